@@ -1,0 +1,35 @@
+// One jest run, several projects: `npm run test:<project>` picks one; scripts/test-all.ts runs them in order.
+const path = require('node:path')
+
+const moduleNameMapper = {
+  '^@/(.*)$': '<rootDir>/src/$1',
+  '^@contract/(.*)$': '<rootDir>/types/$1',
+}
+
+const base = {
+  rootDir: __dirname,
+  transform: { '^.+\\.[jt]sx?$': ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }] },
+  moduleNameMapper,
+  testEnvironment: 'node',
+}
+
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.tsx'],
+      moduleNameMapper: {
+        ...moduleNameMapper,
+        '^@tarojs/taro$': '<rootDir>/tests/support/taro-stub.ts',
+        '^@tarojs/components$': '<rootDir>/tests/support/components-stub.tsx',
+        '\\.(scss|css)$': '<rootDir>/tests/support/style-stub.ts',
+      },
+    },
+    { ...base, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
+    { ...base, displayName: 'mini', testMatch: ['<rootDir>/tests/mini/**/*.test.ts'] },
+    { ...base, displayName: 'bridge', testMatch: ['<rootDir>/tools/automator-bridge/test/**/*.test.ts'] },
+    { ...base, displayName: 'automator', testMatch: ['<rootDir>/tests/automator/**/*.spec.ts'] },
+  ],
+}

@@ -1,0 +1,103 @@
+import cors from '@fastify/cors'
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import { ERROR_MESSAGES, type ErrorCode } from '../types/errors'
+import { HttpError } from './errors'
+import { publicRoutes } from './routes/public'
+import { qaRoutes } from './routes/qa'
+import { simRoutes } from './routes/sim'
+import { SCENARIOS } from './scenarios'
+import { Store } from './state'
+
+export interface MockServerOptions {
+  /** Enables the QA control API under /__qa. */
+  qa?: boolean
+  /** Persist state to this file (atomic writes); in memory when absent. */
+  dataFile?: string
+  /** Start from this named scenario (ignored when dataFile already holds state). */
+  scenario?: string
+  /** Structured logs; off in tests. */
+  logger?: boolean | { level: string }
+}
+
+/** Builds the mock backend; tests call this and listen on port 0. */
+export async function buildMockServer(opts: MockServerOptions = {}): Promise<FastifyInstance & { store: Store }> {
+  const store = new Store(opts.dataFile)
+  if (opts.scenario) {
+    const make = SCENARIOS[opts.scenario]
+    if (!make) throw new Error(`unknown scenario: ${opts.scenario}`)
+    if (!opts.dataFile || Object.keys(store.state.accounts).length === 0) store.replace(make())
+  }
+
+  const app = Fastify({
+    logger: opts.logger ? { level: opts.logger === true ? 'info' : opts.logger.level, redact: REDACT } : false,
+    // We log one line per request ourselves, without query strings or bodies (they may hold personal data).
+    disableRequestLogging: true,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  })
+
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, !origin || /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)),
+    allowedHeaders: ['content-type', 'authorization', 'idempotency-key'],
+    exposedHeaders: ['idempotent-replay'],
+  })
+
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        // The route pattern, not the URL: ids and query strings stay out of the logs.
+        route: req.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        code: (reply as unknown as { errorCode?: string }).errorCode,
+      },
+      'request',
+    )
+  })
+
+  app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
+    const mapped = err instanceof HttpError ? err : mapFrameworkError(err as FastifyError)
+    ;(reply as unknown as { errorCode?: string }).errorCode = mapped.code
+    if (mapped.status >= 500) req.log.error({ code: mapped.code, err: { type: err.name, message: err.message } })
+    return reply.code(mapped.status).send(mapped.toBody())
+  })
+
+  app.setNotFoundHandler((req, reply) => {
+    const code: ErrorCode = req.url.startsWith('/__qa') && !opts.qa ? 'QA_DISABLED' : 'NOT_FOUND'
+    ;(reply as unknown as { errorCode?: string }).errorCode = code
+    return reply.code(404).send(new HttpError(404, code).toBody())
+  })
+
+  publicRoutes(app, store, { qa: !!opts.qa })
+  simRoutes(app, store, { onFace: () => {}, onPay: () => {} })
+  if (opts.qa) qaRoutes(app, store)
+
+  return Object.assign(app, { store })
+}
+
+/** Errors fastify raises itself (bad JSON, wrong content type, too large) become 4xx with a contract code. */
+function mapFrameworkError(err: FastifyError): HttpError {
+  const status = err.statusCode ?? 500
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new HttpError(413, 'PAYLOAD_TOO_LARGE')
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE')
+  if (status === 400 || err.code?.startsWith('FST_ERR_CTP')) return new HttpError(400, 'BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST)
+  if (status >= 400 && status < 500) return new HttpError(status, 'BAD_REQUEST')
+  return new HttpError(500, 'INTERNAL')
+}
+
+/** Belt and braces: should a handler ever log a body, these fields are censored. */
+const REDACT = {
+  paths: [
+    'req.headers.authorization',
+    '*.password',
+    '*.newPassword',
+    '*.idNumber',
+    '*.name',
+    '*.phone',
+    '*.mobile',
+    '*.answer',
+    '*.securityAnswer',
+  ],
+  censor: '[redacted]',
+}

@@ -1,0 +1,37 @@
+import { parseArgs } from 'node:util'
+import { buildMockServer } from './app'
+
+/**
+ * `npm run mock -- [--port 3100] [--host 127.0.0.1] [--qa] [--data FILE] [--scenario NAME]`
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.MOCK_PORT ?? '3100' },
+    host: { type: 'string', default: '127.0.0.1' },
+    qa: { type: 'boolean', default: false },
+    data: { type: 'string' },
+    scenario: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  },
+})
+
+async function main(): Promise<void> {
+  const app = await buildMockServer({
+  qa: values.qa,
+  dataFile: values.data,
+  scenario: values.scenario,
+    logger: values.quiet ? { level: 'warn' } : true,
+  })
+  const address = await app.listen({ port: Number(values.port), host: values.host })
+  console.log(`mock server on ${address}${values.qa ? ' (QA control API on /__qa)' : ''}`)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      void app.close().then(() => process.exit(0))
+    })
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,48 @@
+import crypto from 'node:crypto'
+import { idCheckChar } from '../src/domain/id-card'
+import { hashPassword } from './passwords'
+import { emptyState, type Account, type State } from './state'
+
+/** Builds a candidate account straight into a state (scenarios and the QA API use this). */
+export function makeAccount(input: { username: string; password: string; name: string; idNumber: string }): Account {
+  const { salt, hash } = hashPassword(input.password)
+  return {
+    id: crypto.randomUUID(),
+    username: input.username,
+    name: input.name,
+    idType: 'resident-id',
+    idNumber: input.idNumber,
+    passwordSalt: salt,
+    passwordHash: hash,
+    createdAt: new Date().toISOString(),
+  }
+}
+
+/** A valid ID number from region code, birth date (YYYYMMDD) and a 3-digit sequence. */
+export function makeIdNumber(region: string, birth: string, seq: string): string {
+  const first17 = `${region}${birth}${seq}`
+  return first17 + idCheckChar(first17)
+}
+
+/** The demo candidate of the `demo` scenario; the README shows these credentials. */
+export const DEMO_CANDIDATE = {
+  username: 'demo2026',
+  password: 'Exam@2026pass',
+  name: '张三',
+  idNumber: makeIdNumber('110101', '19900307', '451'),
+}
+
+/** Named starting points for QA and tests. Later features add more. */
+export const SCENARIOS: Record<string, () => State> = {
+  empty: () => emptyState(),
+  demo: () => {
+    const state = emptyState()
+    const account = makeAccount(DEMO_CANDIDATE)
+    state.accounts[account.id] = account
+    return state
+  },
+}
+
+export function scenarioNames(): string[] {
+  return Object.keys(SCENARIOS)
+}

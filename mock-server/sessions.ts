@@ -1,0 +1,37 @@
+import crypto from 'node:crypto'
+import type { FastifyRequest } from 'fastify'
+import { SESSION_HEADER } from '../types/api'
+import { unauthorized } from './errors'
+import type { Account, Session, Store } from './state'
+
+/** A session lasts this long after its last use. */
+export const SESSION_TTL_MS = 2 * 60 * 60 * 1000
+
+export function createSession(store: Store, accountId: string, now = Date.now()): Session {
+  const session: Session = {
+    token: crypto.randomBytes(24).toString('base64url'),
+    accountId,
+    expiresAt: new Date(now + SESSION_TTL_MS).toISOString(),
+  }
+  store.state.sessions[session.token] = session
+  store.save()
+  return session
+}
+
+/** The candidate behind the request's bearer token; 401 UNAUTHORIZED without one, SESSION_EXPIRED for a stale one. */
+export function accountFromRequest(store: Store, req: FastifyRequest, now = Date.now()): Account {
+  const header = req.headers[SESSION_HEADER]
+  const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : ''
+  if (!token) throw unauthorized('UNAUTHORIZED')
+  const session = store.state.sessions[token]
+  if (!session) throw unauthorized('SESSION_EXPIRED')
+  if (Date.parse(session.expiresAt) <= now) {
+    delete store.state.sessions[token]
+    store.save()
+    throw unauthorized('SESSION_EXPIRED')
+  }
+  const account = store.state.accounts[session.accountId]
+  if (!account) throw unauthorized('SESSION_EXPIRED')
+  session.expiresAt = new Date(now + SESSION_TTL_MS).toISOString()
+  return account
+}

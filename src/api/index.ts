@@ -1,0 +1,20 @@
+import { endpoints, type EndpointName, type RequestOf, type ResponseOf } from '@contract/api'
+import { callEndpoint, type CallOptions } from './request'
+
+export { ApiError, messageOf } from './api-error'
+export { setApiBase, getApiBase, newIdempotencyKey, type CallOptions } from './request'
+export { getSessionToken, setSessionToken, setSessionExpiredListener } from './session-token'
+
+/** Calls an endpoint by its contract name, typed end to end. */
+export function call<N extends EndpointName>(name: N, input: RequestOf<N>, options?: CallOptions): Promise<ResponseOf<N>> {
+  return callEndpoint<ResponseOf<N>>(endpoints[name], input as object, options)
+}
+
+/** One typed function per endpoint; pages and stores use these. */
+export const api = {
+  health: () => call('health', {}),
+  captcha: () => call('captcha', {}),
+  simFaceRun: (verifyId: string) => call('simFaceRun', { verifyId }),
+  simPayRun: (orderId: string) => call('simPayRun', { orderId }),
+  simSubscribe: (templateIds: string[]) => call('simSubscribe', { templateIds }),
+}

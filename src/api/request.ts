@@ -1,0 +1,136 @@
+import Taro from '@tarojs/taro'
+import {
+  IDEMPOTENCY_HEADER,
+  SESSION_HEADER,
+  isStateChanging,
+  type Endpoint,
+  type HttpMethod,
+} from '@contract/api'
+import { ApiError } from './api-error'
+import { getSessionToken, notifySessionExpired } from './session-token'
+
+declare const API_BASE: string
+
+/** Where the backend is: set at build time (config/index.ts, API_BASE), overridable for tests. */
+let baseUrl: string = typeof API_BASE === 'string' ? API_BASE : 'http://127.0.0.1:3100'
+export function setApiBase(url: string): void {
+  baseUrl = url.replace(/\/$/, '')
+}
+export function getApiBase(): string {
+  return baseUrl
+}
+
+export interface RetryPolicy {
+  /** Further tries after the first. */
+  retries: number
+  /** First wait, doubled each time, with up to the same again of random jitter (so a crowd does not retry in step). */
+  baseDelayMs: number
+  maxDelayMs: number
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 400, maxDelayMs: 5000 }
+const TIMEOUT_MS = 15000
+
+export interface CallOptions {
+  retry?: Partial<RetryPolicy>
+  /** Reuse a key to make a resubmission of the same action idempotent (e.g. a form's submit). */
+  idempotencyKey?: string
+}
+
+/** A fresh idempotency key. Random enough to never collide within one candidate's calls. */
+export function newIdempotencyKey(): string {
+  const rand = () => Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0')
+  return `${Date.now().toString(36)}-${rand()}${rand()}`
+}
+
+/** Puts `:name` path parameters in place and splits the rest into query (GET/DELETE) or body. */
+export function buildUrl(
+  endpoint: Pick<Endpoint, 'method' | 'path'>,
+  input: Record<string, unknown>,
+): { url: string; body?: Record<string, unknown> } {
+  const rest: Record<string, unknown> = { ...input }
+  const path = endpoint.path.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => {
+    const value = rest[name]
+    delete rest[name]
+    return encodeURIComponent(String(value ?? ''))
+  })
+  if (endpoint.method === 'GET' || endpoint.method === 'DELETE') {
+    const query = Object.entries(rest)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+      .join('&')
+    return { url: `${baseUrl}${path}${query ? `?${query}` : ''}` }
+  }
+  return { url: `${baseUrl}${path}`, body: rest }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+function backoff(attempt: number, policy: RetryPolicy): number {
+  const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)
+  return exp / 2 + Math.random() * (exp / 2)
+}
+
+function isRetryable(err: ApiError): boolean {
+  return err.isNetwork || err.status === 503 || err.status === 502 || err.status === 504
+}
+
+/** One HTTP exchange through Taro.request; resolves with the body or rejects with an ApiError. */
+async function exchange(
+  method: HttpMethod,
+  url: string,
+  body: Record<string, unknown> | undefined,
+  headers: Record<string, string>,
+): Promise<unknown> {
+  let res: Taro.request.SuccessCallbackResult<unknown>
+  try {
+    res = await Taro.request({
+      url,
+      method,
+      data: body,
+      header: headers,
+      timeout: TIMEOUT_MS,
+      dataType: 'json',
+      responseType: 'text',
+    })
+  } catch (err) {
+    const msg = String((err as { errMsg?: string })?.errMsg ?? err)
+    throw new ApiError({ code: /timeout/i.test(msg) ? 'TIMEOUT' : 'NETWORK_ERROR', status: 0 })
+  }
+  const data = typeof res.data === 'string' && res.data ? safeJson(res.data) : res.data
+  if (res.statusCode >= 200 && res.statusCode < 300) return data
+  throw ApiError.fromResponse(res.statusCode, data)
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+/**
+ * Calls one endpoint of the contract. Adds the session token, an idempotency key on state-changing calls (the same
+ * key on every retry, so the server does the action once), retries network errors and 503 with backoff and jitter,
+ * and reports an expired session to the app.
+ */
+export async function callEndpoint<Res>(endpoint: Endpoint, input: object, options: CallOptions = {}): Promise<Res> {
+  const policy = { ...DEFAULT_RETRY, ...options.retry }
+  const { url, body } = buildUrl(endpoint, input as Record<string, unknown>)
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  const token = getSessionToken()
+  if (token) headers[SESSION_HEADER] = `Bearer ${token}`
+  if (isStateChanging(endpoint.method)) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey ?? newIdempotencyKey()
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await exchange(endpoint.method, url, body, headers)) as Res
+    } catch (err) {
+      const apiError = err as ApiError
+      if (apiError.status === 401 && endpoint.auth) notifySessionExpired()
+      if (attempt >= policy.retries || !isRetryable(apiError)) throw apiError
+      await sleep(backoff(attempt, policy))
+    }
+  }
+}

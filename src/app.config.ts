@@ -1,0 +1,10 @@
+export default defineAppConfig({
+  pages: ['pages/login/index'],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#1456b8',
+    navigationBarTitleText: '考生服务',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6f9',
+  },
+})

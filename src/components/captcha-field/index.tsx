@@ -1,0 +1,66 @@
+import { Image, Input, Text, View } from '@tarojs/components'
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useState } from 'react'
+import { api, messageOf } from '../../api'
+import { FormField } from '../form-field'
+import './index.scss'
+
+export interface CaptchaFieldHandle {
+  /** Fetches a new image (after a failed submit the old one is used up). */
+  refresh: () => void
+}
+
+export interface CaptchaFieldProps {
+  /** The page prefix: ids become `<page>-captcha` and `<page>-captcha-image`. */
+  page: string
+  value: string
+  onChange: (code: string, captchaId: string) => void
+  error?: string | null
+}
+
+/** The image captcha: the picture from the server, tap it to get another (看不清？换一张). */
+export const CaptchaField = forwardRef<CaptchaFieldHandle, CaptchaFieldProps>(function CaptchaField(
+  { page, value, onChange, error },
+  ref,
+) {
+  const [image, setImage] = useState<string | null>(null)
+  const [captchaId, setCaptchaId] = useState('')
+  const [loadError, setLoadError] = useState<string | null>(null)
+
+  const refresh = useCallback(() => {
+    setLoadError(null)
+    api.captcha().then(
+      (c) => {
+        setImage(c.image)
+        setCaptchaId(c.captchaId)
+        onChange('', c.captchaId)
+      },
+      (err: unknown) => setLoadError(messageOf(err)),
+    )
+    // onChange is the parent's setter; re-fetching when it changes identity would loop.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  useEffect(refresh, [refresh])
+  useImperativeHandle(ref, () => ({ refresh }), [refresh])
+
+  return (
+    <FormField id={`${page}-captcha`} label='图形验证码' required error={error}>
+      <Input
+        id={`${page}-captcha`}
+        className='form-field__input'
+        value={value}
+        maxlength={8}
+        placeholder='请输入右侧字符'
+        onInput={(e) => onChange(e.detail.value, captchaId)}
+      />
+      <View className='captcha-field__image-box' id={`${page}-captcha-refresh`} onClick={refresh}>
+        {image ? (
+          <Image id={`${page}-captcha-image`} className='captcha-field__image' src={image} mode='aspectFit' />
+        ) : (
+          <Text className='captcha-field__placeholder'>{loadError ? '点击重试' : '加载中'}</Text>
+        )}
+        <Text className='captcha-field__tip'>看不清？换一张</Text>
+      </View>
+    </FormField>
+  )
+})

@@ -1,0 +1,68 @@
+import { chooseImageViaTaro, getImageInfoViaTaro, isCancel, uploadViaTaro } from './shared'
+import type { Platform } from './types'
+
+declare const my: {
+  getAuthCode(opts: { scopes: string; success: (r: { authCode: string }) => void; fail: (e: unknown) => void }): void
+  startAPVerify?(opts: { url: string; certifyId: string; success: (r: { resultStatus: string }) => void; fail: (e: unknown) => void }): void
+  ap?: {
+    faceVerify?(opts: {
+      bizId: string
+      bizType: string
+      certifyId?: string
+      success: (r: { faceRetCode?: string; resultStatus?: string }) => void
+      fail: (e: unknown) => void
+    }): void
+  }
+  startBizService?(opts: {
+    name: string
+    param: string
+    success: (r: { resultStatus: string }) => void
+    fail: (e: unknown) => void
+  }): void
+  tradePay(opts: { tradeNO: string; success: (r: { resultCode: string }) => void; fail: (e: unknown) => void }): void
+  requestSubscribeMessage?(opts: {
+    entityIds: string[]
+    success: (r: Record<string, unknown>) => void
+    fail: (e: unknown) => void
+  }): void
+}
+
+/** Alipay: getAuthCode, the 'open-certify' biz service with a server-issued certifyId, tradePay. */
+export const platform: Platform = {
+  name: 'alipay',
+  getLoginCode: () =>
+    new Promise((resolve, reject) => {
+      my.getAuthCode({ scopes: 'auth_base', success: (r) => resolve(r.authCode), fail: reject })
+    }),
+  chooseImage: chooseImageViaTaro,
+  getImageInfo: getImageInfoViaTaro,
+  uploadFile: uploadViaTaro,
+  verifyFace: ({ verifyId }) =>
+    new Promise((resolve) => {
+      if (!my.startBizService) return resolve('fail')
+      my.startBizService({
+        name: 'open-certify',
+        param: JSON.stringify({ certifyId: verifyId }),
+        // 9000: finished (the server then asks Alipay for the real result); 6001: the candidate left.
+        success: (r) => resolve(r.resultStatus === '9000' ? 'pass' : r.resultStatus === '6001' ? 'cancel' : 'fail'),
+        fail: (e) => resolve(isCancel(e) ? 'cancel' : 'fail'),
+      })
+    }),
+  requestPayment: (_orderId, payParams) =>
+    new Promise((resolve) => {
+      my.tradePay({
+        tradeNO: payParams.tradeNO,
+        success: (r) => resolve(r.resultCode === '9000' ? 'success' : r.resultCode === '6001' ? 'cancel' : 'fail'),
+        fail: () => resolve('fail'),
+      })
+    }),
+  requestSubscribe: (templateIds) =>
+    new Promise((resolve) => {
+      if (!my.requestSubscribeMessage) return resolve('reject')
+      my.requestSubscribeMessage({
+        entityIds: templateIds,
+        success: (r) => resolve(templateIds.some((id) => (r[id] as string) === 'accept') ? 'accept' : 'reject'),
+        fail: () => resolve('reject'),
+      })
+    }),
+}

@@ -1,0 +1,34 @@
+import Taro from '@tarojs/taro'
+import { api } from '../api'
+import { chooseImageViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
+import type { Platform } from './types'
+
+/**
+ * H5 (browsers, and the headless test runs): abilities only a real mini-program platform has are simulated by the
+ * mock server, whose outcomes QA sets through the QA API.
+ */
+const DEVICE_KEY = 'platform.h5.device'
+
+function deviceId(): string {
+  let id = Taro.getStorageSync(DEVICE_KEY) as string
+  if (!id) {
+    id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+    Taro.setStorageSync(DEVICE_KEY, id)
+  }
+  return id
+}
+
+export const platform: Platform = {
+  name: 'h5',
+  // The mock server treats `h5-<device>` as this browser's platform user.
+  getLoginCode: async () => `h5-${deviceId()}`,
+  chooseImage: chooseImageViaTaro,
+  getImageInfo: getImageInfoViaTaro,
+  uploadFile: uploadViaTaro,
+  verifyFace: async ({ verifyId }) => (await api.simFaceRun(verifyId)).outcome,
+  requestPayment: async (orderId) => (await api.simPayRun(orderId)).outcome,
+  requestSubscribe: async (templateIds) => (await api.simSubscribe(templateIds)).outcome,
+}
+
+// The automator bridge reaches the platform layer here to call and mock it (mockWxMethod), as QA does with wx.*.
+;(globalThis as unknown as { __candidatePlatform?: Platform }).__candidatePlatform = platform

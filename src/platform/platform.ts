@@ -1,0 +1,19 @@
+import { chooseImageViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
+import { UnsupportedOnPlatform, type Platform } from './types'
+
+/**
+ * The fallback any other target gets. The real ones are platform.weapp.ts, platform.alipay.ts, platform.swan.ts and
+ * platform.h5.ts: Taro's build picks the file named after the target it builds.
+ */
+const unsupported = (ability: string) => () => Promise.reject(new UnsupportedOnPlatform(ability, 'this platform'))
+
+export const platform: Platform = {
+  name: 'h5',
+  getLoginCode: unsupported('getLoginCode'),
+  chooseImage: chooseImageViaTaro,
+  getImageInfo: getImageInfoViaTaro,
+  uploadFile: uploadViaTaro,
+  verifyFace: unsupported('verifyFace'),
+  requestPayment: unsupported('requestPayment'),
+  requestSubscribe: unsupported('requestSubscribe'),
+}

@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro'
+import type { ChosenImage, ImageInfo, UploadOptions, UploadResult } from './types'
+
+/** The parts every platform does through Taro's own cross-platform APIs. */
+
+export function isCancel(err: unknown): boolean {
+  return /cancel/i.test(String((err as { errMsg?: string })?.errMsg ?? err))
+}
+
+export async function chooseImageViaTaro(source: 'album' | 'camera' | 'any'): Promise<ChosenImage | null> {
+  try {
+    const res = await Taro.chooseImage({
+      count: 1,
+      sizeType: ['original'],
+      sourceType: source === 'any' ? ['album', 'camera'] : [source],
+    })
+    const file = res.tempFiles[0]
+    return file ? { path: file.path, size: file.size } : null
+  } catch (err) {
+    if (isCancel(err)) return null
+    throw err
+  }
+}
+
+export async function getImageInfoViaTaro(path: string): Promise<ImageInfo> {
+  const info = await Taro.getImageInfo({ src: path })
+  return { width: info.width, height: info.height, type: String(info.type ?? '').toLowerCase() }
+}
+
+export function uploadViaTaro(options: UploadOptions): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const task = Taro.uploadFile({
+      url: options.url,
+      filePath: options.filePath,
+      name: options.name,
+      formData: options.formData,
+      header: options.headers,
+      success: (res) => resolve({ statusCode: res.statusCode, data: String(res.data) }),
+      fail: reject,
+    })
+    if (options.onProgress && task && typeof task.onProgressUpdate === 'function') {
+      task.onProgressUpdate((p) => options.onProgress?.(p.progress))
+    }
+  })
+}

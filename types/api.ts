@@ -1,0 +1,77 @@
+import * as v from 'valibot'
+import { CaptchaResponse } from './captcha'
+import { Empty } from './common'
+import { HealthResponse } from './health'
+import {
+  SimFaceRunRequest,
+  SimFaceRunResponse,
+  SimPayRunRequest,
+  SimPayRunResponse,
+  SimSubscribeRequest,
+  SimSubscribeResponse,
+} from './platform-sim'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+/**
+ * One endpoint of the contract. `path` may hold `:name` parameters, filled from the request object's field of the
+ * same name; what remains goes in the query string (GET/DELETE) or the JSON body (POST/PUT).
+ * The server validates every request against `request`; the client's forms use the same schemas.
+ */
+export interface Endpoint<
+  Req extends v.GenericSchema = v.GenericSchema,
+  Res extends v.GenericSchema = v.GenericSchema,
+> {
+  method: HttpMethod
+  path: string
+  request: Req
+  response: Res
+  /** The call needs a logged-in candidate. */
+  auth: boolean
+}
+
+function endpoint<Req extends v.GenericSchema, Res extends v.GenericSchema>(e: Endpoint<Req, Res>): Endpoint<Req, Res> {
+  return e
+}
+
+/** The whole API, by name. Later features add their endpoints here and nowhere else. */
+export const endpoints = {
+  health: endpoint({ method: 'GET', path: '/api/health', request: Empty, response: HealthResponse, auth: false }),
+  captcha: endpoint({ method: 'GET', path: '/api/captcha', request: Empty, response: CaptchaResponse, auth: false }),
+  simFaceRun: endpoint({
+    method: 'POST',
+    path: '/api/sim/face/:verifyId/run',
+    request: SimFaceRunRequest,
+    response: SimFaceRunResponse,
+    auth: false,
+  }),
+  simPayRun: endpoint({
+    method: 'POST',
+    path: '/api/sim/pay/:orderId/run',
+    request: SimPayRunRequest,
+    response: SimPayRunResponse,
+    auth: false,
+  }),
+  simSubscribe: endpoint({
+    method: 'POST',
+    path: '/api/sim/subscribe',
+    request: SimSubscribeRequest,
+    response: SimSubscribeResponse,
+    auth: false,
+  }),
+} satisfies Record<string, Endpoint>
+
+export type Endpoints = typeof endpoints
+export type EndpointName = keyof Endpoints
+export type RequestOf<N extends EndpointName> = v.InferInput<Endpoints[N]['request']>
+export type ResponseOf<N extends EndpointName> = v.InferOutput<Endpoints[N]['response']>
+
+/** Methods that change state: the client sends an idempotency key with each, the server replays duplicates. */
+export function isStateChanging(method: HttpMethod): boolean {
+  return method !== 'GET'
+}
+
+/** The header carrying the idempotency key of a state-changing call. */
+export const IDEMPOTENCY_HEADER = 'idempotency-key'
+/** The header carrying the session token. */
+export const SESSION_HEADER = 'authorization'

@@ -1,0 +1,46 @@
+/**
+ * Every error the API can answer with. The code is for machines (tests, the client's branching); the message is
+ * the Chinese sentence a candidate sees. The server may send a more specific message; these are the defaults.
+ */
+export const ERROR_MESSAGES = {
+  // Generic request problems
+  VALIDATION_FAILED: '填写的信息有误，请检查后重试',
+  BAD_REQUEST: '请求格式不正确',
+  NOT_FOUND: '请求的内容不存在',
+  METHOD_NOT_ALLOWED: '不支持的请求方式',
+  PAYLOAD_TOO_LARGE: '上传的内容过大',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
+  SERVICE_BUSY: '当前访问人数较多，请稍后再试',
+  INTERNAL: '系统繁忙，请稍后再试',
+  IDEMPOTENCY_CONFLICT: '该操作正在处理中，请勿重复提交',
+  // Session
+  UNAUTHORIZED: '请先登录',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  // Captcha
+  CAPTCHA_INVALID: '验证码不正确，请重新输入',
+  CAPTCHA_EXPIRED: '验证码已过期，请点击图片刷新',
+  // QA control API
+  QA_DISABLED: 'QA 控制接口未开启',
+  SCENARIO_UNKNOWN: '没有这个场景',
+  // Client-side only (never sent by the server)
+  NETWORK_ERROR: '网络连接失败，请检查网络后重试',
+  TIMEOUT: '网络请求超时，请稍后重试',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+/** The body of every 4xx/5xx answer. `fields` maps a request field to its own message, for forms. */
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode
+    message: string
+    fields?: Record<string, string>
+    /** Extra machine-readable facts, e.g. remaining login attempts. Never personal data. */
+    details?: Record<string, string | number | boolean>
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value)
+}
