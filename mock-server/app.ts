@@ -73,7 +73,9 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   simRoutes(app, store, { onFace: () => {}, onPay: () => {} })
   if (opts.qa) qaRoutes(app, store)
 
-  return Object.assign(app, { store })
+  const withStore = app as unknown as FastifyInstance & { store: Store }
+  withStore.store = store
+  return withStore
 }
 
 /** Errors fastify raises itself (bad JSON, wrong content type, too large) become 4xx with a contract code. */

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
 
   const mock = await buildMockServer({ qa: true, scenario: 'demo', logger: { level: 'warn' } })
   const mockUrl = await mock.listen({ port: mockPort, host: '127.0.0.1' })
-  const { url: h5Url } = await serveH5({ port: h5Port })
+  const { url: h5Url } = await serveH5({ port: h5Port, apiBase: mockUrl })
 
   console.log('')
   console.log(`  Mock server (QA API on /__qa): ${mockUrl}`)

@@ -11,8 +11,16 @@ import { getSessionToken, notifySessionExpired } from './session-token'
 
 declare const API_BASE: string
 
-/** Where the backend is: set at build time (config/index.ts, API_BASE), overridable for tests. */
-let baseUrl: string = typeof API_BASE === 'string' ? API_BASE : 'http://127.0.0.1:3100'
+/**
+ * Where the backend is: set at build time (config/index.ts, API_BASE). An H5 deployment may override it at run time
+ * with `window.__API_BASE__` in its index.html (the test server does), so one H5 build serves any backend port.
+ */
+function initialBase(): string {
+  const runtime = (globalThis as { __API_BASE__?: unknown }).__API_BASE__
+  if (typeof runtime === 'string' && runtime) return runtime
+  return typeof API_BASE === 'string' ? API_BASE : 'http://127.0.0.1:3100'
+}
+let baseUrl: string = initialBase()
 export function setApiBase(url: string): void {
   baseUrl = url.replace(/\/$/, '')
 }
@@ -82,7 +90,7 @@ async function exchange(
   body: Record<string, unknown> | undefined,
   headers: Record<string, string>,
 ): Promise<unknown> {
-  let res: Taro.request.SuccessCallbackResult<unknown>
+  let res: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject>
   try {
     res = await Taro.request({
       url,

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify'
+import { buildMockServer, type MockServerOptions } from '../../mock-server/app'
+import type { Store } from '../../mock-server/state'
+import { serveH5 } from '../../scripts/lib/h5-server'
+
+export interface RunningMock {
+  app: FastifyInstance & { store: Store }
+  url: string
+  /** POSTs to the QA control API. */
+  qa: (path: string, body?: unknown) => Promise<unknown>
+  close: () => Promise<void>
+}
+
+/** Starts the mock server on an ephemeral port (QA API on unless told otherwise). */
+export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {
+  const app = await buildMockServer({ qa: true, ...options })
+  const url = await app.listen({ port: 0, host: '127.0.0.1' })
+  const qa = async (path: string, body?: unknown) => {
+    const res = await fetch(`${url}${path}`, {
+      method: body === undefined && path.endsWith('/last') ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined && path.endsWith('/last') ? undefined : JSON.stringify(body ?? {}),
+    })
+    const json = (await res.json()) as unknown
+    if (!res.ok) throw new Error(`QA ${path}: ${res.status} ${JSON.stringify(json)}`)
+    return json
+  }
+  return { app, url, qa, close: () => app.close() }
+}
+
+/** Serves dist/h5 on an ephemeral port, pointed at the given mock server. */
+export async function startH5(apiBase: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const { app, url } = await serveH5({ port: 0, apiBase })
+  return { url, close: () => app.close() }
+}
