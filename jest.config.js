@@ -21,12 +21,18 @@ module.exports = {
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.tsx'],
       moduleNameMapper: {
         ...moduleNameMapper,
-        '^@tarojs/taro$': '<rootDir>/tests/support/taro-stub.ts',
+        '^@tarojs/taro$': '<rootDir>/tests/support/taro-node.ts',
         '^@tarojs/components$': '<rootDir>/tests/support/components-stub.tsx',
         '\\.(scss|css)$': '<rootDir>/tests/support/style-stub.ts',
       },
     },
-    { ...base, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'api',
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
+      // The real API client runs in Node, with Taro.request over fetch.
+      moduleNameMapper: { ...moduleNameMapper, '^@tarojs/taro$': '<rootDir>/tests/support/taro-node.ts' },
+    },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
     { ...base, displayName: 'mini', testMatch: ['<rootDir>/tests/mini/**/*.test.ts'] },
     { ...base, displayName: 'bridge', testMatch: ['<rootDir>/tools/automator-bridge/test/**/*.test.ts'] },

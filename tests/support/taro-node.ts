@@ -1,0 +1,73 @@
+/**
+ * A Node stand-in for `@tarojs/taro`, for jest: request() over fetch (so the real API client talks to the real mock
+ * server), storage in memory, UI calls as no-ops that record what they were asked.
+ */
+const storage = new Map<string, unknown>()
+export const shown: { toasts: string[]; navigations: string[] } = { toasts: [], navigations: [] }
+
+interface RequestOptions {
+  url: string
+  method?: string
+  data?: unknown
+  header?: Record<string, string>
+  timeout?: number
+}
+
+async function request(options: RequestOptions): Promise<{ statusCode: number; data: unknown; header: Record<string, string> }> {
+  const method = options.method ?? 'GET'
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), options.timeout ?? 15000)
+  try {
+    const res = await fetch(options.url, {
+      method,
+      headers: options.header,
+      body: method === 'GET' || options.data === undefined ? undefined : JSON.stringify(options.data),
+      signal: controller.signal,
+    })
+    const text = await res.text()
+    const header: Record<string, string> = {}
+    res.headers.forEach((value, key) => (header[key] = value))
+    return { statusCode: res.status, data: text, header }
+  } catch (err) {
+    const aborted = (err as Error).name === 'AbortError'
+    throw { errMsg: aborted ? 'request:fail timeout' : `request:fail ${(err as Error).message}` }
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+const Taro = {
+  request,
+  getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+  removeStorageSync: (key: string) => void storage.delete(key),
+  clearStorageSync: () => storage.clear(),
+  showToast: (opts: { title: string }) => {
+    shown.toasts.push(opts.title)
+    return Promise.resolve()
+  },
+  navigateTo: (opts: { url: string }) => {
+    shown.navigations.push(opts.url)
+    return Promise.resolve()
+  },
+  redirectTo: (opts: { url: string }) => {
+    shown.navigations.push(opts.url)
+    return Promise.resolve()
+  },
+  reLaunch: (opts: { url: string }) => {
+    shown.navigations.push(opts.url)
+    return Promise.resolve()
+  },
+  navigateBack: () => Promise.resolve(),
+  getCurrentPages: () => [] as unknown[],
+  getEnv: () => 'WEB',
+  ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB', SWAN: 'SWAN', ALIPAY: 'ALIPAY' },
+}
+
+export function resetTaroStub(): void {
+  storage.clear()
+  shown.toasts.length = 0
+  shown.navigations.length = 0
+}
+
+export default Taro
