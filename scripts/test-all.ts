@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { ensureBrowserPackages } from './lib/browser-packages'
+
+/**
+ * `npm test`: every check the project has, in order, ending with one line `N passed, N failed`.
+ * Typecheck, lint and each build count as one test each; jest projects count their own tests.
+ */
+const ROOT = path.join(__dirname, '..')
+const results: { stage: string; passed: number; failed: number; skipped: number }[] = []
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
+  return r.status ?? 1
+}
+
+function stage(name: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv): boolean {
+  console.log(`\n=== ${name}`)
+  const ok = run(cmd, args, env) === 0
+  results.push({ stage: name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 })
+  return ok
+}
+
+interface JestJson {
+  numPassedTests: number
+  numFailedTests: number
+  numPendingTests: number
+  numRuntimeErrorTestSuites: number
+  numFailedTestSuites: number
+}
+
+function jestStage(project: string, extra: string[] = []): void {
+  console.log(`\n=== jest: ${project}`)
+  const out = path.join(os.tmpdir(), `jest-${project}-${process.pid}.json`)
+  const code = run('npx', ['jest', '--selectProjects', project, '--ci', '--passWithNoTests', `--outputFile=${out}`, '--json', ...extra])
+  let passed = 0
+  let failed = 0
+  let skipped = 0
+  if (fs.existsSync(out)) {
+    const json = JSON.parse(fs.readFileSync(out, 'utf8')) as JestJson
+    fs.rmSync(out)
+    passed = json.numPassedTests
+    skipped = json.numPendingTests
+    // A suite that failed to run at all (syntax error, setup crash) counts as one failure too.
+    failed = json.numFailedTests + json.numRuntimeErrorTestSuites
+  }
+  if (code !== 0 && failed === 0) failed = 1
+  results.push({ stage: `jest ${project}`, passed, failed, skipped })
+}
+
+function main(): void {
+  const browserReady = ensureBrowserPackages()
+  results.push({ stage: 'browser packages', passed: browserReady ? 1 : 0, failed: browserReady ? 0 : 1, skipped: 0 })
+
+  stage('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
+  stage('eslint', 'npx', ['eslint', '.'])
+  stage('prettier', 'npx', ['prettier', '--check', '.'])
+
+  jestStage('unit')
+  jestStage('api', ['--runInBand'])
+
+  for (const target of ['h5', 'weapp', 'swan', 'alipay']) {
+    stage(`build ${target}`, 'npx', ['taro', 'build', '--type', target])
+  }
+
+  jestStage('mini', ['--runInBand'])
+  if (browserReady) {
+    jestStage('browser', ['--runInBand'])
+    jestStage('bridge', ['--runInBand'])
+    jestStage('automator', ['--runInBand'])
+  }
+
+  console.log('\n=== summary')
+  for (const r of results) {
+    console.log(`  ${r.failed ? 'FAIL' : 'ok  '} ${r.stage}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`)
+  }
+  const passed = results.reduce((n, r) => n + r.passed, 0)
+  const failed = results.reduce((n, r) => n + r.failed, 0)
+  const skipped = results.reduce((n, r) => n + r.skipped, 0)
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+  process.exit(failed ? 1 : 0)
+}
+
+main()
