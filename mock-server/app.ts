@@ -1,5 +1,5 @@
 import cors from '@fastify/cors'
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
 import { ERROR_MESSAGES, type ErrorCode } from '../types/errors'
 import { HttpError } from './errors'
 import { publicRoutes } from './routes/public'
@@ -17,6 +17,8 @@ export interface MockServerOptions {
   scenario?: string
   /** Structured logs; off in tests. */
   logger?: boolean | { level: string }
+  /** Where logs go (tests read them to check no personal data leaks); stdout by default. */
+  logStream?: NodeJS.WritableStream
 }
 
 /** Builds the mock backend; tests call this and listen on port 0. */
@@ -29,9 +31,15 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   }
 
   const app = Fastify({
-    logger: opts.logger ? { level: opts.logger === true ? 'info' : opts.logger.level, redact: REDACT } : false,
+    logger: opts.logger
+      ? {
+          level: opts.logger === true ? 'info' : opts.logger.level,
+          redact: REDACT,
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
+        }
+      : false,
     // We log one line per request ourselves, without query strings or bodies (they may hold personal data).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   })

@@ -7,7 +7,7 @@ declare module '*.scss'
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5'
-    NODE_ENV: 'development' | 'production' | 'test'
+    TARO_ENV?: 'weapp' | 'swan' | 'alipay' | 'h5'
+    NODE_ENV?: 'development' | 'production' | 'test'
   }
 }
