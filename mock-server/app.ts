@@ -2,6 +2,7 @@ import cors from '@fastify/cors'
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
 import { ERROR_MESSAGES, type ErrorCode } from '../types/errors'
 import { HttpError } from './errors'
+import { faultInjection } from './faults'
 import { publicRoutes } from './routes/public'
 import { qaRoutes } from './routes/qa'
 import { simRoutes } from './routes/sim'
@@ -77,6 +78,7 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
     return reply.code(404).send(new HttpError(404, code).toBody())
   })
 
+  faultInjection(app, { qa: !!opts.qa })
   publicRoutes(app, store, { qa: !!opts.qa })
   simRoutes(app, store, { onFace: () => {}, onPay: () => {} })
   if (opts.qa) qaRoutes(app, store)
