@@ -22,7 +22,9 @@ export interface PageContainerProps {
  */
 export function PageContainer(props: PageContainerProps) {
   const largeFont = useSettings((s) => s.largeFont)
+  const setLargeFont = useSettings((s) => s.setLargeFont)
   const { id } = props
+  const pageName = id.replace(/-page$/, '')
   let body: ReactNode = props.children
   if (props.loading) {
     body = (
@@ -51,6 +53,15 @@ export function PageContainer(props: PageContainerProps) {
   }
   return (
     <View id={id} className={`page ${largeFont ? 'large-font' : ''}`}>
+      <View className='page__toolbar'>
+        <View
+          id={`${pageName}-large-font`}
+          className={`page__font-toggle ${largeFont ? 'page__font-toggle--on' : ''}`}
+          onClick={() => setLargeFont(!largeFont)}
+        >
+          {largeFont ? '标准字号' : '大字模式'}
+        </View>
+      </View>
       {body}
     </View>
   )
