@@ -1,6 +1,22 @@
 import * as v from 'valibot'
+import {
+  CancelAccountRequest,
+  CancelCheckResponse,
+  FaceFinishRequest,
+  FaceStartRequest,
+  FaceStartResponse,
+  Me,
+  RecoverQuestionAnswerRequest,
+  RecoverQuestionStartRequest,
+  RecoverQuestionStartResponse,
+  RegisterRequest,
+  ResetPasswordRequest,
+  ResetTokenResponse,
+  SessionResponse,
+} from './account'
+import { PasswordLoginRequest } from './auth'
 import { CaptchaResponse } from './captcha'
-import { Empty } from './common'
+import { Empty, OkResponse } from './common'
 import { HealthResponse } from './health'
 import {
   SimFaceRunRequest,
@@ -58,6 +74,86 @@ export const endpoints = {
     request: SimSubscribeRequest,
     response: SimSubscribeResponse,
     auth: false,
+  }),
+  // Account (issue 4)
+  register: endpoint({
+    method: 'POST',
+    path: '/api/account/register',
+    request: RegisterRequest,
+    response: SessionResponse,
+    auth: false,
+  }),
+  loginPassword: endpoint({
+    method: 'POST',
+    path: '/api/account/login',
+    request: PasswordLoginRequest,
+    response: SessionResponse,
+    auth: false,
+  }),
+  faceLoginStart: endpoint({
+    method: 'POST',
+    path: '/api/account/face-login/start',
+    request: FaceStartRequest,
+    response: FaceStartResponse,
+    auth: false,
+  }),
+  faceLoginFinish: endpoint({
+    method: 'POST',
+    path: '/api/account/face-login/finish',
+    request: FaceFinishRequest,
+    response: SessionResponse,
+    auth: false,
+  }),
+  recoverQuestionStart: endpoint({
+    method: 'POST',
+    path: '/api/account/recover/question/start',
+    request: RecoverQuestionStartRequest,
+    response: RecoverQuestionStartResponse,
+    auth: false,
+  }),
+  recoverQuestionAnswer: endpoint({
+    method: 'POST',
+    path: '/api/account/recover/question/answer',
+    request: RecoverQuestionAnswerRequest,
+    response: ResetTokenResponse,
+    auth: false,
+  }),
+  recoverFaceStart: endpoint({
+    method: 'POST',
+    path: '/api/account/recover/face/start',
+    request: FaceStartRequest,
+    response: FaceStartResponse,
+    auth: false,
+  }),
+  recoverFaceFinish: endpoint({
+    method: 'POST',
+    path: '/api/account/recover/face/finish',
+    request: FaceFinishRequest,
+    response: ResetTokenResponse,
+    auth: false,
+  }),
+  resetPassword: endpoint({
+    method: 'POST',
+    path: '/api/account/recover/reset',
+    request: ResetPasswordRequest,
+    response: OkResponse,
+    auth: false,
+  }),
+  me: endpoint({ method: 'GET', path: '/api/account/me', request: Empty, response: Me, auth: true }),
+  logout: endpoint({ method: 'POST', path: '/api/account/logout', request: Empty, response: OkResponse, auth: true }),
+  cancelCheck: endpoint({
+    method: 'GET',
+    path: '/api/account/cancel-check',
+    request: Empty,
+    response: CancelCheckResponse,
+    auth: true,
+  }),
+  cancelAccount: endpoint({
+    method: 'POST',
+    path: '/api/account/cancel',
+    request: CancelAccountRequest,
+    response: OkResponse,
+    auth: true,
   }),
 } satisfies Record<string, Endpoint>
 

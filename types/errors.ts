@@ -20,6 +20,20 @@ export const ERROR_MESSAGES = {
   // Captcha
   CAPTCHA_INVALID: '验证码不正确，请重新输入',
   CAPTCHA_EXPIRED: '验证码已过期，请点击图片刷新',
+  // Account (issue 4)
+  ID_NUMBER_TAKEN: '该证件号码已注册，请直接登录或找回密码',
+  USERNAME_TAKEN: '该用户名已被使用，请换一个',
+  INVALID_CREDENTIALS: '用户名或密码不正确',
+  ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定，请稍后再试',
+  IDENTITY_MISMATCH: '姓名与证件号码不匹配，或该证件号码尚未注册',
+  FACE_VERIFY_PENDING: '人脸识别尚未完成，请完成识别后再试',
+  FACE_VERIFY_FAILED: '人脸识别未通过，请重试',
+  FACE_VERIFY_CANCELLED: '您已取消人脸识别',
+  FACE_VERIFY_EXPIRED: '人脸识别已失效，请重新开始',
+  SECURITY_ANSWER_WRONG: '密码问题答案不正确',
+  RECOVERY_EXPIRED: '找回密码的操作已失效，请重新开始',
+  PASSWORD_WEAK: '密码强度不够，请按要求设置',
+  CANCEL_REFUSED: '当前账号不能注销',
   // QA control API
   QA_DISABLED: 'QA 控制接口未开启',
   SCENARIO_UNKNOWN: '没有这个场景',

@@ -6,7 +6,11 @@ export { setApiBase, getApiBase, newIdempotencyKey, type CallOptions } from './r
 export { getSessionToken, setSessionToken, setSessionExpiredListener } from './session-token'
 
 /** Calls an endpoint by its contract name, typed end to end. */
-export function call<N extends EndpointName>(name: N, input: RequestOf<N>, options?: CallOptions): Promise<ResponseOf<N>> {
+export function call<N extends EndpointName>(
+  name: N,
+  input: RequestOf<N>,
+  options?: CallOptions,
+): Promise<ResponseOf<N>> {
   return callEndpoint<ResponseOf<N>>(endpoints[name], input as object, options)
 }
 
@@ -17,4 +21,18 @@ export const api = {
   simFaceRun: (verifyId: string) => call('simFaceRun', { verifyId }),
   simPayRun: (orderId: string) => call('simPayRun', { orderId }),
   simSubscribe: (templateIds: string[]) => call('simSubscribe', { templateIds }),
+  // Account (issue 4)
+  register: (input: RequestOf<'register'>, options?: CallOptions) => call('register', input, options),
+  loginPassword: (input: RequestOf<'loginPassword'>) => call('loginPassword', input),
+  faceLoginStart: (input: RequestOf<'faceLoginStart'>) => call('faceLoginStart', input),
+  faceLoginFinish: (verifyId: string) => call('faceLoginFinish', { verifyId }),
+  recoverQuestionStart: (input: RequestOf<'recoverQuestionStart'>) => call('recoverQuestionStart', input),
+  recoverQuestionAnswer: (recoveryId: string, answer: string) => call('recoverQuestionAnswer', { recoveryId, answer }),
+  recoverFaceStart: (input: RequestOf<'recoverFaceStart'>) => call('recoverFaceStart', input),
+  recoverFaceFinish: (verifyId: string) => call('recoverFaceFinish', { verifyId }),
+  resetPassword: (resetToken: string, newPassword: string) => call('resetPassword', { resetToken, newPassword }),
+  me: () => call('me', {}),
+  logout: () => call('logout', {}),
+  cancelCheck: () => call('cancelCheck', {}),
+  cancelAccount: (reason?: string) => call('cancelAccount', { confirm: true, reason }),
 }
