@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FaceOutcome, PayOutcome, SubscribeOutcome } from '../types/platform-sim'
+import { emptyAccountFlows, type AccountFlowsState } from './account-state'
 
 /**
  * Everything the mock backend knows, as one plain JSON-able object, so it can be written to a file whole and a
@@ -50,6 +51,8 @@ export interface State {
     pay: PayOutcome
     subscribe: SubscribeOutcome
   }
+  /** Account feature: security answers, lockouts, face verifications, recoveries (mock-server/account-state.ts). */
+  accountFlows: AccountFlowsState
 }
 
 export function emptyState(): State {
@@ -60,6 +63,7 @@ export function emptyState(): State {
     lastCaptchaId: null,
     idempotency: {},
     sim: { face: 'pass', pay: 'success', subscribe: 'accept' },
+    accountFlows: emptyAccountFlows(),
   }
 }
 
