@@ -33,7 +33,13 @@ module.exports = {
       // The real API client runs in Node, with Taro.request over fetch.
       moduleNameMapper: { ...moduleNameMapper, '^@tarojs/taro$': '<rootDir>/tests/support/taro-node.ts' },
     },
-    { ...base, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/support/ensure-h5-build.ts',
+      testTimeout: 60000,
+    },
     { ...base, displayName: 'mini', testMatch: ['<rootDir>/tests/mini/**/*.test.ts'] },
     { ...base, displayName: 'bridge', testMatch: ['<rootDir>/tools/automator-bridge/test/**/*.test.ts'] },
     { ...base, displayName: 'automator', testMatch: ['<rootDir>/tests/automator/**/*.spec.ts'] },

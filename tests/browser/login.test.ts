@@ -1,0 +1,53 @@
+import { startH5Rig, type H5Rig } from '../support/h5-page'
+
+/** The H5 production build in headless Chromium, against the mock server: the login page's first screen. */
+describe('login page (H5)', () => {
+  let rig: H5Rig
+  beforeAll(async () => {
+    rig = await startH5Rig()
+    await rig.open('pages/login/index', 'login-page')
+  })
+  afterAll(() => rig.close())
+
+  test('shows the captcha image from the mock server', async () => {
+    const img = rig.page.locator(rig.shown('#login-captcha-image'))
+    await img.waitFor()
+    const src = await rig.page.locator(rig.shown('#login-captcha-image img')).getAttribute('src')
+    expect(src).toMatch(/^data:image\/png;base64,/)
+    const last = (await rig.mock.qa('/__qa/captcha/last')) as { answer: string }
+    expect(last.answer).toHaveLength(4)
+  })
+
+  test('tapping the image fetches another captcha', async () => {
+    const before = (await rig.mock.qa('/__qa/captcha/last')) as { captchaId: string }
+    const img = rig.shown('#login-captcha-image img')
+    const oldSrc = await rig.page.locator(img).getAttribute('src')
+    await rig.page.locator(rig.shown('#login-captcha-refresh')).click()
+    await rig.page.waitForFunction(
+      ([selector, previous]) => document.querySelector(selector)?.getAttribute('src') !== previous,
+      [img, oldSrc] as const,
+    )
+    const after = (await rig.mock.qa('/__qa/captcha/last')) as { captchaId: string }
+    expect(after.captchaId).not.toBe(before.captchaId)
+  })
+
+  test('an empty submit is refused with a message under each field', async () => {
+    await rig.page.locator(rig.shown('#login-submit')).click()
+    await expect(rig.page.locator(rig.shown('#login-username-error')).textContent()).resolves.toBe(
+      '请输入用户名或证件号码',
+    )
+    await expect(rig.page.locator(rig.shown('#login-password-error')).textContent()).resolves.toBe('请输入密码')
+    await expect(rig.page.locator(rig.shown('#login-captcha-error')).textContent()).resolves.toBe('请输入图形验证码')
+  })
+
+  test('the large-font switch enlarges the text and is remembered', async () => {
+    const label = rig.page.locator(rig.shown('.form-field__label')).first()
+    const before = parseFloat(await label.evaluate((el) => getComputedStyle(el).fontSize))
+    await rig.page.locator(rig.shown('#login-large-font')).click()
+    const after = parseFloat(await label.evaluate((el) => getComputedStyle(el).fontSize))
+    expect(after).toBeGreaterThan(before * 1.2)
+    await rig.page.reload()
+    await rig.page.waitForSelector('.taro_page_show.taro_page_stationed #login-page.large-font')
+    await rig.page.locator(rig.shown('#login-large-font')).click()
+  })
+})
