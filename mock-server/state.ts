@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { FaceOutcome, PayOutcome, SubscribeOutcome } from '../types/platform-sim'
 import { emptyAccountFlows, type AccountFlowsState } from './account-state'
+import { emptyProfileState, type ProfileState } from './profile-state'
 
 /**
  * Everything the mock backend knows, as one plain JSON-able object, so it can be written to a file whole and a
@@ -53,6 +54,8 @@ export interface State {
   }
   /** Account feature: security answers, lockouts, face verifications, recoveries (mock-server/account-state.ts). */
   accountFlows: AccountFlowsState
+  /** Personal-info hub: photos, education/degree records, platform bindings (mock-server/profile-state.ts). */
+  profile: ProfileState
 }
 
 export function emptyState(): State {
@@ -64,6 +67,7 @@ export function emptyState(): State {
     idempotency: {},
     sim: { face: 'pass', pay: 'success', subscribe: 'accept' },
     accountFlows: emptyAccountFlows(),
+    profile: emptyProfileState(),
   }
 }
 

@@ -19,6 +19,20 @@ import { CaptchaResponse } from './captcha'
 import { Empty, OkResponse } from './common'
 import { HealthResponse } from './health'
 import {
+  AddRecordRequest,
+  BasicInfoResponse,
+  BindingResponse,
+  BindRequest,
+  DeleteRecordRequest,
+  EducationRecord,
+  ListRecordsRequest,
+  ListRecordsResponse,
+  PhotoResponse,
+  ProfileSummaryResponse,
+  SchoolSearchRequest,
+  SchoolSearchResponse,
+} from './profile'
+import {
   SimFaceRunRequest,
   SimFaceRunResponse,
   SimPayRunRequest,
@@ -153,6 +167,77 @@ export const endpoints = {
     path: '/api/account/cancel',
     request: CancelAccountRequest,
     response: OkResponse,
+    auth: true,
+  }),
+  // Personal-info hub (issue 5); the photo upload is multipart, at PHOTO_UPLOAD_PATH (types/profile.ts)
+  profileSummary: endpoint({
+    method: 'GET',
+    path: '/api/profile/summary',
+    request: Empty,
+    response: ProfileSummaryResponse,
+    auth: true,
+  }),
+  profileBasic: endpoint({
+    method: 'GET',
+    path: '/api/profile/basic',
+    request: Empty,
+    response: BasicInfoResponse,
+    auth: true,
+  }),
+  profilePhoto: endpoint({
+    method: 'GET',
+    path: '/api/profile/photo',
+    request: Empty,
+    response: PhotoResponse,
+    auth: true,
+  }),
+  listRecords: endpoint({
+    method: 'GET',
+    path: '/api/profile/records/:kind',
+    request: ListRecordsRequest,
+    response: ListRecordsResponse,
+    auth: true,
+  }),
+  addRecord: endpoint({
+    method: 'POST',
+    path: '/api/profile/records/:kind',
+    request: AddRecordRequest,
+    response: EducationRecord,
+    auth: true,
+  }),
+  deleteRecord: endpoint({
+    method: 'DELETE',
+    path: '/api/profile/records/:kind/:id',
+    request: DeleteRecordRequest,
+    response: OkResponse,
+    auth: true,
+  }),
+  searchSchools: endpoint({
+    method: 'GET',
+    path: '/api/schools',
+    request: SchoolSearchRequest,
+    response: SchoolSearchResponse,
+    auth: false,
+  }),
+  binding: endpoint({
+    method: 'GET',
+    path: '/api/profile/binding',
+    request: Empty,
+    response: BindingResponse,
+    auth: true,
+  }),
+  bind: endpoint({
+    method: 'POST',
+    path: '/api/profile/binding',
+    request: BindRequest,
+    response: BindingResponse,
+    auth: true,
+  }),
+  unbind: endpoint({
+    method: 'DELETE',
+    path: '/api/profile/binding',
+    request: Empty,
+    response: BindingResponse,
     auth: true,
   }),
 } satisfies Record<string, Endpoint>
