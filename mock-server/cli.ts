@@ -17,9 +17,9 @@ const { values } = parseArgs({
 
 async function main(): Promise<void> {
   const app = await buildMockServer({
-  qa: values.qa,
-  dataFile: values.data,
-  scenario: values.scenario,
+    qa: values.qa,
+    dataFile: values.data,
+    scenario: values.scenario,
     logger: values.quiet ? { level: 'warn' } : true,
   })
   const address = await app.listen({ port: Number(values.port), host: values.host })

@@ -34,7 +34,16 @@ interface JestJson {
 function jestStage(project: string, extra: string[] = []): void {
   console.log(`\n=== jest: ${project}`)
   const out = path.join(os.tmpdir(), `jest-${project}-${process.pid}.json`)
-  const code = run('npx', ['jest', '--selectProjects', project, '--ci', '--passWithNoTests', `--outputFile=${out}`, '--json', ...extra])
+  const code = run('npx', [
+    'jest',
+    '--selectProjects',
+    project,
+    '--ci',
+    '--passWithNoTests',
+    `--outputFile=${out}`,
+    '--json',
+    ...extra,
+  ])
   let passed = 0
   let failed = 0
   let skipped = 0
@@ -74,7 +83,9 @@ function main(): void {
 
   console.log('\n=== summary')
   for (const r of results) {
-    console.log(`  ${r.failed ? 'FAIL' : 'ok  '} ${r.stage}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`)
+    console.log(
+      `  ${r.failed ? 'FAIL' : 'ok  '} ${r.stage}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
+    )
   }
   const passed = results.reduce((n, r) => n + r.passed, 0)
   const failed = results.reduce((n, r) => n + r.failed, 0)

@@ -29,8 +29,15 @@ export class ApiError extends Error {
 
   /** Builds an ApiError from an HTTP answer, whatever its body looks like. */
   static fromResponse(status: number, body: unknown): ApiError {
-    const error = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown; details?: unknown } })?.error
-    const code: ErrorCode = isErrorCode(error?.code) ? error.code : status === 503 ? 'SERVICE_BUSY' : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'
+    const error = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown; details?: unknown } })
+      ?.error
+    const code: ErrorCode = isErrorCode(error?.code)
+      ? error.code
+      : status === 503
+        ? 'SERVICE_BUSY'
+        : status >= 500
+          ? 'INTERNAL'
+          : 'BAD_REQUEST'
     return new ApiError({
       code,
       status,

@@ -1,11 +1,5 @@
 import Taro from '@tarojs/taro'
-import {
-  IDEMPOTENCY_HEADER,
-  SESSION_HEADER,
-  isStateChanging,
-  type Endpoint,
-  type HttpMethod,
-} from '@contract/api'
+import { IDEMPOTENCY_HEADER, SESSION_HEADER, isStateChanging, type Endpoint, type HttpMethod } from '@contract/api'
 import { ApiError } from './api-error'
 import { getSessionToken, notifySessionExpired } from './session-token'
 
@@ -47,7 +41,10 @@ export interface CallOptions {
 
 /** A fresh idempotency key. Random enough to never collide within one candidate's calls. */
 export function newIdempotencyKey(): string {
-  const rand = () => Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0')
+  const rand = () =>
+    Math.floor(Math.random() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0')
   return `${Date.now().toString(36)}-${rand()}${rand()}`
 }
 

@@ -3,7 +3,12 @@ import type { Platform } from './types'
 
 declare const my: {
   getAuthCode(opts: { scopes: string; success: (r: { authCode: string }) => void; fail: (e: unknown) => void }): void
-  startAPVerify?(opts: { url: string; certifyId: string; success: (r: { resultStatus: string }) => void; fail: (e: unknown) => void }): void
+  startAPVerify?(opts: {
+    url: string
+    certifyId: string
+    success: (r: { resultStatus: string }) => void
+    fail: (e: unknown) => void
+  }): void
   ap?: {
     faceVerify?(opts: {
       bizId: string

@@ -1,4 +1,12 @@
-import { api, ApiError, call, getSessionToken, setApiBase, setSessionExpiredListener, setSessionToken } from '../../src/api'
+import {
+  api,
+  ApiError,
+  call,
+  getSessionToken,
+  setApiBase,
+  setSessionExpiredListener,
+  setSessionToken,
+} from '../../src/api'
 import { buildUrl } from '../../src/api/request'
 import { endpoints } from '../../types/api'
 import { resetTaroStub } from '../support/taro-node'
@@ -65,7 +73,11 @@ describe('API client against the mock server', () => {
 
   test('a retried state-changing call is done once: the same key goes with every try', async () => {
     await mock.qa('/__qa/faults', { path: '/api/sim/pay', status: 503, count: 1 })
-    const result = await call('simPayRun', { orderId: 'o-2' }, { retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 10 } })
+    const result = await call(
+      'simPayRun',
+      { orderId: 'o-2' },
+      { retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 10 } },
+    )
     expect(result.outcome).toBe('success')
   })
 

@@ -13,7 +13,9 @@ interface RequestOptions {
   timeout?: number
 }
 
-async function request(options: RequestOptions): Promise<{ statusCode: number; data: unknown; header: Record<string, string> }> {
+async function request(
+  options: RequestOptions,
+): Promise<{ statusCode: number; data: unknown; header: Record<string, string> }> {
   const method = options.method ?? 'GET'
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), options.timeout ?? 15000)

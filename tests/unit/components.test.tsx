@@ -12,7 +12,7 @@ describe('PageContainer', () => {
   test('shows the page, or its loading, error-with-retry and empty states', () => {
     const retry = jest.fn()
     const { container, rerender } = render(
-      <PageContainer id="demo-page" loading>
+      <PageContainer id='demo-page' loading>
         <span>content</span>
       </PageContainer>,
     )
@@ -20,7 +20,7 @@ describe('PageContainer', () => {
     expect(screen.queryByText('content')).toBeNull()
 
     rerender(
-      <PageContainer id="demo-page" error="网络连接失败" onRetry={retry}>
+      <PageContainer id='demo-page' error='网络连接失败' onRetry={retry}>
         <span>content</span>
       </PageContainer>,
     )
@@ -28,11 +28,11 @@ describe('PageContainer', () => {
     fireEvent.click(container.querySelector('#demo-page-retry')!)
     expect(retry).toHaveBeenCalledTimes(1)
 
-    rerender(<PageContainer id="demo-page" empty emptyText="暂无记录" />)
+    rerender(<PageContainer id='demo-page' empty emptyText='暂无记录' />)
     expect(screen.getByText('暂无记录')).toBeTruthy()
 
     rerender(
-      <PageContainer id="demo-page">
+      <PageContainer id='demo-page'>
         <span>content</span>
       </PageContainer>,
     )
@@ -41,7 +41,7 @@ describe('PageContainer', () => {
 
   test('the large-font switch sets the class every font size keys on', () => {
     useSettings.getState().setLargeFont(false)
-    const { container } = render(<PageContainer id="demo-page" />)
+    const { container } = render(<PageContainer id='demo-page' />)
     expect(container.querySelector('#demo-page')!.className).not.toContain('large-font')
     fireEvent.click(container.querySelector('#demo-large-font')!)
     expect(container.querySelector('#demo-page')!.className).toContain('large-font')
@@ -53,7 +53,7 @@ describe('PageContainer', () => {
 describe('FormField', () => {
   test('shows the required mark and the error under its id', () => {
     const { container } = render(
-      <FormField id="x-name" label="姓名" required error="请输入姓名">
+      <FormField id='x-name' label='姓名' required error='请输入姓名'>
         <input />
       </FormField>,
     )
@@ -66,13 +66,13 @@ describe('Button', () => {
   test('ignores taps while loading or disabled, so nothing is submitted twice', () => {
     const onClick = jest.fn()
     const { container, rerender } = render(
-      <Button id="b" loading onClick={onClick}>
+      <Button id='b' loading onClick={onClick}>
         提交
       </Button>,
     )
     fireEvent.click(container.querySelector('#b')!)
     rerender(
-      <Button id="b" onClick={onClick}>
+      <Button id='b' onClick={onClick}>
         提交
       </Button>,
     )
@@ -84,7 +84,7 @@ describe('Button', () => {
 describe('StatusTag', () => {
   test('carries its tone as a class', () => {
     const { container } = render(
-      <StatusTag id="t" tone="success">
+      <StatusTag id='t' tone='success'>
         核验通过
       </StatusTag>,
     )
