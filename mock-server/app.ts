@@ -3,6 +3,8 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance } from 
 import { ERROR_MESSAGES, type ErrorCode } from '../types/errors'
 import { HttpError } from './errors'
 import { faultInjection } from './faults'
+import { accountRoutes, recordFaceOutcome } from './routes/account'
+import { accountQaRoutes } from './routes/account-qa'
 import { publicRoutes } from './routes/public'
 import { qaRoutes } from './routes/qa'
 import { simRoutes } from './routes/sim'
@@ -80,8 +82,10 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
 
   faultInjection(app, { qa: !!opts.qa })
   publicRoutes(app, store, { qa: !!opts.qa })
-  simRoutes(app, store, { onFace: () => {}, onPay: () => {} })
+  accountRoutes(app, store)
+  simRoutes(app, store, { onFace: (verifyId, outcome) => recordFaceOutcome(store, verifyId, outcome), onPay: () => {} })
   if (opts.qa) qaRoutes(app, store)
+  if (opts.qa) accountQaRoutes(app, store)
 
   const withStore = app as unknown as FastifyInstance & { store: Store }
   withStore.store = store

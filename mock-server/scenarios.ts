@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { idCheckChar } from '../src/domain/id-card'
+import { setSecurityAnswer } from './account-rules'
 import { hashPassword } from './passwords'
 import { emptyState, type Account, type State } from './state'
 
@@ -30,6 +31,8 @@ export const DEMO_CANDIDATE = {
   password: 'Exam@2026pass',
   name: '张三',
   idNumber: makeIdNumber('110101', '19900307', '451'),
+  questionId: 'q-birthplace',
+  answer: '北京',
 }
 
 /** Named starting points for QA and tests. Later features add more. */
@@ -39,6 +42,7 @@ export const SCENARIOS: Record<string, () => State> = {
     const state = emptyState()
     const account = makeAccount(DEMO_CANDIDATE)
     state.accounts[account.id] = account
+    setSecurityAnswer(state, account.id, DEMO_CANDIDATE.questionId, DEMO_CANDIDATE.answer)
     return state
   },
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
 import { FaceOutcome, PayOutcome, SubscribeOutcome } from '../../types/platform-sim'
+import { SecurityQuestionId } from '../../types/account'
+import { setSecurityAnswer } from '../account-rules'
 import { notFound, HttpError } from '../errors'
 import { validationError } from '../contract-route'
 import { makeAccount, SCENARIOS, scenarioNames } from '../scenarios'
@@ -57,11 +59,20 @@ export function qaRoutes(app: FastifyInstance, store: Store): void {
 
   app.post('/__qa/candidates', async (req, reply) => {
     const input = parse(
-      v.object({ username: v.string(), password: v.string(), name: v.string(), idNumber: v.string() }),
+      v.object({
+        username: v.string(),
+        password: v.string(),
+        name: v.string(),
+        idNumber: v.string(),
+        // Account feature: the password-recovery question and answer (optional).
+        questionId: v.optional(SecurityQuestionId),
+        answer: v.optional(v.string()),
+      }),
       req.body,
     )
     const account = makeAccount(input)
     store.state.accounts[account.id] = account
+    if (input.questionId && input.answer) setSecurityAnswer(store.state, account.id, input.questionId, input.answer)
     store.save()
     reply.code(201)
     return { id: account.id, username: account.username }
