@@ -1,5 +1,7 @@
 import type { PropsWithChildren } from 'react'
 import './app.scss'
+// Loaded at start so the H5 build exposes the platform layer to the automator bridge before any page asks for it.
+import './platform/platform'
 
 /** The app shell: pages render as its children. */
 function App({ children }: PropsWithChildren) {

@@ -32,3 +32,5 @@ export const platform: Platform = {
 
 // The automator bridge reaches the platform layer here to call and mock it (mockWxMethod), as QA does with wx.*.
 ;(globalThis as unknown as { __candidatePlatform?: Platform }).__candidatePlatform = platform
+// ...and Taro's object, for the route helpers and the page stack (H5 only; app code imports Taro's APIs directly).
+;(globalThis as unknown as { __candidateTaro?: typeof Taro }).__candidateTaro = Taro
