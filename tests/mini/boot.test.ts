@@ -1,0 +1,123 @@
+import { startMock, type RunningMock } from '../support/servers'
+import { flavours } from './support/platforms'
+import { allUids, findByUid, textOf, type RenderNode } from './support/render-tree'
+import {
+  MiniHost,
+  errorText,
+  type MiniTarget,
+  type PageHandle,
+  type RequestAnswer,
+  type RequestCall,
+} from './support/sandbox'
+import { removeSnapshot, snapshotOutput } from './support/output'
+
+/**
+ * Boots each mini-program output in Node (support/sandbox.ts): the real bundles, with stand-ins for the host's
+ * globals. This is where browser-only APIs and missing platform branches show up, which the H5 build hides.
+ */
+jest.setTimeout(240_000)
+
+const LOGIN = 'pages/login/index'
+const FIRST_RENDER_IDS = [
+  'login-page',
+  'login-username',
+  'login-password',
+  'login-captcha',
+  'login-agree',
+  'login-submit',
+]
+// WeChat's experience audit: one setData payload under 256 KB after JSON.stringify.
+const SETDATA_LIMIT = 256 * 1024
+
+/** Forwards the app's requests to a live mock server, as the devtools build does. */
+function viaMock(mock: RunningMock) {
+  return async (req: RequestCall): Promise<RequestAnswer> => {
+    try {
+      const res = await fetch(req.url.replace(/^https?:\/\/[^/]+/, mock.url), {
+        method: req.method,
+        headers: req.header,
+        body: req.method === 'GET' || req.data === undefined ? undefined : JSON.stringify(req.data),
+      })
+      const text = await res.text()
+      return { statusCode: res.status, data: text ? (JSON.parse(text) as unknown) : '' }
+    } catch (err) {
+      return { fail: `request:fail ${(err as Error).message}` }
+    }
+  }
+}
+
+function tap(page: PageHandle, uid: string): void {
+  const node = findByUid(page.root(), uid)
+  if (!node?.sid) throw new Error(`no element #${uid} to tap`)
+  const target = { id: node.sid, dataset: { sid: node.sid } }
+  const eh = page.instance.eh as (event: unknown) => unknown
+  eh({ type: 'tap', timeStamp: Date.now(), detail: {}, target, currentTarget: target })
+}
+
+function firstRenderUids(page: PageHandle): string[] {
+  const first = page.patches.find((p) => 'root.cn' in p)
+  return allUids({ cn: (first?.['root.cn'] ?? []) as RenderNode[] })
+}
+
+describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s boot', (target) => {
+  let dir = ''
+  let mock: RunningMock
+  const hosts: MiniHost[] = []
+  const boot = (answer: (req: RequestCall) => RequestAnswer | Promise<RequestAnswer>) => {
+    const host = new MiniHost(dir, flavours[target], { answer })
+    hosts.push(host)
+    return host
+  }
+
+  beforeAll(async () => {
+    dir = snapshotOutput(target)
+    mock = await startMock()
+  })
+  afterEach(() => hosts.splice(0).forEach((h) => h.dispose()))
+  afterAll(async () => {
+    await mock?.close()
+    if (dir) removeSnapshot(dir)
+  })
+
+  it('launches, renders the login page with its ids and a captcha from the mock server', async () => {
+    const host = boot(viaMock(mock))
+    host.launch()
+    const page = host.openPage(LOGIN)
+    await host.waitFor('the first render', () => page.patches.some((p) => 'root.cn' in p))
+    expect(firstRenderUids(page)).toEqual(expect.arrayContaining(FIRST_RENDER_IDS))
+
+    await host.waitFor('the captcha image', () => findByUid(page.root(), 'login-captcha-image') !== undefined)
+    const image = findByUid(page.root(), 'login-captcha-image')
+    expect(Object.values(image ?? {}).some((v) => typeof v === 'string' && v.startsWith('data:image/png'))).toBe(true)
+    expect(host.requests.map((r) => new URL(r.url).pathname)).toContain('/api/captcha')
+
+    for (const patch of page.patches) expect(JSON.stringify(patch).length).toBeLessThan(SETDATA_LIMIT)
+    expect(errorText(host.errors)).toBe('')
+  })
+
+  it('shows the field errors after a tap on 登录 with nothing typed', async () => {
+    const host = boot(viaMock(mock))
+    host.launch()
+    const page = host.openPage(LOGIN)
+    await host.waitFor('the first render', () => findByUid(page.root(), 'login-submit') !== undefined)
+    expect(findByUid(page.root(), 'login-username-error')).toBeUndefined()
+    const before = page.patches.length
+
+    tap(page, 'login-submit')
+    await host.waitFor('login-username-error', () => findByUid(page.root(), 'login-username-error') !== undefined)
+    expect(page.patches.length).toBeGreaterThan(before)
+    expect(textOf(findByUid(page.root(), 'login-username-error'))).not.toBe('')
+    expect(errorText(host.errors)).toBe('')
+  })
+
+  it('survives a network that fails the captcha request', async () => {
+    const host = boot(() => ({ fail: 'request:fail offline' }))
+    host.launch()
+    const page = host.openPage(LOGIN)
+    await host.waitFor('the first render', () => findByUid(page.root(), 'login-page') !== undefined)
+    // The client retries network errors with backoff before the field offers 点击重试.
+    await host.waitFor('the retry offer', () => textOf(page.root()).includes('点击重试'), 8000)
+    expect(host.requests.length).toBeGreaterThan(1)
+    expect(errorText(host.errors)).toBe('')
+  })
+})

@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { buildIsStale } from '../../../scripts/lib/build-state'
+import type { MiniTarget } from './sandbox'
+
+export const ROOT = path.join(__dirname, '..', '..', '..')
+
+/** The file extensions each host expects beside a page's script. */
+export const PAGE_FILES: Record<MiniTarget, { template: string; style: string; script: string; config: string }> = {
+  weapp: { template: '.wxml', style: '.wxss', script: '.js', config: '.json' },
+  swan: { template: '.swan', style: '.css', script: '.js', config: '.json' },
+  alipay: { template: '.axml', style: '.acss', script: '.js', config: '.json' },
+}
+
+/** The project file each platform's devtools opens the output with. */
+export const PROJECT_FILE: Record<MiniTarget, string> = {
+  weapp: 'project.config.json',
+  swan: 'project.swan.json',
+  alipay: 'mini.project.json',
+}
+
+export interface AppJson {
+  pages: string[]
+  subPackages?: { root: string; pages: string[] }[]
+  subpackages?: { root: string; pages: string[] }[]
+}
+
+/** Every page of the app, main package and subpackages, as routes. */
+export function allPages(app: AppJson): { route: string; packageRoot: string | null }[] {
+  const pages = app.pages.map((route) => ({ route, packageRoot: null as string | null }))
+  for (const sub of [...(app.subPackages ?? []), ...(app.subpackages ?? [])]) {
+    const root = sub.root.replace(/\/$/, '')
+    for (const page of sub.pages) pages.push({ route: `${root}/${page}`, packageRoot: root })
+  }
+  return pages
+}
+
+const hasFlock = () => spawnSync('flock', ['--version'], { stdio: 'ignore' }).status === 0
+
+/** Runs a command under the team's per-target build lock (taken by every build of that target). */
+function underBuildLock(target: MiniTarget, cmd: string, args: string[]) {
+  const lock = path.join(os.tmpdir(), `build-${target}.lock`)
+  const [c, a] = hasFlock() ? ['flock', [lock, cmd, ...args]] : [cmd, args]
+  return spawnSync(c, a, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+}
+
+/**
+ * A private copy of dist/<target>, built first when missing or older than its sources. Copied under the build lock,
+ * so a build someone else starts meanwhile cannot change the files under the test.
+ */
+export function snapshotOutput(target: MiniTarget): string {
+  if (buildIsStale(target)) {
+    const build = underBuildLock(target, 'npx', ['taro', 'build', '--type', target])
+    if (build.status !== 0) {
+      throw new Error(`taro build --type ${target} failed:\n${(build.stdout + build.stderr).slice(-4000)}`)
+    }
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mini-${target}-`))
+  const copy = underBuildLock(target, 'cp', ['-R', path.join(ROOT, 'dist', target), dir])
+  if (copy.status !== 0) throw new Error(`copying dist/${target} failed: ${copy.stderr}`)
+  return path.join(dir, target)
+}
+
+export function removeSnapshot(dir: string): void {
+  fs.rmSync(path.dirname(dir), { recursive: true, force: true })
+}
+
+export function listFiles(dir: string, ext: string): string[] {
+  const out: string[] = []
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...listFiles(full, ext))
+    else if (entry.name.endsWith(ext)) out.push(full)
+  }
+  return out
+}
+
+/**
+ * Free uses of browser-only globals in a bundle: a phone's JS engine has no window, document, localStorage ...
+ * (Taro's build swaps `window`/`document` for its own stand-ins, so what is left is a real reference.) A use right
+ * after a `typeof` guard of the same name is allowed, and so are accessors and functions of that name.
+ */
+export function browserGlobalUses(code: string, names: string[]): string[] {
+  const found: string[] = []
+  const re = new RegExp(`(?<![\\w$.'"])(${names.join('|')})\\s*(\\.|\\[|\\()`, 'g')
+  for (const m of code.matchAll(re)) {
+    const name = m[1] as string
+    const before = code.slice(Math.max(0, (m.index ?? 0) - 120), m.index)
+    if (before.includes(`typeof ${name}`) || /\b(get|set|function)\s+$/.test(before)) continue
+    found.push(code.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 40))
+  }
+  return found
+}

@@ -1,0 +1,72 @@
+import type { Flavour, RequestCall } from './sandbox'
+
+/**
+ * The three hosts' differences, as far as booting a Taro app needs them. WeChat is the model; Baidu opens a page
+ * with onInit before onLoad; Alipay's my.request takes `headers` and answers with `status`/`headers`.
+ */
+
+const wxLikeRequest = (opts: Record<string, unknown>): RequestCall => ({
+  url: String(opts.url),
+  method: String(opts.method ?? 'GET'),
+  data: opts.data,
+  header: (opts.header ?? {}) as Record<string, string>,
+})
+
+export const weapp: Flavour = {
+  target: 'weapp',
+  apiName: 'wx',
+  pageOpen: ['onLoad', 'onShow', 'onReady'],
+  requestOptions: wxLikeRequest,
+  requestSuccess: ({ statusCode, data }) => ({
+    statusCode,
+    data,
+    header: { 'content-type': 'application/json' },
+    errMsg: 'request:ok',
+  }),
+}
+
+export const swan: Flavour = {
+  target: 'swan',
+  apiName: 'swan',
+  pageOpen: ['onInit', 'onLoad', 'onShow', 'onReady'],
+  requestOptions: wxLikeRequest,
+  requestSuccess: ({ statusCode, data }) => ({
+    statusCode,
+    data,
+    header: { 'content-type': 'application/json' },
+    errMsg: 'request:ok',
+  }),
+}
+
+export const alipay: Flavour = {
+  target: 'alipay',
+  apiName: 'my',
+  pageOpen: ['onLoad', 'onShow', 'onReady'],
+  requestOptions: (opts) => ({
+    url: String(opts.url),
+    method: String(opts.method ?? 'GET'),
+    data: opts.data,
+    header: (opts.headers ?? {}) as Record<string, string>,
+  }),
+  requestSuccess: ({ statusCode, data }) => ({
+    status: statusCode,
+    data,
+    headers: { 'content-type': 'application/json' },
+  }),
+  // Alipay's JS engine has a navigator of its own (Taro's alipay build reads it instead of shimming it).
+  extraGlobals: () => ({
+    navigator: { userAgent: 'Mozilla/5.0 (iPhone) AlipayClient/10.5.0 MiniProgram', swuserAgent: '' },
+  }),
+  // Alipay's storage takes an options object even in its sync form, and answers {data}.
+  extraApi: () => {
+    const store = new Map<string, unknown>()
+    return {
+      getStorageSync: (opts: { key: string }) => ({ data: store.has(opts.key) ? store.get(opts.key) : null }),
+      setStorageSync: (opts: { key: string; data: unknown }) => void store.set(opts.key, opts.data),
+      removeStorageSync: (opts: { key: string }) => void store.delete(opts.key),
+      clearStorageSync: () => store.clear(),
+    }
+  },
+}
+
+export const flavours = { weapp, swan, alipay }
