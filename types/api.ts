@@ -40,6 +40,7 @@ import {
   SimSubscribeRequest,
   SimSubscribeResponse,
 } from './platform-sim'
+import { ScanEducationResponse } from './scan'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -238,6 +239,14 @@ export const endpoints = {
     path: '/api/profile/binding',
     request: Empty,
     response: BindingResponse,
+    auth: true,
+  }),
+  // A multipart upload (field `file`), sent with platform.uploadFile, not call(): the request schema is empty.
+  scanEducation: endpoint({
+    method: 'POST',
+    path: '/api/scan/education',
+    request: Empty,
+    response: ScanEducationResponse,
     auth: true,
   }),
 } satisfies Record<string, Endpoint>

@@ -47,6 +47,9 @@ export const ERROR_MESSAGES = {
   BINDING_EXISTS: '已绑定平台账号，如需更换请先解除绑定',
   BINDING_NONE: '尚未绑定平台账号',
   BINDING_CODE_INVALID: '登录凭证无效，请重试',
+  // Screenshot scanner (issue 6)
+  SCAN_UNREADABLE: '无法读取这张图片，请重新截图后上传',
+  SCAN_NOT_XUEXIN: '这张截图不像学信网的学历/学位查询结果，请检查截图或手动填写',
   // QA control API
   QA_DISABLED: 'QA 控制接口未开启',
   SCENARIO_UNKNOWN: '没有这个场景',

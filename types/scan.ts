@@ -1,0 +1,57 @@
+import * as v from 'valibot'
+
+/**
+ * Scanning a 学信网 (chsi.com.cn) query-result screenshot: the server reads the fields, the candidate checks them in
+ * the form. The upload is multipart (field `file`, a JPEG, PNG or WebP image), so the request schema is empty.
+ */
+
+/** The fields the scanner reads, in form order. Dates are YYYY-MM-DD. */
+export const SCAN_FIELDS = [
+  'name',
+  'gender',
+  'birthDate',
+  'admissionDate',
+  'graduationDate',
+  'school',
+  'major',
+  'level',
+  'studyMode',
+  'certificateNumber',
+] as const
+export type ScanField = (typeof SCAN_FIELDS)[number]
+
+/** 学历 (education record) or 学位 (degree record): a degree page has no 入学日期 or 学习形式. */
+export const ScanKind = v.picklist(['education', 'degree'])
+export type ScanKind = v.InferOutput<typeof ScanKind>
+
+/** The fields each kind of page is expected to show; `missing` lists those not found. */
+export const SCAN_FIELDS_BY_KIND: Record<ScanKind, readonly ScanField[]> = {
+  education: SCAN_FIELDS,
+  degree: ['name', 'gender', 'birthDate', 'graduationDate', 'school', 'major', 'level', 'certificateNumber'],
+}
+
+/** The multipart field that carries the image. */
+export const SCAN_UPLOAD_FIELD = 'file'
+/** Largest accepted upload (a long phone screenshot as PNG stays well below). */
+export const SCAN_MAX_BYTES = 8 * 1024 * 1024
+
+export const ScanRecognised = v.object(
+  Object.fromEntries(SCAN_FIELDS.map((f) => [f, v.optional(v.string())])) as Record<
+    ScanField,
+    v.OptionalSchema<v.StringSchema<undefined>, undefined>
+  >,
+)
+export type ScanRecognised = v.InferOutput<typeof ScanRecognised>
+
+export const ScanEducationResponse = v.object({
+  kind: ScanKind,
+  /** What was read, normalised; absent fields were not found. */
+  recognised: ScanRecognised,
+  /** Fields this kind of page shows that were not found: the form leaves them empty with a note. */
+  missing: v.array(v.picklist(SCAN_FIELDS)),
+  /** Too few 学信网 labels: probably not a 学信网 result; the client offers the manual form. */
+  notXuexin: v.boolean(),
+  /** true where the page disagrees with the candidate's registration (name, birth date from the ID number). */
+  mismatch: v.object({ name: v.optional(v.boolean()), birthDate: v.optional(v.boolean()) }),
+})
+export type ScanEducationResponse = v.InferOutput<typeof ScanEducationResponse>
