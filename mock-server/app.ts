@@ -5,6 +5,8 @@ import { HttpError } from './errors'
 import { faultInjection } from './faults'
 import { accountRoutes, recordFaceOutcome } from './routes/account'
 import { accountQaRoutes } from './routes/account-qa'
+import { profileRoutes } from './routes/profile'
+import { profileQaRoutes } from './routes/profile-qa'
 import { publicRoutes } from './routes/public'
 import { qaRoutes } from './routes/qa'
 import { simRoutes } from './routes/sim'
@@ -83,9 +85,12 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   faultInjection(app, { qa: !!opts.qa })
   publicRoutes(app, store, { qa: !!opts.qa })
   accountRoutes(app, store)
+  // A plugin: its multipart parser (photo upload) stays inside it.
+  await app.register(profileRoutes, { store })
   simRoutes(app, store, { onFace: (verifyId, outcome) => recordFaceOutcome(store, verifyId, outcome), onPay: () => {} })
   if (opts.qa) qaRoutes(app, store)
   if (opts.qa) accountQaRoutes(app, store)
+  if (opts.qa) profileQaRoutes(app, store)
 
   const withStore = app as unknown as FastifyInstance & { store: Store }
   withStore.store = store

@@ -39,8 +39,6 @@ export interface CandidateProfile {
   identity: IdentityState
   photo: StoredPhoto | null
   records: StoredRecord[]
-  /** Set once an application exists (the application feature calls markApplicationExists; QA can set it). */
-  applicationExists: boolean
 }
 
 export interface PlatformBinding {
@@ -61,5 +59,5 @@ export function emptyProfileState(): ProfileState {
 
 export function emptyProfile(): CandidateProfile {
   // A registration's identity check passes at once in the usual case; QA sets 核验中/核验不通过 to test the others.
-  return { identity: 'passed', photo: null, records: [], applicationExists: false }
+  return { identity: 'passed', photo: null, records: [] }
 }

@@ -1,5 +1,6 @@
 import { endpoints, type EndpointName, type RequestOf, type ResponseOf } from '@contract/api'
 import { callEndpoint, type CallOptions } from './request'
+import type { RecordKind } from '../domain/education'
 
 export { ApiError, messageOf } from './api-error'
 export { setApiBase, getApiBase, newIdempotencyKey, type CallOptions } from './request'
@@ -35,4 +36,15 @@ export const api = {
   logout: () => call('logout', {}),
   cancelCheck: () => call('cancelCheck', {}),
   cancelAccount: (reason?: string) => call('cancelAccount', { confirm: true, reason }),
+  // Personal-info hub (issue 5); the photo upload goes through platform.uploadFile (src/stores/profile.ts)
+  profileSummary: () => call('profileSummary', {}),
+  profileBasic: () => call('profileBasic', {}),
+  profilePhoto: () => call('profilePhoto', {}),
+  listRecords: (kind: RecordKind) => call('listRecords', { kind }),
+  addRecord: (input: RequestOf<'addRecord'>, options?: CallOptions) => call('addRecord', input, options),
+  deleteRecord: (kind: RecordKind, id: string) => call('deleteRecord', { kind, id }),
+  searchSchools: (keyword: string) => call('searchSchools', { keyword }),
+  binding: () => call('binding', {}),
+  bind: (input: RequestOf<'bind'>) => call('bind', input),
+  unbind: () => call('unbind', {}),
 }

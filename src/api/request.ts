@@ -123,7 +123,8 @@ function safeJson(text: string): unknown {
 export async function callEndpoint<Res>(endpoint: Endpoint, input: object, options: CallOptions = {}): Promise<Res> {
   const policy = { ...DEFAULT_RETRY, ...options.retry }
   const { url, body } = buildUrl(endpoint, input as Record<string, unknown>)
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  // A JSON content type without a body (GET, DELETE) is refused by the server as an empty JSON body.
+  const headers: Record<string, string> = body ? { 'content-type': 'application/json' } : {}
   const token = getSessionToken()
   if (token) headers[SESSION_HEADER] = `Bearer ${token}`
   if (isStateChanging(endpoint.method)) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey ?? newIdempotencyKey()
