@@ -1,5 +1,12 @@
 export default defineAppConfig({
-  pages: ['pages/login/index'],
+  pages: [
+    'pages/login/index',
+    'pages/register/index',
+    'pages/recover/index',
+    'pages/agreement/index',
+    'pages/hub/index',
+    'pages/account-cancel/index',
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1456b8',

@@ -2,6 +2,10 @@ import type { PropsWithChildren } from 'react'
 import './app.scss'
 // Loaded at start so the H5 build exposes the platform layer to the automator bridge before any page asks for it.
 import './platform/platform'
+import { installSessionExpiry } from './stores/session'
+
+// An expired session sends the candidate to log in and back to the same page afterwards.
+installSessionExpiry()
 
 /** The app shell: pages render as its children. */
 function App({ children }: PropsWithChildren) {

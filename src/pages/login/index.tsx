@@ -1,34 +1,91 @@
 import { Checkbox, Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
+import { FaceStartRequest } from '@contract/account'
 import { PasswordLoginRequest } from '@contract/auth'
 import { validate, type FieldErrors } from '@contract/validate'
+import { ApiError, api, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { FormField } from '../../components/form-field'
+import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
+import { platform } from '../../platform/platform'
+import { goAfterLogin, useSession } from '../../stores/session'
 import './index.scss'
 
 type Mode = 'password' | 'face'
 
+const AGREE_FIRST = '请先阅读并勾选同意《服务协议》和《隐私政策》'
+
 /** 登录: password mode with the image captcha, and the face-ID mode. */
 export default function LoginPage() {
+  const router = useRouter()
+  const expired = router.params.expired === '1'
   const [mode, setMode] = useState<Mode>('password')
   const [agreed, setAgreed] = useState(false)
   const [form, setForm] = useState({ username: '', password: '', captchaId: '', captchaCode: '' })
+  const [face, setFace] = useState({ name: '', idNumber: '' })
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
   const captcha = useRef<CaptchaFieldHandle>(null)
+  const signIn = useSession((s) => s.signIn)
 
-  const submitPassword = () => {
+  const switchMode = (next: Mode) => {
+    setMode(next)
+    setErrors({})
+    setFormError(null)
+  }
+
+  const submitPassword = async () => {
     setFormError(null)
     const checked = validate(PasswordLoginRequest, form)
     setErrors(checked.errors)
     if (!checked.ok) return
     if (!agreed) {
-      setFormError('请先阅读并勾选同意《服务协议》和《隐私政策》')
+      setFormError(AGREE_FIRST)
       return
     }
+    setBusy(true)
+    try {
+      signIn(await api.loginPassword(checked.value))
+      goAfterLogin()
+    } catch (err) {
+      // The captcha is used up by every try, right or wrong.
+      captcha.current?.refresh()
+      if (err instanceof ApiError) setErrors(err.code === 'INVALID_CREDENTIALS' ? {} : err.fields)
+      setFormError(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
   }
+
+  /** Face login: the server opens a verification, the platform runs it, the server decides from its own record. */
+  const submitFace = async () => {
+    setFormError(null)
+    const checked = validate(FaceStartRequest, face)
+    setErrors(checked.errors)
+    if (!checked.ok) return
+    if (!agreed) {
+      setFormError(AGREE_FIRST)
+      return
+    }
+    setBusy(true)
+    try {
+      const { verifyId } = await api.faceLoginStart(checked.value)
+      await platform.verifyFace({ verifyId, name: checked.value.name, idNumber: checked.value.idNumber })
+      signIn(await api.faceLoginFinish(verifyId))
+      goAfterLogin()
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fields)
+      setFormError(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const openDoc = (doc: 'service' | 'privacy') => void Taro.navigateTo({ url: `/pages/agreement/index?doc=${doc}` })
 
   return (
     <PageContainer id='login-page'>
@@ -37,18 +94,24 @@ export default function LoginPage() {
         <Text className='login__subtitle'>护士执业资格考试 · 考生服务</Text>
       </View>
 
+      {expired && (
+        <Text className='login__notice' id='login-expired'>
+          登录已过期，请重新登录。登录后将回到刚才的页面，已填写的内容不会丢失。
+        </Text>
+      )}
+
       <View className='login__tabs'>
         <View
           id='login-mode-password'
           className={`login__tab ${mode === 'password' ? 'login__tab--active' : ''}`}
-          onClick={() => setMode('password')}
+          onClick={() => switchMode('password')}
         >
           账号密码登录
         </View>
         <View
           id='login-mode-face'
           className={`login__tab ${mode === 'face' ? 'login__tab--active' : ''}`}
-          onClick={() => setMode('face')}
+          onClick={() => switchMode('face')}
         >
           面容ID登录
         </View>
@@ -88,9 +151,41 @@ export default function LoginPage() {
           </>
         )}
 
-        <View className='login__agree' id='login-agree' onClick={() => setAgreed(!agreed)}>
-          <Checkbox value='agree' checked={agreed} color='#1456b8' />
-          <Text className='login__agree-text'>我已阅读并同意《服务协议》和《隐私政策》</Text>
+        {mode === 'face' && (
+          <>
+            <NameField
+              id='login-face-name'
+              value={face.name}
+              onChange={(name) => setFace((f) => ({ ...f, name }))}
+              error={errors.name}
+            />
+            <FormField id='login-face-id-number' label='证件号码（居民身份证）' required error={errors.idNumber}>
+              <Input
+                id='login-face-id-number'
+                className='form-field__input'
+                type='idcard'
+                value={face.idNumber}
+                maxlength={18}
+                placeholder='请输入身份证号码'
+                onInput={(e) => setFace((f) => ({ ...f, idNumber: e.detail.value }))}
+              />
+            </FormField>
+            <Text className='login__hint'>点击“开始人脸识别”后，请按提示完成本人面部识别。</Text>
+          </>
+        )}
+
+        <View className='login__agree'>
+          <View className='login__agree-tick' id='login-agree' onClick={() => setAgreed(!agreed)}>
+            <Checkbox value='agree' checked={agreed} color='#1456b8' />
+            <Text className='login__agree-text'>我已阅读并同意</Text>
+          </View>
+          <Text className='login__doc-link' id='login-doc-service' onClick={() => openDoc('service')}>
+            《服务协议》
+          </Text>
+          <Text className='login__agree-text'>和</Text>
+          <Text className='login__doc-link' id='login-doc-privacy' onClick={() => openDoc('privacy')}>
+            《隐私政策》
+          </Text>
         </View>
 
         {formError && (
@@ -99,11 +194,32 @@ export default function LoginPage() {
           </Text>
         )}
 
-        {mode === 'password' && (
-          <Button id='login-submit' onClick={submitPassword}>
+        {mode === 'password' ? (
+          <Button id='login-submit' loading={busy} onClick={() => void submitPassword()}>
             登录
           </Button>
+        ) : (
+          <Button id='login-face-submit' loading={busy} onClick={() => void submitFace()}>
+            开始人脸识别
+          </Button>
         )}
+
+        <View className='login__links'>
+          <Text
+            className='login__link'
+            id='login-to-register'
+            onClick={() => void Taro.navigateTo({ url: '/pages/register/index' })}
+          >
+            注册账号
+          </Text>
+          <Text
+            className='login__link'
+            id='login-to-recover'
+            onClick={() => void Taro.navigateTo({ url: '/pages/recover/index' })}
+          >
+            忘记密码
+          </Text>
+        </View>
       </View>
     </PageContainer>
   )

@@ -1,0 +1,300 @@
+import { Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { FaceStartRequest, RecoverQuestionStartRequest, ResetPasswordForm, SecurityAnswer } from '@contract/account'
+import { validate, type FieldErrors } from '@contract/validate'
+import * as v from 'valibot'
+import { ApiError, api, messageOf } from '../../api'
+import { Button } from '../../components/button'
+import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
+import { FormField } from '../../components/form-field'
+import { NameField } from '../../components/name-field'
+import { PageContainer } from '../../components/page-container'
+import { PasswordMeter } from '../../components/password-meter'
+import { PASSWORD_RULE_TEXT } from '../../domain/password'
+import { platform } from '../../platform/platform'
+import { LOGIN_URL } from '../../stores/session'
+import './index.scss'
+
+type Way = 'question' | 'face'
+type Step = 'identify' | 'answer' | 'reset' | 'done'
+
+const AnswerForm = v.object({ answer: SecurityAnswer })
+
+/** 找回密码: by security question (姓名 + 证件号码 + 验证码 → 问题 → 答案) or by face, then a new password. */
+export default function RecoverPage() {
+  const [way, setWay] = useState<Way>('question')
+  const [step, setStep] = useState<Step>('identify')
+  const [who, setWho] = useState({ name: '', idNumber: '', captchaId: '', captchaCode: '' })
+  const [question, setQuestion] = useState<{ recoveryId: string; text: string } | null>(null)
+  const [answer, setAnswer] = useState('')
+  const [resetToken, setResetToken] = useState('')
+  const [pw, setPw] = useState({ newPassword: '', newPasswordConfirm: '' })
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const captcha = useRef<CaptchaFieldHandle>(null)
+
+  const run = async (action: () => Promise<void>, onError?: (err: unknown) => void) => {
+    setFormError(null)
+    setBusy(true)
+    try {
+      await action()
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fields)
+      setFormError(messageOf(err))
+      onError?.(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const switchWay = (next: Way) => {
+    if (step !== 'identify') return
+    setWay(next)
+    setErrors({})
+    setFormError(null)
+  }
+
+  const startQuestion = () => {
+    const checked = validate(RecoverQuestionStartRequest, who)
+    setErrors(checked.errors)
+    if (!checked.ok) return
+    void run(
+      async () => {
+        const r = await api.recoverQuestionStart(checked.value)
+        setQuestion({ recoveryId: r.recoveryId, text: r.question })
+        setStep('answer')
+      },
+      () => captcha.current?.refresh(),
+    )
+  }
+
+  const submitAnswer = () => {
+    const checked = validate(AnswerForm, { answer })
+    setErrors(checked.errors)
+    if (!checked.ok || !question) return
+    void run(
+      async () => {
+        const r = await api.recoverQuestionAnswer(question.recoveryId, checked.value.answer)
+        setResetToken(r.resetToken)
+        setStep('reset')
+      },
+      (err) => {
+        // Too many wrong answers: the server ended this recovery, start again.
+        if (err instanceof ApiError && err.code === 'RECOVERY_EXPIRED') {
+          setStep('identify')
+          setAnswer('')
+        }
+      },
+    )
+  }
+
+  const startFace = () => {
+    const checked = validate(FaceStartRequest, { name: who.name, idNumber: who.idNumber })
+    setErrors(checked.errors)
+    if (!checked.ok) return
+    void run(async () => {
+      const { verifyId } = await api.recoverFaceStart(checked.value)
+      await platform.verifyFace({ verifyId, name: checked.value.name, idNumber: checked.value.idNumber })
+      const r = await api.recoverFaceFinish(verifyId)
+      setResetToken(r.resetToken)
+      setStep('reset')
+    })
+  }
+
+  const submitReset = () => {
+    const checked = validate(ResetPasswordForm, { resetToken, ...pw })
+    setErrors(checked.errors)
+    if (!checked.ok) return
+    void run(
+      async () => {
+        await api.resetPassword(resetToken, checked.value.newPassword)
+        setStep('done')
+      },
+      (err) => {
+        if (err instanceof ApiError && err.code === 'RECOVERY_EXPIRED') setStep('identify')
+      },
+    )
+  }
+
+  const backToLogin = () => void Taro.reLaunch({ url: LOGIN_URL })
+
+  return (
+    <PageContainer id='recover-page'>
+      {step === 'identify' && (
+        <View className='recover__tabs'>
+          <View
+            id='recover-mode-question'
+            className={`recover__tab ${way === 'question' ? 'recover__tab--active' : ''}`}
+            onClick={() => switchWay('question')}
+          >
+            密保问题找回
+          </View>
+          <View
+            id='recover-mode-face'
+            className={`recover__tab ${way === 'face' ? 'recover__tab--active' : ''}`}
+            onClick={() => switchWay('face')}
+          >
+            人脸识别找回
+          </View>
+        </View>
+      )}
+
+      <View className={`recover__card ${step === 'identify' ? 'recover__card--tabbed' : ''}`}>
+        {step === 'identify' && way === 'question' && (
+          <>
+            <NameField
+              id='recover-name'
+              value={who.name}
+              onChange={(name) => setWho((w) => ({ ...w, name }))}
+              error={errors.name}
+            />
+            <FormField id='recover-id-number' label='证件号码' required error={errors.idNumber}>
+              <Input
+                id='recover-id-number'
+                className='form-field__input'
+                type='idcard'
+                value={who.idNumber}
+                maxlength={18}
+                placeholder='请输入身份证号码'
+                onInput={(e) => setWho((w) => ({ ...w, idNumber: e.detail.value }))}
+              />
+            </FormField>
+            <CaptchaField
+              ref={captcha}
+              page='recover'
+              value={who.captchaCode}
+              error={errors.captchaCode ?? errors.captchaId}
+              onChange={(captchaCode, captchaId) => setWho((w) => ({ ...w, captchaCode, captchaId }))}
+            />
+          </>
+        )}
+
+        {step === 'identify' && way === 'face' && (
+          <>
+            <NameField
+              id='recover-face-name'
+              value={who.name}
+              onChange={(name) => setWho((w) => ({ ...w, name }))}
+              error={errors.name}
+            />
+            <FormField id='recover-face-id-type' label='证件类型' required>
+              <Text className='recover__fixed' id='recover-face-id-type'>
+                居民身份证
+              </Text>
+            </FormField>
+            <FormField id='recover-face-id-number' label='证件号码' required error={errors.idNumber}>
+              <Input
+                id='recover-face-id-number'
+                className='form-field__input'
+                type='idcard'
+                value={who.idNumber}
+                maxlength={18}
+                placeholder='请输入身份证号码'
+                onInput={(e) => setWho((w) => ({ ...w, idNumber: e.detail.value }))}
+              />
+            </FormField>
+          </>
+        )}
+
+        {step === 'answer' && question && (
+          <>
+            <View className='recover__question'>
+              <Text className='recover__question-label'>密码找回问题</Text>
+              <Text className='recover__question-text' id='recover-question-text'>
+                {question.text}
+              </Text>
+            </View>
+            <FormField id='recover-answer' label='答案' required error={errors.answer}>
+              <Input
+                id='recover-answer'
+                className='form-field__input'
+                value={answer}
+                maxlength={30}
+                placeholder='请输入注册时设置的答案'
+                onInput={(e) => setAnswer(e.detail.value)}
+              />
+            </FormField>
+          </>
+        )}
+
+        {step === 'reset' && (
+          <>
+            <Text className='recover__ok' id='recover-verified'>
+              身份验证通过，请设置新密码。
+            </Text>
+            <FormField
+              id='recover-new-password'
+              label='新密码'
+              required
+              error={errors.newPassword}
+              hint={PASSWORD_RULE_TEXT}
+            >
+              <Input
+                id='recover-new-password'
+                className='form-field__input'
+                password
+                value={pw.newPassword}
+                maxlength={32}
+                placeholder='请设置新密码'
+                onInput={(e) => setPw((p) => ({ ...p, newPassword: e.detail.value }))}
+              />
+            </FormField>
+            <PasswordMeter id='recover-new-password-strength' password={pw.newPassword} />
+            <FormField id='recover-new-password-confirm' label='确认新密码' required error={errors.newPasswordConfirm}>
+              <Input
+                id='recover-new-password-confirm'
+                className='form-field__input'
+                password
+                value={pw.newPasswordConfirm}
+                maxlength={32}
+                placeholder='请再次输入新密码'
+                onInput={(e) => setPw((p) => ({ ...p, newPasswordConfirm: e.detail.value }))}
+              />
+            </FormField>
+          </>
+        )}
+
+        {step === 'done' && (
+          <View className='recover__done' id='recover-done'>
+            <Text className='recover__done-title'>密码已重置</Text>
+            <Text className='recover__done-text'>请使用新密码登录。</Text>
+          </View>
+        )}
+
+        {formError && (
+          <Text className='recover__error' id='recover-error'>
+            {formError}
+          </Text>
+        )}
+
+        {step === 'identify' && way === 'question' && (
+          <Button id='recover-question-next' loading={busy} onClick={startQuestion}>
+            下一步
+          </Button>
+        )}
+        {step === 'identify' && way === 'face' && (
+          <Button id='recover-face-submit' loading={busy} onClick={startFace}>
+            开始人脸识别
+          </Button>
+        )}
+        {step === 'answer' && (
+          <Button id='recover-answer-submit' loading={busy} onClick={submitAnswer}>
+            下一步
+          </Button>
+        )}
+        {step === 'reset' && (
+          <Button id='recover-reset-submit' loading={busy} onClick={submitReset}>
+            确认修改
+          </Button>
+        )}
+        {step === 'done' && (
+          <Button id='recover-back-login' onClick={backToLogin}>
+            返回登录
+          </Button>
+        )}
+      </View>
+    </PageContainer>
+  )
+}

@@ -1,0 +1,312 @@
+import { Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { ID_TYPE_LABELS, RegisterForm, USERNAME_RULE_TEXT } from '@contract/account'
+import { validate, type FieldErrors } from '@contract/validate'
+import { ApiError, api, messageOf, newIdempotencyKey } from '../../api'
+import { Button } from '../../components/button'
+import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
+import { FormField } from '../../components/form-field'
+import { NameField } from '../../components/name-field'
+import { OptionSelect } from '../../components/option-select'
+import { PageContainer } from '../../components/page-container'
+import { PasswordMeter } from '../../components/password-meter'
+import { Sheet } from '../../components/sheet'
+import { toast } from '../../components/toast'
+import { normaliseIdNumber } from '../../domain/id-card'
+import { normaliseName } from '../../domain/person-name'
+import { PASSWORD_RULE_TEXT } from '../../domain/password'
+import { SECURITY_QUESTIONS, type SecurityQuestionId } from '../../domain/security-questions'
+import { useDraft } from '../../stores/drafts'
+import { goAfterLogin, LOGIN_URL, useSession } from '../../stores/session'
+import './index.scss'
+
+/** 证件类型: only the resident ID card registers here; the others are listed so their holders learn where to go. */
+const ID_TYPES = [
+  { value: 'resident-id', label: '居民身份证' },
+  { value: 'hk-mo-permit', label: '港澳居民来往内地通行证' },
+  { value: 'tw-permit', label: '台湾居民来往大陆通行证' },
+  { value: 'residence-permit', label: '港澳台居民居住证' },
+  { value: 'passport', label: '护照' },
+  { value: 'foreign-permanent', label: '外国人永久居留身份证' },
+] as const
+type IdTypeChoice = (typeof ID_TYPES)[number]['value']
+
+interface RegisterFormState {
+  username: string
+  password: string
+  passwordConfirm: string
+  name: string
+  idType: IdTypeChoice
+  idNumber: string
+  questionId: SecurityQuestionId | ''
+  answer: string
+  captchaId: string
+  captchaCode: string
+}
+
+const EMPTY: RegisterFormState = {
+  username: '',
+  password: '',
+  passwordConfirm: '',
+  name: '',
+  idType: 'resident-id',
+  idNumber: '',
+  questionId: '',
+  answer: '',
+  captchaId: '',
+  captchaCode: '',
+}
+
+/** 注册: every field of SPEC 1.1, a confirmation of the identity fields, then straight into the hub. */
+export default function RegisterPage() {
+  // Passwords and the captcha never go into the draft.
+  const [form, setForm, clearDraft] = useDraft<RegisterFormState>('register', EMPTY, [
+    'password',
+    'passwordConfirm',
+    'captchaId',
+    'captchaCode',
+  ])
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const [submitting, setSubmitting] = useState(false)
+  const [duplicate, setDuplicate] = useState(false)
+  const captcha = useRef<CaptchaFieldHandle>(null)
+  const idempotencyKey = useRef(newIdempotencyKey())
+  const signIn = useSession((s) => s.signIn)
+
+  const set = <K extends keyof RegisterFormState>(key: K, value: RegisterFormState[K]) => {
+    setForm((f) => ({ ...f, [key]: value }))
+    if (errors[key]) setErrors((e) => ({ ...e, [key]: '' }))
+  }
+
+  const otherDocument = form.idType !== 'resident-id'
+
+  const review = () => {
+    setFormError(null)
+    setDuplicate(false)
+    const checked = validate(RegisterForm, form)
+    setErrors(checked.errors)
+    if (!checked.ok) {
+      setFormError('请按提示修改标红的内容')
+      return
+    }
+    idempotencyKey.current = newIdempotencyKey()
+    setConfirming(true)
+  }
+
+  const submit = async () => {
+    const checked = validate(RegisterForm, form)
+    if (!checked.ok) return
+    const { passwordConfirm: _confirm, ...request } = checked.value
+    setSubmitting(true)
+    try {
+      const session = await api.register(request, { idempotencyKey: idempotencyKey.current })
+      clearDraft()
+      signIn(session)
+      void toast.success('注册成功')
+      goAfterLogin()
+    } catch (err) {
+      setConfirming(false)
+      captcha.current?.refresh()
+      if (err instanceof ApiError) {
+        setErrors(err.fields)
+        if (err.code === 'ID_NUMBER_TAKEN') setDuplicate(true)
+      }
+      setFormError(messageOf(err))
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <PageContainer id='register-page'>
+      <View className='register__card'>
+        <FormField id='register-username' label='用户名' required error={errors.username} hint={USERNAME_RULE_TEXT}>
+          <Input
+            id='register-username'
+            className='form-field__input'
+            value={form.username}
+            maxlength={20}
+            placeholder='请输入用户名'
+            onInput={(e) => set('username', e.detail.value)}
+          />
+        </FormField>
+
+        <FormField id='register-password' label='密码' required error={errors.password} hint={PASSWORD_RULE_TEXT}>
+          <Input
+            id='register-password'
+            className='form-field__input'
+            password
+            value={form.password}
+            maxlength={32}
+            placeholder='请设置密码'
+            onInput={(e) => set('password', e.detail.value)}
+          />
+        </FormField>
+        <PasswordMeter id='register-password-strength' password={form.password} />
+
+        <FormField id='register-password-confirm' label='确认密码' required error={errors.passwordConfirm}>
+          <Input
+            id='register-password-confirm'
+            className='form-field__input'
+            password
+            value={form.passwordConfirm}
+            maxlength={32}
+            placeholder='请再次输入密码'
+            onInput={(e) => set('passwordConfirm', e.detail.value)}
+          />
+        </FormField>
+
+        <NameField id='register-name' value={form.name} onChange={(v) => set('name', v)} error={errors.name} />
+
+        <OptionSelect
+          id='register-id-type'
+          label='证件类型'
+          value={form.idType}
+          options={ID_TYPES}
+          onChange={(v) => set('idType', v)}
+          error={errors.idType}
+        />
+        {otherDocument && (
+          <View className='register__notice' id='register-id-type-notice'>
+            <Text>
+              小程序仅支持持居民身份证的考生注册和登录。持其他证件的考生，请在电脑端登录考生服务网站进行注册。
+            </Text>
+          </View>
+        )}
+
+        {!otherDocument && (
+          <>
+            <FormField
+              id='register-id-number'
+              label='证件号码'
+              required
+              error={errors.idNumber}
+              hint='18位身份证号码，末位X可大写或小写'
+            >
+              <Input
+                id='register-id-number'
+                className='form-field__input'
+                type='idcard'
+                value={form.idNumber}
+                maxlength={18}
+                placeholder='请输入身份证号码'
+                onInput={(e) => set('idNumber', e.detail.value)}
+              />
+            </FormField>
+
+            {duplicate && (
+              <View className='register__notice register__notice--danger' id='register-duplicate'>
+                <Text>该证件号码已注册。如是本人注册，请直接登录；忘记密码可找回。</Text>
+                <View className='register__links'>
+                  <Text
+                    className='register__link'
+                    id='register-duplicate-login'
+                    onClick={() => void Taro.redirectTo({ url: LOGIN_URL })}
+                  >
+                    去登录
+                  </Text>
+                  <Text
+                    className='register__link'
+                    id='register-duplicate-recover'
+                    onClick={() => void Taro.redirectTo({ url: '/pages/recover/index' })}
+                  >
+                    找回密码
+                  </Text>
+                </View>
+              </View>
+            )}
+
+            <OptionSelect
+              id='register-question'
+              label='密码找回问题'
+              value={form.questionId}
+              options={SECURITY_QUESTIONS.map((q) => ({ value: q.id, label: q.text }))}
+              onChange={(v) => set('questionId', v)}
+              error={errors.questionId}
+            />
+            <FormField
+              id='register-answer'
+              label='密码问题答案'
+              required
+              error={errors.answer}
+              hint='找回密码时需要回答，请牢记'
+            >
+              <Input
+                id='register-answer'
+                className='form-field__input'
+                value={form.answer}
+                maxlength={30}
+                placeholder='请输入答案'
+                onInput={(e) => set('answer', e.detail.value)}
+              />
+            </FormField>
+
+            <CaptchaField
+              ref={captcha}
+              page='register'
+              value={form.captchaCode}
+              error={errors.captchaCode ?? errors.captchaId}
+              onChange={(captchaCode, captchaId) => setForm((f) => ({ ...f, captchaCode, captchaId }))}
+            />
+          </>
+        )}
+
+        {formError && (
+          <Text className='register__error' id='register-error'>
+            {formError}
+          </Text>
+        )}
+
+        <Button id='register-submit' disabled={otherDocument} onClick={review}>
+          注册
+        </Button>
+        <View className='register__footer'>
+          <Text
+            className='register__link'
+            id='register-to-login'
+            onClick={() => void Taro.redirectTo({ url: LOGIN_URL })}
+          >
+            已有账号？去登录
+          </Text>
+        </View>
+      </View>
+
+      {confirming && (
+        <Sheet
+          id='register-confirm'
+          title='请确认身份信息'
+          okId='register-confirm-ok'
+          okText='确认注册'
+          loading={submitting}
+          onOk={() => void submit()}
+          onCancel={() => setConfirming(false)}
+        >
+          <View className='register__confirm-row'>
+            <Text className='register__confirm-label'>姓名</Text>
+            <Text className='register__confirm-value' id='register-confirm-name'>
+              {normaliseName(form.name)}
+            </Text>
+          </View>
+          <View className='register__confirm-row'>
+            <Text className='register__confirm-label'>证件类型</Text>
+            <Text className='register__confirm-value' id='register-confirm-id-type'>
+              {ID_TYPE_LABELS['resident-id']}
+            </Text>
+          </View>
+          <View className='register__confirm-row'>
+            <Text className='register__confirm-label'>证件号码</Text>
+            <Text className='register__confirm-value' id='register-confirm-id-number'>
+              {normaliseIdNumber(form.idNumber)}
+            </Text>
+          </View>
+          <Text className='register__warning' id='register-confirm-warning'>
+            姓名、证件类型、证件号码注册后考生本人不能修改，请仔细核对，确保与身份证一致。
+          </Text>
+        </Sheet>
+      )}
+    </PageContainer>
+  )
+}

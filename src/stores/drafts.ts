@@ -1,0 +1,89 @@
+import Taro from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+
+/**
+ * Form drafts kept in device storage, keyed by page: a reload, an expired session or a closed app never loses what
+ * was typed. Passwords and captcha answers must never be put in a draft (the `omit` keys are left out on save).
+ */
+const PREFIX = 'draft.'
+const SAVE_DELAY_MS = 300
+
+export function readDraft<T extends object>(key: string): Partial<T> | null {
+  try {
+    const raw = Taro.getStorageSync(PREFIX + key) as unknown
+    return raw && typeof raw === 'object' ? (raw as Partial<T>) : null
+  } catch {
+    return null
+  }
+}
+
+export function clearDraft(key: string): void {
+  try {
+    Taro.removeStorageSync(PREFIX + key)
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+function writeDraft(key: string, value: object): void {
+  try {
+    Taro.setStorageSync(PREFIX + key, value)
+  } catch {
+    // Storage full: the form still works, only the draft is not kept.
+  }
+}
+
+/**
+ * State like useState, restored from and saved to the page's draft (saves are batched, at most one per 300 ms).
+ * `clear()` after a successful submit.
+ */
+export function useDraft<T extends object>(
+  key: string,
+  initial: T,
+  omit: ReadonlyArray<keyof T> = [],
+): [T, (update: T | ((prev: T) => T)) => void, () => void] {
+  const [value, setValue] = useState<T>(() => ({ ...initial, ...withoutKeys(readDraft<T>(key) ?? {}, omit) }))
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const latest = useRef(value)
+  const cleared = useRef(false)
+
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    if (!cleared.current) writeDraft(key, withoutKeys(latest.current, omit))
+    // omit is a constant list per page
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key])
+
+  const update = useCallback(
+    (next: T | ((prev: T) => T)) => {
+      setValue((prev) => {
+        const v = typeof next === 'function' ? (next as (p: T) => T)(prev) : next
+        latest.current = v
+        return v
+      })
+      cleared.current = false
+      if (timer.current) clearTimeout(timer.current)
+      timer.current = setTimeout(flush, SAVE_DELAY_MS)
+    },
+    [flush],
+  )
+
+  const clear = useCallback(() => {
+    cleared.current = true
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    clearDraft(key)
+  }, [key])
+
+  // Leaving the page (redirect to login) saves at once.
+  useEffect(() => () => flush(), [flush])
+
+  return [value, update, clear]
+}
+
+function withoutKeys<T extends object>(value: Partial<T>, omit: ReadonlyArray<keyof T>): Partial<T> {
+  const copy = { ...value }
+  for (const k of omit) delete copy[k]
+  return copy
+}
