@@ -24,6 +24,15 @@ export const platform: Platform = {
   getLoginCode: async () => `h5-${deviceId()}`,
   chooseImage: chooseImageViaTaro,
   getImageInfo: getImageInfoViaTaro,
+  // The chosen file is a blob: URL here; its bytes can be read directly.
+  readFileHead: async (path, length) => {
+    try {
+      const buffer = await (await fetch(path)).arrayBuffer()
+      return new Uint8Array(buffer.slice(0, length))
+    } catch {
+      return null
+    }
+  },
   uploadFile: uploadViaTaro,
   verifyFace: async ({ verifyId }) => (await api.simFaceRun(verifyId)).outcome,
   requestPayment: async (orderId) => (await api.simPayRun(orderId)).outcome,

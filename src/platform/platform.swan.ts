@@ -1,4 +1,4 @@
-import { chooseImageViaTaro, getImageInfoViaTaro, isCancel, uploadViaTaro } from './shared'
+import { chooseImageViaTaro, getImageInfoViaTaro, readFileHeadViaTaro, isCancel, uploadViaTaro } from './shared'
 import type { Platform } from './types'
 
 declare const swan: {
@@ -33,6 +33,7 @@ export const platform: Platform = {
     }),
   chooseImage: chooseImageViaTaro,
   getImageInfo: getImageInfoViaTaro,
+  readFileHead: readFileHeadViaTaro,
   uploadFile: uploadViaTaro,
   verifyFace: ({ name, idNumber }) =>
     new Promise((resolve) => {

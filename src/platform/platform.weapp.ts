@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { getImageInfoViaTaro, isCancel, uploadViaTaro } from './shared'
+import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, uploadViaTaro } from './shared'
 import type { FaceResult, Platform } from './types'
 
 declare const wx: {
@@ -37,6 +37,7 @@ export const platform: Platform = {
     }
   },
   getImageInfo: getImageInfoViaTaro,
+  readFileHead: readFileHeadViaTaro,
   uploadFile: uploadViaTaro,
   // The verification result goes to the server with verifyId; the server checks it with WeChat, not this answer.
   verifyFace: ({ name, idNumber }) =>

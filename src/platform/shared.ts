@@ -27,6 +27,23 @@ export async function getImageInfoViaTaro(path: string): Promise<ImageInfo> {
   return { width: info.width, height: info.height, type: String(info.type ?? '').toLowerCase() }
 }
 
+/** Reads a file's first bytes through the mini-program file system (WeChat, Alipay and Baidu all have it). */
+export function readFileHeadViaTaro(path: string, length: number): Promise<Uint8Array | null> {
+  return new Promise((resolve) => {
+    try {
+      Taro.getFileSystemManager().readFile({
+        filePath: path,
+        position: 0,
+        length,
+        success: (res) => resolve(res.data instanceof ArrayBuffer ? new Uint8Array(res.data) : null),
+        fail: () => resolve(null),
+      })
+    } catch {
+      resolve(null)
+    }
+  })
+}
+
 export function uploadViaTaro(options: UploadOptions): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const task = Taro.uploadFile({
@@ -35,6 +52,8 @@ export function uploadViaTaro(options: UploadOptions): Promise<UploadResult> {
       name: options.name,
       formData: options.formData,
       header: options.headers,
+      // H5: the session goes in a header, not a cookie; credentials would make cross-origin uploads fail CORS.
+      withCredentials: false,
       success: (res) => resolve({ statusCode: res.statusCode, data: String(res.data) }),
       fail: reject,
     })

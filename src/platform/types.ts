@@ -52,6 +52,8 @@ export interface Platform {
   /** Lets the candidate pick one photo; null when they cancel. */
   chooseImage(source: 'album' | 'camera' | 'any'): Promise<ChosenImage | null>
   getImageInfo(path: string): Promise<ImageInfo>
+  /** The first `length` bytes of a chosen file (to tell its format by magic bytes); null when unreadable. */
+  readFileHead?(path: string, length: number): Promise<Uint8Array | null>
   uploadFile(options: UploadOptions): Promise<UploadResult>
   /** The platform's face verification for a verification the server opened; the server decides from its own record. */
   verifyFace(request: FaceVerifyRequest): Promise<FaceResult>
