@@ -1,0 +1,326 @@
+/**
+ * Reading a 学信网 (chsi.com.cn) query-result screenshot, after OCR: from recognised text boxes (text and position) to
+ * the fields of an education or degree record. Pure: no I/O, no OCR; the mock server feeds it the engine's boxes and
+ * the unit tests feed it recorded ones.
+ *
+ * The page is a set of label/value pairs. A box may hold a label, a value, or both ("姓名：王晓燕"); a value sits right
+ * of its label (tables, phone lists) or below it (two-column cards). Labels are matched whole after NFKC and with
+ * brackets, spaces, colons and slashes ignored, so 毕（结）业日期, 毕 (结)业日期 and 毕(结)业日期 are one label, while
+ * 校（院）长姓名 is not 姓名. Labels that are not wanted (证件号码, 在线验证码, 毕（结）业 ...) still take their values, so
+ * an 18-digit ID number can never become the certificate number.
+ */
+import { SCAN_FIELDS_BY_KIND, type ScanField, type ScanKind } from '../../types/scan'
+import { birthDateOf } from './id-card'
+
+export interface OcrBox {
+  text: string
+  /** Top-left corner, width and height in image pixels (of the box as if unrotated, centred where it was found). */
+  x: number
+  y: number
+  w: number
+  h: number
+  /** Slope of the text line in degrees (positive: clockwise), when the OCR knows it. */
+  angle?: number
+  /** Recognition confidence 0..1. */
+  score?: number
+}
+
+export interface XuexinExtraction {
+  kind: ScanKind
+  fields: Partial<Record<ScanField, string>>
+  /** Fields this kind of page shows that were not found (or not readable). */
+  missing: ScanField[]
+  /** Too few 学信网 labels on the page: fields is then empty. */
+  notXuexin: boolean
+  /** How many wanted fields had their label on the page. */
+  labelsFound: number
+}
+
+/** Fewer wanted labels than this and the page is not taken for a 学信网 result. */
+export const MIN_LABELS = 4
+
+type Target = ScanField | 'ignore'
+
+/** Label texts in their matching form (see labelKey), with the field each one fills. */
+const LABELS: ReadonlyArray<readonly [string, Target]> = [
+  ['姓名', 'name'],
+  ['性别', 'gender'],
+  ['出生日期', 'birthDate'],
+  ['入学日期', 'admissionDate'],
+  ['入学时间', 'admissionDate'],
+  ['毕结业日期', 'graduationDate'],
+  ['毕业日期', 'graduationDate'],
+  ['毕业时间', 'graduationDate'],
+  ['获学位日期', 'graduationDate'],
+  ['授予学位日期', 'graduationDate'],
+  ['学位授予日期', 'graduationDate'],
+  ['学校名称', 'school'],
+  ['毕业院校', 'school'],
+  ['院校名称', 'school'],
+  ['学位授予单位', 'school'],
+  ['专业', 'major'],
+  ['专业名称', 'major'],
+  ['学科专业', 'major'],
+  ['学历层次', 'level'],
+  ['层次', 'level'],
+  ['所授学位', 'level'],
+  ['学位名称', 'level'],
+  ['学习形式', 'studyMode'],
+  ['培养方式', 'studyMode'],
+  ['证书编号', 'certificateNumber'],
+  ['学历证书编号', 'certificateNumber'],
+  ['学位证书编号', 'certificateNumber'],
+  // On the page, not wanted: they keep their values away from the wanted labels.
+  ['证件号码', 'ignore'],
+  ['身份证号', 'ignore'],
+  ['身份证号码', 'ignore'],
+  ['民族', 'ignore'],
+  ['学制', 'ignore'],
+  ['学历类别', 'ignore'],
+  ['毕结业', 'ignore'],
+  ['毕结业结论', 'ignore'],
+  ['在线验证码', 'ignore'],
+  ['校院长姓名', 'ignore'],
+  ['更新日期', 'ignore'],
+  ['分院', 'ignore'],
+  ['系所', 'ignore'],
+  ['班级', 'ignore'],
+  ['学号', 'ignore'],
+  ['学籍状态', 'ignore'],
+  ['离校日期', 'ignore'],
+  ['学位类别', 'ignore'],
+]
+const LABEL_TARGET = new Map<string, Target>(LABELS)
+const LONGEST_LABEL = Math.max(...LABELS.map(([l]) => l.length))
+const DEGREE_LABELS = new Set([
+  '获学位日期',
+  '授予学位日期',
+  '学位授予日期',
+  '学位授予单位',
+  '所授学位',
+  '学位名称',
+  '学位证书编号',
+])
+
+const CJK = /[\u3400-\u9fff]/
+
+/** Characters a label may carry that do not change which label it is. */
+const LABEL_NOISE = /[\s()（）[\]【】:：/／·•.。,，、_-]/
+
+function normalise(text: string): string {
+  return text.normalize('NFKC').trim()
+}
+
+/** A box read as a label, possibly with its value in the same box. */
+interface Parsed {
+  box: OcrBox
+  /** Centre in the deskewed frame. */
+  cx: number
+  cy: number
+  label: string | null
+  target: Target | null
+  /** The text after the label (inline value), or the whole text for a value box. */
+  rest: string
+}
+
+/** Labels of four or more characters, by length, for the one-misread-character match. */
+const LONG_LABELS = LABELS.map(([l]) => l).filter((l) => l.length >= 4)
+
+/** The one long label that differs from key in exactly one character (OCR misreads: 证书缩号), if only one does. */
+function nearLabel(key: string): string | null {
+  let found: string | null = null
+  for (const label of LONG_LABELS) {
+    if (label.length !== key.length) continue
+    let diff = 0
+    for (let i = 0; i < key.length && diff < 2; i++) if (key[i] !== label[i]) diff++
+    if (diff !== 1) continue
+    if (found && LABEL_TARGET.get(found) !== LABEL_TARGET.get(label)) return null
+    found = label
+  }
+  return found
+}
+
+/**
+ * The longest label the text starts with, ignoring label noise; returns it and the index where the rest starts.
+ * Without an exact label, a long label with one misread character is accepted.
+ */
+function matchLabel(text: string): { label: string; end: number } | null {
+  let key = ''
+  let best: { label: string; end: number } | null = null
+  let near: { label: string; end: number } | null = null
+  for (let i = 0; i < text.length && key.length < LONGEST_LABEL; i++) {
+    if (LABEL_NOISE.test(text[i])) continue
+    key += text[i]
+    if (LABEL_TARGET.has(key)) best = { label: key, end: i + 1 }
+    else if (!near && key.length >= 4 && CJK.test(key)) {
+      const label = nearLabel(key)
+      if (label) near = { label, end: i + 1 }
+    }
+  }
+  // A longer near label beats a shorter exact one: 毕(结)业日朗 is the graduation date, not the 毕(结)业 status.
+  return near && (!best || near.label.length > best.label.length) ? near : best
+}
+
+function parse(box: OcrBox, skew: number): Parsed {
+  const text = normalise(box.text)
+  // Rotate centres by -skew so that rows are level again.
+  const rad = (-skew * Math.PI) / 180
+  const cx0 = box.x + box.w / 2
+  const cy0 = box.y + box.h / 2
+  const cx = cx0 * Math.cos(rad) - cy0 * Math.sin(rad)
+  const cy = cx0 * Math.sin(rad) + cy0 * Math.cos(rad)
+  const m = matchLabel(text)
+  if (!m) return { box, cx, cy, label: null, target: null, rest: text }
+  const rest = text.slice(m.end).replace(/^[\s:：]+/, '')
+  return { box, cx, cy, label: m.label, target: LABEL_TARGET.get(m.label) ?? null, rest }
+}
+
+/** The page's skew: the median slope of the wider text lines (short boxes give noisy angles). */
+function pageSkew(boxes: OcrBox[]): number {
+  const angles = boxes
+    .filter((b) => typeof b.angle === 'number' && b.w > 3 * b.h)
+    .map((b) => b.angle as number)
+    .sort((a, b) => a - b)
+  if (angles.length === 0) return 0
+  return angles[Math.floor(angles.length / 2)]
+}
+
+const left = (p: Parsed) => p.cx - p.box.w / 2
+const right = (p: Parsed) => p.cx + p.box.w / 2
+const top = (p: Parsed) => p.cy - p.box.h / 2
+const bottom = (p: Parsed) => p.cy + p.box.h / 2
+
+/** The box right of the label on its row, if the nearest thing there is not another label. */
+function valueRightOf(label: Parsed, all: Parsed[]): Parsed | null {
+  let best: Parsed | null = null
+  for (const p of all) {
+    if (p === label) continue
+    const rowTolerance = 0.5 * Math.max(label.box.h, p.box.h)
+    if (Math.abs(p.cy - label.cy) > rowTolerance) continue
+    if (left(p) < right(label) - 0.5 * label.box.h) continue
+    if (!best || left(p) < left(best)) best = p
+  }
+  return best && !best.label ? best : null
+}
+
+/** The box just below the label, starting near the label's left edge (two-column cards), if it is not a label. */
+function valueBelow(label: Parsed, all: Parsed[]): Parsed | null {
+  const h = label.box.h
+  let best: Parsed | null = null
+  for (const p of all) {
+    if (p === label) continue
+    const gap = top(p) - bottom(label)
+    // Close under the label: table rows sit further apart than a card's label and value.
+    if (gap < -0.3 * h || gap > 1.0 * h) continue
+    if (Math.abs(left(p) - left(label)) > 1.5 * h) continue
+    if (!best || top(p) < top(best)) best = p
+  }
+  return best && !best.label ? best : null
+}
+
+/** Dates as 2020年06月30日, 2020-06-30, 2020.06.30 or 2020/6/30, to YYYY-MM-DD; null unless a real date. */
+export function normaliseDate(raw: string): string | null {
+  const m = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})/.exec(normalise(raw))
+  if (!m) return null
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const check = new Date(Date.UTC(y, mo - 1, d))
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || y < 1900)
+    return null
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+/** A field's value from the text after its label, or null when it does not look like one. */
+export function cleanValue(field: ScanField, raw: string): string | null {
+  const text = normalise(raw).replace(/^[\s:：]+/, '')
+  switch (field) {
+    case 'name': {
+      const name = text
+        .replace(/[\s.。・•]/g, (c) => (c === '・' || c === '•' ? '·' : ''))
+        .replace(/[^\u3400-\u9fff·]/g, '')
+      return name.length >= 2 && name.length <= 20 ? name : null
+    }
+    case 'gender': {
+      const m = /[男女]/.exec(text)
+      return m ? m[0] : null
+    }
+    case 'birthDate':
+    case 'admissionDate':
+    case 'graduationDate':
+      return normaliseDate(text)
+    case 'certificateNumber': {
+      const digits = text.replace(/[\s-]/g, '')
+      const m = /^[0-9A-Z]{10,24}$/i.exec(digits)
+      return m ? m[0].toUpperCase() : null
+    }
+    default: {
+      const value = text.replace(/\s+/g, '')
+      return CJK.test(value) ? value : null
+    }
+  }
+}
+
+/** From OCR boxes to the fields of a 学信网 education or degree record. */
+export function extractXuexin(boxes: OcrBox[]): XuexinExtraction {
+  const skew = pageSkew(boxes)
+  const all = boxes.filter((b) => normalise(b.text).length > 0).map((b) => parse(b, skew))
+  const labels = all.filter((p) => p.label).sort((a, b) => a.cy - b.cy || a.cx - b.cx)
+
+  const kind: ScanKind = labels.some((p) => p.label && DEGREE_LABELS.has(p.label)) ? 'degree' : 'education'
+  const wanted = new Set<ScanField>()
+  for (const p of labels) if (p.target && p.target !== 'ignore') wanted.add(p.target)
+  if (wanted.size < MIN_LABELS) {
+    return { kind, fields: {}, missing: [...SCAN_FIELDS_BY_KIND[kind]], notXuexin: true, labelsFound: wanted.size }
+  }
+
+  // Each label takes its inline value, else the value right of it, else the one below; a value box serves once.
+  const taken = new Set<Parsed>()
+  const raw = new Map<Parsed, string>()
+  for (const label of labels) {
+    if (label.rest) raw.set(label, label.rest)
+  }
+  for (const label of labels) {
+    if (raw.has(label)) continue
+    const value = valueRightOf(label, all)
+    if (value && !taken.has(value)) {
+      taken.add(value)
+      raw.set(label, value.rest)
+    }
+  }
+  for (const label of labels) {
+    if (raw.has(label)) continue
+    const value = valueBelow(label, all)
+    if (value && !taken.has(value)) {
+      taken.add(value)
+      raw.set(label, value.rest)
+    }
+  }
+
+  const fields: Partial<Record<ScanField, string>> = {}
+  for (const label of labels) {
+    const target = label.target
+    const text = raw.get(label)
+    if (!target || target === 'ignore' || text === undefined || fields[target]) continue
+    const value = cleanValue(target, text)
+    if (value) fields[target] = value
+  }
+  const missing = SCAN_FIELDS_BY_KIND[kind].filter((f) => !fields[f])
+  return { kind, fields, missing, notXuexin: false, labelsFound: wanted.size }
+}
+
+export interface CandidateIdentity {
+  name: string
+  idNumber: string
+}
+
+/** Where the screenshot disagrees with the candidate's registration; a field absent on either side is not compared. */
+export function compareWithCandidate(
+  fields: Partial<Record<ScanField, string>>,
+  candidate: CandidateIdentity,
+): { name?: boolean; birthDate?: boolean } {
+  const result: { name?: boolean; birthDate?: boolean } = {}
+  if (fields.name)
+    result.name = normalise(fields.name).replace(/\s/g, '') !== normalise(candidate.name).replace(/\s/g, '')
+  const birth = birthDateOf(candidate.idNumber)
+  if (fields.birthDate && birth) result.birthDate = fields.birthDate !== birth
+  return result
+}

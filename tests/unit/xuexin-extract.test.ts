@@ -1,0 +1,279 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {
+  cleanValue,
+  compareWithCandidate,
+  extractXuexin,
+  normaliseDate,
+  type OcrBox,
+} from '../../src/domain/xuexin-extract'
+import { makeIdNumber } from '../../mock-server/scenarios'
+import type { ScanField } from '../../types/scan'
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'xuexin')
+
+/** A box of text at (x, y), 30 px high, 16 px per character. */
+function box(text: string, x: number, y: number, extra: Partial<OcrBox> = {}): OcrBox {
+  return { text, x, y, w: Math.max(16, text.length * 16), h: 30, ...extra }
+}
+
+/** A phone list page: label at the left, value at the right, one row every 70 px, under a status bar and header. */
+function phoneList(rows: [string, string][], top = 300): OcrBox[] {
+  return [
+    box('9:41', 40, 16),
+    box('5G 100%', 560, 16),
+    box('学历查询结果', 290, 95),
+    ...rows.flatMap(([label, value], i) => [
+      box(label, 54, top + i * 70),
+      box(value, 700 - value.length * 16, top + i * 70 + 2),
+    ]),
+  ]
+}
+
+const STANDARD: [string, string][] = [
+  ['姓名', '王晓燕'],
+  ['性别', '女'],
+  ['出生日期', '1998-05-12'],
+  ['证件号码', '440106199805120277'],
+  ['入学日期', '2016-09-01'],
+  ['毕(结)业日期', '2020-06-30'],
+  ['学校名称', '南方医科大学'],
+  ['专业', '护理学'],
+  ['学历层次', '本科'],
+  ['学习形式', '普通全日制'],
+  ['毕（结）业', '毕业'],
+  ['证书编号', '121211202005000846'],
+]
+
+const WANG = {
+  name: '王晓燕',
+  gender: '女',
+  birthDate: '1998-05-12',
+  admissionDate: '2016-09-01',
+  graduationDate: '2020-06-30',
+  school: '南方医科大学',
+  major: '护理学',
+  level: '本科',
+  studyMode: '普通全日制',
+  certificateNumber: '121211202005000846',
+}
+
+describe('extractXuexin on hand-made pages', () => {
+  it('reads a phone list page, values right of their labels, ignoring the status bar and header', () => {
+    const r = extractXuexin(phoneList(STANDARD))
+    expect(r).toEqual({ kind: 'education', fields: WANG, missing: [], notXuexin: false, labelsFound: 10 })
+  })
+
+  it('reads labels with full-width brackets, half-width brackets and spaces inside them', () => {
+    for (const label of ['毕（结）业日期', '毕 (结)业日期', '毕(结）业日期', '毕 （ 结 ） 业 日 期', '毕结业日期']) {
+      const rows = STANDARD.map(([l, v]): [string, string] => (l === '毕(结)业日期' ? [label, v] : [l, v]))
+      expect(extractXuexin(phoneList(rows)).fields.graduationDate).toBe('2020-06-30')
+    }
+  })
+
+  it('does not take the separate 毕（结）业 status for the graduation date', () => {
+    const rows = STANDARD.filter(([l]) => l !== '毕(结)业日期')
+    const r = extractXuexin(phoneList(rows))
+    expect(r.fields.graduationDate).toBeUndefined()
+    expect(r.missing).toEqual(['graduationDate'])
+  })
+
+  it('reads label and value in one box, with or without a colon', () => {
+    const boxes = STANDARD.map(([l, v], i) => box(`${l}${i % 2 ? '：' : ''}${v}`, 40, 200 + i * 50))
+    expect(extractXuexin(boxes).fields).toEqual(WANG)
+  })
+
+  it('reads a two-column card, each value below its label', () => {
+    const boxes: OcrBox[] = [box('10:08', 30, 10), box('我的学历', 30, 60)]
+    STANDARD.forEach(([label, value], i) => {
+      const x = i % 2 ? 420 : 40
+      const y = 150 + Math.floor(i / 2) * 110
+      boxes.push(box(label, x, y, { h: 26 }), box(value, x, y + 34, { h: 32 }))
+    })
+    expect(extractXuexin(boxes).fields).toEqual(WANG)
+  })
+
+  it('never takes the 18-digit ID number or the online verification code for the certificate number', () => {
+    const rows = STANDARD.filter(([l]) => l !== '证书编号')
+    const boxes = [
+      ...phoneList(rows),
+      box('在线验证码：KD83HQ29LM57XP04', 40, 1200),
+      box('440106199805120277', 400, 1280),
+    ]
+    const r = extractXuexin(boxes)
+    expect(r.fields.certificateNumber).toBeUndefined()
+    expect(r.missing).toContain('certificateNumber')
+  })
+
+  it('takes the certificate number when its label sits below the ID number in a table', () => {
+    const boxes = [
+      box('姓名', 60, 100),
+      box('王晓燕', 250, 100),
+      box('证件号码', 60, 150),
+      box('440106199805120277', 250, 150),
+      box('出生日期', 60, 200),
+      box('1998年05月12日', 250, 200),
+      box('证书编号', 60, 250),
+      box('121211202005000846', 250, 250),
+      box('学校名称', 60, 300),
+      box('南方医科大学', 250, 300),
+    ]
+    expect(extractXuexin(boxes).fields).toMatchObject({
+      certificateNumber: '121211202005000846',
+      birthDate: '1998-05-12',
+    })
+  })
+
+  it('does not read 校（院）长姓名 as the candidate name', () => {
+    const rows = STANDARD.filter(([l]) => l !== '姓名')
+    const r = extractXuexin([...phoneList(rows), box('校（院）长姓名', 54, 1200), box('黎孟枫', 600, 1200)])
+    expect(r.fields.name).toBeUndefined()
+  })
+
+  it('normalises dates written as 年月日, with dashes, dots or slashes', () => {
+    expect(normaliseDate('2020年06月30日')).toBe('2020-06-30')
+    expect(normaliseDate('2020-06-30')).toBe('2020-06-30')
+    expect(normaliseDate('2020.06.30')).toBe('2020-06-30')
+    expect(normaliseDate('２０２０年６月３日')).toBe('2020-06-03')
+    expect(normaliseDate('2020/6/3')).toBe('2020-06-03')
+    expect(normaliseDate('2021-02-29')).toBeNull()
+    expect(normaliseDate('本科')).toBeNull()
+  })
+
+  it('accepts a long label with one misread character, but not a value that merely resembles one', () => {
+    const rows = STANDARD.map(([l, v]): [string, string] => (l === '证书编号' ? ['证书缩号', v] : [l, v]))
+    expect(extractXuexin(phoneList(rows)).fields.certificateNumber).toBe('121211202005000846')
+  })
+
+  it('pairs rows on a page photographed at a slant, using the line angle', () => {
+    const angle = 3
+    const slope = Math.tan((angle * Math.PI) / 180)
+    const boxes = phoneList(STANDARD, 300).map((b) => ({ ...b, y: Math.round(b.y + b.x * slope), angle }))
+    // A wide line sets the page angle even when every label is short.
+    boxes.push({ ...box('学信网·学籍学历信息与在线验证', 40, 200), angle })
+    expect(extractXuexin(boxes).fields).toEqual(WANG)
+  })
+
+  it('recognises a degree page and does not expect 入学日期 or 学习形式 there', () => {
+    const rows: [string, string][] = [
+      ['姓名', '孙立新'],
+      ['性别', '男'],
+      ['出生日期', '1995年09月17日'],
+      ['学位授予单位', '中国医科大学'],
+      ['所授学位', '医学学士学位'],
+      ['学科/专业', '预防医学'],
+      ['获学位日期', '2018年07月05日'],
+      ['学位证书编号', '1015942018003071'],
+    ]
+    const r = extractXuexin(rows.map(([l, v], i) => box(`${l}：${v}`, 30, 100 + i * 40)))
+    expect(r.kind).toBe('degree')
+    expect(r.missing).toEqual([])
+    expect(r.fields).toEqual({
+      name: '孙立新',
+      gender: '男',
+      birthDate: '1995-09-17',
+      school: '中国医科大学',
+      level: '医学学士学位',
+      major: '预防医学',
+      graduationDate: '2018-07-05',
+      certificateNumber: '1015942018003071',
+    })
+  })
+
+  it('says "not 学信网" when too few labels are found, and fills nothing', () => {
+    const boxes = [
+      box('9:41', 40, 16),
+      box('预约挂号', 300, 90),
+      box('就诊人：王晓燕', 40, 200),
+      box('就诊时间：2024年05月20日', 40, 250),
+      box('姓名', 40, 300),
+      box('王晓燕', 200, 300),
+    ]
+    const r = extractXuexin(boxes)
+    expect(r.notXuexin).toBe(true)
+    expect(r.fields).toEqual({})
+    expect(r.missing).toHaveLength(10)
+    expect(extractXuexin([]).notXuexin).toBe(true)
+  })
+
+  it('leaves a field empty when its value does not look like one', () => {
+    expect(cleanValue('gender', '未知')).toBeNull()
+    expect(cleanValue('birthDate', '1998-13-01')).toBeNull()
+    expect(cleanValue('certificateNumber', '编号')).toBeNull()
+    expect(cleanValue('name', 'A')).toBeNull()
+    expect(cleanValue('school', '12345')).toBeNull()
+    expect(cleanValue('name', '阿卜杜·热合曼')).toBe('阿卜杜·热合曼')
+    expect(cleanValue('certificateNumber', '1212 1120 2005 0008 46')).toBe('121211202005000846')
+  })
+})
+
+describe('compareWithCandidate', () => {
+  const idNumber = makeIdNumber('440106', '19980512', '027')
+
+  it('flags nothing when name and birth date agree', () => {
+    expect(compareWithCandidate(WANG, { name: '王晓燕', idNumber })).toEqual({ name: false, birthDate: false })
+  })
+
+  it('flags a different name and a birth date that disagrees with the ID number', () => {
+    expect(
+      compareWithCandidate({ ...WANG, name: '王小燕', birthDate: '1998-05-13' }, { name: '王晓燕', idNumber }),
+    ).toEqual({
+      name: true,
+      birthDate: true,
+    })
+  })
+
+  it('does not compare what the screenshot did not show', () => {
+    expect(compareWithCandidate({ school: '南方医科大学' }, { name: '王晓燕', idNumber })).toEqual({})
+  })
+})
+
+interface Recorded {
+  fixture: string
+  boxes: OcrBox[]
+}
+interface Expected {
+  kind: 'education' | 'degree' | 'none'
+  degraded: boolean
+  fields: Partial<Record<ScanField, string>>
+}
+
+describe('extractXuexin on OCR boxes recorded from the rendered fixtures', () => {
+  const dir = path.join(FIXTURES, 'boxes')
+  const recorded = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => {
+      const rec = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Recorded
+      const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${rec.fixture}.json`), 'utf8')) as Expected
+      return { rec, expected }
+    })
+
+  it('has recordings of clean and degraded fixtures', () => {
+    expect(recorded.filter((r) => !r.expected.degraded).length).toBeGreaterThanOrEqual(4)
+    expect(recorded.filter((r) => r.expected.degraded).length).toBeGreaterThanOrEqual(4)
+  })
+
+  it.each(recorded.filter((r) => !r.expected.degraded).map((r) => [r.rec.fixture, r] as const))(
+    'reads every field of clean %s',
+    (_id, { rec, expected }) => {
+      const r = extractXuexin(rec.boxes)
+      expect(r.notXuexin).toBe(expected.kind === 'none')
+      expect(r.fields).toEqual(expected.fields)
+      if (expected.kind !== 'none') expect(r.kind).toBe(expected.kind)
+    },
+  )
+
+  it('reads at least 95% of the fields of the degraded ones', () => {
+    let right = 0
+    let present = 0
+    for (const { rec, expected } of recorded.filter((r) => r.expected.degraded)) {
+      const r = extractXuexin(rec.boxes)
+      for (const [field, value] of Object.entries(expected.fields)) {
+        present++
+        if (r.fields[field as ScanField] === value) right++
+      }
+    }
+    expect(right / present).toBeGreaterThanOrEqual(0.95)
+  })
+})
