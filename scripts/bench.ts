@@ -1,0 +1,191 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } from './lib/taro-build'
+
+/**
+ * `npm run bench`: builds each target (timed), then prints package sizes per platform beside the platform's limit
+ * and this project's own budget, and for H5 the JS/CSS totals with gzipped JS. Figures only: it never fails on a
+ * budget. Ends with the scanner's benchmark (scripts/bench-ocr.ts) when that exists.
+ *
+ *   npm run bench                     # build all four, then measure
+ *   npm run bench -- --no-build       # measure what is in dist/ now
+ *   npm run bench -- weapp h5         # only these targets
+ */
+
+const KB = 1024
+const MB = 1024 * KB
+
+/** Every mini platform caps the main package (and each subpackage) at 2 MB. */
+const PLATFORM_PACKAGE_LIMIT = 2 * MB
+/**
+ * This project's stricter budgets: a main package that loads fast on hospital Wi-Fi leaves room for growth below
+ * the platform's 2 MB, and the H5 first load is what a candidate's browser downloads before the login page shows.
+ */
+const BUDGET = {
+  mainPackage: 800 * KB,
+  subPackage: 500 * KB,
+  h5EntryJsGzip: 150 * KB,
+}
+
+type MiniTarget = Exclude<Target, 'h5'>
+
+interface AppJson {
+  pages: string[]
+  subPackages?: { root: string; pages: string[] }[]
+  subpackages?: { root: string; pages: string[] }[]
+}
+
+const distOf = (target: Target) => path.join(ROOT, 'dist', target)
+/** Devtools project files sit in the output but are not uploaded with the package. */
+const PROJECT_FILES = new Set([
+  'project.config.json',
+  'project.private.config.json',
+  'project.swan.json',
+  'mini.project.json',
+  '.browserslistrc',
+])
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? filesUnder(full) : [full]
+  })
+}
+
+const sizeOf = (files: string[]) => files.reduce((n, f) => n + fs.statSync(f).size, 0)
+const gzipOf = (files: string[]) =>
+  files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0)
+
+function human(bytes: number): string {
+  if (bytes >= MB) return `${(bytes / MB).toFixed(2)} MB`
+  return `${(bytes / KB).toFixed(1)} KB`
+}
+
+const share = (bytes: number, of: number) => `${((bytes / of) * 100).toFixed(0)}%`
+
+interface Row {
+  cells: string[]
+}
+
+function table(header: string[], rows: Row[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.cells[i] ?? '').length)))
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => line(r.cells))].join('\n')
+}
+
+/** Main package and subpackages of one mini-program output, by the subpackage roots app.json declares. */
+function measureMini(target: MiniTarget): Row[] {
+  const dir = distOf(target)
+  const app = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')) as AppJson
+  const roots = [...(app.subPackages ?? []), ...(app.subpackages ?? [])].map((s) => s.root.replace(/\/$/, ''))
+  const all = filesUnder(dir).filter((f) => path.dirname(f) !== dir || !PROJECT_FILES.has(path.basename(f)))
+  const inRoot = (root: string) => (f: string) => path.relative(dir, f).split(path.sep).join('/').startsWith(`${root}/`)
+  const mainFiles = all.filter((f) => !roots.some((root) => inRoot(root)(f)))
+  const main = sizeOf(mainFiles)
+  const rows: Row[] = [
+    {
+      cells: [
+        `${target} main package`,
+        human(main),
+        `${human(PLATFORM_PACKAGE_LIMIT)} (${share(main, PLATFORM_PACKAGE_LIMIT)})`,
+        `${human(BUDGET.mainPackage)} (${share(main, BUDGET.mainPackage)})`,
+        String(mainFiles.length),
+      ],
+    },
+  ]
+  for (const root of roots) {
+    const files = all.filter(inRoot(root))
+    const size = sizeOf(files)
+    rows.push({
+      cells: [
+        `  subpackage ${root}`,
+        human(size),
+        `${human(PLATFORM_PACKAGE_LIMIT)} (${share(size, PLATFORM_PACKAGE_LIMIT)})`,
+        `${human(BUDGET.subPackage)} (${share(size, BUDGET.subPackage)})`,
+        String(files.length),
+      ],
+    })
+  }
+  rows.push({ cells: [`  ${target} total`, human(sizeOf(all)), '', '', String(all.length)] })
+  return rows
+}
+
+/** H5: what index.html loads first, then everything. */
+function measureH5(): Row[] {
+  const dir = distOf('h5')
+  const all = filesUnder(dir)
+  const js = all.filter((f) => f.endsWith('.js'))
+  const css = all.filter((f) => f.endsWith('.css'))
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8')
+  const entry = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)]
+    .map((m) => path.join(dir, (m[1] ?? '').replace(/^\//, '')))
+    .filter((f) => fs.existsSync(f))
+  const entryGz = gzipOf(entry)
+  return [
+    {
+      cells: [
+        'h5 entry JS (index.html)',
+        `${human(sizeOf(entry))} / gz ${human(entryGz)}`,
+        '',
+        `gz ${human(BUDGET.h5EntryJsGzip)} (${share(entryGz, BUDGET.h5EntryJsGzip)})`,
+        String(entry.length),
+      ],
+    },
+    { cells: ['  h5 all JS', `${human(sizeOf(js))} / gz ${human(gzipOf(js))}`, '', '', String(js.length)] },
+    { cells: ['  h5 all CSS', `${human(sizeOf(css))} / gz ${human(gzipOf(css))}`, '', '', String(css.length)] },
+    { cells: ['  h5 total', human(sizeOf(all)), '', '', String(all.length)] },
+  ]
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const targets = targetsFromArgs(args)
+  const times = new Map<Target, string>()
+
+  if (!args.includes('--no-build')) {
+    for (const target of targets) {
+      process.stdout.write(`building ${target.padEnd(6)} … `)
+      const result = await buildTarget(target)
+      times.set(target, result.ok ? seconds(result.ms) : 'FAILED')
+      console.log(times.get(target))
+      if (!result.ok) console.error(logTail(result.log, 20))
+    }
+  }
+
+  const rows: Row[] = []
+  for (const target of targets) {
+    const marker = path.join(distOf(target), target === 'h5' ? 'index.html' : 'app.json')
+    if (!fs.existsSync(marker)) {
+      rows.push({ cells: [`${target}: no build in dist/${target}`, '', '', '', ''] })
+      continue
+    }
+    rows.push(...(target === 'h5' ? measureH5() : measureMini(target)))
+  }
+
+  console.log('\nPackage sizes (1 KB = 1024 B; platform limit and project budget shown beside each figure)\n')
+  console.log(table(['package', 'size', 'platform limit', 'project budget', 'files'], rows))
+  if (times.size) {
+    console.log('\nProduction build times (one after another, including any wait for the build lock)\n')
+    console.log(
+      table(
+        ['target', 'build time'],
+        [...times].map(([t, s]) => ({ cells: [t, s] })),
+      ),
+    )
+  }
+
+  const ocrBench = path.join(ROOT, 'scripts', 'bench-ocr.ts')
+  if (fs.existsSync(ocrBench)) {
+    console.log('\n=== scanner benchmark (scripts/bench-ocr.ts)\n')
+    spawnSync('npx', ['tsx', ocrBench], { cwd: ROOT, stdio: 'inherit' })
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})
