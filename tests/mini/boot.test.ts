@@ -9,7 +9,9 @@ import {
   type RequestAnswer,
   type RequestCall,
 } from './support/sandbox'
-import { removeSnapshot, snapshotOutput } from './support/output'
+import fs from 'node:fs'
+import path from 'node:path'
+import { allPages, removeSnapshot, snapshotOutput, type AppJson } from './support/output'
 
 /**
  * Boots each mini-program output in Node (support/sandbox.ts): the real bundles, with stand-ins for the host's
@@ -108,6 +110,31 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s boot', (target) => {
     expect(page.patches.length).toBeGreaterThan(before)
     expect(textOf(findByUid(page.root(), 'login-username-error'))).not.toBe('')
     expect(errorText(host.errors)).toBe('')
+  })
+
+  it('opens every page of app.json (subpackages too) without an exception and renders its root id', async () => {
+    const app = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')) as AppJson
+    const failures: string[] = []
+    for (const { route } of allPages(app)) {
+      // Logged out and offline: pages that need a session send the candidate to log in, which must not crash either.
+      const host = boot(() => ({ fail: 'request:fail offline' }))
+      try {
+        host.launch()
+        const page = host.openPage(route)
+        await host.waitFor(`${route} first render`, () => page.patches.some((p) => 'root.cn' in p))
+        await host.settle(50)
+        const roots = allUids(page.root()).filter((uid) => /^[a-z0-9-]+-page$/.test(uid))
+        if (roots.length === 0) failures.push(`${route}: no element with an id <page>-page`)
+      } catch (err) {
+        failures.push(`${route}: ${(err as Error).stack ?? String(err)}`)
+      }
+      if (host.errors.length) failures.push(`${route}: ${errorText(host.errors)}`)
+      if (failures.length && host.missingApi.size) {
+        failures.push(`  (API the stand-in lacks, looked up: ${[...host.missingApi].join(', ')})`)
+      }
+      host.dispose()
+    }
+    expect(failures).toEqual([])
   })
 
   it('survives a network that fails the captcha request', async () => {

@@ -58,9 +58,11 @@ export const alipay: Flavour = {
     navigator: { userAgent: 'Mozilla/5.0 (iPhone) AlipayClient/10.5.0 MiniProgram', swuserAgent: '' },
   }),
   // Alipay's storage takes an options object even in its sync form, and answers {data}.
-  extraApi: () => {
+  extraApi: (host) => {
     const store = new Map<string, unknown>()
     return {
+      // Taro maps setNavigationBarTitle/Color onto this.
+      setNavigationBar: (opts: unknown) => host.recordCall('setNavigationBar', opts),
       getStorageSync: (opts: { key: string }) => ({ data: store.has(opts.key) ? store.get(opts.key) : null }),
       setStorageSync: (opts: { key: string; data: unknown }) => void store.set(opts.key, opts.data),
       removeStorageSync: (opts: { key: string }) => void store.delete(opts.key),
