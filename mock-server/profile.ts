@@ -33,16 +33,17 @@ export function bindingOf(state: State, accountId: string): { user: string; plat
 
 export function summaryOf(store: Store, accountId: string): ProfileSummary {
   const profile = profileOf(store, accountId)
-  const count = (kind: 'education' | 'degree') => {
+  const counts = (kind: 'education' | 'degree') => {
     const records = profile.records.filter((r) => r.kind === kind)
-    return { total: records.length, verified: records.filter((r) => r.state === 'verified').length }
+    const count = (state: string) => records.filter((r) => r.state === state).length
+    return { total: records.length, verified: count('verified'), rejected: count('rejected') }
   }
   const bound = bindingOf(store.state, accountId) !== null
   return {
     basic: { identity: profile.identity },
     photo: { state: photoState(profile) },
-    education: count('education'),
-    degree: count('degree'),
+    education: counts('education'),
+    degree: counts('degree'),
     binding: { bound },
     gate: hubGate({
       photo: photoState(profile),

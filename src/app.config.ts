@@ -7,6 +7,13 @@ export default defineAppConfig({
     'pages/hub/index',
     'pages/account-cancel/index',
   ],
+  subPackages: [
+    // The hub's item pages (issue 5): only the hub itself is in the main package.
+    {
+      root: 'packages/profile',
+      pages: ['basic/index', 'photo/index', 'records/index', 'record-form/index', 'binding/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1456b8',

@@ -20,11 +20,13 @@ export const BindPlatform = v.picklist(['weapp', 'swan', 'alipay', 'h5'])
 
 export const HubGate = v.object({ unlocked: v.boolean(), missing: v.array(GateItem), reason: v.nullable(v.string()) })
 
+const RecordCounts = v.object({ total: v.number(), verified: v.number(), rejected: v.number() })
+
 export const ProfileSummaryResponse = v.object({
   basic: v.object({ identity: IdentityState }),
   photo: v.object({ state: PhotoState }),
-  education: v.object({ total: v.number(), verified: v.number() }),
-  degree: v.object({ total: v.number(), verified: v.number() }),
+  education: RecordCounts,
+  degree: RecordCounts,
   binding: v.object({ bound: v.boolean() }),
   gate: HubGate,
 })

@@ -67,7 +67,7 @@ describe('profile API', () => {
     await candidate()
     const s = await api.profileSummary()
     expect(s.photo.state).toBe('none')
-    expect(s.education).toEqual({ total: 0, verified: 0 })
+    expect(s.education).toEqual({ total: 0, verified: 0, rejected: 0 })
     expect(s.binding.bound).toBe(false)
     expect(s.gate).toEqual({
       unlocked: false,
@@ -221,7 +221,7 @@ describe('profile API', () => {
     await upload(token, fixture('valid-358x441.jpg'))
     await api.bind({ platform: 'h5', code: 'h5-device0001' + seq })
     const s = await api.profileSummary()
-    expect(s.education).toEqual({ total: 1, verified: 1 })
+    expect(s.education).toEqual({ total: 1, verified: 1, rejected: 0 })
     expect(s.gate).toEqual({ unlocked: true, missing: [], reason: null })
   })
 

@@ -19,7 +19,8 @@ export function Button({ id, variant = 'primary', loading, disabled, block = tru
     <TaroButton
       id={id}
       className={`btn btn--${variant} ${block ? 'btn--block' : ''} ${inactive ? 'btn--inactive' : ''}`}
-      disabled={disabled}
+      // H5 renders disabled={false} as the attribute disabled="false", which its styles take as disabled.
+      disabled={disabled || undefined}
       loading={loading}
       onClick={() => {
         if (!inactive) onClick?.()

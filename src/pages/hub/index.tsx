@@ -1,57 +1,133 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { getSessionToken } from '../../api'
 import { Button } from '../../components/button'
 import { PageContainer } from '../../components/page-container'
+import { StatusTag } from '../../components/status-tag'
+import { IdentityTag, PhotoTag, RecordsTag } from '../../components/verification-tag'
+import { useProfile } from '../../stores/profile'
 import { LOGIN_URL, requireLogin, useSession } from '../../stores/session'
 import './index.scss'
 
-/**
- * Placeholder of the personal-info hub (issue 5 builds the real one): where registration and login land, with the
- * account's entries (注销账号, 退出登录) the hub keeps.
- */
+/** Where the hub's items live (the profile subpackage) and where 网上报名 starts. */
+const PROFILE = '/packages/profile'
+export const HUB_LINKS = {
+  basic: `${PROFILE}/basic/index`,
+  photo: `${PROFILE}/photo/index`,
+  education: `${PROFILE}/records/index?kind=education`,
+  degree: `${PROFILE}/records/index?kind=degree`,
+  binding: `${PROFILE}/binding/index`,
+}
+/** The application wizard (its own issue) takes this route. */
+export const APPLY_URL = '/packages/application/index'
+
+/** 个人信息管理: each item with its status, and 网上报名 locked with the reason until the required ones are done. */
 export default function HubPage() {
   const account = useSession((s) => s.account)
   const loadMe = useSession((s) => s.loadMe)
   const signOut = useSession((s) => s.signOut)
+  const summary = useProfile((s) => s.summary)
+  const loading = useProfile((s) => s.loading.summary)
+  const error = useProfile((s) => s.errors.summary)
+  const loadSummary = useProfile((s) => s.loadSummary)
 
   useEffect(() => {
     if (!getSessionToken()) requireLogin()
     else if (!account) loadMe().catch(() => undefined)
   }, [account, loadMe])
 
+  // Back from an item's page: its change shows here at once.
+  useDidShow(() => {
+    if (getSessionToken()) void loadSummary()
+  })
+
+  const go = (url: string) => () => void Taro.navigateTo({ url })
+  const gate = summary?.gate
+
   return (
-    <PageContainer id='hub-page'>
-      <View className='hub__card'>
+    <PageContainer id='hub-page' loading={!summary && loading} error={!summary ? error : null} onRetry={loadSummary}>
+      <View className='hub__card hub__who'>
         <Text className='hub__title'>个人信息管理</Text>
         {account && (
-          <>
-            <Text className='hub__line' id='hub-name'>
-              {account.name}
-            </Text>
-            <Text className='hub__line' id='hub-id-number'>
-              {account.idNumberMasked}
-            </Text>
-          </>
+          <Text className='hub__line' id='hub-name'>
+            {account.name}
+          </Text>
         )}
       </View>
+
+      {summary && (
+        <View className='hub__list'>
+          <HubItem id='hub-basic' title='基础信息' onTap={go(HUB_LINKS.basic)}>
+            <IdentityTag id='hub-basic-status' state={summary.basic.identity} />
+          </HubItem>
+          <HubItem id='hub-photo' title='照片' required onTap={go(HUB_LINKS.photo)}>
+            <PhotoTag id='hub-photo-status' state={summary.photo.state} />
+          </HubItem>
+          <HubItem id='hub-education' title='学历信息' required onTap={go(HUB_LINKS.education)}>
+            <RecordsTag id='hub-education-status' counts={summary.education} />
+          </HubItem>
+          <HubItem id='hub-degree' title='学位信息' onTap={go(HUB_LINKS.degree)}>
+            <RecordsTag id='hub-degree-status' counts={summary.degree} optional />
+          </HubItem>
+          <HubItem id='hub-binding' title='账号绑定与关注' required onTap={go(HUB_LINKS.binding)}>
+            <StatusTag id='hub-binding-status' tone={summary.binding.bound ? 'success' : 'neutral'}>
+              {summary.binding.bound ? '已绑定' : '未绑定'}
+            </StatusTag>
+          </HubItem>
+          <Text className='hub__note'>带 * 的为报名前必须完成的项目</Text>
+        </View>
+      )}
+
+      {gate && (
+        <View className='hub__apply'>
+          <Button
+            id='hub-apply'
+            disabled={!gate.unlocked}
+            onClick={() => void Taro.navigateTo({ url: APPLY_URL }).catch(() => undefined)}
+          >
+            {gate.unlocked ? '网上报名' : '网上报名（未开放）'}
+          </Button>
+          {gate.reason && (
+            <Text className='hub__locked' id='hub-apply-locked-reason'>
+              {gate.reason}
+            </Text>
+          )}
+        </View>
+      )}
+
       <View className='hub__actions'>
-        <Button
-          id='hub-cancel-account'
-          variant='secondary'
-          onClick={() => void Taro.navigateTo({ url: '/pages/account-cancel/index' })}
-        >
+        <Button id='hub-cancel-account' variant='text' onClick={go('/pages/account-cancel/index')}>
           注销账号
         </Button>
         <Button
           id='hub-logout'
           variant='text'
-          onClick={() => void signOut().then(() => Taro.reLaunch({ url: LOGIN_URL }))}
+          onClick={() =>
+            void signOut().then(() => {
+              useProfile.getState().reset()
+              return Taro.reLaunch({ url: LOGIN_URL })
+            })
+          }
         >
           退出登录
         </Button>
       </View>
     </PageContainer>
+  )
+}
+
+function HubItem(props: { id: string; title: string; required?: boolean; onTap: () => void; children: JSX.Element }) {
+  return (
+    <View className='hub__item' id={props.id} onClick={props.onTap}>
+      <View className='hub__item-title'>
+        {props.required && <Text className='hub__required'>*</Text>}
+        <Text>{props.title}</Text>
+      </View>
+      <View className='hub__item-status'>
+        {props.children}
+        <Text className='hub__chevron'>›</Text>
+      </View>
+    </View>
   )
 }

@@ -1,0 +1,67 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
+import { Button } from '../../../components/button'
+import { PageContainer } from '../../../components/page-container'
+import { IdentityTag, PhotoTag } from '../../../components/verification-tag'
+import { useProfile } from '../../../stores/profile'
+import '../profile.scss'
+
+/** The account engineer's cancellation page (issue 4). */
+const CANCEL_URL = '/pages/account-cancel/index'
+
+/** 基础信息: who the candidate is (ID number masked), and the two verification results. */
+export default function BasicInfoPage() {
+  const basic = useProfile((s) => s.basic)
+  const loading = useProfile((s) => s.loading.basic)
+  const error = useProfile((s) => s.errors.basic)
+  const loadBasic = useProfile((s) => s.loadBasic)
+
+  useEffect(() => {
+    void loadBasic()
+  }, [loadBasic])
+
+  return (
+    <PageContainer id='basic-page' loading={!basic && loading} error={!basic ? error : null} onRetry={loadBasic}>
+      {basic && (
+        <>
+          <View className='pf-card'>
+            <Row label='用户名' id='basic-username' value={basic.username} />
+            <Row label='姓名' id='basic-name' value={basic.name} />
+            <Row label='证件类型' id='basic-id-type' value={basic.idTypeName} />
+            <Row label='证件号码' id='basic-id-number' value={basic.idNumberMasked} />
+            <View className='pf-row'>
+              <Text className='pf-row__label'>身份核验结果</Text>
+              <IdentityTag id='basic-identity-status' state={basic.identity} />
+            </View>
+            <View className='pf-row'>
+              <Text className='pf-row__label'>照片核验结果</Text>
+              <PhotoTag id='basic-photo-status' state={basic.photo} />
+            </View>
+          </View>
+          <Text className='pf-note'>姓名、证件类型和证件号码注册后不能修改。如有错误，请联系报名考点。</Text>
+          <View className='pf-actions'>
+            <Button
+              id='basic-cancel-account'
+              variant='secondary'
+              onClick={() => void Taro.navigateTo({ url: CANCEL_URL })}
+            >
+              注销账号
+            </Button>
+          </View>
+        </>
+      )}
+    </PageContainer>
+  )
+}
+
+function Row({ label, id, value }: { label: string; id: string; value: string }) {
+  return (
+    <View className='pf-row'>
+      <Text className='pf-row__label'>{label}</Text>
+      <Text className='pf-row__value' id={id}>
+        {value}
+      </Text>
+    </View>
+  )
+}

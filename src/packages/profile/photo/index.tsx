@@ -1,0 +1,155 @@
+import { Image, Progress, Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import { Button } from '../../../components/button'
+import { PageContainer } from '../../../components/page-container'
+import { PhotoTag } from '../../../components/verification-tag'
+import { toast } from '../../../components/toast'
+import { PHOTO_MIN_HEIGHT, PHOTO_MIN_WIDTH, formatKb } from '../../../domain/photo'
+import { photoSrc, useProfile } from '../../../stores/profile'
+import '../profile.scss'
+import './index.scss'
+
+const REQUIREMENTS = [
+  '近期白色背景标准证件照，不得穿制服',
+  '头部约占照片的 2/3，露出双耳',
+  '常戴眼镜者须佩戴眼镜，不得佩戴首饰',
+  'JPG/JPEG 格式，文件大于 45 KB',
+  `像素不小于 ${PHOTO_MIN_WIDTH}×${PHOTO_MIN_HEIGHT}（宽×高）`,
+  '不得将小照片放大后上传',
+]
+
+/** 照片: the requirements with a sample, choose (album or camera), checks before upload, upload with progress. */
+export default function PhotoPage() {
+  const photo = useProfile((s) => s.photo)
+  const loading = useProfile((s) => s.loading.photo)
+  const error = useProfile((s) => s.errors.photo)
+  const candidate = useProfile((s) => s.candidate)
+  const percent = useProfile((s) => s.uploadPercent)
+  const uploadError = useProfile((s) => s.uploadError)
+  const { loadPhoto, pickPhoto, uploadPhoto } = useProfile.getState()
+
+  useEffect(() => {
+    void loadPhoto()
+  }, [loadPhoto])
+
+  const upload = async () => {
+    if (await uploadPhoto()) void toast.success('上传成功，等待核验')
+  }
+  const src = photoSrc(photo)
+  const uploading = percent !== null
+
+  return (
+    <PageContainer id='photo-page' loading={!photo && loading} error={!photo ? error : null} onRetry={loadPhoto}>
+      {photo && (
+        <>
+          <View className='pf-card'>
+            <Text className='pf-card__title'>当前照片</Text>
+            <View className='photo__current'>
+              {src ? (
+                <Image id='photo-image' className='photo__image' src={src} mode='aspectFit' />
+              ) : (
+                <View className='photo__empty'>
+                  <Text className='pf-note'>尚未上传</Text>
+                </View>
+              )}
+              <View className='photo__facts'>
+                <View className='pf-row'>
+                  <Text className='pf-row__label'>照片核验</Text>
+                  <PhotoTag id='photo-status' state={photo.state} />
+                </View>
+                {photo.width && photo.height && (
+                  <Text className='pf-note'>{`${photo.width}×${photo.height} 像素，${formatKb(photo.size ?? 0)}`}</Text>
+                )}
+              </View>
+            </View>
+            {photo.state === 'failed' && photo.reason && (
+              <Text className='pf-error' id='photo-reason'>
+                {`核验不通过：${photo.reason}，请按要求重新上传。`}
+              </Text>
+            )}
+            {photo.locked && (
+              <Text className='pf-warn' id='photo-locked'>
+                {photo.lockReason}
+              </Text>
+            )}
+          </View>
+
+          <View className='pf-card'>
+            <Text className='pf-card__title'>照片要求</Text>
+            <View className='photo__guide'>
+              <View className='photo__sample' id='photo-sample'>
+                <View className='photo__sample-frame'>
+                  <View className='photo__sample-head' />
+                  <View className='photo__sample-body' />
+                </View>
+                <Text className='photo__sample-caption'>示例：白底、正面、免冠</Text>
+              </View>
+              <View className='photo__rules' id='photo-requirements'>
+                {REQUIREMENTS.map((r, i) => (
+                  <Text key={r} className='photo__rule'>{`${i + 1}. ${r}`}</Text>
+                ))}
+              </View>
+            </View>
+          </View>
+
+          {!photo.locked && (
+            <View className='pf-card'>
+              <Text className='pf-card__title'>{photo.state === 'none' ? '上传照片' : '更换照片'}</Text>
+              {candidate && (
+                <View className='photo__candidate'>
+                  <Image id='photo-preview' className='photo__preview' src={candidate.path} mode='aspectFit' />
+                  <Text className='pf-note'>
+                    {`所选照片：${candidate.width ?? '?'}×${candidate.height ?? '?'} 像素，${formatKb(candidate.size)}`}
+                  </Text>
+                </View>
+              )}
+              {candidate && candidate.problems.length > 0 && (
+                <View className='pf-error' id='photo-error'>
+                  {candidate.problems.map((p) => (
+                    <Text key={p.code} className='photo__problem'>
+                      {p.message}
+                    </Text>
+                  ))}
+                </View>
+              )}
+              {uploadError && (
+                <Text className='pf-error' id='photo-upload-error'>
+                  {uploadError}
+                </Text>
+              )}
+              {uploading && (
+                <View className='photo__progress' id='photo-progress'>
+                  <Progress percent={percent ?? 0} strokeWidth={6} activeColor='#1456b8' />
+                  <Text className='pf-note'>{`正在上传 ${percent}%`}</Text>
+                </View>
+              )}
+              <View className='pf-actions'>
+                {candidate && candidate.problems.length === 0 && (
+                  <Button id='photo-upload' loading={uploading} onClick={() => void upload()}>
+                    上传照片
+                  </Button>
+                )}
+                <Button
+                  id='photo-choose'
+                  variant='secondary'
+                  disabled={uploading}
+                  onClick={() => void pickPhoto('album')}
+                >
+                  从相册选择
+                </Button>
+                <Button
+                  id='photo-camera'
+                  variant='secondary'
+                  disabled={uploading}
+                  onClick={() => void pickPhoto('camera')}
+                >
+                  拍照
+                </Button>
+              </View>
+            </View>
+          )}
+        </>
+      )}
+    </PageContainer>
+  )
+}

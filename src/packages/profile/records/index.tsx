@@ -1,0 +1,133 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { messageOf } from '../../../api'
+import { Button } from '../../../components/button'
+import { PageContainer } from '../../../components/page-container'
+import { RecordTag } from '../../../components/verification-tag'
+import { toast } from '../../../components/toast'
+import {
+  MAX_RECORDS_PER_KIND,
+  RECORD_KIND_NAMES,
+  canAddRecord,
+  canDeleteRecord,
+  displayNames,
+  levelLabel,
+  recordLimitMessage,
+  type RecordKind,
+} from '../../../domain/education'
+import { useProfile } from '../../../stores/profile'
+import '../profile.scss'
+import './index.scss'
+
+/** 学历信息 / 学位信息 (one page, `?kind=`): the records with their states; add; delete unless verified. */
+export default function RecordsPage() {
+  const kind: RecordKind = useRouter().params.kind === 'degree' ? 'degree' : 'education'
+  const records = useProfile((s) => s.records[kind])
+  const loading = useProfile((s) => s.loading[kind])
+  const error = useProfile((s) => s.errors[kind])
+  const { loadRecords, deleteRecord } = useProfile.getState()
+  const [deleteError, setDeleteError] = useState<string | null>(null)
+
+  useDidShow(() => {
+    void Taro.setNavigationBarTitle({ title: RECORD_KIND_NAMES[kind] })
+    void loadRecords(kind)
+  })
+
+  const remove = async (id: string) => {
+    const { confirm } = await Taro.showModal({
+      title: '删除记录',
+      content: '确定删除这条记录吗？',
+      confirmText: '删除',
+    })
+    if (!confirm) return
+    setDeleteError(null)
+    try {
+      await deleteRecord(kind, id)
+      void toast.success('已删除')
+    } catch (err) {
+      setDeleteError(messageOf(err))
+    }
+  }
+
+  const full = records ? !canAddRecord(records.length) : false
+  const p = kind // ids: education-… / degree-…
+
+  return (
+    <PageContainer
+      id={`${p}-page`}
+      loading={!records && loading}
+      error={!records ? error : null}
+      onRetry={() => void loadRecords(kind)}
+    >
+      {records && (
+        <>
+          <Text className='pf-note records__intro'>
+            {kind === 'education'
+              ? `报名须至少有一条核验通过的学历信息。最多添加 ${MAX_RECORDS_PER_KIND} 条；核验通过的记录不能删除，如有错误请添加正确的记录。`
+              : `学位信息为选填。最多添加 ${MAX_RECORDS_PER_KIND} 条；核验通过的记录不能删除。`}
+          </Text>
+          {records.length === 0 && (
+            <View className='pf-card' id={`${p}-empty`}>
+              <Text className='pf-note'>{`还没有${RECORD_KIND_NAMES[kind]}`}</Text>
+            </View>
+          )}
+          {records.map((r, i) => {
+            const names = displayNames(r)
+            return (
+              <View className='pf-card' key={r.id} id={`${p}-item-${i}`}>
+                <View className='records__head'>
+                  <Text className='records__school'>{names.school}</Text>
+                  <RecordTag id={`${p}-item-${i}-status`} state={r.state} />
+                </View>
+                <Line label='证书编号' value={r.certificateNo} />
+                <Line label='毕业时间' value={r.graduationDate} />
+                <Line label='所学专业' value={names.major} />
+                <Line label={levelLabel(kind)} value={r.level} />
+                <Line label='培养方式' value={r.studyMode} />
+                {r.state === 'rejected' && r.reason && (
+                  <Text className='pf-error' id={`${p}-item-${i}-reason`}>{`核验未通过：${r.reason}`}</Text>
+                )}
+                {canDeleteRecord(r.state) && r.deletable && (
+                  <View className='records__delete'>
+                    <Button id={`${p}-delete-${i}`} variant='danger' block={false} onClick={() => void remove(r.id)}>
+                      删除
+                    </Button>
+                  </View>
+                )}
+              </View>
+            )
+          })}
+          {deleteError && (
+            <Text className='pf-error' id={`${p}-delete-error`}>
+              {deleteError}
+            </Text>
+          )}
+          {full && (
+            <Text className='pf-warn' id={`${p}-full`}>
+              {recordLimitMessage(kind)}
+            </Text>
+          )}
+          <View className='pf-actions'>
+            <Button
+              id={`${p}-add`}
+              disabled={full}
+              onClick={() => void Taro.navigateTo({ url: `/packages/profile/record-form/index?kind=${kind}` })}
+            >
+              {`添加${RECORD_KIND_NAMES[kind]}`}
+            </Button>
+          </View>
+        </>
+      )}
+    </PageContainer>
+  )
+}
+
+function Line({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='pf-row'>
+      <Text className='pf-row__label'>{label}</Text>
+      <Text className='pf-row__value'>{value}</Text>
+    </View>
+  )
+}

@@ -1,0 +1,254 @@
+import { create } from 'zustand'
+import type { RequestOf } from '@contract/api'
+import type { BasicInfo, BindingInfo, EducationRecord, PhotoInfo, ProfileSummary } from '@contract/profile'
+import { PHOTO_UPLOAD_FIELD, PHOTO_UPLOAD_PATH } from '@contract/profile'
+import { SESSION_HEADER } from '@contract/api'
+import { api, ApiError, getApiBase, getSessionToken, messageOf } from '../api'
+import { notifySessionExpired } from '../api/session-token'
+import type { RecordKind } from '../domain/education'
+import { checkPhoto, type PhotoProblem } from '../domain/photo'
+import { platform } from '../platform/platform'
+
+/**
+ * The personal-info hub's data (issue 5): every hub page reads and changes it through these actions, so pages stay
+ * thin and the hub's statuses refresh after a change made on another page.
+ */
+
+/** The record form's fields as typed (or filled by the scanner, then corrected). */
+export interface RecordDraft {
+  certificateNo: string
+  school: string
+  otherSchool: string
+  graduationDate: string
+  major: string
+  otherMajor: string
+  level: string
+  studyMode: string
+}
+
+export const EMPTY_DRAFT: RecordDraft = {
+  certificateNo: '',
+  school: '',
+  otherSchool: '',
+  graduationDate: '',
+  major: '',
+  otherMajor: '',
+  level: '',
+  studyMode: '',
+}
+
+export type Section = 'summary' | 'basic' | 'photo' | 'education' | 'degree' | 'binding'
+
+/** A photo the candidate picked, with what the phone found wrong before any upload. */
+export interface PhotoCandidate {
+  path: string
+  size: number
+  width: number | null
+  height: number | null
+  problems: PhotoProblem[]
+}
+
+interface ProfileState {
+  summary: ProfileSummary | null
+  basic: BasicInfo | null
+  photo: PhotoInfo | null
+  records: Record<RecordKind, EducationRecord[] | null>
+  binding: BindingInfo | null
+  loading: Partial<Record<Section, boolean>>
+  errors: Partial<Record<Section, string | null>>
+
+  candidate: PhotoCandidate | null
+  /** The record forms' drafts, by kind: the form page edits them, the scanner (its own issue) fills them. */
+  drafts: Record<RecordKind, RecordDraft>
+  schoolResults: string[]
+  /** 0-100 while uploading, null otherwise. */
+  uploadPercent: number | null
+  uploadError: string | null
+
+  loadSummary: () => Promise<void>
+  loadBasic: () => Promise<void>
+  loadPhoto: () => Promise<void>
+  loadRecords: (kind: RecordKind) => Promise<void>
+  loadBinding: () => Promise<void>
+
+  setDraft: (kind: RecordKind, patch: Partial<RecordDraft>) => void
+  clearDraft: (kind: RecordKind) => void
+  /** Keyword search over the server's school list; results in `schoolResults`. */
+  searchSchools: (keyword: string) => Promise<void>
+
+  /** Lets the candidate pick a photo and checks it here first; the result is in `candidate`. */
+  pickPhoto: (source: 'album' | 'camera') => Promise<void>
+  /** Uploads `candidate` (only when it has no problems); resolves true when the server kept it. */
+  uploadPhoto: () => Promise<boolean>
+
+  /** Adds a record; rejects with an ApiError whose `fields` the form shows. */
+  addRecord: (input: RequestOf<'addRecord'>, idempotencyKey: string) => Promise<EducationRecord>
+  deleteRecord: (kind: RecordKind, id: string) => Promise<void>
+
+  bind: () => Promise<void>
+  unbind: () => Promise<void>
+  /** Forget everything (logout, another candidate). */
+  reset: () => void
+}
+
+const initial = {
+  summary: null,
+  basic: null,
+  photo: null,
+  records: { education: null, degree: null },
+  binding: null,
+  loading: {},
+  errors: {},
+  candidate: null,
+  drafts: { education: EMPTY_DRAFT, degree: EMPTY_DRAFT },
+  schoolResults: [] as string[],
+  uploadPercent: null,
+  uploadError: null,
+}
+
+let searchSeq = 0
+
+export const useProfile = create<ProfileState>((set, get) => {
+  /** Runs one load with its section's loading and error flags. */
+  async function load<T>(section: Section, fetch: () => Promise<T>, store: (value: T) => Partial<ProfileState>) {
+    set((s) => ({ loading: { ...s.loading, [section]: true }, errors: { ...s.errors, [section]: null } }))
+    try {
+      const value = await fetch()
+      set((s) => ({ ...store(value), loading: { ...s.loading, [section]: false } }))
+    } catch (err) {
+      set((s) => ({ loading: { ...s.loading, [section]: false }, errors: { ...s.errors, [section]: messageOf(err) } }))
+    }
+  }
+
+  /** A change on one page moves the hub's statuses: refresh them quietly (the hub shows its own error if this fails). */
+  const refreshSummary = () => void get().loadSummary()
+
+  return {
+    ...initial,
+
+    loadSummary: () => load('summary', api.profileSummary, (summary) => ({ summary })),
+    loadBasic: () => load('basic', api.profileBasic, (basic) => ({ basic })),
+    loadPhoto: () => load('photo', api.profilePhoto, (photo) => ({ photo })),
+    loadRecords: (kind) =>
+      load(
+        kind,
+        () => api.listRecords(kind),
+        (r) => ({ records: { ...get().records, [kind]: r.records } }),
+      ),
+    loadBinding: () => load('binding', api.binding, (binding) => ({ binding })),
+
+    setDraft: (kind, patch) => set((s) => ({ drafts: { ...s.drafts, [kind]: { ...s.drafts[kind], ...patch } } })),
+    clearDraft: (kind) => set((s) => ({ drafts: { ...s.drafts, [kind]: EMPTY_DRAFT }, schoolResults: [] })),
+    searchSchools: async (keyword) => {
+      const k = keyword.trim()
+      if (!k) return set({ schoolResults: [] })
+      // A slower earlier answer must not replace a later one: only the latest search may set the results.
+      const seq = ++searchSeq
+      try {
+        const { schools } = await api.searchSchools(k)
+        if (seq === searchSeq) set({ schoolResults: schools })
+      } catch {
+        if (seq === searchSeq) set({ schoolResults: [] })
+      }
+    },
+
+    pickPhoto: async (source) => {
+      set({ uploadError: null })
+      let chosen
+      try {
+        chosen = await platform.chooseImage(source)
+      } catch {
+        set({ uploadError: '无法打开相册或相机，请检查授权后重试' })
+        return
+      }
+      if (!chosen) return
+      const [head, info] = await Promise.all([
+        platform.readFileHead ? platform.readFileHead(chosen.path, 16) : Promise.resolve(null),
+        platform.getImageInfo(chosen.path).catch(() => null),
+      ])
+      const problems = checkPhoto({
+        head,
+        reportedType: info?.type,
+        size: chosen.size,
+        width: info?.width,
+        height: info?.height,
+      })
+      set({
+        candidate: {
+          path: chosen.path,
+          size: chosen.size,
+          width: info?.width ?? null,
+          height: info?.height ?? null,
+          problems,
+        },
+      })
+    },
+
+    uploadPhoto: async () => {
+      const candidate = get().candidate
+      if (!candidate || candidate.problems.length || get().uploadPercent !== null) return false
+      set({ uploadPercent: 0, uploadError: null })
+      try {
+        const token = getSessionToken()
+        const res = await platform.uploadFile({
+          url: `${getApiBase()}${PHOTO_UPLOAD_PATH}`,
+          filePath: candidate.path,
+          name: PHOTO_UPLOAD_FIELD,
+          headers: token ? { [SESSION_HEADER]: `Bearer ${token}` } : {},
+          onProgress: (percent) => set({ uploadPercent: Math.min(99, percent) }),
+        })
+        const body = safeJson(res.data)
+        if (res.statusCode < 200 || res.statusCode >= 300) throw ApiError.fromResponse(res.statusCode, body)
+        set({ photo: body as PhotoInfo, candidate: null, uploadPercent: null })
+        refreshSummary()
+        return true
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) notifySessionExpired()
+        const message = err instanceof ApiError ? err.message : '照片上传失败，请检查网络后重试'
+        set({ uploadPercent: null, uploadError: message })
+        return false
+      }
+    },
+
+    addRecord: async (input, idempotencyKey) => {
+      const record = await api.addRecord(input, { idempotencyKey })
+      const list = get().records[record.kind] ?? []
+      set({ records: { ...get().records, [record.kind]: [...list, record] } })
+      refreshSummary()
+      return record
+    },
+
+    deleteRecord: async (kind, id) => {
+      await api.deleteRecord(kind, id)
+      set({ records: { ...get().records, [kind]: (get().records[kind] ?? []).filter((r) => r.id !== id) } })
+      refreshSummary()
+    },
+
+    bind: async () => {
+      const code = await platform.getLoginCode()
+      const binding = await api.bind({ platform: platform.name, code })
+      set({ binding })
+      refreshSummary()
+    },
+
+    unbind: async () => {
+      set({ binding: await api.unbind() })
+      refreshSummary()
+    },
+
+    reset: () => set(initial),
+  }
+})
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
+
+/** The photo's display URL: the server's ticket path under the API base. */
+export function photoSrc(photo: PhotoInfo | null): string | null {
+  return photo?.imageUrl ? `${getApiBase()}${photo.imageUrl}` : null
+}
