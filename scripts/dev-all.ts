@@ -45,7 +45,13 @@ function main(): void {
 
   const stop = () => {
     stopping = true
-    for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM')
+    for (const child of children) {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGTERM')
+      } catch {
+        // Already gone.
+      }
+    }
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
