@@ -118,7 +118,7 @@ export default function RecordFormPage() {
           label='毕业院校'
           required
           error={errors.school}
-          hint={draft.school === OTHER_SCHOOL ? undefined : '输入学校名称关键字搜索，如“医科”“卫生职业”'}
+          hint={draft.school ? undefined : '输入学校名称关键字搜索，如“医科”“卫生职业”'}
         >
           <Input
             id={`${p}-form-school`}
@@ -181,6 +181,7 @@ export default function RecordFormPage() {
 
         <FormField id={`${p}-form-date`} label='毕业时间' required error={errors.graduationDate}>
           <Picker
+            id={`${p}-form-date-picker`}
             className='record-form__picker-wrap'
             mode='date'
             value={draft.graduationDate || today}
@@ -199,6 +200,7 @@ export default function RecordFormPage() {
 
         <FormField id={`${p}-form-major`} label='所学专业' required error={errors.major}>
           <Picker
+            id={`${p}-form-major-picker`}
             className='record-form__picker-wrap'
             mode='selector'
             range={MAJOR_OPTIONS}
@@ -228,6 +230,7 @@ export default function RecordFormPage() {
 
         <FormField id={`${p}-form-level`} label={levelLabel(kind)} required error={errors.level}>
           <Picker
+            id={`${p}-form-level-picker`}
             className='record-form__picker-wrap'
             mode='selector'
             range={levels as string[]}
@@ -245,6 +248,7 @@ export default function RecordFormPage() {
 
         <FormField id={`${p}-form-mode`} label='培养方式' required error={errors.studyMode}>
           <Picker
+            id={`${p}-form-mode-picker`}
             className='record-form__picker-wrap'
             mode='selector'
             range={STUDY_MODES as unknown as string[]}

@@ -1,0 +1,204 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { makeIdNumber } from '../../mock-server/scenarios'
+import {
+  absent,
+  connectApp,
+  element,
+  openPage,
+  tap,
+  type,
+  waitForText,
+  waitUntil,
+  type MiniProgram,
+  type Page,
+} from './support/app'
+import { qa } from './support/qa'
+
+// 个人信息管理 (issue 5): from locked to unlocked, the photo checks, the record limit, a verified record's missing
+// delete. Selects only by the pages' ids; verification outcomes come from the QA API, as in the devtools.
+
+const PHOTOS = path.join(__dirname, '..', 'fixtures', 'photos')
+const photoBase64 = (name: string) => fs.readFileSync(path.join(PHOTOS, name)).toString('base64')
+
+/**
+ * The photo the candidate "picks": a mocked chooseMedia that hands the app a real JPEG. In the devtools it is written
+ * to the user data folder; in a browser (the H5 bridge) it becomes a blob URL, which is what a picked file is there.
+ */
+function pickedPhoto(_options: unknown, base64: string, size: number) {
+  const g = globalThis as unknown as {
+    wx?: {
+      env?: { USER_DATA_PATH?: string }
+      getFileSystemManager?: () => { writeFileSync: (p: string, d: string, e: string) => void }
+    }
+    atob?: (s: string) => string
+    Blob?: typeof Blob
+    URL?: typeof URL
+  }
+  let filePath: string
+  if (g.Blob && g.URL && g.atob && typeof document !== 'undefined') {
+    const binary = g.atob(base64)
+    const bytes = new Uint8Array(binary.length)
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+    filePath = g.URL.createObjectURL(new g.Blob([bytes], { type: 'image/jpeg' }))
+  } else {
+    filePath = `${g.wx?.env?.USER_DATA_PATH}/qa-photo-${Date.now()}.jpg`
+    g.wx?.getFileSystemManager?.().writeFileSync(filePath, base64, 'base64')
+  }
+  return { errMsg: 'chooseMedia:ok', type: 'image', tempFiles: [{ tempFilePath: filePath, size, fileType: 'image' }] }
+}
+
+describe('personal-info hub', () => {
+  let mp: MiniProgram
+  let seq = 900 + Math.floor(Math.random() * 90)
+
+  beforeAll(async () => {
+    mp = await connectApp()
+  })
+  afterAll(() => mp?.disconnect())
+
+  /** A new candidate, logged in through the login page; resolves on the hub. */
+  async function newCandidateOnHub(): Promise<{ username: string; hub: Page }> {
+    seq++
+    const username = `hubqa${seq}`
+    const password = 'HubQa#2026'
+    await qa('/__qa/candidates', {
+      username,
+      password,
+      name: '钱多多',
+      idNumber: makeIdNumber('440106', '19900101', String(seq)),
+    })
+    const login = await openPage(mp, '/pages/login/index', '#login-page')
+    await type(login, '#login-username', username)
+    await type(login, '#login-password', password)
+    await element(login, '#login-captcha-image')
+    const { answer } = await qa<{ answer: string }>('/__qa/captcha/last')
+    await type(login, '#login-captcha', answer)
+    await tap(login, '#login-agree')
+    await tap(login, '#login-submit')
+    const hub = await waitUntil(
+      'the hub after login',
+      async () => {
+        const p = await mp.currentPage()
+        return p?.path === 'pages/hub/index' ? p : null
+      },
+      15000,
+    )
+    await element(hub, '#hub-apply')
+    return { username, hub }
+  }
+
+  async function choosePhoto(page: Page, fixture: string) {
+    const base64 = photoBase64(fixture)
+    await mp.mockWxMethod('chooseMedia', pickedPhoto, base64, Buffer.from(base64, 'base64').length)
+    try {
+      await tap(page, '#photo-choose')
+      await waitUntil(
+        'the photo checked',
+        async () => (await page.$$('#photo-upload')).length + (await page.$$('#photo-error')).length,
+      )
+    } finally {
+      await mp.restoreWxMethod('chooseMedia')
+    }
+  }
+
+  it('a new candidate completes the hub from locked to unlocked', async () => {
+    const { username, hub } = await newCandidateOnHub()
+    expect(await waitForText(hub, '#hub-apply-locked-reason', (t) => t.includes('上传照片'))).toBe(
+      '请先上传照片、添加学历信息、完成账号绑定，再进行网上报名',
+    )
+
+    // Photo: a real JPEG, checked on the phone, uploaded, then 待核验.
+    const photo = await openPage(mp, '/packages/profile/photo/index', '#photo-page')
+    await choosePhoto(photo, 'valid-358x441.jpg')
+    await tap(photo, '#photo-upload')
+    await waitForText(photo, '#photo-status', (t) => t === '待核验', 10000)
+
+    // An education record typed in, then verified by QA.
+    const form = await openPage(mp, '/packages/profile/record-form/index?kind=education', '#education-form-page')
+    await type(form, '#education-form-certificate', '104321202005001234')
+    await type(form, '#education-form-school', '首都医科')
+    await tap(form, '#education-form-school-option-0')
+    await (await element(form, '#education-form-date-picker')).trigger('change', { value: '2020-07-01' })
+    await (await element(form, '#education-form-major-picker')).trigger('change', { value: 0 })
+    await (await element(form, '#education-form-level-picker')).trigger('change', { value: 2 })
+    await (await element(form, '#education-form-mode-picker')).trigger('change', { value: 0 })
+    await tap(form, '#education-save')
+    const list = await waitUntil(
+      'the education list',
+      async () => {
+        const p = await mp.currentPage()
+        return p?.path === 'packages/profile/records/index' ? p : null
+      },
+      10000,
+    ).catch(() => openPage(mp, '/packages/profile/records/index?kind=education', '#education-page'))
+    await waitForText(list, '#education-item-0-status', (t) => t === '未核验', 10000)
+    await qa('/__qa/profile/records', { username, outcome: 'verified' })
+
+    // Binding the current platform account.
+    const binding = await openPage(mp, '/packages/profile/binding/index', '#binding-page')
+    await tap(binding, '#binding-bind')
+    await waitForText(binding, '#binding-status', (t) => t === '已绑定', 10000)
+    await element(binding, '#binding-qr')
+
+    const unlocked = await openPage(mp, '/pages/hub/index', '#hub-page')
+    await waitForText(unlocked, '#hub-binding-status', (t) => t === '已绑定', 10000)
+    expect(await waitForText(unlocked, '#hub-education-status', (t) => t.includes('已核验'))).toBe('已核验 1 条')
+    expect(await absent(unlocked, '#hub-apply-locked-reason')).toBe(true)
+  })
+
+  it('refuses a photo with too few pixels, naming what is wrong, before any upload', async () => {
+    await newCandidateOnHub()
+    const photo = await openPage(mp, '/packages/profile/photo/index', '#photo-page')
+    await choosePhoto(photo, 'few-pixels-260x380.jpg')
+    expect(await waitForText(photo, '#photo-error', (t) => t.length > 0)).toBe(
+      '照片像素不足：须至少 295×413（宽×高），所选照片为 260×380，宽度不足 295、高度不足 413',
+    )
+    expect(await absent(photo, '#photo-upload')).toBe(true)
+    expect(await waitForText(photo, '#photo-status', (t) => t.length > 0)).toBe('未上传')
+  })
+
+  it('refuses a sixth education record, and a verified record has no delete', async () => {
+    const { username } = await newCandidateOnHub()
+    const { token } = await qa<{ token: string }>('/__qa/sessions', { username })
+    const mock = process.env.MOCK_URL as string
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${mock}/api/profile/records/education`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          certificateNo: `10432120200500${1000 + i}`,
+          school: '首都医科大学',
+          graduationDate: '2020-07-01',
+          major: '护理学',
+          level: '本科',
+          studyMode: '全日制',
+        }),
+      })
+      expect(res.status).toBe(201)
+    }
+    await qa('/__qa/profile/records', { username, outcome: 'verified' })
+    const list = await openPage(mp, '/packages/profile/records/index?kind=education', '#education-page')
+    await element(list, '#education-item-4')
+    expect(await waitForText(list, '#education-full', (t) => t.length > 0)).toBe('学历信息最多添加 5 条')
+    expect(await waitForText(list, '#education-item-0-status', (t) => t.length > 0)).toBe('核验通过')
+    expect(await absent(list, '#education-delete-0')).toBe(true)
+    await element(list, '#education-delete-1')
+
+    // The server refuses the sixth too, whatever the page shows.
+    const sixth = await fetch(`${mock}/api/profile/records/education`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        certificateNo: '104321202005002000',
+        school: '首都医科大学',
+        graduationDate: '2020-07-01',
+        major: '护理学',
+        level: '本科',
+        studyMode: '全日制',
+      }),
+    })
+    expect(sixth.status).toBe(409)
+    expect(((await sixth.json()) as { error: { code: string } }).error.code).toBe('RECORD_LIMIT')
+  })
+})
