@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { idCheckChar } from '../src/domain/id-card'
 import { setSecurityAnswer } from './account-rules'
 import { hashPassword } from './passwords'
+import { completeHub } from './profile-scenarios'
 import { emptyState, type Account, type State } from './state'
 
 /** Builds a candidate account straight into a state (scenarios and the QA API use this). */
@@ -43,6 +44,12 @@ export const SCENARIOS: Record<string, () => State> = {
     const account = makeAccount(DEMO_CANDIDATE)
     state.accounts[account.id] = account
     setSecurityAnswer(state, account.id, DEMO_CANDIDATE.questionId, DEMO_CANDIDATE.answer)
+    return state
+  },
+  // The demo candidate with the personal-info hub complete (photo passed, verified records, bound): 网上报名 open.
+  'hub-ready': () => {
+    const state = SCENARIOS.demo()
+    completeHub(state, Object.keys(state.accounts)[0])
     return state
   },
 }

@@ -262,3 +262,25 @@ describe('profile API', () => {
     await expect(mock.qa('/__qa/sessions', { username: 'nobody-here' })).rejects.toThrow(/404/)
   })
 })
+
+describe('hub-ready scenario', () => {
+  test('the demo candidate starts with the hub complete and 网上报名 open', async () => {
+    const mock = await startMock({ scenario: 'hub-ready' })
+    try {
+      setApiBase(mock.url)
+      const { token } = (await mock.qa('/__qa/sessions', { username: 'demo2026' })) as { token: string }
+      setSessionToken(token)
+      const s = await api.profileSummary()
+      expect(s.gate).toEqual({ unlocked: true, missing: [], reason: null })
+      expect(s.photo.state).toBe('passed')
+      const photo = await api.profilePhoto()
+      expect(photo).toMatchObject({ locked: true, width: 358, height: 441 })
+      const img = await fetch(`${mock.url}${photo.imageUrl}`)
+      expect(img.status).toBe(200)
+      expect((await api.listRecords('degree')).records[0]).toMatchObject({ state: 'verified', deletable: false })
+    } finally {
+      await mock.close()
+      setSessionToken(null)
+    }
+  })
+})

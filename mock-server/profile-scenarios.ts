@@ -1,0 +1,56 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { emptyProfile, type StoredRecord } from './profile-state'
+import type { State } from './state'
+
+/** A drawn ID-style photo (358×441, 92 KB, meets every photo rule) for scenarios that start with a photo. */
+const DEMO_PHOTO = path.join(__dirname, 'data', 'demo-photo.jpg')
+
+function record(kind: StoredRecord['kind'], fields: Partial<StoredRecord>): StoredRecord {
+  return {
+    id: crypto.randomUUID(),
+    kind,
+    certificateNo: '100231202007001234',
+    school: '首都医科大学',
+    otherSchool: null,
+    graduationDate: '2012-07-01',
+    major: '护理学',
+    otherMajor: null,
+    level: kind === 'education' ? '本科' : '学士',
+    studyMode: '全日制',
+    state: 'verified',
+    reason: null,
+    createdAt: new Date().toISOString(),
+    ...fields,
+  }
+}
+
+/**
+ * Completes a candidate's hub, as if they had done it and QA had verified it: photo 核验通过, a verified education
+ * record and degree record, and a platform account bound. 网上报名 is then open (for the application feature's tests).
+ */
+export function completeHub(state: State, accountId: string): void {
+  const bytes = fs.readFileSync(DEMO_PHOTO)
+  state.profile.byAccount[accountId] = {
+    ...emptyProfile(),
+    photo: {
+      state: 'passed',
+      reason: null,
+      size: bytes.length,
+      width: 358,
+      height: 441,
+      uploadedAt: new Date().toISOString(),
+      data: bytes.toString('base64'),
+    },
+    records: [
+      record('education', { certificateNo: '100231201207001234' }),
+      record('degree', { certificateNo: '1002342012001234' }),
+    ],
+  }
+  state.profile.bindings[`weapp-demo-${accountId.slice(0, 8)}`] = {
+    accountId,
+    platform: 'weapp',
+    boundAt: new Date().toISOString(),
+  }
+}
