@@ -42,6 +42,14 @@ module.exports = {
     },
     { ...base, displayName: 'mini', testMatch: ['<rootDir>/tests/mini/**/*.test.ts'] },
     { ...base, displayName: 'bridge', testMatch: ['<rootDir>/tools/automator-bridge/test/**/*.test.ts'] },
-    { ...base, displayName: 'automator', testMatch: ['<rootDir>/tests/automator/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'automator',
+      testMatch: ['<rootDir>/tests/automator/**/*.spec.ts'],
+      // One launch per run (mock server, H5 build, bridge or devtools); spec files connect to it.
+      globalSetup: '<rootDir>/tests/automator/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/automator/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/automator/support/jest-setup.ts'],
+    },
   ],
 }

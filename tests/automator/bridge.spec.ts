@@ -1,0 +1,55 @@
+import { connectApp, element, openPage, tap, type MiniProgram, type Page } from './support/app'
+
+// How a spec fails and how platform calls are mocked: the same in the WeChat devtools and through the H5 bridge.
+describe('automation behaviour', () => {
+  let mp: MiniProgram
+  let page: Page
+
+  beforeAll(async () => {
+    mp = await connectApp()
+    page = await openPage(mp, '/pages/login/index', '#login-page')
+  })
+  afterAll(() => mp?.disconnect())
+
+  it('fails a tap on a missing id with a message naming it', async () => {
+    await expect(tap(page, '#login-no-such-button')).rejects.toThrow('#login-no-such-button')
+    expect(await page.$('#login-no-such-button')).toBeNull()
+  })
+
+  it('finds elements by id and class within the shown page', async () => {
+    expect((await element(page, '#login-submit')).tagName).toBeTruthy()
+    expect((await page.$$('.form-field')).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('lets a spec mock the platform login, and restore it', async () => {
+    await mp.mockWxMethod('login', { code: 'qa-mocked-code', errMsg: 'login:ok' })
+    try {
+      const res = (await mp.callWxMethod('login')) as { code: string }
+      expect(res.code).toBe('qa-mocked-code')
+    } finally {
+      await mp.restoreWxMethod('login')
+    }
+    const real = (await mp.callWxMethod('login')) as { code: string }
+    expect(real.code).not.toBe('qa-mocked-code')
+  })
+
+  it('lets a mocked face verification reach the app', async () => {
+    await mp.mockWxMethod('startFacialRecognitionVerify', { errCode: 0, errMsg: 'startFacialRecognitionVerify:ok' })
+    try {
+      const res = (await mp.callWxMethod('startFacialRecognitionVerify', {
+        name: '张三',
+        idCardNumber: '11010519491231002X',
+      })) as { errCode: number }
+      expect(res.errCode).toBe(0)
+      // On H5 the app's own platform layer is what pages call: it sees the mock too.
+      const seen = await mp.evaluate(() => {
+        const platform = (globalThis as { __candidatePlatform?: { verifyFace: (r: unknown) => Promise<string> } })
+          .__candidatePlatform
+        return platform ? platform.verifyFace({ verifyId: 'qa', name: '张三', idNumber: '11010519491231002X' }) : 'pass'
+      })
+      expect(seen).toBe('pass')
+    } finally {
+      await mp.restoreWxMethod('startFacialRecognitionVerify')
+    }
+  })
+})

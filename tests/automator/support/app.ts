@@ -1,0 +1,98 @@
+import automator from 'miniprogram-automator'
+import type Element from 'miniprogram-automator/out/Element'
+import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
+import type Page from 'miniprogram-automator/out/Page'
+import { wsEndpoint } from './env'
+
+export type { Element, MiniProgram, Page }
+
+/** Connects to the run's app (one launch per run; every spec file connects). Call `mp.disconnect()` in afterAll. */
+export function connectApp(): Promise<MiniProgram> {
+  return automator.connect({ wsEndpoint: wsEndpoint() })
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Polls `check` until it returns something truthy; fails with `what` after `timeoutMs`. */
+export async function waitUntil<T>(what: string, check: () => Promise<T>, timeoutMs = 5000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs
+  let last: unknown
+  for (;;) {
+    try {
+      const value = await check()
+      if (value) return value as NonNullable<T>
+    } catch (err) {
+      last = err
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`,
+      )
+    }
+    await sleep(100)
+  }
+}
+
+/**
+ * Opens a page afresh (reLaunch) and waits for its root element. Uses callWxMethod rather than mp.reLaunch(), which
+ * sleeps 3 s inside the SDK.
+ */
+export async function openPage(mp: MiniProgram, url: string, rootSelector: string): Promise<Page> {
+  const before = await mp.currentPage()
+  await mp.callWxMethod('reLaunch', { url })
+  const path = url.replace(/^\//, '').replace(/\?.*$/, '')
+  // The SDK keeps one Page object per page id: a new object is a new page instance.
+  const page = await waitUntil(`page ${path}`, async () => {
+    const current = await mp.currentPage()
+    return current && current.path === path && current !== before ? current : null
+  })
+  await element(page, rootSelector)
+  return page
+}
+
+/** The element for `selector` on `page`, waiting for it to appear; fails naming the selector and the page. */
+export async function element(page: Page, selector: string, timeoutMs = 5000): Promise<Element> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const [found] = await page.$$(selector)
+    if (found) return found
+    if (Date.now() > deadline)
+      throw new Error(`no element matches ${selector} on page ${page.path} (waited ${timeoutMs} ms)`)
+    await sleep(100)
+  }
+}
+
+/** True when `selector` matches nothing on `page` (without waiting). */
+export async function absent(page: Page, selector: string): Promise<boolean> {
+  return (await page.$$(selector)).length === 0
+}
+
+export async function tap(page: Page, selector: string): Promise<void> {
+  await (await element(page, selector)).tap()
+}
+
+export async function type(page: Page, selector: string, value: string): Promise<void> {
+  const el = await element(page, selector)
+  if (!('input' in el) || typeof el.input !== 'function')
+    throw new Error(`${selector} is a ${el.tagName}, not a text field`)
+  await (el as Element & { input: (v: string) => Promise<void> }).input(value)
+}
+
+/** The visible text of `selector` (waits for the element). */
+export async function textOf(page: Page, selector: string): Promise<string> {
+  return String(await (await element(page, selector)).text())
+}
+
+/** Waits until `selector`'s text satisfies `ok`, returning it. */
+export async function waitForText(page: Page, selector: string, ok: (text: string) => boolean, timeoutMs = 5000) {
+  return waitUntil(
+    `text of ${selector}`,
+    async () => {
+      const els = await page.$$(selector)
+      if (!els[0]) return null
+      const text = String(await els[0].text())
+      return ok(text) ? text : null
+    },
+    timeoutMs,
+  )
+}

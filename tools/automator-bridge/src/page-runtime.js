@@ -1,0 +1,915 @@
+/* eslint-disable */
+// Runs inside the H5 app's page (injected as plain text, so no compiler touches it). The bridge calls
+// window.__automatorBridge.run(name, args) and always gets back { value } or { error }, never a throw.
+;(function () {
+  if (window.__automatorBridge) return
+
+  // One token per page load: element ids carry it, so an id is never reused after a reload.
+  var loadToken = Date.now().toString(36) + Math.random().toString(36).slice(2, 6)
+  var nextElement = 1
+  var elementIds = new WeakMap()
+  var elements = new Map()
+  var mocks = new Map()
+
+  var COMPONENTS = [
+    'view',
+    'text',
+    'image',
+    'input',
+    'textarea',
+    'button',
+    'checkbox',
+    'checkbox-group',
+    'radio',
+    'radio-group',
+    'switch',
+    'slider',
+    'picker',
+    'picker-view',
+    'picker-view-column',
+    'scroll-view',
+    'swiper',
+    'swiper-item',
+    'form',
+    'label',
+    'icon',
+    'progress',
+    'rich-text',
+    'navigator',
+    'video',
+    'canvas',
+    'movable-area',
+    'movable-view',
+    'cover-view',
+    'cover-image',
+    'web-view',
+    'audio',
+    'camera',
+    'editor',
+    'map',
+    'block',
+  ]
+  var IS_COMPONENT = {}
+  COMPONENTS.forEach(function (c) {
+    IS_COMPONENT[c] = true
+  })
+
+  function fail(message) {
+    var err = new Error(message)
+    err.bridge = true
+    throw err
+  }
+
+  function unique(list) {
+    return list.filter(function (x, i) {
+      return list.indexOf(x) === i
+    })
+  }
+
+  function taro() {
+    var t = window.__candidateTaro
+    if (!t) fail("the app does not expose Taro (globalThis.__candidateTaro): is this the app's H5 build?")
+    return t
+  }
+
+  function platform() {
+    var p = window.__candidatePlatform
+    if (!p) fail('the app does not expose its platform layer (globalThis.__candidatePlatform)')
+    return p
+  }
+
+  // --- pages -------------------------------------------------------------------------------------------------
+
+  function stackEntries() {
+    var t = window.__candidateTaro
+    var list = []
+    if (t && typeof t.getCurrentPages === 'function') {
+      t.getCurrentPages().forEach(function (p) {
+        list.push({
+          key: p.path || p.$taroPath,
+          route: p.route || '',
+          options: Object.assign({}, p.$taroParams, p.options),
+        })
+      })
+    } else {
+      // Without Taro, the router's page containers in DOM order (hidden ones are earlier pages).
+      document.querySelectorAll('.taro_router > .taro_page').forEach(function (el) {
+        list.push({ key: el.id, route: el.id.replace(/\?.*$/, ''), options: {} })
+      })
+    }
+    return list.map(function (e) {
+      var query = {}
+      Object.keys(e.options).forEach(function (k) {
+        if (k !== 'stamp' && k !== '$taroTimestamp') query[k] = e.options[k]
+      })
+      return { key: e.key, path: String(e.route).replace(/^\//, ''), query: query }
+    })
+  }
+
+  function pageRoot(key) {
+    var found = null
+    document.querySelectorAll('.taro_page').forEach(function (el) {
+      if (el.id === key) found = el
+    })
+    return found
+  }
+
+  function pageState() {
+    var stack = stackEntries()
+    var top = stack[stack.length - 1]
+    var root = top ? pageRoot(top.key) : null
+    return {
+      token: loadToken,
+      stack: stack,
+      topReady: !!(root && root.classList.contains('taro_page_show') && root.classList.contains('taro_page_stationed')),
+    }
+  }
+
+  // --- selectors and elements ----------------------------------------------------------------------------------
+
+  // Mini-program tag names become Taro's H5 custom elements; ids, classes and attribute tests stay as they are.
+  function translateSelector(selector) {
+    var out = ''
+    var i = 0
+    while (i < selector.length) {
+      var ch = selector[i]
+      if (ch === '[' || ch === '"' || ch === "'") {
+        var close = ch === '[' ? ']' : ch
+        var j = selector.indexOf(close, i + 1)
+        if (j < 0) j = selector.length - 1
+        out += selector.slice(i, j + 1)
+        i = j + 1
+        continue
+      }
+      if (/[a-zA-Z_]/.test(ch)) {
+        var m = /^[a-zA-Z_][\w-]*/.exec(selector.slice(i))
+        var word = m[0]
+        var prev = out.length ? out[out.length - 1] : ''
+        var isTag = prev === '' || /[\s>+~,(]/.test(prev)
+        out += isTag && IS_COMPONENT[word.toLowerCase()] ? 'taro-' + word.toLowerCase() + '-core' : word
+        i += word.length
+        continue
+      }
+      if (ch === '\\') {
+        out += selector.slice(i, i + 2)
+        i += 2
+        continue
+      }
+      out += ch
+      i += 1
+    }
+    return out
+  }
+
+  function miniTagName(el) {
+    var tag = el.tagName.toLowerCase()
+    var m = /^taro-(.+)-core$/.exec(tag)
+    return m ? m[1] : tag
+  }
+
+  function register(el) {
+    var id = elementIds.get(el)
+    if (!id) {
+      id = loadToken + '-' + nextElement++
+      elementIds.set(el, id)
+      elements.set(id, el)
+    }
+    return { elementId: id, tagName: miniTagName(el) }
+  }
+
+  function getElement(elementId) {
+    var el = elements.get(elementId)
+    if (!el) fail('element ' + elementId + ' does not exist (it belonged to an earlier load of the app)')
+    if (!el.isConnected) fail('element ' + elementId + ' (' + miniTagName(el) + ') is no longer on the page')
+    return el
+  }
+
+  function scopeOf(scope) {
+    if (scope.elementId) return getElement(scope.elementId)
+    var root = pageRoot(scope.pageKey)
+    if (!root) fail('page ' + scope.pageKey + ' is not on the page stack any more')
+    return root
+  }
+
+  function query(scope, selector, all) {
+    if (typeof selector !== 'string' || !selector.trim()) fail('selector must be a non-empty string')
+    var css = translateSelector(selector)
+    var root = scopeOf(scope)
+    var found
+    try {
+      found = Array.prototype.slice.call(root.querySelectorAll(css))
+    } catch (e) {
+      fail('invalid selector "' + selector + '" (as CSS: ' + css + ')')
+    }
+    if (all) return { elements: found.map(register) }
+    if (!found.length)
+      fail('no element matches selector "' + selector + '"' + (scope.label ? ' on ' + scope.label : ''))
+    return register(found[0])
+  }
+
+  function innerField(el) {
+    var tag = miniTagName(el)
+    if (tag === 'input' || tag === 'textarea') return el.querySelector(tag === 'input' ? 'input' : 'textarea')
+    if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') return el
+    return null
+  }
+
+  function setFieldValue(el, value) {
+    var field = innerField(el)
+    if (!field) fail(miniTagName(el) + ' has no text field to type into')
+    var proto = field.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
+    field.focus()
+    Object.getOwnPropertyDescriptor(proto, 'value').set.call(field, String(value))
+    // Taro's Input listens to the native input event and hands React e.detail.value.
+    field.dispatchEvent(new Event('input', { bubbles: true }))
+    return null
+  }
+
+  function pageContainerOf(el) {
+    return el.closest ? el.closest('.taro_page') : null
+  }
+
+  function prepareTap(elementId) {
+    var el = getElement(elementId)
+    var root = pageContainerOf(el)
+    if (root) {
+      var onStack = stackEntries().some(function (e) {
+        return e.key === root.id
+      })
+      if (!onStack)
+        fail('element ' + elementId + ' (' + miniTagName(el) + ') belongs to a page that has left the page stack')
+      if (!root.classList.contains('taro_page_stationed')) return { wait: true }
+    }
+    el.scrollIntoView({ block: 'center', inline: 'center' })
+    var r = el.getBoundingClientRect()
+    var x = r.left + r.width / 2
+    var y = r.top + r.height / 2
+    var hitEl = r.width > 0 && r.height > 0 ? document.elementFromPoint(x, y) : null
+    return { x: x, y: y, hit: !!(hitEl && (hitEl === el || el.contains(hitEl))) }
+  }
+
+  function syntheticTap(elementId) {
+    var el = getElement(elementId)
+    el.click()
+    return null
+  }
+
+  function propNames(el) {
+    var names = {}
+    Array.prototype.forEach.call(el.attributes, function (a) {
+      names[a.name] = true
+    })
+    ;[
+      'id',
+      'class',
+      'style',
+      'hidden',
+      'dataset',
+      'value',
+      'checked',
+      'disabled',
+      'placeholder',
+      'src',
+      'mode',
+      'maxlength',
+      'type',
+      'password',
+      'focus',
+      'name',
+      'current',
+      'scrollTop',
+      'scrollLeft',
+      'selected',
+    ].forEach(function (n) {
+      names[n] = true
+    })
+    return names
+  }
+
+  function property(el, name) {
+    if (name === '__propPublic') return propNames(el)
+    var field = innerField(el)
+    if (name === 'value' && field) return field.value
+    var tag = miniTagName(el)
+    if ((tag === 'checkbox' || tag === 'radio' || tag === 'switch') && name === 'checked') {
+      var box = el.querySelector('input')
+      if (box) return box.checked
+    }
+    if (name === 'class') return el.className
+    if (name === 'dataset') return Object.assign({}, el.dataset)
+    if (name in el && typeof el[name] !== 'function') {
+      var v = el[name]
+      if (v === null || ['string', 'number', 'boolean'].indexOf(typeof v) >= 0) return v
+    }
+    if (el.hasAttribute(name)) {
+      var attr = el.getAttribute(name)
+      return attr === 'true' ? true : attr === 'false' ? false : attr
+    }
+    return null
+  }
+
+  function wxml(el, outer) {
+    var clone = el.cloneNode(true)
+    function clean(node) {
+      Array.prototype.slice.call(node.childNodes).forEach(function (child) {
+        if (child.nodeType === 8) node.removeChild(child)
+        else if (child.nodeType === 1) clean(child)
+      })
+    }
+    clean(clone)
+    var html = outer ? clone.outerHTML : clone.innerHTML
+    // Taro's inner native fields are its implementation, not part of the mini-program tree.
+    html = html.replace(/<(input|textarea)\b[^>]*class="(?:weui-input|taro-textarea)[^"]*"[^>]*>(<\/textarea>)?/g, '')
+    return html.replace(/<(\/?)taro-([a-z-]+?)-core\b/g, '<$1$2')
+  }
+
+  function styleOf(el, name) {
+    var cs = getComputedStyle(el)
+    var kebab = name.replace(/[A-Z]/g, function (c) {
+      return '-' + c.toLowerCase()
+    })
+    return cs.getPropertyValue(kebab) || cs[name] || ''
+  }
+
+  function offsetOf(el) {
+    var r = el.getBoundingClientRect()
+    var root = pageContainerOf(el)
+    if (!root) return { left: r.left + window.scrollX, top: r.top + window.scrollY }
+    var rr = root.getBoundingClientRect()
+    return { left: r.left - rr.left + root.scrollLeft, top: r.top - rr.top + root.scrollTop }
+  }
+
+  function fireEvent(el, type, detail) {
+    if (type === 'tap') {
+      el.click()
+      return null
+    }
+    var field = innerField(el)
+    if ((type === 'input' || type === 'change') && field && detail && 'value' in detail) {
+      setFieldValue(el, detail.value)
+      if (type === 'change') field.dispatchEvent(new Event('change', { bubbles: true }))
+      return null
+    }
+    if ((type === 'focus' || type === 'blur') && field) {
+      type === 'focus' ? field.focus() : field.blur()
+      field.dispatchEvent(new FocusEvent(type))
+      return null
+    }
+    var ev = new CustomEvent(type, { detail: detail === undefined ? {} : detail, bubbles: true, cancelable: true })
+    el.dispatchEvent(ev)
+    return null
+  }
+
+  function touch(el, type, params) {
+    var r = el.getBoundingClientRect()
+    function toTouches(list) {
+      if (!list || !list.length)
+        list = [{ identifier: 0, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 }]
+      return list.map(function (t, i) {
+        var cx =
+          t.clientX !== undefined ? t.clientX : t.pageX !== undefined ? t.pageX - window.scrollX : r.left + r.width / 2
+        var cy =
+          t.clientY !== undefined ? t.clientY : t.pageY !== undefined ? t.pageY - window.scrollY : r.top + r.height / 2
+        return new Touch({
+          identifier: t.identifier !== undefined ? t.identifier : i,
+          target: el,
+          clientX: cx,
+          clientY: cy,
+          pageX: cx + window.scrollX,
+          pageY: cy + window.scrollY,
+        })
+      })
+    }
+    // The SDK's typings say changeTouches; the devtools' docs say changedTouches: take either.
+    var changedList = params.changeTouches || params.changedTouches
+    var touches = type === 'touchend' || type === 'touchcancel' ? [] : toTouches(params.touches)
+    var changed = toTouches(changedList && changedList.length ? changedList : params.touches)
+    el.dispatchEvent(
+      new TouchEvent(type, {
+        bubbles: true,
+        cancelable: true,
+        touches: touches,
+        targetTouches: touches,
+        changedTouches: changed,
+      }),
+    )
+    return null
+  }
+
+  function scrollTarget(el) {
+    // Taro's scroll-view scrolls itself or its first child, depending on the version.
+    if (el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth) return el
+    var inner = el.firstElementChild
+    return inner && (inner.scrollHeight > inner.clientHeight || inner.scrollWidth > inner.clientWidth) ? inner : el
+  }
+
+  function callElementFunction(el, name, args) {
+    var tag = miniTagName(el)
+    switch (name) {
+      case 'input.input':
+      case 'textarea.input':
+        return setFieldValue(el, args[0])
+      case 'switch.tap': {
+        var box = el.querySelector('input') || el
+        box.click()
+        return null
+      }
+      case 'scroll-view.scrollTo': {
+        var s = scrollTarget(el)
+        s.scrollTo(args[0] || 0, args[1] || 0)
+        s.dispatchEvent(new Event('scroll', { bubbles: true }))
+        return null
+      }
+      case 'scroll-view.scrollTop':
+        return scrollTarget(el).scrollTop
+      case 'scroll-view.scrollLeft':
+        return scrollTarget(el).scrollLeft
+      case 'scroll-view.scrollWidth':
+        return scrollTarget(el).scrollWidth
+      case 'scroll-view.scrollHeight':
+        return scrollTarget(el).scrollHeight
+    }
+    fail('Element.callFunction ' + name + ' is not supported by the H5 bridge (on ' + tag + ')')
+  }
+
+  // --- wx names, the platform layer and mocks -------------------------------------------------------------------
+
+  function errMsgOf(x) {
+    return x && typeof x === 'object' && typeof x.errMsg === 'string' ? x.errMsg : ''
+  }
+
+  function sourceOf(opts) {
+    var st = (opts && opts.sourceType) || []
+    if (st.length === 1) return st[0] === 'camera' ? 'camera' : 'album'
+    return 'any'
+  }
+
+  // wx API name -> the platform layer's method, with both directions of argument and result translation, so a
+  // spec written for the WeChat devtools (wx shapes) drives the H5 platform layer the same way.
+  var PLATFORM_MAP = {
+    login: {
+      method: 'getLoginCode',
+      toPlatformArgs: function () {
+        return []
+      },
+      toWxOptions: function () {
+        return {}
+      },
+      toPlatformResult: function (r) {
+        return r && typeof r === 'object' ? r.code : r
+      },
+      toWxResult: function (v) {
+        return { code: v, errMsg: 'login:ok' }
+      },
+    },
+    startFacialRecognitionVerify: {
+      method: 'verifyFace',
+      toPlatformArgs: function (o) {
+        o = o || {}
+        return [{ verifyId: o.verifyId || '', name: o.name || '', idNumber: o.idCardNumber || o.idNumber || '' }]
+      },
+      toWxOptions: function (req) {
+        req = req || {}
+        return { name: req.name, idCardNumber: req.idNumber, verifyId: req.verifyId }
+      },
+      toPlatformResult: function (r) {
+        if (typeof r === 'string') return r
+        if (r && r.errCode === 0 && errMsgOf(r).indexOf(':fail') < 0) return 'pass'
+        if ((r && r.errCode === 90100) || /cancel/.test(errMsgOf(r))) return 'cancel'
+        return 'fail'
+      },
+      toWxResult: function (v) {
+        var n = 'startFacialRecognitionVerify'
+        if (v === 'pass') return { errCode: 0, errMsg: n + ':ok' }
+        if (v === 'cancel') return { errCode: 90100, errMsg: n + ':fail cancel' }
+        return { errCode: -1, errMsg: n + ':fail' }
+      },
+    },
+    requestPayment: {
+      method: 'requestPayment',
+      toPlatformArgs: function (o) {
+        o = o || {}
+        return [o.orderId || '', o]
+      },
+      toWxOptions: function (orderId, payParams) {
+        return Object.assign({ orderId: orderId }, payParams || {})
+      },
+      toPlatformResult: function (r) {
+        if (typeof r === 'string') return r
+        var m = errMsgOf(r)
+        if (/cancel/.test(m)) return 'cancel'
+        return m.indexOf(':fail') >= 0 ? 'fail' : 'success'
+      },
+      toWxResult: function (v) {
+        return {
+          errMsg:
+            v === 'success'
+              ? 'requestPayment:ok'
+              : v === 'cancel'
+                ? 'requestPayment:fail cancel'
+                : 'requestPayment:fail',
+        }
+      },
+    },
+    requestSubscribeMessage: {
+      method: 'requestSubscribe',
+      toPlatformArgs: function (o) {
+        return [(o && o.tmplIds) || []]
+      },
+      toWxOptions: function (ids) {
+        return { tmplIds: ids || [] }
+      },
+      toPlatformResult: function (r) {
+        if (typeof r === 'string') return r
+        var accepted =
+          r &&
+          Object.keys(r).some(function (k) {
+            return r[k] === 'accept'
+          })
+        return accepted ? 'accept' : 'reject'
+      },
+      toWxResult: function (v, args) {
+        var res = { errMsg: 'requestSubscribeMessage:ok' }
+        var ids = (args && args[0] && args[0].tmplIds) || []
+        ids.forEach(function (id) {
+          res[id] = v
+        })
+        return res
+      },
+    },
+    chooseImage: {
+      method: 'chooseImage',
+      toPlatformArgs: function (o) {
+        return [sourceOf(o)]
+      },
+      toWxOptions: function (source) {
+        return { count: 1, sourceType: source === 'any' ? ['album', 'camera'] : [source] }
+      },
+      toPlatformResult: function (r) {
+        if (r === null || /cancel/.test(errMsgOf(r))) return null
+        var f = r && r.tempFiles && r.tempFiles[0]
+        if (f) return { path: f.path || f.tempFilePath, size: f.size || 0 }
+        if (r && r.tempFilePaths && r.tempFilePaths[0]) return { path: r.tempFilePaths[0], size: 0 }
+        return r
+      },
+      toWxResult: function (v) {
+        if (!v) return { errMsg: 'chooseImage:fail cancel' }
+        return { errMsg: 'chooseImage:ok', tempFilePaths: [v.path], tempFiles: [{ path: v.path, size: v.size }] }
+      },
+    },
+  }
+  PLATFORM_MAP.chooseMedia = Object.assign({}, PLATFORM_MAP.chooseImage, {
+    toWxResult: function (v) {
+      if (!v) return { errMsg: 'chooseMedia:fail cancel' }
+      return {
+        errMsg: 'chooseMedia:ok',
+        type: 'image',
+        tempFiles: [{ tempFilePath: v.path, size: v.size, fileType: 'image' }],
+      }
+    },
+  })
+
+  var PLATFORM_METHODS = [
+    'getLoginCode',
+    'chooseImage',
+    'getImageInfo',
+    'uploadFile',
+    'verifyFace',
+    'requestPayment',
+    'requestSubscribe',
+  ]
+  var ROUTES = ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack']
+
+  // wx-style async API: callbacks and a promise, errMsg "<name>:ok" or "<name>:fail ...".
+  function asyncApi(name, fn) {
+    return function (options) {
+      options = options || {}
+      return Promise.resolve()
+        .then(function () {
+          return fn(options)
+        })
+        .then(
+          function (res) {
+            res = Object.assign({ errMsg: name + ':ok' }, res || {})
+            if (typeof options.success === 'function') options.success(res)
+            if (typeof options.complete === 'function') options.complete(res)
+            return res
+          },
+          function (e) {
+            var res = { errMsg: errMsgOf(e) || name + ':fail ' + ((e && e.message) || String(e)) }
+            if (typeof options.fail === 'function') options.fail(res)
+            if (typeof options.complete === 'function') options.complete(res)
+            throw res
+          },
+        )
+    }
+  }
+
+  // Taro H5 keeps storage in localStorage as {"data": value} (its setStorageSync format).
+  function readItem(key) {
+    try {
+      var item = JSON.parse(localStorage.getItem(key) || '')
+      if (item && typeof item === 'object' && Object.prototype.hasOwnProperty.call(item, 'data'))
+        return { found: true, data: item.data }
+    } catch (e) {}
+    return { found: false }
+  }
+
+  function systemInfo() {
+    return {
+      brand: 'devtools',
+      model: 'H5 (automator bridge)',
+      platform: 'h5',
+      system: navigator.userAgent,
+      language: navigator.language,
+      version: '',
+      SDKVersion: 'dev',
+      pixelRatio: window.devicePixelRatio,
+      screenWidth: window.screen.width,
+      screenHeight: window.screen.height,
+      windowWidth: document.documentElement.clientWidth,
+      windowHeight: document.documentElement.clientHeight,
+      statusBarHeight: 0,
+    }
+  }
+
+  var wxShim = null
+  // The wx object for callWxMethod and for functions run by App.callFunction: what Taro's H5 build can do.
+  // (The app itself reaches Taro's APIs through direct imports, so only its platform layer can be mocked.)
+  function wx() {
+    if (wxShim) return wxShim
+    var w = {}
+    ROUTES.forEach(function (n) {
+      w[n] = function (o) {
+        return taro()[n](o || {})
+      }
+    })
+    w.getCurrentPages = function () {
+      return taro().getCurrentPages()
+    }
+    w.getApp = function () {
+      var t = window.__candidateTaro
+      return t && t.getApp ? t.getApp() : {}
+    }
+    w.setStorageSync = function (key, data) {
+      localStorage.setItem(String(key), JSON.stringify({ data: data === undefined ? '' : data }))
+    }
+    w.getStorageSync = function (key) {
+      var r = readItem(String(key))
+      return r.found ? r.data : ''
+    }
+    w.removeStorageSync = function (key) {
+      localStorage.removeItem(String(key))
+    }
+    w.clearStorageSync = function () {
+      localStorage.clear()
+    }
+    w.getStorageInfoSync = function () {
+      return { keys: Object.keys(localStorage), currentSize: NaN, limitSize: NaN }
+    }
+    w.setStorage = asyncApi('setStorage', function (o) {
+      w.setStorageSync(o.key, o.data)
+    })
+    w.getStorage = asyncApi('getStorage', function (o) {
+      var r = readItem(String(o.key))
+      if (!r.found) throw { errMsg: 'getStorage:fail data not found' }
+      return { data: r.data }
+    })
+    w.removeStorage = asyncApi('removeStorage', function (o) {
+      w.removeStorageSync(o.key)
+    })
+    w.clearStorage = asyncApi('clearStorage', function () {
+      w.clearStorageSync()
+    })
+    w.getStorageInfo = asyncApi('getStorageInfo', function () {
+      return w.getStorageInfoSync()
+    })
+    w.getSystemInfoSync = systemInfo
+    w.getWindowInfo = systemInfo
+    w.getSystemInfo = asyncApi('getSystemInfo', systemInfo)
+    w.pageScrollTo = asyncApi('pageScrollTo', function (o) {
+      var shown = document.querySelector('.taro_page.taro_page_show.taro_page_stationed')
+      var top = o.scrollTop || 0
+      if (o.selector && shown) {
+        var target = shown.querySelector(translateSelector(o.selector))
+        if (!target) throw { errMsg: 'pageScrollTo:fail no element matches ' + o.selector }
+        top = offsetOf(target).top
+      }
+      if (shown && shown.scrollHeight > shown.clientHeight) shown.scrollTop = top
+      else window.scrollTo(0, top)
+    })
+    Object.keys(PLATFORM_MAP).forEach(function (n) {
+      var map = PLATFORM_MAP[n]
+      w[n] = asyncApi(n, function (o) {
+        var p = platform()
+        return Promise.resolve(p[map.method].apply(p, map.toPlatformArgs(o))).then(function (v) {
+          var res = map.toWxResult(v, [o])
+          if (errMsgOf(res).indexOf(':fail') >= 0) throw res
+          return res
+        })
+      })
+    })
+    wxShim = w
+    return w
+  }
+
+  function compile(functionDeclaration) {
+    // Small shims so functions written for the devtools (wx.*, getApp, getCurrentPages) run here.
+    var w = wx()
+    var fn
+    try {
+      fn = new Function('wx', 'getApp', 'getCurrentPages', 'return (' + functionDeclaration + ')')(
+        w,
+        w.getApp,
+        w.getCurrentPages,
+      )
+    } catch (e) {
+      fail('functionDeclaration does not compile: ' + e.message)
+    }
+    if (typeof fn !== 'function') fail('functionDeclaration is not a function')
+    return fn
+  }
+
+  function mockTarget(method) {
+    if (PLATFORM_MAP[method]) return { kind: 'mapped', key: PLATFORM_MAP[method].method, map: PLATFORM_MAP[method] }
+    if (PLATFORM_METHODS.indexOf(method) >= 0) return { kind: 'platform', key: method }
+    fail(
+      'wx.' +
+        method +
+        ' cannot be mocked on H5: the app calls Taro APIs through direct imports the bridge cannot ' +
+        'replace; only the platform layer can be mocked (' +
+        unique(Object.keys(PLATFORM_MAP).concat(PLATFORM_METHODS)).join(', ') +
+        ')',
+    )
+  }
+
+  function mock(params) {
+    var method = params.method
+    var target = mockTarget(method)
+    var obj = platform()
+    var hasFn = typeof params.functionDeclaration === 'string'
+    var hasResult = Object.prototype.hasOwnProperty.call(params, 'result')
+    if (!hasFn && !hasResult) {
+      // restoreWxMethod
+      if (mocks.has(target.key)) {
+        obj[target.key] = mocks.get(target.key)
+        mocks.delete(target.key)
+      }
+      return null
+    }
+    var origin = mocks.has(target.key) ? mocks.get(target.key) : obj[target.key]
+    mocks.set(target.key, origin)
+    var fn = hasFn ? compile(params.functionDeclaration) : null
+    var extra = params.args || []
+    if (target.kind === 'mapped') {
+      var map = target.map
+      // A function mock is written in wx terms (as in the devtools): it gets wx options, this.origin is wx-style.
+      var wxOrigin = function (options) {
+        return Promise.resolve(origin.apply(obj, map.toPlatformArgs(options))).then(function (v) {
+          return map.toWxResult(v, [options])
+        })
+      }
+      obj[target.key] = function () {
+        var wxOptions = map.toWxOptions.apply(null, arguments)
+        var wxResult = hasFn ? fn.apply({ origin: wxOrigin }, [wxOptions].concat(extra)) : params.result
+        return Promise.resolve(wxResult).then(map.toPlatformResult, function (e) {
+          return map.toPlatformResult(e)
+        })
+      }
+    } else {
+      obj[target.key] = function () {
+        var a = Array.prototype.slice.call(arguments)
+        return Promise.resolve(hasFn ? fn.apply({ origin: origin.bind(obj) }, a.concat(extra)) : params.result)
+      }
+    }
+    return null
+  }
+
+  function callWx(method, args) {
+    var w = wx()
+    var target = PLATFORM_METHODS.indexOf(method) >= 0 && !PLATFORM_MAP[method] ? platform() : w
+    if (typeof target[method] !== 'function') {
+      fail(
+        'wx.' +
+          method +
+          ' is not mapped by the H5 bridge (mapped: ' +
+          unique(Object.keys(w).concat(PLATFORM_METHODS)).join(', ') +
+          ')',
+      )
+    }
+    var out
+    try {
+      out = target[method].apply(target, args)
+    } catch (e) {
+      fail('wx.' + method + ' failed: ' + ((e && e.message) || String(e)))
+    }
+    return Promise.resolve(out).then(
+      function (v) {
+        // navigateTo's event channel is a live object, not a result.
+        if (v && typeof v === 'object' && 'eventChannel' in v) v = { errMsg: v.errMsg }
+        return v === undefined ? null : v
+      },
+      function (e) {
+        fail('wx.' + method + ' failed: ' + (errMsgOf(e) || (e && e.message) || String(e)))
+      },
+    )
+  }
+
+  function callFunction(functionDeclaration, args) {
+    var fn = compile(functionDeclaration)
+    return Promise.resolve(fn.apply(null, args || [])).then(function (v) {
+      return v === undefined ? null : v
+    })
+  }
+
+  function windowProperty(name) {
+    var parts = String(name).split('.')
+    var v = window
+    for (var i = 0; i < parts.length; i++) {
+      if (v === null || v === undefined) return null
+      v = v[parts[i]]
+    }
+    // Taro pages scroll inside their container, not the document: report the shown page's scroll instead of 0.
+    if ((name === 'document.documentElement.scrollTop' || name === 'document.body.scrollTop') && !v) {
+      var shown = document.querySelector('.taro_page.taro_page_show.taro_page_stationed')
+      if (shown) v = shown.scrollTop
+    }
+    if (typeof v === 'function') return null
+    if (v !== null && typeof v === 'object') {
+      try {
+        return JSON.parse(JSON.stringify(v))
+      } catch (e) {
+        return String(v)
+      }
+    }
+    return v === undefined ? null : v
+  }
+
+  var handlers = {
+    state: pageState,
+    query: query,
+    prepareTap: prepareTap,
+    syntheticTap: syntheticTap,
+    element: function (elementId, op, a, b) {
+      var el = getElement(elementId)
+      switch (op) {
+        case 'dom':
+          return a.map(function (n) {
+            var v = el[n]
+            return v === undefined || typeof v === 'function'
+              ? null
+              : typeof v === 'object' && v !== null
+                ? String(v)
+                : v
+          })
+        case 'attributes':
+          return a.map(function (n) {
+            return n === 'class' ? el.className : el.getAttribute(n)
+          })
+        case 'properties':
+          return a.map(function (n) {
+            return property(el, n)
+          })
+        case 'styles':
+          return a.map(function (n) {
+            return styleOf(el, n)
+          })
+        case 'offset':
+          return offsetOf(el)
+        case 'wxml':
+          return wxml(el, a === 'outer')
+        case 'event':
+          return fireEvent(el, a, b)
+        case 'touch':
+          return touch(el, a, b || {})
+        case 'call':
+          return callElementFunction(el, a, b || [])
+      }
+      fail('unknown element operation ' + op)
+    },
+    mock: mock,
+    callWx: callWx,
+    callFunction: callFunction,
+    windowProperties: function (names) {
+      return names.map(windowProperty)
+    },
+  }
+
+  window.__automatorBridge = {
+    token: loadToken,
+    run: function (name, args) {
+      try {
+        return Promise.resolve(handlers[name].apply(null, args || [])).then(
+          function (value) {
+            return { value: value === undefined ? null : value }
+          },
+          function (e) {
+            return { error: (e && (e.message || e.errMsg)) || String(e) }
+          },
+        )
+      } catch (e) {
+        return { error: (e && e.message) || String(e) }
+      }
+    },
+  }
+})()
