@@ -25,7 +25,7 @@ export function clearDraft(key: string): void {
   }
 }
 
-function writeDraft(key: string, value: object): void {
+export function writeDraft(key: string, value: object): void {
   try {
     Taro.setStorageSync(PREFIX + key, value)
   } catch {

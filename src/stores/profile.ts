@@ -8,6 +8,7 @@ import { notifySessionExpired } from '../api/session-token'
 import type { RecordKind } from '../domain/education'
 import { checkPhoto, type PhotoProblem } from '../domain/photo'
 import { platform } from '../platform/platform'
+import { clearDraft as forgetDraft, readDraft, writeDraft } from './drafts'
 
 /**
  * The personal-info hub's data (issue 5): every hub page reads and changes it through these actions, so pages stay
@@ -100,7 +101,7 @@ const initial = {
   loading: {},
   errors: {},
   candidate: null,
-  drafts: { education: EMPTY_DRAFT, degree: EMPTY_DRAFT },
+  drafts: { education: EMPTY_DRAFT, degree: EMPTY_DRAFT } as Record<RecordKind, RecordDraft>,
   schoolResults: [] as string[],
   uploadPercent: null,
   uploadError: null,
@@ -137,8 +138,17 @@ export const useProfile = create<ProfileState>((set, get) => {
       ),
     loadBinding: () => load('binding', api.binding, (binding) => ({ binding })),
 
-    setDraft: (kind, patch) => set((s) => ({ drafts: { ...s.drafts, [kind]: { ...s.drafts[kind], ...patch } } })),
-    clearDraft: (kind) => set((s) => ({ drafts: { ...s.drafts, [kind]: EMPTY_DRAFT }, schoolResults: [] })),
+    // Drafts are kept on the device too, so a closed app or an expired session loses nothing typed.
+    drafts: { education: storedDraft('education'), degree: storedDraft('degree') },
+    setDraft: (kind, patch) => {
+      const next = { ...get().drafts[kind], ...patch }
+      writeDraft(draftKey(kind), next)
+      set((s) => ({ drafts: { ...s.drafts, [kind]: next } }))
+    },
+    clearDraft: (kind) => {
+      forgetDraft(draftKey(kind))
+      set((s) => ({ drafts: { ...s.drafts, [kind]: EMPTY_DRAFT }, schoolResults: [] }))
+    },
     searchSchools: async (keyword) => {
       const k = keyword.trim()
       if (!k) return set({ schoolResults: [] })
@@ -236,9 +246,21 @@ export const useProfile = create<ProfileState>((set, get) => {
       refreshSummary()
     },
 
-    reset: () => set(initial),
+    reset: () => {
+      forgetDraft(draftKey('education'))
+      forgetDraft(draftKey('degree'))
+      set(initial)
+    },
   }
 })
+
+function draftKey(kind: RecordKind): string {
+  return `profile.record.${kind}`
+}
+
+function storedDraft(kind: RecordKind): RecordDraft {
+  return { ...EMPTY_DRAFT, ...readDraft<RecordDraft>(draftKey(kind)) }
+}
 
 function safeJson(text: string): unknown {
   try {
