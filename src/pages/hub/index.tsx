@@ -5,6 +5,7 @@ import { getSessionToken } from '../../api'
 import { Button } from '../../components/button'
 import { PageContainer } from '../../components/page-container'
 import { StatusTag } from '../../components/status-tag'
+import { toast } from '../../components/toast'
 import { IdentityTag, PhotoTag, RecordsTag } from '../../components/verification-tag'
 import { useProfile } from '../../stores/profile'
 import { LOGIN_URL, requireLogin, useSession } from '../../stores/session'
@@ -84,7 +85,10 @@ export default function HubPage() {
           <Button
             id='hub-apply'
             disabled={!gate.unlocked}
-            onClick={() => void Taro.navigateTo({ url: APPLY_URL }).catch(() => undefined)}
+            // Until the application feature adds its pages, say so rather than do nothing.
+            onClick={() =>
+              void Taro.navigateTo({ url: APPLY_URL }).catch(() => toast.info('网上报名暂未开放，请稍后再试'))
+            }
           >
             {gate.unlocked ? '网上报名' : '网上报名（未开放）'}
           </Button>
