@@ -3,6 +3,11 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+/** The oldest JS engines the mini-programs run on (iOS 12 JavaScriptCore, Android's system WebView / V8). */
+const MINI_ENGINES = 'ios >= 12, chrome >= 66'
+/** Packages under node_modules that publish syntax newer than MINI_ENGINES (tests/mini/outputs.test.ts finds them). */
+const MODERN_LIBRARIES = /node_modules[\\/](valibot)[\\/]/
+
 /**
  * One configuration for all four targets. Each target builds into its own folder (dist/<target>) so
  * the weapp, swan, alipay and h5 outputs can sit side by side and be checked together.
@@ -11,6 +16,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const target = process.env.TARO_ENV ?? 'h5'
   // The contract lives outside src/ (the mock server shares it), so the app's compiler must be told to take it in.
   const compile = { include: [path.resolve(__dirname, '..', 'types')] }
+  // Mini-program engines lag the browsers H5 aims at (iOS 12's JavaScriptCore has no `?.` or `??`): the mini builds
+  // are transpiled down to them, libraries that ship modern syntax included. The package.json list stays for H5.
+  const miniCompile = { include: [...compile.include, (file: string) => MODERN_LIBRARIES.test(file)] }
+  if (target !== 'h5') process.env.BROWSERSLIST = MINI_ENGINES
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'health-exam-candidate',
     date: '2026-11-23',
@@ -32,7 +41,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: process.env.TARO_CACHE === '1' },
     mini: {
-      compile,
+      compile: miniCompile,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {

@@ -9,6 +9,7 @@ import {
   listFiles,
   removeSnapshot,
   snapshotOutput,
+  syntaxNewerThanEngines,
   type AppJson,
 } from './support/output'
 import type { MiniTarget } from './support/sandbox'
@@ -72,6 +73,15 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s output', (target) => 
       }
     }
     expect(uses).toEqual([])
+  })
+
+  it('ships syntax the oldest engines parse (ES2019: no ?. ?? or class fields)', () => {
+    const problems: string[] = []
+    for (const file of listFiles(dir, '.js')) {
+      const problem = syntaxNewerThanEngines(fs.readFileSync(file, 'utf8'))
+      if (problem) problems.push(`${path.relative(dir, file)}: ${problem}`)
+    }
+    expect(problems).toEqual([])
   })
 
   if (target === 'weapp') {

@@ -1,3 +1,4 @@
+import { parse } from 'acorn'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -43,7 +44,9 @@ const hasFlock = () => spawnSync('flock', ['--version'], { stdio: 'ignore' }).st
 function underBuildLock(target: MiniTarget, cmd: string, args: string[]) {
   const lock = path.join(os.tmpdir(), `build-${target}.lock`)
   const [c, a] = hasFlock() ? ['flock', [lock, cmd, ...args]] : [cmd, args]
-  return spawnSync(c, a, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  // Jest sets NODE_ENV=test, and Taro keeps a NODE_ENV it finds: babel would then aim at Node, not at phones.
+  const env = { ...process.env, NODE_ENV: 'production' }
+  return spawnSync(c, a, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
 }
 
 /**
@@ -92,4 +95,21 @@ export function browserGlobalUses(code: string, names: string[]): string[] {
     found.push(code.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 40))
   }
   return found
+}
+
+/**
+ * The oldest engines the mini builds target (config/index.ts MINI_ENGINES: iOS 12's JavaScriptCore) parse ES2019;
+ * optional chaining, `??`, class fields and regex lookbehind are syntax errors there, so the whole app would fail.
+ * Returns what is wrong with a bundle's syntax, or null.
+ */
+export function syntaxNewerThanEngines(code: string): string | null {
+  try {
+    parse(code, { ecmaVersion: 2019, sourceType: 'script' })
+  } catch (err) {
+    const pos = (err as { pos?: number }).pos ?? 0
+    return `${(err as Error).message}: …${code.slice(Math.max(0, pos - 60), pos + 20)}…`
+  }
+  // Acorn accepts lookbehind at ES2018; Safari only has it since 16.4.
+  const lookbehind = /\/[^/\n]*\(\?<[=!][^/\n]*\/[dgimsuy]*/.exec(code)
+  return lookbehind ? `regex lookbehind: …${lookbehind[0].slice(0, 60)}…` : null
 }
