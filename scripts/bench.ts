@@ -12,6 +12,7 @@ import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } fro
  *   npm run bench                     # build all four, then measure
  *   npm run bench -- --no-build       # measure what is in dist/ now
  *   npm run bench -- weapp h5         # only these targets
+ *   npm run bench -- --no-ocr         # without the scanner's benchmark
  */
 
 const KB = 1024
@@ -179,7 +180,7 @@ async function main(): Promise<void> {
   }
 
   const ocrBench = path.join(ROOT, 'scripts', 'bench-ocr.ts')
-  if (fs.existsSync(ocrBench)) {
+  if (fs.existsSync(ocrBench) && !args.includes('--no-ocr')) {
     console.log('\n=== scanner benchmark (scripts/bench-ocr.ts)\n')
     spawnSync('npx', ['tsx', ocrBench], { cwd: ROOT, stdio: 'inherit' })
   }
