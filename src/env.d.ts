@@ -8,6 +8,6 @@ declare module '*.scss'
 declare namespace NodeJS {
   interface ProcessEnv {
     TARO_ENV?: 'weapp' | 'swan' | 'alipay' | 'h5'
-    NODE_ENV?: 'development' | 'production' | 'test'
+    NODE_ENV?: string
   }
 }
