@@ -11,6 +11,16 @@ export default async function globalTeardown(): Promise<void> {
     await Promise.race([run.miniProgram.close().catch(() => undefined), timeout])
     clearTimeout(timer)
   }
+  // launch() keeps a handle on the stand-in CLI: wait for it to log that it closed, so jest can exit at once.
+  if (run.logFile) {
+    const deadline = Date.now() + 10_000
+    while (
+      Date.now() < deadline &&
+      !(fs.existsSync(run.logFile) && fs.readFileSync(run.logFile, 'utf8').includes(' closed'))
+    ) {
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
   await run.mock?.close()
   run.snapshot?.dispose()
   if (run.logFile && fs.existsSync(run.logFile)) fs.rmSync(run.logFile, { force: true })
