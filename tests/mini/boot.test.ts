@@ -56,6 +56,14 @@ function tap(page: PageHandle, uid: string): void {
   eh({ type: 'tap', timeStamp: Date.now(), detail: {}, target, currentTarget: target })
 }
 
+function typeInto(page: PageHandle, uid: string, value: string): void {
+  const node = findByUid(page.root(), uid)
+  if (!node?.sid) throw new Error(`no element #${uid} to type into`)
+  const target = { id: node.sid, dataset: { sid: node.sid } }
+  const eh = page.instance.eh as (event: unknown) => unknown
+  eh({ type: 'input', timeStamp: Date.now(), detail: { value, cursor: value.length }, target, currentTarget: target })
+}
+
 function firstRenderUids(page: PageHandle): string[] {
   const first = page.patches.find((p) => 'root.cn' in p)
   return allUids({ cn: (first?.['root.cn'] ?? []) as RenderNode[] })
@@ -109,6 +117,20 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s boot', (target) => {
     await host.waitFor('login-username-error', () => findByUid(page.root(), 'login-username-error') !== undefined)
     expect(page.patches.length).toBeGreaterThan(before)
     expect(textOf(findByUid(page.root(), 'login-username-error'))).not.toBe('')
+    expect(errorText(host.errors)).toBe('')
+  })
+
+  it('takes typed input: a filled username has no error after 登录, the empty password still has', async () => {
+    const host = boot(viaMock(mock))
+    host.launch()
+    const page = host.openPage(LOGIN)
+    await host.waitFor('the first render', () => findByUid(page.root(), 'login-username') !== undefined)
+    typeInto(page, 'login-username', 'zhangsan')
+    await host.settle(30)
+    tap(page, 'login-submit')
+    await host.waitFor('login-password-error', () => findByUid(page.root(), 'login-password-error') !== undefined)
+    expect(findByUid(page.root(), 'login-username-error')).toBeUndefined()
+    expect(JSON.stringify(findByUid(page.root(), 'login-username'))).toContain('zhangsan')
     expect(errorText(host.errors)).toBe('')
   })
 
