@@ -2,6 +2,7 @@ import cors from '@fastify/cors'
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
 import { ERROR_MESSAGES, type ErrorCode } from '../types/errors'
 import { HttpError } from './errors'
+import type { OcrEngine } from './ocr/engine'
 import { faultInjection } from './faults'
 import { accountRoutes, recordFaceOutcome } from './routes/account'
 import { accountQaRoutes } from './routes/account-qa'
@@ -9,6 +10,7 @@ import { profileRoutes } from './routes/profile'
 import { profileQaRoutes } from './routes/profile-qa'
 import { publicRoutes } from './routes/public'
 import { qaRoutes } from './routes/qa'
+import { scanRoutes } from './routes/scan'
 import { simRoutes } from './routes/sim'
 import { SCENARIOS } from './scenarios'
 import { Store } from './state'
@@ -24,6 +26,8 @@ export interface MockServerOptions {
   logger?: boolean | { level: string }
   /** Where logs go (tests read them to check no personal data leaks); stdout by default. */
   logStream?: NodeJS.WritableStream
+  /** The screenshot OCR; the process's shared engine (models loaded once, on first scan) by default. */
+  ocr?: OcrEngine
 }
 
 /** Builds the mock backend; tests call this and listen on port 0. */
@@ -87,6 +91,8 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   accountRoutes(app, store)
   // A plugin: its multipart parser (photo upload) stays inside it.
   await app.register(profileRoutes, { store })
+  // A plugin too: the scanner's multipart parser (screenshot upload) stays inside it.
+  await app.register(scanRoutes, { store, engine: opts.ocr })
   simRoutes(app, store, { onFace: (verifyId, outcome) => recordFaceOutcome(store, verifyId, outcome), onPay: () => {} })
   if (opts.qa) qaRoutes(app, store)
   if (opts.qa) accountQaRoutes(app, store)

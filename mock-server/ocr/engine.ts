@@ -14,6 +14,8 @@ export interface OcrResult {
   loadMs: number
   /** Recognition time of this image, without the model load. */
   ms: number
+  /** CPU time of the whole process meanwhile (all threads): less distorted than ms on a busy machine. */
+  cpuMs: number
 }
 
 interface WorkerReply {

@@ -1,0 +1,106 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { OcrEngine } from '../../mock-server/ocr/engine'
+import { makeIdNumber } from '../../mock-server/scenarios'
+import type { ScanEducationResponse } from '../../types/scan'
+import { startMock, type RunningMock } from '../support/servers'
+
+/**
+ * The scanner end to end over HTTP (issue 6): real offline OCR on a few rendered fixtures, exact fields. The models
+ * load once for the whole file (about a second), then each image takes one to a few seconds on 2 cores.
+ */
+jest.setTimeout(180_000)
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'xuexin')
+const fixture = (id: string) => fs.readFileSync(path.join(FIXTURES, `${id}.jpg`))
+const expected = (id: string) =>
+  (JSON.parse(fs.readFileSync(path.join(FIXTURES, `${id}.json`), 'utf8')) as { fields: Record<string, string> }).fields
+
+describe('POST /api/scan/education', () => {
+  let mock: RunningMock
+  const engine = new OcrEngine()
+  let token = ''
+
+  beforeAll(async () => {
+    mock = await startMock({ ocr: engine })
+    // The candidate of the phone fixture: 王晓燕, born 1998-05-12.
+    const idNumber = makeIdNumber('440106', '19980512', '027')
+    await mock.qa('/__qa/candidates', { username: 'scanwang', password: 'Scan@2026pass', name: '王晓燕', idNumber })
+    token = ((await mock.qa('/__qa/sessions', { username: 'scanwang' })) as { token: string }).token
+  })
+  afterAll(async () => {
+    await mock.close()
+    await engine.close()
+  })
+
+  async function upload(bytes: Buffer, opts: { auth?: boolean; type?: string; name?: string } = {}) {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: opts.type ?? 'image/jpeg' }), opts.name ?? 'shot.jpg')
+    const res = await fetch(`${mock.url}/api/scan/education`, {
+      method: 'POST',
+      headers: opts.auth === false ? {} : { authorization: `Bearer ${token}` },
+      body: form,
+    })
+    return { status: res.status, body: (await res.json()) as ScanEducationResponse & { error?: { code: string } } }
+  }
+
+  it('reads every field of a phone 学历查询结果 screenshot and finds no mismatch', async () => {
+    const { status, body } = await upload(fixture('phone-750-wang'))
+    expect(status).toBe(200)
+    expect(body).toEqual({
+      kind: 'education',
+      recognised: expected('phone-750-wang'),
+      missing: [],
+      notXuexin: false,
+      mismatch: { name: false, birthDate: false },
+    })
+  })
+
+  it('reads a rotated two-column screenshot and flags a name and birth date that are not the candidate’s', async () => {
+    const { status, body } = await upload(fixture('twocol-750-ouyang-rot'))
+    expect(status).toBe(200)
+    expect(body.recognised).toEqual(expected('twocol-750-ouyang-rot'))
+    expect(body.mismatch).toEqual({ name: true, birthDate: true })
+  })
+
+  it('recognises a degree page', async () => {
+    const { body } = await upload(fixture('degree-750-sun'))
+    expect(body.kind).toBe('degree')
+    expect(body.recognised).toEqual(expected('degree-750-sun'))
+    expect(body.missing).toEqual([])
+  })
+
+  it('says a screenshot of something else is not a 学信网 result', async () => {
+    const { status, body } = await upload(fixture('other-750'))
+    expect(status).toBe(200)
+    expect(body.notXuexin).toBe(true)
+    expect(body.recognised).toEqual({})
+  })
+
+  it('refuses without a session', async () => {
+    const { status, body } = await upload(fixture('phone-750-wang'), { auth: false })
+    expect(status).toBe(401)
+    expect(body.error?.code).toBe('UNAUTHORIZED')
+  })
+
+  it('checks the content, not the name or declared type: text named .jpg is 415', async () => {
+    const { status, body } = await upload(Buffer.from('这不是图片'.repeat(100)), { type: 'image/jpeg', name: 'a.jpg' })
+    expect(status).toBe(415)
+    expect(body.error?.code).toBe('UNSUPPORTED_MEDIA_TYPE')
+  })
+
+  it('answers 413 for an upload over 8 MB', async () => {
+    const big = Buffer.alloc(9 * 1024 * 1024, 0)
+    big.set([0xff, 0xd8, 0xff, 0xe0])
+    const { status, body } = await upload(big)
+    expect(status).toBe(413)
+    expect(body.error?.code).toBe('PAYLOAD_TOO_LARGE')
+  })
+
+  it('answers 422 for an image that does not decode', async () => {
+    const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)])
+    const { status, body } = await upload(broken)
+    expect(status).toBe(422)
+    expect(body.error?.code).toBe('SCAN_UNREADABLE')
+  })
+})
