@@ -30,14 +30,16 @@ export function RareCharPicker({ id, onPick, onClose }: RareCharPickerProps) {
         </View>
       </View>
       <View className='rare-picker__search-row'>
-        <Input
-          id={`${id}-search`}
-          className='rare-picker__search'
-          value={query}
-          maxlength={12}
-          placeholder='输入拼音查找，如 kun'
-          onInput={(e) => setQuery(e.detail.value)}
-        />
+        <View className='rare-picker__search-box'>
+          <Input
+            id={`${id}-search`}
+            className='rare-picker__search'
+            value={query}
+            maxlength={12}
+            placeholder='输入拼音查找，如 kun'
+            onInput={(e) => setQuery(e.detail.value)}
+          />
+        </View>
         <View className='rare-picker__dot' id={`${id}-dot`} onClick={() => onPick(NAME_DOT)}>
           ·
         </View>

@@ -1,0 +1,229 @@
+import { makeIdNumber } from '../../mock-server/scenarios'
+import { startH5Rig, type H5Rig } from '../support/h5-page'
+
+jest.setTimeout(60_000)
+
+/** The account flows of issue 4 on the H5 build in headless Chromium, against the mock server. */
+describe('account flows (H5)', () => {
+  let rig: H5Rig
+  let seq = 500
+  beforeAll(async () => {
+    rig = await startH5Rig()
+  })
+  afterAll(() => rig.close())
+  beforeEach(async () => {
+    await rig.page.evaluate(() => localStorage.clear()).catch(() => undefined)
+    await rig.mock.qa('/__qa/sim/face', { outcome: 'pass' })
+  })
+
+  const $ = (selector: string) => rig.page.locator(rig.shown(selector))
+  const fill = (id: string, value: string) => $(`#${id} input`).fill(value)
+  const tap = (id: string) => $(`#${id}`).click()
+  const waitPage = (rootId: string) =>
+    rig.page.waitForSelector(`.taro_page_show.taro_page_stationed #${rootId}`, { state: 'visible', timeout: 15000 })
+  const text = async (id: string) => {
+    await $(`#${id}`).waitFor({ timeout: 10000 })
+    return (await $(`#${id}`).textContent()) ?? ''
+  }
+  const captcha = async () => ((await rig.mock.qa('/__qa/captcha/last')) as { answer: string }).answer
+
+  async function candidate(over: { password?: string } = {}) {
+    seq++
+    const c = {
+      username: `cand${seq}`,
+      password: over.password ?? 'Cand#2026x',
+      name: '李·玥',
+      idNumber: makeIdNumber('320102', '19850615', String(seq)),
+      questionId: 'q-mother-name',
+      answer: '王芳',
+    }
+    await rig.mock.qa('/__qa/candidates', c)
+    return c
+  }
+
+  async function loginByPassword(username: string, password: string) {
+    await rig.open('pages/login/index', 'login-page')
+    await fill('login-username', username)
+    await fill('login-password', password)
+    await $('#login-captcha-image').waitFor()
+    await fill('login-captcha', await captcha())
+    await tap('login-agree')
+    await tap('login-submit')
+  }
+
+  test('register → confirmation → hub, logged in', async () => {
+    await rig.open('pages/register/index', 'register-page')
+    await fill('register-username', 'reg2026a')
+    await fill('register-password', 'abc')
+    expect(await $('#register-password-strength').getAttribute('data-strength')).toBe('weak')
+    await fill('register-password', 'Abcdefghij1!')
+    expect(await text('register-password-strength-label')).toBe('密码强度：强')
+    await fill('register-password-confirm', 'Abcdefghij1!')
+    await fill('register-name', '张')
+    await tap('register-name-picker')
+    await fill('register-name-rare-search', 'zhe')
+    await tap('register-name-rare-char-喆')
+    await fill('register-id-number', makeIdNumber('110105', '19900101', '777'))
+    await tap('register-question')
+    await tap('register-question-option-q-birthplace')
+    await fill('register-answer', '北京')
+    await $('#register-captcha-image').waitFor()
+    await fill('register-captcha', await captcha())
+    await tap('register-submit')
+    expect(await text('register-confirm-name')).toBe('张喆')
+    expect(await text('register-confirm-id-type')).toBe('居民身份证')
+    expect(await text('register-confirm-warning')).toContain('不能修改')
+    await tap('register-confirm-ok')
+    await waitPage('hub-page')
+    expect(await text('hub-name')).toBe('张喆')
+  })
+
+  test('register: field messages, other document types, and a taken ID number with links', async () => {
+    const taken = await candidate()
+    await rig.open('pages/register/index', 'register-page')
+    await tap('register-submit')
+    expect(await text('register-username-error')).toBe('请输入用户名')
+    expect(await text('register-id-number-error')).toBe('请输入证件号码')
+    await tap('register-id-type')
+    await tap('register-id-type-option-passport')
+    expect(await text('register-id-type-notice')).toContain('电脑端')
+    await tap('register-id-type')
+    await tap('register-id-type-option-resident-id')
+
+    await fill('register-username', 'other2026')
+    await fill('register-password', 'Abc12345')
+    await fill('register-password-confirm', 'Abc12345')
+    await fill('register-name', taken.name)
+    await fill('register-id-number', taken.idNumber)
+    await tap('register-question')
+    await tap('register-question-option-q-birthplace')
+    await fill('register-answer', 'x')
+    await fill('register-captcha', await captcha())
+    await tap('register-submit')
+    await tap('register-confirm-ok')
+    expect(await text('register-error')).toContain('已注册')
+    await $('#register-duplicate-login').waitFor()
+    await $('#register-duplicate-recover').waitFor()
+  })
+
+  test('login by password lands on the hub; the agreement blocks until ticked; documents open', async () => {
+    const c = await candidate()
+    await rig.open('pages/login/index', 'login-page')
+    await fill('login-username', c.username)
+    await fill('login-password', c.password)
+    await $('#login-captcha-image').waitFor()
+    await fill('login-captcha', await captcha())
+    await tap('login-submit')
+    expect(await text('login-error')).toContain('服务协议')
+    await tap('login-doc-privacy')
+    await waitPage('agreement-page')
+    expect(await text('agreement-privacy')).toContain('隐私政策')
+    await loginByPassword(c.username, c.password)
+    await waitPage('hub-page')
+  })
+
+  test('wrong passwords show the remaining attempts, then the lockout', async () => {
+    const c = await candidate()
+    for (let left = 4; left >= 1; left--) {
+      await loginByPassword(c.username, 'Wrong#1234')
+      expect(await text('login-error')).toContain(`还可尝试${left}次`)
+    }
+    await loginByPassword(c.username, 'Wrong#1234')
+    expect(await text('login-error')).toContain('15分钟')
+  })
+
+  test('face login: pass → hub; fail → message', async () => {
+    const c = await candidate()
+    await rig.mock.qa('/__qa/sim/face', { outcome: 'fail' })
+    await rig.open('pages/login/index', 'login-page')
+    await tap('login-mode-face')
+    await fill('login-face-name', c.name)
+    await fill('login-face-id-number', c.idNumber)
+    await tap('login-agree')
+    await tap('login-face-submit')
+    expect(await text('login-error')).toBe('人脸识别未通过，请重试')
+    await rig.mock.qa('/__qa/sim/face', { outcome: 'pass' })
+    await tap('login-face-submit')
+    await waitPage('hub-page')
+  })
+
+  test('recover by question, then log in with the new password', async () => {
+    const c = await candidate()
+    await rig.open('pages/recover/index', 'recover-page')
+    await fill('recover-name', c.name)
+    await fill('recover-id-number', c.idNumber)
+    await $('#recover-captcha-image').waitFor()
+    await fill('recover-captcha', await captcha())
+    await tap('recover-question-next')
+    expect(await text('recover-question-text')).toBe('您母亲的姓名是？')
+    await fill('recover-answer', '王芳')
+    await tap('recover-answer-submit')
+    await fill('recover-new-password', 'New#Pass2026')
+    await fill('recover-new-password-confirm', 'New#Pass2026')
+    await tap('recover-reset-submit')
+    await $('#recover-done').waitFor()
+    await tap('recover-back-login')
+    await waitPage('login-page')
+    await loginByPassword(c.username, 'New#Pass2026')
+    await waitPage('hub-page')
+  })
+
+  test('recover by face', async () => {
+    const c = await candidate()
+    await rig.open('pages/recover/index', 'recover-page')
+    await tap('recover-mode-face')
+    await fill('recover-face-name', c.name)
+    await fill('recover-face-id-number', c.idNumber)
+    await tap('recover-face-submit')
+    await $('#recover-verified').waitFor()
+    await fill('recover-new-password', 'Face#Pass2026')
+    await fill('recover-new-password-confirm', 'Face#Pass2026')
+    await tap('recover-reset-submit')
+    await $('#recover-done').waitFor()
+  })
+
+  test('cancellation refused with the reason, then allowed with double confirmation; the ID registers again', async () => {
+    const c = await candidate()
+    await rig.mock.qa(`/__qa/candidates/${c.username}/application-data`, { present: true })
+    await loginByPassword(c.username, c.password)
+    await waitPage('hub-page')
+    await tap('hub-cancel-account')
+    await waitPage('account-cancel-page')
+    expect(await text('account-cancel-refused-reason')).toContain('报名信息')
+
+    await rig.mock.qa(`/__qa/candidates/${c.username}/application-data`, { present: false })
+    await rig.open('pages/account-cancel/index', 'account-cancel-page')
+    await tap('account-cancel-submit')
+    await tap('account-cancel-confirm-first-ok')
+    await tap('account-cancel-confirm-ok')
+    await waitPage('login-page')
+    const again = await fetch(`${rig.mock.url}/__qa/candidates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...c, username: `${c.username}b` }),
+    })
+    expect(again.status).toBe(201)
+  })
+
+  test('an expired session goes to login and back to the same page with the typed text kept', async () => {
+    const c = await candidate()
+    await loginByPassword(c.username, c.password)
+    await waitPage('hub-page')
+    await rig.open('pages/account-cancel/index', 'account-cancel-page')
+    await $('#account-cancel-reason textarea').fill('换了手机号，想重新注册')
+    await rig.page.waitForTimeout(400)
+    await rig.mock.qa(`/__qa/candidates/${c.username}/expire-sessions`)
+    await tap('account-cancel-submit')
+    await tap('account-cancel-confirm-first-ok')
+    await tap('account-cancel-confirm-ok')
+    await waitPage('login-page')
+    expect(await text('login-expired')).toContain('登录已过期')
+    await fill('login-username', c.username)
+    await fill('login-password', c.password)
+    await fill('login-captcha', await captcha())
+    await tap('login-agree')
+    await tap('login-submit')
+    await waitPage('account-cancel-page')
+    await expect($('#account-cancel-reason textarea').inputValue()).resolves.toBe('换了手机号，想重新注册')
+  })
+})
