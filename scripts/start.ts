@@ -1,27 +1,21 @@
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
 import { buildMockServer } from '../mock-server/app'
 import { DEMO_CANDIDATE } from '../mock-server/scenarios'
 import { buildIsStale } from './lib/build-state'
 import { serveH5 } from './lib/h5-server'
+import { buildTarget, logTail } from './lib/taro-build'
 
 /**
  * `npm start`: the mock server in QA mode with the demo scenario, and the H5 production build served against it,
  * both on 127.0.0.1. Builds H5 first when the build is missing or older than the sources.
  */
 async function main(): Promise<void> {
-  const root = path.join(__dirname, '..')
   const mockPort = Number(process.env.MOCK_PORT ?? 3100)
   const h5Port = Number(process.env.H5_PORT ?? 10086)
 
   if (buildIsStale('h5')) {
     console.log('Building the H5 app (dist/h5)…')
-    const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, API_BASE: `http://127.0.0.1:${mockPort}` },
-    })
-    if (build.status !== 0) throw new Error('H5 build failed')
+    const build = await buildTarget('h5')
+    if (!build.ok) throw new Error(`H5 build failed:\n${logTail(build.log)}`)
   }
 
   const mock = await buildMockServer({ qa: true, scenario: 'demo', logger: { level: 'warn' } })

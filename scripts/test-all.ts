@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ensureBrowserPackages } from './lib/browser-packages'
+import { buildTarget, logTail, seconds, TARGETS } from './lib/taro-build'
 
 /**
  * `npm test`: every check the project has, in order, ending with one line `N passed, N failed`.
@@ -59,7 +60,14 @@ function jestStage(project: string, extra: string[] = []): void {
   results.push({ stage: `jest ${project}`, passed, failed, skipped })
 }
 
-function main(): void {
+async function buildStage(target: (typeof TARGETS)[number]): Promise<void> {
+  console.log(`\n=== build ${target}`)
+  const result = await buildTarget(target)
+  console.log(result.ok ? `built dist/${target} in ${seconds(result.ms)}` : logTail(result.log))
+  results.push({ stage: `build ${target}`, passed: result.ok ? 1 : 0, failed: result.ok ? 0 : 1, skipped: 0 })
+}
+
+async function main(): Promise<void> {
   const browserReady = ensureBrowserPackages()
   results.push({ stage: 'browser packages', passed: browserReady ? 1 : 0, failed: browserReady ? 0 : 1, skipped: 0 })
 
@@ -70,9 +78,7 @@ function main(): void {
   jestStage('unit')
   jestStage('api', ['--runInBand'])
 
-  for (const target of ['h5', 'weapp', 'swan', 'alipay']) {
-    stage(`build ${target}`, 'npx', ['taro', 'build', '--type', target])
-  }
+  for (const target of TARGETS) await buildStage(target)
 
   jestStage('mini', ['--runInBand'])
   if (browserReady) {
@@ -94,4 +100,4 @@ function main(): void {
   process.exit(failed ? 1 : 0)
 }
 
-main()
+void main()
