@@ -9,16 +9,26 @@ export interface FormFieldProps {
   required?: boolean
   error?: string | null
   hint?: string
+  /** A short mark beside the label (e.g. 请核对 on a field filled from a scan); id `<id>-tag`. */
+  tag?: string
   children: ReactNode
 }
 
 /** A labelled field with its required mark, hint and error message. */
-export function FormField({ id, label, required, error, hint, children }: FormFieldProps) {
+export function FormField({ id, label, required, error, hint, tag, children }: FormFieldProps) {
   return (
-    <View className={`form-field ${error ? 'form-field--error' : ''}`} id={`${id}-field`}>
+    <View
+      className={`form-field ${error ? 'form-field--error' : ''} ${tag ? 'form-field--tagged' : ''}`}
+      id={`${id}-field`}
+    >
       <View className='form-field__label'>
         {required && <Text className='form-field__required'>*</Text>}
         <Text>{label}</Text>
+        {tag && (
+          <Text className='form-field__tag' id={`${id}-tag`}>
+            {tag}
+          </Text>
+        )}
       </View>
       <View className='form-field__control'>{children}</View>
       {hint && !error && <Text className='form-field__hint'>{hint}</Text>}

@@ -1,6 +1,7 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { ERROR_MESSAGES } from '@contract/errors'
 import { AddRecordRequest } from '@contract/profile'
 import { validate, type FieldErrors } from '@contract/validate'
 import { ApiError, messageOf, newIdempotencyKey } from '../../../api'
@@ -19,13 +20,15 @@ import {
   type RecordKind,
 } from '../../../domain/education'
 import { MAJORS } from '../../../domain/majors'
+import type { FormScanField } from '../../../domain/xuexin-fill'
 import { useProfile } from '../../../stores/profile'
+import { useScan } from '../../../stores/scan'
 import '../profile.scss'
 import './index.scss'
 
 const MAJOR_OPTIONS = [...MAJORS, OTHER_MAJOR]
 
-/** Adds one education or degree record by typing (the scanner issue fills the same draft from a screenshot). */
+/** Adds one education or degree record, typed or filled from a scanned 学信网 screenshot and then checked. */
 export default function RecordFormPage() {
   const kind: RecordKind = useRouter().params.kind === 'degree' ? 'degree' : 'education'
   const p = kind
@@ -40,6 +43,25 @@ export default function RecordFormPage() {
   const idempotencyKey = useRef(newIdempotencyKey())
   const levels = useMemo(() => levelsFor(kind), [kind])
   const today = chinaToday()
+  const scanPercent = useScan((s) => s.percent)
+  const scanError = useScan((s) => s.error)
+  const scanned = useScan((s) => s.outcome[kind])
+  const checkTag = (field: FormScanField) => (scanned?.marked.includes(field) ? '请核对' : undefined)
+  const fieldNames: Record<FormScanField, string> = {
+    certificateNo: '证书编号',
+    school: '毕业院校',
+    graduationDate: '毕业时间',
+    major: '所学专业',
+    level: levelLabel(kind),
+    studyMode: '培养方式',
+  }
+
+  // A scan filled the draft: show the recognised school in the search box as chosen.
+  useEffect(() => {
+    if (!scanned || scanned.notXuexin) return
+    const school = useProfile.getState().drafts[kind].school
+    if (school && school !== OTHER_SCHOOL) setKeyword(school)
+  }, [scanned, kind])
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: `添加${RECORD_KIND_NAMES[kind]}` })
@@ -54,6 +76,7 @@ export default function RecordFormPage() {
 
   const update = (patch: Partial<typeof draft>) => {
     setDraft(kind, patch)
+    useScan.getState().unmark(kind, Object.keys(patch))
     setErrors((e) => {
       const next = { ...e }
       for (const k of Object.keys(patch)) delete next[k]
@@ -76,6 +99,7 @@ export default function RecordFormPage() {
     try {
       await addRecord(checked.value, idempotencyKey.current)
       clearDraft(kind)
+      useScan.getState().clear(kind)
       void toast.success('已添加，等待核验')
       void Taro.navigateBack()
     } catch (err) {
@@ -93,16 +117,66 @@ export default function RecordFormPage() {
 
   return (
     <PageContainer id={`${p}-form-page`}>
-      {/* The scanner issue wires this slot: scan a 学信网 query screenshot, then check the filled fields. */}
+      {/* Scan a 学信网 query screenshot: the fields below are filled and marked 请核对 until changed or saved. */}
       <View className='pf-card record-form__scan'>
         <Text className='pf-note'>可扫描学信网查询结果截图自动填写，或直接手动填写。</Text>
-        <Button id={`${p}-scan`} variant='secondary' onClick={() => void toast.info('扫描功能暂未开放，请手动填写')}>
+        <Button
+          id={`${p}-scan`}
+          variant='secondary'
+          loading={scanPercent !== null}
+          onClick={() => void useScan.getState().scan(kind)}
+        >
           {kind === 'education' ? '扫描学历查询结果' : '扫描学位查询结果'}
         </Button>
+        {scanPercent !== null && (
+          <Text className='pf-note' id={`${p}-scan-progress`}>
+            {scanPercent < 100 ? `正在上传截图 ${scanPercent}%` : '正在识别截图，请稍候…'}
+          </Text>
+        )}
+        {scanError && (
+          <Text className='pf-error' id={`${p}-scan-error`}>
+            {scanError}
+          </Text>
+        )}
+        {scanned?.notXuexin && (
+          <Text className='pf-error' id={`${p}-scan-not-xuexin`}>
+            {ERROR_MESSAGES.SCAN_NOT_XUEXIN}
+          </Text>
+        )}
+        {scanned && !scanned.notXuexin && (
+          <View className='record-form__scan-result' id={`${p}-scan-result`}>
+            <Text className='record-form__scan-done'>已根据截图填写，请逐项核对标有“请核对”的内容，无误后再保存。</Text>
+            {scanned.missing.length > 0 && (
+              <Text className='pf-note' id={`${p}-scan-missing`}>
+                {`未识别到：${scanned.missing.map((f) => fieldNames[f]).join('、')}，请手动填写。`}
+              </Text>
+            )}
+            {scanned.otherKind && (
+              <Text className='pf-error' id={`${p}-scan-other-kind`}>
+                {scanned.otherKind === 'degree'
+                  ? '这张截图是学位查询结果，请确认是否应添加到学位信息。'
+                  : '这张截图是学历查询结果，请确认是否应添加到学历信息。'}
+              </Text>
+            )}
+            {(scanned.mismatch.name || scanned.mismatch.birthDate) && (
+              <Text className='pf-error' id={`${p}-scan-mismatch`}>
+                {`截图中的${[scanned.mismatch.name ? '姓名' : '', scanned.mismatch.birthDate ? '出生日期' : '']
+                  .filter(Boolean)
+                  .join('和')}与您的注册信息不一致，请确认是否为本人的记录。`}
+              </Text>
+            )}
+          </View>
+        )}
       </View>
 
       <View className='pf-card'>
-        <FormField id={`${p}-form-certificate`} label='证书编号' required error={errors.certificateNo}>
+        <FormField
+          id={`${p}-form-certificate`}
+          label='证书编号'
+          required
+          error={errors.certificateNo}
+          tag={checkTag('certificateNo')}
+        >
           <Input
             id={`${p}-form-certificate`}
             className='form-field__input'
@@ -118,6 +192,7 @@ export default function RecordFormPage() {
           label='毕业院校'
           required
           error={errors.school}
+          tag={checkTag('school')}
           hint={draft.school ? undefined : '输入学校名称关键字搜索，如“医科”“卫生职业”'}
         >
           <Input
@@ -157,7 +232,13 @@ export default function RecordFormPage() {
           </View>
         )}
         {draft.school === OTHER_SCHOOL && (
-          <FormField id={`${p}-form-other-school`} label='学校名称' required error={errors.otherSchool}>
+          <FormField
+            id={`${p}-form-other-school`}
+            label='学校名称'
+            required
+            error={errors.otherSchool}
+            tag={checkTag('school')}
+          >
             <Input
               id={`${p}-form-other-school`}
               className='form-field__input'
@@ -179,7 +260,13 @@ export default function RecordFormPage() {
           </FormField>
         )}
 
-        <FormField id={`${p}-form-date`} label='毕业时间' required error={errors.graduationDate}>
+        <FormField
+          id={`${p}-form-date`}
+          label='毕业时间'
+          required
+          error={errors.graduationDate}
+          tag={checkTag('graduationDate')}
+        >
           <Picker
             id={`${p}-form-date-picker`}
             className='record-form__picker-wrap'
@@ -198,7 +285,7 @@ export default function RecordFormPage() {
           </Picker>
         </FormField>
 
-        <FormField id={`${p}-form-major`} label='所学专业' required error={errors.major}>
+        <FormField id={`${p}-form-major`} label='所学专业' required error={errors.major} tag={checkTag('major')}>
           <Picker
             id={`${p}-form-major-picker`}
             className='record-form__picker-wrap'
@@ -216,7 +303,13 @@ export default function RecordFormPage() {
           </Picker>
         </FormField>
         {draft.major === OTHER_MAJOR && (
-          <FormField id={`${p}-form-other-major`} label='专业名称' required error={errors.otherMajor}>
+          <FormField
+            id={`${p}-form-other-major`}
+            label='专业名称'
+            required
+            error={errors.otherMajor}
+            tag={checkTag('major')}
+          >
             <Input
               id={`${p}-form-other-major`}
               className='form-field__input'
@@ -228,7 +321,13 @@ export default function RecordFormPage() {
           </FormField>
         )}
 
-        <FormField id={`${p}-form-level`} label={levelLabel(kind)} required error={errors.level}>
+        <FormField
+          id={`${p}-form-level`}
+          label={levelLabel(kind)}
+          required
+          error={errors.level}
+          tag={checkTag('level')}
+        >
           <Picker
             id={`${p}-form-level-picker`}
             className='record-form__picker-wrap'
@@ -246,7 +345,7 @@ export default function RecordFormPage() {
           </Picker>
         </FormField>
 
-        <FormField id={`${p}-form-mode`} label='培养方式' required error={errors.studyMode}>
+        <FormField id={`${p}-form-mode`} label='培养方式' required error={errors.studyMode} tag={checkTag('studyMode')}>
           <Picker
             id={`${p}-form-mode-picker`}
             className='record-form__picker-wrap'

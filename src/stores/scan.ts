@@ -1,0 +1,132 @@
+import * as v from 'valibot'
+import { create } from 'zustand'
+import { SESSION_HEADER, endpoints } from '@contract/api'
+import { SCAN_UPLOAD_FIELD, ScanEducationResponse, type ScanKind } from '@contract/scan'
+import { api, ApiError, getApiBase, getSessionToken } from '../api'
+import { notifySessionExpired } from '../api/session-token'
+import { OTHER_SCHOOL, type RecordKind } from '../domain/education'
+import { isKnownMajor } from '../domain/majors'
+import { fillFromScan, type FormScanField } from '../domain/xuexin-fill'
+import { platform } from '../platform/platform'
+import { useProfile } from './profile'
+
+/**
+ * Scanning a 学信网 screenshot into the record form (issue 6): pick an image, upload it with progress, fill the
+ * form's draft from the answer. Nothing is saved here; the candidate checks the marked fields and saves the form.
+ */
+
+export interface ScanOutcome {
+  /** The page was not a 学信网 result: the form stays as it was, for typing. */
+  notXuexin: boolean
+  /** Fields filled from the page and not yet changed by the candidate: marked 请核对. */
+  marked: FormScanField[]
+  /** Fields the page did not give: left empty, with a note. */
+  missing: FormScanField[]
+  /** The page's name / birth date differ from the candidate's registration. */
+  mismatch: { name?: boolean; birthDate?: boolean }
+  /** The page is the other kind (a 学位 page scanned into the 学历 form, or the reverse). */
+  otherKind: ScanKind | null
+}
+
+interface ScanState {
+  /** 0-100 while uploading, 100 while the server reads the image, null otherwise. */
+  percent: number | null
+  error: string | null
+  outcome: Record<RecordKind, ScanOutcome | null>
+  scan: (kind: RecordKind) => Promise<void>
+  /** The candidate changed these fields: they are no longer "as scanned". */
+  unmark: (kind: RecordKind, fields: string[]) => void
+  clear: (kind: RecordKind) => void
+}
+
+export const useScan = create<ScanState>((set, get) => ({
+  percent: null,
+  error: null,
+  outcome: { education: null, degree: null },
+
+  scan: async (kind) => {
+    if (get().percent !== null) return
+    set({ error: null })
+    let chosen
+    try {
+      chosen = await platform.chooseImage('album')
+    } catch {
+      set({ error: '无法打开相册，请检查授权后重试' })
+      return
+    }
+    if (!chosen) return
+    set({ percent: 0 })
+    try {
+      const token = getSessionToken()
+      const res = await platform.uploadFile({
+        url: `${getApiBase()}${endpoints.scanEducation.path}`,
+        filePath: chosen.path,
+        name: SCAN_UPLOAD_FIELD,
+        headers: token ? { [SESSION_HEADER]: `Bearer ${token}` } : {},
+        onProgress: (percent) => set({ percent: Math.min(100, percent) }),
+      })
+      const body = safeJson(res.data)
+      if (res.statusCode < 200 || res.statusCode >= 300) throw ApiError.fromResponse(res.statusCode, body)
+      const parsed = v.safeParse(ScanEducationResponse, body)
+      if (!parsed.success) throw ApiError.fromResponse(500, null)
+      const result = parsed.output
+      if (result.notXuexin) {
+        set({ percent: null, outcome: { ...get().outcome, [kind]: emptyOutcome(true) } })
+        return
+      }
+      const fill = fillFromScan(kind, result.recognised, isKnownMajor)
+      const school = await schoolChoice(fill.schoolName)
+      useProfile.getState().setDraft(kind, { ...fill.patch, ...school })
+      const outcome: ScanOutcome = {
+        notXuexin: false,
+        marked: fill.filled,
+        missing: fill.missing,
+        mismatch: result.mismatch,
+        otherKind: result.kind !== kind ? result.kind : null,
+      }
+      set({ percent: null, outcome: { ...get().outcome, [kind]: outcome } })
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) notifySessionExpired()
+      const message = err instanceof ApiError ? err.message : '截图上传失败，请检查网络后重试'
+      set({ percent: null, error: message })
+    }
+  },
+
+  unmark: (kind, fields) => {
+    const outcome = get().outcome[kind]
+    if (!outcome) return
+    const marked = outcome.marked.filter((f) => !fields.includes(f) && !fields.includes(otherOf(f)))
+    if (marked.length !== outcome.marked.length) set({ outcome: { ...get().outcome, [kind]: { ...outcome, marked } } })
+  },
+
+  clear: (kind) => set({ error: null, outcome: { ...get().outcome, [kind]: null } }),
+}))
+
+/** otherSchool/otherMajor belong to school/major. */
+function otherOf(field: FormScanField): string {
+  return field === 'school' ? 'otherSchool' : field === 'major' ? 'otherMajor' : ''
+}
+
+function emptyOutcome(notXuexin: boolean): ScanOutcome {
+  return { notXuexin, marked: [], missing: [], mismatch: {}, otherKind: null }
+}
+
+/** The school from the list when the page's name is in it, else 其他学校 with the page's name. */
+async function schoolChoice(name: string): Promise<{ school: string; otherSchool: string }> {
+  if (!name) return { school: '', otherSchool: '' }
+  try {
+    const { schools } = await api.searchSchools(name)
+    if (schools.includes(name)) return { school: name, otherSchool: '' }
+  } catch {
+    // The search is a convenience: without it the name still goes in as 其他学校.
+  }
+  return { school: OTHER_SCHOOL, otherSchool: name }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
