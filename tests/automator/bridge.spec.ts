@@ -12,7 +12,7 @@ describe('automation behaviour', () => {
   afterAll(() => mp?.disconnect())
 
   it('fails a tap on a missing id with a message naming it', async () => {
-    await expect(tap(page, '#login-no-such-button')).rejects.toThrow('#login-no-such-button')
+    await expect(tap(page, '#login-no-such-button', 500)).rejects.toThrow('#login-no-such-button')
     expect(await page.$('#login-no-such-button')).toBeNull()
   })
 

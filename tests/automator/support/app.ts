@@ -67,8 +67,8 @@ export async function absent(page: Page, selector: string): Promise<boolean> {
   return (await page.$$(selector)).length === 0
 }
 
-export async function tap(page: Page, selector: string): Promise<void> {
-  await (await element(page, selector)).tap()
+export async function tap(page: Page, selector: string, timeoutMs?: number): Promise<void> {
+  await (await element(page, selector, timeoutMs)).tap()
 }
 
 export async function type(page: Page, selector: string, value: string): Promise<void> {

@@ -68,7 +68,6 @@ const UNSUPPORTED: Record<string, string> = {
   'Element.setData': 'custom-component data does not exist on H5',
   'Element.callMethod': 'custom-component methods do not exist on H5',
   'Element.callContextMethod': 'video/context components are not mapped on H5',
-  'Tool.native': 'native devtools dialogs (modals, authorisation, payment, share) do not exist on H5; mock the call',
   'Tool.enableRemoteDebug': 'remote debugging belongs to the WeChat devtools',
   'Tool.getTestAccounts': 'test accounts belong to the WeChat devtools',
   'Tool.stopAudits': 'audits belong to the WeChat devtools',
@@ -338,6 +337,10 @@ class Bridge {
   private readonly handlers: Record<string, Handler> = {
     'Tool.getInfo': async () => ({ SDKVersion: 'dev', bridge: 'taro-h5' }),
     'Tool.close': async () => ({}),
+    'Tool.native': async (params) => {
+      await this.run('native', [str(params, 'method')])
+      return {}
+    },
     'App.getCurrentPage': async () => {
       const state = await this.settle(null)
       return this.pageInfo(state, state.stack[state.stack.length - 1])

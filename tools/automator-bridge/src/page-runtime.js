@@ -845,7 +845,26 @@
     return v === undefined ? null : v
   }
 
+  // Taro H5 draws wx.showModal as DOM (.taro__modal): the devtools' native().confirmModal()/cancelModal() click it.
+  function nativeCall(method) {
+    if (method !== 'confirmModal' && method !== 'cancelModal') {
+      fail('Tool.native ' + method + ' is not supported by the H5 bridge (only confirmModal and cancelModal)')
+    }
+    var shown = Array.prototype.filter.call(document.querySelectorAll('.taro__modal'), function (m) {
+      return m.style.display !== 'none' && getComputedStyle(m).display !== 'none'
+    })
+    if (!shown.length) fail('Tool.native ' + method + ': no modal is shown')
+    var button = shown[shown.length - 1].querySelector(
+      method === 'confirmModal' ? '.taro-model__confirm' : '.taro-model__cancel',
+    )
+    if (!button || getComputedStyle(button).display === 'none')
+      fail('Tool.native ' + method + ': the modal has no such button')
+    button.click()
+    return null
+  }
+
   var handlers = {
+    native: nativeCall,
     state: pageState,
     query: query,
     prepareTap: prepareTap,

@@ -52,11 +52,52 @@ describe('Tool', () => {
   })
 
   it('answers unmapped methods with an error naming them', async () => {
-    for (const method of ['Tool.native', 'Tool.getTestAccounts', 'Page.getElementByXpath', 'No.suchMethod']) {
+    for (const method of [
+      'Tool.getTestAccounts',
+      'Tool.enableRemoteDebug',
+      'Page.getElementByXpath',
+      'No.suchMethod',
+    ]) {
       const frame = await raw.send(method, { pageId: 1 })
       expect(frame.error?.message).toContain(method)
       expect(frame.result).toBeUndefined()
     }
+  })
+})
+
+describe('Tool.native', () => {
+  // Taro H5's showModal DOM, as the app's Taro.showModal draws it (the app's own call cannot be reached from here).
+  const drawModal = (showCancel: boolean) =>
+    mp.evaluate((cancel: boolean) => {
+      const w = window as unknown as { qaModal?: string }
+      const el = document.createElement('div')
+      el.className = 'taro__modal'
+      el.innerHTML =
+        '<div class="taro-modal__foot"><div class="taro-model__btn taro-model__cancel">取消</div>' +
+        '<div class="taro-model__btn taro-model__confirm">确定</div></div>'
+      const cancelButton = el.querySelector('.taro-model__cancel') as HTMLElement
+      cancelButton.style.display = cancel ? 'block' : 'none'
+      cancelButton.onclick = () => ((w.qaModal = 'cancel'), el.remove())
+      ;(el.querySelector('.taro-model__confirm') as HTMLElement).onclick = () => ((w.qaModal = 'confirm'), el.remove())
+      document.body.appendChild(el)
+    }, showCancel)
+  const outcome = () => mp.evaluate(() => (window as unknown as { qaModal?: string }).qaModal)
+
+  it('confirmModal and cancelModal press the shown modal buttons', async () => {
+    await drawModal(true)
+    await mp.native().confirmModal()
+    expect(await outcome()).toBe('confirm')
+    await drawModal(true)
+    await mp.native().cancelModal()
+    expect(await outcome()).toBe('cancel')
+  })
+
+  it('is an error without a modal, without the button, or for other native dialogs', async () => {
+    await expect(mp.native().confirmModal()).rejects.toThrow('no modal is shown')
+    await drawModal(false)
+    await expect(mp.native().cancelModal()).rejects.toThrow('no such button')
+    await mp.native().confirmModal()
+    await expect(mp.native().authorizeAllow()).rejects.toThrow('Tool.native authorizeAllow is not supported')
   })
 })
 
