@@ -62,7 +62,7 @@ describe('account flows (H5)', () => {
     await fill('register-name', '张')
     await tap('register-name-picker')
     await fill('register-name-rare-search', 'zhe')
-    await tap('register-name-rare-char-喆')
+    await tap('register-name-rare-char-5586') // 喆
     await fill('register-id-number', makeIdNumber('110105', '19900101', '777'))
     await tap('register-question')
     await tap('register-question-option-q-birthplace')

@@ -5,7 +5,7 @@ import { NAME_DOT } from '../../domain/person-name'
 import './index.scss'
 
 export interface RareCharPickerProps {
-  /** Ids: `<id>` on the panel, `<id>-search`, `<id>-dot`, `<id>-char-<character>`, `<id>-close`. */
+  /** Ids: `<id>` on the panel, `<id>-search`, `<id>-dot`, `<id>-char-<code point in hex>` (e.g. -char-5803 for 堃: ASCII ids work in every selector engine), `<id>-close`. */
   id: string
   onPick: (char: string) => void
   onClose: () => void
@@ -47,7 +47,12 @@ export function RareCharPicker({ id, onPick, onClose }: RareCharPickerProps) {
       <ScrollView scrollY className='rare-picker__grid-box'>
         <View className='rare-picker__grid'>
           {matches.slice(0, SHOWN).map((r) => (
-            <View key={r.char} id={`${id}-char-${r.char}`} className='rare-picker__cell' onClick={() => onPick(r.char)}>
+            <View
+              key={r.char}
+              id={`${id}-char-${(r.char.codePointAt(0) ?? 0).toString(16)}`}
+              className='rare-picker__cell'
+              onClick={() => onPick(r.char)}
+            >
               <Text className='rare-picker__char'>{r.char}</Text>
               <Text className='rare-picker__pinyin'>{r.pinyin.split(' ')[0]}</Text>
             </View>
