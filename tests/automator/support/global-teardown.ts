@@ -1,10 +1,24 @@
+import { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import { STAND_IN_CLI } from './env'
 import { takeRun } from './run-state'
+
+/**
+ * launch() gives no handle on the CLI it spawned, and when that process exits it starts a 15 s timer of its own,
+ * which would keep jest alive after the run. Drop that listener on the stand-in's process first.
+ */
+function forgetStandInExit(): void {
+  const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? []
+  for (const handle of handles) {
+    if (handle instanceof ChildProcess && handle.spawnfile === STAND_IN_CLI) handle.removeAllListeners('exit')
+  }
+}
 
 /** Closes what the global setup launched: the app (App.exit, Tool.close), the mock server, the H5 copy. */
 export default async function globalTeardown(): Promise<void> {
   const run = takeRun()
   if (run.miniProgram) {
+    if (run.logFile) forgetStandInExit()
     // close() waits for a Tool.close reply; a bridge that already died must not hang the run.
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise((r) => (timer = setTimeout(r, 5000)))

@@ -355,8 +355,23 @@ class Bridge {
       const args = Array.isArray(params.args) ? params.args : []
       if (ROUTE_METHODS.has(method)) {
         const before = await this.settle(null)
-        const result = await this.run('callWx', [method, args])
-        await this.settle(before.stack.map((p) => p.key).join('|'))
+        // Taro's router answers when history changes; a URL it cannot route may never answer.
+        let timer: NodeJS.Timeout | undefined
+        const timeout = new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new ProtocolError(`${method} did not complete within 10 s`)), 10_000)
+        })
+        const result = await Promise.race([this.run('callWx', [method, args]), timeout]).finally(() =>
+          clearTimeout(timer),
+        )
+        const beforeKeys = before.stack.map((p) => p.key).join('|')
+        const after = await this.settle(beforeKeys)
+        // switchTab to the tab already shown leaves the stack as it was; every other route changes it.
+        if (method !== 'switchTab' && after.stack.map((p) => p.key).join('|') === beforeKeys) {
+          const url = (args[0] as { url?: unknown } | undefined)?.url
+          throw new ProtocolError(
+            `${method}${typeof url === 'string' ? ` ${url}` : ''}: the page stack did not change (is it a page of the app?)`,
+          )
+        }
         return { result }
       }
       return { result: await this.run('callWx', [method, args]) }

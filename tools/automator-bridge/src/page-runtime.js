@@ -641,7 +641,12 @@
     var w = {}
     ROUTES.forEach(function (n) {
       w[n] = function (o) {
-        return taro()[n](o || {})
+        o = o || {}
+        // Taro H5 would leave the app (history.go) for a navigateBack past the first page; wx refuses it.
+        if (n === 'navigateBack' && taro().getCurrentPages().length <= 1) {
+          return Promise.reject({ errMsg: 'navigateBack:fail cannot navigate back at first page.' })
+        }
+        return taro()[n](o)
       }
     })
     w.getCurrentPages = function () {

@@ -135,6 +135,15 @@ describe('App: pages and routes', () => {
     })
   })
 
+  it('a route to a page the app does not have, or back from the first page, is an error', async () => {
+    const missing = await raw.send('App.callWxMethod', { method: 'navigateTo', args: [{ url: '/pages/nope/index' }] })
+    expect(missing.error?.message).toContain('navigateTo /pages/nope/index: the page stack did not change')
+    await relaunch()
+    const back = await raw.send('App.callWxMethod', { method: 'navigateBack', args: [] })
+    expect(back.error?.message).toContain('cannot navigate back at first page')
+    expect((await raw.call<{ path: string }>('App.getCurrentPage')).path).toBe(LOGIN)
+  })
+
   it('the SDK route helpers and pageStack work (mp.navigateTo, mp.pageStack)', async () => {
     const page = (await mp.navigateTo(`/${LOGIN}?via=sdk`)) as Page
     expect(page.path).toBe(LOGIN)
