@@ -214,15 +214,35 @@
     return null
   }
 
+  // Taro's input components draw their inner <input> a moment after the host element appears: wait for it.
+  function whenField(el, timeoutMs) {
+    var deadline = Date.now() + timeoutMs
+    return new Promise(function (resolve, reject) {
+      ;(function check() {
+        var field = innerField(el)
+        if (field) return resolve(field)
+        if (Date.now() > deadline) {
+          var err = new Error(miniTagName(el) + ' has no text field to type into')
+          return reject(err)
+        }
+        setTimeout(check, 25)
+      })()
+    })
+  }
+
   function setFieldValue(el, value) {
-    var field = innerField(el)
-    if (!field) fail(miniTagName(el) + ' has no text field to type into')
+    return whenField(el, 3000).then(function (field) {
+      typeInto(field, value)
+      return null
+    })
+  }
+
+  function typeInto(field, value) {
     var proto = field.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
     field.focus()
     Object.getOwnPropertyDescriptor(proto, 'value').set.call(field, String(value))
     // Taro's Input listens to the native input event and hands React e.detail.value.
     field.dispatchEvent(new Event('input', { bubbles: true }))
-    return null
   }
 
   function pageContainerOf(el) {
@@ -346,7 +366,7 @@
     }
     var field = innerField(el)
     if ((type === 'input' || type === 'change') && field && detail && 'value' in detail) {
-      setFieldValue(el, detail.value)
+      typeInto(field, detail.value)
       if (type === 'change') field.dispatchEvent(new Event('change', { bubbles: true }))
       return null
     }
