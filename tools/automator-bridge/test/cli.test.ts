@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { ChildProcess, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -87,6 +87,9 @@ describe('launch and connect', () => {
     const idOf = (p: unknown) => (p as { id: number }).id
     expect(idOf(await other.currentPage())).toBe(idOf(page))
     other.disconnect()
+    // launch() starts a 15 s timer of its own when the CLI exits; drop it so jest can exit at once.
+    const handles = (process as unknown as { _getActiveHandles: () => unknown[] })._getActiveHandles()
+    for (const h of handles) if (h instanceof ChildProcess && h.spawnfile === CLI) h.removeAllListeners('exit')
     await mp.close()
     const deadline = Date.now() + 5000
     while ((await listening(port)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
