@@ -32,6 +32,9 @@ export default async function globalSetup(): Promise<void> {
     setRun({})
     return
   }
+  if (process.env.AUTOMATOR_CLI_PATH && !process.env.MOCK_URL) {
+    log('MOCK_URL is not set: the mini-program talks to the API_BASE it was built with, not to the mock started here')
+  }
   const mock = process.env.MOCK_URL ? null : await startMock()
   if (mock) process.env.MOCK_URL = mock.url
 
