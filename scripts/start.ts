@@ -1,22 +1,17 @@
 import { buildMockServer } from '../mock-server/app'
 import { DEMO_CANDIDATE } from '../mock-server/scenarios'
-import { buildIsStale } from './lib/build-state'
 import { serveH5 } from './lib/h5-server'
-import { buildTarget, logTail } from './lib/taro-build'
+import { ensureBuilt } from './lib/taro-build'
 
 /**
  * `npm start`: the mock server in QA mode with the demo scenario, and the H5 production build served against it,
- * both on 127.0.0.1. Builds H5 first when the build is missing or older than the sources.
+ * both on 127.0.0.1. Builds H5 first when the build is missing, older than the sources or a development build.
  */
 async function main(): Promise<void> {
   const mockPort = Number(process.env.MOCK_PORT ?? 3100)
   const h5Port = Number(process.env.H5_PORT ?? 10086)
 
-  if (buildIsStale('h5')) {
-    console.log('Building the H5 app (dist/h5)…')
-    const build = await buildTarget('h5')
-    if (!build.ok) throw new Error(`H5 build failed:\n${logTail(build.log)}`)
-  }
+  await ensureBuilt('h5', { log: (line) => console.log(`${line}…`) })
 
   const mock = await buildMockServer({ qa: true, scenario: 'demo', logger: { level: 'warn' } })
   const mockUrl = await mock.listen({ port: mockPort, host: '127.0.0.1' })

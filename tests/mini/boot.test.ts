@@ -11,7 +11,8 @@ import {
 } from './support/sandbox'
 import fs from 'node:fs'
 import path from 'node:path'
-import { allPages, removeSnapshot, snapshotOutput, type AppJson } from './support/output'
+import { snapshotOutput, type OutputSnapshot } from '../../scripts/lib/taro-build'
+import { allPages, type AppJson } from './support/output'
 
 /**
  * Boots each mini-program output in Node (support/sandbox.ts): the real bundles, with stand-ins for the host's
@@ -70,6 +71,7 @@ function firstRenderUids(page: PageHandle): string[] {
 }
 
 describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s boot', (target) => {
+  let snapshot: OutputSnapshot | undefined
   let dir = ''
   let mock: RunningMock
   const hosts: MiniHost[] = []
@@ -80,13 +82,14 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s boot', (target) => {
   }
 
   beforeAll(async () => {
-    dir = snapshotOutput(target)
+    snapshot = await snapshotOutput(target)
+    dir = snapshot.root
     mock = await startMock()
   })
   afterEach(() => hosts.splice(0).forEach((h) => h.dispose()))
   afterAll(async () => {
     await mock?.close()
-    if (dir) removeSnapshot(dir)
+    snapshot?.dispose()
   })
 
   it('launches, renders the login page with its ids and a captcha from the mock server', async () => {

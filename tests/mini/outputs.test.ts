@@ -7,11 +7,10 @@ import {
   allPages,
   browserGlobalUses,
   listFiles,
-  removeSnapshot,
-  snapshotOutput,
   syntaxNewerThanEngines,
   type AppJson,
 } from './support/output'
+import { snapshotOutput, type OutputSnapshot } from '../../scripts/lib/taro-build'
 import type { MiniTarget } from './support/sandbox'
 
 // A build may run first when dist/<target> is stale.
@@ -20,13 +19,15 @@ jest.setTimeout(240_000)
 const BROWSER_ONLY = ['window', 'document', 'localStorage', 'sessionStorage', 'location', 'XMLHttpRequest', 'fetch']
 
 describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s output', (target) => {
+  let snapshot: OutputSnapshot | undefined
   let dir = ''
   let app: AppJson
-  beforeAll(() => {
-    dir = snapshotOutput(target)
+  beforeAll(async () => {
+    snapshot = await snapshotOutput(target)
+    dir = snapshot.root
     app = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')) as AppJson
   })
-  afterAll(() => dir && removeSnapshot(dir))
+  afterAll(() => snapshot?.dispose())
 
   it('has the app files and the project file its devtools opens', () => {
     const appStyle = PAGE_FILES[target].style

@@ -3,7 +3,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import automator from 'miniprogram-automator'
-import { prepareH5Snapshot } from '../../../tools/automator-bridge/src/h5-build'
+import { snapshotOutput } from '../../../scripts/lib/taro-build'
 import { startMock } from '../../support/servers'
 import { REPO_ROOT, STAND_IN_CLI } from './env'
 import { setRun } from './run-state'
@@ -45,7 +45,7 @@ export default async function globalSetup(): Promise<void> {
   const args: string[] = []
   if (!realCli) {
     if (!process.env.AUTOMATOR_H5_ROOT) {
-      snapshot = await prepareH5Snapshot({ log })
+      snapshot = await snapshotOutput('h5', { log })
       process.env.AUTOMATOR_H5_ROOT = snapshot.root
     }
     logFile = path.join(os.tmpdir(), `automator-bridge-${process.pid}.log`)

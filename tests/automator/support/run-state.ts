@@ -1,12 +1,12 @@
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
-import type { H5Snapshot } from '../../../tools/automator-bridge/src/h5-build'
+import type { OutputSnapshot } from '../../../scripts/lib/taro-build'
 import type { RunningMock } from '../../support/servers'
 
 /** What the global setup started, for the global teardown (both run in jest's main process). */
 export interface AutomatorRun {
   miniProgram?: MiniProgram
   mock?: RunningMock | null
-  snapshot?: H5Snapshot | null
+  snapshot?: OutputSnapshot | null
   logFile?: string
 }
 

@@ -1,12 +1,9 @@
 import { parse } from 'acorn'
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { buildIsStale } from '../../../scripts/lib/build-state'
 import type { MiniTarget } from './sandbox'
 
-export const ROOT = path.join(__dirname, '..', '..', '..')
+export { ROOT } from '../../../scripts/lib/taro-build'
 
 /** The file extensions each host expects beside a page's script. */
 export const PAGE_FILES: Record<MiniTarget, { template: string; style: string; script: string; config: string }> = {
@@ -36,38 +33,6 @@ export function allPages(app: AppJson): { route: string; packageRoot: string | n
     for (const page of sub.pages) pages.push({ route: `${root}/${page}`, packageRoot: root })
   }
   return pages
-}
-
-const hasFlock = () => spawnSync('flock', ['--version'], { stdio: 'ignore' }).status === 0
-
-/** Runs a command under the team's per-target build lock (taken by every build of that target). */
-function underBuildLock(target: MiniTarget, cmd: string, args: string[]) {
-  const lock = path.join(os.tmpdir(), `build-${target}.lock`)
-  const [c, a] = hasFlock() ? ['flock', [lock, cmd, ...args]] : [cmd, args]
-  // Jest sets NODE_ENV=test, and Taro keeps a NODE_ENV it finds: babel would then aim at Node, not at phones.
-  const env = { ...process.env, NODE_ENV: 'production' }
-  return spawnSync(c, a, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-}
-
-/**
- * A private copy of dist/<target>, built first when missing or older than its sources. Copied under the build lock,
- * so a build someone else starts meanwhile cannot change the files under the test.
- */
-export function snapshotOutput(target: MiniTarget): string {
-  if (buildIsStale(target)) {
-    const build = underBuildLock(target, 'npx', ['taro', 'build', '--type', target])
-    if (build.status !== 0) {
-      throw new Error(`taro build --type ${target} failed:\n${(build.stdout + build.stderr).slice(-4000)}`)
-    }
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mini-${target}-`))
-  const copy = underBuildLock(target, 'cp', ['-R', path.join(ROOT, 'dist', target), dir])
-  if (copy.status !== 0) throw new Error(`copying dist/${target} failed: ${copy.stderr}`)
-  return path.join(dir, target)
-}
-
-export function removeSnapshot(dir: string): void {
-  fs.rmSync(path.dirname(dir), { recursive: true, force: true })
 }
 
 export function listFiles(dir: string, ext: string): string[] {

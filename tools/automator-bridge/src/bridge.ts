@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { launchChromium, PHONE_VIEWPORT } from '../../../tests/support/chromium'
 import { serveH5 } from '../../../scripts/lib/h5-server'
 import { buildMockServer } from '../../../mock-server/app'
-import { prepareH5Snapshot, type H5Snapshot } from './h5-build'
+import { snapshotOutput, type OutputSnapshot } from '../../../scripts/lib/taro-build'
 
 /**
  * The miniprogram-automator protocol (what the WeChat devtools serve on --auto-port), served over the app's H5
@@ -106,7 +106,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<RunningB
     }
     let root = options.h5Root
     if (!root) {
-      const snapshot: H5Snapshot = await prepareH5Snapshot({ log })
+      const snapshot: OutputSnapshot = await snapshotOutput('h5', { log })
       cleanups.push(snapshot.dispose)
       root = snapshot.root
     }

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import automator from 'miniprogram-automator'
 import { parseArgs } from '../src/cli'
-import { prepareH5Snapshot, type H5Snapshot } from '../src/h5-build'
+import { snapshotOutput, type OutputSnapshot } from '../../../scripts/lib/taro-build'
 import { startMock, type RunningMock } from '../../../tests/support/servers'
 
 // The stand-in devtools CLI, as automator.launch() spawns it, and automator.connect() to it.
@@ -63,10 +63,10 @@ describe('parseArgs', () => {
 
 describe('launch and connect', () => {
   let mock: RunningMock
-  let snapshot: H5Snapshot
+  let snapshot: OutputSnapshot
   beforeAll(async () => {
     mock = await startMock()
-    snapshot = await prepareH5Snapshot()
+    snapshot = await snapshotOutput('h5')
   }, 180_000)
 
   afterAll(async () => {
