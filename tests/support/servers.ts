@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import net from 'node:net'
 import { buildMockServer, type MockServerOptions } from '../../mock-server/app'
 import type { Store } from '../../mock-server/state'
 import { serveH5 } from '../../scripts/lib/h5-server'
@@ -26,6 +27,18 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
     return json
   }
   return { app, url, qa, close: () => app.close() }
+}
+
+/** A TCP port free right now on 127.0.0.1, for a process that must be told its port (automator.launch, the bridge). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
 }
 
 /** Serves dist/h5 on an ephemeral port, pointed at the given mock server. */

@@ -1,23 +1,11 @@
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import automator from 'miniprogram-automator'
 import { snapshotOutput } from '../../../scripts/lib/taro-build'
-import { startMock } from '../../support/servers'
+import { freePort, startMock } from '../../support/servers'
 import { REPO_ROOT, STAND_IN_CLI } from './env'
 import { setRun } from './run-state'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /**
  * One launch per run: starts the mock server (unless MOCK_URL is given), builds the H5 app if stale, launches the

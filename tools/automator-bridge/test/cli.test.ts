@@ -6,24 +6,13 @@ import path from 'node:path'
 import automator from 'miniprogram-automator'
 import { parseArgs } from '../src/cli'
 import { snapshotOutput, type OutputSnapshot } from '../../../scripts/lib/taro-build'
-import { startMock, type RunningMock } from '../../../tests/support/servers'
+import { freePort, startMock, type RunningMock } from '../../../tests/support/servers'
 
 // The stand-in devtools CLI, as automator.launch() spawns it, and automator.connect() to it.
 jest.setTimeout(120_000)
 
 const CLI = path.join(__dirname, '..', 'bin', 'devtools-cli.js')
 const ROOT = path.join(__dirname, '..', '..', '..')
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
