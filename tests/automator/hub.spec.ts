@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import {
@@ -13,40 +12,14 @@ import {
   type MiniProgram,
   type Page,
 } from './support/app'
+import { logInNewCandidate, withPickedImage } from './support/candidate'
 import { qa } from './support/qa'
+import { postEducationRecord } from '../support/records'
 
 // 个人信息管理 (issue 5): from locked to unlocked, the photo checks, the record limit, a verified record's missing
 // delete. Selects only by the pages' ids; verification outcomes come from the QA API, as in the devtools.
 
 const PHOTOS = path.join(__dirname, '..', 'fixtures', 'photos')
-const photoBase64 = (name: string) => fs.readFileSync(path.join(PHOTOS, name)).toString('base64')
-
-/**
- * The photo the candidate "picks": a mocked chooseMedia that hands the app a real JPEG. In the devtools it is written
- * to the user data folder; in a browser (the H5 bridge) it becomes a blob URL, which is what a picked file is there.
- */
-function pickedPhoto(_options: unknown, base64: string, size: number) {
-  const g = globalThis as unknown as {
-    wx?: {
-      env?: { USER_DATA_PATH?: string }
-      getFileSystemManager?: () => { writeFileSync: (p: string, d: string, e: string) => void }
-    }
-    atob?: (s: string) => string
-    Blob?: typeof Blob
-    URL?: typeof URL
-  }
-  let filePath: string
-  if (g.Blob && g.URL && g.atob && typeof document !== 'undefined') {
-    const binary = g.atob(base64)
-    const bytes = new Uint8Array(binary.length)
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-    filePath = g.URL.createObjectURL(new g.Blob([bytes], { type: 'image/jpeg' }))
-  } else {
-    filePath = `${g.wx?.env?.USER_DATA_PATH}/qa-photo-${Date.now()}.jpg`
-    g.wx?.getFileSystemManager?.().writeFileSync(filePath, base64, 'base64')
-  }
-  return { errMsg: 'chooseMedia:ok', type: 'image', tempFiles: [{ tempFilePath: filePath, size, fileType: 'image' }] }
-}
 
 describe('personal-info hub', () => {
   let mp: MiniProgram
@@ -61,45 +34,24 @@ describe('personal-info hub', () => {
   async function newCandidateOnHub(): Promise<{ username: string; hub: Page }> {
     seq++
     const username = `hubqa${seq}`
-    const password = 'HubQa#2026'
-    await qa('/__qa/candidates', {
+    const hub = await logInNewCandidate(mp, {
       username,
-      password,
+      password: 'HubQa#2026',
       name: '钱多多',
       idNumber: makeIdNumber('440106', '19900101', String(seq)),
     })
-    const login = await openPage(mp, '/pages/login/index', '#login-page')
-    await type(login, '#login-username', username)
-    await type(login, '#login-password', password)
-    await element(login, '#login-captcha-image')
-    const { answer } = await qa<{ answer: string }>('/__qa/captcha/last')
-    await type(login, '#login-captcha', answer)
-    await tap(login, '#login-agree')
-    await tap(login, '#login-submit')
-    const hub = await waitUntil(
-      'the hub after login',
-      async () => {
-        const p = await mp.currentPage()
-        return p?.path === 'pages/hub/index' ? p : null
-      },
-      15000,
-    )
     await element(hub, '#hub-apply')
     return { username, hub }
   }
 
   async function choosePhoto(page: Page, fixture: string) {
-    const base64 = photoBase64(fixture)
-    await mp.mockWxMethod('chooseMedia', pickedPhoto, base64, Buffer.from(base64, 'base64').length)
-    try {
+    await withPickedImage(mp, path.join(PHOTOS, fixture), async () => {
       await tap(page, '#photo-choose')
       await waitUntil(
         'the photo checked',
         async () => (await page.$$('#photo-upload')).length + (await page.$$('#photo-error')).length,
       )
-    } finally {
-      await mp.restoreWxMethod('chooseMedia')
-    }
+    })
   }
 
   it('a new candidate completes the hub from locked to unlocked', async () => {
@@ -163,18 +115,7 @@ describe('personal-info hub', () => {
     const { token } = await qa<{ token: string }>('/__qa/sessions', { username })
     const mock = process.env.MOCK_URL as string
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(`${mock}/api/profile/records/education`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          certificateNo: `10432120200500${1000 + i}`,
-          school: '首都医科大学',
-          graduationDate: '2020-07-01',
-          major: '护理学',
-          level: '本科',
-          studyMode: '全日制',
-        }),
-      })
+      const res = await postEducationRecord(mock, token, `10432120200500${1000 + i}`)
       expect(res.status).toBe(201)
     }
     await qa('/__qa/profile/records', { username, outcome: 'verified' })
@@ -186,18 +127,7 @@ describe('personal-info hub', () => {
     await element(list, '#education-delete-1')
 
     // The server refuses the sixth too, whatever the page shows.
-    const sixth = await fetch(`${mock}/api/profile/records/education`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        certificateNo: '104321202005002000',
-        school: '首都医科大学',
-        graduationDate: '2020-07-01',
-        major: '护理学',
-        level: '本科',
-        studyMode: '全日制',
-      }),
-    })
+    const sixth = await postEducationRecord(mock, token, '104321202005002000')
     expect(sixth.status).toBe(409)
     expect(((await sixth.json()) as { error: { code: string } }).error.code).toBe('RECORD_LIMIT')
   })
