@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { startH5Rig, type H5Rig } from '../support/h5-page'
+import { postEducationRecord } from '../support/records'
 
 jest.setTimeout(90_000)
 
@@ -17,17 +18,11 @@ describe('personal-info hub (H5)', () => {
   })
   afterAll(() => rig.close())
 
-  const $ = (selector: string) => rig.page.locator(rig.shown(selector))
+  const $ = (selector: string) => rig.$(selector)
   const tap = (id: string) => $(`#${id}`).click()
-  const waitPage = (rootId: string) =>
-    rig.page.waitForSelector(`.taro_page_show.taro_page_stationed #${rootId}`, { state: 'visible', timeout: 15000 })
-  const text = async (id: string) => {
-    await $(`#${id}`).waitFor({ timeout: 10000 })
-    return ((await $(`#${id}`).textContent()) ?? '').trim()
-  }
-  const shot = async (name: string) => {
-    if (SHOTS) await rig.page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
-  }
+  const waitPage = (rootId: string) => rig.waitPage(rootId)
+  const text = (id: string) => rig.text(id)
+  const shot = (name: string) => rig.shot(SHOTS, name)
 
   /** A fresh candidate with a session put where the app keeps it (Taro's storage format), then the hub. */
   async function loggedIn(): Promise<string> {
@@ -39,15 +34,7 @@ describe('personal-info hub (H5)', () => {
       name: '赵敏',
       idNumber: makeIdNumber('330106', '19920318', String(seq)),
     })
-    const { token } = (await rig.mock.qa('/__qa/sessions', { username })) as { token: string }
-    await rig.page.goto(`${rig.h5Url}/#/pages/login/index`)
-    await rig.page.evaluate((t) => {
-      localStorage.clear()
-      localStorage.setItem('session.token', JSON.stringify({ data: t }))
-    }, token)
-    await rig.page.goto(`${rig.h5Url}/#/pages/hub/index`)
-    await rig.page.reload()
-    await waitPage('hub-page')
+    await rig.openLoggedIn(username, 'pages/hub/index', 'hub-page')
     await $('#hub-apply').waitFor()
     return username
   }
@@ -160,18 +147,7 @@ describe('personal-info hub (H5)', () => {
     const username = await loggedIn()
     const { token } = (await rig.mock.qa('/__qa/sessions', { username })) as { token: string }
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(`${rig.mock.url}/api/profile/records/education`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          certificateNo: `10432120200500${1000 + i}`,
-          school: '首都医科大学',
-          graduationDate: '2020-07-01',
-          major: '护理学',
-          level: '本科',
-          studyMode: '全日制',
-        }),
-      })
+      const res = await postEducationRecord(rig.mock.url, token, `10432120200500${1000 + i}`)
       expect(res.status).toBe(201)
     }
     await rig.page.goto(`${rig.h5Url}/#/packages/profile/records/index?kind=education`)

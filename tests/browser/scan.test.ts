@@ -20,16 +20,10 @@ describe('scanning a 学信网 screenshot into the education form (H5)', () => {
     await sharedOcrEngine().close()
   })
 
-  const $ = (selector: string) => rig.page.locator(rig.shown(selector))
-  const waitPage = (rootId: string) =>
-    rig.page.waitForSelector(`.taro_page_show.taro_page_stationed #${rootId}`, { state: 'visible', timeout: 15000 })
-  const text = async (id: string) => {
-    await $(`#${id}`).waitFor({ timeout: 60000 })
-    return ((await $(`#${id}`).textContent()) ?? '').trim()
-  }
-  const shot = async (name: string) => {
-    if (SHOTS) await rig.page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
-  }
+  const $ = (selector: string) => rig.$(selector)
+  const waitPage = (rootId: string) => rig.waitPage(rootId)
+  const text = (id: string) => rig.text(id, 60000)
+  const shot = (name: string) => rig.shot(SHOTS, name)
 
   /** The candidate of the phone fixture (王晓燕, 1998-05-12), logged in, on the education form. */
   async function openForm(username: string, name: string, birth: string): Promise<void> {
@@ -39,16 +33,8 @@ describe('scanning a 学信网 screenshot into the education form (H5)', () => {
       name,
       idNumber: makeIdNumber('440106', birth, '027'),
     })
-    const { token } = (await rig.mock.qa('/__qa/sessions', { username })) as { token: string }
-    await rig.page.goto(`${rig.h5Url}/#/pages/login/index`)
-    await rig.page.evaluate((t) => {
-      localStorage.clear()
-      localStorage.setItem('session.token', JSON.stringify({ data: t }))
-    }, token)
     // Through the list, as a candidate comes: saving goes back to it.
-    await rig.page.goto(`${rig.h5Url}/#/packages/profile/records/index?kind=education`)
-    await rig.page.reload()
-    await waitPage('education-page')
+    await rig.openLoggedIn(username, 'packages/profile/records/index?kind=education', 'education-page')
     await $('#education-add').click()
     await waitPage('education-form-page')
   }

@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core'
+import path from 'node:path'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { launchChromium, PHONE_VIEWPORT } from './chromium'
 import { startH5, startMock, type RunningMock } from './servers'
 
@@ -12,6 +13,19 @@ export interface H5Rig {
   open: (route: string, rootId: string) => Promise<void>
   /** A selector scoped to the page that is shown (earlier pages stay in the DOM hidden). */
   shown: (selector: string) => string
+  /** A locator for `selector` on the page that is shown. */
+  $: (selector: string) => Locator
+  /** Waits until the page with root id `rootId` is shown and has settled. */
+  waitPage: (rootId: string) => Promise<unknown>
+  /** The trimmed text of `#id` on the shown page, once it is there. */
+  text: (id: string, timeoutMs?: number) => Promise<string>
+  /**
+   * Gives `username` a session (token from the QA API, put where the app keeps it: Taro's storage format), then opens
+   * `route` afresh and waits for `rootId`: a logged-in candidate without going through the login page.
+   */
+  openLoggedIn: (username: string, route: string, rootId: string) => Promise<void>
+  /** A full-page screenshot `<name>.png` into `dir`, when a dir is given (tests take it from an env var). */
+  shot: (dir: string | undefined, name: string) => Promise<void>
   close: () => Promise<void>
 }
 
@@ -21,12 +35,35 @@ export async function startH5Rig(): Promise<H5Rig> {
   const browser = await launchChromium()
   const page = await browser.newPage({ viewport: PHONE_VIEWPORT })
   const shown = (selector: string) => `.taro_page_show ${selector}`
+  const $ = (selector: string) => page.locator(shown(selector))
+  const waitPage = (rootId: string) =>
+    page.waitForSelector(`.taro_page_show.taro_page_stationed #${rootId}`, { state: 'visible', timeout: 15000 })
   return {
     browser,
     page,
     mock,
     h5Url: h5.url,
     shown,
+    $,
+    waitPage,
+    text: async (id, timeoutMs = 10000) => {
+      await $(`#${id}`).waitFor({ timeout: timeoutMs })
+      return ((await $(`#${id}`).textContent()) ?? '').trim()
+    },
+    openLoggedIn: async (username, route, rootId) => {
+      const { token } = (await mock.qa('/__qa/sessions', { username })) as { token: string }
+      await page.goto(`${h5.url}/#/pages/login/index`)
+      await page.evaluate((t) => {
+        localStorage.clear()
+        localStorage.setItem('session.token', JSON.stringify({ data: t }))
+      }, token)
+      await page.goto(`${h5.url}/#/${route}`)
+      await page.reload()
+      await waitPage(rootId)
+    },
+    shot: async (dir, name) => {
+      if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true })
+    },
     open: async (route, rootId) => {
       await page.goto(`${h5.url}/#/${route}`)
       await page.waitForSelector(`.taro_page_show.taro_page_stationed #${rootId}`, { state: 'visible' })
