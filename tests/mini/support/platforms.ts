@@ -12,9 +12,8 @@ const wxLikeRequest = (opts: Record<string, unknown>): RequestCall => ({
   header: (opts.header ?? {}) as Record<string, string>,
 })
 
-export const weapp: Flavour = {
-  target: 'weapp',
-  apiName: 'wx',
+/** WeChat's request and page lifecycle; Baidu differs from it only in opening a page with onInit first. */
+const wxLike: Omit<Flavour, 'target' | 'apiName'> = {
   pageOpen: ['onLoad', 'onShow', 'onReady'],
   requestOptions: wxLikeRequest,
   requestSuccess: ({ statusCode, data }) => ({
@@ -25,18 +24,9 @@ export const weapp: Flavour = {
   }),
 }
 
-export const swan: Flavour = {
-  target: 'swan',
-  apiName: 'swan',
-  pageOpen: ['onInit', 'onLoad', 'onShow', 'onReady'],
-  requestOptions: wxLikeRequest,
-  requestSuccess: ({ statusCode, data }) => ({
-    statusCode,
-    data,
-    header: { 'content-type': 'application/json' },
-    errMsg: 'request:ok',
-  }),
-}
+export const weapp: Flavour = { ...wxLike, target: 'weapp', apiName: 'wx' }
+
+export const swan: Flavour = { ...wxLike, target: 'swan', apiName: 'swan', pageOpen: ['onInit', ...wxLike.pageOpen] }
 
 export const alipay: Flavour = {
   target: 'alipay',
