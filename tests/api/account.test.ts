@@ -1,21 +1,14 @@
-import { api, ApiError, getSessionToken, setApiBase, setSessionExpiredListener, setSessionToken } from '../../src/api'
+import { api, ApiError, getSessionToken, setSessionExpiredListener, setSessionToken } from '../../src/api'
 import { makeIdNumber } from '../../mock-server/scenarios'
-import { resetTaroStub } from '../support/taro-node'
-import { startMock, type RunningMock } from '../support/servers'
+import { clientAgainstMock } from './support/client-mock'
 
 /** The account rules of the mock server (issue 4), through the app's own API client. */
 describe('account API', () => {
-  let mock: RunningMock
+  const mock = clientAgainstMock()
   let seq = 100
   const nextId = () => makeIdNumber('110105', '19880229', String(seq++))
 
-  beforeAll(async () => {
-    mock = await startMock()
-    setApiBase(mock.url)
-  })
-  afterAll(() => mock.close())
   beforeEach(async () => {
-    resetTaroStub()
     setSessionToken(null)
     await mock.qa('/__qa/sim/face', { outcome: 'pass' })
   })
@@ -67,28 +60,18 @@ describe('account API', () => {
 
   test('the captcha is single-use: a second registration with the same one fails', async () => {
     const c = await captcha()
-    await api.register({
-      username: `once${seq}`,
+    const withCaptcha = (username: string) => ({
+      username,
       password: 'Abcdef12',
       name: '李四',
-      idType: 'resident-id',
+      idType: 'resident-id' as const,
       idNumber: nextId(),
-      questionId: 'q-birthplace',
+      questionId: 'q-birthplace' as const,
       answer: 'x',
       ...c,
     })
-    const err = await fail(
-      api.register({
-        username: `twice${seq}`,
-        password: 'Abcdef12',
-        name: '李四',
-        idType: 'resident-id',
-        idNumber: nextId(),
-        questionId: 'q-birthplace',
-        answer: 'x',
-        ...c,
-      }),
-    )
+    await api.register(withCaptcha(`once${seq}`))
+    const err = await fail(api.register(withCaptcha(`twice${seq}`)))
     expect(err.code).toBe('CAPTCHA_EXPIRED')
   })
 

@@ -9,19 +9,13 @@ import {
 } from '../../src/api'
 import { buildUrl } from '../../src/api/request'
 import { endpoints } from '../../types/api'
-import { resetTaroStub } from '../support/taro-node'
-import { startMock, type RunningMock } from '../support/servers'
+import { startMock } from '../support/servers'
+import { clientAgainstMock } from './support/client-mock'
 
 /** The app's own API client (src/api, over Taro.request) against the real mock server on an ephemeral port. */
 describe('API client against the mock server', () => {
-  let mock: RunningMock
-  beforeAll(async () => {
-    mock = await startMock()
-    setApiBase(mock.url)
-  })
-  afterAll(() => mock.close())
+  const mock = clientAgainstMock()
   beforeEach(async () => {
-    resetTaroStub()
     await fetch(`${mock.url}/__qa/faults`, { method: 'DELETE' })
   })
 

@@ -4,21 +4,14 @@ import { api, ApiError, setApiBase, setSessionToken } from '../../src/api'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { PHOTO_UPLOAD_PATH } from '../../types/profile'
 import { makeJpeg } from '../support/photos'
-import { resetTaroStub } from '../support/taro-node'
-import { startMock, type RunningMock } from '../support/servers'
+import { startMock } from '../support/servers'
+import { clientAgainstMock } from './support/client-mock'
 
 /** The personal-info hub's server rules (issue 5): limits, locks and verification transitions. */
 describe('profile API', () => {
-  let mock: RunningMock
+  const mock = clientAgainstMock()
   let seq = 300
   const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'photos', name))
-
-  beforeAll(async () => {
-    mock = await startMock()
-    setApiBase(mock.url)
-  })
-  afterAll(() => mock.close())
-  beforeEach(() => resetTaroStub())
 
   /** A fresh candidate, logged in through the QA session shortcut. */
   async function candidate(): Promise<{ username: string; token: string; idNumber: string }> {

@@ -1,0 +1,32 @@
+import { setApiBase } from '../../../src/api'
+import { resetTaroStub } from '../../support/taro-node'
+import { startMock, type RunningMock } from '../../support/servers'
+
+/**
+ * For a describe block that drives the app's API client: one mock server for the block with the client pointed at
+ * it, and Taro's Node stand-in reset before each test. Call it in the describe body; the returned object forwards
+ * to the server once beforeAll has started it.
+ */
+export function clientAgainstMock(): RunningMock {
+  let running: RunningMock | undefined
+  const server = () => {
+    if (!running) throw new Error('the mock server starts in beforeAll: use it inside hooks and tests')
+    return running
+  }
+  beforeAll(async () => {
+    running = await startMock()
+    setApiBase(running.url)
+  })
+  afterAll(() => running?.close())
+  beforeEach(() => resetTaroStub())
+  return {
+    get app() {
+      return server().app
+    },
+    get url() {
+      return server().url
+    },
+    qa: (path, body) => server().qa(path, body),
+    close: () => server().close(),
+  }
+}
