@@ -3,6 +3,7 @@ import {
   connectApp,
   element,
   openPage,
+  pageAt,
   tap,
   textOf,
   type,
@@ -39,14 +40,7 @@ describe('account', () => {
 
   /** The page the app shows now, once it is `path` and its root is there. */
   async function landedOn(path: string, root: string): Promise<Page> {
-    const page = await waitUntil(
-      `page ${path}`,
-      async () => {
-        const current = await mp.currentPage()
-        return current?.path === path ? current : null
-      },
-      10000,
-    )
+    const page = await pageAt(mp, path)
     await element(page, root, 10000)
     return page
   }

@@ -5,6 +5,7 @@ import {
   connectApp,
   element,
   openPage,
+  pageAt,
   tap,
   type,
   waitForText,
@@ -76,14 +77,9 @@ describe('personal-info hub', () => {
     await (await element(form, '#education-form-level-picker')).trigger('change', { value: 2 })
     await (await element(form, '#education-form-mode-picker')).trigger('change', { value: 0 })
     await tap(form, '#education-save')
-    const list = await waitUntil(
-      'the education list',
-      async () => {
-        const p = await mp.currentPage()
-        return p?.path === 'packages/profile/records/index' ? p : null
-      },
-      10000,
-    ).catch(() => openPage(mp, '/packages/profile/records/index?kind=education', '#education-page'))
+    const list = await pageAt(mp, 'packages/profile/records/index').catch(() =>
+      openPage(mp, '/packages/profile/records/index?kind=education', '#education-page'),
+    )
     await waitForText(list, '#education-item-0-status', (t) => t === '未核验', 10000)
     await qa('/__qa/profile/records', { username, outcome: 'verified' })
 

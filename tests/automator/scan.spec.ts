@@ -5,6 +5,7 @@ import {
   connectApp,
   element,
   openPage,
+  pageAt,
   tap,
   type,
   waitForText,
@@ -39,14 +40,7 @@ describe('screenshot scanner', () => {
 
     const list = await openPage(mp, '/packages/profile/records/index?kind=education', '#education-page')
     await tap(list, '#education-add')
-    const form = await waitUntil(
-      'the education form',
-      async () => {
-        const p = await mp.currentPage()
-        return p?.path === 'packages/profile/record-form/index' ? p : null
-      },
-      10000,
-    )
+    const form = await pageAt(mp, 'packages/profile/record-form/index')
     await element(form, '#education-form-page')
 
     await withPickedImage(mp, path.join(XUEXIN, 'phone-750-wang.jpg'), async () => {
@@ -68,14 +62,7 @@ describe('screenshot scanner', () => {
     await waitUntil('the certificate mark gone', () => absent(form, '#education-form-certificate-tag'))
 
     await tap(form, '#education-save')
-    const back = await waitUntil(
-      'the education list',
-      async () => {
-        const p = await mp.currentPage()
-        return p?.path === 'packages/profile/records/index' ? p : null
-      },
-      10000,
-    )
+    const back = await pageAt(mp, 'packages/profile/records/index')
     await waitForText(back, '#education-item-0-status', (t) => t === '未核验', 10000)
   })
 })

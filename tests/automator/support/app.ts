@@ -50,6 +50,18 @@ export async function openPage(mp: MiniProgram, url: string, rootSelector: strin
   return page
 }
 
+/** The page the app shows, once it is `path` (as the SDK spells it: no leading slash, no query). */
+export function pageAt(mp: MiniProgram, path: string, timeoutMs = 10000): Promise<Page> {
+  return waitUntil(
+    `page ${path}`,
+    async () => {
+      const current = await mp.currentPage()
+      return current?.path === path ? current : null
+    },
+    timeoutMs,
+  )
+}
+
 /** The element for `selector` on `page`, waiting for it to appear; fails naming the selector and the page. */
 export async function element(page: Page, selector: string, timeoutMs = 5000): Promise<Element> {
   const deadline = Date.now() + timeoutMs

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { element, openPage, tap, type, waitUntil, type MiniProgram, type Page } from './app'
+import { element, openPage, pageAt, tap, type, type MiniProgram, type Page } from './app'
 import { qa } from './qa'
 
 /**
@@ -19,14 +19,7 @@ export async function logInNewCandidate(
   await type(login, '#login-captcha', answer)
   await tap(login, '#login-agree')
   await tap(login, '#login-submit')
-  return waitUntil(
-    'the hub after login',
-    async () => {
-      const p = await mp.currentPage()
-      return p?.path === 'pages/hub/index' ? p : null
-    },
-    15000,
-  )
+  return pageAt(mp, 'pages/hub/index', 15000)
 }
 
 /**
