@@ -130,7 +130,7 @@ function HubItem(props: { id: string; title: string; required?: boolean; onTap: 
       </View>
       <View className='hub__item-status'>
         {props.children}
-        <Text className='hub__chevron'>›</Text>
+        <View className='hub__chevron' />
       </View>
     </View>
   )
