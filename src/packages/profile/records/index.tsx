@@ -68,7 +68,7 @@ export default function RecordsPage() {
               : `学位信息为选填。最多添加 ${MAX_RECORDS_PER_KIND} 条；核验通过的记录不能删除。`}
           </Text>
           {records.length === 0 && (
-            <View className='pf-card' id={`${p}-empty`}>
+            <View className='pf-card pf-empty' id={`${p}-empty`}>
               <Text className='pf-note'>{`还没有${RECORD_KIND_NAMES[kind]}`}</Text>
             </View>
           )}
