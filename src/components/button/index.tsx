@@ -18,7 +18,7 @@ export function Button({ id, variant = 'primary', loading, disabled, block = tru
   return (
     <TaroButton
       id={id}
-      className={`btn btn--${variant} ${block ? 'btn--block' : ''} ${inactive ? 'btn--inactive' : ''}`}
+      className={`btn btn--${variant} ${block ? 'btn--block' : 'btn--inline'} ${inactive ? 'btn--inactive' : ''}`}
       // H5 renders disabled={false} as the attribute disabled="false", which its styles take as disabled.
       disabled={disabled || undefined}
       loading={loading}
