@@ -136,7 +136,13 @@ describe('personal-info hub (H5)', () => {
       '照片像素不足：须至少 295×413（宽×高），所选照片为 260×380，宽度不足 295、高度不足 413',
     )
     expect(await $('#photo-upload').count()).toBe(0)
+    // The first refusal stays on screen until the second file is read: wait for it to be replaced.
+    const first = await text('photo-error')
     await choosePhoto('not-jpeg-358x441.png')
+    await rig.page.waitForFunction(
+      ([selector, previous]) => document.querySelector(selector)?.textContent?.trim() !== previous,
+      [rig.shown('#photo-error'), first] as const,
+    )
     expect(await text('photo-error')).toBe(
       '照片格式不符：只能上传 JPG/JPEG 格式，所选文件为 PNG照片文件太小：须大于 45 KB，所选文件为 3.6 KB（请勿压缩照片）',
     )
