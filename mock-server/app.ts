@@ -108,7 +108,8 @@ function mapFrameworkError(err: FastifyError): HttpError {
   const status = err.statusCode ?? 500
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new HttpError(413, 'PAYLOAD_TOO_LARGE')
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE')
-  if (status === 400 || err.code?.startsWith('FST_ERR_CTP')) return new HttpError(400, 'BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST)
+  if (status === 400 || err.code?.startsWith('FST_ERR_CTP'))
+    return new HttpError(400, 'BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST)
   if (status >= 400 && status < 500) return new HttpError(status, 'BAD_REQUEST')
   return new HttpError(500, 'INTERNAL')
 }
