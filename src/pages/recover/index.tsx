@@ -294,6 +294,11 @@ export default function RecoverPage() {
             返回登录
           </Button>
         )}
+        {step !== 'done' && (
+          <Button id='recover-to-login' variant='text' onClick={backToLogin}>
+            想起密码了？返回登录
+          </Button>
+        )}
       </View>
     </PageContainer>
   )

@@ -64,7 +64,7 @@ export default function PhotoPage() {
             </View>
             {photo.state === 'failed' && photo.reason && (
               <Text className='pf-error' id='photo-reason'>
-                {`核验不通过：${photo.reason}，请按要求重新上传。`}
+                {`核验不通过：${photo.reason}。请按照片要求重新上传。`}
               </Text>
             )}
             {photo.locked && (
