@@ -1,4 +1,4 @@
-import { Checkbox, Input, Text, View } from '@tarojs/components'
+import { Checkbox, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { FaceStartRequest } from '@contract/account'
@@ -7,7 +7,7 @@ import { validate, type FieldErrors } from '@contract/validate'
 import { ApiError, api, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
-import { FormField } from '../../components/form-field'
+import { TextField } from '../../components/form-field/text-field'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
 import { platform } from '../../platform/platform'
@@ -120,27 +120,27 @@ export default function LoginPage() {
       <View className='login__card'>
         {mode === 'password' && (
           <>
-            <FormField id='login-username' label='用户名或证件号码' required error={errors.username}>
-              <Input
-                id='login-username'
-                className='form-field__input'
-                value={form.username}
-                maxlength={32}
-                placeholder='请输入用户名或证件号码'
-                onInput={(e) => setForm({ ...form, username: e.detail.value })}
-              />
-            </FormField>
-            <FormField id='login-password' label='密码' required error={errors.password}>
-              <Input
-                id='login-password'
-                className='form-field__input'
-                password
-                value={form.password}
-                maxlength={64}
-                placeholder='请输入密码'
-                onInput={(e) => setForm({ ...form, password: e.detail.value })}
-              />
-            </FormField>
+            <TextField
+              id='login-username'
+              label='用户名或证件号码'
+              required
+              error={errors.username}
+              value={form.username}
+              onChange={(v) => setForm({ ...form, username: v })}
+              maxlength={32}
+              placeholder='请输入用户名或证件号码'
+            />
+            <TextField
+              id='login-password'
+              label='密码'
+              required
+              error={errors.password}
+              value={form.password}
+              onChange={(v) => setForm({ ...form, password: v })}
+              kind='password'
+              maxlength={64}
+              placeholder='请输入密码'
+            />
             <CaptchaField
               ref={captcha}
               page='login'
@@ -159,17 +159,17 @@ export default function LoginPage() {
               onChange={(name) => setFace((f) => ({ ...f, name }))}
               error={errors.name}
             />
-            <FormField id='login-face-id-number' label='证件号码（居民身份证）' required error={errors.idNumber}>
-              <Input
-                id='login-face-id-number'
-                className='form-field__input'
-                type='idcard'
-                value={face.idNumber}
-                maxlength={18}
-                placeholder='请输入身份证号码'
-                onInput={(e) => setFace((f) => ({ ...f, idNumber: e.detail.value }))}
-              />
-            </FormField>
+            <TextField
+              id='login-face-id-number'
+              label='证件号码（居民身份证）'
+              required
+              error={errors.idNumber}
+              value={face.idNumber}
+              onChange={(v) => setFace((f) => ({ ...f, idNumber: v }))}
+              kind='idcard'
+              maxlength={18}
+              placeholder='请输入身份证号码'
+            />
             <Text className='login__hint'>点击“开始人脸识别”后，请按提示完成本人面部识别。</Text>
           </>
         )}

@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { FaceStartRequest, RecoverQuestionStartRequest, ResetPasswordForm, SecurityAnswer } from '@contract/account'
@@ -8,6 +8,7 @@ import { ApiError, api, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { FormField } from '../../components/form-field'
+import { TextField } from '../../components/form-field/text-field'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
 import { PasswordMeter } from '../../components/password-meter'
@@ -150,17 +151,17 @@ export default function RecoverPage() {
               onChange={(name) => setWho((w) => ({ ...w, name }))}
               error={errors.name}
             />
-            <FormField id='recover-id-number' label='证件号码' required error={errors.idNumber}>
-              <Input
-                id='recover-id-number'
-                className='form-field__input'
-                type='idcard'
-                value={who.idNumber}
-                maxlength={18}
-                placeholder='请输入身份证号码'
-                onInput={(e) => setWho((w) => ({ ...w, idNumber: e.detail.value }))}
-              />
-            </FormField>
+            <TextField
+              id='recover-id-number'
+              label='证件号码'
+              required
+              error={errors.idNumber}
+              value={who.idNumber}
+              onChange={(v) => setWho((w) => ({ ...w, idNumber: v }))}
+              kind='idcard'
+              maxlength={18}
+              placeholder='请输入身份证号码'
+            />
             <CaptchaField
               ref={captcha}
               page='recover'
@@ -184,17 +185,17 @@ export default function RecoverPage() {
                 居民身份证
               </Text>
             </FormField>
-            <FormField id='recover-face-id-number' label='证件号码' required error={errors.idNumber}>
-              <Input
-                id='recover-face-id-number'
-                className='form-field__input'
-                type='idcard'
-                value={who.idNumber}
-                maxlength={18}
-                placeholder='请输入身份证号码'
-                onInput={(e) => setWho((w) => ({ ...w, idNumber: e.detail.value }))}
-              />
-            </FormField>
+            <TextField
+              id='recover-face-id-number'
+              label='证件号码'
+              required
+              error={errors.idNumber}
+              value={who.idNumber}
+              onChange={(v) => setWho((w) => ({ ...w, idNumber: v }))}
+              kind='idcard'
+              maxlength={18}
+              placeholder='请输入身份证号码'
+            />
           </>
         )}
 
@@ -206,16 +207,16 @@ export default function RecoverPage() {
                 {question.text}
               </Text>
             </View>
-            <FormField id='recover-answer' label='答案' required error={errors.answer}>
-              <Input
-                id='recover-answer'
-                className='form-field__input'
-                value={answer}
-                maxlength={30}
-                placeholder='请输入注册时设置的答案'
-                onInput={(e) => setAnswer(e.detail.value)}
-              />
-            </FormField>
+            <TextField
+              id='recover-answer'
+              label='答案'
+              required
+              error={errors.answer}
+              value={answer}
+              onChange={(v) => setAnswer(v)}
+              maxlength={30}
+              placeholder='请输入注册时设置的答案'
+            />
           </>
         )}
 
@@ -224,35 +225,30 @@ export default function RecoverPage() {
             <Text className='recover__ok' id='recover-verified'>
               身份验证通过，请设置新密码。
             </Text>
-            <FormField
+            <TextField
               id='recover-new-password'
               label='新密码'
               required
               error={errors.newPassword}
               hint={PASSWORD_RULE_TEXT}
-            >
-              <Input
-                id='recover-new-password'
-                className='form-field__input'
-                password
-                value={pw.newPassword}
-                maxlength={32}
-                placeholder='请设置新密码'
-                onInput={(e) => setPw((p) => ({ ...p, newPassword: e.detail.value }))}
-              />
-            </FormField>
+              value={pw.newPassword}
+              onChange={(v) => setPw((p) => ({ ...p, newPassword: v }))}
+              kind='password'
+              maxlength={32}
+              placeholder='请设置新密码'
+            />
             <PasswordMeter id='recover-new-password-strength' password={pw.newPassword} />
-            <FormField id='recover-new-password-confirm' label='确认新密码' required error={errors.newPasswordConfirm}>
-              <Input
-                id='recover-new-password-confirm'
-                className='form-field__input'
-                password
-                value={pw.newPasswordConfirm}
-                maxlength={32}
-                placeholder='请再次输入新密码'
-                onInput={(e) => setPw((p) => ({ ...p, newPasswordConfirm: e.detail.value }))}
-              />
-            </FormField>
+            <TextField
+              id='recover-new-password-confirm'
+              label='确认新密码'
+              required
+              error={errors.newPasswordConfirm}
+              value={pw.newPasswordConfirm}
+              onChange={(v) => setPw((p) => ({ ...p, newPasswordConfirm: v }))}
+              kind='password'
+              maxlength={32}
+              placeholder='请再次输入新密码'
+            />
           </>
         )}
 

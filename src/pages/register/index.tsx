@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { ID_TYPE_LABELS, RegisterForm, USERNAME_RULE_TEXT } from '@contract/account'
@@ -6,7 +6,7 @@ import { validate, type FieldErrors } from '@contract/validate'
 import { ApiError, api, messageOf, newIdempotencyKey } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
-import { FormField } from '../../components/form-field'
+import { TextField } from '../../components/form-field/text-field'
 import { NameField } from '../../components/name-field'
 import { OptionSelect } from '../../components/option-select'
 import { PageContainer } from '../../components/page-container'
@@ -123,41 +123,43 @@ export default function RegisterPage() {
   return (
     <PageContainer id='register-page'>
       <View className='register__card'>
-        <FormField id='register-username' label='用户名' required error={errors.username} hint={USERNAME_RULE_TEXT}>
-          <Input
-            id='register-username'
-            className='form-field__input'
-            value={form.username}
-            maxlength={20}
-            placeholder='请输入用户名'
-            onInput={(e) => set('username', e.detail.value)}
-          />
-        </FormField>
+        <TextField
+          id='register-username'
+          label='用户名'
+          required
+          error={errors.username}
+          hint={USERNAME_RULE_TEXT}
+          value={form.username}
+          onChange={(v) => set('username', v)}
+          maxlength={20}
+          placeholder='请输入用户名'
+        />
 
-        <FormField id='register-password' label='密码' required error={errors.password} hint={PASSWORD_RULE_TEXT}>
-          <Input
-            id='register-password'
-            className='form-field__input'
-            password
-            value={form.password}
-            maxlength={32}
-            placeholder='请设置密码'
-            onInput={(e) => set('password', e.detail.value)}
-          />
-        </FormField>
+        <TextField
+          id='register-password'
+          label='密码'
+          required
+          error={errors.password}
+          hint={PASSWORD_RULE_TEXT}
+          value={form.password}
+          onChange={(v) => set('password', v)}
+          kind='password'
+          maxlength={32}
+          placeholder='请设置密码'
+        />
         <PasswordMeter id='register-password-strength' password={form.password} />
 
-        <FormField id='register-password-confirm' label='确认密码' required error={errors.passwordConfirm}>
-          <Input
-            id='register-password-confirm'
-            className='form-field__input'
-            password
-            value={form.passwordConfirm}
-            maxlength={32}
-            placeholder='请再次输入密码'
-            onInput={(e) => set('passwordConfirm', e.detail.value)}
-          />
-        </FormField>
+        <TextField
+          id='register-password-confirm'
+          label='确认密码'
+          required
+          error={errors.passwordConfirm}
+          value={form.passwordConfirm}
+          onChange={(v) => set('passwordConfirm', v)}
+          kind='password'
+          maxlength={32}
+          placeholder='请再次输入密码'
+        />
 
         <NameField id='register-name' value={form.name} onChange={(v) => set('name', v)} error={errors.name} />
 
@@ -179,23 +181,18 @@ export default function RegisterPage() {
 
         {!otherDocument && (
           <>
-            <FormField
+            <TextField
               id='register-id-number'
               label='证件号码'
               required
               error={errors.idNumber}
               hint='18位身份证号码，末位X可大写或小写'
-            >
-              <Input
-                id='register-id-number'
-                className='form-field__input'
-                type='idcard'
-                value={form.idNumber}
-                maxlength={18}
-                placeholder='请输入身份证号码'
-                onInput={(e) => set('idNumber', e.detail.value)}
-              />
-            </FormField>
+              value={form.idNumber}
+              onChange={(v) => set('idNumber', v)}
+              kind='idcard'
+              maxlength={18}
+              placeholder='请输入身份证号码'
+            />
 
             {duplicate && (
               <View className='register__notice register__notice--danger' id='register-duplicate'>
@@ -227,22 +224,17 @@ export default function RegisterPage() {
               onChange={(v) => set('questionId', v)}
               error={errors.questionId}
             />
-            <FormField
+            <TextField
               id='register-answer'
               label='密码问题答案'
               required
               error={errors.answer}
               hint='找回密码时需要回答，请牢记'
-            >
-              <Input
-                id='register-answer'
-                className='form-field__input'
-                value={form.answer}
-                maxlength={30}
-                placeholder='请输入答案'
-                onInput={(e) => set('answer', e.detail.value)}
-              />
-            </FormField>
+              value={form.answer}
+              onChange={(v) => set('answer', v)}
+              maxlength={30}
+              placeholder='请输入答案'
+            />
 
             <CaptchaField
               ref={captcha}

@@ -1,0 +1,29 @@
+import { Input } from '@tarojs/components'
+import { FormField, type FormFieldProps } from './index'
+
+export interface TextFieldProps extends Omit<FormFieldProps, 'children'> {
+  value: string
+  onChange: (value: string) => void
+  /** Which keyboard the phone shows; `password` hides what is typed. */
+  kind?: 'text' | 'password' | 'idcard' | 'number'
+  maxlength?: number
+  placeholder?: string
+}
+
+/** A labelled one-line input: the field most forms are made of. The input carries the field's id. */
+export function TextField({ value, onChange, kind = 'text', maxlength, placeholder, ...field }: TextFieldProps) {
+  return (
+    <FormField {...field}>
+      <Input
+        id={field.id}
+        className='form-field__input'
+        type={kind === 'password' ? 'text' : kind}
+        password={kind === 'password'}
+        value={value}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        onInput={(e) => onChange(e.detail.value)}
+      />
+    </FormField>
+  )
+}
