@@ -8,6 +8,7 @@ import { ApiError, api, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { TextField } from '../../components/form-field/text-field'
+import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
 import { platform } from '../../platform/platform'
@@ -100,22 +101,14 @@ export default function LoginPage() {
         </Text>
       )}
 
-      <View className='login__tabs'>
-        <View
-          id='login-mode-password'
-          className={`login__tab ${mode === 'password' ? 'login__tab--active' : ''}`}
-          onClick={() => switchMode('password')}
-        >
-          账号密码登录
-        </View>
-        <View
-          id='login-mode-face'
-          className={`login__tab ${mode === 'face' ? 'login__tab--active' : ''}`}
-          onClick={() => switchMode('face')}
-        >
-          面容ID登录
-        </View>
-      </View>
+      <ModeTabs
+        tabs={[
+          { mode: 'password', id: 'login-mode-password', label: '账号密码登录' },
+          { mode: 'face', id: 'login-mode-face', label: '面容ID登录' },
+        ]}
+        active={mode}
+        onChange={switchMode}
+      />
 
       <View className='login__card'>
         {mode === 'password' && (

@@ -9,6 +9,7 @@ import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { FormField } from '../../components/form-field'
 import { TextField } from '../../components/form-field/text-field'
+import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
 import { PasswordMeter } from '../../components/password-meter'
@@ -124,22 +125,14 @@ export default function RecoverPage() {
   return (
     <PageContainer id='recover-page'>
       {step === 'identify' && (
-        <View className='recover__tabs'>
-          <View
-            id='recover-mode-question'
-            className={`recover__tab ${way === 'question' ? 'recover__tab--active' : ''}`}
-            onClick={() => switchWay('question')}
-          >
-            密保问题找回
-          </View>
-          <View
-            id='recover-mode-face'
-            className={`recover__tab ${way === 'face' ? 'recover__tab--active' : ''}`}
-            onClick={() => switchWay('face')}
-          >
-            人脸识别找回
-          </View>
-        </View>
+        <ModeTabs
+          tabs={[
+            { mode: 'question', id: 'recover-mode-question', label: '密保问题找回' },
+            { mode: 'face', id: 'recover-mode-face', label: '人脸识别找回' },
+          ]}
+          active={way}
+          onChange={switchWay}
+        />
       )}
 
       <View className={`recover__card ${step === 'identify' ? 'recover__card--tabbed' : ''}`}>

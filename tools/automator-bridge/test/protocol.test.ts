@@ -312,8 +312,8 @@ describe('Page', () => {
     }
     expect(images[0]?.tagName).toBe('image')
     expect((await el('#login-submit')).tagName).toBe('button')
-    expect((await el('view.login__tabs')).tagName).toBe('view')
-    expect((await el('.login__tabs > view')).tagName).toBe('view')
+    expect((await el('view.mode-tabs')).tagName).toBe('view')
+    expect((await el('.mode-tabs > view')).tagName).toBe('view')
     expect((await el('text.login__title')).tagName).toBe('text')
     // The same node keeps its id; a different node gets a new one.
     expect((await el('#login-username')).elementId).toBe(input.elementId)
@@ -442,9 +442,9 @@ describe('Element', () => {
   })
 
   it('Element.getWXML gives mini-program tags, inner and outer', async () => {
-    const tabs = (await page.$('.login__tabs'))!
+    const tabs = (await page.$('.mode-tabs'))!
     const outer = await tabs.outerWxml()
-    expect(outer).toMatch(/^<view class="login__tabs">/)
+    expect(outer).toMatch(/^<view class="mode-tabs">/)
     expect(outer).not.toContain('taro-')
     expect(await tabs.wxml()).toMatch(/^<view id="login-mode-password"/)
     const field = (await page.$('#login-username-field'))!
