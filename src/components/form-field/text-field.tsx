@@ -27,3 +27,11 @@ export function TextField({ value, onChange, kind = 'text', maxlength, placehold
     </FormField>
   )
 }
+
+/** The 18-digit resident ID number: the ID keyboard (digits and X), 18 characters, the same words everywhere. */
+export function IdNumberField({
+  label = '证件号码',
+  ...props
+}: Omit<TextFieldProps, 'kind' | 'maxlength' | 'placeholder' | 'required' | 'label'> & { label?: string }) {
+  return <TextField {...props} label={label} required kind='idcard' maxlength={18} placeholder='请输入身份证号码' />
+}

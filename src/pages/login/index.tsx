@@ -7,7 +7,7 @@ import { validate, type FieldErrors } from '@contract/validate'
 import { ApiError, api, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
-import { TextField } from '../../components/form-field/text-field'
+import { IdNumberField, TextField } from '../../components/form-field/text-field'
 import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
@@ -152,16 +152,12 @@ export default function LoginPage() {
               onChange={(name) => setFace((f) => ({ ...f, name }))}
               error={errors.name}
             />
-            <TextField
+            <IdNumberField
               id='login-face-id-number'
               label='证件号码（居民身份证）'
-              required
               error={errors.idNumber}
               value={face.idNumber}
               onChange={(v) => setFace((f) => ({ ...f, idNumber: v }))}
-              kind='idcard'
-              maxlength={18}
-              placeholder='请输入身份证号码'
             />
             <Text className='login__hint'>点击“开始人脸识别”后，请按提示完成本人面部识别。</Text>
           </>

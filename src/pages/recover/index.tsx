@@ -8,7 +8,7 @@ import { ApiError, api, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { FormField } from '../../components/form-field'
-import { TextField } from '../../components/form-field/text-field'
+import { IdNumberField, TextField } from '../../components/form-field/text-field'
 import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
@@ -144,16 +144,11 @@ export default function RecoverPage() {
               onChange={(name) => setWho((w) => ({ ...w, name }))}
               error={errors.name}
             />
-            <TextField
+            <IdNumberField
               id='recover-id-number'
-              label='证件号码'
-              required
               error={errors.idNumber}
               value={who.idNumber}
               onChange={(v) => setWho((w) => ({ ...w, idNumber: v }))}
-              kind='idcard'
-              maxlength={18}
-              placeholder='请输入身份证号码'
             />
             <CaptchaField
               ref={captcha}
@@ -178,16 +173,11 @@ export default function RecoverPage() {
                 居民身份证
               </Text>
             </FormField>
-            <TextField
+            <IdNumberField
               id='recover-face-id-number'
-              label='证件号码'
-              required
               error={errors.idNumber}
               value={who.idNumber}
               onChange={(v) => setWho((w) => ({ ...w, idNumber: v }))}
-              kind='idcard'
-              maxlength={18}
-              placeholder='请输入身份证号码'
             />
           </>
         )}

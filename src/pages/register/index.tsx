@@ -6,7 +6,7 @@ import { validate, type FieldErrors } from '@contract/validate'
 import { ApiError, api, messageOf, newIdempotencyKey } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
-import { TextField } from '../../components/form-field/text-field'
+import { IdNumberField, TextField } from '../../components/form-field/text-field'
 import { NameField } from '../../components/name-field'
 import { OptionSelect } from '../../components/option-select'
 import { PageContainer } from '../../components/page-container'
@@ -181,17 +181,12 @@ export default function RegisterPage() {
 
         {!otherDocument && (
           <>
-            <TextField
+            <IdNumberField
               id='register-id-number'
-              label='证件号码'
-              required
               error={errors.idNumber}
               hint='18位身份证号码，末位X可大写或小写'
               value={form.idNumber}
               onChange={(v) => set('idNumber', v)}
-              kind='idcard'
-              maxlength={18}
-              placeholder='请输入身份证号码'
             />
 
             {duplicate && (
