@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { IDEMPOTENCY_HEADER, isStateChanging, type Endpoint } from '../types/api'
 import { issuesToFieldErrors } from '../types/validate'
 import { HttpError } from './errors'
+import { callerScope, IdempotencyLedger } from './idempotency'
 import type { Account, Store } from './state'
 import { accountFromRequest } from './sessions'
 
@@ -38,26 +39,39 @@ export function contractRoute<E extends Endpoint>(
       const parsed = v.safeParse(endpoint.request, raw)
       if (!parsed.success) throw validationError(parsed.issues)
 
-      const key = idempotencyKey(req, endpoint, account)
-      if (key) {
-        const seen = store.state.idempotency[key]
-        if (seen) return reply.code(seen.status).header('idempotent-replay', 'true').send(seen.body)
-      }
-      const result = await handler(parsed.output, { req, reply, store, account })
-      if (key) {
-        store.state.idempotency[key] = { status: reply.statusCode, body: result, at: new Date().toISOString() }
-        store.save()
-      }
-      return result
+      const scope = idempotencyScope(req, endpoint, account, raw)
+      if (!scope) return handler(parsed.output, { req, reply, store, account })
+      const outcome = await ledgerOf(store).run(scope, raw, async () => {
+        try {
+          const body = await handler(parsed.output, { req, reply, store, account })
+          return { ok: true, status: reply.statusCode, body }
+        } catch (err) {
+          if (err instanceof HttpError) return { ok: false, error: err }
+          throw err
+        }
+      })
+      if (!outcome.ok) throw outcome.error
+      if (outcome.replay) reply.code(outcome.status).header('idempotent-replay', 'true')
+      return outcome.body as v.InferOutput<E['response']>
     },
   })
 }
 
-function idempotencyKey(req: FastifyRequest, endpoint: Endpoint, account: Account | null): string | null {
+const ledgers = new WeakMap<Store, IdempotencyLedger>()
+
+/** The server's idempotency replies (one ledger per store, so each test server has its own). */
+export function ledgerOf(store: Store): IdempotencyLedger {
+  let ledger = ledgers.get(store)
+  if (!ledger) ledgers.set(store, (ledger = new IdempotencyLedger()))
+  return ledger
+}
+
+/** The reply's scope (caller, endpoint, key) for a state-changing call that carries a key; null otherwise. */
+function idempotencyScope(req: FastifyRequest, endpoint: Endpoint, account: Account | null, input: unknown) {
   if (!isStateChanging(endpoint.method)) return null
   const header = req.headers[IDEMPOTENCY_HEADER]
   if (typeof header !== 'string' || header.length === 0 || header.length > 128) return null
-  return `${account?.id ?? 'anon'} ${endpoint.method} ${endpoint.path} ${header}`
+  return `${callerScope(account?.id ?? null, input)} ${endpoint.method} ${endpoint.path} ${header}`
 }
 
 /** Turns schema issues into one 400 with a Chinese message per field (the same messages the forms show). */
