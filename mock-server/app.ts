@@ -14,6 +14,7 @@ import { scanRoutes } from './routes/scan'
 import { simRoutes } from './routes/sim'
 import { SCENARIOS } from './scenarios'
 import { Store } from './state'
+import { wireErrorOptions } from './wire-errors'
 
 export interface MockServerOptions {
   /** Enables the QA control API under /__qa. */
@@ -51,6 +52,8 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // Router and HTTP-parser refusals answer with the contract's error body too.
+    ...wireErrorOptions,
   })
 
   await app.register(cors, {

@@ -6,7 +6,7 @@ import { SESSION_HEADER } from '@contract/api'
 import { api, ApiError, getApiBase, getSessionToken, messageOf } from '../api'
 import { notifySessionExpired } from '../api/session-token'
 import type { RecordKind } from '../domain/education'
-import { checkPhoto, type PhotoProblem } from '../domain/photo'
+import { checkPhoto, uprightSize, type PhotoProblem } from '../domain/photo'
 import { platform } from '../platform/platform'
 import { clearDraft as forgetDraft, readDraft, writeDraft } from './drafts'
 
@@ -182,13 +182,15 @@ export const useProfile = create<ProfileState>((set, get) => {
         size: chosen.size,
         width: info?.width,
         height: info?.height,
+        orientation: info?.orientation,
       })
       set({
         candidate: {
           path: chosen.path,
           size: chosen.size,
-          width: info?.width ?? null,
-          height: info?.height ?? null,
+          // Shown as the upright picture's size, the one the rules judge.
+          width: info ? uprightSize(info, info.orientation).width : null,
+          height: info ? uprightSize(info, info.orientation).height : null,
           problems,
         },
       })
