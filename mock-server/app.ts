@@ -1,5 +1,6 @@
 import cors from '@fastify/cors'
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
+import { endpoints } from '../types/api'
 import { ERROR_MESSAGES, type ErrorCode } from '../types/errors'
 import { HttpError } from './errors'
 import type { OcrEngine } from './ocr/engine'
@@ -58,6 +59,8 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
 
   await app.register(cors, {
     origin: (origin, cb) => cb(null, !origin || /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)),
+    // Every method the contract uses (DELETE: a record, the binding), so the H5 app on its own origin can call them.
+    methods: CORS_METHODS,
     allowedHeaders: ['content-type', 'authorization', 'idempotency-key'],
     exposedHeaders: ['idempotent-replay'],
   })
@@ -96,7 +99,12 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   await app.register(profileRoutes, { store })
   // A plugin too: the scanner's multipart parser (screenshot upload) stays inside it.
   await app.register(scanRoutes, { store, engine: opts.ocr })
-  simRoutes(app, store, { onFace: (verifyId, outcome) => recordFaceOutcome(store, verifyId, outcome), onPay: () => {} })
+  // The H5 stand-ins for platform dialogs are simulation: only with --qa (npm start and the tests run with it).
+  if (opts.qa)
+    simRoutes(app, store, {
+      onFace: (verifyId, outcome) => recordFaceOutcome(store, verifyId, outcome),
+      onPay: () => {},
+    })
   if (opts.qa) qaRoutes(app, store)
   if (opts.qa) accountQaRoutes(app, store)
   if (opts.qa) profileQaRoutes(app, store)
@@ -105,6 +113,11 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   withStore.store = store
   return withStore
 }
+
+/** The methods CORS allows: every one the contract's endpoints use, plus HEAD. */
+export const CORS_METHODS = [
+  ...new Set<string>(['GET', 'HEAD', 'POST', ...Object.values(endpoints).map((e) => e.method)]),
+]
 
 /** Errors fastify raises itself (bad JSON, wrong content type, too large) become 4xx with a contract code. */
 function mapFrameworkError(err: FastifyError): HttpError {

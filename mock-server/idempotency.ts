@@ -59,6 +59,12 @@ export class IdempotencyLedger {
     return { ...settled, replay: false }
   }
 
+  /** Drops every reply of a cancelled account. */
+  forgetAccount(accountId: string): void {
+    const prefix = `account:${accountId} `
+    for (const scope of this.entries.keys()) if (scope.startsWith(prefix)) this.entries.delete(scope)
+  }
+
   get size(): number {
     return this.entries.size
   }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { hubGate, type PhotoState } from '../src/domain/hub-gate'
 import type { EducationRecord, PhotoInfo, ProfileSummary } from '../types/profile'
-import { hasApplicationData } from './account-rules'
+import { accountErasers, hasApplicationData } from './account-rules'
 import { emptyProfile, type CandidateProfile, type StoredRecord } from './profile-state'
 import type { State, Store } from './state'
 
@@ -89,3 +89,11 @@ export function photoView(store: Store, accountId: string): PhotoInfo {
     uploadedAt: p?.uploadedAt ?? null,
   }
 }
+
+/** Cancellation erases the candidate's hub: photo, records, platform binding and any photo tickets. */
+accountErasers.push((state, accountId) => {
+  delete state.profile.byAccount[accountId]
+  for (const [user, b] of Object.entries(state.profile.bindings))
+    if (b.accountId === accountId) delete state.profile.bindings[user]
+  for (const [t, v] of tickets) if (v.accountId === accountId) tickets.delete(t)
+})

@@ -3,9 +3,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { endpoints, SESSION_HEADER } from '../../types/api'
 import type { FaceOutcome } from '../../types/platform-sim'
 import { securityQuestionText, type SecurityQuestionId } from '../../src/domain/security-questions'
-import { verifyPassword } from '../passwords'
+import { loginGuardFor, passwordMatches } from '../login-guard'
 import { consumeCaptcha } from '../captcha'
-import { contractRoute } from '../contract-route'
+import { contractRoute, ledgerOf } from '../contract-route'
 import { badRequest, HttpError } from '../errors'
 import { isKnownRegionCode } from '../regions'
 import { createSession } from '../sessions'
@@ -71,13 +71,13 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
 
   contractRoute(app, store, endpoints.loginPassword, async (input) => {
     consumeCaptcha(store, input.captchaId, input.captchaCode)
+    // Known or not, the same guard, the same scrypt work and the same answers (login-guard.ts).
     const account = findByLogin(store.state, input.username)
-    if (!account) throw badRequest('INVALID_CREDENTIALS')
-    const guard = (flows().loginGuards[account.id] ??= { failures: 0, lockedUntil: null })
+    const guard = loginGuardFor(store.state, account, input.username)
     if (guard.lockedUntil && !isPast(guard.lockedUntil)) throw locked(guard.lockedUntil)
     if (guard.lockedUntil) guard.lockedUntil = null
 
-    if (!verifyPassword(input.password, account.passwordSalt, account.passwordHash)) {
+    if (!passwordMatches(account, input.password) || !account) {
       guard.failures++
       if (guard.failures >= MAX_LOGIN_FAILURES) {
         guard.failures = 0
@@ -225,6 +225,7 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
     const reason = applicationDataReason(store.state, id)
     if (reason) throw new HttpError(409, 'CANCEL_REFUSED', reason)
     forgetAccount(store.state, id)
+    ledgerOf(store).forgetAccount(id)
     store.save()
     return { ok: true as const }
   })
