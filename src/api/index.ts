@@ -3,7 +3,7 @@ import { callEndpoint, type CallOptions } from './request'
 import type { RecordKind } from '../domain/education'
 
 export { ApiError, messageOf } from './api-error'
-export { setApiBase, getApiBase, newIdempotencyKey, type CallOptions } from './request'
+export { setApiBase, getApiBase, newIdempotencyKey, withRetry, type CallOptions } from './request'
 export { getSessionToken, setSessionToken, setSessionExpiredListener } from './session-token'
 
 /** Calls an endpoint by its contract name, typed end to end. */
@@ -33,7 +33,8 @@ export const api = {
   recoverFaceFinish: (verifyId: string) => call('recoverFaceFinish', { verifyId }),
   resetPassword: (resetToken: string, newPassword: string) => call('resetPassword', { resetToken, newPassword }),
   me: () => call('me', {}),
-  logout: () => call('logout', {}),
+  // Best effort and quick: the device is logged out whatever the server answers.
+  logout: () => call('logout', {}, { retry: { retries: 1 } }),
   cancelCheck: () => call('cancelCheck', {}),
   cancelAccount: (reason?: string) => call('cancelAccount', { confirm: true, reason }),
   // Personal-info hub (issue 5); the photo upload goes through platform.uploadFile (src/stores/profile.ts)

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { IDEMPOTENCY_HEADER, SESSION_HEADER, isStateChanging, type Endpoint, type HttpMethod } from '@contract/api'
 import { ApiError } from './api-error'
+import { reportRetry } from './retry-status'
 import { getSessionToken, notifySessionExpired } from './session-token'
 
 declare const API_BASE: string
@@ -30,7 +31,8 @@ export interface RetryPolicy {
   maxDelayMs: number
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 400, maxDelayMs: 5000 }
+/** Five retries: in a busy peak a call rides out a dozen seconds of refusals before the page shows an error. */
+export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 400, maxDelayMs: 5000 }
 const TIMEOUT_MS = 15000
 
 export interface CallOptions {
@@ -76,8 +78,53 @@ function backoff(attempt: number, policy: RetryPolicy): number {
   return exp / 2 + Math.random() * (exp / 2)
 }
 
-function isRetryable(err: ApiError): boolean {
-  return err.isNetwork || err.status === 503 || err.status === 502 || err.status === 504
+/** Longest wait a server's Retry-After may impose before the next try. */
+const MAX_RETRY_AFTER_MS = 30000
+
+/**
+ * A failure worth another try: nothing came back, or the server said busy (429, 502-504). Only safe calls are
+ * retried: reads, and changes that carry an idempotency key (the server answers a repeat from the first reply).
+ */
+function isRetryable(err: ApiError, safe: boolean): boolean {
+  if (!safe) return false
+  return err.isNetwork || err.status === 429 || err.status === 503 || err.status === 502 || err.status === 504
+}
+
+/** The server's Retry-After (seconds or an HTTP date), in ms; null when absent or unreadable. */
+export function retryAfterMs(header: Record<string, unknown> | undefined, now = Date.now()): number | null {
+  const raw = header && Object.entries(header).find(([k]) => k.toLowerCase() === 'retry-after')?.[1]
+  if (typeof raw !== 'string' && typeof raw !== 'number') return null
+  const text = String(raw).trim()
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now
+  return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : null
+}
+
+/**
+ * Runs one exchange with retries: the wait is the server's Retry-After when it sent one, else backoff with jitter;
+ * while it waits, the app shows a calm banner (retry-status.ts). `safe` says whether a retry may repeat the call.
+ */
+export async function withRetry<T>(
+  attemptOnce: () => Promise<T>,
+  options: { safe: boolean; retry?: Partial<RetryPolicy>; onFailure?: (err: ApiError) => void },
+): Promise<T> {
+  const policy = { ...DEFAULT_RETRY, ...options.retry }
+  const call = Symbol('call')
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await attemptOnce()
+      } catch (err) {
+        const apiError = err as ApiError
+        options.onFailure?.(apiError)
+        if (attempt >= policy.retries || !isRetryable(apiError, options.safe)) throw apiError
+        const waitMs = apiError.retryAfterMs ?? backoff(attempt, policy)
+        reportRetry(call, { attempt: attempt + 2, of: policy.retries + 1, waitMs })
+        await sleep(waitMs)
+      }
+    }
+  } finally {
+    reportRetry(call, null)
+  }
 }
 
 /** One HTTP exchange through Taro.request; resolves with the body or rejects with an ApiError. */
@@ -104,7 +151,7 @@ async function exchange(
   }
   const data = typeof res.data === 'string' && res.data ? safeJson(res.data) : res.data
   if (res.statusCode >= 200 && res.statusCode < 300) return data
-  throw ApiError.fromResponse(res.statusCode, data)
+  throw ApiError.fromResponse(res.statusCode, data, retryAfterMs(res.header as Record<string, unknown> | undefined))
 }
 
 function safeJson(text: string): unknown {
@@ -117,26 +164,23 @@ function safeJson(text: string): unknown {
 
 /**
  * Calls one endpoint of the contract. Adds the session token, an idempotency key on state-changing calls (the same
- * key on every retry, so the server does the action once), retries network errors and 503 with backoff and jitter,
- * and reports an expired session to the app.
+ * key on every retry, so the server does the action once), retries network errors, 429 and 502-504 (honouring
+ * Retry-After, else backoff with jitter) while the app shows it is retrying, and reports an expired session.
  */
 export async function callEndpoint<Res>(endpoint: Endpoint, input: object, options: CallOptions = {}): Promise<Res> {
-  const policy = { ...DEFAULT_RETRY, ...options.retry }
   const { url, body } = buildUrl(endpoint, input as Record<string, unknown>)
   // A JSON content type without a body (GET, DELETE) is refused by the server as an empty JSON body.
   const headers: Record<string, string> = body ? { 'content-type': 'application/json' } : {}
   const token = getSessionToken()
   if (token) headers[SESSION_HEADER] = `Bearer ${token}`
   if (isStateChanging(endpoint.method)) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey ?? newIdempotencyKey()
+  const safe = !isStateChanging(endpoint.method) || !!headers[IDEMPOTENCY_HEADER]
 
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return (await exchange(endpoint.method, url, body, headers)) as Res
-    } catch (err) {
-      const apiError = err as ApiError
-      if (apiError.status === 401 && endpoint.auth) notifySessionExpired()
-      if (attempt >= policy.retries || !isRetryable(apiError)) throw apiError
-      await sleep(backoff(attempt, policy))
-    }
-  }
+  return withRetry(() => exchange(endpoint.method, url, body, headers) as Promise<Res>, {
+    safe,
+    retry: options.retry,
+    onFailure: (err) => {
+      if (err.status === 401 && endpoint.auth) notifySessionExpired()
+    },
+  })
 }

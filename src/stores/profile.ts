@@ -3,7 +3,7 @@ import type { RequestOf } from '@contract/api'
 import type { BasicInfo, BindingInfo, EducationRecord, PhotoInfo, ProfileSummary } from '@contract/profile'
 import { PHOTO_UPLOAD_FIELD, PHOTO_UPLOAD_PATH } from '@contract/profile'
 import { SESSION_HEADER } from '@contract/api'
-import { api, ApiError, getApiBase, getSessionToken, messageOf } from '../api'
+import { api, ApiError, getApiBase, getSessionToken, messageOf, withRetry } from '../api'
 import { notifySessionExpired } from '../api/session-token'
 import type { RecordKind } from '../domain/education'
 import { checkPhoto, uprightSize, type PhotoProblem } from '../domain/photo'
@@ -202,15 +202,26 @@ export const useProfile = create<ProfileState>((set, get) => {
       set({ uploadPercent: 0, uploadError: null })
       try {
         const token = getSessionToken()
-        const res = await platform.uploadFile({
-          url: `${getApiBase()}${PHOTO_UPLOAD_PATH}`,
-          filePath: candidate.path,
-          name: PHOTO_UPLOAD_FIELD,
-          headers: token ? { [SESSION_HEADER]: `Bearer ${token}` } : {},
-          onProgress: (percent) => set({ uploadPercent: Math.min(99, percent) }),
-        })
-        const body = safeJson(res.data)
-        if (res.statusCode < 200 || res.statusCode >= 300) throw ApiError.fromResponse(res.statusCode, body)
+        // Replacing the photo with the same file is safe to repeat: a busy server or a dropped answer is retried.
+        const body = await withRetry(
+          async () => {
+            const res = await platform
+              .uploadFile({
+                url: `${getApiBase()}${PHOTO_UPLOAD_PATH}`,
+                filePath: candidate.path,
+                name: PHOTO_UPLOAD_FIELD,
+                headers: token ? { [SESSION_HEADER]: `Bearer ${token}` } : {},
+                onProgress: (percent) => set({ uploadPercent: Math.min(99, percent) }),
+              })
+              .catch(() => {
+                throw new ApiError({ code: 'NETWORK_ERROR', status: 0 })
+              })
+            const parsed = safeJson(res.data)
+            if (res.statusCode < 200 || res.statusCode >= 300) throw ApiError.fromResponse(res.statusCode, parsed)
+            return parsed
+          },
+          { safe: true },
+        )
         set({ photo: body as PhotoInfo, candidate: null, uploadPercent: null })
         refreshSummary()
         return true

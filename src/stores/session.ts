@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import type { Me, SessionResponse } from '@contract/account'
 import { api, getSessionToken, setSessionExpiredListener, setSessionToken } from '../api'
+import { clearAllDrafts, RETURN_TO_KEY } from './drafts'
 
 /** The logged-in candidate. The token itself lives in src/api/session-token.ts (storage), sent on every call. */
 interface SessionState {
@@ -11,8 +12,10 @@ interface SessionState {
   signIn: (session: SessionResponse) => void
   /** Ends the session on the server (best effort) and here. */
   signOut: () => Promise<void>
-  /** Forgets the session here only (cancelled account, expired session). */
+  /** Forgets the session here only (expired session): drafts stay, so the candidate finishes after logging in. */
   clear: () => void
+  /** The account is gone (cancelled): forgets the session and every draft on the device. */
+  forgetAccount: () => void
   /** Loads the candidate behind a stored token (app restart). */
   loadMe: () => Promise<Me | null>
 }
@@ -31,10 +34,17 @@ export const useSession = create<SessionState>((set) => ({
       // Logged out here anyway; the server session times out on its own.
     }
     setSessionToken(null)
+    // Logging out leaves nothing typed on the device for the next person.
+    clearAllDrafts()
     set({ account: null, loggedIn: false })
   },
   clear: () => {
     setSessionToken(null)
+    set({ account: null, loggedIn: false })
+  },
+  forgetAccount: () => {
+    setSessionToken(null)
+    clearAllDrafts()
     set({ account: null, loggedIn: false })
   },
   loadMe: async () => {
@@ -47,7 +57,7 @@ export const useSession = create<SessionState>((set) => ({
 
 export const LOGIN_URL = '/pages/login/index'
 export const HUB_URL = '/pages/hub/index'
-const RETURN_KEY = 'session.returnTo'
+const RETURN_KEY = RETURN_TO_KEY
 
 /** The page on top of the stack as a URL with its query, e.g. /pages/account-cancel/index?x=1. */
 function currentPageUrl(): string | null {

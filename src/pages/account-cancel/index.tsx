@@ -22,7 +22,7 @@ export default function AccountCancelPage() {
   const [confirmStep, setConfirmStep] = useState<0 | 1 | 2>(0)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const clear = useSession((s) => s.clear)
+  const forgetAccount = useSession((s) => s.forgetAccount)
 
   const load = useCallback(() => {
     setLoadError(null)
@@ -41,7 +41,7 @@ export default function AccountCancelPage() {
     try {
       await api.cancelAccount(draft.reason.trim() || undefined)
       clearDraft()
-      clear()
+      forgetAccount()
       void toast.success('账号已注销')
       void Taro.reLaunch({ url: LOGIN_URL })
     } catch (err) {
