@@ -92,10 +92,37 @@ function takeReturnTo(): string | null {
   }
 }
 
-/** After any login: back to the page the session expired on (its draft restores what was typed), else the hub. */
-export function goAfterLogin(): void {
-  const url = takeReturnTo()
-  void Taro.reLaunch({ url: url ?? HUB_URL })
+export const RECORDS_URL = '/packages/profile/records/index'
+const RECORD_FORM_URL = '/packages/profile/record-form/index'
+
+/**
+ * The pages under a page, from the hub up: what the candidate would have come through to reach it. A login that
+ * returns to a page rebuilds this stack, so 返回 and a save that goes back land where they would have.
+ */
+export function pagesLeadingTo(url: string): string[] {
+  const [path, query = ''] = url.split('?')
+  if (path === HUB_URL) return [HUB_URL]
+  if (path === RECORD_FORM_URL) {
+    const kind = new URLSearchParams(query).get('kind') === 'degree' ? 'degree' : 'education'
+    return [HUB_URL, `${RECORDS_URL}?kind=${kind}`, url]
+  }
+  return [HUB_URL, url]
+}
+
+/**
+ * After any login: back to the page the session expired on (its draft restores what was typed), with the pages
+ * under it, else the hub.
+ */
+export async function goAfterLogin(): Promise<void> {
+  const [first, ...above] = pagesLeadingTo(takeReturnTo() ?? HUB_URL)
+  await Taro.reLaunch({ url: first })
+  for (const url of above) await Taro.navigateTo({ url })
+}
+
+/** Leaves the page for the one under it; with nothing under it (opened on its own), goes to `fallback` instead. */
+export function leavePage(fallback: string): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: fallback })
 }
 
 /** Sends the candidate to log in, remembering this page. For pages that need a session. */

@@ -28,16 +28,26 @@ describe('session store and return-to-page', () => {
     expect(useSession.getState().loggedIn).toBe(false)
   })
 
-  test('after login the candidate goes back to the remembered page, once; otherwise to the hub', () => {
+  test('after login the candidate goes back to the remembered page above the hub, once; otherwise to the hub', async () => {
     rememberReturnTo('/pages/account-cancel/index?x=1')
-    goAfterLogin()
-    goAfterLogin()
-    expect(shown.navigations).toEqual(['/pages/account-cancel/index?x=1', '/pages/hub/index'])
+    await goAfterLogin()
+    await goAfterLogin()
+    expect(shown.navigations).toEqual(['/pages/hub/index', '/pages/account-cancel/index?x=1', '/pages/hub/index'])
   })
 
-  test('the login page itself is never remembered', () => {
+  test('a record form is reopened above its records list, so saving can go back to it', async () => {
+    rememberReturnTo('/packages/profile/record-form/index?kind=degree')
+    await goAfterLogin()
+    expect(shown.navigations).toEqual([
+      '/pages/hub/index',
+      '/packages/profile/records/index?kind=degree',
+      '/packages/profile/record-form/index?kind=degree',
+    ])
+  })
+
+  test('the login page itself is never remembered', async () => {
     rememberReturnTo('/pages/login/index?expired=1')
-    goAfterLogin()
+    await goAfterLogin()
     expect(shown.navigations).toEqual(['/pages/hub/index'])
   })
 

@@ -51,7 +51,7 @@ export default function LoginPage() {
     setBusy(true)
     try {
       signIn(await api.loginPassword(checked.value))
-      goAfterLogin()
+      void goAfterLogin()
     } catch (err) {
       // The captcha is used up by every try, right or wrong.
       captcha.current?.refresh()
@@ -77,7 +77,7 @@ export default function LoginPage() {
       const { verifyId } = await api.faceLoginStart(checked.value)
       await platform.verifyFace({ verifyId, name: checked.value.name, idNumber: checked.value.idNumber })
       signIn(await api.faceLoginFinish(verifyId))
-      goAfterLogin()
+      void goAfterLogin()
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fields)
       setFormError(messageOf(err))

@@ -106,7 +106,7 @@ export default function RegisterPage() {
       clearDraft()
       signIn(session)
       void toast.success('注册成功')
-      goAfterLogin()
+      void goAfterLogin()
     } catch (err) {
       setConfirming(false)
       captcha.current?.refresh()

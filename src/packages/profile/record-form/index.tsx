@@ -23,6 +23,7 @@ import { MAJORS } from '../../../domain/majors'
 import type { FormScanField } from '../../../domain/xuexin-fill'
 import { useProfile } from '../../../stores/profile'
 import { useScan } from '../../../stores/scan'
+import { leavePage, RECORDS_URL } from '../../../stores/session'
 import '../profile.scss'
 import './index.scss'
 
@@ -101,7 +102,7 @@ export default function RecordFormPage() {
       clearDraft(kind)
       useScan.getState().clear(kind)
       void toast.success('已添加，等待核验')
-      void Taro.navigateBack()
+      leavePage(`${RECORDS_URL}?kind=${kind}`)
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.fields).length) setErrors(err.fields)
       setFormError(messageOf(err))
