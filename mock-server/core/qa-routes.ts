@@ -1,87 +1,64 @@
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
-import { FaceOutcome, PayOutcome, SubscribeOutcome } from '../../types/platform-sim'
-import { SecurityQuestionId } from '../../types/account'
-import { setSecurityAnswer } from '../account-rules'
-import { notFound, HttpError } from '../errors'
-import { validationError } from '../contract-route'
-import { makeAccount, SCENARIOS, scenarioNames } from '../scenarios'
-import { emptyState, type Store } from '../state'
+import { HttpError } from './errors'
+import { parseBody } from './contract-route'
+import { SCENARIOS, scenarioNames } from '../scenarios'
+import { emptyState, type Store } from './store'
 
 /**
- * The QA control API, under /__qa, registered only when the server starts with --qa. It lets a test or a QA
- * engineer put the backend in a known state and decide what real people and platforms would decide.
+ * The core of the QA control API, under /__qa, registered only when the server starts with --qa: reset, scenarios
+ * and the clock. Each feature adds its own QA routes (features/<feature>/qa.ts). It lets a test or a QA engineer put
+ * the backend in a known state and decide what real people and platforms would decide.
  */
 export function qaRoutes(app: FastifyInstance, store: Store): void {
-  const parse = <S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> => {
-    const r = v.safeParse(schema, body ?? {})
-    if (!r.success) throw validationError(r.issues)
-    return r.output
-  }
-
   app.post('/__qa/reset', async () => {
     store.replace(emptyState())
+    store.clock.reset()
     return { ok: true }
   })
 
   app.get('/__qa/scenarios', async () => ({ scenarios: scenarioNames() }))
 
   app.post('/__qa/scenario', async (req) => {
-    const { name } = parse(v.object({ name: v.string() }), req.body)
-    const make = SCENARIOS[name]
+    const { name } = parseBody(v.object({ name: v.string() }), req.body)
+    const make = SCENARIOS.get(name)
     if (!make) throw new HttpError(404, 'SCENARIO_UNKNOWN', `没有这个场景：${name}`)
-    store.replace(make())
+    store.replace(make(store.clock.now()))
     return { ok: true, scenario: name }
   })
 
-  app.get('/__qa/captcha/last', async () => {
-    const id = store.state.lastCaptchaId
-    const captcha = id ? store.state.captchas[id] : undefined
-    if (!captcha) throw notFound('NOT_FOUND', '还没有发出验证码，或已被使用')
-    return { captchaId: captcha.id, answer: captcha.answer }
-  })
-
-  app.post('/__qa/sim/face', async (req) => {
-    store.state.sim.face = parse(v.object({ outcome: FaceOutcome }), req.body).outcome
-    store.save()
-    return { ok: true, face: store.state.sim.face }
-  })
-  app.post('/__qa/sim/pay', async (req) => {
-    store.state.sim.pay = parse(v.object({ outcome: PayOutcome }), req.body).outcome
-    store.save()
-    return { ok: true, pay: store.state.sim.pay }
-  })
-  app.post('/__qa/sim/subscribe', async (req) => {
-    store.state.sim.subscribe = parse(v.object({ outcome: SubscribeOutcome }), req.body).outcome
-    store.save()
-    return { ok: true, subscribe: store.state.sim.subscribe }
-  })
-
-  app.post('/__qa/candidates', async (req, reply) => {
-    const input = parse(
-      v.object({
-        username: v.string(),
-        password: v.string(),
-        name: v.string(),
-        idNumber: v.string(),
-        // Account feature: the password-recovery question and answer (optional).
-        questionId: v.optional(SecurityQuestionId),
-        answer: v.optional(v.string()),
-      }),
-      req.body,
-    )
-    const account = makeAccount(input)
-    store.state.accounts[account.id] = account
-    if (input.questionId && input.answer) setSecurityAnswer(store.state, account.id, input.questionId, input.answer)
-    store.save()
-    reply.code(201)
-    return { id: account.id, username: account.username }
-  })
-
-  app.get('/__qa/candidates/:username', async (req) => {
-    const { username } = req.params as { username: string }
-    const account = Object.values(store.state.accounts).find((a) => a.username === username)
-    if (!account) throw notFound()
-    return { id: account.id, username: account.username, name: account.name, idNumber: account.idNumber }
+  // The server's clock: read it, set it ({ now: ISO }), advance it ({ advanceMs }), or return to real time
+  // ({ real: true }). Deadlines, expiry and countdowns follow it.
+  const clockView = () => ({ now: store.clock.iso(), offsetMs: store.clock.offset })
+  app.get('/__qa/clock', async () => clockView())
+  app.post('/__qa/clock', async (req) => {
+    const input = parseBody(ClockRequest, req.body)
+    if (input.real) store.clock.reset()
+    if (input.now !== undefined) store.clock.set(Date.parse(input.now))
+    if (input.advanceMs !== undefined) store.clock.advance(input.advanceMs)
+    return clockView()
   })
 }
+
+const MAX_SHIFT_MS = 100 * 365 * 24 * 60 * 60 * 1000
+const LATEST_MS = Date.UTC(2200, 0, 1)
+
+const ClockRequest = v.pipe(
+  v.object({
+    now: v.optional(
+      v.pipe(
+        v.string(),
+        v.isoTimestamp('now 必须是 ISO 时间，如 2026-03-01T08:00:00.000Z'),
+        v.check((s) => Date.parse(s) > 0 && Date.parse(s) < LATEST_MS, 'now 须在 1970 年到 2200 年之间'),
+      ),
+    ),
+    advanceMs: v.optional(
+      v.pipe(v.number(), v.integer('advanceMs 必须是整数毫秒'), v.minValue(-MAX_SHIFT_MS), v.maxValue(MAX_SHIFT_MS)),
+    ),
+    real: v.optional(v.boolean()),
+  }),
+  v.check(
+    (r) => r.now !== undefined || r.advanceMs !== undefined || r.real === true,
+    '请给出 now（ISO 时间）、advanceMs（毫秒）或 real: true',
+  ),
+)

@@ -1,12 +1,15 @@
 import crypto from 'node:crypto'
-import { idCheckChar } from '../src/domain/id-card'
-import { setSecurityAnswer } from './account-rules'
+import { idCheckChar } from '../../../src/domain/id-card'
+import { emptyState, type State } from '../../core/store'
+import { setSecurityAnswer } from './rules'
 import { hashPassword } from './passwords'
-import { completeHub } from './profile-scenarios'
-import { emptyState, type Account, type State } from './state'
+import type { Account } from './state'
 
 /** Builds a candidate account straight into a state (scenarios and the QA API use this). */
-export function makeAccount(input: { username: string; password: string; name: string; idNumber: string }): Account {
+export function makeAccount(
+  input: { username: string; password: string; name: string; idNumber: string },
+  now: number,
+): Account {
   const { salt, hash } = hashPassword(input.password)
   return {
     id: crypto.randomUUID(),
@@ -16,7 +19,7 @@ export function makeAccount(input: { username: string; password: string; name: s
     idNumber: input.idNumber,
     passwordSalt: salt,
     passwordHash: hash,
-    createdAt: new Date().toISOString(),
+    createdAt: new Date(now).toISOString(),
   }
 }
 
@@ -36,24 +39,18 @@ export const DEMO_CANDIDATE = {
   answer: '北京',
 }
 
-/** Named starting points for QA and tests. Later features add more. */
-export const SCENARIOS: Record<string, () => State> = {
+/** A named starting point: the whole state, built at the server's time `now`. */
+export type Scenario = (now: number) => State
+
+/** The account feature's scenarios (the registry is mock-server/scenarios.ts). */
+export const accountScenarios = {
   empty: () => emptyState(),
-  demo: () => {
+  /** The demo candidate (DEMO_CANDIDATE), registered, nothing else. */
+  demo: (now: number) => {
     const state = emptyState()
-    const account = makeAccount(DEMO_CANDIDATE)
-    state.accounts[account.id] = account
+    const account = makeAccount(DEMO_CANDIDATE, now)
+    state.accounts.set(account.id, account)
     setSecurityAnswer(state, account.id, DEMO_CANDIDATE.questionId, DEMO_CANDIDATE.answer)
     return state
   },
-  // The demo candidate with the personal-info hub complete (photo passed, verified records, bound): 网上报名 open.
-  'hub-ready': () => {
-    const state = SCENARIOS.demo()
-    completeHub(state, Object.keys(state.accounts)[0])
-    return state
-  },
-}
-
-export function scenarioNames(): string[] {
-  return Object.keys(SCENARIOS)
-}
+} satisfies Record<string, Scenario>
