@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import sharp from 'sharp'
+import { stateToJson } from '../../mock-server/core/persist'
 import { startMock, type RunningMock } from '../support/servers'
 import { makeJpeg } from '../support/photos'
 import { postEducationRecord } from '../support/records'
@@ -65,7 +66,7 @@ describe('account privacy', () => {
     const c = await registerCandidate(mock)
     const auth = bearer(c.token)
     const me = mock.app.store.state
-    const accountId = Object.values(me.accounts).find((a) => a.username === c.username)!.id
+    const accountId = [...me.accounts.values()].find((a) => a.username === c.username)!.id
     // Leave traces everywhere: a photo, records, a binding, a login guard, a face verification.
     const photo = Buffer.concat([await makeJpeg({ width: 358, height: 441 }), Buffer.alloc(0)])
     const form = new FormData()
@@ -85,7 +86,7 @@ describe('account privacy', () => {
       { ...auth, 'idempotency-key': 'cancel-1' },
     )
     expect(cancel.status).toBe(200)
-    const left = JSON.stringify(mock.app.store.state)
+    const left = stateToJson(mock.app.store.state)
     expect(left).not.toContain(accountId)
     expect(left).not.toContain(c.username)
     expect(left).not.toContain(c.idNumber)

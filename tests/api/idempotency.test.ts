@@ -155,7 +155,7 @@ describe('idempotency', () => {
     )
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200))
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1)
-    const accounts = [...Object.values(mock.app.store.state.accounts)].filter((a) => a.username === 'concurrent20')
+    const accounts = [...mock.app.store.state.accounts.values()].filter((a) => a.username === 'concurrent20')
     expect(accounts).toHaveLength(1)
   })
 })
