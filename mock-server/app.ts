@@ -4,6 +4,7 @@ import { endpoints, SERVER_TIME_HEADER } from '../types/api'
 import { ERROR_MESSAGES, type ErrorCode } from '../types/errors'
 import { HttpError } from './core/errors'
 import { faultInjection } from './core/faults'
+import { wireFaults, type WireFaultsConfig } from './core/wire-faults'
 import { qaRoutes } from './core/qa-routes'
 import { Store } from './core/store'
 import { accountFeature } from './features/account'
@@ -29,6 +30,8 @@ export interface MockServerOptions {
   logStream?: NodeJS.WritableStream
   /** The screenshot OCR; the process's shared engine (models loaded once, on first scan) by default. */
   ocr?: OcrEngine
+  /** Faults on the wire (core/wire-faults.ts): a share of requests busy, rate-limited, delayed or dropped. Off by default. */
+  faults?: WireFaultsConfig
 }
 
 /** Builds the mock backend; tests call this and listen on port 0. */
@@ -61,7 +64,8 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
     // Every method the contract uses (DELETE: a record, the binding), so the H5 app on its own origin can call them.
     methods: CORS_METHODS,
     allowedHeaders: ['content-type', 'authorization', 'idempotency-key'],
-    exposedHeaders: ['idempotent-replay', SERVER_TIME_HEADER],
+    // Retry-After too: the H5 app waits as long as the server asks.
+    exposedHeaders: ['idempotent-replay', SERVER_TIME_HEADER, 'retry-after'],
   })
 
   // The server's time on every answer (errors included), from its one clock, so the app can learn its offset.
@@ -99,6 +103,7 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
 
   const qa = !!opts.qa
   faultInjection(app, { qa })
+  wireFaults(app, { qa, initial: opts.faults })
   if (qa) qaRoutes(app, store)
   // Each feature is a plugin (features/<feature>/index.ts): its routes, its candidate scope, its QA routes.
   await app.register(publicFeature, { store, qa })
