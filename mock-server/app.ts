@@ -35,7 +35,10 @@ export interface MockServerOptions {
 }
 
 /** Builds the mock backend; tests call this and listen on port 0. */
-export async function buildMockServer(opts: MockServerOptions = {}): Promise<FastifyInstance & { store: Store }> {
+/** The mock server, its state, and every route it registered (tests walk them: authorization by enumeration). */
+export type MockServer = FastifyInstance & { store: Store; routeTable: Array<{ method: string; url: string }> }
+
+export async function buildMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
   const store = new Store(opts.dataFile)
   if (opts.scenario) {
     const make = SCENARIOS.get(opts.scenario)
@@ -57,6 +60,12 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
     trustProxy: false,
     // Router and HTTP-parser refusals answer with the contract's error body too.
     ...wireErrorOptions,
+  })
+
+  // Every route, as registered (plugins included), for the authorization test that walks them all.
+  const routeTable: Array<{ method: string; url: string }> = []
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url })
   })
 
   await app.register(cors, {
@@ -118,8 +127,9 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
       hooks: { onFace: (verifyId, outcome) => recordFaceOutcome(store, verifyId, outcome), onPay: () => {} },
     })
 
-  const withStore = app as unknown as FastifyInstance & { store: Store }
+  const withStore = app as unknown as MockServer
   withStore.store = store
+  withStore.routeTable = routeTable
   return withStore
 }
 

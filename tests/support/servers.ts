@@ -1,11 +1,9 @@
-import type { FastifyInstance } from 'fastify'
 import net from 'node:net'
-import { buildMockServer, type MockServerOptions } from '../../mock-server/app'
-import type { Store } from '../../mock-server/core/store'
+import { buildMockServer, type MockServer, type MockServerOptions } from '../../mock-server/app'
 import { serveH5 } from '../../scripts/lib/h5-server'
 
 export interface RunningMock {
-  app: FastifyInstance & { store: Store }
+  app: MockServer
   url: string
   /** POSTs to the QA control API. */
   qa: (path: string, body?: unknown) => Promise<unknown>
