@@ -8,6 +8,7 @@ import { PageContainer } from '../../components/page-container'
 import { Sheet } from '../../components/sheet'
 import { toast } from '../../components/toast'
 import { useDraft } from '../../stores/drafts'
+import { useProfile } from '../../stores/profile'
 import { LOGIN_URL, requireLogin, useSession } from '../../stores/session'
 import './index.scss'
 
@@ -42,6 +43,8 @@ export default function AccountCancelPage() {
       await api.cancelAccount(draft.reason.trim() || undefined)
       clearDraft()
       forgetAccount()
+      // The hub's forms and lists held in memory go too, as on logout.
+      useProfile.getState().reset()
       void toast.success('账号已注销')
       void Taro.reLaunch({ url: LOGIN_URL })
     } catch (err) {
