@@ -64,8 +64,15 @@ function currentPageUrl(): string | null {
   const pages = Taro.getCurrentPages() as Array<{ route?: string; options?: Record<string, string> }>
   const top = pages[pages.length - 1]
   if (!top?.route) return null
-  const route = top.route.startsWith('/') ? top.route : `/${top.route}`
-  const query = Object.entries(top.options ?? {})
+  const [path, inRoute = ''] = top.route.split('?')
+  const route = path.startsWith('/') ? path : `/${path}`
+  // H5 pages may carry their query in the route or only in the router's params, not in `options`.
+  const options: Record<string, string> = {
+    ...Object.fromEntries(new URLSearchParams(inRoute)),
+    ...((Taro.getCurrentInstance?.()?.router?.params as Record<string, string> | undefined) ?? {}),
+    ...(top.options ?? {}),
+  }
+  const query = Object.entries(options)
     .filter(([k]) => !k.startsWith('$') && k !== 'stamp')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
     .join('&')
@@ -93,36 +100,44 @@ function takeReturnTo(): string | null {
 }
 
 export const RECORDS_URL = '/packages/profile/records/index'
-const RECORD_FORM_URL = '/packages/profile/record-form/index'
 
 /**
- * The pages under a page, from the hub up: what the candidate would have come through to reach it. A login that
- * returns to a page rebuilds this stack, so 返回 and a save that goes back land where they would have.
+ * The pages a login reopens: the hub, and above it the page the session ended on, so 返回 leads somewhere and a
+ * page that goes back on success (a saved record) has a page to go back to (see leavePage).
  */
 export function pagesLeadingTo(url: string): string[] {
-  const [path, query = ''] = url.split('?')
-  if (path === HUB_URL) return [HUB_URL]
-  if (path === RECORD_FORM_URL) {
-    const kind = new URLSearchParams(query).get('kind') === 'degree' ? 'degree' : 'education'
-    return [HUB_URL, `${RECORDS_URL}?kind=${kind}`, url]
-  }
-  return [HUB_URL, url]
+  return url.split('?')[0] === HUB_URL ? [HUB_URL] : [HUB_URL, url]
+}
+
+/** The page a login returns to, opened by the hub once it is shown (navigating during a reLaunch is lost on H5). */
+let pageAboveHub: string | null = null
+
+/**
+ * After any login: the hub, and above it the page the session expired on (its draft restores what was typed), so
+ * 返回 leads to the hub. The hub opens that page when it mounts (takePageAboveHub).
+ */
+export async function goAfterLogin(): Promise<void> {
+  const [first, above = null] = pagesLeadingTo(takeReturnTo() ?? HUB_URL)
+  pageAboveHub = above
+  await Taro.reLaunch({ url: first })
+}
+
+/** For the hub: the page to open above it after a login, once. */
+export function takePageAboveHub(): string | null {
+  const url = pageAboveHub
+  pageAboveHub = null
+  return url
 }
 
 /**
- * After any login: back to the page the session expired on (its draft restores what was typed), with the pages
- * under it, else the hub.
+ * Leaves the page for `target` (a path with its query): back to it when it is the page underneath, else replacing
+ * this page with it (the form was reopened above the hub after a login, or opened on its own).
  */
-export async function goAfterLogin(): Promise<void> {
-  const [first, ...above] = pagesLeadingTo(takeReturnTo() ?? HUB_URL)
-  await Taro.reLaunch({ url: first })
-  for (const url of above) await Taro.navigateTo({ url })
-}
-
-/** Leaves the page for the one under it; with nothing under it (opened on its own), goes to `fallback` instead. */
-export function leavePage(fallback: string): void {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.redirectTo({ url: fallback })
+export function leavePage(target: string): void {
+  const pages = Taro.getCurrentPages() as Array<{ route?: string }>
+  const below = pages[pages.length - 2]?.route?.replace(/^\//, '')
+  if (below && target.split('?')[0].replace(/^\//, '') === below.split('?')[0]) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: target })
 }
 
 /** Sends the candidate to log in, remembering this page. For pages that need a session. */

@@ -8,7 +8,7 @@ import { StatusTag } from '../../components/status-tag'
 import { toast } from '../../components/toast'
 import { IdentityTag, PhotoTag, RecordsTag } from '../../components/verification-tag'
 import { useProfile } from '../../stores/profile'
-import { LOGIN_URL, requireLogin, useSession } from '../../stores/session'
+import { LOGIN_URL, requireLogin, takePageAboveHub, useSession } from '../../stores/session'
 import './index.scss'
 
 /** Where the hub's items live (the profile subpackage) and where 网上报名 starts. */
@@ -37,6 +37,12 @@ export default function HubPage() {
     if (!getSessionToken()) requireLogin()
     else if (!account) loadMe().catch(() => undefined)
   }, [account, loadMe])
+
+  // Back from a login: the page the session ended on opens above the hub.
+  useEffect(() => {
+    const above = takePageAboveHub()
+    if (above) void Taro.navigateTo({ url: above })
+  }, [])
 
   // Back from an item's page: its change shows here at once.
   useDidShow(() => {
