@@ -1,5 +1,5 @@
-import type { RecordKind, RecordState } from '../src/domain/education'
-import type { PhotoState } from '../src/domain/hub-gate'
+import type { RecordKind, RecordState } from '../domain/education'
+import type { PhotoState } from '../domain/hub-gate'
 
 /** The personal-info hub's part of the mock state (issue 5). JSON-able: photos are kept as base64. */
 

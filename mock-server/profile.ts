@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { hubGate, type PhotoState } from '../src/domain/hub-gate'
+import { hubGate, type PhotoState } from '../domain/hub-gate'
 import type { EducationRecord, PhotoInfo, ProfileSummary } from '../types/profile'
 import { hasApplicationData } from './account-rules'
 import { emptyProfile, type CandidateProfile, type StoredRecord } from './profile-state'

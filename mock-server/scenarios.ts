@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { idCheckChar } from '../src/domain/id-card'
+import { idCheckChar } from '../domain/id-card'
 import { setSecurityAnswer } from './account-rules'
 import { hashPassword } from './passwords'
 import { completeHub } from './profile-scenarios'

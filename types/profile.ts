@@ -6,7 +6,7 @@ import {
   OTHER_MAJOR,
   OTHER_SCHOOL,
   graduationDateProblem,
-} from '../src/domain/education'
+} from '../domain/education'
 
 /** The personal-info hub (个人信息管理): basic info, photo, education/degree records, binding, the gate to applying. */
 

@@ -1,6 +1,6 @@
 import { endpoints, type EndpointName, type RequestOf, type ResponseOf } from '@contract/api'
 import { callEndpoint, type CallOptions } from './request'
-import type { RecordKind } from '../domain/education'
+import type { RecordKind } from '@domain/education'
 
 export { ApiError, messageOf } from './api-error'
 export { setApiBase, getApiBase, newIdempotencyKey, type CallOptions } from './request'

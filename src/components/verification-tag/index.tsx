@@ -1,6 +1,6 @@
 import { StatusTag, type StatusTone } from '../status-tag'
-import { RECORD_STATE_NAMES, type RecordState } from '../../domain/education'
-import type { PhotoState } from '../../domain/hub-gate'
+import { RECORD_STATE_NAMES, type RecordState } from '@domain/education'
+import type { PhotoState } from '@domain/hub-gate'
 
 /** The hub's verification states as coloured words, the same everywhere they appear. */
 

@@ -18,9 +18,9 @@ import {
   levelLabel,
   levelsFor,
   type RecordKind,
-} from '../../../domain/education'
-import { MAJORS } from '../../../domain/majors'
-import type { FormScanField } from '../../../domain/xuexin-fill'
+} from '@domain/education'
+import { MAJORS } from '@domain/majors'
+import type { FormScanField } from '@domain/xuexin-fill'
 import { useProfile } from '../../../stores/profile'
 import { useScan } from '../../../stores/scan'
 import '../profile.scss'

@@ -15,7 +15,7 @@ import {
   levelLabel,
   recordLimitMessage,
   type RecordKind,
-} from '../../../domain/education'
+} from '@domain/education'
 import { useProfile } from '../../../stores/profile'
 import '../profile.scss'
 import './index.scss'
