@@ -3,8 +3,8 @@ import type { PhotoState } from '../domain/hub-gate'
 
 /** The personal-info hub's part of the mock state (issue 5). JSON-able: photos are kept as base64. */
 
-export type IdentityState = 'pending' | 'passed' | 'failed'
-export type BindPlatform = 'weapp' | 'swan' | 'alipay' | 'h5'
+import type { IdentityState, PlatformName as BindPlatform } from '../types/states'
+export type { IdentityState, BindPlatform }
 
 export interface StoredPhoto {
   state: Exclude<PhotoState, 'none'>

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { endpoints } from '../../types/api'
+import type { FaceOutcome, PayOutcome } from '../../types/states'
 import { contractRoute } from '../contract-route'
 import type { Store } from '../state'
 
@@ -27,6 +28,6 @@ export function simRoutes(app: FastifyInstance, store: Store, hooks: SimHooks): 
 
 /** Where features plug in to hear a simulated outcome for one of their own sessions. */
 export interface SimHooks {
-  onFace: (verifyId: string, outcome: 'pass' | 'fail' | 'cancel') => void
-  onPay: (orderId: string, outcome: 'success' | 'fail' | 'cancel') => void
+  onFace: (verifyId: string, outcome: FaceOutcome) => void
+  onPay: (orderId: string, outcome: PayOutcome) => void
 }

@@ -2,7 +2,8 @@
  * What differs between WeChat, Alipay, Baidu and H5, behind one interface. Pages and stores call `platform.x()`;
  * the build picks platform.<target>.ts, so each bundle carries only its own branch.
  */
-export type PlatformName = 'weapp' | 'swan' | 'alipay' | 'h5'
+import type { FaceOutcome, PayOutcome, PlatformName, SubscribeOutcome } from '@contract/states'
+export type { PlatformName }
 
 export interface ChosenImage {
   /** A path the platform's upload and image-info APIs accept (a temp file, or a blob URL on H5). */
@@ -34,9 +35,9 @@ export interface UploadResult {
   data: string
 }
 
-export type FaceResult = 'pass' | 'fail' | 'cancel'
-export type PayResult = 'success' | 'fail' | 'cancel'
-export type SubscribeResult = 'accept' | 'reject'
+export type FaceResult = FaceOutcome
+export type PayResult = PayOutcome
+export type SubscribeResult = SubscribeOutcome
 
 export interface FaceVerifyRequest {
   /** The server's id for this verification (WeChat verifyId, Alipay certifyId, or the mock's). */
