@@ -1,5 +1,5 @@
 import { Checkbox, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { go, routes, useQuery } from '../../routes'
 import { useRef, useState } from 'react'
 import { FaceStartRequest } from '@contract/account'
 import { PasswordLoginRequest } from '@contract/auth'
@@ -21,8 +21,7 @@ const AGREE_FIRST = '请先阅读并勾选同意《服务协议》和《隐私�
 
 /** 登录: password mode with the image captcha, and the face-ID mode. */
 export default function LoginPage() {
-  const router = useRouter()
-  const expired = router.params.expired === '1'
+  const expired = useQuery(routes.login).expired === '1'
   const [mode, setMode] = useState<Mode>('password')
   const [agreed, setAgreed] = useState(false)
   const [form, setForm] = useState({ username: '', password: '', captchaId: '', captchaCode: '' })
@@ -86,7 +85,7 @@ export default function LoginPage() {
     }
   }
 
-  const openDoc = (doc: 'service' | 'privacy') => void Taro.navigateTo({ url: `/pages/agreement/index?doc=${doc}` })
+  const openDoc = (doc: 'service' | 'privacy') => void go.to(routes.agreement, { doc })
 
   return (
     <PageContainer id='login-page'>
@@ -194,18 +193,10 @@ export default function LoginPage() {
         )}
 
         <View className='login__links'>
-          <Text
-            className='login__link'
-            id='login-to-register'
-            onClick={() => void Taro.navigateTo({ url: '/pages/register/index' })}
-          >
+          <Text className='login__link' id='login-to-register' onClick={() => void go.to(routes.register)}>
             注册账号
           </Text>
-          <Text
-            className='login__link'
-            id='login-to-recover'
-            onClick={() => void Taro.navigateTo({ url: '/pages/recover/index' })}
-          >
+          <Text className='login__link' id='login-to-recover' onClick={() => void go.to(routes.recover)}>
             忘记密码
           </Text>
         </View>

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { FaceStartRequest, RecoverQuestionStartRequest, ResetPasswordForm, SecurityAnswer } from '@contract/account'
 import { validate, type FieldErrors } from '@contract/validate'
@@ -15,7 +14,7 @@ import { PageContainer } from '../../components/page-container'
 import { PasswordMeter } from '../../components/password-meter'
 import { PASSWORD_RULE_TEXT } from '@domain/password'
 import { platform } from '../../platform/platform'
-import { LOGIN_URL } from '../../stores/session'
+import { go, routes } from '../../routes'
 import './index.scss'
 
 type Way = 'question' | 'face'
@@ -120,7 +119,7 @@ export default function RecoverPage() {
     )
   }
 
-  const backToLogin = () => void Taro.reLaunch({ url: LOGIN_URL })
+  const backToLogin = () => void go.restart(routes.login)
 
   return (
     <PageContainer id='recover-page'>

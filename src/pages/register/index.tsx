@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { ID_TYPE_LABELS, RegisterForm, USERNAME_RULE_TEXT } from '@contract/account'
 import { validate, type FieldErrors } from '@contract/validate'
@@ -18,7 +17,8 @@ import { normaliseName } from '@domain/person-name'
 import { PASSWORD_RULE_TEXT } from '@domain/password'
 import { SECURITY_QUESTIONS, type SecurityQuestionId } from '@domain/security-questions'
 import { useDraft } from '../../stores/drafts'
-import { goAfterLogin, LOGIN_URL, useSession } from '../../stores/session'
+import { go, routes } from '../../routes'
+import { goAfterLogin, useSession } from '../../stores/session'
 import './index.scss'
 
 /** 证件类型: only the resident ID card registers here; the others are listed so their holders learn where to go. */
@@ -196,14 +196,14 @@ export default function RegisterPage() {
                   <Text
                     className='register__link'
                     id='register-duplicate-login'
-                    onClick={() => void Taro.redirectTo({ url: LOGIN_URL })}
+                    onClick={() => void go.replace(routes.login)}
                   >
                     去登录
                   </Text>
                   <Text
                     className='register__link'
                     id='register-duplicate-recover'
-                    onClick={() => void Taro.redirectTo({ url: '/pages/recover/index' })}
+                    onClick={() => void go.replace(routes.recover)}
                   >
                     找回密码
                   </Text>
@@ -251,11 +251,7 @@ export default function RegisterPage() {
           注册
         </Button>
         <View className='register__footer'>
-          <Text
-            className='register__link'
-            id='register-to-login'
-            onClick={() => void Taro.redirectTo({ url: LOGIN_URL })}
-          >
+          <Text className='register__link' id='register-to-login' onClick={() => void go.replace(routes.login)}>
             已有账号？去登录
           </Text>
         </View>

@@ -1,5 +1,5 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { ERROR_MESSAGES } from '@contract/errors'
 import { AddRecordRequest } from '@contract/profile'
@@ -23,6 +23,8 @@ import { MAJORS } from '@domain/majors'
 import type { FormScanField } from '@domain/xuexin-fill'
 import { useProfile } from '../../../stores/profile'
 import { useScan } from '../../../stores/scan'
+import { useRequireSession } from '../../../stores/session'
+import { go, routes, useQuery } from '../../../routes'
 import '../profile.scss'
 import './index.scss'
 
@@ -30,7 +32,8 @@ const MAJOR_OPTIONS = [...MAJORS, OTHER_MAJOR]
 
 /** Adds one education or degree record, typed or filled from a scanned 学信网 screenshot and then checked. */
 export default function RecordFormPage() {
-  const kind: RecordKind = useRouter().params.kind === 'degree' ? 'degree' : 'education'
+  const kind: RecordKind = useQuery(routes.profileRecordForm).kind === 'degree' ? 'degree' : 'education'
+  useRequireSession()
   const p = kind
   const draft = useProfile((s) => s.drafts[kind])
   const schoolResults = useProfile((s) => s.schoolResults)
@@ -101,7 +104,7 @@ export default function RecordFormPage() {
       clearDraft(kind)
       useScan.getState().clear(kind)
       void toast.success('已添加，等待核验')
-      void Taro.navigateBack()
+      void go.back()
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.fields).length) setErrors(err.fields)
       setFormError(messageOf(err))
