@@ -3,7 +3,7 @@ import { go, routes, useQuery } from '../../routes'
 import { useRef, useState } from 'react'
 import { FaceStartRequest } from '@contract/account'
 import { PasswordLoginRequest } from '@contract/auth'
-import { validate, type FieldErrors } from '@contract/validate'
+import { validate } from '@contract/validate'
 import { ApiError, api, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
@@ -11,6 +11,7 @@ import { IdNumberField, TextField } from '../../components/form-field/text-field
 import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
+import { useForm } from '../../forms/use-form'
 import { platform } from '../../platform/platform'
 import { goAfterLogin, useSession } from '../../stores/session'
 import './index.scss'
@@ -24,10 +25,13 @@ export default function LoginPage() {
   const expired = useQuery(routes.login).expired === '1'
   const [mode, setMode] = useState<Mode>('password')
   const [agreed, setAgreed] = useState(false)
-  const [form, setForm] = useState({ username: '', password: '', captchaId: '', captchaCode: '' })
+  // Nothing of a login is kept as a draft: it is a password and a captcha answer.
+  const pwd = useForm({
+    schema: PasswordLoginRequest,
+    initial: { username: '', password: '', captchaId: '', captchaCode: '' },
+  })
+  const { values: form, errors, setErrors, formError, setFormError } = pwd
   const [face, setFace] = useState({ name: '', idNumber: '' })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const captcha = useRef<CaptchaFieldHandle>(null)
   const signIn = useSession((s) => s.signIn)
@@ -40,25 +44,23 @@ export default function LoginPage() {
 
   const submitPassword = async () => {
     setFormError(null)
-    const checked = validate(PasswordLoginRequest, form)
-    setErrors(checked.errors)
-    if (!checked.ok) return
+    if (!pwd.check().ok) return
     if (!agreed) {
       setFormError(AGREE_FIRST)
       return
     }
-    setBusy(true)
-    try {
-      signIn(await api.loginPassword(checked.value))
-      goAfterLogin()
-    } catch (err) {
-      // The captcha is used up by every try, right or wrong.
-      captcha.current?.refresh()
-      if (err instanceof ApiError) setErrors(err.code === 'INVALID_CREDENTIALS' ? {} : err.fields)
-      setFormError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
+    await pwd.submit(
+      async (value) => {
+        signIn(await api.loginPassword(value))
+        void goAfterLogin()
+      },
+      {
+        // A wrong username or password is said once, above the button, without telling which.
+        showFieldErrors: (err) => err.code !== 'INVALID_CREDENTIALS',
+        // The captcha is used up by every try, right or wrong.
+        onError: () => captcha.current?.refresh(),
+      },
+    )
   }
 
   /** Face login: the server opens a verification, the platform runs it, the server decides from its own record. */
@@ -118,7 +120,7 @@ export default function LoginPage() {
               required
               error={errors.username}
               value={form.username}
-              onChange={(v) => setForm({ ...form, username: v })}
+              onChange={(v) => pwd.set('username', v)}
               maxlength={32}
               placeholder='请输入用户名或证件号码'
             />
@@ -128,7 +130,7 @@ export default function LoginPage() {
               required
               error={errors.password}
               value={form.password}
-              onChange={(v) => setForm({ ...form, password: v })}
+              onChange={(v) => pwd.set('password', v)}
               kind='password'
               maxlength={64}
               placeholder='请输入密码'
@@ -138,7 +140,7 @@ export default function LoginPage() {
               page='login'
               value={form.captchaCode}
               error={errors.captchaCode ?? errors.captchaId}
-              onChange={(captchaCode, captchaId) => setForm((f) => ({ ...f, captchaCode, captchaId }))}
+              onChange={(captchaCode, captchaId) => pwd.patch({ captchaCode, captchaId }, { keepErrors: true })}
             />
           </>
         )}
@@ -183,7 +185,7 @@ export default function LoginPage() {
         )}
 
         {mode === 'password' ? (
-          <Button id='login-submit' loading={busy} onClick={() => void submitPassword()}>
+          <Button id='login-submit' loading={pwd.submitting} onClick={() => void submitPassword()}>
             登录
           </Button>
         ) : (
