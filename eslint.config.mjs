@@ -38,7 +38,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src', '**/src/**', '@/*'], message: 'types/ and domain/ are shared with the server: no src/.' },
+            {
+              group: ['**/src', '**/src/**', '@/*'],
+              message: 'types/ and domain/ are shared with the server: no src/.',
+            },
             { group: ['@tarojs/*'], message: 'types/ and domain/ run in Node too: no Taro.' },
           ],
         },

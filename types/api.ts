@@ -297,7 +297,8 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key'
 /** The header carrying the session token. */
 export const SESSION_HEADER = 'authorization'
 /**
- * The header carrying the server's clock on every answer (milliseconds since the epoch); the app learns its offset
- * from it for countdowns (HTTP's `Date` is the fallback). The server must list it in CORS exposed headers.
+ * Every response carries the server's time (ISO 8601, milliseconds) in this header, so the app can learn how far the
+ * phone's clock is from the server's and compute deadlines and countdowns from the server's time. The `Date` header
+ * carries the same moment to the second.
  */
-export const SERVER_TIME_HEADER = 'server-time'
+export const SERVER_TIME_HEADER = 'x-server-time'

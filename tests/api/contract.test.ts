@@ -1,7 +1,7 @@
 import path from 'node:path'
 import * as v from 'valibot'
 import { api, call, setApiBase, setSessionToken } from '../../src/api'
-import { OcrEngine } from '../../mock-server/ocr/engine'
+import { OcrEngine } from '../../mock-server/features/scan/ocr/engine'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { endpoints, type EndpointName } from '../../types/api'
 import { resetTaroStub } from '../support/taro-node'

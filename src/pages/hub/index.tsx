@@ -8,6 +8,7 @@ import { StatusTag } from '../../components/status-tag'
 import { toast } from '../../components/toast'
 import { IdentityTag, PhotoTag, RecordsTag } from '../../components/verification-tag'
 import { useProfile } from '../../stores/profile'
+import type { RecordKind } from '@contract/states'
 import { go, routes, type Route } from '../../routes'
 import { useRequireSession, useSession } from '../../stores/session'
 import './index.scss'
@@ -34,7 +35,7 @@ export default function HubPage() {
   })
 
   const open = (r: Route) => () => void go.to(r)
-  const openRecords = (kind: 'education' | 'degree') => () => void go.to(routes.profileRecords, { kind })
+  const openRecords = (kind: RecordKind) => () => void go.to(routes.profileRecords, { kind })
   const gate = summary?.gate
 
   return (

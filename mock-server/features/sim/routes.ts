@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify'
-import { endpoints } from '../../types/api'
-import type { FaceOutcome, PayOutcome } from '../../types/states'
-import { contractRoute } from '../contract-route'
-import type { Store } from '../state'
+import { endpoints } from '../../../types/api'
+import type { FaceOutcome, PayOutcome } from '../../../types/states'
+import { contractRoute } from '../../core/contract-route'
+import type { Store } from '../../core/store'
 
 /**
  * The H5 build's stand-ins for the platforms' face verification, payment and subscription dialogs. Each answers
