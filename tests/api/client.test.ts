@@ -151,13 +151,40 @@ describe('uploads through the same transport', () => {
 describe("the server's clock", () => {
   afterEach(() => resetServerClock())
 
-  test('the mock server and the client agree within a second (HTTP Date)', async () => {
+  test('the mock server and the client agree on the time (x-server-time)', async () => {
     const mock = await startMock()
     setApiBase(mock.url)
     try {
       await api.health()
       expect(Math.abs(serverOffsetMs())).toBeLessThan(1500)
     } finally {
+      await mock.close()
+    }
+  })
+
+  test('QA moves the server clock past the session expiry: the client follows the clock and asks for login', async () => {
+    const mock = await startMock()
+    setApiBase(mock.url)
+    try {
+      const idNumber = makeIdNumber('110105', '19900101', '752')
+      await mock.qa('/__qa/candidates', { username: 'clockwise', password: 'Abcdef12', name: '张三', idNumber })
+      const { token } = (await mock.qa('/__qa/sessions', { username: 'clockwise' })) as { token: string }
+      setSessionToken(token)
+      expect((await api.me()).username).toBe('clockwise')
+      expect(Math.abs(serverOffsetMs())).toBeLessThan(1500)
+
+      const threeHours = 3 * 60 * 60 * 1000
+      await mock.qa('/__qa/clock', { advanceMs: threeHours })
+      let asked = 0
+      setSessionExpiredListener(() => asked++)
+      const err = (await api.me().catch((e: unknown) => e)) as ApiError
+      expect(err.status).toBe(401)
+      expect(asked).toBe(1)
+      expect(getSessionToken()).toBeNull()
+      // Countdowns now run on the server's (moved) time.
+      expect(Math.abs(serverNow() - Date.now() - threeHours)).toBeLessThan(1500)
+    } finally {
+      setSessionExpiredListener(null)
       await mock.close()
     }
   })
