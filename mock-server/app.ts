@@ -3,8 +3,11 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance } from 
 import { ERROR_MESSAGES, type ErrorCode } from '../types/errors'
 import { HttpError } from './errors'
 import type { OcrEngine } from './ocr/engine'
+import type { FaceOutcome } from '../types/platform-sim'
 import { faultInjection } from './faults'
-import { accountRoutes, recordFaceOutcome } from './routes/account'
+import { accountRoutes } from './routes/account'
+import { FaceService } from './face/flows'
+import { faceSimRoutes } from './face/routes'
 import { accountQaRoutes } from './routes/account-qa'
 import { profileRoutes } from './routes/profile'
 import { profileQaRoutes } from './routes/profile-qa'
@@ -26,6 +29,8 @@ export interface MockServerOptions {
   logger?: boolean | { level: string }
   /** Where logs go (tests read them to check no personal data leaks); stdout by default. */
   logStream?: NodeJS.WritableStream
+  /** The face outcome the simulated platforms report until QA sets another (`npm start`: pass). */
+  faceOutcome?: FaceOutcome
   /** The screenshot OCR; the process's shared engine (models loaded once, on first scan) by default. */
   ocr?: OcrEngine
 }
@@ -88,12 +93,17 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
 
   faultInjection(app, { qa: !!opts.qa })
   publicRoutes(app, store, { qa: !!opts.qa })
-  accountRoutes(app, store)
+  // Face verification (issue 12): the platforms' server sides are played here; their outcomes come only from QA.
+  const face = new FaceService({ outcome: () => (opts.qa ? store.state.sim.face : null), now: () => Date.now() })
+  if (opts.faceOutcome) store.state.sim.face = opts.faceOutcome
+  accountRoutes(app, store, face)
   // A plugin: its multipart parser (photo upload) stays inside it.
   await app.register(profileRoutes, { store })
   // A plugin too: the scanner's multipart parser (screenshot upload) stays inside it.
   await app.register(scanRoutes, { store, engine: opts.ocr })
-  simRoutes(app, store, { onFace: (verifyId, outcome) => recordFaceOutcome(store, verifyId, outcome), onPay: () => {} })
+  // Simulations of what only a real platform does exist only with the QA API, never on a plain `npm run mock`.
+  if (opts.qa) simRoutes(app, store, { onPay: () => {} })
+  if (opts.qa) faceSimRoutes(app, store, face)
   if (opts.qa) qaRoutes(app, store)
   if (opts.qa) accountQaRoutes(app, store)
   if (opts.qa) profileQaRoutes(app, store)

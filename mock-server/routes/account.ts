@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { endpoints, SESSION_HEADER } from '../../types/api'
-import type { FaceOutcome } from '../../types/platform-sim'
+import type * as v from 'valibot'
 import { securityQuestionText, type SecurityQuestionId } from '../../src/domain/security-questions'
 import { verifyPassword } from '../passwords'
 import { consumeCaptcha } from '../captcha'
@@ -10,12 +10,11 @@ import { badRequest, HttpError } from '../errors'
 import { isKnownRegionCode } from '../regions'
 import { createSession } from '../sessions'
 import type { Account, Store } from '../state'
-import type { FaceVerification } from '../account-state'
+import type { FacePurpose, FaceService } from '../face/flows'
 import {
   applicationDataReason,
   checkSecurityAnswer,
   endSessions,
-  FACE_TTL_MS,
   findByIdentity,
   findByIdNumber,
   findByLogin,
@@ -37,7 +36,7 @@ const later = (ms: number) => new Date(Date.now() + ms).toISOString()
 const isPast = (iso: string) => Date.parse(iso) <= Date.now()
 
 /** The account endpoints of issue 4: registration, logins, recovery, session, cancellation. */
-export function accountRoutes(app: FastifyInstance, store: Store): void {
+export function accountRoutes(app: FastifyInstance, store: Store, face: FaceService): void {
   const flows = () => store.state.accountFlows
 
   const sessionFor = (account: Account) => {
@@ -99,41 +98,29 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
     return sessionFor(account)
   })
 
-  // Face verification: the server opens a verification for a known name + ID number; the platform (or the H5
-  // simulation) reports its outcome to the server; finish trusts only that record.
-  const startFace = (purpose: FaceVerification['purpose'], name: string, idNumber: string) => {
-    const account = findByIdentity(store.state, name, idNumber)
-    if (!account) throw badRequest('IDENTITY_MISMATCH')
-    const verification: FaceVerification = {
-      verifyId: newId(),
-      purpose,
-      accountId: account.id,
-      outcome: 'pending',
-      expiresAt: later(FACE_TTL_MS),
-      used: false,
-    }
-    flows().faceVerifications[verification.verifyId] = verification
-    store.save()
-    return { verifyId: verification.verifyId, expiresAt: verification.expiresAt }
+  // Face verification (issue 12, mock-server/face/): captcha first; the face room opens the verification on the
+  // candidate's platform and later asks the platform for the result. Only then is an account looked up.
+  const startFace = (
+    purpose: FacePurpose,
+    input: v.InferOutput<typeof endpoints.faceLoginStart.request>,
+    req: FastifyRequest,
+  ) => {
+    consumeCaptcha(store, input.captchaId, input.captchaCode)
+    return face.start({ purpose, ...input, client: req.ip })
   }
-
-  const finishFace = (purpose: FaceVerification['purpose'], verifyId: string): Account => {
-    const f = flows().faceVerifications[verifyId]
-    if (!f || f.purpose !== purpose || f.used || isPast(f.expiresAt)) throw badRequest('FACE_VERIFY_EXPIRED')
-    if (f.outcome === 'pending') throw new HttpError(409, 'FACE_VERIFY_PENDING')
-    f.used = true
-    store.save()
-    if (f.outcome === 'fail') throw badRequest('FACE_VERIFY_FAILED')
-    if (f.outcome === 'cancel') throw badRequest('FACE_VERIFY_CANCELLED')
-    const account = store.state.accounts[f.accountId]
-    if (!account) throw badRequest('FACE_VERIFY_EXPIRED')
+  const finishFace = (
+    purpose: FacePurpose,
+    input: v.InferOutput<typeof endpoints.faceLoginFinish.request>,
+  ): Account => {
+    const verified = face.finish({ purpose, ...input })
+    // Only someone the platform has just confirmed as this person learns that no account has their ID number.
+    const account = findByIdentity(store.state, verified.name, verified.idNumber)
+    if (!account) throw badRequest('IDENTITY_MISMATCH', '该证件号码尚未注册账号，请先注册')
     return account
   }
 
-  contractRoute(app, store, endpoints.faceLoginStart, async (input) => startFace('login', input.name, input.idNumber))
-  contractRoute(app, store, endpoints.faceLoginFinish, async ({ verifyId }) =>
-    sessionFor(finishFace('login', verifyId)),
-  )
+  contractRoute(app, store, endpoints.faceLoginStart, async (input, { req }) => startFace('login', input, req))
+  contractRoute(app, store, endpoints.faceLoginFinish, async (input) => sessionFor(finishFace('login', input)))
 
   const resetTokenFor = (accountId: string) => {
     const token = { token: newId(), accountId, expiresAt: later(RESET_TOKEN_TTL_MS) }
@@ -183,11 +170,9 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
     return resetTokenFor(recovery.accountId)
   })
 
-  contractRoute(app, store, endpoints.recoverFaceStart, async (input) =>
-    startFace('recover', input.name, input.idNumber),
-  )
-  contractRoute(app, store, endpoints.recoverFaceFinish, async ({ verifyId }) =>
-    resetTokenFor(finishFace('recover', verifyId).id),
+  contractRoute(app, store, endpoints.recoverFaceStart, async (input, { req }) => startFace('recover', input, req))
+  contractRoute(app, store, endpoints.recoverFaceFinish, async (input) =>
+    resetTokenFor(finishFace('recover', input).id),
   )
 
   contractRoute(app, store, endpoints.resetPassword, async ({ resetToken, newPassword }) => {
@@ -228,14 +213,6 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
     store.save()
     return { ok: true as const }
   })
-}
-
-/** The platform's (or the H5 simulation's) report of a face verification, recorded on the server's own session. */
-export function recordFaceOutcome(store: Store, verifyId: string, outcome: FaceOutcome): void {
-  const f = store.state.accountFlows.faceVerifications[verifyId]
-  if (!f || f.used || f.outcome !== 'pending' || isPast(f.expiresAt)) return
-  f.outcome = outcome
-  store.save()
 }
 
 function locked(until: string): HttpError {
