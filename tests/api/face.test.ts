@@ -3,6 +3,7 @@ import type { FacePlatform } from '../../types/account'
 import type { FaceOutcome } from '../../types/platform-sim'
 import { api, ApiError, setApiBase, setSessionToken } from '../../src/api'
 import { makeIdNumber } from '../../mock-server/scenarios'
+import { platform as h5 } from '../../src/platform/platform.h5'
 import { startMock } from '../support/servers'
 import { clientAgainstMock } from './support/client-mock'
 
@@ -219,6 +220,23 @@ describe('face verification API', () => {
     expect((await fail(api.simFaceRun('sim_unknown'))).status).toBe(404)
   })
 
+  test('the H5 platform module reads the simulated screen: cancel and unsupported end on the phone', async () => {
+    const c = await candidate()
+    for (const [o, expected] of [
+      ['cancel', 'cancel'],
+      ['unsupported', 'unsupported'],
+      ['fail', 'fail'],
+      ['expired', 'pass'],
+      ['pass', 'pass'],
+    ] as const) {
+      await mock.qa('/__qa/face/rate-limits/reset', {})
+      const { verifyId } = await start('h5', c)
+      await outcome(o)
+      expect({ o, result: await h5.verifyFace({ verifyId }) }).toEqual({ o, result: expected })
+    }
+    expect(await h5.faceStartContext()).toEqual({ platform: 'h5' })
+  })
+
   test('starts are limited per ID number (5 per 30 min), with or without an account behind it', async () => {
     for (const who of [await candidate(), { name: '无此人', idNumber: nextId() }]) {
       for (let i = 0; i < 5; i++) await start('h5', who)
@@ -267,12 +285,17 @@ describe('face verification without the QA API', () => {
     }
   })
 
+  test('the H5 platform module reports no face verification on such a server', async () => {
+    expect(await h5.verifyFace({ verifyId: 'sim_any' })).toBe('unsupported')
+  })
+
   test('no face verification ever passes: the platforms have no result without QA', async () => {
     const store = mock.app.store
     const c = { name: '林·语', idNumber: makeIdNumber('110105', '19900101', '999') }
     const answer = async () => {
       const { captchaId } = await api.captcha()
-      const captchas = store.state.captchas as unknown as Map<string, { answer: string }> | Record<string, { answer: string }>
+      const captchas = store.state.captchas as unknown as
+        Map<string, { answer: string }> | Record<string, { answer: string }>
       const captchaCode = captchas instanceof Map ? captchas.get(captchaId)?.answer : captchas[captchaId]?.answer
       return { captchaId, captchaCode: captchaCode ?? '' }
     }
