@@ -6,6 +6,7 @@ import { HttpError, badRequest } from '../../core/errors'
 import {
   ALIPAY_FAIL_REASON,
   certHashOf,
+  forgetOld,
   MockAlipay,
   MockWeChat,
   runSimulatedScan,
@@ -245,6 +246,8 @@ export class FaceService {
 
   private prune(now: number): void {
     for (const [id, f] of this.flows) if (f.expiresAt <= now) this.flows.delete(id)
+    forgetOld(this.alipay.verifications, now)
+    forgetOld(this.sim.verifications, now)
   }
 }
 

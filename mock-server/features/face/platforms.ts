@@ -47,6 +47,11 @@ export function certHashOf(certInfo: { cert_type: string; cert_name: string; cer
   return crypto.createHash('sha256').update(text, 'utf8').digest('base64')
 }
 
+/** Forgets verifications an hour past their expiry, so the stand-ins' maps stay small. */
+export function forgetOld(verifications: Map<string, PlatformVerification>, now: number): void {
+  for (const [id, v] of verifications) if (v.expiresAt + 3600 * 1000 < now) verifications.delete(id)
+}
+
 /** The scan's result, fixed the first time anyone asks (a later QA setting does not change a finished scan). */
 function resolveScan(v: PlatformVerification, source: ScanSource): FaceOutcome {
   if (v.scan) return v.scan
@@ -137,11 +142,10 @@ export class MockWeChat {
   }
 
   private prune(): void {
-    // Codes live 5 minutes; forget older ones so the map stays small.
-    const cutoff = this.source.now() - 5 * 60 * 1000
+    // A code is good for 5 minutes after wx.login; a used one is remembered a day, so it is never taken twice.
+    const cutoff = this.source.now() - 24 * 3600 * 1000
     for (const [code, at] of this.usedCodes) if (at < cutoff) this.usedCodes.delete(code)
-    for (const [id, v] of this.verifications)
-      if (v.expiresAt + 3600 * 1000 < this.source.now()) this.verifications.delete(id)
+    forgetOld(this.verifications, this.source.now())
   }
 }
 
