@@ -103,7 +103,12 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   await app.register(publicFeature, { store, qa })
   // Face verification (issue 12): the platforms' server sides, shared by face login and face recovery; what the
   // candidate does in front of the camera comes only from QA (none without --qa, so nothing ever passes there).
-  const face = new FaceService({ outcome: () => (qa ? store.state.sim.face : null), now: () => store.clock.now() })
+  const face = new FaceService({
+    outcome: () => (qa ? store.state.sim.face : null),
+    now: () => store.clock.now(),
+    state: () => store.state.face,
+    save: () => store.save(),
+  })
   if (opts.faceOutcome) store.state.sim.face = opts.faceOutcome
   await app.register(accountFeature, { store, qa, face })
   await app.register(faceFeature, { store, qa, face })

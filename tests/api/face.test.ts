@@ -1,4 +1,7 @@
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { FacePlatform } from '../../types/account'
 import type { FaceOutcome } from '../../types/platform-sim'
 import { api, ApiError, setApiBase, setSessionToken } from '../../src/api'
@@ -254,6 +257,56 @@ describe('face verification API', () => {
   })
 })
 
+describe('face verification across a restart (--data)', () => {
+  test('an open WeChat verification, its used login code and the rate-limit counts survive a restart', async () => {
+    const file = path.join(os.tmpdir(), `face-restart-${process.pid}-${Date.now()}.json`)
+    const c = { username: 'facedata01', password: 'Face#2026x', name: '林·语', idNumber: nextIdFor('998') }
+    const code = crypto.randomBytes(16).toString('hex')
+    let first: Awaited<ReturnType<typeof startMock>> | undefined
+    let second: Awaited<ReturnType<typeof startMock>> | undefined
+    try {
+      first = await startMock({ dataFile: file })
+      setApiBase(first.url)
+      await first.qa('/__qa/candidates', c)
+      const solved = async (m: Awaited<ReturnType<typeof startMock>>) => {
+        const { captchaId } = await api.captcha()
+        const { answer } = (await m.qa('/__qa/captcha/last')) as { answer: string }
+        return { captchaId, captchaCode: answer }
+      }
+      const { verifyId } = await api.faceLoginStart({
+        ...pick(c),
+        platform: 'weapp',
+        loginCode: code,
+        ...(await solved(first)),
+      })
+      for (let i = 0; i < 3; i++) await api.faceLoginStart({ ...pick(c), platform: 'h5', ...(await solved(first)) })
+      await first.close()
+      first = undefined
+
+      second = await startMock({ dataFile: file })
+      setApiBase(second.url)
+      await second.qa('/__qa/sim/face', { outcome: 'pass' })
+      const session = await api.faceLoginFinish({ verifyId, ...pick(c) })
+      expect(session.account.username).toBe(c.username)
+      const refused = (input: Parameters<typeof api.faceLoginStart>[0]) =>
+        api.faceLoginStart(input).then(
+          () => null,
+          (e: unknown) => (e as ApiError).code,
+        )
+      // The fifth start: WeChat still knows the code was used before the restart.
+      expect(await refused({ ...pick(c), platform: 'weapp', loginCode: code, ...(await solved(second)) })).toBe(
+        'PLATFORM_CODE_INVALID',
+      )
+      // The sixth start for this ID number: the limit counted the ones before the restart.
+      expect(await refused({ ...pick(c), platform: 'h5', ...(await solved(second)) })).toBe('RATE_LIMITED')
+    } finally {
+      await first?.close()
+      await second?.close()
+      fs.rmSync(file, { force: true })
+    }
+  })
+})
+
 describe('face verification without the QA API', () => {
   let mock: Awaited<ReturnType<typeof startMock>>
   beforeAll(async () => {
@@ -314,6 +367,10 @@ describe('face verification without the QA API', () => {
     }
   })
 })
+
+function nextIdFor(serial: string) {
+  return makeIdNumber('110105', '19900101', serial)
+}
 
 function pick(c: { name: string; idNumber: string }) {
   return { name: c.name, idNumber: c.idNumber }

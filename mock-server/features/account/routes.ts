@@ -11,7 +11,8 @@ import type { Store } from '../../core/store'
 import { consumeCaptcha } from '../public/captcha'
 import { verifyPassword } from './passwords'
 import { isKnownRegionCode } from './regions'
-import type { FacePurpose, FaceService } from '../face/flows'
+import type { FaceService } from '../face/flows'
+import type { FacePurpose } from '../face/state'
 import type { Account } from './state'
 import {
   applicationDataReason,

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import type { FacePlatform } from '../../../types/account'
+import type { FaceFlow, FacePurpose, FaceState } from './state'
 import type { FaceOutcome } from '../../../types/platform-sim'
 import { sameName } from '../../../src/domain/person-name'
 import { HttpError, badRequest } from '../../core/errors'
@@ -22,22 +23,6 @@ export const FACE_STARTS_PER_ID = 5
 export const FACE_STARTS_PER_CLIENT = 20
 export const FACE_RATE_WINDOW_MS = 30 * 60 * 1000
 
-export type FacePurpose = 'login' | 'recover'
-
-/** The business server's record of one verification it opened. */
-interface FaceFlow {
-  verifyId: string
-  platform: FacePlatform
-  purpose: FacePurpose
-  name: string
-  idNumber: string
-  outSeqNo: string
-  certHash: string
-  openid?: string
-  expiresAt: number
-  used: boolean
-}
-
 /** What the platform says once asked; `reason` is the Chinese sentence shown for a failure. */
 interface PlatformAnswer {
   outcome: FaceOutcome
@@ -55,36 +40,29 @@ const FAIL_REASONS: Record<number, string> = {
 }
 const NOT_SAME_PERSON = '人脸与证件信息不一致，或采集的人脸无效，请本人在光线充足处重试'
 
-/** Sliding-window counter keyed by caller (ID number, client address): a Map of recent start times. */
-class RateLimit {
-  private readonly hits = new Map<string, number[]>()
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
-
-  /** Counts one try; returns the seconds to wait when over the limit, else 0. */
-  take(key: string, now: number): number {
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > now - this.windowMs)
-    if (recent.length >= this.limit) {
-      this.hits.set(key, recent)
-      return Math.max(1, Math.ceil((recent[0] + this.windowMs - now) / 1000))
-    }
-    recent.push(now)
-    this.hits.set(key, recent)
-    return 0
+/**
+ * Sliding-window count of one caller's starts (the times are kept in the state's `starts` Map); returns the seconds
+ * to wait when over the limit, else 0 and the start is counted.
+ */
+function takeStart(starts: Map<string, number[]>, key: string, limit: number, now: number): number {
+  const recent = (starts.get(key) ?? []).filter((t) => t > now - FACE_RATE_WINDOW_MS)
+  if (recent.length >= limit) {
+    starts.set(key, recent)
+    return Math.max(1, Math.ceil((recent[0] + FACE_RATE_WINDOW_MS - now) / 1000))
   }
-
-  clear(): void {
-    this.hits.clear()
-  }
+  recent.push(now)
+  starts.set(key, recent)
+  return 0
 }
 
 export interface FaceServiceOptions {
   /** The outcome QA set for the candidate's next scans; null (no QA API) means nobody ever finishes. */
   outcome: () => FaceOutcome | null
   now: () => number
+  /** The feature's slice of the state (read anew each time: QA's reset replaces the state). */
+  state: () => FaceState
+  /** Writes the state after a change (--data). */
+  save: () => void
 }
 
 /**
@@ -97,17 +75,20 @@ export class FaceService {
   readonly wechat: MockWeChat
   readonly alipay: MockAlipay
   readonly sim: SimulatedPlatform
-  private readonly flows = new Map<string, FaceFlow>()
-  private readonly perId = new RateLimit(FACE_STARTS_PER_ID, FACE_RATE_WINDOW_MS)
-  private readonly perClient = new RateLimit(FACE_STARTS_PER_CLIENT, FACE_RATE_WINDOW_MS)
-  /** For QA: the id of the verification opened last. */
-  lastVerifyId: string | null = null
-
   constructor(private readonly options: FaceServiceOptions) {
     this.source = { outcome: options.outcome, now: options.now }
-    this.wechat = new MockWeChat(this.source)
-    this.alipay = new MockAlipay(this.source)
-    this.sim = new SimulatedPlatform(this.source)
+    this.wechat = new MockWeChat(this.source, () => options.state().wechat)
+    this.alipay = new MockAlipay(this.source, () => options.state().alipay)
+    this.sim = new SimulatedPlatform(this.source, () => options.state().sim)
+  }
+
+  private get flows(): Map<string, FaceFlow> {
+    return this.options.state().flows
+  }
+
+  /** For QA: the id of the verification opened last. */
+  get lastVerifyId(): string | null {
+    return this.options.state().lastVerifyId
   }
 
   /**
@@ -124,11 +105,15 @@ export class FaceService {
   }): { verifyId: string; certifyUrl?: string; expiresAt: string } {
     const now = this.options.now()
     this.prune(now)
-    // Both limits count every try, so a stranger learns nothing from which one answers.
-    const waitId = this.perId.take(`id:${input.idNumber}`, now)
-    const waitClient = this.perClient.take(`client:${input.client}`, now)
+    // Both limits count every try, so a stranger learns nothing from which one answers. The ID number is kept as a
+    // digest only.
+    const { starts } = this.options.state()
+    const idKey = `id:${crypto.createHash('sha256').update(input.idNumber).digest('base64url').slice(0, 22)}`
+    const waitId = takeStart(starts, idKey, FACE_STARTS_PER_ID, now)
+    const waitClient = takeStart(starts, `client:${input.client}`, FACE_STARTS_PER_CLIENT, now)
     const wait = Math.max(waitId, waitClient)
     if (wait > 0) {
+      this.options.save()
       throw new HttpError(429, 'RATE_LIMITED', '人脸识别尝试过于频繁，请稍后再试或使用其他方式', undefined, {
         retryAfterSeconds: wait,
       })
@@ -152,6 +137,7 @@ export class FaceService {
       // WeChat binds a verification to the user's openid: exchange the wx.login code first (code2Session).
       const session = this.wechat.code2Session(input.loginCode ?? '')
       if (session.errcode !== 0 || !session.openid) {
+        this.options.save()
         throw badRequest('PLATFORM_CODE_INVALID', '微信登录凭证无效，请重试')
       }
       const r = this.wechat.getVerifyId({ out_seq_no: outSeqNo, cert_info: certInfo, openid: session.openid })
@@ -172,7 +158,8 @@ export class FaceService {
       verifyId = this.sim.open(outSeqNo, certInfo)
     }
     this.flows.set(verifyId, { ...flow, verifyId })
-    this.lastVerifyId = verifyId
+    this.options.state().lastVerifyId = verifyId
+    this.options.save()
     return { verifyId, ...(certifyUrl ? { certifyUrl } : {}), expiresAt: new Date(flow.expiresAt).toISOString() }
   }
 
@@ -197,6 +184,7 @@ export class FaceService {
     const answer = this.ask(flow)
     if (answer.outcome === 'pending') throw new HttpError(409, 'FACE_VERIFY_PENDING')
     flow.used = true
+    this.options.save()
     switch (answer.outcome) {
       case 'pass':
         return { name: flow.name, idNumber: flow.idNumber }
@@ -235,17 +223,21 @@ export class FaceService {
 
   /** The H5 camera screen's stand-in (only with the QA API): null for an unknown or expired verification. */
   runSimulatedScan(verifyId: string): FaceOutcome | null {
-    return runSimulatedScan({ wechat: this.wechat, alipay: this.alipay, sim: this.sim }, verifyId, this.source)
+    const outcome = runSimulatedScan({ wechat: this.wechat, alipay: this.alipay, sim: this.sim }, verifyId, this.source)
+    this.options.save()
+    return outcome
   }
 
   /** QA: forget every start counted by the rate limits. */
   clearRateLimits(): void {
-    this.perId.clear()
-    this.perClient.clear()
+    this.options.state().starts.clear()
+    this.options.save()
   }
 
   private prune(now: number): void {
     for (const [id, f] of this.flows) if (f.expiresAt <= now) this.flows.delete(id)
+    const { starts } = this.options.state()
+    for (const [key, times] of starts) if (times.every((t) => t <= now - FACE_RATE_WINDOW_MS)) starts.delete(key)
     forgetOld(this.alipay.verifications, now)
     forgetOld(this.sim.verifications, now)
   }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import type { FaceOutcome } from '../../../types/platform-sim'
+import type { FaceState, PlatformVerification } from './state'
 
 /**
  * The platforms' own servers, played by the mock: WeChat's code2Session and 人脸核身 (getVerifyId / queryVerifyInfo),
@@ -12,21 +13,6 @@ import type { FaceOutcome } from '../../../types/platform-sim'
  * asked. QA's `pending` means "not finished yet". Without the QA API there is no outcome at all: every verification
  * stays unfinished, so nothing ever passes on a plain `npm run mock`.
  */
-
-/** A verification as the platform keeps it. */
-export interface PlatformVerification {
-  id: string
-  /** The business side's serial number (WeChat out_seq_no, Alipay outer_order_no). */
-  outSeqNo: string
-  /** Digest of the identity it was opened for (WeChat's cert_hash; Alipay keeps the same internally). */
-  certHash: string
-  /** WeChat only: the user it is bound to. */
-  openid?: string
-  createdAt: number
-  expiresAt: number
-  /** What the candidate did, once known. */
-  scan: Exclude<FaceOutcome, 'pending'> | null
-}
 
 /** Where the result of the candidate's scan comes from (the QA setting, or nothing). */
 export interface ScanSource {
@@ -83,18 +69,23 @@ export const WECHAT_NOT_FINISHED = 84010
  *   (verify_id + out_seq_no + cert_hash + openid, all as given to getVerifyId → verify_ret)
  */
 export class MockWeChat {
-  private readonly usedCodes = new Map<string, number>()
-  private readonly seqNos = new Set<string>()
-  readonly verifications = new Map<string, PlatformVerification>()
+  constructor(
+    private readonly source: ScanSource,
+    /** WeChat's records, kept in the state (features/face/state.ts). */
+    private readonly records: () => FaceState['wechat'],
+  ) {}
 
-  constructor(private readonly source: ScanSource) {}
+  get verifications(): Map<string, PlatformVerification> {
+    return this.records().verifications
+  }
 
   code2Session(jsCode: string): { openid?: string; session_key?: string; errcode: number; errmsg: string } {
     this.prune()
-    if (!/^[A-Za-z0-9_-]{8,128}$/.test(jsCode) || this.usedCodes.has(jsCode)) {
+    const { usedCodes } = this.records()
+    if (!/^[A-Za-z0-9_-]{8,128}$/.test(jsCode) || usedCodes.has(jsCode)) {
       return { errcode: 40029, errmsg: 'invalid code' }
     }
-    this.usedCodes.set(jsCode, this.source.now())
+    usedCodes.set(jsCode, this.source.now())
     const openid = `o${crypto.createHash('sha256').update(`openid:${jsCode}`).digest('base64url').slice(0, 27)}`
     return { openid, session_key: randomId(12), errcode: 0, errmsg: 'ok' }
   }
@@ -104,11 +95,12 @@ export class MockWeChat {
     cert_info: { cert_type: string; cert_name: string; cert_no: string }
     openid: string
   }): { errcode: number; errmsg: string; verify_id?: string; expires_in?: number } {
-    if (!/^[A-Za-z0-9_-]{5,32}$/.test(body.out_seq_no) || this.seqNos.has(body.out_seq_no)) {
+    const { seqNos } = this.records()
+    if (!/^[A-Za-z0-9_-]{5,32}$/.test(body.out_seq_no) || seqNos.has(body.out_seq_no)) {
       return { errcode: 40097, errmsg: 'invalid out_seq_no' }
     }
     if (!body.openid) return { errcode: 40003, errmsg: 'invalid openid' }
-    this.seqNos.add(body.out_seq_no)
+    seqNos.add(body.out_seq_no)
     const now = this.source.now()
     const v: PlatformVerification = {
       id: `wxv_${randomId(24)}`,
@@ -144,7 +136,8 @@ export class MockWeChat {
   private prune(): void {
     // A code is good for 5 minutes after wx.login; a used one is remembered a day, so it is never taken twice.
     const cutoff = this.source.now() - 24 * 3600 * 1000
-    for (const [code, at] of this.usedCodes) if (at < cutoff) this.usedCodes.delete(code)
+    const { usedCodes } = this.records()
+    for (const [code, at] of usedCodes) if (at < cutoff) usedCodes.delete(code)
     forgetOld(this.verifications, this.source.now())
   }
 }
@@ -169,10 +162,15 @@ export const ALIPAY_FAIL_REASON: Record<Exclude<FaceOutcome, 'pending' | 'pass'>
  *   fail_reason: none while unfinished)
  */
 export class MockAlipay {
-  private readonly orderNos = new Set<string>()
-  readonly verifications = new Map<string, PlatformVerification>()
+  constructor(
+    private readonly source: ScanSource,
+    /** Alipay's records, kept in the state (features/face/state.ts). */
+    private readonly records: () => FaceState['alipay'],
+  ) {}
 
-  constructor(private readonly source: ScanSource) {}
+  get verifications(): Map<string, PlatformVerification> {
+    return this.records().verifications
+  }
 
   initialize(bizContent: {
     outer_order_no: string
@@ -184,10 +182,11 @@ export class MockAlipay {
     if (bizContent.biz_code !== 'FACE' || p.identity_type !== 'CERT_INFO' || p.cert_type !== 'IDENTITY_CARD') {
       return { code: '40004', msg: 'Business Failed', sub_code: 'INVALID_PARAMETER', sub_msg: '参数有误' }
     }
-    if (this.orderNos.has(bizContent.outer_order_no)) {
+    const { orderNos } = this.records()
+    if (orderNos.has(bizContent.outer_order_no)) {
       return { code: '40004', msg: 'Business Failed', sub_code: 'OUTER_ORDER_NO_DUPLICATE', sub_msg: '订单号重复' }
     }
-    this.orderNos.add(bizContent.outer_order_no)
+    orderNos.add(bizContent.outer_order_no)
     const now = this.source.now()
     const v: PlatformVerification = {
       id: randomId(16),
@@ -232,9 +231,14 @@ export class MockAlipay {
 
 /** The H5 build's stand-in platform: the mock server itself, with a simulated camera screen. */
 export class SimulatedPlatform {
-  readonly verifications = new Map<string, PlatformVerification>()
+  constructor(
+    private readonly source: ScanSource,
+    private readonly records: () => FaceState['sim'],
+  ) {}
 
-  constructor(private readonly source: ScanSource) {}
+  get verifications(): Map<string, PlatformVerification> {
+    return this.records().verifications
+  }
 
   open(outSeqNo: string, certInfo: { cert_type: string; cert_name: string; cert_no: string }): string {
     const now = this.source.now()
