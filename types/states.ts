@@ -25,8 +25,12 @@ export type RecordKind = v.InferOutput<typeof RecordKind>
 export const RecordState = v.picklist(['unverified', 'verified', 'rejected'])
 export type RecordState = v.InferOutput<typeof RecordState>
 
-/** How a face verification ended (the platform's, or the mock's simulation of it). */
-export const FaceOutcome = v.picklist(['pass', 'fail', 'cancel'])
+/**
+ * What the candidate's face verification comes to, as the platform reports it to the server: passed, failed (not the
+ * same person, or the capture was unusable), cancelled, timed out (`expired`), or the phone cannot do it
+ * (`unsupported`). `pending` is QA's way to say the candidate has not finished yet: the platform has no result.
+ */
+export const FaceOutcome = v.picklist(['pass', 'fail', 'cancel', 'expired', 'unsupported', 'pending'])
 export type FaceOutcome = v.InferOutput<typeof FaceOutcome>
 
 /** How a payment ended. */

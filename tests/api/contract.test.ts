@@ -34,6 +34,7 @@ describe('every endpoint answers what its response schema says', () => {
     resetTaroStub()
     setSessionToken(null)
     await mock.qa('/__qa/sim/face', { outcome: 'pass' })
+    await mock.qa('/__qa/face/rate-limits/reset', {})
   })
 
   async function captcha() {
@@ -68,23 +69,27 @@ describe('every endpoint answers what its response schema says', () => {
     studyMode: '全日制' as const,
   }
 
-  async function faceVerified(start: (who: { name: string; idNumber: string }) => Promise<{ verifyId: string }>) {
+  type FaceStart = typeof api.faceLoginStart | typeof api.recoverFaceStart
+  /** A face verification opened on H5 (its simulated screen), for a new candidate. */
+  async function faceOpened(start: FaceStart) {
     const { input } = await candidate()
     setSessionToken(null)
-    const { verifyId } = await start({ name: input.name, idNumber: input.idNumber })
-    await api.simFaceRun(verifyId)
-    return verifyId
+    const who = { name: input.name, idNumber: input.idNumber }
+    const { verifyId } = await start({ ...who, platform: 'h5', ...(await captcha()) })
+    return { verifyId, ...who }
+  }
+  /** ... and passed (QA's outcome, run by the simulated screen). */
+  async function faceVerified(start: FaceStart) {
+    const opened = await faceOpened(start)
+    await api.simFaceRun(opened.verifyId)
+    return opened
   }
 
   /** How to get a real answer from each endpoint. */
   const cases: Record<EndpointName, () => Promise<unknown>> = {
     health: () => api.health(),
     captcha: () => api.captcha(),
-    simFaceRun: async () => {
-      const { input } = await candidate()
-      const { verifyId } = await api.faceLoginStart({ name: input.name, idNumber: input.idNumber })
-      return api.simFaceRun(verifyId)
-    },
+    simFaceRun: async () => api.simFaceRun((await faceOpened(api.faceLoginStart)).verifyId),
     simPayRun: () => api.simPayRun(`order-${seq++}`),
     simSubscribe: () => api.simSubscribe(['tmpl-1']),
     register: async () => (await candidate()).session,
@@ -94,7 +99,7 @@ describe('every endpoint answers what its response schema says', () => {
     },
     faceLoginStart: async () => {
       const { input } = await candidate()
-      return api.faceLoginStart({ name: input.name, idNumber: input.idNumber })
+      return api.faceLoginStart({ name: input.name, idNumber: input.idNumber, platform: 'h5', ...(await captcha()) })
     },
     faceLoginFinish: async () => api.faceLoginFinish(await faceVerified(api.faceLoginStart)),
     recoverQuestionStart: async () => {
@@ -108,7 +113,7 @@ describe('every endpoint answers what its response schema says', () => {
     },
     recoverFaceStart: async () => {
       const { input } = await candidate()
-      return api.recoverFaceStart({ name: input.name, idNumber: input.idNumber })
+      return api.recoverFaceStart({ name: input.name, idNumber: input.idNumber, platform: 'h5', ...(await captcha()) })
     },
     recoverFaceFinish: async () => api.recoverFaceFinish(await faceVerified(api.recoverFaceStart)),
     resetPassword: async () => {
