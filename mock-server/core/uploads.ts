@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import sharp from 'sharp'
-import { uprightSize } from '../../src/domain/photo'
+import { uprightSize } from '../../domain/photo'
 import { HttpError, badRequest } from './errors'
 
 /**

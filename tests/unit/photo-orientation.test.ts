@@ -1,4 +1,4 @@
-import { checkPhoto, uprightSize } from '../../src/domain/photo'
+import { checkPhoto, uprightSize } from '../../domain/photo'
 
 /** The app and the server judge the photo's size as it is seen: after its EXIF orientation (issue 11). */
 describe('photo size after EXIF orientation', () => {

@@ -1,6 +1,6 @@
 import { setSessionToken } from '../../src/api'
 import { clearDraft, readDraft } from '../../src/stores/drafts'
-import { goAfterLogin, leavePage, rememberReturnTo, takePageAboveHub, useSession } from '../../src/stores/session'
+import { goAfterLogin, rememberReturnTo, useSession } from '../../src/stores/session'
 import Taro, { resetTaroStub, shown } from '../support/taro-node'
 
 describe('session store and return-to-page', () => {
@@ -28,27 +28,16 @@ describe('session store and return-to-page', () => {
     expect(useSession.getState().loggedIn).toBe(false)
   })
 
-  test('after login the candidate goes back to the remembered page above the hub, once; otherwise to the hub', async () => {
+  test('after login the candidate goes back to the remembered page, once; otherwise to the hub', () => {
     rememberReturnTo('/pages/account-cancel/index?x=1')
-    await goAfterLogin()
-    expect(takePageAboveHub()).toBe('/pages/account-cancel/index?x=1')
-    await goAfterLogin()
-    expect(takePageAboveHub()).toBeNull()
-    expect(shown.navigations).toEqual(['/pages/hub/index', '/pages/hub/index'])
+    goAfterLogin()
+    goAfterLogin()
+    expect(shown.navigations).toEqual(['/pages/account-cancel/index?x=1', '/pages/hub/index'])
   })
 
-  test('a record form is reopened above the hub; saving then replaces it with its list', async () => {
-    rememberReturnTo('/packages/profile/record-form/index?kind=degree')
-    await goAfterLogin()
-    expect(shown.navigations).toEqual(['/pages/hub/index'])
-    expect(takePageAboveHub()).toBe('/packages/profile/record-form/index?kind=degree')
-    leavePage('/packages/profile/records/index?kind=degree')
-    expect(shown.navigations.at(-1)).toBe('/packages/profile/records/index?kind=degree')
-  })
-
-  test('the login page itself is never remembered', async () => {
+  test('the login page itself is never remembered', () => {
     rememberReturnTo('/pages/login/index?expired=1')
-    await goAfterLogin()
+    goAfterLogin()
     expect(shown.navigations).toEqual(['/pages/hub/index'])
   })
 

@@ -1,15 +1,15 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { CancelCheckResponse } from '@contract/account'
-import { api, getSessionToken, messageOf } from '../../api'
+import { api, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { PageContainer } from '../../components/page-container'
 import { Sheet } from '../../components/sheet'
 import { toast } from '../../components/toast'
 import { useDraft } from '../../stores/drafts'
 import { useProfile } from '../../stores/profile'
-import { LOGIN_URL, requireLogin, useSession } from '../../stores/session'
+import { go, routes } from '../../routes'
+import { useRequireSession, useSession } from '../../stores/session'
 import './index.scss'
 
 /**
@@ -24,6 +24,7 @@ export default function AccountCancelPage() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const forgetAccount = useSession((s) => s.forgetAccount)
+  const hasSession = useRequireSession()
 
   const load = useCallback(() => {
     setLoadError(null)
@@ -32,9 +33,8 @@ export default function AccountCancelPage() {
   }, [])
 
   useEffect(() => {
-    if (!getSessionToken()) requireLogin()
-    else load()
-  }, [load])
+    if (hasSession) load()
+  }, [hasSession, load])
 
   const cancel = async () => {
     setBusy(true)
@@ -46,7 +46,7 @@ export default function AccountCancelPage() {
       // The hub's forms and lists held in memory go too, as on logout.
       useProfile.getState().reset()
       void toast.success('账号已注销')
-      void Taro.reLaunch({ url: LOGIN_URL })
+      void go.restart(routes.login)
     } catch (err) {
       setConfirmStep(0)
       setError(messageOf(err))
