@@ -80,7 +80,7 @@ function backoff(attempt: number, policy: RetryPolicy): number {
   return exp / 2 + Math.random() * (exp / 2)
 }
 
-/** Longest wait a server's Retry-After may impose before the next try. */
+/** Longest wait a server's Retry-After may ask for and still be waited out (longer: the error is shown). */
 const MAX_RETRY_AFTER_MS = 30000
 
 /**
@@ -89,16 +89,18 @@ const MAX_RETRY_AFTER_MS = 30000
  */
 function isRetryable(err: ApiError, safe: boolean): boolean {
   if (!safe) return false
-  return err.isNetwork || err.status === 429 || err.status === 503 || err.status === 502 || err.status === 504
+  // Too many requests: retried only when the server says how soon (a limit of minutes is the candidate's to read).
+  if (err.status === 429) return err.retryAfterMs !== null
+  return err.isNetwork || err.status === 503 || err.status === 502 || err.status === 504
 }
 
-/** The server's Retry-After (seconds or an HTTP date), in ms; null when absent or unreadable. */
+/** The server's Retry-After (seconds or an HTTP date), in ms; null when absent, unreadable or longer than 30 s. */
 export function retryAfterMs(header: Record<string, unknown> | undefined, now = Date.now()): number | null {
   const raw = header && Object.entries(header).find(([k]) => k.toLowerCase() === 'retry-after')?.[1]
   if (typeof raw !== 'string' && typeof raw !== 'number') return null
   const text = String(raw).trim()
   const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now
-  return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : null
+  return Number.isFinite(ms) && ms <= MAX_RETRY_AFTER_MS ? Math.max(0, ms) : null
 }
 
 /**
