@@ -124,10 +124,28 @@ export async function goAfterLogin(): Promise<void> {
   const [bottom, ...above] = takeReturnTo()
   try {
     await Taro.reLaunch({ url: bottom ?? HUB_URL })
-    for (const url of above) await Taro.navigateTo({ url })
+    await stackSettled(1)
+    for (const [i, url] of above.entries()) {
+      await Taro.navigateTo({ url })
+      await stackSettled(i + 2)
+    }
   } catch {
     // A page that no longer exists: the candidate is where the rebuild stopped, still logged in.
   }
+}
+
+/**
+ * Waits until the stack holds `depth` pages. On H5 a navigation's promise resolves before the router has finished
+ * (a reLaunch still unloading the old pages would hide a page opened on top of it); mini-programs are there at once.
+ */
+async function stackSettled(depth: number, timeoutMs = 3000): Promise<void> {
+  const started = Date.now()
+  while (Date.now() - started < timeoutMs) {
+    if (Taro.getCurrentPages().length === depth) break
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  // One more turn for the page's show transition to end.
+  await new Promise((resolve) => setTimeout(resolve, 50))
 }
 
 /** Sends the candidate to log in, remembering the page stack. For pages that need a session. */
