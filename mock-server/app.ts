@@ -36,7 +36,8 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   if (opts.scenario) {
     const make = SCENARIOS.get(opts.scenario)
     if (!make) throw new Error(`unknown scenario: ${opts.scenario}`)
-    if (!opts.dataFile || store.state.accounts.size === 0) store.replace(make(store.clock.now()))
+    if (!opts.dataFile || store.state.accounts.size === 0)
+      store.replace(make({ now: store.clock.now(), blobs: store.blobs }))
   }
 
   const app = Fastify({
@@ -64,6 +65,18 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
     const now = store.clock.date()
     reply.header(SERVER_TIME_HEADER, now.toISOString()).header('date', now.toUTCString())
   })
+
+  // Durability: an answer leaves only once every change made while its request ran is on disk (the store writes in
+  // batches, off the request path; see core/store.ts). Requests during which nothing changed never wait.
+  const versionAtStart = new WeakMap<object, number>()
+  app.addHook('onRequest', async (req) => {
+    versionAtStart.set(req, store.currentVersion)
+  })
+  app.addHook('onSend', async (req) => {
+    const start = versionAtStart.get(req)
+    if (start !== undefined && store.currentVersion > start) await store.durable()
+  })
+  app.addHook('onClose', async () => store.close())
 
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(

@@ -23,7 +23,7 @@ export function qaRoutes(app: FastifyInstance, store: Store): void {
     const { name } = parseBody(v.object({ name: v.string() }), req.body)
     const make = SCENARIOS.get(name)
     if (!make) throw new HttpError(404, 'SCENARIO_UNKNOWN', `没有这个场景：${name}`)
-    store.replace(make(store.clock.now()))
+    store.replace(make({ now: store.clock.now(), blobs: store.blobs }))
     return { ok: true, scenario: name }
   })
 
@@ -36,6 +36,8 @@ export function qaRoutes(app: FastifyInstance, store: Store): void {
     if (input.real) store.clock.reset()
     if (input.now !== undefined) store.clock.set(Date.parse(input.now))
     if (input.advanceMs !== undefined) store.clock.advance(input.advanceMs)
+    // What has expired at the new time goes now, as it would have had the time passed.
+    store.prune()
     return clockView()
   })
 }

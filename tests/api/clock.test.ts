@@ -75,6 +75,35 @@ describe('the server clock', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('CAPTCHA_EXPIRED')
   })
 
+  test('what has expired by the clock is pruned: captchas, sessions, verifications, recoveries, idempotency replies', async () => {
+    const state = () => mock.app.store.state
+    await fetch(`${mock.url}/api/captcha`)
+    await newSession()
+    const start = await fetch(`${mock.url}/api/account/face-login/start`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '张三', idNumber: makeIdNumber('110101', '19900307', '123') }),
+    })
+    expect(start.status).toBe(200)
+    await fetch(`${mock.url}/api/sim/pay/order-1/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'prune-1' },
+      body: '{}',
+    })
+    expect(state().captchas.size).toBeGreaterThan(0)
+    expect(state().sessions.size).toBeGreaterThan(0)
+    expect(state().accountFlows.faceVerifications.size).toBeGreaterThan(0)
+    expect(state().idempotency.size).toBeGreaterThan(0)
+
+    // Past every expiry so far (an earlier test slid a session to about 4.5 hours from now).
+    await mock.qa('/__qa/clock', { advanceMs: 8 * HOUR })
+    expect(state().captchas.size).toBe(0)
+    expect(state().sessions.size).toBe(0)
+    expect(state().accountFlows.faceVerifications.size).toBe(0)
+    expect(state().idempotency.size).toBe(0)
+    expect(state().accounts.size).toBeGreaterThan(0)
+  })
+
   test('a bad clock request is a 400 with the contract body', async () => {
     for (const body of [{}, { now: 'yesterday' }, { advanceMs: 1.5 }, { advanceMs: '10' }]) {
       const res = await fetch(`${mock.url}/__qa/clock`, {

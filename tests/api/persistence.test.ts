@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { hashPassword } from '../../mock-server/features/account/passwords'
 import { makeIdNumber } from '../../mock-server/scenarios'
+import { makeJpeg } from '../support/photos'
 import { startMock } from '../support/servers'
 
 /** The `--data` file: Maps written as entry lists, and files written before the Maps still load. */
@@ -86,6 +87,63 @@ describe('persistence of Map state', () => {
     expect(again.app.store.state.accountFlows.qaApplicationData.has(accountId)).toBe(true)
     expect(again.app.store.state.accountFlows.loginGuards.has(accountId)).toBe(false)
     await again.close()
+  })
+
+  test('a photo kept inside an old file moves beside the state and still shows; the state stays small', async () => {
+    const file = path.join(dir, 'state.json')
+    const photo = await makeJpeg({ width: 358, height: 441 })
+    const { salt, hash } = hashPassword('Abcdef12')
+    const id = 'acc-photo-1'
+    const later = new Date(Date.now() + 3600_000).toISOString()
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        accounts: {
+          [id]: {
+            id,
+            username: 'photo001',
+            name: '张三',
+            idType: 'resident-id',
+            idNumber: makeIdNumber('110101', '19900307', '452'),
+            passwordSalt: salt,
+            passwordHash: hash,
+            createdAt: '2026-01-01T00:00:00.000Z',
+          },
+        },
+        sessions: { 'tok-photo': { token: 'tok-photo', accountId: id, expiresAt: later } },
+        profile: {
+          byAccount: {
+            [id]: {
+              identity: 'passed',
+              records: [],
+              photo: {
+                state: 'pending',
+                reason: null,
+                size: photo.length,
+                width: 358,
+                height: 441,
+                uploadedAt: '2026-01-01T00:00:00.000Z',
+                data: photo.toString('base64'),
+              },
+            },
+          },
+          bindings: {},
+        },
+      }),
+    )
+    const mock = await startMock({ dataFile: file })
+    const auth = { authorization: 'Bearer tok-photo' }
+    const info = (await (await fetch(`${mock.url}/api/profile/photo`, { headers: auth })).json()) as {
+      imageUrl: string
+    }
+    const shown = Buffer.from(await (await fetch(`${mock.url}${info.imageUrl}`)).arrayBuffer())
+    expect(shown.equals(photo)).toBe(true)
+    await mock.qa('/__qa/candidates/photo001/unlock')
+    await mock.close()
+    const text = fs.readFileSync(file, 'utf8')
+    expect(text).not.toContain(photo.toString('base64').slice(0, 200))
+    expect(text.length).toBeLessThan(5000)
+    expect(fs.readdirSync(`${file}.blobs`)).toHaveLength(1)
   })
 
   test('keys named after Object.prototype members round-trip as data', async () => {
