@@ -30,8 +30,14 @@ export interface MockServerOptions {
   ocr?: OcrEngine
 }
 
+export type MockServer = FastifyInstance & {
+  store: Store
+  /** Every route registered (method and pattern), for tests that walk them. */
+  routeTable: ReadonlyArray<{ method: string; url: string }>
+}
+
 /** Builds the mock backend; tests call this and listen on port 0. */
-export async function buildMockServer(opts: MockServerOptions = {}): Promise<FastifyInstance & { store: Store }> {
+export async function buildMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
   const store = new Store(opts.dataFile)
   if (opts.scenario) {
     const make = SCENARIOS.get(opts.scenario)
@@ -52,6 +58,11 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+  })
+
+  const routeTable: Array<{ method: string; url: string }> = []
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url })
   })
 
   await app.register(cors, {
@@ -119,9 +130,10 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
     hooks: { onFace: (verifyId, outcome) => recordFaceOutcome(store, verifyId, outcome), onPay: () => {} },
   })
 
-  const withStore = app as unknown as FastifyInstance & { store: Store }
-  withStore.store = store
-  return withStore
+  const server = app as unknown as MockServer
+  server.store = store
+  server.routeTable = routeTable
+  return server
 }
 
 /** Errors fastify raises itself (bad JSON, wrong content type, too large) become 4xx with a contract code. */

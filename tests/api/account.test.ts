@@ -11,13 +11,13 @@ describe('account API', () => {
 
   beforeEach(async () => {
     setSessionToken(null)
-    await mock.qa('/__qa/sim/face', { outcome: 'pass' })
+    await mock.qaApi('simFace', { outcome: 'pass' })
   })
 
   /** A fresh captcha and its answer, read through the QA API. */
   async function captcha(): Promise<{ captchaId: string; captchaCode: string }> {
     const c = await api.captcha()
-    const last = (await mock.qa('/__qa/captcha/last')) as { captchaId: string; answer: string }
+    const last = (await mock.qaApi('lastCaptcha')) as { captchaId: string; answer: string }
     expect(last.captchaId).toBe(c.captchaId)
     return { captchaId: c.captchaId, captchaCode: last.answer }
   }
@@ -161,7 +161,7 @@ describe('account API', () => {
     const { input } = await register()
     for (let i = 0; i < 5; i++) await fail(login(input.username, 'Wrong1234'))
     expect((await fail(login(input.username, input.password))).code).toBe('ACCOUNT_LOCKED')
-    await mock.qa(`/__qa/candidates/${input.username}/unlock`)
+    await mock.qaApi('unlock', { username: input.username })
     expect((await login(input.username, input.password)).token).toBeTruthy()
   })
 
@@ -184,11 +184,11 @@ describe('account API', () => {
 
   test('face login: fail and cancel give no session', async () => {
     const { input } = await register()
-    await mock.qa('/__qa/sim/face', { outcome: 'fail' })
+    await mock.qaApi('simFace', { outcome: 'fail' })
     const a = await api.faceLoginStart({ name: input.name, idNumber: input.idNumber })
     await api.simFaceRun(a.verifyId)
     expect((await fail(api.faceLoginFinish(a.verifyId))).code).toBe('FACE_VERIFY_FAILED')
-    await mock.qa('/__qa/sim/face', { outcome: 'cancel' })
+    await mock.qaApi('simFace', { outcome: 'cancel' })
     const b = await api.faceLoginStart({ name: input.name, idNumber: input.idNumber })
     await api.simFaceRun(b.verifyId)
     expect((await fail(api.faceLoginFinish(b.verifyId))).code).toBe('FACE_VERIFY_CANCELLED')
@@ -268,7 +268,7 @@ describe('account API', () => {
 
   test('recovery by face: a failed verification gives no token', async () => {
     const { input } = await register()
-    await mock.qa('/__qa/sim/face', { outcome: 'fail' })
+    await mock.qaApi('simFace', { outcome: 'fail' })
     const { verifyId } = await api.recoverFaceStart({ name: input.name, idNumber: input.idNumber })
     await api.simFaceRun(verifyId)
     expect((await fail(api.recoverFaceFinish(verifyId))).code).toBe('FACE_VERIFY_FAILED')
@@ -287,7 +287,7 @@ describe('account API', () => {
     setSessionToken(session.token)
     let expired = 0
     setSessionExpiredListener(() => expired++)
-    await mock.qa(`/__qa/candidates/${input.username}/expire-sessions`)
+    await mock.qaApi('expireSessions', { username: input.username })
     const err = await fail(api.me())
     expect(err.code).toBe('SESSION_EXPIRED')
     expect(expired).toBe(1)
@@ -298,7 +298,7 @@ describe('account API', () => {
   test('cancellation is refused with the reason once application data exists', async () => {
     const { input, session } = await register()
     setSessionToken(session.token)
-    await mock.qa(`/__qa/candidates/${input.username}/application-data`, { present: true })
+    await mock.qaApi('applicationData', { username: input.username, present: true })
     const check = await api.cancelCheck()
     expect(check.allowed).toBe(false)
     expect(check.reason).toContain('报名信息')
@@ -344,7 +344,7 @@ describe('account API', () => {
 
   test('QA can create a candidate with a security question', async () => {
     const idNumber = nextId()
-    await mock.qa('/__qa/candidates', {
+    await mock.qaApi('createCandidate', {
       username: `qa${seq}`,
       password: 'Qa#123456',
       name: '赵六',

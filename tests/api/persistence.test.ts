@@ -77,7 +77,7 @@ describe('persistence of Map state', () => {
     expect(Object.keys(Object.prototype)).toEqual([])
 
     // A write saves in this version's form: entry lists, which load again.
-    await mock.qa('/__qa/candidates/oldfile01/unlock')
+    await mock.qaApi('unlock', { username: 'oldfile01' })
     await mock.close()
     const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>
     expect(Array.isArray(saved.accounts)).toBe(true)
@@ -138,7 +138,7 @@ describe('persistence of Map state', () => {
     }
     const shown = Buffer.from(await (await fetch(`${mock.url}${info.imageUrl}`)).arrayBuffer())
     expect(shown.equals(photo)).toBe(true)
-    await mock.qa('/__qa/candidates/photo001/unlock')
+    await mock.qaApi('unlock', { username: 'photo001' })
     await mock.close()
     const text = fs.readFileSync(file, 'utf8')
     expect(text).not.toContain(photo.toString('base64').slice(0, 200))
