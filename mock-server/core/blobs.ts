@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import type { FileWriter } from './file-writer'
 
 /**
  * Uploaded files (photos), kept beside the state rather than inside it, so the state stays small and quick to write.
@@ -53,7 +54,10 @@ export class MemoryBlobStore implements BlobStore {
 
 /** One file per blob in a directory beside the state file; each written to a temp file, synced, then renamed. */
 export class FileBlobStore implements BlobStore {
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly writer: FileWriter,
+  ) {
     // Made on the first blob, so a state without uploads is one file. A temp file left by a killed process is not a
     // blob (its rename never happened): it goes.
     if (!fs.existsSync(dir)) return
@@ -69,17 +73,7 @@ export class FileBlobStore implements BlobStore {
     const id = blobId(bytes)
     const file = this.file(id)
     if (fs.existsSync(file)) return id
-    await fs.promises.mkdir(this.dir, { recursive: true })
-    const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`
-    const handle = await fs.promises.open(tmp, 'w')
-    try {
-      await handle.writeFile(bytes)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await fs.promises.rename(tmp, file)
-    await syncDir(this.dir)
+    await this.writer.write(file, `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`, bytes)
     return id
   }
 
@@ -116,15 +110,5 @@ export class FileBlobStore implements BlobStore {
       removed++
     }
     return removed
-  }
-}
-
-/** Makes a rename in the directory durable (the directory entry itself is synced). */
-export async function syncDir(dir: string): Promise<void> {
-  const handle = await fs.promises.open(dir, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
   }
 }

@@ -5,7 +5,8 @@ import { emptyAccountFlows, pruneAccountFlows, reviveAccountFlows } from '../fea
 import { pruneCaptchas, type Captcha } from '../features/public/state'
 import { emptyProfileState, profileBlobIds, reviveProfileState, type ProfileState } from '../features/profile/state'
 import { emptySimState, reviveSimState, type SimState } from '../features/sim/state'
-import { FileBlobStore, MemoryBlobStore, syncDir, type BlobStore } from './blobs'
+import { FileBlobStore, MemoryBlobStore, type BlobStore } from './blobs'
+import { FileWriter } from './file-writer'
 import { Clock } from './clock'
 import { fieldsOf, mapFrom, stateToJson } from './persist'
 
@@ -88,7 +89,8 @@ const BLOB_GRACE_MS = 60 * 1000
  * batches off the request path, and an answer waits until what it depends on is on disk:
  *
  * - save() after a change only marks the state changed and schedules a write; it never blocks the request.
- * - One write at a time: the whole state as JSON to a temp file, fsync, rename over the file, fsync the directory.
+ * - One write at a time: the whole state as JSON to a temp file, fsync, rename over the file, fsync the directory,
+ *   on a thread of its own (core/file-writer.ts), so writes never wait behind password hashing in libuv's pool.
  *   Changes made while a write runs go in the next one (group commit), so a burst of requests costs a few writes.
  * - The guarantee: a response is sent only once every change made before it is on disk (durable()), so an
  *   acknowledged write survives SIGKILL or a power cut; a change whose answer never came may be lost. Uploaded
@@ -112,8 +114,11 @@ export class Store {
   private lastPrune = 0
   private readonly maintenance: NodeJS.Timeout
 
+  /** Durable atomic writes on a thread of their own (with a file). */
+  private readonly writer = new FileWriter()
+
   constructor(private readonly file?: string) {
-    this.blobs = file ? new FileBlobStore(`${file}.blobs`) : new MemoryBlobStore()
+    this.blobs = file ? new FileBlobStore(`${file}.blobs`, this.writer) : new MemoryBlobStore()
     if (file) removeStrayTemps(file)
     this.state =
       file && fs.existsSync(file) ? reviveState(JSON.parse(fs.readFileSync(file, 'utf8')), this.blobs) : emptyState()
@@ -170,6 +175,7 @@ export class Store {
   async close(): Promise<void> {
     clearInterval(this.maintenance)
     while (this.writing) await this.writing
+    await this.writer.close()
   }
 
   private async maintain(): Promise<void> {
@@ -186,7 +192,9 @@ export class Store {
       while (this.written < this.version) {
         if (Date.now() - this.lastPrune > 1000) this.prune()
         const version = this.version
-        await writeAtomically(this.file as string, stateToJson(this.state))
+        const file = this.file as string
+        const tmp = path.join(path.dirname(file), `${tempPrefix(file)}${process.pid}.tmp`)
+        await this.writer.write(file, tmp, stateToJson(this.state))
         this.written = version
         this.failure = null
         this.settle((w) => w.version <= version, null)
@@ -211,22 +219,6 @@ export class Store {
 }
 
 const tempPrefix = (file: string) => `.${path.basename(file)}.`
-
-/** The state file is replaced whole: a temp file, synced, renamed over it, then the directory synced. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file)
-  await fs.promises.mkdir(dir, { recursive: true })
-  const tmp = path.join(dir, `${tempPrefix(file)}${process.pid}.tmp`)
-  const handle = await fs.promises.open(tmp, 'w')
-  try {
-    await handle.writeFile(text)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  await fs.promises.rename(tmp, file)
-  await syncDir(dir)
-}
 
 /** A temp file is only ever a write that did not finish (a killed process): it is not the state, and it goes. */
 function removeStrayTemps(file: string): void {

@@ -1,4 +1,7 @@
 import crypto from 'node:crypto'
+import { promisify } from 'node:util'
+
+const scrypt = promisify(crypto.scrypt) as (password: string, salt: string, keylen: number) => Promise<Buffer>
 
 /** scrypt with a random salt per password; the hash is compared in constant time. */
 export function hashPassword(password: string): { salt: string; hash: string } {
@@ -7,8 +10,12 @@ export function hashPassword(password: string): { salt: string; hash: string } {
   return { salt, hash }
 }
 
-export function verifyPassword(password: string, salt: string, hash: string): boolean {
-  const candidate = crypto.scryptSync(password, salt, 32)
+/**
+ * Checks a password (or a security answer) against its hash. Asynchronous: scrypt is deliberately slow (tens of
+ * milliseconds), and run on libuv's thread pool it does not hold up every other request during a login peak.
+ */
+export async function verifyPassword(password: string, salt: string, hash: string): Promise<boolean> {
+  const candidate = await scrypt(password, salt, 32)
   const expected = Buffer.from(hash, 'hex')
   return candidate.length === expected.length && crypto.timingSafeEqual(candidate, expected)
 }
