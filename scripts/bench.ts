@@ -156,7 +156,7 @@ function loadRun(args: string[]): void {
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   if (args.includes('--load-only')) return loadRun(args)
-  const targets = targetsFromArgs(args.filter((a, i) => !['--candidates', '--seconds'].includes(args[i - 1] ?? '')))
+  const targets = targetsFromArgs(args.filter((_a, i) => !['--candidates', '--seconds'].includes(args[i - 1] ?? '')))
   const times = new Map<Target, string>()
 
   if (!args.includes('--no-build')) {
