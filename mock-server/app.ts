@@ -83,9 +83,19 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   app.addHook('onRequest', async (req) => {
     versionAtStart.set(req, store.currentVersion)
   })
-  app.addHook('onSend', async (req) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     const start = versionAtStart.get(req)
-    if (start !== undefined && store.currentVersion > start) await store.durable()
+    if (start === undefined || store.currentVersion <= start) return payload
+    try {
+      await store.durable()
+      return payload
+    } catch (err) {
+      // Not on disk, so not acknowledged: the answer becomes the contract's 500.
+      req.log.error({ code: 'INTERNAL', err: { type: (err as Error).name, message: (err as Error).message } })
+      ;(reply as unknown as { errorCode?: string }).errorCode = 'INTERNAL'
+      reply.code(500).header('content-type', 'application/json; charset=utf-8')
+      return JSON.stringify(new HttpError(500, 'INTERNAL').toBody())
+    }
   })
   app.addHook('onClose', async () => store.close())
 

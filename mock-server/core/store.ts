@@ -109,7 +109,6 @@ export class Store {
   private version = 0
   private written = 0
   private writing: Promise<void> | null = null
-  private failure: Error | null = null
   private waiters: Array<{ version: number; resolve: () => void; reject: (err: Error) => void }> = []
   private lastPrune = 0
   private readonly maintenance: NodeJS.Timeout
@@ -136,6 +135,11 @@ export class Store {
   save(): void {
     if (!this.file) return
     this.version++
+    this.startWriting()
+  }
+
+  /** Starts the write loop unless it runs (on the next turn, so the changes of this turn go in one write). */
+  private startWriting(): void {
     if (!this.writing) this.writing = new Promise((resolve) => setImmediate(resolve)).then(() => this.writeLoop())
   }
 
@@ -147,8 +151,10 @@ export class Store {
   /** Resolves once every change made up to `version` (all so far by default) is on disk; rejects if a write failed. */
   durable(version = this.version): Promise<void> {
     if (!this.file || this.written >= version) return Promise.resolve()
-    if (this.failure) return Promise.reject(this.failure)
-    return new Promise((resolve, reject) => this.waiters.push({ version, resolve, reject }))
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ version, resolve, reject }))
+    // After a failed write nothing may be running: try again rather than wait forever.
+    this.startWriting()
+    return done
   }
 
   /** Drops what has expired by the clock; how many entries went. */
@@ -196,13 +202,11 @@ export class Store {
         const tmp = path.join(path.dirname(file), `${tempPrefix(file)}${process.pid}.tmp`)
         await this.writer.write(file, tmp, stateToJson(this.state))
         this.written = version
-        this.failure = null
         this.settle((w) => w.version <= version, null)
       }
     } catch (err) {
-      // Nothing pending is acknowledged; the next save() tries again.
-      this.failure = err as Error
-      this.settle(() => true, this.failure)
+      // Nothing pending is acknowledged (those answers become errors); the next save() or durable() tries again.
+      this.settle(() => true, err as Error)
     } finally {
       this.writing = null
     }

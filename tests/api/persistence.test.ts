@@ -146,6 +146,39 @@ describe('persistence of Map state', () => {
     expect(fs.readdirSync(`${file}.blobs`)).toHaveLength(1)
   })
 
+  test('a write that fails is never acknowledged (500 with the contract body), and the next one succeeds', async () => {
+    const sub = path.join(dir, 'sub')
+    const file = path.join(sub, 'state.json')
+    const mock = await startMock({ dataFile: file })
+    const candidate = (username: string) =>
+      fetch(`${mock.url}/__qa/candidates`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          username,
+          password: 'Abcdef12',
+          name: '张三',
+          idNumber: makeIdNumber('110101', '19900307', '459'),
+        }),
+      })
+    expect((await candidate('fails001')).status).toBe(201)
+    // The state's directory becomes a file: the next write cannot happen.
+    fs.rmSync(sub, { recursive: true })
+    fs.writeFileSync(sub, 'not a directory')
+    const refused = await candidate('fails002')
+    expect(refused.status).toBe(500)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('INTERNAL')
+    // The disk is back: the next change is written, with everything before it.
+    fs.rmSync(sub)
+    expect((await candidate('fails003')).status).toBe(201)
+    await mock.close()
+    const again = await startMock({ dataFile: file })
+    for (const username of ['fails001', 'fails002', 'fails003']) {
+      expect((await fetch(`${again.url}/__qa/candidates/${username}`)).status).toBe(200)
+    }
+    await again.close()
+  })
+
   test('keys named after Object.prototype members round-trip as data', async () => {
     const file = path.join(dir, 'state.json')
     const first = await startMock({ dataFile: file })
