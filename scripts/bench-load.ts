@@ -116,13 +116,17 @@ async function main(): Promise<void> {
 
     let keySeq = 0
     // The hard bound: what is still running this long after the time is up is cut and reported, not waited for.
-    const cut = new AbortController()
+    let cut = false
+    const inFlight = new Set<AbortController>()
     let unfinished = 0
     /** One timed request; any non-2xx answer or network failure counts as an error of its step. */
     const timed = async <T>(step: Step | 'logout', url: string, init: RequestInit = {}): Promise<T | null> => {
+      if (cut) return null
       const started = performance.now()
+      const abort = new AbortController()
+      inFlight.add(abort)
       try {
-        const res = await fetch(`${base}${url}`, { ...init, signal: cut.signal })
+        const res = await fetch(`${base}${url}`, { ...init, signal: abort.signal })
         const body = res.status === 204 ? null : ((await res.json()) as T)
         latencies.get(step)!.push(performance.now() - started)
         if (!res.ok) {
@@ -133,13 +137,15 @@ async function main(): Promise<void> {
         }
         return body
       } catch (err) {
-        if (cut.signal.aborted) {
+        if (abort.signal.aborted) {
           unfinished++
           return null
         }
         const key = `${step}: ${(err as Error).message}`
         errors.set(key, (errors.get(key) ?? 0) + 1)
         return null
+      } finally {
+        inFlight.delete(abort)
       }
     }
     const json = (method: string, body: unknown, token?: string, key = false): RequestInit => ({
@@ -211,7 +217,13 @@ async function main(): Promise<void> {
         'each: captcha, login, then hub reads and record saves until the time is up, logout',
     )
     const started = performance.now()
-    const limit = setTimeout(() => cut.abort(), (SECONDS + GRACE_SECONDS) * 1000)
+    const limit = setTimeout(
+      () => {
+        cut = true
+        for (const abort of inFlight) abort.abort()
+      },
+      (SECONDS + GRACE_SECONDS) * 1000,
+    )
     await Promise.all(candidates.map((c, n) => candidate(c.username, n)))
     clearTimeout(limit)
     const elapsed = (performance.now() - started) / 1000
