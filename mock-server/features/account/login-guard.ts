@@ -31,9 +31,9 @@ export function loginGuardFor(state: State, account: Account | undefined, login:
 }
 
 /** The password check, with the same scrypt work when there is no account. */
-export function passwordMatches(account: Account | undefined, password: string): boolean {
+export async function passwordMatches(account: Account | undefined, password: string): Promise<boolean> {
   if (!account) {
-    verifyPassword(password, dummy.salt, dummy.hash)
+    await verifyPassword(password, dummy.salt, dummy.hash)
     return false
   }
   return verifyPassword(password, account.passwordSalt, account.passwordHash)

@@ -69,7 +69,9 @@ export async function profileRoutes(app: FastifyInstance, opts: ProfileRoutesOpt
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")
       .header('cache-control', 'private, max-age=300')
-    return reply.send(Buffer.from(photo.data, 'base64'))
+    const bytes = await store.blobs.get(photo.blob)
+    if (!bytes) throw notFound('NOT_FOUND', '照片链接已失效，请刷新页面')
+    return reply.send(bytes)
   })
 
   contractRoute(app, store, endpoints.searchSchools, async ({ keyword }) => ({ schools: searchSchools(keyword) }))
@@ -134,7 +136,7 @@ function candidateRoutes(scope: CandidateScope, store: Store, followUrl: string,
       width: size!.width,
       height: size!.height,
       uploadedAt: store.clock.iso(),
-      data: bytes.toString('base64'),
+      blob: await store.blobs.put(bytes),
     }
     store.save()
     return photoView(store, account.id)
