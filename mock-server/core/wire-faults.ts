@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import * as v from 'valibot'
 import { parseBody } from './contract-route'
 import { HttpError } from './errors'
+import { WIRE_FAULT_KINDS, WireFaults } from '../../types/qa'
 
 /**
  * Faults on the wire, as a crowded exam-registration day brings them: a share of API requests is answered 503
@@ -9,20 +10,7 @@ import { HttpError } from './errors'
  * the work (the client's retry must then be answered from the idempotency reply, not done twice). Off unless
  * switched on: `npm run mock -- --faults 0.3`, buildMockServer({ faults }), or QA's POST /__qa/faults/wire.
  */
-export const WIRE_FAULT_KINDS = ['busy', 'rate-limit', 'delay', 'drop'] as const
 export type WireFaultKind = (typeof WIRE_FAULT_KINDS)[number]
-
-export const WireFaults = v.object({
-  /** The share of matching requests that meet a fault, 0-1. */
-  rate: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
-  kinds: v.optional(v.pipe(v.array(v.picklist(WIRE_FAULT_KINDS)), v.minLength(1)), [...WIRE_FAULT_KINDS]),
-  /** Only requests whose path starts with this. */
-  path: v.optional(v.pipe(v.string(), v.startsWith('/api/', 'path 必须以 /api/ 开头')), '/api/'),
-  /** The Retry-After of a 503/429, in seconds. */
-  retryAfterSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60)), 1),
-  /** How long a delayed request is held back, in ms. */
-  delayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20000)), 2000),
-})
 export type WireFaultsConfig = v.InferInput<typeof WireFaults>
 
 declare module 'fastify' {
