@@ -138,7 +138,7 @@ export async function goAfterLogin(): Promise<void> {
  * Waits until the stack holds `depth` pages. On H5 a navigation's promise resolves before the router has finished
  * (a reLaunch still unloading the old pages would hide a page opened on top of it); mini-programs are there at once.
  */
-async function stackSettled(depth: number, timeoutMs = 3000): Promise<void> {
+async function stackSettled(depth: number, timeoutMs = 1000): Promise<void> {
   const started = Date.now()
   while (Date.now() - started < timeoutMs) {
     if (Taro.getCurrentPages().length === depth) break
