@@ -7,6 +7,7 @@ import { faultInjection } from './core/faults'
 import { qaRoutes } from './core/qa-routes'
 import { Store } from './core/store'
 import { accountFeature } from './features/account'
+import { applicationFeature } from './features/application'
 import { recordFaceOutcome } from './features/account/routes'
 import { profileFeature } from './features/profile'
 import { publicFeature } from './features/public'
@@ -99,6 +100,7 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   await app.register(publicFeature, { store, qa })
   await app.register(accountFeature, { store, qa })
   await app.register(profileFeature, { store, qa })
+  await app.register(applicationFeature, { store, qa })
   await app.register(scanFeature, { store, qa, engine: opts.ocr })
   await app.register(simFeature, {
     store,

@@ -1,6 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Account, AccountFlowsState } from '../features/account/state'
+import {
+  emptyApplicationState,
+  reviveApplicationState,
+  type ApplicationState,
+} from '../features/application/state'
 import { emptyAccountFlows, reviveAccountFlows } from '../features/account/state'
 import type { Captcha } from '../features/public/state'
 import { emptyProfileState, reviveProfileState, type ProfileState } from '../features/profile/state'
@@ -42,6 +47,8 @@ export interface State {
   accountFlows: AccountFlowsState
   /** Personal-info hub: photos, education/degree records, platform bindings (features/profile/state.ts). */
   profile: ProfileState
+  /** Online application: applications, last year's applications, the exam calendar (features/application/state.ts). */
+  application: ApplicationState
 }
 
 export function emptyState(): State {
@@ -54,6 +61,7 @@ export function emptyState(): State {
     sim: emptySimState(),
     accountFlows: emptyAccountFlows(),
     profile: emptyProfileState(),
+    application: emptyApplicationState(),
   }
 }
 
@@ -72,6 +80,7 @@ export function reviveState(raw: unknown): State {
     sim: reviveSimState(json.sim),
     accountFlows: reviveAccountFlows(json.accountFlows),
     profile: reviveProfileState(json.profile),
+    application: reviveApplicationState(json.application),
   }
 }
 
