@@ -155,7 +155,8 @@ export function workStartProblem(workStart: string, today: string, graduationDat
 /** 从事本专业工作年限: whole years, no more than the years since the work start. */
 export function specialityYearsProblem(years: number, workStart: string, today: string): string | null {
   if (!Number.isInteger(years) || years < 0) return '从事本专业工作年限应为0或正整数'
-  if (!/^\d{4}-\d{2}$/.test(workStart)) return null
+  // A malformed or future work start is reported on its own field; the years are judged against a valid one.
+  if (!/^\d{4}-\d{2}$/.test(workStart) || workStart > today.slice(0, 7)) return null
   const [wy, wm] = workStart.split('-').map(Number)
   const [ty, tm] = today.slice(0, 7).split('-').map(Number)
   const worked = Math.floor((ty * 12 + tm - (wy * 12 + wm)) / 12)
