@@ -1,11 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Account, AccountFlowsState } from '../features/account/state'
-import {
-  emptyApplicationState,
-  reviveApplicationState,
-  type ApplicationState,
-} from '../features/application/state'
+import { emptyApplicationState, reviveApplicationState, type ApplicationState } from '../features/application/state'
 import { emptyAccountFlows, reviveAccountFlows } from '../features/account/state'
 import type { Captcha } from '../features/public/state'
 import { emptyProfileState, reviveProfileState, type ProfileState } from '../features/profile/state'

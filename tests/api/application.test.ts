@@ -280,7 +280,9 @@ describe('application API', () => {
     await api.acceptDeclarations(start.id)
     const incomplete = await fail(api.submitApplication(start.id, 1))
     expect(incomplete).toMatchObject({ code: 'APPLICATION_INCOMPLETE', status: 409 })
-    expect(incomplete.message).toBe('报名信息尚未填写完整：考点信息、基本信息、联系方式、报考信息、教育情况、工作情况、考试照片')
+    expect(incomplete.message).toBe(
+      '报名信息尚未填写完整：考点信息、基本信息、联系方式、报考信息、教育情况、工作情况、考试照片',
+    )
     expect((await fail(api.applicationForm(start.id))).code).toBe('APPLICATION_INCOMPLETE')
     await mock.qa('/__qa/scenario', { name: 'apply-open' })
     await login(DEMO_CANDIDATE.username)
@@ -401,7 +403,10 @@ describe('application API', () => {
     expect((await qaPost(`/__qa/applications/${app.id}/review`, { stage: 'region', outcome: 'pass' })).status).toBe(409)
     await qaPost(`/__qa/applications/${app.id}/review`, { stage: 'centre', outcome: 'pass' })
     const centre = await api.getApplication(app.id)
-    expect(centre.nodes.find((n) => n.key === 'review')).toMatchObject({ state: 'current', hint: '考点审核已通过，等待考区审核' })
+    expect(centre.nodes.find((n) => n.key === 'review')).toMatchObject({
+      state: 'current',
+      hint: '考点审核已通过，等待考区审核',
+    })
     const failed = await qaPost(`/__qa/applications/${app.id}/review`, {
       stage: 'region',
       outcome: 'fail',
@@ -510,9 +515,12 @@ describe('application API', () => {
       const moved = await api.changeProvince(app.id, '13')
       expect(moved.prefill.centre).toBeNull()
       await api.acceptDeclarations(app.id)
-      const ready = await savePrefill({ ...moved, prefill: { ...moved.prefill, centre: { centre: '1301', enrolPoint: '' } } }, {
-        work: { unitName: '河北省人民医院' },
-      })
+      const ready = await savePrefill(
+        { ...moved, prefill: { ...moved.prefill, centre: { centre: '1301', enrolPoint: '' } } },
+        {
+          work: { unitName: '河北省人民医院' },
+        },
+      )
       const submitted = await api.submitApplication(app.id, ready.version)
       expect(submitted.status).toBe('submitted')
       expect(submitted.autoConfirmNote).toBe('本考区未开通历史考生自动确认，请按考点要求进行报名确认')
