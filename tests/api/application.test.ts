@@ -5,6 +5,9 @@ import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
 import { HISTORICAL_ID_CHANGED } from '../../mock-server/features/application/scenarios'
 import type { ApplicationView } from '../../types/application'
 import { makeJpeg } from '../support/photos'
+import { stateToJson } from '../../mock-server/core/persist'
+import { reviveState } from '../../mock-server/core/store'
+import { startMock } from '../support/servers'
 import { clientAgainstMock } from './support/client-mock'
 
 /** The online application's server (issue 13): the real client against the live mock server. */
@@ -624,5 +627,40 @@ describe('application API', () => {
     await api.saveContactStep({ id: app.id, ...contact })
     expect(await api.cancelCheck()).toEqual({ allowed: false, reason: '您已填写报名信息，不能注销账号' })
     expect((await fail(api.cancelAccount())).code).toBe('CANCEL_REFUSED')
+  })
+
+  test('state survives a restart: applications, last year and the calendar round-trip as Maps', async () => {
+    const examId = await open()
+    const app = await filled(examId)
+    await scenario('historical')
+    await login(DEMO_CANDIDATE.username)
+    const again = await filled(examId).catch((e: ApiError) => e)
+    expect(again).not.toBeInstanceOf(ApiError)
+    const state = mock.app.store.state
+    const revived = reviveState(JSON.parse(stateToJson(state)))
+    expect(revived.application.byId).toBeInstanceOf(Map)
+    expect([...revived.application.byId.keys()]).toEqual([...state.application.byId.keys()])
+    expect(revived.application.history.size).toBe(2)
+    expect(revived.application.calendar).toEqual(state.application.calendar)
+    expect(revived.application.byId.has(app.id)).toBe(false) // the scenario replaced the state
+    // A file written before this feature has no slice: it starts empty.
+    expect(reviveState({ accounts: [] }).application).toEqual({ byId: new Map(), history: new Map(), calendar: null })
+  })
+
+  test('QA routes: prototype names are unknown ids; without --qa they do not exist', async () => {
+    await open()
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      expect((await qaPost(`/__qa/applications/${id}/confirm`)).status).toBe(404)
+      expect((await fetch(`${mock.url}/__qa/applications/${id}`)).status).toBe(404)
+    }
+    expect((await qaPost('/__qa/application/calendar', { examId: '__proto__' })).status).toBe(404)
+    const plain = await startMock({ qa: false, scenario: 'apply-open' })
+    try {
+      const res = await fetch(`${plain.url}/__qa/applications/demo2026`)
+      expect(res.status).toBe(404)
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('QA_DISABLED')
+    } finally {
+      await plain.close()
+    }
   })
 })
