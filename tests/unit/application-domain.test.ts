@@ -24,6 +24,7 @@ import {
   unitTypeRequired,
   workStartProblem,
 } from '../../domain/application-rules'
+import { basicProblems, centreProblems, examInfoProblems, stepBar, workProblems } from '../../domain/application-steps'
 import { ContactStep, ExamInfoStep, WorkStep } from '../../types/application'
 import { validate } from '../../types/validate'
 
@@ -364,5 +365,74 @@ describe('historical candidates', () => {
     expect(mergeNoticeNeeded(id, { ...id, idNumber: '11010119900307451x' })).toBe(false)
     expect(mergeNoticeNeeded(id, { ...id, idNumber: '110101199003074528' })).toBe(true)
     expect(mergeNoticeNeeded(id, { ...id, idType: 'passport' })).toBe(true)
+  })
+})
+
+describe('step checks shared by pages and server', () => {
+  const dict = {
+    categories: [
+      { code: 'nursing', practiceCategories: ['护士', '无'] },
+      { code: 'pharmacy', practiceCategories: ['无'] },
+    ],
+    levels: [{ code: '2' }, { code: '3' }],
+    specialities: [
+      { code: '368', category: 'nursing', level: '3', subjects: [{ code: '1' }, { code: '2' }] },
+      { code: '201', category: 'pharmacy', level: '2', subjects: [{ code: '1' }, { code: '2' }] },
+    ],
+  }
+  const info = {
+    category: 'nursing',
+    level: '3',
+    speciality: '368',
+    practiceCategory: '护士',
+    firstRegistration: '2013-09',
+    residencyHolder: false,
+    residencyCertDate: '',
+    subjects: ['1'],
+  }
+
+  test('专业类别 → 级别 → 专业 cascade: a speciality of another category or level is refused', () => {
+    expect(examInfoProblems(info, dict, TODAY)).toEqual({})
+    expect(examInfoProblems({ ...info, speciality: '201' }, dict, TODAY)).toEqual({
+      speciality: '请选择所选专业类别和级别下的专业',
+    })
+    expect(examInfoProblems({ ...info, level: '2' }, dict, TODAY)).toEqual({
+      speciality: '请选择所选专业类别和级别下的专业',
+    })
+    expect(examInfoProblems({ ...info, category: 'x' }, dict, TODAY)).toEqual({
+      category: '请选择专业类别',
+      speciality: '请选择所选专业类别和级别下的专业',
+    })
+    expect(examInfoProblems({ ...info, category: 'pharmacy', level: '2', speciality: '201' }, dict, TODAY)).toEqual({
+      practiceCategory: '所选执业类别与专业类别不符，请重新选择',
+    })
+  })
+
+  test('centre, 报名点, 民族 and work against their lists', () => {
+    const centres = [{ code: '1201', enrolPoints: [{ code: '120101' }] }]
+    expect(centreProblems({ centre: '1201', enrolPoint: '' }, centres, false)).toEqual({})
+    expect(centreProblems({ centre: '1201', enrolPoint: '' }, centres, true)).toEqual({ enrolPoint: '请选择报名点' })
+    expect(centreProblems({ centre: '1201', enrolPoint: '120101' }, centres, true)).toEqual({})
+    expect(centreProblems({ centre: '1101', enrolPoint: '' }, centres, false)).toEqual({ centre: '请选择本考区的考点' })
+    expect(basicProblems({ ethnicity: '汉族' }, ['汉族'])).toEqual({})
+    expect(basicProblems({ ethnicity: '火星族' }, ['汉族'])).toEqual({ ethnicity: '请选择民族' })
+    const lists = { units: ['北京协和医院', '其它'], unitTypes: ['综合医院'] }
+    const work = { unitName: '北京协和医院', unitType: '', workStart: '2013-08', specialityYears: 10 }
+    expect(workProblems(work, lists, ['2012-07-01'], TODAY)).toEqual({})
+    expect(workProblems({ ...work, unitName: '某医院' }, lists, [], TODAY)).toEqual({ unitName: '请选择单位名称' })
+    expect(workProblems({ ...work, unitName: '其它', unitType: '不存在' }, lists, [], TODAY)).toEqual({
+      unitType: '请选择单位类别',
+    })
+  })
+
+  test('the step bar: the shown step current, saved ones done, the rest todo', () => {
+    const saved = new Set(['centre', 'basic', 'work'])
+    expect(stepBar(['centre', 'basic', 'contact', 'work'], (k) => saved.has(k), 'contact')).toEqual([
+      { key: 'centre', state: 'done' },
+      { key: 'basic', state: 'done' },
+      { key: 'contact', state: 'current' },
+      { key: 'work', state: 'done' },
+    ])
+    expect(stepBar(['centre', 'basic'], () => false, 'centre').map((s) => s.state)).toEqual(['current', 'todo'])
   })
 })

@@ -1,16 +1,13 @@
 import multipart from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
+import { chinaDateOf, OTHER_UNIT, PRACTICE_NONE } from '../../../domain/application-rules'
 import {
-  chinaDateOf,
-  firstRegistrationProblem,
-  OTHER_UNIT,
-  practiceCategoryProblem,
-  PRACTICE_NONE,
-  residencyCertProblem,
-  specialityYearsProblem,
-  subjectsProblem,
-  workStartProblem,
-} from '../../../domain/application-rules'
+  basicProblems,
+  centreProblems,
+  examInfoProblems,
+  workProblems,
+  type FieldProblems,
+} from '../../../domain/application-steps'
 import { photoDone } from '../../../src/domain/hub-gate'
 import { checkPhoto, PHOTO_MAX_BYTES, readJpegSize, type PhotoProblemCode } from '../../../src/domain/photo'
 import { endpoints } from '../../../types/api'
@@ -54,9 +51,8 @@ const PHOTO_ERROR: Record<PhotoProblemCode, ErrorCode> = {
   unreadable: 'PHOTO_FORMAT',
 }
 
-/** One 400 carrying every field's message (the form shows each under its field). */
-function fieldErrors(fields: Record<string, string | null>): void {
-  const problems = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => e[1] !== null))
+/** One 400 carrying every field's message (the form shows each under its field), or nothing when there is none. */
+function refuse(problems: FieldProblems): void {
   const first = Object.values(problems)[0]
   if (first) throw badRequest('VALIDATION_FAILED', first, problems)
 }
@@ -161,18 +157,15 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
   scope.route(endpoints.saveCentreStep, async ({ id, centre, enrolPoint }, { candidate }) => {
     const app = editable(candidate.id, id)
     const province = provinceOf(app.province)!
-    const found = centresOf(app.province).find((c) => c.code === centre)
-    fieldErrors({ centre: found ? null : '请选择本考区的考点' })
-    const point = province.onlineConfirmation ? found!.enrolPoints.find((p) => p.code === enrolPoint) : undefined
-    fieldErrors({ enrolPoint: province.onlineConfirmation && !point ? '请选择报名点' : null })
-    app.steps.centre = { centre, enrolPoint: point ? point.code : '' }
+    refuse(centreProblems({ centre, enrolPoint }, centresOf(app.province), province.onlineConfirmation))
+    app.steps.centre = { centre, enrolPoint: province.onlineConfirmation ? enrolPoint : '' }
     changed(store, app)
     return view(app, candidate)
   })
 
   scope.route(endpoints.saveBasicStep, async ({ id, ...basic }, { candidate }) => {
     const app = editable(candidate.id, id)
-    fieldErrors({ ethnicity: ETHNICITIES.includes(basic.ethnicity) ? null : '请选择民族' })
+    refuse(basicProblems(basic, ETHNICITIES))
     app.steps.basic = basic
     changed(store, app)
     return view(app, candidate)
@@ -188,30 +181,14 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
   scope.route(endpoints.saveExamInfoStep, async ({ id, ...info }, { candidate }) => {
     const app = editable(candidate.id, id)
     const dict = dictionaryOf(examFor(app).kind)
-    const category = dict.categories.find((c) => c.code === info.category)
-    const spec = dict.specialities.find(
-      (s) => s.code === info.speciality && s.category === info.category && s.level === info.level,
-    )
-    fieldErrors({
-      category: category ? null : '请选择专业类别',
-      level: dict.levels.some((l) => l.code === info.level) ? null : '请选择级别',
-      speciality: spec ? null : '请选择所选专业类别和级别下的专业',
-    })
-    fieldErrors({
-      practiceCategory: practiceCategoryProblem(info.practiceCategory, category!.practiceCategories),
-      firstRegistration: firstRegistrationProblem(info.practiceCategory, info.firstRegistration, today()),
-      residencyCertDate: residencyCertProblem(info.residencyHolder, info.residencyCertDate, today()),
-      subjects: subjectsProblem(
-        info.subjects,
-        spec!.subjects.map((s) => s.code),
-      ),
-    })
+    refuse(examInfoProblems(info, dict, today()))
+    const spec = dict.specialities.find((s) => s.code === info.speciality)!
     app.steps.examInfo = {
       ...info,
       // Values the rules say do not apply are not kept (they would print on the form).
       firstRegistration: info.practiceCategory === PRACTICE_NONE ? '' : info.firstRegistration,
       residencyCertDate: info.residencyHolder ? info.residencyCertDate : '',
-      subjects: spec!.subjects.map((s) => s.code).filter((c) => info.subjects.includes(c)),
+      subjects: spec.subjects.map((s) => s.code).filter((c) => info.subjects.includes(c)),
     }
     changed(store, app)
     return view(app, candidate)
@@ -250,12 +227,7 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
     const isOther = work.unitName === OTHER_UNIT
     const chosen = app.steps.education?.records
     const graduations = chosen ? [chosen.education.graduationDate] : []
-    fieldErrors({
-      unitName: unitsOf(app.province).includes(work.unitName) ? null : '请选择单位名称',
-      unitType: isOther && !UNIT_TYPES.includes(work.unitType) ? '请选择单位类别' : null,
-      workStart: workStartProblem(work.workStart, today(), graduations),
-      specialityYears: specialityYearsProblem(work.specialityYears, work.workStart, today()),
-    })
+    refuse(workProblems(work, { units: unitsOf(app.province), unitTypes: UNIT_TYPES }, graduations, today()))
     app.steps.work = {
       ...work,
       otherUnitName: isOther ? work.otherUnitName : '',
