@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { api, ApiError, newIdempotencyKey, setSessionToken } from '../../src/api'
+import { api, ApiError, call, newIdempotencyKey, setSessionToken } from '../../src/api'
 import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
 import { HISTORICAL_ID_CHANGED } from '../../mock-server/features/application/scenarios'
 import type { ApplicationView } from '../../types/application'
@@ -662,5 +662,20 @@ describe('application API', () => {
     } finally {
       await plain.close()
     }
+  })
+
+  test('declarations: both are needed; the hub photo refused since the start cannot be confirmed (PHOTO_MISSING)', async () => {
+    const examId = await open()
+    const app = await api.startApplication({ examId, province: '11' })
+    const one = await fail(call('acceptDeclarations', { id: app.id, accepted: ['important-notice'] }))
+    expect(one).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: '请阅读并同意《重要声明》和《考生诚信考试承诺书》',
+    })
+    expect((await api.acceptDeclarations(app.id)).declarationsAccepted).toBe(true)
+    // Verification refused the hub photo after the application started.
+    for (const profile of mock.app.store.state.profile.byAccount.values()) profile.photo!.state = 'failed'
+    const e = await fail(api.confirmHubPhoto(app.id))
+    expect(e).toMatchObject({ code: 'PHOTO_MISSING', status: 409, message: '请先在个人信息管理中上传符合要求的照片' })
   })
 })
