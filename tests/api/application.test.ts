@@ -583,6 +583,11 @@ describe('application API', () => {
     expect((await api.applicationExams()).exams.find((e) => e.id === examId)!.windowState).toBe('closed')
     const back = await api.withdrawApplication(app.id)
     expect(back.can).toMatchObject({ edit: true, changeProvince: false })
+    // Its deadline is now the end of the confirmation window.
+    expect(back.nodes.find((n) => n.key === 'submit')).toMatchObject({
+      state: 'current',
+      deadline: exam.confirmClosesAt,
+    })
     expect((await fail(api.changeProvince(app.id, '12'))).code).toBe('APPLICATION_WINDOW_CLOSED')
     await api.submitApplication(app.id, back.version)
     // Past the confirmation window: no withdrawal.

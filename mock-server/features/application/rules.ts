@@ -238,7 +238,10 @@ export function viewOf(store: Store, app: StoredApplication, account: Account): 
     reviewReason: app.reviewReason,
     paid: app.paid,
   }
-  const deadlines = { applyBy: exam.applyClosesAt, confirmBy: exam.confirmClosesAt, payBy: exam.payClosesAt }
+  // A withdrawn application may be resubmitted until the confirmation window ends: that is its deadline then.
+  const applyBy =
+    app.everSubmitted && exam.confirmClosesAt > exam.applyClosesAt ? exam.confirmClosesAt : exam.applyClosesAt
+  const deadlines = { applyBy, confirmBy: exam.confirmClosesAt, payBy: exam.payClosesAt }
   const expiry = app.steps.basic?.idValidUntil
   const warning = expiry && expiry !== ID_VALID_LONG_TERM ? idExpiryWarning(expiry, exam.examDate) : null
   return {
