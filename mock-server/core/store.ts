@@ -5,6 +5,7 @@ import { emptyApplicationState, reviveApplicationState, type ApplicationState } 
 import { emptyAccountFlows, reviveAccountFlows } from '../features/account/state'
 import type { Captcha } from '../features/public/state'
 import { emptyProfileState, reviveProfileState, type ProfileState } from '../features/profile/state'
+import { emptyFaceState, reviveFaceState, type FaceState } from '../features/face/state'
 import { emptySimState, reviveSimState, type SimState } from '../features/sim/state'
 import { Clock } from './clock'
 import { mapFrom, stateToJson } from './persist'
@@ -39,12 +40,14 @@ export interface State {
   idempotency: Map<string, StoredReply>
   /** What the simulated platform abilities answer next; set by QA (features/sim/state.ts). */
   sim: SimState
-  /** Account feature: security answers, lockouts, face verifications, recoveries (features/account/state.ts). */
+  /** Account feature: security answers, lockouts, recoveries (features/account/state.ts). */
   accountFlows: AccountFlowsState
   /** Personal-info hub: photos, education/degree records, platform bindings (features/profile/state.ts). */
   profile: ProfileState
   /** Online application: applications, last year's applications, the exam calendar (features/application/state.ts). */
   application: ApplicationState
+  /** Face verification: open verifications, rate limits, the platform stand-ins' records (features/face/state.ts). */
+  face: FaceState
 }
 
 export function emptyState(): State {
@@ -58,6 +61,7 @@ export function emptyState(): State {
     accountFlows: emptyAccountFlows(),
     profile: emptyProfileState(),
     application: emptyApplicationState(),
+    face: emptyFaceState(),
   }
 }
 
@@ -77,6 +81,7 @@ export function reviveState(raw: unknown): State {
     accountFlows: reviveAccountFlows(json.accountFlows),
     profile: reviveProfileState(json.profile),
     application: reviveApplicationState(json.application),
+    face: reviveFaceState(json.face),
   }
 }
 
