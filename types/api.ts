@@ -27,6 +27,8 @@ import {
   EducationRecord,
   ListRecordsRequest,
   ListRecordsResponse,
+  PHOTO_UPLOAD_FIELD,
+  PHOTO_UPLOAD_PATH,
   PhotoResponse,
   ProfileSummaryResponse,
   SchoolSearchRequest,
@@ -40,7 +42,7 @@ import {
   SimSubscribeRequest,
   SimSubscribeResponse,
 } from './platform-sim'
-import { ScanEducationResponse } from './scan'
+import { SCAN_UPLOAD_FIELD, ScanEducationResponse } from './scan'
 import {
   AcceptDeclarationsRequest,
   ApplicationFormResponse,
@@ -52,6 +54,8 @@ import {
   ChangeProvinceRequest,
   DictionariesRequest,
   DictionariesResponse,
+  EXAM_PHOTO_UPLOAD_FIELD,
+  EXAM_PHOTO_UPLOAD_PATH,
   ExamsResponse,
   ReviewResponse,
   SaveBasicRequest,
@@ -81,9 +85,23 @@ export interface Endpoint<
   response: Res
   /** The call needs a logged-in candidate. */
   auth: boolean
+  /** A multipart file upload (sent with the client's `api.upload`, not `call()`): the file's form field. */
+  upload?: UploadSpec
+}
+
+export interface UploadSpec {
+  /** The multipart field that carries the file. */
+  field: string
 }
 
 function endpoint<Req extends v.GenericSchema, Res extends v.GenericSchema>(e: Endpoint<Req, Res>): Endpoint<Req, Res> {
+  return e
+}
+
+/** An upload endpoint: `request` describes the text fields sent beside the file. */
+function uploadEndpoint<Req extends v.GenericSchema, Res extends v.GenericSchema>(
+  e: Endpoint<Req, Res> & { upload: UploadSpec },
+): Endpoint<Req, Res> & { upload: UploadSpec } {
   return e
 }
 
@@ -192,7 +210,7 @@ export const endpoints = {
     response: OkResponse,
     auth: true,
   }),
-  // Personal-info hub (issue 5); the photo upload is multipart, at PHOTO_UPLOAD_PATH (types/profile.ts)
+  // Personal-info hub (issue 5)
   profileSummary: endpoint({
     method: 'GET',
     path: '/api/profile/summary',
@@ -263,16 +281,24 @@ export const endpoints = {
     response: BindingResponse,
     auth: true,
   }),
-  // A multipart upload (field `file`), sent with platform.uploadFile, not call(): the request schema is empty.
-  scanEducation: endpoint({
+  uploadPhoto: uploadEndpoint({
+    method: 'POST',
+    path: PHOTO_UPLOAD_PATH,
+    request: Empty,
+    response: PhotoResponse,
+    auth: true,
+    upload: { field: PHOTO_UPLOAD_FIELD },
+  }),
+  // Scanner (issue 6)
+  scanEducation: uploadEndpoint({
     method: 'POST',
     path: '/api/scan/education',
     request: Empty,
     response: ScanEducationResponse,
     auth: true,
+    upload: { field: SCAN_UPLOAD_FIELD },
   }),
-  // Online application (issue 13, docs/application.md); the exam photo upload is multipart, at
-  // EXAM_PHOTO_UPLOAD_PATH (types/application.ts)
+  // Online application (issue 13, docs/application.md)
   applicationExams: endpoint({
     method: 'GET',
     path: '/api/application/exams',
@@ -364,6 +390,14 @@ export const endpoints = {
     response: ApplicationView,
     auth: true,
   }),
+  uploadExamPhoto: uploadEndpoint({
+    method: 'POST',
+    path: EXAM_PHOTO_UPLOAD_PATH,
+    request: ApplicationRef,
+    response: ApplicationView,
+    auth: true,
+    upload: { field: EXAM_PHOTO_UPLOAD_FIELD },
+  }),
   confirmHubPhoto: endpoint({
     method: 'POST',
     path: '/api/applications/:id/photo/confirm',
@@ -412,6 +446,12 @@ export type Endpoints = typeof endpoints
 export type EndpointName = keyof Endpoints
 export type RequestOf<N extends EndpointName> = v.InferInput<Endpoints[N]['request']>
 export type ResponseOf<N extends EndpointName> = v.InferOutput<Endpoints[N]['response']>
+/** The endpoints that take a file (multipart), by name. */
+export type UploadName = {
+  [N in EndpointName]: Endpoints[N] extends { upload: UploadSpec } ? N : never
+}[EndpointName]
+/** The endpoints that take JSON (or a query), by name: what `call()` accepts. */
+export type JsonEndpointName = Exclude<EndpointName, UploadName>
 
 /** Methods that change state: the client sends an idempotency key with each, the server replays duplicates. */
 export function isStateChanging(method: HttpMethod): boolean {

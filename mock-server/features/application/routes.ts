@@ -8,8 +8,8 @@ import {
   workProblems,
   type FieldProblems,
 } from '../../../domain/application-steps'
-import { photoDone } from '../../../src/domain/hub-gate'
-import { checkPhoto, PHOTO_MAX_BYTES, readJpegSize, type PhotoProblemCode } from '../../../src/domain/photo'
+import { photoDone } from '../../../domain/hub-gate'
+import { checkPhoto, PHOTO_MAX_BYTES, readJpegSize, type PhotoProblemCode } from '../../../domain/photo'
 import { endpoints } from '../../../types/api'
 import { EXAM_PHOTO_UPLOAD_FIELD, EXAM_PHOTO_UPLOAD_PATH, STEP_NAMES } from '../../../types/application'
 import type { ErrorCode } from '../../../types/errors'

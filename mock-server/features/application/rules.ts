@@ -9,7 +9,7 @@ import {
 } from '../../../domain/application-history'
 import { processNodes, type ProcessFacts } from '../../../domain/application-process'
 import { chinaDateOf, idExpiryWarning, ID_VALID_LONG_TERM } from '../../../domain/application-rules'
-import { birthDateOf, genderOf, maskIdNumber } from '../../../src/domain/id-card'
+import { birthDateOf, genderOf, maskIdNumber } from '../../../domain/id-card'
 import {
   STEP_KEYS,
   STEP_NAMES,
