@@ -1,3 +1,5 @@
+import type { ProcessNodeState, ReviewDecision } from '../types/states'
+
 /**
  * The process-node tracker (报考流程, SPEC 4): which nodes an application goes through and the state of each, derived
  * from the application's facts. Pure: the server sends the nodes with every application, the tracker page draws them
@@ -8,7 +10,7 @@
  */
 
 export type NodeKey = 'fill' | 'materials' | 'submit' | 'confirm' | 'review' | 'payment' | 'success'
-export type NodeState = 'done' | 'current' | 'todo' | 'failed'
+export type NodeState = ProcessNodeState
 
 export const NODE_NAMES: Record<NodeKey, string> = {
   fill: '填写信息',
@@ -20,7 +22,7 @@ export const NODE_NAMES: Record<NodeKey, string> = {
   success: '报名成功',
 }
 
-export type Decision = 'none' | 'passed' | 'failed'
+export type Decision = ReviewDecision
 
 export interface ProcessFacts {
   /** Every step saved and the exam photo confirmed. */

@@ -10,6 +10,7 @@ import {
   unitTypeRequired,
   yearMonthProblem,
 } from '../domain/application-rules'
+import { ApplicationStatus, ExamKind, ProcessNodeState, WindowState } from './states'
 
 /**
  * The online application (网上报名, SPEC 3, issue 13): exams, dictionaries, an application's six steps, the exam
@@ -20,8 +21,7 @@ import {
 
 // --- Shared pieces ------------------------------------------------------------------------------------------------
 
-export const ExamKind = v.picklist(['health', 'nurse'])
-export type ExamKind = v.InferOutput<typeof ExamKind>
+export { ApplicationStatus, ExamKind, ProcessNodeState, WindowState }
 
 const ExamId = v.pipe(v.string('请选择考试'), v.regex(/^(health|nurse)-\d{4}$/, '请选择考试'))
 const ApplicationId = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
@@ -228,23 +228,7 @@ export const EXAM_PHOTO_UPLOAD_FIELD = 'photo'
 
 // --- Responses ----------------------------------------------------------------------------------------------------
 
-export const WindowState = v.picklist(['upcoming', 'open', 'closed'])
 const Window = v.object({ opensAt: v.string(), closesAt: v.string() })
-
-export const ApplicationStatus = v.picklist([
-  /** 填写信息 (also after a withdrawal). */
-  'filling',
-  /** 提交信息 done, waiting for 报名确认. */
-  'submitted',
-  'confirm-rejected',
-  /** 报名确认 done; 资格审核 under way. */
-  'confirmed',
-  'review-failed',
-  /** 资格审核 passed in a province with online payment. */
-  'awaiting-payment',
-  'succeeded',
-])
-export type ApplicationStatus = v.InferOutput<typeof ApplicationStatus>
 
 export const ExamSummary = v.object({
   id: v.string(),
@@ -309,7 +293,7 @@ export const CentresResponse = v.object({
 const ProcessNode = v.object({
   key: v.string(),
   name: v.string(),
-  state: v.picklist(['done', 'current', 'todo', 'failed']),
+  state: ProcessNodeState,
   hint: v.string(),
   deadline: v.nullable(v.string()),
 })
