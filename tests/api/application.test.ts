@@ -634,6 +634,13 @@ describe('application API', () => {
     expect((await fail(api.cancelAccount())).code).toBe('CANCEL_REFUSED')
   })
 
+  test('cancelling an account with a bare application erases the application', async () => {
+    const examId = await open()
+    const app = await api.startApplication({ examId, province: '11' })
+    await api.cancelAccount('不再报考')
+    expect(mock.app.store.state.application.byId.has(app.id)).toBe(false)
+  })
+
   test('state survives a restart: applications, last year and the calendar round-trip as Maps', async () => {
     const examId = await open()
     const app = await filled(examId)
