@@ -618,6 +618,10 @@ describe('application API', () => {
     expect(small.body.error?.code).toBe('PHOTO_FILE_TOO_SMALL')
     const png = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'photos', 'not-jpeg-358x441.png'))
     expect((await upload(png)).body.error?.code).toBe('PHOTO_FORMAT')
+    // A real JPEG cut off after 60 KB: its header and size are there, the image is not.
+    const valid = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'photos', 'valid-358x441.jpg'))
+    const cut = await upload(valid.subarray(0, 60000))
+    expect(cut.body.error?.code).toBe('PHOTO_FORMAT')
     const ok = await upload(await makeJpeg({ width: 400, height: 560, noise: false, bytes: 60000 }))
     expect(ok.status).toBe(200)
     expect(ok.body.photo).toMatchObject({ source: 'exam', width: 400, height: 560 })
