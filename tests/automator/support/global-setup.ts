@@ -34,10 +34,11 @@ export default async function globalSetup(): Promise<void> {
   const target = automatorTarget()
   if (!realCli && target !== 'h5') {
     // The same specs over the weapp/alipay/swan bundle in the mini-program host (tools/miniprogram-host).
-    snapshot = await snapshotOutput(target, { log })
+    // AUTOMATOR_MINI_ROOT: a built dist/<target> folder to drive instead of a fresh copy of dist/<target>.
+    const miniRoot = process.env.AUTOMATOR_MINI_ROOT || (snapshot = await snapshotOutput(target, { log })).root
     logFile = path.join(os.tmpdir(), `automator-bridge-${process.pid}.log`)
     process.env.AUTOMATOR_BRIDGE_LOG = logFile
-    args.push('--target', target, '--mini-root', snapshot.root, '--mock-url', process.env.MOCK_URL as string, '--log', logFile)
+    args.push('--target', target, '--mini-root', miniRoot, '--mock-url', process.env.MOCK_URL as string, '--log', logFile)
   } else if (!realCli) {
     if (!process.env.AUTOMATOR_H5_ROOT) {
       snapshot = await snapshotOutput('h5', { log })

@@ -288,12 +288,12 @@ export class HostBackend implements Backend {
     'Element.getElements': async (params) => this.query(params, true),
     'Element.tap': async (params) => {
       const { page, sid } = this.element(params)
-      this.host.dispatch(page, sid, 'tap', this.target === 'alipay' ? {} : { x: 0, y: 0 })
+      await this.dispatch(page, sid, 'tap', this.target === 'alipay' ? {} : { x: 0, y: 0 })
       return {}
     },
     'Element.longpress': async (params) => {
       const { page, sid } = this.element(params)
-      this.host.dispatch(page, sid, this.target === 'alipay' ? 'longtap' : 'longpress', {})
+      await this.dispatch(page, sid, this.target === 'alipay' ? 'longtap' : 'longpress', {})
       return {}
     },
     'Element.touchstart': async (params) => this.touch(params, 'touchstart'),
@@ -301,13 +301,13 @@ export class HostBackend implements Backend {
     'Element.touchend': async (params) => this.touch(params, 'touchend'),
     'Element.triggerEvent': async (params) => {
       const { page, sid } = this.element(params)
-      this.host.dispatch(page, sid, str(params, 'type'), (params.detail ?? {}) as Record<string, unknown>)
+      await this.dispatch(page, sid, str(params, 'type'), (params.detail ?? {}) as Record<string, unknown>)
       return {}
     },
     'Element.dispatchEvent': async (params) => {
       const { page, sid } = this.element(params)
       const type = typeof params.eventName === 'string' ? params.eventName : str(params, 'type')
-      this.host.dispatch(page, sid, type, (params.detail ?? params.eventData ?? {}) as Record<string, unknown>)
+      await this.dispatch(page, sid, type, (params.detail ?? params.eventData ?? {}) as Record<string, unknown>)
       return {}
     },
     'Element.callFunction': async (params) => {
@@ -317,7 +317,7 @@ export class HostBackend implements Backend {
       if (fn === 'input.input' || fn === 'textarea.input') {
         const value = String(args[0] ?? '')
         // A phone types into the field and fires input with detail.value (Alipay: the same detail).
-        this.host.dispatch(page, sid, 'input', this.target === 'alipay' ? { value } : { value, cursor: value.length, keyCode: 0 })
+        await this.dispatch(page, sid, 'input', this.target === 'alipay' ? { value } : { value, cursor: value.length, keyCode: 0 })
         return { result: undefined }
       }
       throw new Error(`Element.callFunction ${fn} is not supported by the ${this.name}`)
@@ -360,9 +360,16 @@ export class HostBackend implements Backend {
     },
   }
 
+  /** A touch or input as the view layer delivers it: after the previous render, and answered after its own. */
+  private async dispatch(page: HostPage, sid: string, type: string, detail: Record<string, unknown>): Promise<void> {
+    await this.host.quiesce()
+    this.host.dispatch(page, sid, type, detail)
+    await this.host.quiesce()
+  }
+
   private async touch(params: Record<string, unknown>, type: string) {
     const { page, sid } = this.element(params)
-    this.host.dispatch(page, sid, type, {})
+    await this.dispatch(page, sid, type, {})
     return {}
   }
 

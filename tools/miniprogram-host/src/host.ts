@@ -128,6 +128,7 @@ export class MiniProgramHost {
   readonly componentConfigs = new Map<string, Record<string, unknown>>()
   private readonly modules = new Map<string, { exports: unknown }>()
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
+  private readonly shortTimers = new Set<ReturnType<typeof setTimeout>>()
   private loadingFile = ''
   private nextPageId = 1
   private booting = true
@@ -492,6 +493,7 @@ export class MiniProgramHost {
   /** Positional arguments of the sync APIs that take them (WeChat/Baidu storage, canIUse), as named options. */
   private optionsOf(name: string, args: unknown[]): Record<string, unknown> {
     const first = args[0]
+    if (name === 'canIUse') return { schema: first }
     if (this.target !== 'alipay') {
       if (name === 'getStorageSync' || name === 'removeStorageSync') return { key: first }
       if (name === 'setStorageSync') return { key: first, data: args[1] }
@@ -634,8 +636,10 @@ export class MiniProgramHost {
 
   private timer(kind: typeof setTimeout | typeof setInterval, fn: Fn, ms: number | undefined, args: unknown[]) {
     if (this.disposed) return undefined as unknown as ReturnType<typeof setTimeout>
+    const short = kind === setTimeout && (ms ?? 0) <= 16
     const t = kind(() => {
       if (kind === setTimeout) this.timers.delete(t)
+      this.shortTimers.delete(t)
       try {
         fn(...args)
       } catch (err) {
@@ -643,12 +647,26 @@ export class MiniProgramHost {
       }
     }, ms ?? 0)
     this.timers.add(t)
+    if (short) this.shortTimers.add(t)
     return t
+  }
+
+  /**
+   * Waits until the app has no render or callback due within a frame (React's scheduled updates, setData
+   * callbacks, API answers): a real view layer handles the next touch only after the previous one's render, and a
+   * spec's steps are never faster than that.
+   */
+  async quiesce(limitMs = 1000): Promise<void> {
+    const deadline = Date.now() + limitMs
+    do {
+      await new Promise((r) => setTimeout(r, 2))
+    } while (this.shortTimers.size > 0 && Date.now() < deadline)
   }
 
   private clear(t: ReturnType<typeof setTimeout>): void {
     clearTimeout(t)
     this.timers.delete(t)
+    this.shortTimers.delete(t)
   }
 
   recordError(err: unknown): void {
