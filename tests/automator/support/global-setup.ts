@@ -38,7 +38,16 @@ export default async function globalSetup(): Promise<void> {
     const miniRoot = process.env.AUTOMATOR_MINI_ROOT || (snapshot = await snapshotOutput(target, { log })).root
     logFile = path.join(os.tmpdir(), `automator-bridge-${process.pid}.log`)
     process.env.AUTOMATOR_BRIDGE_LOG = logFile
-    args.push('--target', target, '--mini-root', miniRoot, '--mock-url', process.env.MOCK_URL as string, '--log', logFile)
+    args.push(
+      '--target',
+      target,
+      '--mini-root',
+      miniRoot,
+      '--mock-url',
+      process.env.MOCK_URL as string,
+      '--log',
+      logFile,
+    )
   } else if (!realCli) {
     if (!process.env.AUTOMATOR_H5_ROOT) {
       snapshot = await snapshotOutput('h5', { log })

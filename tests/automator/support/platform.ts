@@ -9,7 +9,10 @@ export function skipOn(reasons: Partial<Record<AutomatorTarget, string>>): jest.
   const why = reasons[automatorTarget()]
   if (!why) return it
   const skipped = ((name: string, ...rest: unknown[]) =>
-    (it.skip as (n: string, ...r: unknown[]) => void)(`${name} [skipped on ${automatorTarget()}: ${why}]`, ...rest)) as unknown as jest.It
+    (it.skip as (n: string, ...r: unknown[]) => void)(
+      `${name} [skipped on ${automatorTarget()}: ${why}]`,
+      ...rest,
+    )) as unknown as jest.It
   return skipped
 }
 

@@ -78,8 +78,13 @@ export class HostBackend implements Backend {
     this.host = new MiniProgramHost(this.root, this.target, {
       mockUrl: this.mockUrl,
       onConsole: (type, args) =>
-        this.broadcast('App.logAdded', { type, args: args.map((a) => (typeof a === 'object' ? safeJson(a) : a)) }, true),
-      onException: (err) => this.broadcast('App.exceptionThrown', { message: err.message, stack: err.stack ?? '' }, false),
+        this.broadcast(
+          'App.logAdded',
+          { type, args: args.map((a) => (typeof a === 'object' ? safeJson(a) : a)) },
+          true,
+        ),
+      onException: (err) =>
+        this.broadcast('App.exceptionThrown', { message: err.message, stack: err.stack ?? '' }, false),
     })
     for (const name of this.bindings) this.bind(name)
     try {
@@ -102,7 +107,9 @@ export class HostBackend implements Backend {
   private top(): HostPage {
     const page = this.host.current()
     if (!page) {
-      const why = this.host.errors.length ? ` (${String((this.host.errors[0] as Error)?.message ?? this.host.errors[0])})` : ''
+      const why = this.host.errors.length
+        ? ` (${String((this.host.errors[0] as Error)?.message ?? this.host.errors[0])})`
+        : ''
       throw new Error(`the ${this.target} app shows no page${why}`)
     }
     return page
@@ -174,7 +181,9 @@ export class HostBackend implements Backend {
     'Tool.native': async (params) => {
       const method = str(params, 'method')
       if (method !== 'confirmModal' && method !== 'cancelModal') {
-        throw new Error(`Tool.native ${method} is not supported by the ${this.name}: only the modal (confirmModal, cancelModal)`)
+        throw new Error(
+          `Tool.native ${method} is not supported by the ${this.name}: only the modal (confirmModal, cancelModal)`,
+        )
       }
       if (!this.host.modal) throw new Error(`Tool.native ${method}: no modal is shown`)
       this.host.modal.answer(method === 'confirmModal')
@@ -226,7 +235,10 @@ export class HostBackend implements Backend {
         const host = this.host
         this.host.mocks.set(method, {
           fn(this: { origin: unknown }, ...args: unknown[]) {
-            return host.evaluate(`function () { return (${declaration}).apply(arguments[0], Array.prototype.slice.call(arguments, 1)) }`, [this, ...args])
+            return host.evaluate(
+              `function () { return (${declaration}).apply(arguments[0], Array.prototype.slice.call(arguments, 1)) }`,
+              [this, ...args],
+            )
           },
           args: Array.isArray(params.args) ? params.args : [],
         })
@@ -235,7 +247,10 @@ export class HostBackend implements Backend {
       return {}
     },
     'App.callFunction': async (params) => ({
-      result: await this.host.evaluate(str(params, 'functionDeclaration'), Array.isArray(params.args) ? params.args : []),
+      result: await this.host.evaluate(
+        str(params, 'functionDeclaration'),
+        Array.isArray(params.args) ? params.args : [],
+      ),
     }),
     'App.exit': async () => {
       this.host.dispose()
@@ -317,7 +332,12 @@ export class HostBackend implements Backend {
       if (fn === 'input.input' || fn === 'textarea.input') {
         const value = String(args[0] ?? '')
         // A phone types into the field and fires input with detail.value (Alipay: the same detail).
-        await this.dispatch(page, sid, 'input', this.target === 'alipay' ? { value } : { value, cursor: value.length, keyCode: 0 })
+        await this.dispatch(
+          page,
+          sid,
+          'input',
+          this.target === 'alipay' ? { value } : { value, cursor: value.length, keyCode: 0 },
+        )
         return { result: undefined }
       }
       throw new Error(`Element.callFunction ${fn} is not supported by the ${this.name}`)
@@ -326,7 +346,11 @@ export class HostBackend implements Backend {
       const { page, node } = this.element(params)
       return {
         properties: names(params).map((n) =>
-          n === 'innerText' || n === 'textContent' ? textOf(node) : n === 'value' ? this.host.fieldValue(page, node) : undefined,
+          n === 'innerText' || n === 'textContent'
+            ? textOf(node)
+            : n === 'value'
+              ? this.host.fieldValue(page, node)
+              : undefined,
         ),
       }
     },

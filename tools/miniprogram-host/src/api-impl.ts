@@ -79,7 +79,13 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
           const slice = buf.subarray(start, o.length === undefined ? undefined : start + Number(o.length))
           cb.success?.({ data: o.encoding ? slice.toString(o.encoding as BufferEncoding) : toContextBuffer(slice) })
         } catch (err) {
-          cb.fail?.(host.flavour.failure('readFile', 1, `no such file or directory ${String(o.filePath)}: ${(err as Error).message}`))
+          cb.fail?.(
+            host.flavour.failure(
+              'readFile',
+              1,
+              `no such file or directory ${String(o.filePath)}: ${(err as Error).message}`,
+            ),
+          )
         }
       }, 0)
     },
@@ -110,7 +116,8 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
       }
     } else if (data !== undefined) {
       body = typeof data === 'string' ? data : JSON.stringify(data)
-      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json'
+      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+        headers['content-type'] = 'application/json'
     }
     host.requests.push({ url, method })
     let res: Response
@@ -156,7 +163,9 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
       throw new ApiFailure(12, `uploadFile:fail ${(err as Error).message}`)
     }
     const text = await res.text()
-    return target === 'alipay' ? { data: text, statusCode: res.status, header: {} } : { data: text, statusCode: res.status }
+    return target === 'alipay'
+      ? { data: text, statusCode: res.status, header: {} }
+      : { data: text, statusCode: res.status }
   }
 
   const getImageInfo: Impl = async (o) => {
@@ -166,7 +175,13 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     } catch (err) {
       throw new ApiFailure(4, `getImageInfo:fail ${(err as Error).message}`)
     }
-    return { width: meta.width, height: meta.height, path: o.src, orientation: 'up', type: meta.format === 'jpeg' ? 'jpeg' : meta.format }
+    return {
+      width: meta.width,
+      height: meta.height,
+      path: o.src,
+      orientation: 'up',
+      type: meta.format === 'jpeg' ? 'jpeg' : meta.format,
+    }
   }
 
   /** No picture without a mock: the candidate closed the picker. */
@@ -267,6 +282,13 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     getImageInfo,
     saveImageToPhotosAlbum: ok,
     saveImage: ok,
+    getFileInfo: async (o) => {
+      try {
+        return { size: host.files.read(String(o.apFilePath ?? o.filePath)).length, digest: '' }
+      } catch {
+        throw new ApiFailure(4, 'file not found')
+      }
+    },
     getFileSystemManager: () => fsm,
   }
 

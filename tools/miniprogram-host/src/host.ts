@@ -116,7 +116,11 @@ export class MiniProgramHost {
   readonly stack: HostPage[] = []
   readonly storage = new Map<string, unknown>()
   readonly mocks = new Map<string, Mock>()
-  readonly appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[]; tabBar?: { list: { pagePath: string }[] } }
+  readonly appJson: {
+    pages: string[]
+    subPackages?: { root: string; pages: string[] }[]
+    tabBar?: { list: { pagePath: string }[] }
+  }
   /** The modal the app shows (wx.showModal / my.confirm), until Tool.native answers it. */
   modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null = null
   /** Ids the server handed out that platform stand-ins need (the face verification's, the order's). */
@@ -479,7 +483,10 @@ export class MiniProgramHost {
     return new Proxy(api, {
       get: (target, key) => {
         if (typeof key === 'string' && !(key in target) && /^[a-z][A-Za-z]+$/.test(key) && !OWN_KEYS.has(key)) {
-          if (!this.booting) this.problem(`${this.flavour.apiName}.${key} is not in the ${this.target} API table (apis.${this.target}.ts)`)
+          if (!this.booting)
+            this.problem(
+              `${this.flavour.apiName}.${key} is not in the ${this.target} API table (apis.${this.target}.ts)`,
+            )
         }
         return target[key as string]
       },
@@ -576,12 +583,16 @@ export class MiniProgramHost {
     const row = this.table[name]
     const mock = this.mocks.get(wxName) ?? this.mocks.get(name)
     if (mock) return Promise.resolve(this.runMock(wxName, mock, (args[0] ?? {}) as Record<string, unknown>, true))
-    if (!row) return Promise.reject(new Error(`${wxName} is not an API of ${this.target} the host knows (apis.${this.target}.ts)`))
+    if (!row)
+      return Promise.reject(
+        new Error(`${wxName} is not an API of ${this.target} the host knows (apis.${this.target}.ts)`),
+      )
     if (row.sync) return Promise.resolve(this.call(name, args))
     return new Promise((resolve, reject) => {
       const opts = { ...((args[0] ?? {}) as Record<string, unknown>) }
       opts.success = (res: unknown) => resolve(toWxResult(this.target, name, res as Record<string, unknown>))
-      opts.fail = (err: Record<string, unknown>) => reject(new Error(String(err.errMsg ?? err.errorMessage ?? JSON.stringify(err))))
+      opts.fail = (err: Record<string, unknown>) =>
+        reject(new Error(String(err.errMsg ?? err.errorMessage ?? JSON.stringify(err))))
       this.call(name, [opts, ...args.slice(1)])
     })
   }
@@ -596,7 +607,12 @@ export class MiniProgramHost {
   }
 
   /** A mocked answer (given in wx shape, as in the devtools), turned into this platform's shape. */
-  private async runMock(name: string, mock: Mock, opts: Record<string, unknown>, forSpec = false): Promise<Record<string, unknown>> {
+  private async runMock(
+    name: string,
+    mock: Mock,
+    opts: Record<string, unknown>,
+    forSpec = false,
+  ): Promise<Record<string, unknown>> {
     let result: unknown = mock.result
     if (mock.fn) {
       const origin = (o: unknown) => this.callForSpec(name, [o])
@@ -621,10 +637,10 @@ export class MiniProgramHost {
    * since Alipay's engine has none.
    */
   async evaluate(declaration: string, args: unknown[]): Promise<unknown> {
-    const fn = vm.runInContext(
-      `(function (globalThis, wx) { return (${declaration}) })`,
-      this.context,
-    ) as (g: unknown, wx: unknown) => Fn
+    const fn = vm.runInContext(`(function (globalThis, wx) { return (${declaration}) })`, this.context) as (
+      g: unknown,
+      wx: unknown,
+    ) => Fn
     const specGlobal = vm.runInContext('this', this.context) as Record<string, unknown>
     const wx = this.target === 'weapp' ? this.api : { ...this.api, ...(this.api as object) }
     const scope = Object.create(specGlobal) as Record<string, unknown>
@@ -676,7 +692,10 @@ export class MiniProgramHost {
   }
 
   private makeConsole(): Console {
-    const send = (type: string) => (...args: unknown[]) => this.options.onConsole?.(type, args)
+    const send =
+      (type: string) =>
+      (...args: unknown[]) =>
+        this.options.onConsole?.(type, args)
     return {
       ...console,
       log: send('log'),
@@ -731,13 +750,15 @@ export function fromWxResult(target: MiniTarget, name: string, res: Record<strin
     // Older Alipay clients answer apFilePaths only (see apis.alipay.ts).
     if (name === 'chooseImage') return { apFilePaths: paths.length ? paths : (res.tempFilePaths ?? []) }
     if (name === 'tradePay') return { resultCode: '9000' }
-    if (name === 'startBizService') return { resultStatus: res.errCode === 0 || res.errCode === undefined ? '9000' : '4000' }
+    if (name === 'startBizService')
+      return { resultStatus: res.errCode === 0 || res.errCode === undefined ? '9000' : '4000' }
   }
   if (target === 'swan') {
     if (name === 'chooseImage' && files.length) {
       return { tempFilePaths: paths, tempFiles: files.map((f, i) => ({ path: paths[i], size: f.size ?? 0 })) }
     }
-    if (name === 'ai.facePersonVerify') return res.errCode === 0 || res.errCode === undefined ? { callbackKey: 'mocked' } : {}
+    if (name === 'ai.facePersonVerify')
+      return res.errCode === 0 || res.errCode === undefined ? { callbackKey: 'mocked' } : {}
   }
   if (target === 'weapp' && name === 'chooseImage' && files.length) {
     return { tempFilePaths: paths, tempFiles: files.map((f, i) => ({ path: paths[i], size: f.size ?? 0 })) }

@@ -129,7 +129,11 @@ function parseCompound(text: string, whole: string): Compound {
 
 export function parseSelector(selector: string): Step[][] {
   return selector.split(',').map((part) => {
-    const tokens = part.trim().replace(/\s*>\s*/g, ' > ').split(/\s+/).filter(Boolean)
+    const tokens = part
+      .trim()
+      .replace(/\s*>\s*/g, ' > ')
+      .split(/\s+/)
+      .filter(Boolean)
     if (tokens.length === 0) throw new SelectorError(`empty selector ${JSON.stringify(selector)}`)
     const steps: Step[] = []
     let combinator: ' ' | '>' = ' '
@@ -244,7 +248,8 @@ export class TreeView {
     for (const [name, key] of Object.entries(this.info(node)?.attrs ?? {})) {
       if (['id', 'class', 'style'].includes(name)) continue
       const v = node[key]
-      if (v !== undefined && v !== null && v !== '' && typeof v !== 'object') attrs.push(`${name}="${escapeAttr(String(v))}"`)
+      if (v !== undefined && v !== null && v !== '' && typeof v !== 'object')
+        attrs.push(`${name}="${escapeAttr(String(v))}"`)
     }
     return `<${tag}${attrs.length ? ` ${attrs.join(' ')}` : ''}>${inner}</${tag}>`
   }
