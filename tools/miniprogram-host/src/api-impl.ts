@@ -104,6 +104,10 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
   }
 
   const request: Impl = async (o) => {
+    if (host.options.offline) {
+      host.requests.push({ url: String(o.url), method: String(o.method ?? 'GET') })
+      throw new ApiFailure(12, 'request:fail offline')
+    }
     const method = String(o.method ?? 'GET').toUpperCase()
     const headers: Record<string, string> = { ...host.flavour.requestHeaders(o) }
     let url = rewrite(String(o.url))

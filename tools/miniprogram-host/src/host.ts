@@ -27,6 +27,8 @@ export const API_TABLES: Record<MiniTarget, ApiTable> = { weapp: weappApis, alip
 export interface HostOptions {
   /** The mock server: every request and upload goes there over HTTP (the build's API origin is replaced). */
   mockUrl?: string
+  /** Every request fails as on a phone without network (boot tests). */
+  offline?: boolean
   /** Called for each console call of the app (the automator's App.logAdded). */
   onConsole?: (type: string, args: unknown[]) => void
   /** Called for each uncaught error of the app (the automator's App.exceptionThrown). */

@@ -246,7 +246,7 @@ export class TreeView {
     if (id) attrs.push(`id="${escapeAttr(id)}"`)
     if (node.cl) attrs.push(`class="${escapeAttr(node.cl)}"`)
     for (const [name, key] of Object.entries(this.info(node)?.attrs ?? {})) {
-      if (['id', 'class', 'style'].includes(name)) continue
+      if (['id', 'class', 'style', 'data-sid'].includes(name)) continue
       const v = node[key]
       if (v !== undefined && v !== null && v !== '' && typeof v !== 'object')
         attrs.push(`${name}="${escapeAttr(String(v))}"`)
