@@ -179,6 +179,14 @@ async function main(): Promise<void> {
     )
   }
 
+  if (!args.includes('--no-experience')) {
+    console.log('\n=== experience score (scripts/bench-experience.ts)\n')
+    spawnSync('npx', ['tsx', path.join(ROOT, 'scripts', 'bench-experience.ts'), 'weapp'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    })
+  }
+
   const ocrBench = path.join(ROOT, 'scripts', 'bench-ocr.ts')
   if (fs.existsSync(ocrBench) && !args.includes('--no-ocr')) {
     console.log('\n=== scanner benchmark (scripts/bench-ocr.ts)\n')

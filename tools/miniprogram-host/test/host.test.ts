@@ -214,3 +214,46 @@ it('cites a platform document for every row of every table', () => {
     }
   }
 })
+
+describe('loader and errors', () => {
+  it('refuses a require of a package a mini-program runtime cannot resolve', async () => {
+    const h = host('swan', { 'app.js': 'require("react"); App({})' })
+    await expect(h.launch()).rejects.toThrow(/cannot resolve/)
+  })
+
+  it('throws where code touches document or window, as on a phone', async () => {
+    const h = host('weapp', {
+      'app.js': 'App({ onLaunch() { document.title = "x" } })',
+      'pages/a/index.js': 'Page({})',
+    })
+    await h.launch()
+    expect(String(h.errors[0])).toMatch(/document is not defined/)
+  })
+
+  it('records errors thrown in timers and logged through console.error', async () => {
+    const h = host('alipay', {
+      'pages/a/index.js':
+        'Page({ data: {}, onLoad() { setTimeout(() => { throw new Error("late") }, 0); console.error("boom") } })',
+    })
+    await h.launch()
+    await h.settle(20)
+    expect(h.errors.map(String).join('\n')).toMatch(/boom[\s\S]*late/)
+  })
+
+  it('merges setData path patches, in both path styles, and measures each payload', async () => {
+    const h = host('weapp', {
+      'pages/a/index.js': `Page({ data: {}, onLoad() {
+        this.setData({ 'root.cn': [{ uid: 'a-page', cn: [{ v: 'x' }] }] })
+        this.setData({ 'root.cn.[0].cn.[0].v': 'y' })
+        this.setData({ 'root.cn.0.cl': 'c' })
+      } })`,
+    })
+    const page = await h.launch()
+    expect(page.root()).toEqual({ cn: [{ uid: 'a-page', cl: 'c', cn: [{ v: 'y' }] }] })
+    expect(page.patches).toHaveLength(3)
+    expect(page.metrics.setDataCalls).toHaveLength(3)
+    expect(page.metrics.largestPayload).toBe(
+      JSON.stringify({ 'root.cn': [{ uid: 'a-page', cn: [{ v: 'x' }] }] }).length,
+    )
+  })
+})
