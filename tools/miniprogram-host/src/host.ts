@@ -100,6 +100,7 @@ function watchRejections(): void {
   rejectionHook = true
   // A promise the app leaves rejected must not end the process hosting it: it is the app's error.
   process.on('unhandledRejection', (reason) => {
+    if (activeHosts.size === 0) console.error('unhandled rejection', reason)
     for (const host of activeHosts) host.recordError(reason)
   })
 }
@@ -644,7 +645,7 @@ export class MiniProgramHost {
       wx: unknown,
     ) => Fn
     const specGlobal = vm.runInContext('this', this.context) as Record<string, unknown>
-    const wx = this.target === 'weapp' ? this.api : { ...this.api, ...(this.api as object) }
+    const wx = this.api
     const scope = Object.create(specGlobal) as Record<string, unknown>
     scope.wx = wx
     return await fn(scope, wx)(...args)
