@@ -193,10 +193,6 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     throw target === 'alipay' ? { error: 11, errorMessage: '用户取消操作' } : new ApiFailure(1, 'cancel')
   }
 
-  const face = async (verifyId: string | undefined) => {
-    if (!verifyId) throw new ApiFailure(3, 'no verification was opened by the server')
-    return String((await sim(`/api/sim/face/${encodeURIComponent(verifyId)}/run`, {})).outcome)
-  }
   const pay = async () => {
     const orderId = host.seen.orderId
     if (!orderId) throw new ApiFailure(3, 'no order was created by the server')
@@ -299,11 +295,8 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
   const byPlatform: Record<typeof target, Record<string, Impl>> = {
     weapp: {
       login: async () => ({ code: `${device}${Date.now().toString(36)}` }),
-      startFacialRecognitionVerify: async () => {
-        const outcome = await face(host.seen.verifyId)
-        if (outcome === 'pass') return { errCode: 0, verifyResult: host.seen.verifyId }
-        throw new ApiFailure(outcome === 'cancel' ? 90100 : 90199, outcome === 'cancel' ? 'cancel' : 'verify failed')
-      },
+      // The face screen finished; WeChat's server (the mock's stand-in) holds the outcome QA set.
+      requestFacialVerify: async () => ({ errCode: 0 }),
       requestPayment: async () => {
         const outcome = await pay()
         if (outcome !== 'success') throw new ApiFailure(-1, outcome === 'cancel' ? 'cancel' : 'payment failed')
@@ -317,15 +310,12 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     },
     alipay: {
       getAuthCode: async () => ({ authCode: `${device}${Date.now().toString(36)}` }),
-      startBizService: async (o) => {
-        let certifyId: string | undefined
-        try {
-          certifyId = (JSON.parse(String(o.param)) as { certifyId?: string }).certifyId
-        } catch {
-          throw new ApiFailure(2, 'param is not JSON')
-        }
-        const outcome = await face(certifyId)
-        return { resultStatus: outcome === 'pass' ? '9000' : outcome === 'cancel' ? '6001' : '4000' }
+      // The certification screen finished; Alipay's server (the mock's stand-in) holds the outcome QA set.
+      startAPVerify: async () => ({ resultStatus: '9000', result: null }),
+      call: (_o, args) => {
+        const [apiName, , callback] = args as [string, unknown, ((r: unknown) => void) | undefined]
+        if (apiName !== 'startBizService') throw new Error(`my.call('${apiName}') is not in the alipay API table`)
+        setTimeout(() => callback?.({ resultStatus: '9000', result: null }), 0)
       },
       tradePay: async () => {
         const outcome = await pay()
@@ -339,11 +329,6 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     },
     swan: {
       getLoginCode: async () => ({ code: `${device}${Date.now().toString(36)}` }),
-      'ai.facePersonVerify': async () => {
-        const outcome = await face(host.seen.verifyId)
-        if (outcome === 'pass') return { callbackKey: host.seen.verifyId }
-        throw new ApiFailure(outcome === 'cancel' ? 10001 : 10002, outcome === 'cancel' ? 'cancel' : 'verify failed')
-      },
       requestPolymerPayment: async () => {
         const outcome = await pay()
         if (outcome !== 'success') throw new ApiFailure(2, outcome === 'cancel' ? 'cancel' : 'payment failed')

@@ -82,5 +82,7 @@ export const alipayApis = table([
   ['getAuthCode', `${A}/openapi-authorize/getauthcode`, [], ['authCode']],
   ['tradePay', `${A}/openapi-pay/tradepay`, [], ['resultCode']],
   ['requestSubscribeMessage', `${A}/openapi/subscribe-message/requestsubscribemessage`, ['entityIds'], []],
-  ['startBizService', `${A}/openapi/startbizservice`, ['name', 'param'], ['resultStatus']],
+  // 身份验证: the certification screen for a certifyId the server opened; my.call('startBizService') on older clients.
+  ['startAPVerify', `${A}/openapi/startapverify`, ['url', 'certifyId'], ['resultStatus', 'result']],
+  ['call', 'https://help.aliyun.com/document_detail/144545.htm', [], ['resultStatus'], ['sync']],
 ])

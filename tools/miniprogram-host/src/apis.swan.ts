@@ -68,6 +68,4 @@ export const swanApis = table([
   ['getLoginCode', `${B}/open/log_swan-getLoginCode/`, [], ['code']],
   ['requestPolymerPayment', `${B}/open/payment_swan-requestPolymerPayment/`, ['orderInfo'], []],
   ['subscribeService', `${B}/open/swan-subscribeService/`, ['templateId', 'subscribeId'], []],
-  // swan.ai.facePersonVerify: a method of swan.ai, listed by its path.
-  ['ai.facePersonVerify', `${B}/ai/face_swan-ai-facePersonVerify/`, ['realName', 'idCardNumber'], ['callbackKey']],
 ])

@@ -113,10 +113,6 @@ export const weappApis = table([
     ['tmplIds'],
     ['[TEMPLATE_ID]'],
   ],
-  [
-    'startFacialRecognitionVerify',
-    'https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/facial-recognition.html',
-    ['name', 'idCardNumber'],
-    ['errCode', 'verifyResult'],
-  ],
+  // 人脸核身: the screen for a verification the server opened (getVerifyId); 基础库 3.8.12+.
+  ['requestFacialVerify', `${W}/open-api/face/wx.requestFacialVerify.html`, ['verifyId'], ['errCode']],
 ])

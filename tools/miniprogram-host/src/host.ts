@@ -80,7 +80,7 @@ export const WX_ALIASES: Record<MiniTarget, Record<string, string>> = {
     login: 'getAuthCode',
     chooseMedia: 'chooseImage',
     requestPayment: 'tradePay',
-    startFacialRecognitionVerify: 'startBizService',
+    requestFacialVerify: 'startAPVerify',
     saveImageToPhotosAlbum: 'saveImage',
     setNavigationBarTitle: 'setNavigationBar',
   },
@@ -88,7 +88,6 @@ export const WX_ALIASES: Record<MiniTarget, Record<string, string>> = {
     login: 'getLoginCode',
     chooseMedia: 'chooseImage',
     requestPayment: 'requestPolymerPayment',
-    startFacialRecognitionVerify: 'ai.facePersonVerify',
     requestSubscribeMessage: 'subscribeService',
   },
 }
@@ -477,9 +476,6 @@ export class MiniProgramHost {
       if (name.includes('.')) continue
       api[name] = (...args: unknown[]) => this.call(name, args)
     }
-    if (this.target === 'swan') {
-      api.ai = { facePersonVerify: (...args: unknown[]) => this.call('ai.facePersonVerify', args) }
-    }
     api.env = { USER_DATA_PATH: this.flavour.userDataPath }
     // An API the table lacks is undefined, as on a client without it; looked up by the app after start-up, it is
     // reported by name (start-up probes are the runtime's own feature tests).
@@ -753,15 +749,13 @@ export function fromWxResult(target: MiniTarget, name: string, res: Record<strin
     // Older Alipay clients answer apFilePaths only (see apis.alipay.ts).
     if (name === 'chooseImage') return { apFilePaths: paths.length ? paths : (res.tempFilePaths ?? []) }
     if (name === 'tradePay') return { resultCode: '9000' }
-    if (name === 'startBizService')
-      return { resultStatus: res.errCode === 0 || res.errCode === undefined ? '9000' : '4000' }
+    if (name === 'startAPVerify' && 'errCode' in res)
+      return { resultStatus: res.errCode === 0 ? '9000' : '4000', result: null }
   }
   if (target === 'swan') {
     if (name === 'chooseImage' && files.length) {
       return { tempFilePaths: paths, tempFiles: files.map((f, i) => ({ path: paths[i], size: f.size ?? 0 })) }
     }
-    if (name === 'ai.facePersonVerify')
-      return res.errCode === 0 || res.errCode === undefined ? { callbackKey: 'mocked' } : {}
   }
   if (target === 'weapp' && name === 'chooseImage' && files.length) {
     return { tempFilePaths: paths, tempFiles: files.map((f, i) => ({ path: paths[i], size: f.size ?? 0 })) }

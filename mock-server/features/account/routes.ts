@@ -1,0 +1,242 @@
+import crypto from 'node:crypto'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { endpoints } from '../../../types/api'
+import type * as v from 'valibot'
+import { securityQuestionText, type SecurityQuestionId } from '../../../src/domain/security-questions'
+import { candidateScope } from '../../core/candidate-scope'
+import { contractRoute } from '../../core/contract-route'
+import { badRequest, HttpError } from '../../core/errors'
+import { bearerToken, createSession } from '../../core/sessions'
+import type { Store } from '../../core/store'
+import { consumeCaptcha } from '../public/captcha'
+import { verifyPassword } from './passwords'
+import { isKnownRegionCode } from './regions'
+import type { FaceService } from '../face/flows'
+import type { FacePurpose } from '../face/state'
+import type { Account } from './state'
+import {
+  applicationDataReason,
+  checkSecurityAnswer,
+  endSessions,
+  findByIdentity,
+  findByIdNumber,
+  findByLogin,
+  findByUsername,
+  forgetAccount,
+  LOCK_MS,
+  MAX_LOGIN_FAILURES,
+  RECOVERY_ATTEMPTS,
+  RECOVERY_TTL_MS,
+  RESET_TOKEN_TTL_MS,
+  setPassword,
+  setSecurityAnswer,
+  toMe,
+} from './rules'
+import { makeAccount } from './scenarios'
+
+const newId = () => crypto.randomBytes(18).toString('base64url')
+
+/**
+ * The account endpoints of issue 4: registration, logins, recovery (public), and the session's own calls and
+ * cancellation (in the candidate scope).
+ */
+export async function accountRoutes(app: FastifyInstance, store: Store, face: FaceService): Promise<void> {
+  const flows = () => store.state.accountFlows
+  const later = (ms: number) => store.clock.later(ms)
+  const isPast = (iso: string) => store.clock.isPast(iso)
+
+  const sessionFor = (account: Account) => {
+    const session = createSession(store, account.id)
+    return { token: session.token, expiresAt: session.expiresAt, account: toMe(account) }
+  }
+
+  contractRoute(app, store, endpoints.register, async (input) => {
+    // Captcha first: nobody learns whether an ID number is registered without solving one.
+    consumeCaptcha(store, input.captchaId, input.captchaCode)
+    if (!isKnownRegionCode(input.idNumber.slice(0, 6))) {
+      throw badRequest('VALIDATION_FAILED', '身份证号码的地区码不正确', { idNumber: '身份证号码的地区码不正确' })
+    }
+    if (findByIdNumber(store.state, input.idNumber)) {
+      throw new HttpError(409, 'ID_NUMBER_TAKEN', undefined, { idNumber: '该证件号码已注册' })
+    }
+    if (findByUsername(store.state, input.username)) {
+      throw new HttpError(409, 'USERNAME_TAKEN', undefined, { username: '该用户名已被使用' })
+    }
+    const account = makeAccount(
+      {
+        username: input.username,
+        password: input.password,
+        name: input.name,
+        idNumber: input.idNumber,
+      },
+      store.clock.now(),
+    )
+    store.state.accounts.set(account.id, account)
+    setSecurityAnswer(store.state, account.id, input.questionId, input.answer)
+    store.save()
+    return sessionFor(account)
+  })
+
+  contractRoute(app, store, endpoints.loginPassword, async (input) => {
+    consumeCaptcha(store, input.captchaId, input.captchaCode)
+    const account = findByLogin(store.state, input.username)
+    if (!account) throw badRequest('INVALID_CREDENTIALS')
+    const guards = flows().loginGuards
+    const guard = guards.get(account.id) ?? { failures: 0, lockedUntil: null }
+    guards.set(account.id, guard)
+    if (guard.lockedUntil && !isPast(guard.lockedUntil)) throw locked(guard.lockedUntil, store.clock.now())
+    if (guard.lockedUntil) guard.lockedUntil = null
+
+    if (!verifyPassword(input.password, account.passwordSalt, account.passwordHash)) {
+      guard.failures++
+      if (guard.failures >= MAX_LOGIN_FAILURES) {
+        guard.failures = 0
+        guard.lockedUntil = later(LOCK_MS)
+        store.save()
+        throw locked(guard.lockedUntil, store.clock.now())
+      }
+      store.save()
+      const remainingAttempts = MAX_LOGIN_FAILURES - guard.failures
+      throw new HttpError(
+        400,
+        'INVALID_CREDENTIALS',
+        `用户名或密码不正确，还可尝试${remainingAttempts}次`,
+        { password: `密码不正确，还可尝试${remainingAttempts}次` },
+        { remainingAttempts },
+      )
+    }
+    flows().loginGuards.delete(account.id)
+    return sessionFor(account)
+  })
+
+  // Face verification (issue 12, mock-server/face/): captcha first; the face room opens the verification on the
+  // candidate's platform and later asks the platform for the result. Only then is an account looked up.
+  const startFace = (
+    purpose: FacePurpose,
+    input: v.InferOutput<typeof endpoints.faceLoginStart.request>,
+    req: FastifyRequest,
+  ) => {
+    consumeCaptcha(store, input.captchaId, input.captchaCode)
+    return face.start({ purpose, ...input, client: req.ip })
+  }
+  const finishFace = (
+    purpose: FacePurpose,
+    input: v.InferOutput<typeof endpoints.faceLoginFinish.request>,
+  ): Account => {
+    const verified = face.finish({ purpose, ...input })
+    // Only someone the platform has just confirmed as this person learns that no account has their ID number.
+    const account = findByIdentity(store.state, verified.name, verified.idNumber)
+    if (!account) throw badRequest('IDENTITY_MISMATCH', '该证件号码尚未注册账号，请先注册')
+    return account
+  }
+
+  contractRoute(app, store, endpoints.faceLoginStart, async (input, { req }) => startFace('login', input, req))
+  contractRoute(app, store, endpoints.faceLoginFinish, async (input) => sessionFor(finishFace('login', input)))
+
+  const resetTokenFor = (accountId: string) => {
+    const token = { token: newId(), accountId, expiresAt: later(RESET_TOKEN_TTL_MS) }
+    flows().resetTokens.set(token.token, token)
+    store.save()
+    return { resetToken: token.token, expiresAt: token.expiresAt }
+  }
+
+  contractRoute(app, store, endpoints.recoverQuestionStart, async (input) => {
+    consumeCaptcha(store, input.captchaId, input.captchaCode)
+    const account = findByIdentity(store.state, input.name, input.idNumber)
+    if (!account) throw badRequest('IDENTITY_MISMATCH')
+    const security = flows().security.get(account.id)
+    if (!security) throw badRequest('BAD_REQUEST', '该账号未设置密码找回问题，请使用人脸识别找回密码')
+    const recovery = {
+      recoveryId: newId(),
+      accountId: account.id,
+      attemptsLeft: RECOVERY_ATTEMPTS,
+      expiresAt: later(RECOVERY_TTL_MS),
+    }
+    flows().questionRecoveries.set(recovery.recoveryId, recovery)
+    store.save()
+    const questionId = security.questionId as SecurityQuestionId
+    return { recoveryId: recovery.recoveryId, questionId, question: securityQuestionText(questionId) }
+  })
+
+  contractRoute(app, store, endpoints.recoverQuestionAnswer, async ({ recoveryId, answer }) => {
+    const recovery = flows().questionRecoveries.get(recoveryId)
+    if (!recovery || isPast(recovery.expiresAt)) throw badRequest('RECOVERY_EXPIRED')
+    if (!checkSecurityAnswer(store.state, recovery.accountId, answer)) {
+      recovery.attemptsLeft--
+      if (recovery.attemptsLeft <= 0) {
+        flows().questionRecoveries.delete(recoveryId)
+        store.save()
+        throw badRequest('RECOVERY_EXPIRED', '答案错误次数过多，请重新开始找回密码')
+      }
+      store.save()
+      throw new HttpError(
+        400,
+        'SECURITY_ANSWER_WRONG',
+        `密码问题答案不正确，还可尝试${recovery.attemptsLeft}次`,
+        { answer: `答案不正确，还可尝试${recovery.attemptsLeft}次` },
+        { remainingAttempts: recovery.attemptsLeft },
+      )
+    }
+    flows().questionRecoveries.delete(recoveryId)
+    return resetTokenFor(recovery.accountId)
+  })
+
+  contractRoute(app, store, endpoints.recoverFaceStart, async (input, { req }) => startFace('recover', input, req))
+  contractRoute(app, store, endpoints.recoverFaceFinish, async (input) =>
+    resetTokenFor(finishFace('recover', input).id),
+  )
+
+  contractRoute(app, store, endpoints.resetPassword, async ({ resetToken, newPassword }) => {
+    const token = flows().resetTokens.get(resetToken)
+    flows().resetTokens.delete(resetToken)
+    const account = token && !isPast(token.expiresAt) ? store.state.accounts.get(token.accountId) : undefined
+    if (!account) {
+      store.save()
+      throw badRequest('RECOVERY_EXPIRED')
+    }
+    setPassword(account, newPassword)
+    // A new password ends the lock and every open session.
+    flows().loginGuards.delete(account.id)
+    endSessions(store.state, account.id)
+    store.save()
+    return { ok: true as const }
+  })
+
+  await candidateScope(app, store, (scope) => {
+    scope.route(endpoints.me, async (_input, { candidate }) => toMe(candidate))
+
+    scope.route(endpoints.logout, async (_input, { req }) => {
+      const token = bearerToken(req)
+      if (token) store.state.sessions.delete(token)
+      store.save()
+      return { ok: true as const }
+    })
+
+    scope.route(endpoints.cancelCheck, async (_input, { candidate }) => {
+      const reason = applicationDataReason(store.state, candidate.id)
+      return reason ? { allowed: false, reason } : { allowed: true }
+    })
+
+    scope.route(endpoints.cancelAccount, async (_input, { candidate }) => {
+      const id = candidate.id
+      const reason = applicationDataReason(store.state, id)
+      if (reason) throw new HttpError(409, 'CANCEL_REFUSED', reason)
+      forgetAccount(store.state, id)
+      store.save()
+      return { ok: true as const }
+    })
+  })
+}
+
+function locked(until: string, now: number): HttpError {
+  const remainingMinutes = Math.max(1, Math.ceil((Date.parse(until) - now) / 60000))
+  return new HttpError(
+    403,
+    'ACCOUNT_LOCKED',
+    `密码错误次数过多，账号已锁定，请${remainingMinutes}分钟后再试`,
+    undefined,
+    {
+      remainingMinutes,
+    },
+  )
+}

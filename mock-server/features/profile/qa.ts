@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify'
+import * as v from 'valibot'
+import { RecordKind } from '../../../types/profile'
+import { validationError } from '../../core/contract-route'
+import { HttpError, notFound } from '../../core/errors'
+import type { Store } from '../../core/store'
+import { findByExactUsername } from '../account/rules'
+import { profileOf, recordView } from './rules'
+
+/**
+ * The hub's QA control API (with --qa only): the verification outcomes real reviewers decide (photo, records,
+ * identity).
+ */
+export function profileQaRoutes(app: FastifyInstance, store: Store): void {
+  const parse = <S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> => {
+    const r = v.safeParse(schema, body ?? {})
+    if (!r.success) throw validationError(r.issues)
+    return r.output
+  }
+  const accountNamed = (username: string) => {
+    const account = findByExactUsername(store.state, username)
+    if (!account) throw notFound('NOT_FOUND', `没有这个考生：${username}`)
+    return account
+  }
+  const Username = v.pipe(v.string(), v.minLength(1))
+
+  app.post('/__qa/profile/photo', async (req) => {
+    const input = parse(
+      v.object({ username: Username, outcome: v.picklist(['passed', 'failed']), reason: v.optional(v.string()) }),
+      req.body,
+    )
+    const profile = profileOf(store, accountNamed(input.username).id)
+    if (!profile.photo) throw new HttpError(409, 'PHOTO_MISSING')
+    if (profile.photo.state !== 'pending')
+      throw new HttpError(409, 'BAD_REQUEST', '照片已核验，只有待核验的照片可以核验')
+    profile.photo.state = input.outcome
+    profile.photo.reason = input.outcome === 'failed' ? input.reason || '照片不符合要求，请按要求重新上传' : null
+    store.save()
+    return { ok: true, state: profile.photo.state, reason: profile.photo.reason }
+  })
+
+  app.post('/__qa/profile/records', async (req) => {
+    const input = parse(
+      v.object({
+        username: Username,
+        kind: v.optional(RecordKind, 'education'),
+        /** Without an id: the oldest unverified record of the kind. */
+        id: v.optional(v.string()),
+        outcome: v.picklist(['verified', 'rejected']),
+        reason: v.optional(v.string()),
+      }),
+      req.body,
+    )
+    const profile = profileOf(store, accountNamed(input.username).id)
+    const record = input.id
+      ? profile.records.find((r) => r.id === input.id)
+      : profile.records.find((r) => r.kind === input.kind && r.state === 'unverified')
+    if (!record) throw notFound('NOT_FOUND', '没有待核验的记录')
+    if (record.state !== 'unverified') throw new HttpError(409, 'BAD_REQUEST', '该记录已核验，只有未核验的记录可以核验')
+    record.state = input.outcome
+    record.reason = input.outcome === 'rejected' ? input.reason || '学信网查询结果与填写信息不一致' : null
+    store.save()
+    return recordView(record)
+  })
+
+  app.post('/__qa/profile/identity', async (req) => {
+    const input = parse(v.object({ username: Username, state: v.picklist(['pending', 'passed', 'failed']) }), req.body)
+    profileOf(store, accountNamed(input.username).id).identity = input.state
+    store.save()
+    return { ok: true, identity: input.state }
+  })
+}

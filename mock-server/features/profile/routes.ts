@@ -1,0 +1,239 @@
+import crypto from 'node:crypto'
+import multipart from '@fastify/multipart'
+import type { FastifyInstance } from 'fastify'
+import QRCode from 'qrcode'
+import { canAddRecord, canDeleteRecord, recordLimitMessage, recordNameProblems } from '../../../src/domain/education'
+import { maskIdNumber } from '../../../src/domain/id-card'
+import { isKnownMajor } from '../../../src/domain/majors'
+import { checkPhoto, PHOTO_MAX_BYTES, readJpegSize, type PhotoProblemCode } from '../../../src/domain/photo'
+import { endpoints } from '../../../types/api'
+import type { ErrorCode } from '../../../types/errors'
+import { PHOTO_UPLOAD_FIELD, PHOTO_UPLOAD_PATH, type BindingInfo } from '../../../types/profile'
+import { candidateScope, type CandidateScope } from '../../core/candidate-scope'
+import { contractRoute } from '../../core/contract-route'
+import { HttpError, badRequest, conflict, notFound } from '../../core/errors'
+import type { Store } from '../../core/store'
+import { searchSchools, isKnownSchool } from './data/schools'
+import {
+  accountOfTicket,
+  bindingOf,
+  photoLockReason,
+  photoState,
+  photoView,
+  profileOf,
+  recordView,
+  summaryOf,
+} from './rules'
+import type { BindPlatform } from './state'
+
+export interface ProfileRoutesOptions {
+  store: Store
+  /** The official account's address for the follow step; a deployment sets FOLLOW_URL. */
+  followUrl?: string
+}
+
+/** 中国卫生人才网, the exam's official site, unless the deployment names its official account's page. */
+export const DEFAULT_FOLLOW_URL = 'https://www.21wecan.com/'
+
+const PHOTO_ERROR: Record<PhotoProblemCode, ErrorCode> = {
+  format: 'PHOTO_FORMAT',
+  'file-too-small': 'PHOTO_FILE_TOO_SMALL',
+  'file-too-large': 'PHOTO_FILE_TOO_LARGE',
+  'pixels-too-few': 'PHOTO_PIXELS_TOO_FEW',
+  unreadable: 'PHOTO_FORMAT',
+}
+
+/**
+ * The personal-info hub (issue 5): summary and gate, basic info, the photo (multipart upload checked from the bytes,
+ * display through a short-lived ticket), education/degree records, school search, platform binding and the follow QR.
+ * The candidate's routes sit in one candidate scope, with the multipart parser (photo upload) inside it.
+ */
+export async function profileRoutes(app: FastifyInstance, opts: ProfileRoutesOptions): Promise<void> {
+  const { store } = opts
+  const followUrl = opts.followUrl ?? process.env.FOLLOW_URL ?? DEFAULT_FOLLOW_URL
+  // Made on first use, so the server starts fast (tests start many).
+  let followQr: Promise<string> | null = null
+  const qr = () => (followQr ??= QRCode.toDataURL(followUrl, { type: 'image/png', margin: 1, width: 320 }))
+
+  // Shows the photo to whoever holds a fresh ticket from GET /api/profile/photo: an image component cannot send
+  // the session header, and the URL must not carry personal data.
+  app.get('/api/photo-view/:ticket', async (req, reply) => {
+    const { ticket } = req.params as { ticket: string }
+    const accountId = accountOfTicket(ticket, store.clock.now())
+    const photo = accountId ? store.state.profile.byAccount.get(accountId)?.photo : null
+    if (!photo) throw notFound('NOT_FOUND', '照片链接已失效，请刷新页面')
+    reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=300')
+    return reply.send(Buffer.from(photo.data, 'base64'))
+  })
+
+  contractRoute(app, store, endpoints.searchSchools, async ({ keyword }) => ({ schools: searchSchools(keyword) }))
+
+  await candidateScope(app, store, async (scope) => {
+    await scope.app.register(multipart, { limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 5, parts: 6 } })
+    candidateRoutes(scope, store, followUrl, qr)
+  })
+}
+
+function candidateRoutes(scope: CandidateScope, store: Store, followUrl: string, qr: () => Promise<string>): void {
+  scope.route(endpoints.profileSummary, async (_in, { candidate }) => summaryOf(store, candidate.id))
+
+  scope.route(endpoints.profileBasic, async (_in, { candidate }) => {
+    const a = candidate
+    const profile = profileOf(store, a.id)
+    return {
+      username: a.username,
+      name: a.name,
+      idTypeName: '居民身份证',
+      idNumberMasked: maskIdNumber(a.idNumber),
+      identity: profile.identity,
+      photo: photoState(profile),
+    }
+  })
+
+  scope.route(endpoints.profilePhoto, async (_in, { candidate, reply }) => {
+    reply.header('cache-control', 'no-store')
+    return photoView(store, candidate.id)
+  })
+
+  scope.app.post(PHOTO_UPLOAD_PATH, async (req) => {
+    const account = scope.candidateOf(req)
+    const profile = profileOf(store, account.id)
+    const lock = photoLockReason(store.state, account.id, profile)
+    if (lock) throw conflict('PHOTO_LOCKED', lock)
+    if (!req.isMultipart()) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以文件方式上传照片')
+    const file = await req.file()
+    if (!file || file.fieldname !== PHOTO_UPLOAD_FIELD) throw badRequest('BAD_REQUEST', '没有收到照片文件')
+    let bytes: Buffer
+    try {
+      bytes = await file.toBuffer()
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpError(413, 'PHOTO_FILE_TOO_LARGE')
+      throw err
+    }
+    // The same rules as the phone, from the bytes: the file name and the declared type are not trusted.
+    const size = readJpegSize(bytes)
+    const problems = checkPhoto({
+      head: bytes.subarray(0, 16),
+      size: bytes.length,
+      width: size?.width,
+      height: size?.height,
+    })
+    if (problems.length) {
+      const first = problems[0]
+      throw new HttpError(first.code === 'file-too-large' ? 413 : 400, PHOTO_ERROR[first.code], first.message, {
+        photo: problems.map((p) => p.message).join('；'),
+      })
+    }
+    profile.photo = {
+      state: 'pending',
+      reason: null,
+      size: bytes.length,
+      width: size!.width,
+      height: size!.height,
+      uploadedAt: store.clock.iso(),
+      data: bytes.toString('base64'),
+    }
+    store.save()
+    return photoView(store, account.id)
+  })
+
+  scope.route(endpoints.listRecords, async ({ kind }, { candidate }) => ({
+    records: profileOf(store, candidate.id)
+      .records.filter((r) => r.kind === kind)
+      .map(recordView),
+    max: 5,
+  }))
+
+  scope.route(endpoints.addRecord, async (input, { candidate, reply }) => {
+    const profile = profileOf(store, candidate.id)
+    const existing = profile.records.filter((r) => r.kind === input.kind).length
+    if (!canAddRecord(existing)) throw conflict('RECORD_LIMIT', recordLimitMessage(input.kind))
+    const names = recordNameProblems(input, { isKnownSchool, isKnownMajor })
+    if (Object.keys(names).length) throw badRequest('VALIDATION_FAILED', Object.values(names)[0], names)
+    const record = {
+      id: crypto.randomUUID(),
+      kind: input.kind,
+      certificateNo: input.certificateNo,
+      school: input.school,
+      otherSchool: input.otherSchool || null,
+      graduationDate: input.graduationDate,
+      major: input.major,
+      otherMajor: input.otherMajor || null,
+      level: input.level,
+      studyMode: input.studyMode,
+      state: 'unverified' as const,
+      reason: null,
+      createdAt: store.clock.iso(),
+    }
+    profile.records.push(record)
+    store.save()
+    reply.code(201)
+    return recordView(record)
+  })
+
+  scope.route(endpoints.deleteRecord, async ({ kind, id }, { candidate }) => {
+    const profile = profileOf(store, candidate.id)
+    const record = profile.records.find((r) => r.id === id && r.kind === kind)
+    if (!record) throw notFound('NOT_FOUND', '该记录不存在或已删除')
+    if (!canDeleteRecord(record.state)) throw conflict('RECORD_NOT_DELETABLE')
+    profile.records = profile.records.filter((r) => r !== record)
+    store.save()
+    return { ok: true as const }
+  })
+
+  const bindingView = async (accountId: string): Promise<BindingInfo> => {
+    const b = bindingOf(store.state, accountId)
+    return {
+      bound: !!b,
+      platform: (b?.platform as BindPlatform | undefined) ?? null,
+      accountMasked: b ? maskPlatformUser(b.user) : null,
+      boundAt: b?.boundAt ?? null,
+      followUrl,
+      followQr: await qr(),
+    }
+  }
+
+  scope.route(endpoints.binding, async (_in, { candidate }) => bindingView(candidate.id))
+
+  scope.route(endpoints.bind, async ({ platform, code }, { candidate }) => {
+    const user = exchangeLoginCode(platform, code)
+    const owner = store.state.profile.bindings.get(user)
+    if (owner && owner.accountId !== candidate.id) {
+      throw conflict('BINDING_TAKEN', `该${PLATFORM_NAMES[platform]}账号已绑定其他考生，一个平台账号只能绑定一名考生`)
+    }
+    const current = bindingOf(store.state, candidate.id)
+    if (current && current.user !== user) throw conflict('BINDING_EXISTS')
+    if (!owner) {
+      store.state.profile.bindings.set(user, { accountId: candidate.id, platform, boundAt: store.clock.iso() })
+      store.save()
+    }
+    return bindingView(candidate.id)
+  })
+
+  scope.route(endpoints.unbind, async (_in, { candidate }) => {
+    const current = bindingOf(store.state, candidate.id)
+    if (!current) throw conflict('BINDING_NONE')
+    store.state.profile.bindings.delete(current.user)
+    store.save()
+    return bindingView(candidate.id)
+  })
+}
+
+const PLATFORM_NAMES: Record<BindPlatform, string> = { weapp: '微信', swan: '百度', alipay: '支付宝', h5: '浏览器' }
+
+/**
+ * The stand-in for each platform's code-to-user exchange (code2session, alipay.system.oauth.token, getSessionKey):
+ * H5 codes are `h5-<device>` and name the device itself; a mini-program code becomes `<platform>-<code>`.
+ */
+export function exchangeLoginCode(platform: BindPlatform, code: string): string {
+  if (platform === 'h5') {
+    if (!/^h5-[A-Za-z0-9_-]{4,64}$/.test(code)) throw badRequest('BINDING_CODE_INVALID')
+    return code
+  }
+  if (!/^[A-Za-z0-9_-]{4,128}$/.test(code)) throw badRequest('BINDING_CODE_INVALID')
+  return `${platform}-${code}`
+}
+
+function maskPlatformUser(user: string): string {
+  return user.length <= 8 ? `${user.slice(0, 2)}****` : `${user.slice(0, 4)}****${user.slice(-4)}`
+}

@@ -1,0 +1,93 @@
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { OcrBox } from '../../../../src/domain/xuexin-extract'
+
+export type { OcrBox }
+
+export interface OcrResult {
+  /** Every recognised text box, each read on its own, in the coordinates of the (possibly shrunk) image. */
+  boxes: OcrBox[]
+  /** The size the image was read at. */
+  width: number
+  height: number
+  /** Time spent loading the models for this call (non-zero only on the first). */
+  loadMs: number
+  /** Recognition time of this image, without the model load. */
+  ms: number
+  /** CPU time of the whole process meanwhile (all threads): less distorted than ms on a busy machine. */
+  cpuMs: number
+}
+
+interface WorkerReply {
+  id: number
+  ok: boolean
+  result?: OcrResult
+  error?: string
+}
+
+/**
+ * Offline OCR of Chinese screenshots. The models live in one worker thread, loaded on the first image and reused:
+ * the event loop stays free for other requests while an image is read, and the ESM-only OCR packages load in plain
+ * Node whatever runs the server (tsx, jest). Images are read one at a time, in order.
+ */
+export class OcrEngine {
+  private worker: Worker | null = null
+  private nextId = 1
+  private readonly pending = new Map<number, { resolve: (r: OcrResult) => void; reject: (e: Error) => void }>()
+
+  /** Images sent and not yet answered. */
+  get queued(): number {
+    return this.pending.size
+  }
+
+  recognise(image: Buffer): Promise<OcrResult> {
+    const worker = this.ensureWorker()
+    const id = this.nextId++
+    return new Promise<OcrResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject })
+      worker.ref()
+      // A copy, so the caller's buffer stays usable after the transfer.
+      const bytes = new Uint8Array(image).buffer
+      worker.postMessage({ id, bytes }, [bytes])
+    })
+  }
+
+  /** Frees the models (tests, shutdown). The next recognise() starts a new worker. */
+  async close(): Promise<void> {
+    const worker = this.worker
+    this.worker = null
+    if (worker) await worker.terminate()
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker
+    const worker = new Worker(path.join(__dirname, 'worker.mjs'))
+    worker.on('message', (reply: WorkerReply) => {
+      const waiting = this.pending.get(reply.id)
+      if (!waiting) return
+      this.pending.delete(reply.id)
+      if (this.pending.size === 0) worker.unref()
+      if (reply.ok && reply.result) waiting.resolve(reply.result)
+      else waiting.reject(new Error(reply.error ?? 'OCR failed'))
+    })
+    const fail = (err: Error) => {
+      if (this.worker === worker) this.worker = null
+      for (const waiting of this.pending.values()) waiting.reject(err)
+      this.pending.clear()
+    }
+    worker.on('error', fail)
+    worker.on('exit', (code) => fail(new Error(`OCR worker exited (${code})`)))
+    // An idle worker never keeps the process alive; one reading an image does (see recognise).
+    worker.unref()
+    this.worker = worker
+    return worker
+  }
+}
+
+let shared: OcrEngine | null = null
+
+/** The process's one engine: every server instance in the process shares the loaded models. */
+export function sharedOcrEngine(): OcrEngine {
+  shared ??= new OcrEngine()
+  return shared
+}

@@ -1,0 +1,70 @@
+import multipart from '@fastify/multipart'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { detectImageFormat } from '../../../src/domain/photo'
+import { compareWithCandidate, extractXuexin } from '../../../src/domain/xuexin-extract'
+import { endpoints } from '../../../types/api'
+import { SCAN_MAX_BYTES, SCAN_UPLOAD_FIELD, type ScanEducationResponse } from '../../../types/scan'
+import { candidateScope } from '../../core/candidate-scope'
+import { HttpError, badRequest } from '../../core/errors'
+import type { Store } from '../../core/store'
+import type { Account } from '../account/state'
+import { sharedOcrEngine, type OcrEngine } from './ocr/engine'
+
+export interface ScanRoutesOptions {
+  store: Store
+  /** The OCR engine; the process's shared one (models loaded once, on first use) unless a test brings its own. */
+  engine?: OcrEngine
+  /** More screenshots than this waiting for the OCR and the next one is told to come back later (503). */
+  maxQueue?: number
+}
+
+const ACCEPTED = new Set(['jpeg', 'png', 'webp'])
+
+/**
+ * POST /api/scan/education (issue 6): a 学信网 result screenshot in, the recognised education or degree fields out.
+ * Nothing is stored: the candidate checks the fields in the form and saves them through the records endpoint.
+ * One candidate scope, with its multipart parser inside it.
+ */
+export async function scanRoutes(app: FastifyInstance, opts: ScanRoutesOptions): Promise<void> {
+  const { store } = opts
+  const engine = opts.engine ?? sharedOcrEngine()
+  const maxQueue = opts.maxQueue ?? 8
+  await candidateScope(app, store, async (scope) => {
+    await scope.app.register(multipart, { limits: { fileSize: SCAN_MAX_BYTES, files: 1, fields: 5, parts: 6 } })
+    scope.app.post(endpoints.scanEducation.path, async (req) => scanEducation(req, scope.candidateOf(req)))
+  })
+
+  async function scanEducation(req: FastifyRequest, account: Account): Promise<ScanEducationResponse> {
+    if (!req.isMultipart()) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以图片文件上传截图')
+    const file = await req.file()
+    if (!file || file.fieldname !== SCAN_UPLOAD_FIELD) throw badRequest('BAD_REQUEST', '没有收到截图文件')
+    let bytes: Buffer
+    try {
+      bytes = await file.toBuffer()
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+        throw new HttpError(413, 'PAYLOAD_TOO_LARGE', '截图不能超过 8 MB')
+      throw err
+    }
+    // The bytes decide, not the file name or the declared type.
+    if (!ACCEPTED.has(detectImageFormat(bytes.subarray(0, 16))))
+      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请上传 JPG、PNG 或 WebP 格式的截图')
+    if (engine.queued >= maxQueue) throw new HttpError(503, 'SERVICE_BUSY')
+
+    let boxes
+    try {
+      boxes = (await engine.recognise(bytes)).boxes
+    } catch {
+      // Magic bytes right but the image does not decode (truncated, corrupt).
+      throw new HttpError(422, 'SCAN_UNREADABLE')
+    }
+    const extraction = extractXuexin(boxes)
+    return {
+      kind: extraction.kind,
+      recognised: extraction.fields,
+      missing: extraction.missing,
+      notXuexin: extraction.notXuexin,
+      mismatch: compareWithCandidate(extraction.fields, account),
+    }
+  }
+}
