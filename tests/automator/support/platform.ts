@@ -17,3 +17,11 @@ export function skipOn(reasons: Partial<Record<AutomatorTarget, string>>): jest.
 }
 
 export const target = automatorTarget
+
+/** skipOn for a whole describe block: `describeSkipOn({ swan: 'why' })('name', () => { ... })`. */
+export function describeSkipOn(reasons: Partial<Record<AutomatorTarget, string>>): jest.Describe {
+  const why = reasons[automatorTarget()]
+  if (!why) return describe
+  return ((name: string, fn: () => void) =>
+    describe.skip(`${name} [skipped on ${automatorTarget()}: ${why}]`, fn)) as unknown as jest.Describe
+}

@@ -208,7 +208,7 @@ it('cites a platform document for every row of every table', () => {
         target,
         name,
         expect.stringMatching(
-          /^https:\/\/(developers\.weixin\.qq\.com|opendocs\.alipay\.com|smartprogram\.baidu\.com)\//,
+          /^https:\/\/(developers\.weixin\.qq\.com|opendocs\.alipay\.com|help\.aliyun\.com|smartprogram\.baidu\.com)\//,
         ),
       ])
     }
