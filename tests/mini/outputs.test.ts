@@ -11,7 +11,7 @@ import {
   type AppJson,
 } from './support/output'
 import { snapshotOutput, type OutputSnapshot } from '../../scripts/lib/taro-build'
-import type { MiniTarget } from './support/sandbox'
+import type { MiniTarget } from '../../tools/miniprogram-host/src/platforms'
 
 // A build may run first when dist/<target> is stale.
 jest.setTimeout(240_000)

@@ -1,7 +1,7 @@
 import { parse } from 'acorn'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { MiniTarget } from './sandbox'
+import type { MiniTarget } from '../../../tools/miniprogram-host/src/platforms'
 
 export { ROOT } from '../../../scripts/lib/taro-build'
 

@@ -7,6 +7,8 @@ import { launchChromium, PHONE_VIEWPORT } from '../../../scripts/lib/chromium'
 import { serveH5 } from '../../../scripts/lib/h5-server'
 import { buildMockServer } from '../../../mock-server/app'
 import { snapshotOutput, type OutputSnapshot } from '../../../scripts/lib/taro-build'
+import { isMiniTarget } from '../../miniprogram-host/src/platforms'
+import { startHostBridge } from './host-backend'
 
 /**
  * The miniprogram-automator protocol (what the WeChat devtools serve on --auto-port), served over the app's H5
@@ -23,6 +25,10 @@ export interface BridgeOptions {
   /** The page the app opens on, as in app.config pages[0]. */
   entryPath?: string
   log?: (line: string) => void
+  /** h5 (this file: Chromium over the H5 build) or weapp/alipay/swan (host-backend.ts: the bundle in Node). */
+  target?: string
+  /** For weapp/alipay/swan: a built dist/<target> folder (else built if stale and copied). */
+  miniRoot?: string
 }
 
 export interface RunningBridge {
@@ -91,6 +97,10 @@ function names(params: Record<string, unknown>): string[] {
 }
 
 export async function startBridge(options: BridgeOptions = {}): Promise<RunningBridge> {
+  if (options.target && options.target !== 'h5') {
+    if (!isMiniTarget(options.target)) throw new Error(`unknown target ${options.target}: h5, weapp, alipay or swan`)
+    return startHostBridge({ ...options, target: options.target })
+  }
   const log = options.log ?? (() => undefined)
   const cleanups: (() => Promise<void> | void)[] = []
   const onFail = async () => {
