@@ -43,6 +43,9 @@ export const alipay: Flavour = {
     data,
     headers: { 'content-type': 'application/json' },
   }),
+  // Alipay's JS engine has neither `globalThis` nor `global`: reading either throws (Taro issue
+  // https://github.com/NervJS/taro/issues/18140), so a bundle that does so at load stops on its first page.
+  lacks: ['globalThis'],
   // Alipay's JS engine has a navigator of its own (Taro's alipay build reads it instead of shimming it).
   extraGlobals: () => ({
     navigator: { userAgent: 'Mozilla/5.0 (iPhone) AlipayClient/10.5.0 MiniProgram', swuserAgent: '' },

@@ -7,7 +7,8 @@ import { applyPatch, type RenderNode } from './render-tree'
  * Runs a Taro mini-program output (dist/weapp, dist/swan, dist/alipay) in plain Node: a fresh V8 context with the
  * globals a mini-program host gives (App, Page, Component, getApp, getCurrentPages, requirePlugin and the platform's
  * API object), a CommonJS loader confined to the output folder, and page instances whose setData is recorded.
- * No window or document exist in the context, as on a phone: code that needs them throws here.
+ * No window or document exist in the context, as on a phone: code that needs them throws here. Node's `global`
+ * never exists in it either, and a flavour may remove more (Alipay's engine has no `globalThis`).
  */
 
 export type MiniTarget = 'weapp' | 'swan' | 'alipay'
@@ -41,6 +42,8 @@ export interface Flavour {
   extraApi?: (host: MiniHost) => ApiObject
   /** Globals this host has besides the shared ones. */
   extraGlobals?: () => Record<string, unknown>
+  /** Globals a V8 context has that this platform's engine lacks (removed from the context, so reading one throws). */
+  lacks?: string[]
 }
 
 export interface HostOptions {
@@ -103,6 +106,7 @@ export class MiniHost {
       ...flavour.extraGlobals?.(),
     }
     this.context = vm.createContext(sandbox)
+    for (const name of flavour.lacks ?? []) vm.runInContext(`delete globalThis[${JSON.stringify(name)}]`, this.context)
   }
 
   /** require() of a file of the output, as the mini-program host does it. */
