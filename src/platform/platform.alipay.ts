@@ -1,7 +1,18 @@
-import { chooseImageViaTaro, getImageInfoViaTaro, readFileHeadViaTaro, isCancel, uploadViaTaro } from './shared'
-import type { Platform } from './types'
+import { chooseImageViaTaro, getImageInfoViaTaro, readFileHeadViaTaro, isCancel } from './shared'
+import type { Platform, UploadOptions, UploadResult } from './types'
 
 declare const my: {
+  uploadFile(opts: {
+    url: string
+    filePath: string
+    name: string
+    fileName: string
+    fileType: 'image' | 'video' | 'audio'
+    header?: Record<string, string>
+    formData?: Record<string, string>
+    success: (r: { statusCode: number | string; data: string }) => void
+    fail: (e: unknown) => void
+  }): { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined
   getAuthCode(opts: { scopes: string; success: (r: { authCode: string }) => void; fail: (e: unknown) => void }): void
   startAPVerify?(opts: {
     url: string
@@ -32,6 +43,31 @@ declare const my: {
   }): void
 }
 
+/**
+ * my.uploadFile requires `fileType` (image, video or audio) besides url, filePath and the multipart key
+ * (https://opendocs.alipay.com/mini/api/kmq4hc); Taro's adapter only copies `name` to `fileName` (older clients read
+ * the key from `fileName`), so Taro.uploadFile sends no fileType and Alipay refuses the upload. Every upload of this
+ * app is an image (the photo, the 学信网 screenshot).
+ */
+function uploadImage(options: UploadOptions): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const task = my.uploadFile({
+      url: options.url,
+      filePath: options.filePath,
+      name: options.name,
+      fileName: options.name,
+      fileType: 'image',
+      header: options.headers,
+      formData: options.formData,
+      success: (res) => resolve({ statusCode: Number(res.statusCode), data: String(res.data) }),
+      fail: reject,
+    })
+    if (options.onProgress && task && typeof task.onProgressUpdate === 'function') {
+      task.onProgressUpdate((p) => options.onProgress?.(p.progress))
+    }
+  })
+}
+
 /** Alipay: getAuthCode, the 'open-certify' biz service with a server-issued certifyId, tradePay. */
 export const platform: Platform = {
   name: 'alipay',
@@ -42,7 +78,7 @@ export const platform: Platform = {
   chooseImage: chooseImageViaTaro,
   getImageInfo: getImageInfoViaTaro,
   readFileHead: readFileHeadViaTaro,
-  uploadFile: uploadViaTaro,
+  uploadFile: uploadImage,
   verifyFace: ({ verifyId }) =>
     new Promise((resolve) => {
       if (!my.startBizService) return resolve('fail')
