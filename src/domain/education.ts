@@ -44,6 +44,43 @@ export function chinaToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)
 }
 
+/** A date being picked part by part (year, month, day wheels); a part the candidate has not picked is absent. */
+export interface DateParts {
+  year?: number
+  month?: number
+  day?: number
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** The parts of a YYYY-MM-DD date; none for anything else. */
+export function dateParts(date: string): DateParts {
+  const m = DATE.exec(date)
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : {}
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/**
+ * The whole date once every part is picked (the day pulled back into a shorter month, as a date wheel does), else
+ * null.
+ */
+export function dateFromParts(parts: DateParts): string | null {
+  const { year, month, day } = parts
+  if (year === undefined || month === undefined || day === undefined) return null
+  const d = Math.min(day, daysInMonth(year, month))
+  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+/** The years a graduation date may fall in, newest first (the year wheel). */
+export function graduationYears(today: string = chinaToday()): number[] {
+  const first = Number(EARLIEST_GRADUATION.slice(0, 4))
+  const last = Number(today.slice(0, 4))
+  return Array.from({ length: last - first + 1 }, (_, i) => last - i)
+}
+
 /** Null when the graduation date (YYYY-MM-DD) is acceptable, otherwise the Chinese reason. */
 export function graduationDateProblem(date: string, today: string = chinaToday()): string | null {
   if (!date) return '请选择毕业时间'

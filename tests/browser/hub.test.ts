@@ -191,8 +191,11 @@ describe('personal-info hub (H5)', () => {
     await rig.page.waitForTimeout(400)
   }
 
-  /** The date picker opens on today (its end); 确定 takes it. */
+  /** The date is three wheels (year, month, day): the first entry of each is this year, January, the 1st. */
   async function pickDate() {
-    await pickOption('education-form-date', 0)
+    await pickOption('education-form-date-year', 0)
+    await pickOption('education-form-date-month', 0)
+    await pickOption('education-form-date-day', 0)
+    expect(await text('education-form-date')).toBe(`${new Date().getFullYear()}-01-01`)
   }
 })

@@ -1,6 +1,6 @@
 import { startMock, type RunningMock } from '../support/servers'
 import { flavours } from './support/platforms'
-import { allUids, findByUid, textOf, type RenderNode } from './support/render-tree'
+import { allUids, findByUid, pickerModes, textOf, type RenderNode } from './support/render-tree'
 import {
   MiniHost,
   errorText,
@@ -12,7 +12,7 @@ import {
 import fs from 'node:fs'
 import path from 'node:path'
 import { snapshotOutput, type OutputSnapshot } from '../../scripts/lib/taro-build'
-import { allPages, type AppJson } from './support/output'
+import { PAGE_FILES, allPages, type AppJson } from './support/output'
 
 /**
  * Boots each mini-program output in Node (support/sandbox.ts): the real bundles, with stand-ins for the host's
@@ -160,6 +160,26 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s boot', (target) => {
       host.dispose()
     }
     expect(failures).toEqual([])
+  })
+
+  it('draws the record form with pickers in the one mode every platform has (Alipay: single column only)', async () => {
+    // Alipay's picker has no date, time, region or multi-column mode (https://opendocs.alipay.com/mini/component/picker):
+    // a picker in such a mode shows nothing there to pick.
+    const host = boot(() => ({ fail: 'request:fail offline' }))
+    host.launch()
+    const page = host.openPage('packages/profile/record-form/index', { kind: 'education' })
+    await host.waitFor('the date wheels', () => findByUid(page.root(), 'education-form-date-picker') !== undefined)
+    const base = fs.readFileSync(path.join(dir, `base${PAGE_FILES[target].template}`), 'utf8')
+    const pickers = pickerModes(page.root(), base)
+    expect(pickers.map((p) => p.uid)).toEqual(
+      expect.arrayContaining([
+        'education-form-date-picker',
+        'education-form-date-month-picker',
+        'education-form-date-day-picker',
+      ]),
+    )
+    expect(pickers.filter((p) => p.mode !== 'selector')).toEqual([])
+    expect(errorText(host.errors)).toBe('')
   })
 
   it('survives a network that fails the captcha request', async () => {

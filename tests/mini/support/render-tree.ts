@@ -52,3 +52,21 @@ export function textOf(node: RenderNode | undefined): string {
   for (const n of walk(node)) if (typeof n.v === 'string') text += n.v
   return text
 }
+
+/**
+ * The pickers in a render tree and the mode each is in. Taro hands props to setData under short keys (`p6` ...)
+ * that differ per platform: the key of `mode` and the picker's template number are read from the output's base
+ * template (`<template name="tmpl_0_56"><picker mode="{{i.p6||'selector'}}" ...>`).
+ */
+export function pickerModes(root: RenderNode | undefined, baseTemplate: string): { uid?: string; mode: string }[] {
+  const picker = /<picker\b[^>]*\bmode="\{\{i\.(p\d+)\|\|'([a-zA-Z]+)'\}\}"/.exec(baseTemplate)
+  if (!picker) throw new Error('the base template has no picker template')
+  const names = [...baseTemplate.slice(0, picker.index).matchAll(/<template name="tmpl_0_(\w+)"/g)]
+  const nn = names.at(-1)?.[1]
+  const [, modeKey, fallback] = picker as unknown as [string, string, string]
+  const found: { uid?: string; mode: string }[] = []
+  for (const node of walk(root)) {
+    if (String(node.nn) === nn) found.push({ uid: node.uid, mode: String(node[modeKey] ?? fallback) })
+  }
+  return found
+}

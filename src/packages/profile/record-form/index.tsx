@@ -6,6 +6,7 @@ import { AddRecordRequest } from '@contract/profile'
 import { validate, type FieldErrors } from '@contract/validate'
 import { ApiError, messageOf, newIdempotencyKey } from '../../../api'
 import { Button } from '../../../components/button'
+import { DateSelect } from '../../../components/date-select'
 import { FormField } from '../../../components/form-field'
 import { PageContainer } from '../../../components/page-container'
 import { toast } from '../../../components/toast'
@@ -267,22 +268,13 @@ export default function RecordFormPage() {
           error={errors.graduationDate}
           tag={checkTag('graduationDate')}
         >
-          <Picker
-            id={`${p}-form-date-picker`}
-            className='record-form__picker-wrap'
-            mode='date'
-            value={draft.graduationDate || today}
-            start='1950-01-01'
+          <DateSelect
+            id={`${p}-form-date`}
+            value={draft.graduationDate}
             end={today}
-            onChange={(e) => update({ graduationDate: String(e.detail.value) })}
-          >
-            <Text
-              id={`${p}-form-date`}
-              className={`record-form__picker ${draft.graduationDate ? '' : 'record-form__placeholder'}`}
-            >
-              {draft.graduationDate || '请选择毕业时间'}
-            </Text>
-          </Picker>
+            placeholder='请选择毕业时间'
+            onChange={(graduationDate) => update({ graduationDate })}
+          />
         </FormField>
 
         <FormField id={`${p}-form-major`} label='所学专业' required error={errors.major} tag={checkTag('major')}>
