@@ -1,2 +1,3 @@
-// Automator steps cross a WebSocket and a browser (or the devtools): allow more than jest's default 5 s per test.
-jest.setTimeout(30_000)
+// Automator steps cross a WebSocket and a browser (or the devtools), and must pass on a loaded machine: a test may
+// wait several times for the helpers' WAIT_MS (support/app.ts).
+jest.setTimeout(120_000)

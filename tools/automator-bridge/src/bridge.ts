@@ -276,7 +276,7 @@ class Bridge {
   }
 
   /** Waits until the page stack differs from `before` (if given) and the top page has slid in. */
-  private async settle(before: string | null, timeoutMs = 5000, on?: Page): Promise<PageState> {
+  private async settle(before: string | null, timeoutMs = 20_000, on?: Page): Promise<PageState> {
     const deadline = Date.now() + timeoutMs
     let lastError = ''
     for (;;) {
@@ -379,7 +379,7 @@ class Bridge {
         // Taro's router answers when history changes; a URL it cannot route may never answer.
         let timer: NodeJS.Timeout | undefined
         const timeout = new Promise<never>((_resolve, reject) => {
-          timer = setTimeout(() => reject(new ProtocolError(`${method} did not complete within 10 s`)), 10_000)
+          timer = setTimeout(() => reject(new ProtocolError(`${method} did not complete within 30 s`)), 30_000)
         })
         const result = await Promise.race([this.run('callWx', [method, args]), timeout]).finally(() =>
           clearTimeout(timer),
