@@ -1,19 +1,19 @@
 import cors from '@fastify/cors'
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
+import { SERVER_TIME_HEADER } from '../types/api'
 import { ERROR_MESSAGES, type ErrorCode } from '../types/errors'
-import { HttpError } from './errors'
-import type { OcrEngine } from './ocr/engine'
-import { faultInjection } from './faults'
-import { accountRoutes, recordFaceOutcome } from './routes/account'
-import { accountQaRoutes } from './routes/account-qa'
-import { profileRoutes } from './routes/profile'
-import { profileQaRoutes } from './routes/profile-qa'
-import { publicRoutes } from './routes/public'
-import { qaRoutes } from './routes/qa'
-import { scanRoutes } from './routes/scan'
-import { simRoutes } from './routes/sim'
+import { HttpError } from './core/errors'
+import { faultInjection } from './core/faults'
+import { qaRoutes } from './core/qa-routes'
+import { Store } from './core/store'
+import { accountFeature } from './features/account'
+import { recordFaceOutcome } from './features/account/routes'
+import { profileFeature } from './features/profile'
+import { publicFeature } from './features/public'
+import { scanFeature } from './features/scan'
+import type { OcrEngine } from './features/scan/ocr/engine'
+import { simFeature } from './features/sim'
 import { SCENARIOS } from './scenarios'
-import { Store } from './state'
 
 export interface MockServerOptions {
   /** Enables the QA control API under /__qa. */
@@ -34,9 +34,9 @@ export interface MockServerOptions {
 export async function buildMockServer(opts: MockServerOptions = {}): Promise<FastifyInstance & { store: Store }> {
   const store = new Store(opts.dataFile)
   if (opts.scenario) {
-    const make = SCENARIOS[opts.scenario]
+    const make = SCENARIOS.get(opts.scenario)
     if (!make) throw new Error(`unknown scenario: ${opts.scenario}`)
-    if (!opts.dataFile || Object.keys(store.state.accounts).length === 0) store.replace(make())
+    if (!opts.dataFile || store.state.accounts.size === 0) store.replace(make(store.clock.now()))
   }
 
   const app = Fastify({
@@ -56,7 +56,13 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   await app.register(cors, {
     origin: (origin, cb) => cb(null, !origin || /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)),
     allowedHeaders: ['content-type', 'authorization', 'idempotency-key'],
-    exposedHeaders: ['idempotent-replay'],
+    exposedHeaders: ['idempotent-replay', SERVER_TIME_HEADER],
+  })
+
+  // The server's time on every answer (errors included), from its one clock, so the app can learn its offset.
+  app.addHook('onSend', async (_req, reply) => {
+    const now = store.clock.date()
+    reply.header(SERVER_TIME_HEADER, now.toISOString()).header('date', now.toUTCString())
   })
 
   app.addHook('onResponse', async (req, reply) => {
@@ -86,17 +92,19 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
     return reply.code(404).send(new HttpError(404, code).toBody())
   })
 
-  faultInjection(app, { qa: !!opts.qa })
-  publicRoutes(app, store, { qa: !!opts.qa })
-  accountRoutes(app, store)
-  // A plugin: its multipart parser (photo upload) stays inside it.
-  await app.register(profileRoutes, { store })
-  // A plugin too: the scanner's multipart parser (screenshot upload) stays inside it.
-  await app.register(scanRoutes, { store, engine: opts.ocr })
-  simRoutes(app, store, { onFace: (verifyId, outcome) => recordFaceOutcome(store, verifyId, outcome), onPay: () => {} })
-  if (opts.qa) qaRoutes(app, store)
-  if (opts.qa) accountQaRoutes(app, store)
-  if (opts.qa) profileQaRoutes(app, store)
+  const qa = !!opts.qa
+  faultInjection(app, { qa })
+  if (qa) qaRoutes(app, store)
+  // Each feature is a plugin (features/<feature>/index.ts): its routes, its candidate scope, its QA routes.
+  await app.register(publicFeature, { store, qa })
+  await app.register(accountFeature, { store, qa })
+  await app.register(profileFeature, { store, qa })
+  await app.register(scanFeature, { store, qa, engine: opts.ocr })
+  await app.register(simFeature, {
+    store,
+    qa,
+    hooks: { onFace: (verifyId, outcome) => recordFaceOutcome(store, verifyId, outcome), onPay: () => {} },
+  })
 
   const withStore = app as unknown as FastifyInstance & { store: Store }
   withStore.store = store

@@ -265,3 +265,9 @@ export function isStateChanging(method: HttpMethod): boolean {
 export const IDEMPOTENCY_HEADER = 'idempotency-key'
 /** The header carrying the session token. */
 export const SESSION_HEADER = 'authorization'
+/**
+ * Every response carries the server's time (ISO 8601, milliseconds) in this header, so the app can learn how far the
+ * phone's clock is from the server's and compute deadlines and countdowns from the server's time. The `Date` header
+ * carries the same moment to the second.
+ */
+export const SERVER_TIME_HEADER = 'x-server-time'

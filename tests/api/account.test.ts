@@ -1,4 +1,5 @@
 import { api, ApiError, getSessionToken, setSessionExpiredListener, setSessionToken } from '../../src/api'
+import { stateToJson } from '../../mock-server/core/persist'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { clientAgainstMock } from './support/client-mock'
 
@@ -150,10 +151,10 @@ describe('account API', () => {
     expect(still.code).toBe('ACCOUNT_LOCKED')
 
     // After the 15 minutes (moved back in the store), the right password works and the count starts again.
-    const account = Object.values(mock.app.store.state.accounts).find((a) => a.username === input.username)!
-    mock.app.store.state.accountFlows.loginGuards[account.id].lockedUntil = new Date(Date.now() - 1).toISOString()
+    const account = [...mock.app.store.state.accounts.values()].find((a) => a.username === input.username)!
+    mock.app.store.state.accountFlows.loginGuards.get(account.id)!.lockedUntil = new Date(Date.now() - 1).toISOString()
     expect((await login(input.username, input.password)).token).toBeTruthy()
-    expect(mock.app.store.state.accountFlows.loginGuards[account.id]).toBeUndefined()
+    expect(mock.app.store.state.accountFlows.loginGuards.get(account.id)).toBeUndefined()
   })
 
   test('QA unlock lifts a lockout', async () => {
@@ -335,7 +336,7 @@ describe('account API', () => {
 
   test('passwords and answers are stored hashed, never in clear', async () => {
     const { input } = await register({ password: 'Plain#Text123', answer: '秘密答案' })
-    const dump = JSON.stringify(mock.app.store.state)
+    const dump = stateToJson(mock.app.store.state)
     expect(dump).not.toContain('Plain#Text123')
     expect(dump).not.toContain('秘密答案')
     expect(input.username).toBeTruthy()

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { OcrEngine } from '../../mock-server/ocr/engine'
+import { OcrEngine } from '../../mock-server/features/scan/ocr/engine'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import type { ScanEducationResponse } from '../../types/scan'
 import { startMock, type RunningMock } from '../support/servers'

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
-import { sharedOcrEngine } from '../../mock-server/ocr/engine'
+import { sharedOcrEngine } from '../../mock-server/features/scan/ocr/engine'
 import { startH5Rig, type H5Rig } from '../support/h5-page'
 
 jest.setTimeout(180_000)

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import net from 'node:net'
 import { buildMockServer, type MockServerOptions } from '../../mock-server/app'
-import type { Store } from '../../mock-server/state'
+import type { Store } from '../../mock-server/core/store'
 import { serveH5 } from '../../scripts/lib/h5-server'
 
 export interface RunningMock {

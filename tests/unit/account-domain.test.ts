@@ -4,7 +4,7 @@ import { checkPassword, passwordStrength } from '../../src/domain/password'
 import { normaliseAnswer, SECURITY_QUESTIONS } from '../../src/domain/security-questions'
 import { RegisterForm, ResetPasswordForm } from '../../types/account'
 import { validate } from '../../types/validate'
-import { isKnownRegionCode } from '../../mock-server/regions'
+import { isKnownRegionCode } from '../../mock-server/features/account/regions'
 
 const id = (first17: string) => first17 + idCheckChar(first17)
 

@@ -1,5 +1,6 @@
-import type { RecordKind, RecordState } from '../src/domain/education'
-import type { PhotoState } from '../src/domain/hub-gate'
+import type { RecordKind, RecordState } from '../../../src/domain/education'
+import type { PhotoState } from '../../../src/domain/hub-gate'
+import { fieldsOf, mapFrom } from '../../core/persist'
 
 /** The personal-info hub's part of the mock state (issue 5). JSON-able: photos are kept as base64. */
 
@@ -48,13 +49,19 @@ export interface PlatformBinding {
 }
 
 export interface ProfileState {
-  byAccount: Record<string, CandidateProfile>
+  /** By account id. */
+  byAccount: Map<string, CandidateProfile>
   /** Platform user id (openid or equivalent) → the one candidate it is bound to. */
-  bindings: Record<string, PlatformBinding>
+  bindings: Map<string, PlatformBinding>
 }
 
 export function emptyProfileState(): ProfileState {
-  return { byAccount: {}, bindings: {} }
+  return { byAccount: new Map(), bindings: new Map() }
+}
+
+export function reviveProfileState(raw: unknown): ProfileState {
+  const json = fieldsOf(raw)
+  return { byAccount: mapFrom(json.byAccount), bindings: mapFrom(json.bindings) }
 }
 
 export function emptyProfile(): CandidateProfile {

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ApiErrorBody, type ErrorCode } from '../types/errors'
+import { ERROR_MESSAGES, type ApiErrorBody, type ErrorCode } from '../../types/errors'
 
 /** An error the API answers with on purpose: a status, a code from the contract and a Chinese message. */
 export class HttpError extends Error {

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
-import { RecordKind } from '../../types/profile'
-import { validationError } from '../contract-route'
-import { HttpError, notFound } from '../errors'
-import { profileOf, recordView } from '../profile'
-import { createSession } from '../sessions'
-import type { Store } from '../state'
+import { RecordKind } from '../../../types/profile'
+import { validationError } from '../../core/contract-route'
+import { HttpError, notFound } from '../../core/errors'
+import type { Store } from '../../core/store'
+import { findByExactUsername } from '../account/rules'
+import { profileOf, recordView } from './rules'
 
 /**
  * The hub's QA control API (with --qa only): the verification outcomes real reviewers decide (photo, records,
- * identity), and a session for a candidate without going through the login form.
+ * identity).
  */
 export function profileQaRoutes(app: FastifyInstance, store: Store): void {
   const parse = <S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> => {
@@ -18,17 +18,11 @@ export function profileQaRoutes(app: FastifyInstance, store: Store): void {
     return r.output
   }
   const accountNamed = (username: string) => {
-    const account = Object.values(store.state.accounts).find((a) => a.username === username)
+    const account = findByExactUsername(store.state, username)
     if (!account) throw notFound('NOT_FOUND', `没有这个考生：${username}`)
     return account
   }
   const Username = v.pipe(v.string(), v.minLength(1))
-
-  app.post('/__qa/sessions', async (req) => {
-    const { username } = parse(v.object({ username: Username }), req.body)
-    const session = createSession(store, accountNamed(username).id)
-    return { token: session.token, expiresAt: session.expiresAt }
-  })
 
   app.post('/__qa/profile/photo', async (req) => {
     const input = parse(

@@ -1,13 +1,14 @@
 import multipart from '@fastify/multipart'
-import type { FastifyInstance } from 'fastify'
-import { detectImageFormat } from '../../src/domain/photo'
-import { compareWithCandidate, extractXuexin } from '../../src/domain/xuexin-extract'
-import { endpoints } from '../../types/api'
-import { SCAN_MAX_BYTES, SCAN_UPLOAD_FIELD, type ScanEducationResponse } from '../../types/scan'
-import { HttpError, badRequest } from '../errors'
-import { sharedOcrEngine, type OcrEngine } from '../ocr/engine'
-import { accountFromRequest } from '../sessions'
-import type { Store } from '../state'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { detectImageFormat } from '../../../src/domain/photo'
+import { compareWithCandidate, extractXuexin } from '../../../src/domain/xuexin-extract'
+import { endpoints } from '../../../types/api'
+import { SCAN_MAX_BYTES, SCAN_UPLOAD_FIELD, type ScanEducationResponse } from '../../../types/scan'
+import { candidateScope } from '../../core/candidate-scope'
+import { HttpError, badRequest } from '../../core/errors'
+import type { Store } from '../../core/store'
+import type { Account } from '../account/state'
+import { sharedOcrEngine, type OcrEngine } from './ocr/engine'
 
 export interface ScanRoutesOptions {
   store: Store
@@ -22,16 +23,18 @@ const ACCEPTED = new Set(['jpeg', 'png', 'webp'])
 /**
  * POST /api/scan/education (issue 6): a 学信网 result screenshot in, the recognised education or degree fields out.
  * Nothing is stored: the candidate checks the fields in the form and saves them through the records endpoint.
- * A plugin, so its multipart parser stays inside it.
+ * One candidate scope, with its multipart parser inside it.
  */
 export async function scanRoutes(app: FastifyInstance, opts: ScanRoutesOptions): Promise<void> {
   const { store } = opts
   const engine = opts.engine ?? sharedOcrEngine()
   const maxQueue = opts.maxQueue ?? 8
-  await app.register(multipart, { limits: { fileSize: SCAN_MAX_BYTES, files: 1, fields: 5, parts: 6 } })
+  await candidateScope(app, store, async (scope) => {
+    await scope.app.register(multipart, { limits: { fileSize: SCAN_MAX_BYTES, files: 1, fields: 5, parts: 6 } })
+    scope.app.post(endpoints.scanEducation.path, async (req) => scanEducation(req, scope.candidateOf(req)))
+  })
 
-  app.post(endpoints.scanEducation.path, async (req): Promise<ScanEducationResponse> => {
-    const account = accountFromRequest(store, req)
+  async function scanEducation(req: FastifyRequest, account: Account): Promise<ScanEducationResponse> {
     if (!req.isMultipart()) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以图片文件上传截图')
     const file = await req.file()
     if (!file || file.fieldname !== SCAN_UPLOAD_FIELD) throw badRequest('BAD_REQUEST', '没有收到截图文件')
@@ -63,5 +66,5 @@ export async function scanRoutes(app: FastifyInstance, opts: ScanRoutesOptions):
       notXuexin: extraction.notXuexin,
       mismatch: compareWithCandidate(extraction.fields, account),
     }
-  })
+  }
 }

@@ -2,16 +2,18 @@ import crypto from 'node:crypto'
 import multipart from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
 import QRCode from 'qrcode'
-import { canAddRecord, canDeleteRecord, recordLimitMessage, recordNameProblems } from '../../src/domain/education'
-import { maskIdNumber } from '../../src/domain/id-card'
-import { isKnownMajor } from '../../src/domain/majors'
-import { checkPhoto, PHOTO_MAX_BYTES, readJpegSize, type PhotoProblemCode } from '../../src/domain/photo'
-import { endpoints } from '../../types/api'
-import type { ErrorCode } from '../../types/errors'
-import { PHOTO_UPLOAD_FIELD, PHOTO_UPLOAD_PATH, type BindingInfo } from '../../types/profile'
-import { contractRoute } from '../contract-route'
-import { HttpError, badRequest, conflict, notFound } from '../errors'
-import { searchSchools, isKnownSchool } from '../data/schools'
+import { canAddRecord, canDeleteRecord, recordLimitMessage, recordNameProblems } from '../../../src/domain/education'
+import { maskIdNumber } from '../../../src/domain/id-card'
+import { isKnownMajor } from '../../../src/domain/majors'
+import { checkPhoto, PHOTO_MAX_BYTES, readJpegSize, type PhotoProblemCode } from '../../../src/domain/photo'
+import { endpoints } from '../../../types/api'
+import type { ErrorCode } from '../../../types/errors'
+import { PHOTO_UPLOAD_FIELD, PHOTO_UPLOAD_PATH, type BindingInfo } from '../../../types/profile'
+import { candidateScope, type CandidateScope } from '../../core/candidate-scope'
+import { contractRoute } from '../../core/contract-route'
+import { HttpError, badRequest, conflict, notFound } from '../../core/errors'
+import type { Store } from '../../core/store'
+import { searchSchools, isKnownSchool } from './data/schools'
 import {
   accountOfTicket,
   bindingOf,
@@ -21,10 +23,8 @@ import {
   profileOf,
   recordView,
   summaryOf,
-} from '../profile'
-import type { BindPlatform } from '../profile-state'
-import { accountFromRequest } from '../sessions'
-import type { Store } from '../state'
+} from './rules'
+import type { BindPlatform } from './state'
 
 export interface ProfileRoutesOptions {
   store: Store
@@ -46,7 +46,7 @@ const PHOTO_ERROR: Record<PhotoProblemCode, ErrorCode> = {
 /**
  * The personal-info hub (issue 5): summary and gate, basic info, the photo (multipart upload checked from the bytes,
  * display through a short-lived ticket), education/degree records, school search, platform binding and the follow QR.
- * A plugin, so the multipart parser stays inside it.
+ * The candidate's routes sit in one candidate scope, with the multipart parser (photo upload) inside it.
  */
 export async function profileRoutes(app: FastifyInstance, opts: ProfileRoutesOptions): Promise<void> {
   const { store } = opts
@@ -55,12 +55,30 @@ export async function profileRoutes(app: FastifyInstance, opts: ProfileRoutesOpt
   let followQr: Promise<string> | null = null
   const qr = () => (followQr ??= QRCode.toDataURL(followUrl, { type: 'image/png', margin: 1, width: 320 }))
 
-  await app.register(multipart, { limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 5, parts: 6 } })
+  // Shows the photo to whoever holds a fresh ticket from GET /api/profile/photo: an image component cannot send
+  // the session header, and the URL must not carry personal data.
+  app.get('/api/photo-view/:ticket', async (req, reply) => {
+    const { ticket } = req.params as { ticket: string }
+    const accountId = accountOfTicket(ticket, store.clock.now())
+    const photo = accountId ? store.state.profile.byAccount.get(accountId)?.photo : null
+    if (!photo) throw notFound('NOT_FOUND', '照片链接已失效，请刷新页面')
+    reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=300')
+    return reply.send(Buffer.from(photo.data, 'base64'))
+  })
 
-  contractRoute(app, store, endpoints.profileSummary, async (_in, { account }) => summaryOf(store, account!.id))
+  contractRoute(app, store, endpoints.searchSchools, async ({ keyword }) => ({ schools: searchSchools(keyword) }))
 
-  contractRoute(app, store, endpoints.profileBasic, async (_in, { account }) => {
-    const a = account!
+  await candidateScope(app, store, async (scope) => {
+    await scope.app.register(multipart, { limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 5, parts: 6 } })
+    candidateRoutes(scope, store, followUrl, qr)
+  })
+}
+
+function candidateRoutes(scope: CandidateScope, store: Store, followUrl: string, qr: () => Promise<string>): void {
+  scope.route(endpoints.profileSummary, async (_in, { candidate }) => summaryOf(store, candidate.id))
+
+  scope.route(endpoints.profileBasic, async (_in, { candidate }) => {
+    const a = candidate
     const profile = profileOf(store, a.id)
     return {
       username: a.username,
@@ -72,13 +90,13 @@ export async function profileRoutes(app: FastifyInstance, opts: ProfileRoutesOpt
     }
   })
 
-  contractRoute(app, store, endpoints.profilePhoto, async (_in, { account, reply }) => {
+  scope.route(endpoints.profilePhoto, async (_in, { candidate, reply }) => {
     reply.header('cache-control', 'no-store')
-    return photoView(store, account!.id)
+    return photoView(store, candidate.id)
   })
 
-  app.post(PHOTO_UPLOAD_PATH, async (req) => {
-    const account = accountFromRequest(store, req)
+  scope.app.post(PHOTO_UPLOAD_PATH, async (req) => {
+    const account = scope.candidateOf(req)
     const profile = profileOf(store, account.id)
     const lock = photoLockReason(store.state, account.id, profile)
     if (lock) throw conflict('PHOTO_LOCKED', lock)
@@ -112,33 +130,22 @@ export async function profileRoutes(app: FastifyInstance, opts: ProfileRoutesOpt
       size: bytes.length,
       width: size!.width,
       height: size!.height,
-      uploadedAt: new Date().toISOString(),
+      uploadedAt: store.clock.iso(),
       data: bytes.toString('base64'),
     }
     store.save()
     return photoView(store, account.id)
   })
 
-  // Shows the photo to whoever holds a fresh ticket from GET /api/profile/photo: an image component cannot send
-  // the session header, and the URL must not carry personal data.
-  app.get('/api/photo-view/:ticket', async (req, reply) => {
-    const { ticket } = req.params as { ticket: string }
-    const accountId = accountOfTicket(ticket)
-    const photo = accountId ? store.state.profile.byAccount[accountId]?.photo : null
-    if (!photo) throw notFound('NOT_FOUND', '照片链接已失效，请刷新页面')
-    reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=300')
-    return reply.send(Buffer.from(photo.data, 'base64'))
-  })
-
-  contractRoute(app, store, endpoints.listRecords, async ({ kind }, { account }) => ({
-    records: profileOf(store, account!.id)
+  scope.route(endpoints.listRecords, async ({ kind }, { candidate }) => ({
+    records: profileOf(store, candidate.id)
       .records.filter((r) => r.kind === kind)
       .map(recordView),
     max: 5,
   }))
 
-  contractRoute(app, store, endpoints.addRecord, async (input, { account, reply }) => {
-    const profile = profileOf(store, account!.id)
+  scope.route(endpoints.addRecord, async (input, { candidate, reply }) => {
+    const profile = profileOf(store, candidate.id)
     const existing = profile.records.filter((r) => r.kind === input.kind).length
     if (!canAddRecord(existing)) throw conflict('RECORD_LIMIT', recordLimitMessage(input.kind))
     const names = recordNameProblems(input, { isKnownSchool, isKnownMajor })
@@ -156,7 +163,7 @@ export async function profileRoutes(app: FastifyInstance, opts: ProfileRoutesOpt
       studyMode: input.studyMode,
       state: 'unverified' as const,
       reason: null,
-      createdAt: new Date().toISOString(),
+      createdAt: store.clock.iso(),
     }
     profile.records.push(record)
     store.save()
@@ -164,8 +171,8 @@ export async function profileRoutes(app: FastifyInstance, opts: ProfileRoutesOpt
     return recordView(record)
   })
 
-  contractRoute(app, store, endpoints.deleteRecord, async ({ kind, id }, { account }) => {
-    const profile = profileOf(store, account!.id)
+  scope.route(endpoints.deleteRecord, async ({ kind, id }, { candidate }) => {
+    const profile = profileOf(store, candidate.id)
     const record = profile.records.find((r) => r.id === id && r.kind === kind)
     if (!record) throw notFound('NOT_FOUND', '该记录不存在或已删除')
     if (!canDeleteRecord(record.state)) throw conflict('RECORD_NOT_DELETABLE')
@@ -173,8 +180,6 @@ export async function profileRoutes(app: FastifyInstance, opts: ProfileRoutesOpt
     store.save()
     return { ok: true as const }
   })
-
-  contractRoute(app, store, endpoints.searchSchools, async ({ keyword }) => ({ schools: searchSchools(keyword) }))
 
   const bindingView = async (accountId: string): Promise<BindingInfo> => {
     const b = bindingOf(store.state, accountId)
@@ -188,29 +193,29 @@ export async function profileRoutes(app: FastifyInstance, opts: ProfileRoutesOpt
     }
   }
 
-  contractRoute(app, store, endpoints.binding, async (_in, { account }) => bindingView(account!.id))
+  scope.route(endpoints.binding, async (_in, { candidate }) => bindingView(candidate.id))
 
-  contractRoute(app, store, endpoints.bind, async ({ platform, code }, { account }) => {
+  scope.route(endpoints.bind, async ({ platform, code }, { candidate }) => {
     const user = exchangeLoginCode(platform, code)
-    const owner = store.state.profile.bindings[user]
-    if (owner && owner.accountId !== account!.id) {
+    const owner = store.state.profile.bindings.get(user)
+    if (owner && owner.accountId !== candidate.id) {
       throw conflict('BINDING_TAKEN', `该${PLATFORM_NAMES[platform]}账号已绑定其他考生，一个平台账号只能绑定一名考生`)
     }
-    const current = bindingOf(store.state, account!.id)
+    const current = bindingOf(store.state, candidate.id)
     if (current && current.user !== user) throw conflict('BINDING_EXISTS')
     if (!owner) {
-      store.state.profile.bindings[user] = { accountId: account!.id, platform, boundAt: new Date().toISOString() }
+      store.state.profile.bindings.set(user, { accountId: candidate.id, platform, boundAt: store.clock.iso() })
       store.save()
     }
-    return bindingView(account!.id)
+    return bindingView(candidate.id)
   })
 
-  contractRoute(app, store, endpoints.unbind, async (_in, { account }) => {
-    const current = bindingOf(store.state, account!.id)
+  scope.route(endpoints.unbind, async (_in, { candidate }) => {
+    const current = bindingOf(store.state, candidate.id)
     if (!current) throw conflict('BINDING_NONE')
-    delete store.state.profile.bindings[current.user]
+    store.state.profile.bindings.delete(current.user)
     store.save()
-    return bindingView(account!.id)
+    return bindingView(candidate.id)
   })
 }
 

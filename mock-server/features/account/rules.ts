@@ -1,10 +1,11 @@
-import { normaliseIdNumber } from '../src/domain/id-card'
-import { normaliseAnswer } from '../src/domain/security-questions'
-import { sameName } from '../src/domain/person-name'
-import { maskIdNumber } from '../src/domain/id-card'
-import type { Me } from '../types/account'
+import { normaliseIdNumber } from '../../../src/domain/id-card'
+import { normaliseAnswer } from '../../../src/domain/security-questions'
+import { sameName } from '../../../src/domain/person-name'
+import { maskIdNumber } from '../../../src/domain/id-card'
+import type { Me } from '../../../types/account'
+import type { State } from '../../core/store'
 import { hashPassword, verifyPassword } from './passwords'
-import type { Account, State } from './state'
+import type { Account } from './state'
 
 /** Wrong passwords before the lock, and how long it lasts. */
 export const MAX_LOGIN_FAILURES = 5
@@ -19,7 +20,7 @@ export const RESET_TOKEN_TTL_MS = 15 * 60 * 1000
  * been filled. Features that store application data push their own check here (return a Chinese reason).
  */
 export const applicationDataChecks: Array<(state: State, accountId: string) => string | null> = [
-  (state, accountId) => (state.accountFlows.qaApplicationData[accountId] ? '您已填写报名信息，不能注销账号' : null),
+  (state, accountId) => (state.accountFlows.qaApplicationData.has(accountId) ? '您已填写报名信息，不能注销账号' : null),
 ]
 
 export function applicationDataReason(state: State, accountId: string): string | null {
@@ -36,12 +37,20 @@ export function hasApplicationData(state: State, accountId: string): boolean {
 
 export function findByIdNumber(state: State, idNumber: string): Account | undefined {
   const id = normaliseIdNumber(idNumber)
-  return Object.values(state.accounts).find((a) => a.idNumber === id)
+  for (const a of state.accounts.values()) if (a.idNumber === id) return a
+  return undefined
 }
 
 export function findByUsername(state: State, username: string): Account | undefined {
   const u = username.trim().toLowerCase()
-  return Object.values(state.accounts).find((a) => a.username.toLowerCase() === u)
+  for (const a of state.accounts.values()) if (a.username.toLowerCase() === u) return a
+  return undefined
+}
+
+/** The account with exactly this username (the QA API names candidates this way). */
+export function findByExactUsername(state: State, username: string): Account | undefined {
+  for (const a of state.accounts.values()) if (a.username === username) return a
+  return undefined
 }
 
 /** Login accepts a username or an ID number in one field. */
@@ -59,11 +68,11 @@ export function findByIdentity(state: State, name: string, idNumber: string): Ac
 
 export function setSecurityAnswer(state: State, accountId: string, questionId: string, answer: string): void {
   const { salt, hash } = hashPassword(normaliseAnswer(answer))
-  state.accountFlows.security[accountId] = { questionId, salt, hash }
+  state.accountFlows.security.set(accountId, { questionId, salt, hash })
 }
 
 export function checkSecurityAnswer(state: State, accountId: string, answer: string): boolean {
-  const record = state.accountFlows.security[accountId]
+  const record = state.accountFlows.security.get(accountId)
   return !!record && verifyPassword(normaliseAnswer(answer), record.salt, record.hash)
 }
 
@@ -75,22 +84,20 @@ export function setPassword(account: Account, password: string): void {
 
 /** Ends every session of the account (password changed, cancelled). */
 export function endSessions(state: State, accountId: string): void {
-  for (const [token, s] of Object.entries(state.sessions)) if (s.accountId === accountId) delete state.sessions[token]
+  for (const [token, s] of state.sessions) if (s.accountId === accountId) state.sessions.delete(token)
 }
 
 /** Removes everything the account feature keeps about an account. */
 export function forgetAccount(state: State, accountId: string): void {
   endSessions(state, accountId)
-  delete state.accounts[accountId]
+  state.accounts.delete(accountId)
   const flows = state.accountFlows
-  delete flows.security[accountId]
-  delete flows.loginGuards[accountId]
-  delete flows.qaApplicationData[accountId]
-  for (const [k, f] of Object.entries(flows.faceVerifications))
-    if (f.accountId === accountId) delete flows.faceVerifications[k]
-  for (const [k, r] of Object.entries(flows.questionRecoveries))
-    if (r.accountId === accountId) delete flows.questionRecoveries[k]
-  for (const [k, t] of Object.entries(flows.resetTokens)) if (t.accountId === accountId) delete flows.resetTokens[k]
+  flows.security.delete(accountId)
+  flows.loginGuards.delete(accountId)
+  flows.qaApplicationData.delete(accountId)
+  for (const [k, f] of flows.faceVerifications) if (f.accountId === accountId) flows.faceVerifications.delete(k)
+  for (const [k, r] of flows.questionRecoveries) if (r.accountId === accountId) flows.questionRecoveries.delete(k)
+  for (const [k, t] of flows.resetTokens) if (t.accountId === accountId) flows.resetTokens.delete(k)
 }
 
 export function toMe(account: Account): Me {

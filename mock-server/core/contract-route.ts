@@ -1,23 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import * as v from 'valibot'
-import { IDEMPOTENCY_HEADER, isStateChanging, type Endpoint } from '../types/api'
-import { issuesToFieldErrors } from '../types/validate'
+import { IDEMPOTENCY_HEADER, isStateChanging, type Endpoint } from '../../types/api'
+import { issuesToFieldErrors } from '../../types/validate'
+import type { Account } from '../features/account/state'
 import { HttpError } from './errors'
-import type { Account, Store } from './state'
-import { accountFromRequest } from './sessions'
+import type { Store } from './store'
 
 export interface RouteContext {
   req: FastifyRequest
   reply: FastifyReply
   store: Store
-  /** The logged-in candidate, present when the endpoint has `auth: true`. */
-  account: Account | null
 }
 
 /**
- * Registers one endpoint of the contract: validates the request against the shared schema (a 400 with a code and
- * per-field Chinese messages, never a 500), checks the session, replays repeated idempotency keys, and sends the
- * handler's typed result.
+ * Registers one public endpoint of the contract (`auth: false`). Endpoints that need a candidate are registered in
+ * their feature's candidate scope (core/candidate-scope.ts), whose hook authenticates.
  */
 export function contractRoute<E extends Endpoint>(
   app: FastifyInstance,
@@ -25,11 +22,26 @@ export function contractRoute<E extends Endpoint>(
   endpoint: E,
   handler: (input: v.InferOutput<E['request']>, ctx: RouteContext) => Promise<v.InferOutput<E['response']>>,
 ): void {
+  if (endpoint.auth) throw new Error(`${endpoint.method} ${endpoint.path} needs a candidate: register it in a scope`)
+  serveEndpoint(app, store, endpoint, () => null, handler)
+}
+
+/**
+ * Serves one endpoint: validates the request against the shared schema (a 400 with a code and per-field Chinese
+ * messages, never a 500), replays repeated idempotency keys, and sends the handler's typed result.
+ */
+export function serveEndpoint<E extends Endpoint>(
+  app: FastifyInstance,
+  store: Store,
+  endpoint: E,
+  candidateOf: (req: FastifyRequest) => Account | null,
+  handler: (input: v.InferOutput<E['request']>, ctx: RouteContext) => Promise<v.InferOutput<E['response']>>,
+): void {
   app.route({
     method: endpoint.method,
     url: endpoint.path,
     handler: async (req, reply) => {
-      const account = endpoint.auth ? accountFromRequest(store, req) : null
+      const account = candidateOf(req)
       const raw = {
         ...(endpoint.method === 'GET' || endpoint.method === 'DELETE' ? (req.query as object) : {}),
         ...(req.body && typeof req.body === 'object' ? (req.body as object) : {}),
@@ -40,12 +52,12 @@ export function contractRoute<E extends Endpoint>(
 
       const key = idempotencyKey(req, endpoint, account)
       if (key) {
-        const seen = store.state.idempotency[key]
+        const seen = store.state.idempotency.get(key)
         if (seen) return reply.code(seen.status).header('idempotent-replay', 'true').send(seen.body)
       }
-      const result = await handler(parsed.output, { req, reply, store, account })
+      const result = await handler(parsed.output, { req, reply, store })
       if (key) {
-        store.state.idempotency[key] = { status: reply.statusCode, body: result, at: new Date().toISOString() }
+        store.state.idempotency.set(key, { status: reply.statusCode, body: result, at: store.clock.iso() })
         store.save()
       }
       return result
@@ -64,4 +76,11 @@ function idempotencyKey(req: FastifyRequest, endpoint: Endpoint, account: Accoun
 export function validationError(issues: v.BaseIssue<unknown>[]): HttpError {
   const fields = issuesToFieldErrors(issues)
   return new HttpError(400, 'VALIDATION_FAILED', Object.values(fields)[0], fields)
+}
+
+/** A request body checked against a schema, or the same 400 a contract route answers (QA routes use this). */
+export function parseBody<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
+  const r = v.safeParse(schema, body ?? {})
+  if (!r.success) throw validationError(r.issues)
+  return r.output
 }

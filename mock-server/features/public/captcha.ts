@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
 import sharp from 'sharp'
 import svgCaptcha from 'svg-captcha'
-import type { Captcha, Store } from './state'
-import { badRequest } from './errors'
+import { badRequest } from '../../core/errors'
+import type { Store } from '../../core/store'
+import type { Captcha } from './state'
 
 /** How long a captcha may be answered. */
 export const CAPTCHA_TTL_MS = 5 * 60 * 1000
@@ -11,7 +12,10 @@ export const CAPTCHA_TTL_MS = 5 * 60 * 1000
  * Issues a real captcha image: svg-captcha draws the characters as paths with noise, sharp rasterises it to PNG
  * (Baidu's <image> may not show SVG). Characters that are easy to confuse are left out.
  */
-export async function issueCaptcha(store: Store, now = Date.now()): Promise<{ captcha: Captcha; image: string }> {
+export async function issueCaptcha(
+  store: Store,
+  now = store.clock.now(),
+): Promise<{ captcha: Captcha; image: string }> {
   const drawn = svgCaptcha.create({
     size: 4,
     noise: 2,
@@ -29,7 +33,7 @@ export async function issueCaptcha(store: Store, now = Date.now()): Promise<{ ca
     expiresAt: new Date(now + CAPTCHA_TTL_MS).toISOString(),
   }
   pruneExpired(store, now)
-  store.state.captchas[captcha.id] = captcha
+  store.state.captchas.set(captcha.id, captcha)
   store.state.lastCaptchaId = captcha.id
   store.save()
   return { captcha, image: `data:image/png;base64,${png.toString('base64')}` }
@@ -39,10 +43,10 @@ export async function issueCaptcha(store: Store, now = Date.now()): Promise<{ ca
  * Checks an answer and uses the captcha up, right or wrong, so it cannot be tried twice.
  * Case does not matter (candidates type on phones).
  */
-export function consumeCaptcha(store: Store, captchaId: string, code: string, now = Date.now()): void {
-  const captcha = store.state.captchas[captchaId]
+export function consumeCaptcha(store: Store, captchaId: string, code: string, now = store.clock.now()): void {
+  const captcha = store.state.captchas.get(captchaId)
   if (!captcha) throw badRequest('CAPTCHA_EXPIRED', undefined, { captchaCode: '验证码已失效，请点击图片刷新' })
-  delete store.state.captchas[captchaId]
+  store.state.captchas.delete(captchaId)
   store.save()
   if (Date.parse(captcha.expiresAt) <= now) {
     throw badRequest('CAPTCHA_EXPIRED', undefined, { captchaCode: '验证码已过期，请点击图片刷新' })
@@ -53,7 +57,7 @@ export function consumeCaptcha(store: Store, captchaId: string, code: string, no
 }
 
 function pruneExpired(store: Store, now: number): void {
-  for (const [id, c] of Object.entries(store.state.captchas)) {
-    if (Date.parse(c.expiresAt) <= now) delete store.state.captchas[id]
+  for (const [id, c] of store.state.captchas) {
+    if (Date.parse(c.expiresAt) <= now) store.state.captchas.delete(id)
   }
 }

@@ -1,16 +1,17 @@
 import crypto from 'node:crypto'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { endpoints, SESSION_HEADER } from '../../types/api'
-import type { FaceOutcome } from '../../types/platform-sim'
-import { securityQuestionText, type SecurityQuestionId } from '../../src/domain/security-questions'
-import { verifyPassword } from '../passwords'
-import { consumeCaptcha } from '../captcha'
-import { contractRoute } from '../contract-route'
-import { badRequest, HttpError } from '../errors'
-import { isKnownRegionCode } from '../regions'
-import { createSession } from '../sessions'
-import type { Account, Store } from '../state'
-import type { FaceVerification } from '../account-state'
+import type { FastifyInstance } from 'fastify'
+import { endpoints } from '../../../types/api'
+import type { FaceOutcome } from '../../../types/platform-sim'
+import { securityQuestionText, type SecurityQuestionId } from '../../../src/domain/security-questions'
+import { candidateScope } from '../../core/candidate-scope'
+import { contractRoute } from '../../core/contract-route'
+import { badRequest, HttpError } from '../../core/errors'
+import { bearerToken, createSession } from '../../core/sessions'
+import type { Store } from '../../core/store'
+import { consumeCaptcha } from '../public/captcha'
+import { verifyPassword } from './passwords'
+import { isKnownRegionCode } from './regions'
+import type { Account, FaceVerification } from './state'
 import {
   applicationDataReason,
   checkSecurityAnswer,
@@ -29,16 +30,19 @@ import {
   setPassword,
   setSecurityAnswer,
   toMe,
-} from '../account-rules'
-import { makeAccount } from '../scenarios'
+} from './rules'
+import { makeAccount } from './scenarios'
 
 const newId = () => crypto.randomBytes(18).toString('base64url')
-const later = (ms: number) => new Date(Date.now() + ms).toISOString()
-const isPast = (iso: string) => Date.parse(iso) <= Date.now()
 
-/** The account endpoints of issue 4: registration, logins, recovery, session, cancellation. */
-export function accountRoutes(app: FastifyInstance, store: Store): void {
+/**
+ * The account endpoints of issue 4: registration, logins, recovery (public), and the session's own calls and
+ * cancellation (in the candidate scope).
+ */
+export async function accountRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const flows = () => store.state.accountFlows
+  const later = (ms: number) => store.clock.later(ms)
+  const isPast = (iso: string) => store.clock.isPast(iso)
 
   const sessionFor = (account: Account) => {
     const session = createSession(store, account.id)
@@ -57,13 +61,16 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
     if (findByUsername(store.state, input.username)) {
       throw new HttpError(409, 'USERNAME_TAKEN', undefined, { username: '该用户名已被使用' })
     }
-    const account = makeAccount({
-      username: input.username,
-      password: input.password,
-      name: input.name,
-      idNumber: input.idNumber,
-    })
-    store.state.accounts[account.id] = account
+    const account = makeAccount(
+      {
+        username: input.username,
+        password: input.password,
+        name: input.name,
+        idNumber: input.idNumber,
+      },
+      store.clock.now(),
+    )
+    store.state.accounts.set(account.id, account)
     setSecurityAnswer(store.state, account.id, input.questionId, input.answer)
     store.save()
     return sessionFor(account)
@@ -73,8 +80,10 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
     consumeCaptcha(store, input.captchaId, input.captchaCode)
     const account = findByLogin(store.state, input.username)
     if (!account) throw badRequest('INVALID_CREDENTIALS')
-    const guard = (flows().loginGuards[account.id] ??= { failures: 0, lockedUntil: null })
-    if (guard.lockedUntil && !isPast(guard.lockedUntil)) throw locked(guard.lockedUntil)
+    const guards = flows().loginGuards
+    const guard = guards.get(account.id) ?? { failures: 0, lockedUntil: null }
+    guards.set(account.id, guard)
+    if (guard.lockedUntil && !isPast(guard.lockedUntil)) throw locked(guard.lockedUntil, store.clock.now())
     if (guard.lockedUntil) guard.lockedUntil = null
 
     if (!verifyPassword(input.password, account.passwordSalt, account.passwordHash)) {
@@ -83,7 +92,7 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
         guard.failures = 0
         guard.lockedUntil = later(LOCK_MS)
         store.save()
-        throw locked(guard.lockedUntil)
+        throw locked(guard.lockedUntil, store.clock.now())
       }
       store.save()
       const remainingAttempts = MAX_LOGIN_FAILURES - guard.failures
@@ -95,7 +104,7 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
         { remainingAttempts },
       )
     }
-    delete flows().loginGuards[account.id]
+    flows().loginGuards.delete(account.id)
     return sessionFor(account)
   })
 
@@ -112,20 +121,20 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
       expiresAt: later(FACE_TTL_MS),
       used: false,
     }
-    flows().faceVerifications[verification.verifyId] = verification
+    flows().faceVerifications.set(verification.verifyId, verification)
     store.save()
     return { verifyId: verification.verifyId, expiresAt: verification.expiresAt }
   }
 
   const finishFace = (purpose: FaceVerification['purpose'], verifyId: string): Account => {
-    const f = flows().faceVerifications[verifyId]
+    const f = flows().faceVerifications.get(verifyId)
     if (!f || f.purpose !== purpose || f.used || isPast(f.expiresAt)) throw badRequest('FACE_VERIFY_EXPIRED')
     if (f.outcome === 'pending') throw new HttpError(409, 'FACE_VERIFY_PENDING')
     f.used = true
     store.save()
     if (f.outcome === 'fail') throw badRequest('FACE_VERIFY_FAILED')
     if (f.outcome === 'cancel') throw badRequest('FACE_VERIFY_CANCELLED')
-    const account = store.state.accounts[f.accountId]
+    const account = store.state.accounts.get(f.accountId)
     if (!account) throw badRequest('FACE_VERIFY_EXPIRED')
     return account
   }
@@ -137,7 +146,7 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
 
   const resetTokenFor = (accountId: string) => {
     const token = { token: newId(), accountId, expiresAt: later(RESET_TOKEN_TTL_MS) }
-    flows().resetTokens[token.token] = token
+    flows().resetTokens.set(token.token, token)
     store.save()
     return { resetToken: token.token, expiresAt: token.expiresAt }
   }
@@ -146,7 +155,7 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
     consumeCaptcha(store, input.captchaId, input.captchaCode)
     const account = findByIdentity(store.state, input.name, input.idNumber)
     if (!account) throw badRequest('IDENTITY_MISMATCH')
-    const security = flows().security[account.id]
+    const security = flows().security.get(account.id)
     if (!security) throw badRequest('BAD_REQUEST', '该账号未设置密码找回问题，请使用人脸识别找回密码')
     const recovery = {
       recoveryId: newId(),
@@ -154,19 +163,19 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
       attemptsLeft: RECOVERY_ATTEMPTS,
       expiresAt: later(RECOVERY_TTL_MS),
     }
-    flows().questionRecoveries[recovery.recoveryId] = recovery
+    flows().questionRecoveries.set(recovery.recoveryId, recovery)
     store.save()
     const questionId = security.questionId as SecurityQuestionId
     return { recoveryId: recovery.recoveryId, questionId, question: securityQuestionText(questionId) }
   })
 
   contractRoute(app, store, endpoints.recoverQuestionAnswer, async ({ recoveryId, answer }) => {
-    const recovery = flows().questionRecoveries[recoveryId]
+    const recovery = flows().questionRecoveries.get(recoveryId)
     if (!recovery || isPast(recovery.expiresAt)) throw badRequest('RECOVERY_EXPIRED')
     if (!checkSecurityAnswer(store.state, recovery.accountId, answer)) {
       recovery.attemptsLeft--
       if (recovery.attemptsLeft <= 0) {
-        delete flows().questionRecoveries[recoveryId]
+        flows().questionRecoveries.delete(recoveryId)
         store.save()
         throw badRequest('RECOVERY_EXPIRED', '答案错误次数过多，请重新开始找回密码')
       }
@@ -179,7 +188,7 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
         { remainingAttempts: recovery.attemptsLeft },
       )
     }
-    delete flows().questionRecoveries[recoveryId]
+    flows().questionRecoveries.delete(recoveryId)
     return resetTokenFor(recovery.accountId)
   })
 
@@ -191,55 +200,57 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
   )
 
   contractRoute(app, store, endpoints.resetPassword, async ({ resetToken, newPassword }) => {
-    const token = flows().resetTokens[resetToken]
-    delete flows().resetTokens[resetToken]
-    const account = token && !isPast(token.expiresAt) ? store.state.accounts[token.accountId] : undefined
+    const token = flows().resetTokens.get(resetToken)
+    flows().resetTokens.delete(resetToken)
+    const account = token && !isPast(token.expiresAt) ? store.state.accounts.get(token.accountId) : undefined
     if (!account) {
       store.save()
       throw badRequest('RECOVERY_EXPIRED')
     }
     setPassword(account, newPassword)
     // A new password ends the lock and every open session.
-    delete flows().loginGuards[account.id]
+    flows().loginGuards.delete(account.id)
     endSessions(store.state, account.id)
     store.save()
     return { ok: true as const }
   })
 
-  contractRoute(app, store, endpoints.me, async (_input, { account }) => toMe(account as Account))
+  await candidateScope(app, store, (scope) => {
+    scope.route(endpoints.me, async (_input, { candidate }) => toMe(candidate))
 
-  contractRoute(app, store, endpoints.logout, async (_input, { req }) => {
-    const token = bearer(req)
-    if (token) delete store.state.sessions[token]
-    store.save()
-    return { ok: true as const }
-  })
+    scope.route(endpoints.logout, async (_input, { req }) => {
+      const token = bearerToken(req)
+      if (token) store.state.sessions.delete(token)
+      store.save()
+      return { ok: true as const }
+    })
 
-  contractRoute(app, store, endpoints.cancelCheck, async (_input, { account }) => {
-    const reason = applicationDataReason(store.state, (account as Account).id)
-    return reason ? { allowed: false, reason } : { allowed: true }
-  })
+    scope.route(endpoints.cancelCheck, async (_input, { candidate }) => {
+      const reason = applicationDataReason(store.state, candidate.id)
+      return reason ? { allowed: false, reason } : { allowed: true }
+    })
 
-  contractRoute(app, store, endpoints.cancelAccount, async (_input, { account }) => {
-    const id = (account as Account).id
-    const reason = applicationDataReason(store.state, id)
-    if (reason) throw new HttpError(409, 'CANCEL_REFUSED', reason)
-    forgetAccount(store.state, id)
-    store.save()
-    return { ok: true as const }
+    scope.route(endpoints.cancelAccount, async (_input, { candidate }) => {
+      const id = candidate.id
+      const reason = applicationDataReason(store.state, id)
+      if (reason) throw new HttpError(409, 'CANCEL_REFUSED', reason)
+      forgetAccount(store.state, id)
+      store.save()
+      return { ok: true as const }
+    })
   })
 }
 
 /** The platform's (or the H5 simulation's) report of a face verification, recorded on the server's own session. */
 export function recordFaceOutcome(store: Store, verifyId: string, outcome: FaceOutcome): void {
-  const f = store.state.accountFlows.faceVerifications[verifyId]
-  if (!f || f.used || f.outcome !== 'pending' || isPast(f.expiresAt)) return
+  const f = store.state.accountFlows.faceVerifications.get(verifyId)
+  if (!f || f.used || f.outcome !== 'pending' || store.clock.isPast(f.expiresAt)) return
   f.outcome = outcome
   store.save()
 }
 
-function locked(until: string): HttpError {
-  const remainingMinutes = Math.max(1, Math.ceil((Date.parse(until) - Date.now()) / 60000))
+function locked(until: string, now: number): HttpError {
+  const remainingMinutes = Math.max(1, Math.ceil((Date.parse(until) - now) / 60000))
   return new HttpError(
     403,
     'ACCOUNT_LOCKED',
@@ -249,9 +260,4 @@ function locked(until: string): HttpError {
       remainingMinutes,
     },
   )
-}
-
-function bearer(req: FastifyRequest): string {
-  const header = req.headers[SESSION_HEADER]
-  return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : ''
 }

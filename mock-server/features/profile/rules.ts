@@ -1,16 +1,17 @@
 import crypto from 'node:crypto'
-import { hubGate, type PhotoState } from '../src/domain/hub-gate'
-import type { EducationRecord, PhotoInfo, ProfileSummary } from '../types/profile'
-import { hasApplicationData } from './account-rules'
-import { emptyProfile, type CandidateProfile, type StoredRecord } from './profile-state'
-import type { State, Store } from './state'
+import { hubGate, type PhotoState } from '../../../src/domain/hub-gate'
+import type { EducationRecord, PhotoInfo, ProfileSummary } from '../../../types/profile'
+import type { State, Store } from '../../core/store'
+import { hasApplicationData } from '../account/rules'
+import { emptyProfile, type CandidateProfile, type StoredRecord } from './state'
 
 /** The hub's rules on the mock state, shared by its routes and its QA routes. */
 
 export function profileOf(store: Store, accountId: string): CandidateProfile {
   const all = store.state.profile.byAccount
-  if (!all[accountId]) all[accountId] = emptyProfile()
-  return all[accountId]
+  let profile = all.get(accountId)
+  if (!profile) all.set(accountId, (profile = emptyProfile()))
+  return profile
 }
 
 export function photoState(profile: CandidateProfile): PhotoState {
@@ -25,7 +26,7 @@ export function photoLockReason(state: State, accountId: string, profile: Candid
 }
 
 export function bindingOf(state: State, accountId: string): { user: string; platform: string; boundAt: string } | null {
-  for (const [user, b] of Object.entries(state.profile.bindings)) {
+  for (const [user, b] of state.profile.bindings) {
     if (b.accountId === accountId) return { user, platform: b.platform, boundAt: b.boundAt }
   }
   return null
@@ -61,14 +62,14 @@ export function recordView(r: StoredRecord): EducationRecord {
 const TICKET_TTL_MS = 5 * 60 * 1000
 const tickets = new Map<string, { accountId: string; expiresAt: number }>()
 
-export function photoTicket(accountId: string, now = Date.now()): string {
+export function photoTicket(accountId: string, now: number): string {
   for (const [t, v] of tickets) if (v.expiresAt <= now) tickets.delete(t)
   const ticket = crypto.randomBytes(18).toString('base64url')
   tickets.set(ticket, { accountId, expiresAt: now + TICKET_TTL_MS })
   return ticket
 }
 
-export function accountOfTicket(ticket: string, now = Date.now()): string | null {
+export function accountOfTicket(ticket: string, now: number): string | null {
   const t = tickets.get(ticket)
   return t && t.expiresAt > now ? t.accountId : null
 }
@@ -82,7 +83,7 @@ export function photoView(store: Store, accountId: string): PhotoInfo {
     reason: p?.reason ?? null,
     locked: lockReason !== null,
     lockReason,
-    imageUrl: p ? `/api/photo-view/${photoTicket(accountId)}` : null,
+    imageUrl: p ? `/api/photo-view/${photoTicket(accountId, store.clock.now())}` : null,
     width: p?.width ?? null,
     height: p?.height ?? null,
     size: p?.size ?? null,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
-import { endpoints } from '../../types/api'
-import { contractRoute } from '../contract-route'
-import type { Store } from '../state'
+import { endpoints } from '../../../types/api'
+import { contractRoute } from '../../core/contract-route'
+import type { Store } from '../../core/store'
 
 /**
  * The H5 build's stand-ins for the platforms' face verification, payment and subscription dialogs. Each answers

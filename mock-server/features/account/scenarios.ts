@@ -1,0 +1,56 @@
+import crypto from 'node:crypto'
+import { idCheckChar } from '../../../src/domain/id-card'
+import { emptyState, type State } from '../../core/store'
+import { setSecurityAnswer } from './rules'
+import { hashPassword } from './passwords'
+import type { Account } from './state'
+
+/** Builds a candidate account straight into a state (scenarios and the QA API use this). */
+export function makeAccount(
+  input: { username: string; password: string; name: string; idNumber: string },
+  now: number,
+): Account {
+  const { salt, hash } = hashPassword(input.password)
+  return {
+    id: crypto.randomUUID(),
+    username: input.username,
+    name: input.name,
+    idType: 'resident-id',
+    idNumber: input.idNumber,
+    passwordSalt: salt,
+    passwordHash: hash,
+    createdAt: new Date(now).toISOString(),
+  }
+}
+
+/** A valid ID number from region code, birth date (YYYYMMDD) and a 3-digit sequence. */
+export function makeIdNumber(region: string, birth: string, seq: string): string {
+  const first17 = `${region}${birth}${seq}`
+  return first17 + idCheckChar(first17)
+}
+
+/** The demo candidate of the `demo` scenario; the README shows these credentials. */
+export const DEMO_CANDIDATE = {
+  username: 'demo2026',
+  password: 'Exam@2026pass',
+  name: '张三',
+  idNumber: makeIdNumber('110101', '19900307', '451'),
+  questionId: 'q-birthplace',
+  answer: '北京',
+}
+
+/** A named starting point: the whole state, built at the server's time `now`. */
+export type Scenario = (now: number) => State
+
+/** The account feature's scenarios (the registry is mock-server/scenarios.ts). */
+export const accountScenarios = {
+  empty: () => emptyState(),
+  /** The demo candidate (DEMO_CANDIDATE), registered, nothing else. */
+  demo: (now: number) => {
+    const state = emptyState()
+    const account = makeAccount(DEMO_CANDIDATE, now)
+    state.accounts.set(account.id, account)
+    setSecurityAnswer(state, account.id, DEMO_CANDIDATE.questionId, DEMO_CANDIDATE.answer)
+    return state
+  },
+} satisfies Record<string, Scenario>

@@ -1,0 +1,97 @@
+import type { FaceOutcome } from '../../../types/platform-sim'
+import { fieldsOf, mapFrom, setFrom } from '../../core/persist'
+
+/**
+ * The account feature's part of the mock state (issue 4): the accounts (State.accounts) and the flows around them,
+ * kept in one field of State (`accountFlows`) so other features' collections stay apart. Every collection is a Map
+ * keyed by an id (account id, verify id, recovery id, reset token).
+ */
+export interface Account {
+  id: string
+  username: string
+  name: string
+  idType: 'resident-id'
+  idNumber: string
+  /** scrypt: salt and hash, hex. */
+  passwordSalt: string
+  passwordHash: string
+  createdAt: string
+}
+
+export interface SecurityAnswerRecord {
+  questionId: string
+  /** scrypt of the normalised answer. */
+  salt: string
+  hash: string
+}
+
+export interface LoginGuard {
+  /** Wrong passwords since the last success or lock. */
+  failures: number
+  /** ISO time until which password login is refused. */
+  lockedUntil: string | null
+}
+
+export interface FaceVerification {
+  verifyId: string
+  purpose: 'login' | 'recover'
+  accountId: string
+  /** What the platform's verification reported to the server (the H5 simulation, or the platform's callback). */
+  outcome: FaceOutcome | 'pending'
+  expiresAt: string
+  used: boolean
+}
+
+export interface QuestionRecovery {
+  recoveryId: string
+  accountId: string
+  attemptsLeft: number
+  expiresAt: string
+}
+
+export interface ResetToken {
+  token: string
+  accountId: string
+  expiresAt: string
+}
+
+export interface AccountFlowsState {
+  /** By account id. */
+  security: Map<string, SecurityAnswerRecord>
+  /** By account id. */
+  loginGuards: Map<string, LoginGuard>
+  /** By verify id. */
+  faceVerifications: Map<string, FaceVerification>
+  /** By recovery id. */
+  questionRecoveries: Map<string, QuestionRecovery>
+  /** By reset token. */
+  resetTokens: Map<string, ResetToken>
+  /**
+   * Accounts QA marked as having application data (until the application feature stores its own); consulted by
+   * hasApplicationData().
+   */
+  qaApplicationData: Set<string>
+}
+
+export function emptyAccountFlows(): AccountFlowsState {
+  return {
+    security: new Map(),
+    loginGuards: new Map(),
+    faceVerifications: new Map(),
+    questionRecoveries: new Map(),
+    resetTokens: new Map(),
+    qaApplicationData: new Set(),
+  }
+}
+
+export function reviveAccountFlows(raw: unknown): AccountFlowsState {
+  const json = fieldsOf(raw)
+  return {
+    security: mapFrom(json.security),
+    loginGuards: mapFrom(json.loginGuards),
+    faceVerifications: mapFrom(json.faceVerifications),
+    questionRecoveries: mapFrom(json.questionRecoveries),
+    resetTokens: mapFrom(json.resetTokens),
+    qaApplicationData: setFrom(json.qaApplicationData),
+  }
+}

@@ -1,0 +1,12 @@
+import type { Feature } from '../../core/feature'
+import { simQaRoutes } from './qa'
+import { simRoutes, type SimHooks } from './routes'
+
+/**
+ * The H5 stand-ins for the platforms' face verification, payment and subscription dialogs. The features that use
+ * them are given as hooks (the app wires them), so this feature imports none of them.
+ */
+export const simFeature: Feature<{ hooks: SimHooks }> = async (app, { store, qa, hooks }) => {
+  simRoutes(app, store, hooks)
+  if (qa) simQaRoutes(app, store)
+}

@@ -1,0 +1,91 @@
+import { SERVER_TIME_HEADER } from '../../types/api'
+import { makeIdNumber } from '../../mock-server/scenarios'
+import { startMock, type RunningMock } from '../support/servers'
+
+const HOUR = 60 * 60 * 1000
+
+/** The server's one clock (issue 10 item 3): QA reads, sets and advances it; deadlines and expiry follow it. */
+describe('the server clock', () => {
+  let mock: RunningMock
+  beforeAll(async () => {
+    mock = await startMock()
+    await mock.qa('/__qa/candidates', {
+      username: 'clock001',
+      password: 'Abcdef12',
+      name: '张三',
+      idNumber: makeIdNumber('110101', '19900307', '123'),
+    })
+  })
+  afterEach(() => mock.qa('/__qa/clock', { real: true }))
+  afterAll(() => mock.close())
+
+  const clock = async () => (await (await fetch(`${mock.url}/__qa/clock`)).json()) as { now: string; offsetMs: number }
+  const me = (token: string) => fetch(`${mock.url}/api/account/me`, { headers: { authorization: `Bearer ${token}` } })
+  const newSession = async () => (await mock.qa('/__qa/sessions', { username: 'clock001' })) as { token: string }
+
+  test('GET /__qa/clock reads it; POST sets it to a moment and advances it', async () => {
+    const before = await clock()
+    expect(Math.abs(Date.parse(before.now) - Date.now())).toBeLessThan(5000)
+    expect(before.offsetMs).toBe(0)
+
+    const set = (await mock.qa('/__qa/clock', { now: '2026-03-01T08:00:00.000Z' })) as { now: string }
+    expect(Date.parse(set.now) - Date.parse('2026-03-01T08:00:00.000Z')).toBeLessThan(5000)
+    const moved = (await mock.qa('/__qa/clock', { advanceMs: 2 * HOUR })) as { now: string }
+    expect(Date.parse(moved.now) - Date.parse('2026-03-01T10:00:00.000Z')).toBeGreaterThanOrEqual(0)
+    expect(Date.parse(moved.now) - Date.parse('2026-03-01T10:00:00.000Z')).toBeLessThan(5000)
+  })
+
+  test('every answer carries the server time (x-server-time and Date), errors too', async () => {
+    await mock.qa('/__qa/clock', { now: '2030-05-06T07:08:09.000Z' })
+    for (const res of [await fetch(`${mock.url}/api/health`), await fetch(`${mock.url}/api/nothing`)]) {
+      const sent = Date.parse(res.headers.get(SERVER_TIME_HEADER) ?? '')
+      expect(sent - Date.parse('2030-05-06T07:08:09.000Z')).toBeLessThan(5000)
+      expect(sent).toBeGreaterThanOrEqual(Date.parse('2030-05-06T07:08:09.000Z'))
+      expect(res.headers.get('date')).toMatch(/^Mon, 06 May 2030 07:08:/)
+    }
+  })
+
+  test('a session is refused once the clock passes its expiry (401 SESSION_EXPIRED)', async () => {
+    const { token } = await newSession()
+    expect((await me(token)).status).toBe(200)
+    await mock.qa('/__qa/clock', { advanceMs: 2 * HOUR + 60_000 })
+    const res = await me(token)
+    expect(res.status).toBe(401)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('SESSION_EXPIRED')
+  })
+
+  test('a session used within its window stays (the expiry slides with the server time)', async () => {
+    const { token } = await newSession()
+    await mock.qa('/__qa/clock', { advanceMs: HOUR })
+    expect((await me(token)).status).toBe(200)
+    await mock.qa('/__qa/clock', { advanceMs: HOUR + 30 * 60_000 })
+    expect((await me(token)).status).toBe(200)
+  })
+
+  test('a captcha expires by the server clock', async () => {
+    const { captchaId } = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string }
+    const { answer } = (await mock.qa('/__qa/captcha/last')) as { answer: string }
+    await mock.qa('/__qa/clock', { advanceMs: 6 * 60_000 })
+    const res = await fetch(`${mock.url}/api/account/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'clock001', password: 'Abcdef12', captchaId, captchaCode: answer }),
+    })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('CAPTCHA_EXPIRED')
+  })
+
+  test('a bad clock request is a 400 with the contract body', async () => {
+    for (const body of [{}, { now: 'yesterday' }, { advanceMs: 1.5 }, { advanceMs: '10' }]) {
+      const res = await fetch(`${mock.url}/__qa/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      expect(res.status).toBe(400)
+      const err = ((await res.json()) as { error: { code: string; message: string } }).error
+      expect(err.code).toBe('VALIDATION_FAILED')
+      expect(err.message).toMatch(/[\u4e00-\u9fff]/)
+    }
+  })
+})
