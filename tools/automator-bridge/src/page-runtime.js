@@ -392,13 +392,14 @@
   // The mini-program tree under a node: Taro's components become their mini-program tags; the native elements a
   // component draws for itself on H5 (the <img> of an image, the <input> of an input or checkbox, hidden form inputs,
   // a picker's overlay) are its implementation and are left out; text stays.
-  function serializeChildren(node) {
+  function serializeChildren(node, componentsOnly) {
     var html = ''
     Array.prototype.forEach.call(node.childNodes, function (child) {
-      if (child.nodeType === 3) html += escapeText(child.nodeValue)
+      if (child.nodeType === 3 && !componentsOnly) html += escapeText(child.nodeValue)
       else if (isComponent(child)) html += serialize(child)
-      // A plain element inside the page is Taro H5's own: keep only the components under it.
-      else if (child.nodeType === 1) html += serializeChildren(child)
+      // A plain element is Taro H5's own (with its text: a picker's option labels, an icon): only app components
+      // under it are kept.
+      else if (child.nodeType === 1) html += serializeChildren(child, true)
     })
     return html
   }
