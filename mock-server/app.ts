@@ -7,12 +7,14 @@ import { faultInjection } from './core/faults'
 import { qaRoutes } from './core/qa-routes'
 import { Store } from './core/store'
 import { accountFeature } from './features/account'
-import { recordFaceOutcome } from './features/account/routes'
+import { faceFeature } from './features/face'
+import { FaceService } from './features/face/flows'
 import { profileFeature } from './features/profile'
 import { publicFeature } from './features/public'
 import { scanFeature } from './features/scan'
 import type { OcrEngine } from './features/scan/ocr/engine'
 import { simFeature } from './features/sim'
+import type { FaceOutcome } from '../types/platform-sim'
 import { SCENARIOS } from './scenarios'
 
 export interface MockServerOptions {
@@ -26,6 +28,8 @@ export interface MockServerOptions {
   logger?: boolean | { level: string }
   /** Where logs go (tests read them to check no personal data leaks); stdout by default. */
   logStream?: NodeJS.WritableStream
+  /** The face outcome the simulated platforms report until QA sets another (`npm start`: pass). */
+  faceOutcome?: FaceOutcome
   /** The screenshot OCR; the process's shared engine (models loaded once, on first scan) by default. */
   ocr?: OcrEngine
 }
@@ -97,14 +101,21 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   if (qa) qaRoutes(app, store)
   // Each feature is a plugin (features/<feature>/index.ts): its routes, its candidate scope, its QA routes.
   await app.register(publicFeature, { store, qa })
-  await app.register(accountFeature, { store, qa })
+  // Face verification (issue 12): the platforms' server sides, shared by face login and face recovery; what the
+  // candidate does in front of the camera comes only from QA (none without --qa, so nothing ever passes there).
+  const face = new FaceService({
+    outcome: () => (qa ? store.state.sim.face : null),
+    now: () => store.clock.now(),
+    state: () => store.state.face,
+    save: () => store.save(),
+  })
+  if (opts.faceOutcome) store.state.sim.face = opts.faceOutcome
+  await app.register(accountFeature, { store, qa, face })
+  await app.register(faceFeature, { store, qa, face })
   await app.register(profileFeature, { store, qa })
   await app.register(scanFeature, { store, qa, engine: opts.ocr })
-  await app.register(simFeature, {
-    store,
-    qa,
-    hooks: { onFace: (verifyId, outcome) => recordFaceOutcome(store, verifyId, outcome), onPay: () => {} },
-  })
+  // Simulations of what only a real platform does exist only with the QA API, never on a plain `npm run mock`.
+  if (qa) await app.register(simFeature, { store, qa, hooks: { onPay: () => {} } })
 
   const withStore = app as unknown as FastifyInstance & { store: Store }
   withStore.store = store

@@ -1,8 +1,8 @@
 import * as v from 'valibot'
-import { checkIdNumber, ID_NUMBER_MESSAGES, normaliseIdNumber } from '../src/domain/id-card'
-import { checkName, NAME_MESSAGES, normaliseName } from '../src/domain/person-name'
-import { checkPassword, PASSWORD_MESSAGES } from '../src/domain/password'
-import { ANSWER_MAX_LENGTH, SECURITY_QUESTION_IDS } from '../src/domain/security-questions'
+import { checkIdNumber, ID_NUMBER_MESSAGES, normaliseIdNumber } from '../domain/id-card'
+import { checkName, NAME_MESSAGES, normaliseName } from '../domain/person-name'
+import { checkPassword, PASSWORD_MESSAGES } from '../domain/password'
+import { ANSWER_MAX_LENGTH, SECURITY_QUESTION_IDS } from '../domain/security-questions'
 import { CaptchaAnswer } from './captcha'
 
 /**
@@ -106,17 +106,48 @@ export const SessionResponse = v.object({
 })
 export type SessionResponse = v.InferOutput<typeof SessionResponse>
 
-/** 面容ID登录 / 人脸找回, step 1: who is to be verified. */
+/** Where a face verification runs: WeChat's 人脸核身, Alipay's 身份验证, or the mock server's simulation (H5). */
+export const FacePlatform = v.picklist(['weapp', 'alipay', 'h5'], '当前平台不支持人脸识别')
+export type FacePlatform = v.InferOutput<typeof FacePlatform>
+
+/**
+ * 面容ID登录 / 人脸找回, step 1: who is to be verified, on which platform, after an image captcha. On WeChat the
+ * request carries a wx.login code: the server exchanges it for the candidate's openid, to which WeChat binds the
+ * verification. The answer is the same whether or not an account has this name and ID number.
+ */
 export const FaceStartRequest = v.object({
   name: PersonName,
   idType: v.optional(IdType, 'resident-id'),
   idNumber: IdNumber,
+  platform: FacePlatform,
+  loginCode: v.optional(v.pipe(v.string(), v.maxLength(256, '登录凭证无效，请重试'))),
+  ...CaptchaAnswer.entries,
 })
-export const FaceStartResponse = v.object({ verifyId: v.string(), expiresAt: v.string() })
+export type FaceStartRequest = v.InferInput<typeof FaceStartRequest>
+
+/** The form the pages validate before asking for a captcha answer: the identity part of the request. */
+export const FaceIdentityForm = v.object({ name: PersonName, idNumber: IdNumber })
+
+export const FaceStartResponse = v.object({
+  /** The platform's id of this verification (WeChat verifyId, Alipay certifyId, or the simulation's). */
+  verifyId: v.string(),
+  /** Alipay only: the certification's gateway url, which my.startAPVerify needs with the certifyId. */
+  certifyUrl: v.optional(v.string()),
+  expiresAt: v.string(),
+})
 export type FaceStartResponse = v.InferOutput<typeof FaceStartResponse>
 
-/** Step 2, after the platform's verification: the server decides from its own record of it. */
-export const FaceFinishRequest = v.object({ verifyId: v.pipe(v.string(), v.minLength(1, '请重新进行人脸识别')) })
+/**
+ * Step 2, after the platform's screen closed: the server asks the platform for the real result (queryVerifyInfo,
+ * alipay.user.certify.open.query) and decides. Name and ID number again: a verification opened for someone else is
+ * refused.
+ */
+export const FaceFinishRequest = v.object({
+  verifyId: v.pipe(v.string(), v.minLength(1, '请重新进行人脸识别'), v.maxLength(256, '请重新进行人脸识别')),
+  name: PersonName,
+  idNumber: IdNumber,
+})
+export type FaceFinishRequest = v.InferInput<typeof FaceFinishRequest>
 
 /** 密保找回, step 1: 姓名 + 证件号码 + 验证码 → the question. */
 export const RecoverQuestionStartRequest = v.object({ name: PersonName, idNumber: IdNumber, ...CaptchaAnswer.entries })

@@ -30,6 +30,8 @@ export const ERROR_MESSAGES = {
   FACE_VERIFY_FAILED: '人脸识别未通过，请重试',
   FACE_VERIFY_CANCELLED: '您已取消人脸识别',
   FACE_VERIFY_EXPIRED: '人脸识别已失效，请重新开始',
+  FACE_VERIFY_UNSUPPORTED: '当前手机不支持人脸识别，请使用其他方式',
+  PLATFORM_CODE_INVALID: '登录凭证无效，请重试',
   SECURITY_ANSWER_WRONG: '密码问题答案不正确',
   RECOVERY_EXPIRED: '找回密码的操作已失效，请重新开始',
   PASSWORD_WEAK: '密码强度不够，请按要求设置',

@@ -4,6 +4,7 @@ import type { Account, AccountFlowsState } from '../features/account/state'
 import { emptyAccountFlows, reviveAccountFlows } from '../features/account/state'
 import type { Captcha } from '../features/public/state'
 import { emptyProfileState, reviveProfileState, type ProfileState } from '../features/profile/state'
+import { emptyFaceState, reviveFaceState, type FaceState } from '../features/face/state'
 import { emptySimState, reviveSimState, type SimState } from '../features/sim/state'
 import { Clock } from './clock'
 import { mapFrom, stateToJson } from './persist'
@@ -38,10 +39,12 @@ export interface State {
   idempotency: Map<string, StoredReply>
   /** What the simulated platform abilities answer next; set by QA (features/sim/state.ts). */
   sim: SimState
-  /** Account feature: security answers, lockouts, face verifications, recoveries (features/account/state.ts). */
+  /** Account feature: security answers, lockouts, recoveries (features/account/state.ts). */
   accountFlows: AccountFlowsState
   /** Personal-info hub: photos, education/degree records, platform bindings (features/profile/state.ts). */
   profile: ProfileState
+  /** Face verification: open verifications, rate limits, the platform stand-ins' records (features/face/state.ts). */
+  face: FaceState
 }
 
 export function emptyState(): State {
@@ -54,6 +57,7 @@ export function emptyState(): State {
     sim: emptySimState(),
     accountFlows: emptyAccountFlows(),
     profile: emptyProfileState(),
+    face: emptyFaceState(),
   }
 }
 
@@ -72,6 +76,7 @@ export function reviveState(raw: unknown): State {
     sim: reviveSimState(json.sim),
     accountFlows: reviveAccountFlows(json.accountFlows),
     profile: reviveProfileState(json.profile),
+    face: reviveFaceState(json.face),
   }
 }
 

@@ -1,5 +1,30 @@
 import { chooseImageViaTaro, getImageInfoViaTaro, readFileHeadViaTaro, isCancel } from './shared'
-import type { Platform, UploadOptions, UploadResult } from './types'
+import type { FaceResult, Platform, UploadOptions, UploadResult } from './types'
+
+/** 身份验证's result: 9000 finished, 6001 cancelled, 6002 network, 4000 business error (result.errorCode). */
+export interface AlipayVerifyResult {
+  resultStatus?: string
+  result?: { certifyId?: string; errorCode?: string } | null
+}
+
+/**
+ * Alipay's 身份验证 in a mini-program: the server initialises a certification (alipay.user.certify.open.initialize →
+ * certifyId) and builds its url (alipay.user.certify.open.certify); the app opens it with my.startAPVerify where the
+ * client has it, else with the documented my.call('startBizService', { name: 'open-certify', param }); the server
+ * then asks alipay.user.certify.open.query, since "前端数据是可以修改的" (9000 only means the screen finished).
+ * https://help.aliyun.com/document_detail/144545.htm (startBizService 'open-certify', resultStatus values)
+ * https://opendocs.alipay.com/apis/api_2/alipay.user.certify.open.initialize
+ */
+export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResult {
+  switch (r?.resultStatus) {
+    case '9000':
+      return 'pass'
+    case '6001':
+      return 'cancel'
+    default:
+      return r?.result?.errorCode === 'DEVICE_NOT_SUPPORT' ? 'unsupported' : 'fail'
+  }
+}
 
 declare const my: {
   uploadFile(opts: {
@@ -14,27 +39,19 @@ declare const my: {
     fail: (e: unknown) => void
   }): { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined
   getAuthCode(opts: { scopes: string; success: (r: { authCode: string }) => void; fail: (e: unknown) => void }): void
+  /** 身份验证's screen for a certification the server initialised (certifyId and its url). */
   startAPVerify?(opts: {
     url: string
     certifyId: string
-    success: (r: { resultStatus: string }) => void
+    success: (r: AlipayVerifyResult) => void
     fail: (e: unknown) => void
   }): void
-  ap?: {
-    faceVerify?(opts: {
-      bizId: string
-      bizType: string
-      certifyId?: string
-      success: (r: { faceRetCode?: string; resultStatus?: string }) => void
-      fail: (e: unknown) => void
-    }): void
-  }
-  startBizService?(opts: {
-    name: string
-    param: string
-    success: (r: { resultStatus: string }) => void
-    fail: (e: unknown) => void
-  }): void
+  /** The same screen through the JSAPI bridge, for clients without my.startAPVerify. */
+  call?(
+    api: 'startBizService',
+    opts: { name: 'open-certify'; param: string },
+    callback: (r: AlipayVerifyResult) => void,
+  ): void
   tradePay(opts: { tradeNO: string; success: (r: { resultCode: string }) => void; fail: (e: unknown) => void }): void
   requestSubscribeMessage?(opts: {
     entityIds: string[]
@@ -68,9 +85,10 @@ function uploadImage(options: UploadOptions): Promise<UploadResult> {
   })
 }
 
-/** Alipay: getAuthCode, the 'open-certify' biz service with a server-issued certifyId, tradePay. */
+/** Alipay: getAuthCode, 身份验证 (startAPVerify) with a server-issued certifyId, tradePay. */
 export const platform: Platform = {
   name: 'alipay',
+  capabilities: { faceVerification: true },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       my.getAuthCode({ scopes: 'auth_base', success: (r) => resolve(r.authCode), fail: reject })
@@ -79,16 +97,27 @@ export const platform: Platform = {
   getImageInfo: getImageInfoViaTaro,
   readFileHead: readFileHeadViaTaro,
   uploadFile: uploadImage,
-  verifyFace: ({ verifyId }) =>
-    new Promise((resolve) => {
-      if (!my.startBizService) return resolve('fail')
-      my.startBizService({
-        name: 'open-certify',
-        param: JSON.stringify({ certifyId: verifyId }),
-        // 9000: finished (the server then asks Alipay for the real result); 6001: the candidate left.
-        success: (r) => resolve(r.resultStatus === '9000' ? 'pass' : r.resultStatus === '6001' ? 'cancel' : 'fail'),
-        fail: (e) => resolve(isCancel(e) ? 'cancel' : 'fail'),
-      })
+  faceStartContext: async () => ({ platform: 'alipay' }),
+  verifyFace: ({ verifyId, certifyUrl }) =>
+    new Promise<FaceResult>((resolve) => {
+      const done = (r: AlipayVerifyResult) => resolve(faceResultOfAlipay(r))
+      if (!certifyUrl) return resolve('fail')
+      if (typeof my.startAPVerify === 'function') {
+        my.startAPVerify({
+          url: certifyUrl,
+          certifyId: verifyId,
+          success: done,
+          fail: (e) => resolve(isCancel(e) ? 'cancel' : faceResultOfAlipay(e as AlipayVerifyResult)),
+        })
+      } else if (typeof my.call === 'function') {
+        my.call(
+          'startBizService',
+          { name: 'open-certify', param: JSON.stringify({ certifyId: verifyId, url: certifyUrl }) },
+          done,
+        )
+      } else {
+        resolve('unsupported')
+      }
     }),
   requestPayment: (_orderId, payParams) =>
     new Promise((resolve) => {

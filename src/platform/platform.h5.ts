@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import { api } from '../api'
+import { ApiError, api } from '../api'
 import { chooseImageViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
-import type { Platform } from './types'
+import type { FaceResult, Platform } from './types'
 
 /**
  * H5 (browsers, and the headless test runs): abilities only a real mini-program platform has are simulated by the
@@ -20,6 +20,7 @@ function deviceId(): string {
 
 export const platform: Platform = {
   name: 'h5',
+  capabilities: { faceVerification: true },
   // The mock server treats `h5-<device>` as this browser's platform user.
   getLoginCode: async () => `h5-${deviceId()}`,
   chooseImage: chooseImageViaTaro,
@@ -34,7 +35,19 @@ export const platform: Platform = {
     }
   },
   uploadFile: uploadViaTaro,
-  verifyFace: async ({ verifyId }) => (await api.simFaceRun(verifyId)).outcome,
+  faceStartContext: async () => ({ platform: 'h5' }),
+  // The mock server's stand-in for the face screen (QA decides what the candidate does); without the QA API it does
+  // not exist, and face verification is not offered by that server.
+  verifyFace: async ({ verifyId }): Promise<FaceResult> => {
+    try {
+      const { outcome } = await api.simFaceRun(verifyId)
+      if (outcome === 'cancel' || outcome === 'unsupported') return outcome
+      return outcome === 'fail' ? 'fail' : 'pass'
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404 && err.code === 'NOT_FOUND') return 'unsupported'
+      return 'fail'
+    }
+  },
   requestPayment: async (orderId) => (await api.simPayRun(orderId)).outcome,
   requestSubscribe: async (templateIds) => (await api.simSubscribe(templateIds)).outcome,
 }

@@ -1,16 +1,8 @@
 import { chooseImageViaTaro, getImageInfoViaTaro, readFileHeadViaTaro, isCancel, uploadViaTaro } from './shared'
-import type { Platform } from './types'
+import { UnsupportedOnPlatform, type Platform } from './types'
 
 declare const swan: {
   getLoginCode(opts: { success: (r: { code: string }) => void; fail: (e: unknown) => void }): void
-  ai: {
-    facePersonVerify(opts: {
-      realName: string
-      idCardNumber: string
-      success: (r: { callbackKey?: string; verifyResult?: string }) => void
-      fail: (e: unknown) => void
-    }): void
-  }
   requestPolymerPayment(opts: {
     orderInfo: Record<string, string>
     success: () => void
@@ -24,9 +16,17 @@ declare const swan: {
   }): void
 }
 
-/** Baidu: getLoginCode, swan.ai.facePersonVerify, polymer payment. */
+/**
+ * Baidu: getLoginCode, polymer payment. No face login or recovery: Baidu offers a mini-program no live verification
+ * its server can confirm. swan.ai.facePersonVerify compares a photo the app hands it with the 公安 ID photo and
+ * gives the score to the app (nothing for a server to query, no liveness of its own), and Baidu's 人脸实名认证
+ * H5 方案 is for WeChat/H5 pages, with mini-program access only through Baidu's sales.
+ * swan.ai.facePersonVerify (公安验证; a copy of Baidu's page): https://w3cschool.cn/baiduapp/baiduapp-7hu139p1.html
+ * 人脸实名认证 H5 方案 ("如您的业务场景是微信小程序，请联系专属商务客户经理"): https://cloud.baidu.com/theme/Z/1581205-13
+ */
 export const platform: Platform = {
   name: 'swan',
+  capabilities: { faceVerification: false },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       swan.getLoginCode({ success: (r) => resolve(r.code), fail: reject })
@@ -35,15 +35,8 @@ export const platform: Platform = {
   getImageInfo: getImageInfoViaTaro,
   readFileHead: readFileHeadViaTaro,
   uploadFile: uploadViaTaro,
-  verifyFace: ({ name, idNumber }) =>
-    new Promise((resolve) => {
-      swan.ai.facePersonVerify({
-        realName: name,
-        idCardNumber: idNumber,
-        success: (r) => resolve(r.callbackKey ? 'pass' : 'fail'),
-        fail: (e) => resolve(isCancel(e) ? 'cancel' : 'fail'),
-      })
-    }),
+  faceStartContext: () => Promise.reject(new UnsupportedOnPlatform('faceVerification', 'Baidu')),
+  verifyFace: async () => 'unsupported',
   requestPayment: (_orderId, payParams) =>
     new Promise((resolve) => {
       swan.requestPolymerPayment({

@@ -9,11 +9,13 @@ const unsupported = (ability: string) => () => Promise.reject(new UnsupportedOnP
 
 export const platform: Platform = {
   name: 'h5',
+  capabilities: { faceVerification: false },
   getLoginCode: unsupported('getLoginCode'),
   chooseImage: chooseImageViaTaro,
   getImageInfo: getImageInfoViaTaro,
   uploadFile: uploadViaTaro,
-  verifyFace: unsupported('verifyFace'),
+  faceStartContext: unsupported('faceVerification'),
+  verifyFace: async () => 'unsupported',
   requestPayment: unsupported('requestPayment'),
   requestSubscribe: unsupported('requestSubscribe'),
 }

@@ -2,12 +2,26 @@ import Taro from '@tarojs/taro'
 import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, uploadViaTaro } from './shared'
 import type { FaceResult, Platform } from './types'
 
+/**
+ * WeChat's 人脸核身 (the current flow): the server gets a verifyId for the candidate's openid, name and ID number
+ * (getVerifyId), the app shows WeChat's face screen with wx.requestFacialVerify({ verifyId }), and the server asks
+ * WeChat for the real result (queryVerifyInfo). Success here only means the screen finished (errCode 0).
+ * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/face/wx.requestFacialVerify.html
+ * https://developers.weixin.qq.com/miniprogram/dev/server/API/face/api_queryverifyinfo (the 900xx codes)
+ */
+export function faceResultOfWx(res: { errCode?: number; errMsg?: string } | undefined, ok: boolean): FaceResult {
+  const code = res?.errCode
+  if (ok && (code === undefined || code === 0)) return 'pass'
+  if (code === 90001 || code === 90109) return 'unsupported'
+  if ((code !== undefined && code >= 90002 && code <= 90006) || isCancel(res)) return 'cancel'
+  return 'fail'
+}
+
 declare const wx: {
-  startFacialRecognitionVerify(opts: {
-    name: string
-    idCardNumber: string
-    checkAliveType?: number
-    success: (res: { errCode: number; verifyResult?: string }) => void
+  /** 基础库 3.8.12+; older WeChat versions lack it. */
+  requestFacialVerify?(opts: {
+    verifyId: string
+    success: (res: { errCode?: number; errMsg?: string }) => void
     fail: (err: { errCode?: number; errMsg?: string }) => void
   }): void
   requestSubscribeMessage(opts: {
@@ -17,9 +31,10 @@ declare const wx: {
   }): void
 }
 
-/** WeChat: chooseMedia for photos, the facial-recognition API, WeChat Pay, subscribe messages. */
+/** WeChat: chooseMedia for photos, 人脸核身 (requestFacialVerify), WeChat Pay, subscribe messages. */
 export const platform: Platform = {
   name: 'weapp',
+  capabilities: { faceVerification: true },
   getLoginCode: async () => (await Taro.login()).code,
   chooseImage: async (source) => {
     try {
@@ -39,15 +54,16 @@ export const platform: Platform = {
   getImageInfo: getImageInfoViaTaro,
   readFileHead: readFileHeadViaTaro,
   uploadFile: uploadViaTaro,
-  // The verification result goes to the server with verifyId; the server checks it with WeChat, not this answer.
-  verifyFace: ({ name, idNumber }) =>
+  // getVerifyId needs the candidate's openid: the server exchanges this code for it (code2Session).
+  // https://developers.weixin.qq.com/miniprogram/dev/api/open-api/login/wx.login.html
+  faceStartContext: async () => ({ platform: 'weapp', loginCode: (await Taro.login()).code }),
+  verifyFace: ({ verifyId }) =>
     new Promise<FaceResult>((resolve) => {
-      wx.startFacialRecognitionVerify({
-        name,
-        idCardNumber: idNumber,
-        checkAliveType: 2,
-        success: (res) => resolve(res.errCode === 0 ? 'pass' : 'fail'),
-        fail: (err) => resolve(err.errCode === 90100 || isCancel(err) ? 'cancel' : 'fail'),
+      if (typeof wx.requestFacialVerify !== 'function') return resolve('unsupported')
+      wx.requestFacialVerify({
+        verifyId,
+        success: (res) => resolve(faceResultOfWx(res, true)),
+        fail: (err) => resolve(faceResultOfWx(err, false)),
       })
     }),
   requestPayment: async (_orderId, payParams) => {

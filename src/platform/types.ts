@@ -2,7 +2,9 @@
  * What differs between WeChat, Alipay, Baidu and H5, behind one interface. Pages and stores call `platform.x()`;
  * the build picks platform.<target>.ts, so each bundle carries only its own branch.
  */
-export type PlatformName = 'weapp' | 'swan' | 'alipay' | 'h5'
+import type { FacePlatform } from '@contract/account'
+import type { PayOutcome, PlatformName, SubscribeOutcome } from '@contract/states'
+export type { PlatformName }
 
 export interface ChosenImage {
   /** A path the platform's upload and image-info APIs accept (a temp file, or a blob URL on H5). */
@@ -34,19 +36,37 @@ export interface UploadResult {
   data: string
 }
 
-export type FaceResult = 'pass' | 'fail' | 'cancel'
-export type PayResult = 'success' | 'fail' | 'cancel'
-export type SubscribeResult = 'accept' | 'reject'
+/**
+ * How the platform's face screen ended, as the phone saw it. `pass` only means the screen finished: the server asks
+ * the platform for the real result before anyone is let in. `unsupported`: this phone (or platform) cannot do it.
+ * (The server's own outcomes are FaceOutcome in types/states.ts.)
+ */
+export type FaceResult = 'pass' | 'fail' | 'cancel' | 'unsupported'
+export type PayResult = PayOutcome
+export type SubscribeResult = SubscribeOutcome
 
 export interface FaceVerifyRequest {
-  /** The server's id for this verification (WeChat verifyId, Alipay certifyId, or the mock's). */
+  /** The platform's id of the verification the server opened (WeChat verifyId, Alipay certifyId, the simulation's). */
   verifyId: string
-  name: string
-  idNumber: string
+  /** Alipay: the certification's url, from the server. */
+  certifyUrl?: string
+}
+
+/** What the server needs to open a face verification here: the platform, and on WeChat a wx.login code. */
+export interface FaceStartContext {
+  platform: FacePlatform
+  loginCode?: string
+}
+
+/** What this platform can do, so pages offer only what works here without asking which platform it is. */
+export interface PlatformCapabilities {
+  /** A live face verification the server can confirm with the platform (login and recovery by face). */
+  faceVerification: boolean
 }
 
 export interface Platform {
   readonly name: PlatformName
+  readonly capabilities: PlatformCapabilities
   /** A one-time code the server exchanges for the platform's user id (account binding). */
   getLoginCode(): Promise<string>
   /** Lets the candidate pick one photo; null when they cancel. */
@@ -55,7 +75,9 @@ export interface Platform {
   /** The first `length` bytes of a chosen file (to tell its format by magic bytes); null when unreadable. */
   readFileHead?(path: string, length: number): Promise<Uint8Array | null>
   uploadFile(options: UploadOptions): Promise<UploadResult>
-  /** The platform's face verification for a verification the server opened; the server decides from its own record. */
+  /** The platform's part of opening a face verification (rejects with UnsupportedOnPlatform where there is none). */
+  faceStartContext(): Promise<FaceStartContext>
+  /** Runs the platform's face screen for a verification the server opened; the server then asks the platform. */
   verifyFace(request: FaceVerifyRequest): Promise<FaceResult>
   /** The platform's payment for an order the server created. */
   requestPayment(orderId: string, payParams: Record<string, string>): Promise<PayResult>

@@ -11,7 +11,6 @@ describe('account API', () => {
 
   beforeEach(async () => {
     setSessionToken(null)
-    await mock.qa('/__qa/sim/face', { outcome: 'pass' })
   })
 
   /** A fresh captcha and its answer, read through the QA API. */
@@ -170,44 +169,7 @@ describe('account API', () => {
     expect(err.code).toBe('INVALID_CREDENTIALS')
   })
 
-  test('face login: pass gives a session; the server decides from its own record', async () => {
-    const { input } = await register()
-    const { verifyId } = await api.faceLoginStart({ name: input.name, idNumber: input.idNumber })
-    // Before the platform reported anything, finishing is refused.
-    expect((await fail(api.faceLoginFinish(verifyId))).code).toBe('FACE_VERIFY_PENDING')
-    expect((await api.simFaceRun(verifyId)).outcome).toBe('pass')
-    const session = await api.faceLoginFinish(verifyId)
-    expect(session.account.username).toBe(input.username)
-    // The verification is single-use.
-    expect((await fail(api.faceLoginFinish(verifyId))).code).toBe('FACE_VERIFY_EXPIRED')
-  })
-
-  test('face login: fail and cancel give no session', async () => {
-    const { input } = await register()
-    await mock.qa('/__qa/sim/face', { outcome: 'fail' })
-    const a = await api.faceLoginStart({ name: input.name, idNumber: input.idNumber })
-    await api.simFaceRun(a.verifyId)
-    expect((await fail(api.faceLoginFinish(a.verifyId))).code).toBe('FACE_VERIFY_FAILED')
-    await mock.qa('/__qa/sim/face', { outcome: 'cancel' })
-    const b = await api.faceLoginStart({ name: input.name, idNumber: input.idNumber })
-    await api.simFaceRun(b.verifyId)
-    expect((await fail(api.faceLoginFinish(b.verifyId))).code).toBe('FACE_VERIFY_CANCELLED')
-  })
-
-  test('face login needs a name and ID number that match an account', async () => {
-    const { input } = await register()
-    expect((await fail(api.faceLoginStart({ name: '错名字', idNumber: input.idNumber }))).code).toBe(
-      'IDENTITY_MISMATCH',
-    )
-    expect((await fail(api.faceLoginStart({ name: input.name, idNumber: nextId() }))).code).toBe('IDENTITY_MISMATCH')
-  })
-
-  test('a verification opened for recovery cannot log in', async () => {
-    const { input } = await register()
-    const { verifyId } = await api.recoverFaceStart({ name: input.name, idNumber: input.idNumber })
-    await api.simFaceRun(verifyId)
-    expect((await fail(api.faceLoginFinish(verifyId))).code).toBe('FACE_VERIFY_EXPIRED')
-  })
+  // Face login and recovery by face (issue 12): tests/api/face.test.ts.
 
   test('recovery by question: question → wrong answer counts down → right answer → new password', async () => {
     const { input } = await register({ answer: '北京 市' })
@@ -248,30 +210,6 @@ describe('account API', () => {
       }),
     )
     expect(wrongCaptcha.code).toBe('CAPTCHA_INVALID')
-  })
-
-  test('recovery by face: pass → reset token → new password; a new password ends the lock and old sessions', async () => {
-    const { input, session } = await register()
-    for (let i = 0; i < 5; i++) await fail(login(input.username, 'Wrong1234'))
-    const { verifyId } = await api.recoverFaceStart({
-      name: input.name,
-      idType: 'resident-id',
-      idNumber: input.idNumber,
-    })
-    await api.simFaceRun(verifyId)
-    const { resetToken } = await api.recoverFaceFinish(verifyId)
-    await api.resetPassword(resetToken, 'Face#Reset99')
-    expect((await login(input.username, 'Face#Reset99')).token).toBeTruthy()
-    setSessionToken(session.token)
-    expect((await fail(api.me())).code).toBe('SESSION_EXPIRED')
-  })
-
-  test('recovery by face: a failed verification gives no token', async () => {
-    const { input } = await register()
-    await mock.qa('/__qa/sim/face', { outcome: 'fail' })
-    const { verifyId } = await api.recoverFaceStart({ name: input.name, idNumber: input.idNumber })
-    await api.simFaceRun(verifyId)
-    expect((await fail(api.recoverFaceFinish(verifyId))).code).toBe('FACE_VERIFY_FAILED')
   })
 
   test('me needs a session; logout ends it', async () => {

@@ -15,23 +15,15 @@ import {
 import { qa } from './support/qa'
 
 // The account flows of issue 4 (SPEC 1): register, password and face login, lockout, recovery, cancellation,
-// session expiry. Candidates are created through the QA API; captchas and face outcomes come from it too.
-// Face specs run on the H5 bridge (the mock server's simulated verification); in the WeChat devtools the real
-// face API reports nothing to the mock server, so they are skipped there (see docs/account.md).
+// session expiry. Candidates are created through the QA API; captchas come from it too.
 jest.setTimeout(60_000)
 
 describe('account', () => {
   let mp: MiniProgram
   let seq = Math.floor(Date.now() / 1000) % 100000
-  // The face specs need the mock server's simulated verification (H5 bridge). Set AUTOMATOR_REAL_FACE=1 when the
-  // specs drive a real devtools without launching it (AUTOMATOR_WS_ENDPOINT).
-  const simulatedFace = !process.env.AUTOMATOR_CLI_PATH && process.env.AUTOMATOR_REAL_FACE !== '1'
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
-  beforeEach(async () => {
-    await qa('/__qa/sim/face', { outcome: 'pass' })
   })
   afterAll(() => mp?.disconnect())
 
@@ -133,22 +125,7 @@ describe('account', () => {
     expect(guard.lockedUntil).not.toBeNull()
   })
 
-  const faceIt = simulatedFace ? it : it.skip
-
-  faceIt('logs in by face when verification passes, and not when it fails', async () => {
-    const c = await candidate()
-    await qa('/__qa/sim/face', { outcome: 'fail' })
-    const page = await openPage(mp, '/pages/login/index', '#login-page')
-    await tap(page, '#login-mode-face')
-    await type(page, '#login-face-name', c.name)
-    await type(page, '#login-face-id-number', c.idNumber)
-    await tap(page, '#login-agree')
-    await tap(page, '#login-face-submit')
-    await waitForText(page, '#login-error', (t) => t.includes('未通过'))
-    await qa('/__qa/sim/face', { outcome: 'pass' })
-    await tap(page, '#login-face-submit')
-    await landedOn('pages/hub/index', '#hub-page')
-  })
+  // Face login and recovery by face, every outcome: face.spec.ts.
 
   it('recovers the password by security question', async () => {
     const c = await candidate()
@@ -169,20 +146,6 @@ describe('account', () => {
     await landedOn('pages/login/index', '#login-page')
     await loginByPassword(c.username, 'New#Pass2026')
     await landedOn('pages/hub/index', '#hub-page')
-  })
-
-  faceIt('recovers the password by face', async () => {
-    const c = await candidate()
-    const page = await openPage(mp, '/pages/recover/index', '#recover-page')
-    await tap(page, '#recover-mode-face')
-    await type(page, '#recover-face-name', c.name)
-    await type(page, '#recover-face-id-number', c.idNumber)
-    await tap(page, '#recover-face-submit')
-    await element(page, '#recover-verified')
-    await type(page, '#recover-new-password', 'Face#Pass2026')
-    await type(page, '#recover-new-password-confirm', 'Face#Pass2026')
-    await tap(page, '#recover-reset-submit')
-    await element(page, '#recover-done')
   })
 
   it('refuses cancellation with the reason while application data exists', async () => {

@@ -34,22 +34,19 @@ describe('automation behaviour', () => {
   })
 
   it('lets a mocked face verification reach the app', async () => {
-    await mp.mockWxMethod('startFacialRecognitionVerify', { errCode: 0, errMsg: 'startFacialRecognitionVerify:ok' })
+    await mp.mockWxMethod('requestFacialVerify', { errCode: 0, errMsg: 'requestFacialVerify:ok' })
     try {
-      const res = (await mp.callWxMethod('startFacialRecognitionVerify', {
-        name: '张三',
-        idCardNumber: '11010519491231002X',
-      })) as { errCode: number }
+      const res = (await mp.callWxMethod('requestFacialVerify', { verifyId: 'wxv_qa' })) as { errCode: number }
       expect(res.errCode).toBe(0)
       // On H5 the app's own platform layer is what pages call: it sees the mock too.
       const seen = await mp.evaluate(() => {
         const platform = (globalThis as { __candidatePlatform?: { verifyFace: (r: unknown) => Promise<string> } })
           .__candidatePlatform
-        return platform ? platform.verifyFace({ verifyId: 'qa', name: '张三', idNumber: '11010519491231002X' }) : 'pass'
+        return platform ? platform.verifyFace({ verifyId: 'qa' }) : 'pass'
       })
       expect(seen).toBe('pass')
     } finally {
-      await mp.restoreWxMethod('startFacialRecognitionVerify')
+      await mp.restoreWxMethod('requestFacialVerify')
     }
   })
 })

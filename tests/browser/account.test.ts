@@ -14,6 +14,7 @@ describe('account flows (H5)', () => {
   beforeEach(async () => {
     await rig.page.evaluate(() => localStorage.clear()).catch(() => undefined)
     await rig.mock.qa('/__qa/sim/face', { outcome: 'pass' })
+    await rig.mock.qa('/__qa/face/rate-limits/reset', {})
   })
 
   const $ = (selector: string) => rig.page.locator(rig.shown(selector))
@@ -132,17 +133,27 @@ describe('account flows (H5)', () => {
     expect(await text('login-error')).toContain('15分钟')
   })
 
-  test('face login: pass → hub; fail → message', async () => {
+  test('face login: fail → the reason and a retry; pass → hub', async () => {
     const c = await candidate()
     await rig.mock.qa('/__qa/sim/face', { outcome: 'fail' })
     await rig.open('pages/login/index', 'login-page')
     await tap('login-mode-face')
     await fill('login-face-name', c.name)
     await fill('login-face-id-number', c.idNumber)
+    await $('#login-face-captcha-image').waitFor()
+    const first = await captcha()
+    await fill('login-face-captcha', first)
     await tap('login-agree')
     await tap('login-face-submit')
-    expect(await text('login-error')).toBe('人脸识别未通过，请重试')
+    expect(await text('login-face-failed-reason')).toContain('人脸识别未通过')
     await rig.mock.qa('/__qa/sim/face', { outcome: 'pass' })
+    // The used captcha is replaced; wait for the new one before typing it.
+    let next = first
+    for (let i = 0; i < 100 && next === first; i++) {
+      await new Promise((r) => setTimeout(r, 100))
+      next = await captcha()
+    }
+    await fill('login-face-captcha', next)
     await tap('login-face-submit')
     await waitPage('hub-page')
   })
@@ -174,6 +185,8 @@ describe('account flows (H5)', () => {
     await tap('recover-mode-face')
     await fill('recover-face-name', c.name)
     await fill('recover-face-id-number', c.idNumber)
+    await $('#recover-face-captcha-image').waitFor()
+    await fill('recover-face-captcha', await captcha())
     await tap('recover-face-submit')
     await $('#recover-verified').waitFor()
     await fill('recover-new-password', 'Face#Pass2026')

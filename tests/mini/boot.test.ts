@@ -137,6 +137,23 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s boot', (target) => {
     expect(errorText(host.errors)).toBe('')
   })
 
+  it('offers face login only where the platform has a face verification its server confirms (not on Baidu)', async () => {
+    const host = boot(viaMock(mock))
+    host.launch()
+    const page = host.openPage(LOGIN)
+    await host.waitFor('the first render', () => findByUid(page.root(), 'login-submit') !== undefined)
+    const faceTab = findByUid(page.root(), 'login-mode-face')
+    const instead = findByUid(page.root(), 'login-face-unavailable')
+    if (target === 'swan') {
+      expect(faceTab).toBeUndefined()
+      expect(textOf(instead)).toContain('账号密码登录')
+    } else {
+      expect(faceTab).toBeDefined()
+      expect(instead).toBeUndefined()
+    }
+    expect(errorText(host.errors)).toBe('')
+  })
+
   it('opens every page of app.json (subpackages too) without an exception and renders its root id', async () => {
     const app = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')) as AppJson
     const failures: string[] = []

@@ -28,7 +28,6 @@ function standIn(name: string, required: string[]) {
 ;(globalThis as unknown as { my: unknown }).my = {
   uploadFile: standIn('uploadFile', ['url', 'filePath', 'fileName', 'fileType']),
   getAuthCode: standIn('getAuthCode', ['scopes']),
-  startBizService: standIn('startBizService', ['name', 'param']),
   tradePay: standIn('tradePay', ['tradeNO']),
   requestSubscribeMessage: standIn('requestSubscribeMessage', ['entityIds']),
 }
@@ -72,15 +71,9 @@ describe('alipay platform layer', () => {
     ).rejects.toEqual({ error: 12, errorMessage: 'network' })
   })
 
-  it('gets a login code, and maps face verification, payment and subscription answers', async () => {
+  it('gets a login code, and maps payment and subscription answers (face: face-platforms.test.ts)', async () => {
     answers.set('getAuthCode', (o) => o.success?.({ authCode: 'ali-code' }))
     expect(await platform.getLoginCode()).toBe('ali-code')
-
-    answers.set('startBizService', (o) => o.success?.({ resultStatus: '9000' }))
-    expect(await platform.verifyFace({ verifyId: 'c1', name: '张三', idNumber: 'x' })).toBe('pass')
-    expect(JSON.parse(String(calls.at(-1)?.opts.param))).toEqual({ certifyId: 'c1' })
-    answers.set('startBizService', (o) => o.success?.({ resultStatus: '6001' }))
-    expect(await platform.verifyFace({ verifyId: 'c1', name: '张三', idNumber: 'x' })).toBe('cancel')
 
     answers.set('tradePay', (o) => o.success?.({ resultCode: '9000' }))
     expect(await platform.requestPayment('o1', { tradeNO: 'T1' })).toBe('success')

@@ -1,9 +1,10 @@
 import type { Feature } from '../../core/feature'
+import type { FaceService } from '../face/flows'
 import { accountQaRoutes } from './qa'
 import { accountRoutes } from './routes'
 
 /** The account feature (issue 4, docs/account.md): registration, logins, recovery, session, cancellation. */
-export const accountFeature: Feature = async (app, { store, qa }) => {
-  await accountRoutes(app, store)
+export const accountFeature: Feature<{ face: FaceService }> = async (app, { store, qa, face }) => {
+  await accountRoutes(app, store, face)
   if (qa) accountQaRoutes(app, store)
 }

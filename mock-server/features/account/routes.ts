@@ -1,8 +1,8 @@
 import crypto from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { endpoints } from '../../../types/api'
-import type { FaceOutcome } from '../../../types/platform-sim'
-import { securityQuestionText, type SecurityQuestionId } from '../../../src/domain/security-questions'
+import type * as v from 'valibot'
+import { securityQuestionText, type SecurityQuestionId } from '../../../domain/security-questions'
 import { candidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
 import { badRequest, HttpError } from '../../core/errors'
@@ -11,12 +11,13 @@ import type { Store } from '../../core/store'
 import { consumeCaptcha } from '../public/captcha'
 import { verifyPassword } from './passwords'
 import { isKnownRegionCode } from './regions'
-import type { Account, FaceVerification } from './state'
+import type { FaceService } from '../face/flows'
+import type { FacePurpose } from '../face/state'
+import type { Account } from './state'
 import {
   applicationDataReason,
   checkSecurityAnswer,
   endSessions,
-  FACE_TTL_MS,
   findByIdentity,
   findByIdNumber,
   findByLogin,
@@ -39,7 +40,7 @@ const newId = () => crypto.randomBytes(18).toString('base64url')
  * The account endpoints of issue 4: registration, logins, recovery (public), and the session's own calls and
  * cancellation (in the candidate scope).
  */
-export async function accountRoutes(app: FastifyInstance, store: Store): Promise<void> {
+export async function accountRoutes(app: FastifyInstance, store: Store, face: FaceService): Promise<void> {
   const flows = () => store.state.accountFlows
   const later = (ms: number) => store.clock.later(ms)
   const isPast = (iso: string) => store.clock.isPast(iso)
@@ -108,41 +109,29 @@ export async function accountRoutes(app: FastifyInstance, store: Store): Promise
     return sessionFor(account)
   })
 
-  // Face verification: the server opens a verification for a known name + ID number; the platform (or the H5
-  // simulation) reports its outcome to the server; finish trusts only that record.
-  const startFace = (purpose: FaceVerification['purpose'], name: string, idNumber: string) => {
-    const account = findByIdentity(store.state, name, idNumber)
-    if (!account) throw badRequest('IDENTITY_MISMATCH')
-    const verification: FaceVerification = {
-      verifyId: newId(),
-      purpose,
-      accountId: account.id,
-      outcome: 'pending',
-      expiresAt: later(FACE_TTL_MS),
-      used: false,
-    }
-    flows().faceVerifications.set(verification.verifyId, verification)
-    store.save()
-    return { verifyId: verification.verifyId, expiresAt: verification.expiresAt }
+  // Face verification (issue 12, mock-server/face/): captcha first; the face room opens the verification on the
+  // candidate's platform and later asks the platform for the result. Only then is an account looked up.
+  const startFace = (
+    purpose: FacePurpose,
+    input: v.InferOutput<typeof endpoints.faceLoginStart.request>,
+    req: FastifyRequest,
+  ) => {
+    consumeCaptcha(store, input.captchaId, input.captchaCode)
+    return face.start({ purpose, ...input, client: req.ip })
   }
-
-  const finishFace = (purpose: FaceVerification['purpose'], verifyId: string): Account => {
-    const f = flows().faceVerifications.get(verifyId)
-    if (!f || f.purpose !== purpose || f.used || isPast(f.expiresAt)) throw badRequest('FACE_VERIFY_EXPIRED')
-    if (f.outcome === 'pending') throw new HttpError(409, 'FACE_VERIFY_PENDING')
-    f.used = true
-    store.save()
-    if (f.outcome === 'fail') throw badRequest('FACE_VERIFY_FAILED')
-    if (f.outcome === 'cancel') throw badRequest('FACE_VERIFY_CANCELLED')
-    const account = store.state.accounts.get(f.accountId)
-    if (!account) throw badRequest('FACE_VERIFY_EXPIRED')
+  const finishFace = (
+    purpose: FacePurpose,
+    input: v.InferOutput<typeof endpoints.faceLoginFinish.request>,
+  ): Account => {
+    const verified = face.finish({ purpose, ...input })
+    // Only someone the platform has just confirmed as this person learns that no account has their ID number.
+    const account = findByIdentity(store.state, verified.name, verified.idNumber)
+    if (!account) throw badRequest('IDENTITY_MISMATCH', '该证件号码尚未注册账号，请先注册')
     return account
   }
 
-  contractRoute(app, store, endpoints.faceLoginStart, async (input) => startFace('login', input.name, input.idNumber))
-  contractRoute(app, store, endpoints.faceLoginFinish, async ({ verifyId }) =>
-    sessionFor(finishFace('login', verifyId)),
-  )
+  contractRoute(app, store, endpoints.faceLoginStart, async (input, { req }) => startFace('login', input, req))
+  contractRoute(app, store, endpoints.faceLoginFinish, async (input) => sessionFor(finishFace('login', input)))
 
   const resetTokenFor = (accountId: string) => {
     const token = { token: newId(), accountId, expiresAt: later(RESET_TOKEN_TTL_MS) }
@@ -192,11 +181,9 @@ export async function accountRoutes(app: FastifyInstance, store: Store): Promise
     return resetTokenFor(recovery.accountId)
   })
 
-  contractRoute(app, store, endpoints.recoverFaceStart, async (input) =>
-    startFace('recover', input.name, input.idNumber),
-  )
-  contractRoute(app, store, endpoints.recoverFaceFinish, async ({ verifyId }) =>
-    resetTokenFor(finishFace('recover', verifyId).id),
+  contractRoute(app, store, endpoints.recoverFaceStart, async (input, { req }) => startFace('recover', input, req))
+  contractRoute(app, store, endpoints.recoverFaceFinish, async (input) =>
+    resetTokenFor(finishFace('recover', input).id),
   )
 
   contractRoute(app, store, endpoints.resetPassword, async ({ resetToken, newPassword }) => {
@@ -239,14 +226,6 @@ export async function accountRoutes(app: FastifyInstance, store: Store): Promise
       return { ok: true as const }
     })
   })
-}
-
-/** The platform's (or the H5 simulation's) report of a face verification, recorded on the server's own session. */
-export function recordFaceOutcome(store: Store, verifyId: string, outcome: FaceOutcome): void {
-  const f = store.state.accountFlows.faceVerifications.get(verifyId)
-  if (!f || f.used || f.outcome !== 'pending' || store.clock.isPast(f.expiresAt)) return
-  f.outcome = outcome
-  store.save()
 }
 
 function locked(until: string, now: number): HttpError {

@@ -1,7 +1,7 @@
-import { normaliseIdNumber } from '../../../src/domain/id-card'
-import { normaliseAnswer } from '../../../src/domain/security-questions'
-import { sameName } from '../../../src/domain/person-name'
-import { maskIdNumber } from '../../../src/domain/id-card'
+import { normaliseIdNumber } from '../../../domain/id-card'
+import { normaliseAnswer } from '../../../domain/security-questions'
+import { sameName } from '../../../domain/person-name'
+import { maskIdNumber } from '../../../domain/id-card'
 import type { Me } from '../../../types/account'
 import type { State } from '../../core/store'
 import { hashPassword, verifyPassword } from './passwords'
@@ -10,7 +10,6 @@ import type { Account } from './state'
 /** Wrong passwords before the lock, and how long it lasts. */
 export const MAX_LOGIN_FAILURES = 5
 export const LOCK_MS = 15 * 60 * 1000
-export const FACE_TTL_MS = 10 * 60 * 1000
 export const RECOVERY_TTL_MS = 10 * 60 * 1000
 export const RECOVERY_ATTEMPTS = 3
 export const RESET_TOKEN_TTL_MS = 15 * 60 * 1000
@@ -95,7 +94,6 @@ export function forgetAccount(state: State, accountId: string): void {
   flows.security.delete(accountId)
   flows.loginGuards.delete(accountId)
   flows.qaApplicationData.delete(accountId)
-  for (const [k, f] of flows.faceVerifications) if (f.accountId === accountId) flows.faceVerifications.delete(k)
   for (const [k, r] of flows.questionRecoveries) if (r.accountId === accountId) flows.questionRecoveries.delete(k)
   for (const [k, t] of flows.resetTokens) if (t.accountId === accountId) flows.resetTokens.delete(k)
 }

@@ -1,4 +1,3 @@
-import type { FaceOutcome } from '../../../types/platform-sim'
 import { fieldsOf, mapFrom, setFrom } from '../../core/persist'
 
 /**
@@ -32,16 +31,6 @@ export interface LoginGuard {
   lockedUntil: string | null
 }
 
-export interface FaceVerification {
-  verifyId: string
-  purpose: 'login' | 'recover'
-  accountId: string
-  /** What the platform's verification reported to the server (the H5 simulation, or the platform's callback). */
-  outcome: FaceOutcome | 'pending'
-  expiresAt: string
-  used: boolean
-}
-
 export interface QuestionRecovery {
   recoveryId: string
   accountId: string
@@ -61,7 +50,6 @@ export interface AccountFlowsState {
   /** By account id. */
   loginGuards: Map<string, LoginGuard>
   /** By verify id. */
-  faceVerifications: Map<string, FaceVerification>
   /** By recovery id. */
   questionRecoveries: Map<string, QuestionRecovery>
   /** By reset token. */
@@ -77,7 +65,6 @@ export function emptyAccountFlows(): AccountFlowsState {
   return {
     security: new Map(),
     loginGuards: new Map(),
-    faceVerifications: new Map(),
     questionRecoveries: new Map(),
     resetTokens: new Map(),
     qaApplicationData: new Set(),
@@ -89,7 +76,6 @@ export function reviveAccountFlows(raw: unknown): AccountFlowsState {
   return {
     security: mapFrom(json.security),
     loginGuards: mapFrom(json.loginGuards),
-    faceVerifications: mapFrom(json.faceVerifications),
     questionRecoveries: mapFrom(json.questionRecoveries),
     resetTokens: mapFrom(json.resetTokens),
     qaApplicationData: setFrom(json.qaApplicationData),

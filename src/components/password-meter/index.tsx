@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { PASSWORD_STRENGTH_LABELS, passwordStrength } from '../../domain/password'
+import { PASSWORD_STRENGTH_LABELS, passwordStrength } from '@domain/password'
 import './index.scss'
 
 /**

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { getSessionToken } from '../../api'
 import { Button } from '../../components/button'
@@ -8,20 +8,10 @@ import { StatusTag } from '../../components/status-tag'
 import { toast } from '../../components/toast'
 import { IdentityTag, PhotoTag, RecordsTag } from '../../components/verification-tag'
 import { useProfile } from '../../stores/profile'
-import { LOGIN_URL, requireLogin, useSession } from '../../stores/session'
+import type { RecordKind } from '@contract/states'
+import { go, routes, type Route } from '../../routes'
+import { useRequireSession, useSession } from '../../stores/session'
 import './index.scss'
-
-/** Where the hub's items live (the profile subpackage) and where 网上报名 starts. */
-const PROFILE = '/packages/profile'
-export const HUB_LINKS = {
-  basic: `${PROFILE}/basic/index`,
-  photo: `${PROFILE}/photo/index`,
-  education: `${PROFILE}/records/index?kind=education`,
-  degree: `${PROFILE}/records/index?kind=degree`,
-  binding: `${PROFILE}/binding/index`,
-}
-/** The application wizard (its own issue) takes this route. */
-export const APPLY_URL = '/packages/application/index'
 
 /** 个人信息管理: each item with its status, and 网上报名 locked with the reason until the required ones are done. */
 export default function HubPage() {
@@ -33,17 +23,19 @@ export default function HubPage() {
   const error = useProfile((s) => s.errors.summary)
   const loadSummary = useProfile((s) => s.loadSummary)
 
+  const hasSession = useRequireSession()
+
   useEffect(() => {
-    if (!getSessionToken()) requireLogin()
-    else if (!account) loadMe().catch(() => undefined)
-  }, [account, loadMe])
+    if (hasSession && !account) loadMe().catch(() => undefined)
+  }, [hasSession, account, loadMe])
 
   // Back from an item's page: its change shows here at once.
   useDidShow(() => {
     if (getSessionToken()) void loadSummary()
   })
 
-  const go = (url: string) => () => void Taro.navigateTo({ url })
+  const open = (r: Route) => () => void go.to(r)
+  const openRecords = (kind: RecordKind) => () => void go.to(routes.profileRecords, { kind })
   const gate = summary?.gate
 
   return (
@@ -59,19 +51,19 @@ export default function HubPage() {
 
       {summary && (
         <View className='hub__list'>
-          <HubItem id='hub-basic' title='基础信息' onTap={go(HUB_LINKS.basic)}>
+          <HubItem id='hub-basic' title='基础信息' onTap={open(routes.profileBasic)}>
             <IdentityTag id='hub-basic-status' state={summary.basic.identity} />
           </HubItem>
-          <HubItem id='hub-photo' title='照片' required onTap={go(HUB_LINKS.photo)}>
+          <HubItem id='hub-photo' title='照片' required onTap={open(routes.profilePhoto)}>
             <PhotoTag id='hub-photo-status' state={summary.photo.state} />
           </HubItem>
-          <HubItem id='hub-education' title='学历信息' required onTap={go(HUB_LINKS.education)}>
+          <HubItem id='hub-education' title='学历信息' required onTap={openRecords('education')}>
             <RecordsTag id='hub-education-status' counts={summary.education} />
           </HubItem>
-          <HubItem id='hub-degree' title='学位信息' onTap={go(HUB_LINKS.degree)}>
+          <HubItem id='hub-degree' title='学位信息' onTap={openRecords('degree')}>
             <RecordsTag id='hub-degree-status' counts={summary.degree} optional />
           </HubItem>
-          <HubItem id='hub-binding' title='账号绑定与关注' required onTap={go(HUB_LINKS.binding)}>
+          <HubItem id='hub-binding' title='账号绑定与关注' required onTap={open(routes.profileBinding)}>
             <StatusTag id='hub-binding-status' tone={summary.binding.bound ? 'success' : 'neutral'}>
               {summary.binding.bound ? '已绑定' : '未绑定'}
             </StatusTag>
@@ -86,9 +78,7 @@ export default function HubPage() {
             id='hub-apply'
             disabled={!gate.unlocked}
             // Until the application feature adds its pages, say so rather than do nothing.
-            onClick={() =>
-              void Taro.navigateTo({ url: APPLY_URL }).catch(() => toast.info('网上报名暂未开放，请稍后再试'))
-            }
+            onClick={() => void go.to(routes.application).catch(() => toast.info('网上报名暂未开放，请稍后再试'))}
           >
             {gate.unlocked ? '网上报名' : '网上报名（未开放）'}
           </Button>
@@ -101,7 +91,7 @@ export default function HubPage() {
       )}
 
       <View className='hub__actions'>
-        <Button id='hub-cancel-account' variant='text' onClick={go('/pages/account-cancel/index')}>
+        <Button id='hub-cancel-account' variant='text' onClick={open(routes.accountCancel)}>
           注销账号
         </Button>
         <Button
@@ -110,7 +100,7 @@ export default function HubPage() {
           onClick={() =>
             void signOut().then(() => {
               useProfile.getState().reset()
-              return Taro.reLaunch({ url: LOGIN_URL })
+              return go.restart(routes.login)
             })
           }
         >

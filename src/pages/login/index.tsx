@@ -1,92 +1,118 @@
 import { Checkbox, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { go, routes, useQuery } from '../../routes'
 import { useRef, useState } from 'react'
-import { FaceStartRequest } from '@contract/account'
+import { FaceIdentityForm } from '@contract/account'
 import { PasswordLoginRequest } from '@contract/auth'
 import { validate, type FieldErrors } from '@contract/validate'
-import { ApiError, api, messageOf } from '../../api'
+import { api } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { IdNumberField, TextField } from '../../components/form-field/text-field'
 import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
+import { useForm } from '../../forms/use-form'
 import { platform } from '../../platform/platform'
+import { attemptFace } from '../../stores/face-verification'
 import { goAfterLogin, useSession } from '../../stores/session'
 import './index.scss'
 
 type Mode = 'password' | 'face'
+/** What the last face attempt left on the page: the platform's refusal (with its reason), or no face on this phone. */
+type FaceNotice = { kind: 'failed' | 'unsupported'; message: string } | null
 
 const AGREE_FIRST = '请先阅读并勾选同意《服务协议》和《隐私政策》'
 
 /** 登录: password mode with the image captcha, and the face-ID mode. */
 export default function LoginPage() {
-  const router = useRouter()
-  const expired = router.params.expired === '1'
+  const expired = useQuery(routes.login).expired === '1'
   const [mode, setMode] = useState<Mode>('password')
   const [agreed, setAgreed] = useState(false)
-  const [form, setForm] = useState({ username: '', password: '', captchaId: '', captchaCode: '' })
-  const [face, setFace] = useState({ name: '', idNumber: '' })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  // Nothing of a login is kept as a draft: it is a password and a captcha answer.
+  const pwd = useForm({
+    schema: PasswordLoginRequest,
+    initial: { username: '', password: '', captchaId: '', captchaCode: '' },
+  })
+  const { values: form, errors, setErrors, formError, setFormError } = pwd
+  const [face, setFace] = useState({ name: '', idNumber: '', captchaId: '', captchaCode: '' })
+  const [faceNotice, setFaceNotice] = useState<FaceNotice>(null)
   const [busy, setBusy] = useState(false)
   const captcha = useRef<CaptchaFieldHandle>(null)
+  const faceCaptcha = useRef<CaptchaFieldHandle>(null)
   const signIn = useSession((s) => s.signIn)
 
   const switchMode = (next: Mode) => {
     setMode(next)
     setErrors({})
     setFormError(null)
+    setFaceNotice(null)
+  }
+
+  /** From a face refusal to the password form, the ID number already in 用户名或证件号码 (the same account). */
+  const usePassword = () => {
+    if (!form.username && face.idNumber) pwd.set('username', face.idNumber)
+    switchMode('password')
   }
 
   const submitPassword = async () => {
     setFormError(null)
-    const checked = validate(PasswordLoginRequest, form)
-    setErrors(checked.errors)
-    if (!checked.ok) return
+    if (!pwd.check().ok) return
     if (!agreed) {
       setFormError(AGREE_FIRST)
       return
     }
-    setBusy(true)
-    try {
-      signIn(await api.loginPassword(checked.value))
-      goAfterLogin()
-    } catch (err) {
-      // The captcha is used up by every try, right or wrong.
-      captcha.current?.refresh()
-      if (err instanceof ApiError) setErrors(err.code === 'INVALID_CREDENTIALS' ? {} : err.fields)
-      setFormError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
+    await pwd.submit(
+      async (value) => {
+        signIn(await api.loginPassword(value))
+        void goAfterLogin()
+      },
+      {
+        // A wrong username or password is said once, above the button, without telling which.
+        showFieldErrors: (err) => err.code !== 'INVALID_CREDENTIALS',
+        // The captcha is used up by every try, right or wrong.
+        onError: () => captcha.current?.refresh(),
+      },
+    )
   }
 
-  /** Face login: the server opens a verification, the platform runs it, the server decides from its own record. */
+  /**
+   * Face login: after the captcha, the server opens a verification on this platform, the platform's face screen
+   * runs, and the server asks the platform for the result before it issues a session.
+   */
   const submitFace = async () => {
     setFormError(null)
-    const checked = validate(FaceStartRequest, face)
-    setErrors(checked.errors)
-    if (!checked.ok) return
+    setFaceNotice(null)
+    const checked = validate(FaceIdentityForm, face)
+    const captchaMissing: FieldErrors = face.captchaCode.trim() ? {} : { captchaCode: '请输入图形验证码' }
+    setErrors({ ...checked.errors, ...captchaMissing })
+    if (!checked.ok || !face.captchaCode.trim()) return
     if (!agreed) {
       setFormError(AGREE_FIRST)
       return
     }
     setBusy(true)
-    try {
-      const { verifyId } = await api.faceLoginStart(checked.value)
-      await platform.verifyFace({ verifyId, name: checked.value.name, idNumber: checked.value.idNumber })
-      signIn(await api.faceLoginFinish(verifyId))
+    const identity = checked.value
+    const result = await attemptFace(
+      (context) =>
+        api.faceLoginStart({ ...identity, ...context, captchaId: face.captchaId, captchaCode: face.captchaCode }),
+      (verifyId) => api.faceLoginFinish({ verifyId, ...identity }),
+    )
+    setBusy(false)
+    if (result.kind === 'passed') {
+      signIn(result.value)
       goAfterLogin()
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields)
-      setFormError(messageOf(err))
-    } finally {
-      setBusy(false)
+      return
+    }
+    // Every start used the captcha up; what was typed stays.
+    faceCaptcha.current?.refresh()
+    if (result.kind === 'failed' || result.kind === 'unsupported') setFaceNotice(result)
+    else {
+      if (result.kind === 'error') setErrors(result.fields)
+      setFormError(result.message)
     }
   }
 
-  const openDoc = (doc: 'service' | 'privacy') => void Taro.navigateTo({ url: `/pages/agreement/index?doc=${doc}` })
+  const openDoc = (doc: 'service' | 'privacy') => void go.to(routes.agreement, { doc })
 
   return (
     <PageContainer id='login-page'>
@@ -103,8 +129,11 @@ export default function LoginPage() {
 
       <ModeTabs
         tabs={[
-          { mode: 'password', id: 'login-mode-password', label: '账号密码登录' },
-          { mode: 'face', id: 'login-mode-face', label: '面容ID登录' },
+          { mode: 'password' as const, id: 'login-mode-password', label: '账号密码登录' },
+          // Only where the platform has a face verification its server can confirm (not on Baidu).
+          ...(platform.capabilities.faceVerification
+            ? [{ mode: 'face' as const, id: 'login-mode-face', label: '面容ID登录' }]
+            : []),
         ]}
         active={mode}
         onChange={switchMode}
@@ -119,7 +148,7 @@ export default function LoginPage() {
               required
               error={errors.username}
               value={form.username}
-              onChange={(v) => setForm({ ...form, username: v })}
+              onChange={(v) => pwd.set('username', v)}
               maxlength={32}
               placeholder='请输入用户名或证件号码'
             />
@@ -129,7 +158,7 @@ export default function LoginPage() {
               required
               error={errors.password}
               value={form.password}
-              onChange={(v) => setForm({ ...form, password: v })}
+              onChange={(v) => pwd.set('password', v)}
               kind='password'
               maxlength={64}
               placeholder='请输入密码'
@@ -139,8 +168,13 @@ export default function LoginPage() {
               page='login'
               value={form.captchaCode}
               error={errors.captchaCode ?? errors.captchaId}
-              onChange={(captchaCode, captchaId) => setForm((f) => ({ ...f, captchaCode, captchaId }))}
+              onChange={(captchaCode, captchaId) => pwd.patch({ captchaCode, captchaId }, { keepErrors: true })}
             />
+            {!platform.capabilities.faceVerification && (
+              <Text className='login__hint' id='login-face-unavailable'>
+                当前平台暂不支持面容ID登录，请使用账号密码登录；忘记密码可通过密保问题找回。
+              </Text>
+            )}
           </>
         )}
 
@@ -159,7 +193,29 @@ export default function LoginPage() {
               value={face.idNumber}
               onChange={(v) => setFace((f) => ({ ...f, idNumber: v }))}
             />
+            <CaptchaField
+              ref={faceCaptcha}
+              page='login-face'
+              value={face.captchaCode}
+              error={errors.captchaCode ?? errors.captchaId}
+              onChange={(captchaCode, captchaId) => setFace((f) => ({ ...f, captchaCode, captchaId }))}
+            />
             <Text className='login__hint'>点击“开始人脸识别”后，请按提示完成本人面部识别。</Text>
+            {faceNotice?.kind === 'failed' && (
+              <View className='login__face-notice' id='login-face-failed'>
+                <Text className='login__face-notice-text' id='login-face-failed-reason'>
+                  {faceNotice.message}
+                </Text>
+                <Text className='login__face-notice-text'>可填写验证码后重新识别，或改用账号密码登录。</Text>
+              </View>
+            )}
+            {faceNotice?.kind === 'unsupported' && (
+              <View className='login__face-notice' id='login-face-unsupported'>
+                <Text className='login__face-notice-text'>
+                  {faceNotice.message}，请改用账号密码登录（用户名或证件号码均可）。
+                </Text>
+              </View>
+            )}
           </>
         )}
 
@@ -184,28 +240,33 @@ export default function LoginPage() {
         )}
 
         {mode === 'password' ? (
-          <Button id='login-submit' loading={busy} onClick={() => void submitPassword()}>
+          <Button id='login-submit' loading={pwd.submitting} onClick={() => void submitPassword()}>
             登录
           </Button>
         ) : (
-          <Button id='login-face-submit' loading={busy} onClick={() => void submitFace()}>
-            开始人脸识别
-          </Button>
+          <>
+            {faceNotice?.kind !== 'unsupported' && (
+              <Button id='login-face-submit' loading={busy} onClick={() => void submitFace()}>
+                {faceNotice?.kind === 'failed' ? '重新人脸识别' : '开始人脸识别'}
+              </Button>
+            )}
+            {faceNotice && (
+              <Button
+                id='login-face-use-password'
+                variant={faceNotice.kind === 'failed' ? 'text' : undefined}
+                onClick={usePassword}
+              >
+                改用账号密码登录
+              </Button>
+            )}
+          </>
         )}
 
         <View className='login__links'>
-          <Text
-            className='login__link'
-            id='login-to-register'
-            onClick={() => void Taro.navigateTo({ url: '/pages/register/index' })}
-          >
+          <Text className='login__link' id='login-to-register' onClick={() => void go.to(routes.register)}>
             注册账号
           </Text>
-          <Text
-            className='login__link'
-            id='login-to-recover'
-            onClick={() => void Taro.navigateTo({ url: '/pages/recover/index' })}
-          >
+          <Text className='login__link' id='login-to-recover' onClick={() => void go.to(routes.recover)}>
             忘记密码
           </Text>
         </View>

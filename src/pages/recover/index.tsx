@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { FaceStartRequest, RecoverQuestionStartRequest, ResetPasswordForm, SecurityAnswer } from '@contract/account'
+import { FaceIdentityForm, RecoverQuestionStartRequest, ResetPasswordForm, SecurityAnswer } from '@contract/account'
 import { validate, type FieldErrors } from '@contract/validate'
 import * as v from 'valibot'
 import { ApiError, api, messageOf } from '../../api'
@@ -12,14 +11,18 @@ import { IdNumberField, TextField } from '../../components/form-field/text-field
 import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
+import { useForm } from '../../forms/use-form'
 import { PasswordMeter } from '../../components/password-meter'
-import { PASSWORD_RULE_TEXT } from '../../domain/password'
+import { PASSWORD_RULE_TEXT } from '@domain/password'
 import { platform } from '../../platform/platform'
-import { LOGIN_URL } from '../../stores/session'
+import { go, routes } from '../../routes'
+import { attemptFace } from '../../stores/face-verification'
 import './index.scss'
 
 type Way = 'question' | 'face'
 type Step = 'identify' | 'answer' | 'reset' | 'done'
+/** What the last face attempt left on the page: the platform's refusal (with its reason), or no face on this phone. */
+type FaceNotice = { kind: 'failed' | 'unsupported'; message: string } | null
 
 const AnswerForm = v.object({ answer: SecurityAnswer })
 
@@ -31,10 +34,15 @@ export default function RecoverPage() {
   const [question, setQuestion] = useState<{ recoveryId: string; text: string } | null>(null)
   const [answer, setAnswer] = useState('')
   const [resetToken, setResetToken] = useState('')
-  const [pw, setPw] = useState({ newPassword: '', newPasswordConfirm: '' })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  // The new password (never drafted); its kit also holds the page's field errors and message for every step.
+  const reset = useForm({
+    schema: ResetPasswordForm,
+    initial: { newPassword: '', newPasswordConfirm: '' },
+    toInput: (pw) => ({ resetToken, ...pw }),
+  })
+  const { values: pw, errors, setErrors, formError, setFormError } = reset
   const [busy, setBusy] = useState(false)
+  const [faceNotice, setFaceNotice] = useState<FaceNotice>(null)
   const captcha = useRef<CaptchaFieldHandle>(null)
 
   const run = async (action: () => Promise<void>, onError?: (err: unknown) => void) => {
@@ -56,6 +64,7 @@ export default function RecoverPage() {
     setWay(next)
     setErrors({})
     setFormError(null)
+    setFaceNotice(null)
   }
 
   const startQuestion = () => {
@@ -92,43 +101,64 @@ export default function RecoverPage() {
     )
   }
 
-  const startFace = () => {
-    const checked = validate(FaceStartRequest, { name: who.name, idNumber: who.idNumber })
-    setErrors(checked.errors)
-    if (!checked.ok) return
-    void run(async () => {
-      const { verifyId } = await api.recoverFaceStart(checked.value)
-      await platform.verifyFace({ verifyId, name: checked.value.name, idNumber: checked.value.idNumber })
-      const r = await api.recoverFaceFinish(verifyId)
-      setResetToken(r.resetToken)
+  /**
+   * Recovery by face: after the captcha, the server opens a verification on this platform, the platform's face
+   * screen runs, and the server asks the platform for the result before it gives a reset token.
+   */
+  const startFace = async () => {
+    setFormError(null)
+    setFaceNotice(null)
+    const checked = validate(FaceIdentityForm, { name: who.name, idNumber: who.idNumber })
+    const captchaMissing: FieldErrors = who.captchaCode.trim() ? {} : { captchaCode: '请输入图形验证码' }
+    setErrors({ ...checked.errors, ...captchaMissing })
+    if (!checked.ok || !who.captchaCode.trim()) return
+    setBusy(true)
+    const identity = checked.value
+    const result = await attemptFace(
+      (context) =>
+        api.recoverFaceStart({ ...identity, ...context, captchaId: who.captchaId, captchaCode: who.captchaCode }),
+      (verifyId) => api.recoverFaceFinish({ verifyId, ...identity }),
+    )
+    setBusy(false)
+    if (result.kind === 'passed') {
+      setResetToken(result.value.resetToken)
       setStep('reset')
-    })
+      return
+    }
+    // Every start used the captcha up; what was typed stays.
+    captcha.current?.refresh()
+    if (result.kind === 'failed' || result.kind === 'unsupported') setFaceNotice(result)
+    else {
+      if (result.kind === 'error') setErrors(result.fields)
+      setFormError(result.message)
+    }
   }
 
-  const submitReset = () => {
-    const checked = validate(ResetPasswordForm, { resetToken, ...pw })
-    setErrors(checked.errors)
-    if (!checked.ok) return
-    void run(
-      async () => {
-        await api.resetPassword(resetToken, checked.value.newPassword)
+  const submitReset = () =>
+    void reset.submit(
+      async (value) => {
+        await api.resetPassword(value.resetToken, value.newPassword)
         setStep('done')
       },
-      (err) => {
-        if (err instanceof ApiError && err.code === 'RECOVERY_EXPIRED') setStep('identify')
+      {
+        onError: (err) => {
+          if (err instanceof ApiError && err.code === 'RECOVERY_EXPIRED') setStep('identify')
+        },
       },
     )
-  }
 
-  const backToLogin = () => void Taro.reLaunch({ url: LOGIN_URL })
+  const backToLogin = () => void go.restart(routes.login)
 
   return (
     <PageContainer id='recover-page'>
       {step === 'identify' && (
         <ModeTabs
           tabs={[
-            { mode: 'question', id: 'recover-mode-question', label: '密保问题找回' },
-            { mode: 'face', id: 'recover-mode-face', label: '人脸识别找回' },
+            { mode: 'question' as const, id: 'recover-mode-question', label: '密保问题找回' },
+            // Only where the platform has a face verification its server can confirm (not on Baidu).
+            ...(platform.capabilities.faceVerification
+              ? [{ mode: 'face' as const, id: 'recover-mode-face', label: '人脸识别找回' }]
+              : []),
           ]}
           active={way}
           onChange={switchWay}
@@ -157,6 +187,11 @@ export default function RecoverPage() {
               error={errors.captchaCode ?? errors.captchaId}
               onChange={(captchaCode, captchaId) => setWho((w) => ({ ...w, captchaCode, captchaId }))}
             />
+            {!platform.capabilities.faceVerification && (
+              <Text className='recover__hint' id='recover-face-unavailable'>
+                当前平台暂不支持人脸识别找回，请通过密保问题找回密码；也可在电脑端网站找回。
+              </Text>
+            )}
           </>
         )}
 
@@ -179,6 +214,26 @@ export default function RecoverPage() {
               value={who.idNumber}
               onChange={(v) => setWho((w) => ({ ...w, idNumber: v }))}
             />
+            <CaptchaField
+              ref={captcha}
+              page='recover-face'
+              value={who.captchaCode}
+              error={errors.captchaCode ?? errors.captchaId}
+              onChange={(captchaCode, captchaId) => setWho((w) => ({ ...w, captchaCode, captchaId }))}
+            />
+            {faceNotice?.kind === 'failed' && (
+              <View className='recover__face-notice' id='recover-face-failed'>
+                <Text className='recover__face-notice-text' id='recover-face-failed-reason'>
+                  {faceNotice.message}
+                </Text>
+                <Text className='recover__face-notice-text'>可填写验证码后重新识别，或改用密保问题找回。</Text>
+              </View>
+            )}
+            {faceNotice?.kind === 'unsupported' && (
+              <View className='recover__face-notice' id='recover-face-unsupported'>
+                <Text className='recover__face-notice-text'>{faceNotice.message}，请改用密保问题找回密码。</Text>
+              </View>
+            )}
           </>
         )}
 
@@ -215,7 +270,7 @@ export default function RecoverPage() {
               error={errors.newPassword}
               hint={PASSWORD_RULE_TEXT}
               value={pw.newPassword}
-              onChange={(v) => setPw((p) => ({ ...p, newPassword: v }))}
+              onChange={(v) => reset.set('newPassword', v)}
               kind='password'
               maxlength={32}
               placeholder='请设置新密码'
@@ -227,7 +282,7 @@ export default function RecoverPage() {
               required
               error={errors.newPasswordConfirm}
               value={pw.newPasswordConfirm}
-              onChange={(v) => setPw((p) => ({ ...p, newPasswordConfirm: v }))}
+              onChange={(v) => reset.set('newPasswordConfirm', v)}
               kind='password'
               maxlength={32}
               placeholder='请再次输入新密码'
@@ -253,9 +308,18 @@ export default function RecoverPage() {
             下一步
           </Button>
         )}
-        {step === 'identify' && way === 'face' && (
-          <Button id='recover-face-submit' loading={busy} onClick={startFace}>
-            开始人脸识别
+        {step === 'identify' && way === 'face' && faceNotice?.kind !== 'unsupported' && (
+          <Button id='recover-face-submit' loading={busy} onClick={() => void startFace()}>
+            {faceNotice?.kind === 'failed' ? '重新人脸识别' : '开始人脸识别'}
+          </Button>
+        )}
+        {step === 'identify' && way === 'face' && faceNotice && (
+          <Button
+            id='recover-face-use-question'
+            variant={faceNotice.kind === 'failed' ? 'text' : undefined}
+            onClick={() => switchWay('question')}
+          >
+            改用密保问题找回
           </Button>
         )}
         {step === 'answer' && (
@@ -264,7 +328,7 @@ export default function RecoverPage() {
           </Button>
         )}
         {step === 'reset' && (
-          <Button id='recover-reset-submit' loading={busy} onClick={submitReset}>
+          <Button id='recover-reset-submit' loading={reset.submitting} onClick={submitReset}>
             确认修改
           </Button>
         )}

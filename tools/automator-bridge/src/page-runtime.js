@@ -642,6 +642,60 @@
         return { errCode: -1, errMsg: n + ':fail' }
       },
     },
+    // WeChat's current 人脸核身 screen: only the server-issued verifyId goes in; errCode 0 means it finished, the
+    // server then asks WeChat (queryVerifyInfo). 90001/90109 no face detection on this phone, 90002-90006 cancelled.
+    // https://developers.weixin.qq.com/miniprogram/dev/api/open-api/face/wx.requestFacialVerify.html
+    requestFacialVerify: {
+      method: 'verifyFace',
+      toPlatformArgs: function (o) {
+        return [{ verifyId: (o && o.verifyId) || '' }]
+      },
+      toWxOptions: function (req) {
+        return { verifyId: (req && req.verifyId) || '' }
+      },
+      toPlatformResult: function (r) {
+        if (typeof r === 'string') return r
+        var code = r && r.errCode
+        var failed = errMsgOf(r).indexOf(':fail') >= 0
+        if (!failed && (code === undefined || code === 0)) return 'pass'
+        if (code === 90001 || code === 90109) return 'unsupported'
+        if ((code >= 90002 && code <= 90006) || /cancel/.test(errMsgOf(r))) return 'cancel'
+        return 'fail'
+      },
+      toWxResult: function (v) {
+        var n = 'requestFacialVerify'
+        if (v === 'pass') return { errCode: 0, errMsg: n + ':ok' }
+        if (v === 'cancel') return { errCode: 90002, errMsg: n + ':fail cancel' }
+        if (v === 'unsupported') return { errCode: 90001, errMsg: n + ':fail' }
+        return { errCode: 90011, errMsg: n + ':fail' }
+      },
+    },
+    // Alipay's 身份验证 screen, in my.* terms (for specs written for the Alipay IDE): resultStatus 9000 finished,
+    // 6001 cancelled. https://help.aliyun.com/document_detail/144545.htm
+    startAPVerify: {
+      method: 'verifyFace',
+      toPlatformArgs: function (o) {
+        return [{ verifyId: (o && o.certifyId) || '', certifyUrl: (o && o.url) || '' }]
+      },
+      toWxOptions: function (req) {
+        return { certifyId: (req && req.verifyId) || '', url: (req && req.certifyUrl) || '' }
+      },
+      toPlatformResult: function (r) {
+        if (typeof r === 'string') return r
+        var status = r && r.resultStatus
+        if (status === '9000') return 'pass'
+        if (status === '6001') return 'cancel'
+        return r && r.result && r.result.errorCode === 'DEVICE_NOT_SUPPORT' ? 'unsupported' : 'fail'
+      },
+      toWxResult: function (v) {
+        if (v === 'pass') return { resultStatus: '9000', result: null }
+        if (v === 'cancel') return { resultStatus: '6001', result: null }
+        return {
+          resultStatus: '4000',
+          result: { errorCode: v === 'unsupported' ? 'DEVICE_NOT_SUPPORT' : 'SYSTEM_ERROR' },
+        }
+      },
+    },
     requestPayment: {
       method: 'requestPayment',
       toPlatformArgs: function (o) {

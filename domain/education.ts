@@ -2,15 +2,15 @@
  * Rules of the hub's education (学历) and degree (学位) records (SPEC 2). Pure: the forms and the mock server share them.
  */
 
-export type RecordKind = 'education' | 'degree'
-export const RECORD_KINDS: readonly RecordKind[] = ['education', 'degree']
+import { RecordKind, type RecordState } from '../types/states'
+export type { RecordKind, RecordState }
+export const RECORD_KINDS: readonly RecordKind[] = RecordKind.options
 export const RECORD_KIND_NAMES: Record<RecordKind, string> = { education: '学历信息', degree: '学位信息' }
 
 /** At most this many records of each kind. */
 export const MAX_RECORDS_PER_KIND = 5
 
 /** 未核验 → 核验通过 / 核验未通过, decided by the server (QA in the mock). */
-export type RecordState = 'unverified' | 'verified' | 'rejected'
 export const RECORD_STATE_NAMES: Record<RecordState, string> = {
   unverified: '未核验',
   verified: '核验通过',
@@ -42,43 +42,6 @@ export const EARLIEST_GRADUATION = '1950-01-01'
 /** Today's date in China (UTC+8), YYYY-MM-DD: a server in UTC must not refuse a Beijing morning's graduation. */
 export function chinaToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)
-}
-
-/** A date being picked part by part (year, month, day wheels); a part the candidate has not picked is absent. */
-export interface DateParts {
-  year?: number
-  month?: number
-  day?: number
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** The parts of a YYYY-MM-DD date; none for anything else. */
-export function dateParts(date: string): DateParts {
-  const m = DATE.exec(date)
-  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : {}
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
-}
-
-/**
- * The whole date once every part is picked (the day pulled back into a shorter month, as a date wheel does), else
- * null.
- */
-export function dateFromParts(parts: DateParts): string | null {
-  const { year, month, day } = parts
-  if (year === undefined || month === undefined || day === undefined) return null
-  const d = Math.min(day, daysInMonth(year, month))
-  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-}
-
-/** The years a graduation date may fall in, newest first (the year wheel). */
-export function graduationYears(today: string = chinaToday()): number[] {
-  const first = Number(EARLIEST_GRADUATION.slice(0, 4))
-  const last = Number(today.slice(0, 4))
-  return Array.from({ length: last - first + 1 }, (_, i) => last - i)
 }
 
 /** Null when the graduation date (YYYY-MM-DD) is acceptable, otherwise the Chinese reason. */

@@ -1,0 +1,82 @@
+import type { FacePlatform } from '../../../types/account'
+import type { FaceOutcome } from '../../../types/platform-sim'
+import { fieldsOf, mapFrom, setFrom } from '../../core/persist'
+
+/**
+ * The face feature's slice of the state (issue 12), so a restart with `--data` keeps open verifications, rate-limit
+ * counts and the platform stand-ins' records. Every collection keyed by an id is a Map or a Set.
+ */
+
+/** A verification as the platform (WeChat, Alipay, the H5 simulation) keeps it. */
+export interface PlatformVerification {
+  id: string
+  /** The business side's serial number (WeChat out_seq_no, Alipay outer_order_no). */
+  outSeqNo: string
+  /** Digest of the identity it was opened for (WeChat's cert_hash; Alipay keeps the same internally). */
+  certHash: string
+  /** WeChat only: the user it is bound to. */
+  openid?: string
+  createdAt: number
+  expiresAt: number
+  /** What the candidate did, once known. */
+  scan: Exclude<FaceOutcome, 'pending'> | null
+}
+
+export type FacePurpose = 'login' | 'recover'
+
+/** The business server's record of one verification it opened. */
+export interface FaceFlow {
+  verifyId: string
+  platform: FacePlatform
+  purpose: FacePurpose
+  name: string
+  idNumber: string
+  outSeqNo: string
+  certHash: string
+  openid?: string
+  expiresAt: number
+  used: boolean
+}
+
+export interface FaceState {
+  /** Our verifications, by the platform's id of each. */
+  flows: Map<string, FaceFlow>
+  /** Start times by caller (a digest of the ID number, or the client address), for the rate limits. */
+  starts: Map<string, number[]>
+  /** For QA: the id of the verification opened last. */
+  lastVerifyId: string | null
+  /** The platforms' own records, as their servers would keep them (the mock plays them). */
+  wechat: { verifications: Map<string, PlatformVerification>; usedCodes: Map<string, number>; seqNos: Set<string> }
+  alipay: { verifications: Map<string, PlatformVerification>; orderNos: Set<string> }
+  sim: { verifications: Map<string, PlatformVerification> }
+}
+
+export function emptyFaceState(): FaceState {
+  return {
+    flows: new Map(),
+    starts: new Map(),
+    lastVerifyId: null,
+    wechat: { verifications: new Map(), usedCodes: new Map(), seqNos: new Set() },
+    alipay: { verifications: new Map(), orderNos: new Set() },
+    sim: { verifications: new Map() },
+  }
+}
+
+export function reviveFaceState(raw: unknown): FaceState {
+  const json = fieldsOf(raw)
+  const wechat = fieldsOf(json.wechat)
+  const alipay = fieldsOf(json.alipay)
+  const sim = fieldsOf(json.sim)
+  return {
+    flows: mapFrom<FaceFlow>(json.flows),
+    starts: mapFrom<number[]>(json.starts),
+    lastVerifyId: typeof json.lastVerifyId === 'string' ? json.lastVerifyId : null,
+    wechat: {
+      verifications: mapFrom<PlatformVerification>(wechat.verifications),
+      usedCodes: mapFrom<number>(wechat.usedCodes),
+      seqNos: setFrom(wechat.seqNos),
+    },
+    alipay: { verifications: mapFrom<PlatformVerification>(alipay.verifications), orderNos: setFrom(alipay.orderNos) },
+    sim: { verifications: mapFrom<PlatformVerification>(sim.verifications) },
+  }
+}

@@ -1,0 +1,161 @@
+import { Picker, Text, View } from '@tarojs/components'
+import { FormField } from '../form-field'
+import './index.scss'
+
+/**
+ * The shared select and date fields: the platform's own picker (a wheel on phones), labelled like every field.
+ * Ids: the shown value is `<id>`, the picker `<id>-picker` (QA opens the one and drives the other), the message
+ * `<id>-error`, the 请核对 mark `<id>-tag`.
+ * Only the `selector` mode is used: Taro documents `mode='date'` for WeChat and H5 only
+ * (https://docs.taro.zone/docs/components/forms/picker), and Alipay's picker has one column only, no date or
+ * multi-column mode (https://opendocs.alipay.com/mini/component/picker), so the date is three single-column wheels.
+ */
+interface FieldProps {
+  id: string
+  label: string
+  required?: boolean
+  error?: string | null
+  hint?: string
+  tag?: string
+  placeholder: string
+}
+
+export interface PickerSelectProps<V extends string> extends FieldProps {
+  value: V | ''
+  options: readonly V[]
+  onChange: (value: V) => void
+}
+
+/** One choice from a list of labels. */
+export function PickerSelect<V extends string>(props: PickerSelectProps<V>) {
+  const { id, value, options, onChange, placeholder, ...field } = props
+  return (
+    <FormField id={id} {...field} required={field.required ?? true}>
+      <Picker
+        id={`${id}-picker`}
+        className='picker-select__wrap'
+        mode='selector'
+        range={options as V[]}
+        value={Math.max(0, options.indexOf(value as V))}
+        onChange={(e) => {
+          const picked = options[Number(e.detail.value)]
+          if (picked !== undefined) onChange(picked)
+        }}
+      >
+        <ShownValue id={id} value={value} placeholder={placeholder} />
+      </Picker>
+    </FormField>
+  )
+}
+
+export interface DateSelectProps extends FieldProps {
+  /** YYYY-MM-DD, or '' before one is chosen. */
+  value: string
+  /** The earliest and latest dates that may be chosen (YYYY-MM-DD); the picker opens on `end` when empty. */
+  start: string
+  end: string
+  onChange: (value: string) => void
+}
+
+/**
+ * A date as three single-column wheels (year, month, day), each a `selector` every platform has; a day past the
+ * month's end or past `end` is brought back. Ids: `<id>` shows the whole date, `<id>-picker` is the year wheel
+ * (text `<id>-year`), `<id>-month-picker` (`<id>-month`) and `<id>-day-picker` (`<id>-day`) the others.
+ * The year wheel also takes the whole date in one change: the three indexes `[year, month, day]` (as a three-column
+ * picker sends them) or `YYYY-MM-DD`, so a spec sets the date in one step on every platform.
+ */
+export function DateSelect(props: DateSelectProps) {
+  const { id, value, start, end, onChange, placeholder, ...field } = props
+  const columns = dateColumns(start, end)
+  const shown = dateIndexes(value || end, columns)
+  const pick = (column: number, index: number) => {
+    const next = [...shown]
+    next[column] = index
+    onChange(dateFromIndexes(next, columns, start, end))
+  }
+  const onYear = (v: unknown) => {
+    if (Array.isArray(v)) return onChange(dateFromIndexes(v.map(Number), columns, start, end))
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      const within = v < start ? start : v > end ? end : v
+      return onChange(dateFromIndexes(dateIndexes(within, columns), columns, start, end))
+    }
+    pick(0, Number(v))
+  }
+  const parts = value ? value.split('-') : []
+  const wheel = (column: number, suffix: string, text: string | undefined, onPick: (v: unknown) => void) => (
+    <Picker
+      id={`${id}${suffix}-picker`}
+      className='picker-select__wheel'
+      mode='selector'
+      range={columns.labels[column] as string[]}
+      value={shown[column]}
+      onChange={(e) => onPick(e.detail.value)}
+    >
+      <Text
+        id={`${id}${suffix || '-year'}`}
+        className={`picker-select__value ${text ? '' : 'picker-select__placeholder'}`}
+      >
+        {text ?? ['年', '月', '日'][column]}
+      </Text>
+    </Picker>
+  )
+  return (
+    <FormField id={id} {...field} required={field.required ?? true}>
+      <View className='picker-select__date'>
+        <View className='picker-select__wheels'>
+          {wheel(0, '', parts[0] && `${parts[0]}年`, onYear)}
+          {wheel(1, '-month', parts[1] && `${parts[1]}月`, (v) => pick(1, Number(v)))}
+          {wheel(2, '-day', parts[2] && `${parts[2]}日`, (v) => pick(2, Number(v)))}
+        </View>
+        <Text id={id} className={`picker-select__date-value ${value ? '' : 'picker-select__placeholder'}`}>
+          {value || placeholder}
+        </Text>
+      </View>
+    </FormField>
+  )
+}
+
+function ShownValue({ id, value, placeholder }: { id: string; value: string; placeholder: string }) {
+  return (
+    <Text id={id} className={`picker-select__value ${value ? '' : 'picker-select__placeholder'}`}>
+      {value || placeholder}
+    </Text>
+  )
+}
+
+export interface DateColumns {
+  years: number[]
+  labels: string[][]
+}
+
+export function dateColumns(start: string, end: string): DateColumns {
+  const first = Number(start.slice(0, 4))
+  const last = Number(end.slice(0, 4))
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return {
+    years,
+    labels: [
+      years.map((y) => `${y}年`),
+      Array.from({ length: 12 }, (_, i) => `${pad(i + 1)}月`),
+      Array.from({ length: 31 }, (_, i) => `${pad(i + 1)}日`),
+    ],
+  }
+}
+
+/** The column indexes that show `date` (YYYY-MM-DD). */
+export function dateIndexes(date: string, columns: DateColumns): number[] {
+  const [y, m, d] = date.split('-').map(Number)
+  return [Math.max(0, columns.years.indexOf(y)), Math.max(0, (m || 1) - 1), Math.max(0, (d || 1) - 1)]
+}
+
+/** The date the columns show, made real (31 February → 28/29 February) and kept within start..end. */
+export function dateFromIndexes(indexes: number[], columns: DateColumns, start: string, end: string): string {
+  const year = columns.years[indexes[0] ?? 0] ?? columns.years[0]
+  const month = (indexes[1] ?? 0) + 1
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  const day = Math.min((indexes[2] ?? 0) + 1, lastDay)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const date = `${year}-${pad(month)}-${pad(day)}`
+  return date < start ? start : date > end ? end : date
+}
