@@ -545,11 +545,6 @@ describe('Element', () => {
     const image = await (await page.$('#login-captcha-image'))!.outerWxml()
     expect(image).toMatch(/^<image /)
     expect(image).not.toContain('<img')
-    // A picker is its child only: the H5 overlay with its option labels and buttons is left out.
-    const form = (await mp.navigateTo('/packages/profile/record-form/index?kind=education')) as Page
-    const picker = await (await form.$('#education-form-major-picker'))!.outerWxml()
-    expect(picker).toMatch(/^<picker [^>]*><text id="education-form-major"[^>]*>请选择所学专业<\/text><\/picker>$/)
-    await relaunch()
   })
 
   it('attribute() gives what a mini-program template renders: no data attributes, no H5-only classes', async () => {
