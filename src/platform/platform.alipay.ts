@@ -1,5 +1,5 @@
-import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, uploadViaTaro } from './shared'
-import type { ChosenImage, FaceResult, Platform } from './types'
+import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel } from './shared'
+import type { ChosenImage, FaceResult, Platform, UploadOptions, UploadResult } from './types'
 
 /** 身份验证's result: 9000 finished, 6001 cancelled, 6002 network, 4000 business error (result.errorCode). */
 export interface AlipayVerifyResult {
@@ -27,6 +27,17 @@ export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResul
 }
 
 declare const my: {
+  uploadFile(opts: {
+    url: string
+    filePath: string
+    name: string
+    fileName: string
+    fileType: 'image' | 'video' | 'audio'
+    header?: Record<string, string>
+    formData?: Record<string, string>
+    success: (r: { statusCode: number | string; data: string }) => void
+    fail: (e: unknown) => void
+  }): { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined
   getAuthCode(opts: { scopes: string; success: (r: { authCode: string }) => void; fail: (e: unknown) => void }): void
   /** 身份验证's screen for a certification the server initialised (certifyId and its url). */
   startAPVerify?(opts: {
@@ -85,6 +96,31 @@ function chooseImage(source: 'album' | 'camera' | 'any'): Promise<ChosenImage | 
   })
 }
 
+/**
+ * my.uploadFile requires `fileType` (image, video or audio) besides url, filePath and the multipart key
+ * (https://opendocs.alipay.com/mini/api/kmq4hc); Taro's adapter only copies `name` to `fileName` (older clients read
+ * the key from `fileName`), so Taro.uploadFile sends no fileType and Alipay refuses the upload. Every upload of this
+ * app is an image (the photo, the 学信网 screenshot).
+ */
+function uploadImage(options: UploadOptions): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const task = my.uploadFile({
+      url: options.url,
+      filePath: options.filePath,
+      name: options.name,
+      fileName: options.name,
+      fileType: 'image',
+      header: options.headers,
+      formData: options.formData,
+      success: (res) => resolve({ statusCode: Number(res.statusCode), data: String(res.data) }),
+      fail: reject,
+    })
+    if (options.onProgress && task && typeof task.onProgressUpdate === 'function') {
+      task.onProgressUpdate((p) => options.onProgress?.(p.progress))
+    }
+  })
+}
+
 /** Alipay: getAuthCode, 身份验证 (startAPVerify) with a server-issued certifyId, tradePay. */
 export const platform: Platform = {
   name: 'alipay',
@@ -96,7 +132,7 @@ export const platform: Platform = {
   chooseImage,
   getImageInfo: getImageInfoViaTaro,
   readFileHead: readFileHeadViaTaro,
-  uploadFile: uploadViaTaro,
+  uploadFile: uploadImage,
   faceStartContext: async () => ({ platform: 'alipay' }),
   verifyFace: ({ verifyId, certifyUrl }) =>
     new Promise<FaceResult>((resolve) => {

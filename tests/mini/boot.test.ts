@@ -1,4 +1,5 @@
 import { startMock, type RunningMock } from '../support/servers'
+import { makeIdNumber } from '../../mock-server/scenarios'
 import { snapshotOutput, type OutputSnapshot } from '../../scripts/lib/taro-build'
 import { errorText, MiniProgramHost } from '../../tools/miniprogram-host/src/host'
 import type { MiniTarget } from '../../tools/miniprogram-host/src/platforms'
@@ -120,6 +121,37 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s boot', (target) => {
       host.dispose()
     }
     expect(failures).toEqual([])
+  })
+
+  it('draws the record form with pickers in the one mode every platform has (Alipay: single column only)', async () => {
+    // Alipay's picker has no date, time, region or multi-column mode (https://opendocs.alipay.com/mini/component/picker):
+    // a picker in such a mode shows nothing there to pick.
+    const username = `boot${target}${Date.now() % 100000}`
+    await mock.qaApi('createCandidate', {
+      username,
+      password: 'Abc12345!',
+      name: '张三',
+      idNumber: makeIdNumber('110101', '19900307', String(100 + ['weapp', 'swan', 'alipay'].indexOf(target))),
+    })
+    const { token } = (await mock.qaApi('createSession', { username })) as { token: string }
+    const host = boot()
+    host.storage.set('session.token', token)
+    const page = await host.launch('packages/profile/record-form/index?kind=education')
+    await host.waitFor('the date wheels', () => uid(host, 'education-form-date-picker') !== undefined, 10000)
+    const pickers = page.view.query('picker') as RenderNode[]
+    const modes = pickers.map((node) => ({
+      uid: node.uid,
+      mode: String(page.view.attribute(node, 'mode') ?? 'selector'),
+    }))
+    expect(modes.map((p) => p.uid)).toEqual(
+      expect.arrayContaining([
+        'education-form-date-picker',
+        'education-form-date-month-picker',
+        'education-form-date-day-picker',
+      ]),
+    )
+    expect(modes.filter((p) => p.mode !== 'selector')).toEqual([])
+    expect(errorText(host.errors)).toBe('')
   })
 
   it('survives a network that fails the captcha request', async () => {

@@ -1,8 +1,9 @@
 import WebSocket from 'ws'
 import { automatorTarget, wsEndpoint } from './env'
 
-// Automator steps cross a WebSocket and a browser (or the devtools): allow more than jest's default 5 s per test.
-jest.setTimeout(30_000)
+// Automator steps cross a WebSocket and a browser (or the devtools), and must pass on a loaded machine: a test may
+// wait several times for the helpers' WAIT_MS (support/app.ts).
+jest.setTimeout(120_000)
 
 /**
  * On the mini-program host, a test also fails when the app broke the platform's contract during it (an API the

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, JSHandle, Page } from 'playwright-core'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { launchChromium, PHONE_VIEWPORT } from '../../../scripts/lib/chromium'
 import { serveH5 } from '../../../scripts/lib/h5-server'
@@ -80,6 +80,18 @@ const UNSUPPORTED: Record<string, string> = {
   'Tool.getTicket': 'tickets belong to the WeChat devtools',
   'Tool.setTicket': 'tickets belong to the WeChat devtools',
   'Tool.refreshTicket': 'tickets belong to the WeChat devtools',
+}
+
+/** A console argument as the devtools send it: JSON values as they are, anything else (an Error ...) as text. */
+async function consoleValue(arg: JSHandle): Promise<unknown> {
+  try {
+    const value: unknown = await arg.jsonValue()
+    if (value === undefined) return String(arg)
+    if (value instanceof Error) return String(value.stack ?? value)
+    return value
+  } catch {
+    return String(arg)
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -188,10 +200,19 @@ class Bridge {
     this.context ??= await this.browser.newContext({ viewport: PHONE_VIEWPORT, deviceScaleFactor: 2 })
     const page = await this.context.newPage()
     await page.addInitScript({ content: RUNTIME })
+    // As the devtools send it: {type, args} with each argument of the console call as its own JSON value (an Error
+    // as its stack, anything not JSON as its string). Reading the values is asynchronous: a chain keeps their order.
+    let logs = Promise.resolve()
     page.on('console', (msg) => {
       const raw: string = msg.type()
       const type = raw === 'warning' ? 'warn' : raw === 'verbose' ? 'debug' : raw
-      this.broadcast('App.logAdded', { type, args: [msg.text()] }, true)
+      const values = Promise.all(msg.args().map(consoleValue))
+      logs = logs.then(() =>
+        values.then(
+          (args) => this.broadcast('App.logAdded', { type, args }, true),
+          () => this.broadcast('App.logAdded', { type, args: [msg.text()] }, true),
+        ),
+      )
     })
     page.on('pageerror', (err) => {
       this.lastPageError = err.message
@@ -265,7 +286,7 @@ class Bridge {
   }
 
   /** Waits until the page stack differs from `before` (if given) and the top page has slid in. */
-  private async settle(before: string | null, timeoutMs = 5000, on?: Page): Promise<PageState> {
+  private async settle(before: string | null, timeoutMs = 20_000, on?: Page): Promise<PageState> {
     const deadline = Date.now() + timeoutMs
     let lastError = ''
     for (;;) {
@@ -368,7 +389,7 @@ class Bridge {
         // Taro's router answers when history changes; a URL it cannot route may never answer.
         let timer: NodeJS.Timeout | undefined
         const timeout = new Promise<never>((_resolve, reject) => {
-          timer = setTimeout(() => reject(new ProtocolError(`${method} did not complete within 10 s`)), 10_000)
+          timer = setTimeout(() => reject(new ProtocolError(`${method} did not complete within 30 s`)), 30_000)
         })
         const result = await Promise.race([this.run('callWx', [method, args]), timeout]).finally(() =>
           clearTimeout(timer),
