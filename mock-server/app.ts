@@ -8,6 +8,7 @@ import { wireFaults, type WireFaultsConfig } from './core/wire-faults'
 import { qaRoutes } from './core/qa-routes'
 import { Store } from './core/store'
 import { accountFeature } from './features/account'
+import { applicationFeature } from './features/application'
 import { faceFeature } from './features/face'
 import { FaceService } from './features/face/flows'
 import { profileFeature } from './features/profile'
@@ -157,6 +158,7 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   await app.register(accountFeature, { store, qa, face })
   await app.register(faceFeature, { store, qa, face })
   await app.register(profileFeature, { store, qa })
+  await app.register(applicationFeature, { store, qa })
   await app.register(scanFeature, { store, qa, engine: opts.ocr })
   // Simulations of what only a real platform does exist only with the QA API, never on a plain `npm run mock`.
   if (qa) await app.register(simFeature, { store, qa, hooks: { onPay: () => {} } })

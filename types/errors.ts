@@ -52,6 +52,20 @@ export const ERROR_MESSAGES = {
   // Screenshot scanner (issue 6)
   SCAN_UNREADABLE: '无法读取这张图片，请重新截图后上传',
   SCAN_NOT_XUEXIN: '这张截图不像学信网的学历/学位查询结果，请检查截图或手动填写',
+  // Online application (issue 13)
+  APPLY_GATE_LOCKED: '请先完善个人信息（照片、学历信息、账号绑定），再进行网上报名',
+  APPLICATION_WINDOW_CLOSED: '当前不在该考试的网上报名时间内',
+  APPLICATION_EXISTS: '您已报名该考试，请在报考流程中继续',
+  DECLARATIONS_REQUIRED: '请先阅读并同意《重要声明》和《考生诚信考试承诺书》',
+  APPLICATION_SUBMITTED: '报名信息已提交，如需修改请先撤回',
+  APPLICATION_CONFIRMED: '报名已确认，不能撤回或修改报名信息',
+  APPLICATION_INCOMPLETE: '报名信息尚未填写完整',
+  APPLICATION_NOT_SUBMITTED: '报名信息尚未提交',
+  APPLICATION_CHANGED: '报名信息已在其他设备上修改，请重新核对后提交',
+  WITHDRAW_CLOSED: '报名确认已结束，不能撤回',
+  PROVINCE_CHANGE_REFUSED: '报名信息已提交，不能修改考区',
+  RECORD_NOT_VERIFIED: '只能选择核验通过的学历学位信息',
+  APPLICATION_STATE: '当前报名状态不能进行此操作',
   // QA control API
   QA_DISABLED: 'QA 控制接口未开启',
   SCENARIO_UNKNOWN: '没有这个场景',
