@@ -16,12 +16,16 @@ describe('authorization by enumeration', () => {
   let victimRecordId: string
   const tokens: Record<string, string | null> = {}
 
-  /** Public: the contract's `auth: false` endpoints, the photo shown by ticket, the QA API. */
+  /**
+   * Public: the contract's `auth: false` endpoints, and the photos shown by a short-lived ticket (an <image> cannot
+   * send the session header; the ticket is issued to the session that may see the photo).
+   */
+  const ticketRoutes = ['GET /api/photo-view/:ticket', 'GET /api/application-photo/:ticket']
   const publicRoutes = new Set([
     ...Object.values(endpoints)
       .filter((e) => !e.auth)
       .map((e) => `${e.method} ${e.path}`),
-    'GET /api/photo-view/:ticket',
+    ...ticketRoutes,
   ])
   const candidateRoutes = () =>
     mock.app.routeTable.filter(

@@ -105,7 +105,7 @@ describe('reliability (H5)', () => {
     await fill('education-form-certificate', typed.certificateNo)
     await fill('education-form-school', '协和')
     await $('#education-form-school-option-0').click({ timeout: 60000 })
-    await pickOption('education-form-date', 0)
+    await pickDate()
     await pickOption('education-form-major', 0)
     await pickOption('education-form-level', 2)
     await pickOption('education-form-mode', 0)
@@ -166,7 +166,7 @@ describe('reliability (H5)', () => {
     await rig.page.waitForTimeout(600) // the draft is saved 300 ms after typing
     await fill('education-form-school', '协和')
     await $('#education-form-school-option-0').click()
-    await pickOption('education-form-date', 0)
+    await pickDate()
     await pickOption('education-form-major', 0)
     await pickOption('education-form-level', 2)
     await pickOption('education-form-mode', 0)
@@ -253,6 +253,13 @@ describe('reliability (H5)', () => {
     await tap('account-cancel-submit')
     await tap('account-cancel-confirm-first-ok')
     await tap('account-cancel-confirm-ok')
+  }
+
+  /** The date is three wheels (year, month, day); empty, they open on today and 确定 takes it (as hub.test.ts). */
+  async function pickDate() {
+    await pickOption('education-form-date-year', 0)
+    await pickOption('education-form-date-month', 0)
+    await pickOption('education-form-date-day', 0)
   }
 
   /** Taro H5's picker: drag the column by `index` rows through its own move methods, then 确定 (as hub.test.ts). */

@@ -158,8 +158,9 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s boot', (target) => {
     const host = boot({ offline: true })
     const page = await host.launch()
     await host.waitFor('the first render', () => uid(host, 'login-page') !== undefined)
-    // The client retries network errors with backoff before the field offers 点击重试.
-    await host.waitFor('the retry offer', () => textOf(page.root()).includes('点击重试'), 8000)
+    // The client retries network errors with backoff (five retries, about 11 s with jitter: src/api/request.ts)
+    // before the field offers 点击重试.
+    await host.waitFor('the retry offer', () => textOf(page.root()).includes('点击重试'), 60000)
     expect(host.requests.length).toBeGreaterThan(1)
     expect(errorText(host.errors)).toBe('')
   })
