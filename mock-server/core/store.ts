@@ -6,6 +6,7 @@ import { emptyAccountFlows, reviveAccountFlows } from '../features/account/state
 import type { Captcha } from '../features/public/state'
 import { emptyProfileState, reviveProfileState, type ProfileState } from '../features/profile/state'
 import { emptyFaceState, reviveFaceState, type FaceState } from '../features/face/state'
+import { emptyProcessState, reviveProcessState, type ProcessState } from '../features/process/state'
 import { emptySimState, reviveSimState, type SimState } from '../features/sim/state'
 import { Clock } from './clock'
 import { mapFrom, stateToJson } from './persist'
@@ -48,6 +49,8 @@ export interface State {
   application: ApplicationState
   /** Face verification: open verifications, rate limits, the platform stand-ins' records (features/face/state.ts). */
   face: FaceState
+  /** After submission: orders, materials, subscriptions, reminders (features/process/state.ts). */
+  process: ProcessState
 }
 
 export function emptyState(): State {
@@ -62,6 +65,7 @@ export function emptyState(): State {
     profile: emptyProfileState(),
     application: emptyApplicationState(),
     face: emptyFaceState(),
+    process: emptyProcessState(),
   }
 }
 
@@ -82,6 +86,7 @@ export function reviveState(raw: unknown): State {
     profile: reviveProfileState(json.profile),
     application: reviveApplicationState(json.application),
     face: reviveFaceState(json.face),
+    process: reviveProcessState(json.process),
   }
 }
 
