@@ -642,14 +642,18 @@ describe('application API', () => {
     const again = await filled(examId).catch((e: ApiError) => e)
     expect(again).not.toBeInstanceOf(ApiError)
     const state = mock.app.store.state
-    const revived = reviveState(JSON.parse(stateToJson(state)))
+    const revived = reviveState(JSON.parse(stateToJson(state)), mock.app.store.blobs)
     expect(revived.application.byId).toBeInstanceOf(Map)
     expect([...revived.application.byId.keys()]).toEqual([...state.application.byId.keys()])
     expect(revived.application.history.size).toBe(2)
     expect(revived.application.calendar).toEqual(state.application.calendar)
     expect(revived.application.byId.has(app.id)).toBe(false) // the scenario replaced the state
     // A file written before this feature has no slice: it starts empty.
-    expect(reviveState({ accounts: [] }).application).toEqual({ byId: new Map(), history: new Map(), calendar: null })
+    expect(reviveState({ accounts: [] }, mock.app.store.blobs).application).toEqual({
+      byId: new Map(),
+      history: new Map(),
+      calendar: null,
+    })
   })
 
   test('QA routes: prototype names are unknown ids; without --qa they do not exist', async () => {

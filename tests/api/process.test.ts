@@ -332,7 +332,7 @@ describe('process API (after submission)', () => {
     const id = await reviewed('11')
     await api.startPayment(id, 'weapp')
     await api.messages()
-    const revived = reviveState(JSON.parse(stateToJson(mock.app.store.state)))
+    const revived = reviveState(JSON.parse(stateToJson(mock.app.store.state)), mock.app.store.blobs)
     expect(revived.process.orders.get(id)).toMatchObject({ applicationId: id, state: 'paying' })
     expect(revived.process.reminders.size).toBe(1)
     expect(revived.process.orderIndex.get(revived.process.orders.get(id)!.id)).toBe(id)

@@ -87,10 +87,11 @@ export async function applicationRoutes(app: FastifyInstance, store: Store): Pro
     const { ticket } = req.params as { ticket: string }
     const id = applicationOfTicket(ticket, store.clock.now())
     const photo = id ? store.state.application.byId.get(id)?.photo : null
-    if (!photo) throw notFound('NOT_FOUND', '照片链接已失效，请刷新页面')
+    const bytes = photo ? await store.blobs.get(photo.blob) : null
+    if (!bytes) throw notFound('NOT_FOUND', '照片链接已失效，请刷新页面')
     reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=300')
     reply.header('x-content-type-options', 'nosniff')
-    return reply.send(Buffer.from(photo.data, 'base64'))
+    return reply.send(bytes)
   })
 
   await candidateScope(app, store, async (scope) => {
@@ -250,7 +251,7 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
       height: photo.height,
       size: photo.size,
       confirmedAt: store.clock.iso(),
-      data: photo.data,
+      blob: photo.blob,
     }
     changed(store, app)
     return view(app, candidate)
@@ -290,7 +291,7 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
       height: size!.height,
       size: bytes.length,
       confirmedAt: store.clock.iso(),
-      data: bytes.toString('base64'),
+      blob: await store.blobs.put(bytes),
     }
     changed(store, app)
     return view(app, candidate)

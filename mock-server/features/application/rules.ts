@@ -312,7 +312,8 @@ export function formContent(app: StoredApplication): unknown {
     examId: app.examId,
     province: app.province,
     steps: app.steps,
-    photo: app.photo ? crypto.createHash('sha256').update(app.photo.data).digest('hex').slice(0, 16) : null,
+    // The blob id is the SHA-256 of the photo's bytes.
+    photo: app.photo ? app.photo.blob : null,
   }
 }
 

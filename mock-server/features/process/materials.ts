@@ -91,9 +91,16 @@ export function checkMaterial(entry: MaterialEntry, bytes: Buffer): 'jpeg' | 'pd
   return 'jpeg'
 }
 
-export function saveMaterial(store: Store, a: StoredApplication, key: string, format: 'jpeg' | 'pdf', bytes: Buffer) {
+export async function saveMaterial(
+  store: Store,
+  a: StoredApplication,
+  key: string,
+  format: 'jpeg' | 'pdf',
+  bytes: Buffer,
+): Promise<void> {
+  const blob = await store.blobs.put(bytes)
   const list = storedMaterials(store, a.id).filter((m) => m.key !== key)
-  list.push({ key, format, size: bytes.length, uploadedAt: store.clock.iso(), data: bytes.toString('base64') })
+  list.push({ key, format, size: bytes.length, uploadedAt: store.clock.iso(), blob })
   store.state.process.materials.set(a.id, list)
   a.updatedAt = store.clock.iso()
   store.save()

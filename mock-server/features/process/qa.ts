@@ -1,8 +1,7 @@
 import crypto from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import * as v from 'valibot'
-import { PayOutcome } from '../../../types/states'
-import { parseBody } from '../../core/contract-route'
+import { qaEndpoints } from '../../../types/qa'
+import { contractRoute } from '../../core/contract-route'
 import { conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
 import { findByExactUsername } from '../account/rules'
@@ -24,27 +23,25 @@ export function processQaRoutes(app: FastifyInstance, store: Store): void {
     if (!found) throw notFound('NOT_FOUND', '没有这个报名')
     return found
   }
-  const params = (req: { params: unknown }) => req.params as { id: string; username: string }
 
   // The platform's payment notification for the application's order (what WeChat/Alipay/Baidu would call back with).
-  app.post('/__qa/applications/:id/payment', async (req) => {
-    const a = application(params(req).id)
-    const { outcome } = parseBody(v.object({ outcome: PayOutcome }), req.body)
+  contractRoute(app, store, qaEndpoints.notifyPayment, async ({ id, outcome }) => {
+    const a = application(id)
     const order = store.state.process.orders.get(a.id)
     if (!order) throw conflict('APPLICATION_STATE', '该报名还没有缴费订单')
     notifyPayment(store, order.id, outcome)
     return { order }
   })
 
-  app.get('/__qa/applications/:id/orders', async (req) => {
-    const a = application(params(req).id)
+  contractRoute(app, store, qaEndpoints.applicationOrders, async ({ id }) => {
+    const a = application(id)
     const order = store.state.process.orders.get(a.id) ?? null
     // Every order of the application (there is at most one) and the captures across them.
     return { orders: order ? [order] : [], payments: order?.payments ?? 0 }
   })
 
-  app.get('/__qa/reminders/:username', async (req) => {
-    const account = findByExactUsername(store.state, params(req).username)
+  contractRoute(app, store, qaEndpoints.reminders, async ({ username }) => {
+    const account = findByExactUsername(store.state, username)
     if (!account) throw notFound('NOT_FOUND', '没有这个考生')
     queueReminders(store)
     return {
@@ -55,15 +52,8 @@ export function processQaRoutes(app: FastifyInstance, store: Store): void {
 
   // Moves the server's clock to an exam's deadline: `near` is two days before it, `past` one minute after; open
   // sessions move with it (a jump of weeks would otherwise log everyone out).
-  app.post('/__qa/applications/:id/deadline', async (req) => {
-    const a = application(params(req).id)
-    const input = parseBody(
-      v.object({
-        deadline: v.picklist(['apply', 'confirm', 'pay'], 'deadline 须是 apply、confirm 或 pay'),
-        at: v.picklist(['near', 'past'], 'at 须是 near 或 past'),
-      }),
-      req.body,
-    )
+  contractRoute(app, store, qaEndpoints.moveToDeadline, async (input) => {
+    const a = application(input.id)
     const exam = calendarOf(store).find((e) => e.id === a.examId)!
     const iso = { apply: exam.applyClosesAt, confirm: exam.confirmClosesAt, pay: exam.payClosesAt }[input.deadline]
     const target = Date.parse(iso) + (input.at === 'near' ? -2 * 24 * 3600 * 1000 : 60 * 1000)
@@ -79,17 +69,7 @@ export function processQaRoutes(app: FastifyInstance, store: Store): void {
 
   // A complete application made without the wizard: every step, the hub photo, the province's materials (QA's
   // stand-in files), and submitted unless `submit` is false. The candidate needs a hub (scenario apply-open).
-  app.post('/__qa/process/applications', async (req) => {
-    const input = parseBody(
-      v.object({
-        username: v.string(),
-        province: v.pipe(v.string(), v.regex(/^\d{2}$/)),
-        examKind: v.optional(v.picklist(['health', 'nurse']), 'health'),
-        submit: v.optional(v.boolean(), true),
-        materials: v.optional(v.boolean(), true),
-      }),
-      req.body,
-    )
+  contractRoute(app, store, qaEndpoints.processApplication, async (input) => {
     const account = findByExactUsername(store.state, input.username)
     if (!account) throw notFound('NOT_FOUND', '没有这个考生')
     const province = provinceOf(input.province)
@@ -113,7 +93,7 @@ export function processQaRoutes(app: FastifyInstance, store: Store): void {
           format: 'jpeg' as const,
           size: QA_MATERIAL.length,
           uploadedAt: store.clock.iso(),
-          data: QA_MATERIAL.toString('base64'),
+          blob: store.blobs.putSync(QA_MATERIAL),
         })),
       )
     if (input.submit) {
@@ -204,7 +184,7 @@ function filledApplication(
     height: photo?.height ?? 413,
     size: photo?.size ?? 50000,
     confirmedAt: store.clock.iso(),
-    data: photo?.data ?? QA_MATERIAL.toString('base64'),
+    blob: photo?.blob ?? store.blobs.putSync(QA_MATERIAL),
   }
   a.version++
   return a

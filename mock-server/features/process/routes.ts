@@ -77,7 +77,7 @@ export async function processRoutes(app: FastifyInstance, store: Store, qa: bool
       const format = checkMaterial(entry, bytes)
       // Checked again after the body arrived: the deadline may have passed while it was uploading.
       if (!uploadOpen(store, a)) throw conflict('MATERIALS_CLOSED')
-      saveMaterial(store, a, key, format, bytes)
+      await saveMaterial(store, a, key, format, bytes)
       return materialsView(store, a)
     })
 

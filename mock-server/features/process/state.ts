@@ -26,8 +26,8 @@ export interface StoredMaterial {
   format: 'jpeg' | 'pdf'
   size: number
   uploadedAt: string
-  /** The file, base64 (a snapshot, like the exam photo). */
-  data: string
+  /** The file: a blob id (Store.blobs), like the exam photo. */
+  blob: string
 }
 
 export interface Subscription {
@@ -84,4 +84,11 @@ export function reviveProcessState(raw: unknown): ProcessState {
     reminders: mapFrom(json.reminders),
     announced: mapFrom(json.announced),
   }
+}
+
+/** The blobs the slice refers to (the store's sweep keeps them). */
+export function processBlobIds(state: ProcessState): Set<string> {
+  const ids = new Set<string>()
+  for (const list of state.materials.values()) for (const m of list) ids.add(m.blob)
+  return ids
 }
