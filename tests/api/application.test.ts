@@ -618,6 +618,10 @@ describe('application API', () => {
     expect(small.body.error?.code).toBe('PHOTO_FILE_TOO_SMALL')
     const png = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'photos', 'not-jpeg-358x441.png'))
     expect((await upload(png)).body.error?.code).toBe('PHOTO_FORMAT')
+    // A real JPEG cut off after 60 KB: its header and size are there, the image is not.
+    const valid = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'photos', 'valid-358x441.jpg'))
+    const cut = await upload(valid.subarray(0, 60000))
+    expect(cut.body.error?.code).toBe('PHOTO_FORMAT')
     const ok = await upload(await makeJpeg({ width: 400, height: 560, noise: false, bytes: 60000 }))
     expect(ok.status).toBe(200)
     expect(ok.body.photo).toMatchObject({ source: 'exam', width: 400, height: 560 })
@@ -632,6 +636,13 @@ describe('application API', () => {
     await api.saveContactStep({ id: app.id, ...contact })
     expect(await api.cancelCheck()).toEqual({ allowed: false, reason: '您已填写报名信息，不能注销账号' })
     expect((await fail(api.cancelAccount())).code).toBe('CANCEL_REFUSED')
+  })
+
+  test('cancelling an account with a bare application erases the application', async () => {
+    const examId = await open()
+    const app = await api.startApplication({ examId, province: '11' })
+    await api.cancelAccount('不再报考')
+    expect(mock.app.store.state.application.byId.has(app.id)).toBe(false)
   })
 
   test('state survives a restart: applications, last year and the calendar round-trip as Maps', async () => {
