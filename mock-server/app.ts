@@ -11,6 +11,7 @@ import { accountFeature } from './features/account'
 import { applicationFeature } from './features/application'
 import { faceFeature } from './features/face'
 import { FaceService } from './features/face/flows'
+import { notifyPayment, processFeature, queueReminders } from './features/process'
 import { profileFeature } from './features/profile'
 import { publicFeature } from './features/public'
 import { scanFeature } from './features/scan'
@@ -159,9 +160,17 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   await app.register(faceFeature, { store, qa, face })
   await app.register(profileFeature, { store, qa })
   await app.register(applicationFeature, { store, qa })
+  await app.register(processFeature, { store, qa })
+  // Reminders follow every change, whoever made it (a candidate, QA, the clock): looked for after each answer.
+  app.addHook('onResponse', async () => queueReminders(store))
   await app.register(scanFeature, { store, qa, engine: opts.ocr })
   // Simulations of what only a real platform does exist only with the QA API, never on a plain `npm run mock`.
-  if (qa) await app.register(simFeature, { store, qa, hooks: { onPay: () => {} } })
+  if (qa)
+    await app.register(simFeature, {
+      store,
+      qa,
+      hooks: { onPay: (orderId, outcome) => void notifyPayment(store, orderId, outcome) },
+    })
 
   const server = app as unknown as MockServer
   server.store = store

@@ -13,6 +13,8 @@ export default defineAppConfig({
       root: 'packages/profile',
       pages: ['basic/index', 'photo/index', 'records/index', 'record-form/index', 'binding/index'],
     },
+    // After submission (issue 14): the tracker, materials, payment and messages.
+    { root: 'packages/process', pages: ['tracker/index', 'materials/index', 'pay/index', 'messages/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

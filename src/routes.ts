@@ -32,6 +32,11 @@ export const routes = {
   profileBinding: route('/packages/profile/binding/index'),
   /** 网上报名 (the application wizard, its own issue): not built yet, so navigating there fails softly. */
   application: route('/packages/application/index'),
+  // After submission (issue 14): the process subpackage
+  tracker: route<{ id: string }>('/packages/process/tracker/index'),
+  materials: route<{ id: string }>('/packages/process/materials/index'),
+  pay: route<{ id: string }>('/packages/process/pay/index'),
+  messages: route('/packages/process/messages/index'),
 } as const
 
 export type RouteName = keyof typeof routes

@@ -67,6 +67,20 @@ import {
   StartApplicationRequest,
   SubmitRequest,
 } from './application'
+import {
+  ApplicationRef as ProcessRef,
+  MATERIAL_UPLOAD_FIELD,
+  MATERIAL_UPLOAD_PATH,
+  MaterialsView,
+  MaterialUploadRequest,
+  MessagesResponse,
+  PaymentView,
+  ResubmitResponse,
+  StartPaymentRequest,
+  StartPaymentResponse,
+  SubscribeRequest,
+  SubscribeResponse,
+} from './process'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -440,6 +454,58 @@ export const endpoints = {
     response: ApplicationView,
     auth: true,
   }),
+  // After submission (issue 14, docs/process.md): payment, materials, reminders
+  paymentOf: endpoint({
+    method: 'GET',
+    path: '/api/applications/:id/payment',
+    request: ProcessRef,
+    response: PaymentView,
+    auth: true,
+  }),
+  startPayment: endpoint({
+    method: 'POST',
+    path: '/api/applications/:id/payment',
+    request: StartPaymentRequest,
+    response: StartPaymentResponse,
+    auth: true,
+  }),
+  checkPayment: endpoint({
+    method: 'POST',
+    path: '/api/applications/:id/payment/check',
+    request: ProcessRef,
+    response: PaymentView,
+    auth: true,
+  }),
+  materialsOf: endpoint({
+    method: 'GET',
+    path: '/api/applications/:id/materials',
+    request: ProcessRef,
+    response: MaterialsView,
+    auth: true,
+  }),
+  uploadMaterial: uploadEndpoint({
+    method: 'POST',
+    path: MATERIAL_UPLOAD_PATH,
+    request: MaterialUploadRequest,
+    response: MaterialsView,
+    auth: true,
+    upload: { field: MATERIAL_UPLOAD_FIELD },
+  }),
+  resubmitMaterials: endpoint({
+    method: 'POST',
+    path: '/api/applications/:id/materials/submit',
+    request: ProcessRef,
+    response: ResubmitResponse,
+    auth: true,
+  }),
+  subscribeReminders: endpoint({
+    method: 'POST',
+    path: '/api/reminders/subscriptions',
+    request: SubscribeRequest,
+    response: SubscribeResponse,
+    auth: true,
+  }),
+  messages: endpoint({ method: 'GET', path: '/api/messages', request: Empty, response: MessagesResponse, auth: true }),
 } satisfies Record<string, Endpoint>
 
 export type Endpoints = typeof endpoints

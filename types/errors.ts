@@ -66,6 +66,17 @@ export const ERROR_MESSAGES = {
   PROVINCE_CHANGE_REFUSED: '报名信息已提交，不能修改考区',
   RECORD_NOT_VERIFIED: '只能选择核验通过的学历学位信息',
   APPLICATION_STATE: '当前报名状态不能进行此操作',
+  // After submission (issue 14)
+  PAY_NOT_READY: '资格审核通过后才能缴费',
+  PAY_CLOSED: '缴费时间已结束，未缴费视为放弃考试',
+  PAY_PC_ONLY: '本考区未开通手机缴费，请使用电脑登录考生服务平台完成缴费',
+  PAY_NOT_ONLINE: '本考区不在网上收取考试费',
+  ALREADY_PAID: '已缴费，无需重复缴费',
+  MATERIALS_NOT_REQUIRED: '本考区无需上传证明材料',
+  MATERIALS_CLOSED: '报名确认已结束，不能再上传材料，逾期视为放弃考试',
+  MATERIALS_LOCKED: '材料正在确认中或已确认，不能修改',
+  MATERIALS_INCOMPLETE: '请上传全部证明材料',
+  MATERIAL_FORMAT: '材料格式不符：只能上传 JPG 图片（部分材料可上传 PDF）',
   // QA control API
   QA_DISABLED: 'QA 控制接口未开启',
   SCENARIO_UNKNOWN: '没有这个场景',

@@ -6,6 +6,8 @@ import { FaceOutcome, PayOutcome, SubscribeOutcome } from './platform-sim'
 import { ApplicationView } from './application'
 import { EducationRecord, RecordKind } from './profile'
 import { ExamKind } from './states'
+import { Message, OrderState } from './process'
+import { PlatformName } from './states'
 
 /**
  * The QA control API (mock server started with --qa; absent otherwise): each endpoint by name, with its request and
@@ -109,6 +111,21 @@ const CalendarExam = v.object({
   confirmOpensAt: v.string(),
   confirmClosesAt: v.string(),
   payClosesAt: v.string(),
+})
+
+/** A payment order as the server holds it (issue 14). */
+const QaOrder = v.object({
+  id: v.string(),
+  applicationId: v.string(),
+  accountId: v.string(),
+  amount: v.number(),
+  state: OrderState,
+  attempts: v.number(),
+  payments: v.number(),
+  platform: PlatformName,
+  createdAt: v.string(),
+  paidAt: v.nullable(v.string()),
+  lastOutcome: v.nullable(PayOutcome),
 })
 
 export const qaEndpoints = {
@@ -312,6 +329,57 @@ export const qaEndpoints = {
       payClosesAt: v.optional(Iso),
     }),
     response: v.object({ exam: CalendarExam }),
+  }),
+  // After submission (issue 14, docs/process.md): the platform's payment notification, orders, reminders, deadlines.
+  notifyPayment: qa({
+    method: 'POST',
+    path: '/__qa/applications/:id/payment',
+    request: v.object({ ...ByApplication.entries, outcome: PayOutcome }),
+    response: v.object({ order: QaOrder }),
+  }),
+  applicationOrders: qa({
+    method: 'GET',
+    path: '/__qa/applications/:id/orders',
+    request: ByApplication,
+    response: v.object({ orders: v.array(QaOrder), payments: v.number() }),
+  }),
+  reminders: qa({
+    method: 'GET',
+    path: '/__qa/reminders/:username',
+    request: ByUsername,
+    response: v.object({
+      reminders: v.array(Message),
+      subscriptions: v.array(
+        v.object({
+          platform: PlatformName,
+          templateIds: v.array(v.string()),
+          outcome: v.picklist(['accept', 'reject']),
+          at: v.string(),
+        }),
+      ),
+    }),
+  }),
+  moveToDeadline: qa({
+    method: 'POST',
+    path: '/__qa/applications/:id/deadline',
+    request: v.object({
+      ...ByApplication.entries,
+      deadline: v.picklist(['apply', 'confirm', 'pay'], 'deadline 须是 apply、confirm 或 pay'),
+      at: v.picklist(['near', 'past'], 'at 须是 near 或 past'),
+    }),
+    response: v.object({ now: v.string(), deadline: v.string() }),
+  }),
+  processApplication: qa({
+    method: 'POST',
+    path: '/__qa/process/applications',
+    request: v.object({
+      username: Username,
+      province: v.pipe(v.string(), v.regex(/^\d{2}$/, 'province 须是两位考区代码')),
+      examKind: v.optional(ExamKind, 'health'),
+      submit: v.optional(v.boolean(), true),
+      materials: v.optional(v.boolean(), true),
+    }),
+    response: QaApplication,
   }),
 }
 

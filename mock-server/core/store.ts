@@ -11,6 +11,7 @@ import { emptyAccountFlows, pruneAccountFlows, reviveAccountFlows } from '../fea
 import { pruneCaptchas, type Captcha } from '../features/public/state'
 import { emptyProfileState, profileBlobIds, reviveProfileState, type ProfileState } from '../features/profile/state'
 import { emptyFaceState, pruneFaceState, reviveFaceState, type FaceState } from '../features/face/state'
+import { emptyProcessState, processBlobIds, reviveProcessState, type ProcessState } from '../features/process/state'
 import { emptySimState, reviveSimState, type SimState } from '../features/sim/state'
 import { FileBlobStore, MemoryBlobStore, type BlobStore } from './blobs'
 import { FileWriter } from './file-writer'
@@ -57,6 +58,8 @@ export interface State {
   application: ApplicationState
   /** Face verification: open verifications, rate limits, the platform stand-ins' records (features/face/state.ts). */
   face: FaceState
+  /** After submission: orders, materials, subscriptions, reminders (features/process/state.ts). */
+  process: ProcessState
 }
 
 export function emptyState(): State {
@@ -71,6 +74,7 @@ export function emptyState(): State {
     profile: emptyProfileState(),
     application: emptyApplicationState(),
     face: emptyFaceState(),
+    process: emptyProcessState(),
   }
 }
 
@@ -91,6 +95,7 @@ export function reviveState(raw: unknown, blobs: BlobStore): State {
     profile: reviveProfileState(json.profile, blobs),
     application: reviveApplicationState(json.application),
     face: reviveFaceState(json.face),
+    process: reviveProcessState(json.process),
   }
 }
 
@@ -207,7 +212,11 @@ export class Store {
   }
 
   private blobIds(): Set<string> {
-    return new Set([...profileBlobIds(this.state.profile), ...applicationBlobIds(this.state.application)])
+    return new Set([
+      ...profileBlobIds(this.state.profile),
+      ...applicationBlobIds(this.state.application),
+      ...processBlobIds(this.state.process),
+    ])
   }
 
   private async writeLoop(): Promise<void> {

@@ -94,4 +94,15 @@ export const api = {
   applicationForm: (id: string) => call('applicationForm', { id }),
   withdrawApplication: (id: string) => call('withdrawApplication', { id }),
   changeProvince: (id: string, province: string) => call('changeProvince', { id, province }),
+  // After submission (issue 14, docs/process.md); materials go up with api.upload('uploadMaterial', path, { id, key })
+  paymentOf: (id: string) => call('paymentOf', { id }),
+  /** Opens (or reuses) the application's one order; reuse `idempotencyKey` when retrying the same tap. */
+  startPayment: (id: string, platform: RequestOf<'startPayment'>['platform'], options?: CallOptions) =>
+    call('startPayment', { id, platform }, options),
+  /** After the platform's cashier closes: the server asks the platform (its record, not the phone's word). */
+  checkPayment: (id: string) => call('checkPayment', { id }),
+  materialsOf: (id: string) => call('materialsOf', { id }),
+  resubmitMaterials: (id: string) => call('resubmitMaterials', { id }),
+  subscribeReminders: (input: RequestOf<'subscribeReminders'>) => call('subscribeReminders', input),
+  messages: () => call('messages', {}),
 }

@@ -155,6 +155,7 @@ export const platform: Platform = {
         resolve('unsupported')
       }
     }),
+  // https://opendocs.alipay.com/mini/api/openapi-pay (resultCode 9000 paid, 6001 cancelled; the server's order decides)
   requestPayment: (_orderId, payParams) =>
     new Promise((resolve) => {
       my.tradePay({
@@ -163,6 +164,7 @@ export const platform: Platform = {
         fail: () => resolve('fail'),
       })
     }),
+  // https://opendocs.alipay.com/mini/api/requestSubscribeMessage
   requestSubscribe: (templateIds) =>
     new Promise((resolve) => {
       if (!my.requestSubscribeMessage) return resolve('reject')

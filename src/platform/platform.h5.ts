@@ -48,6 +48,7 @@ export const platform: Platform = {
       return 'fail'
     }
   },
+  // No platform cashier in a browser: the mock server's simulated cashier, whose outcome QA sets (docs/process.md).
   requestPayment: async (orderId) => (await api.simPayRun(orderId)).outcome,
   requestSubscribe: async (templateIds) => (await api.simSubscribe(templateIds)).outcome,
 }

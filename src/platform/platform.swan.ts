@@ -37,6 +37,7 @@ export const platform: Platform = {
   uploadFile: uploadViaTaro,
   faceStartContext: () => Promise.reject(new UnsupportedOnPlatform('faceVerification', 'Baidu')),
   verifyFace: async () => 'unsupported',
+  // https://smartprogram.baidu.com/docs/develop/api/open/payment_swan-requestPolymerPayment/
   requestPayment: (_orderId, payParams) =>
     new Promise((resolve) => {
       swan.requestPolymerPayment({
@@ -45,6 +46,7 @@ export const platform: Platform = {
         fail: (e) => resolve(isCancel(e) ? 'cancel' : 'fail'),
       })
     }),
+  // https://smartprogram.baidu.com/docs/develop/api/open/subscribe_swan-subscribeService/
   requestSubscribe: (templateIds) =>
     new Promise((resolve) => {
       const subscribe = swan.subscribeService

@@ -66,6 +66,8 @@ export const platform: Platform = {
         fail: (err) => resolve(faceResultOfWx(err, false)),
       })
     }),
+  // https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestPayment.html (the server's prepay params;
+  // success only means the cashier closed: the server's order decides)
   requestPayment: async (_orderId, payParams) => {
     try {
       await Taro.requestPayment({
@@ -80,6 +82,7 @@ export const platform: Platform = {
       return isCancel(err) ? 'cancel' : 'fail'
     }
   },
+  // https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html
   requestSubscribe: (templateIds) =>
     new Promise((resolve) => {
       wx.requestSubscribeMessage({

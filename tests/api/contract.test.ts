@@ -124,6 +124,24 @@ describe('every endpoint answers what its response schema says', () => {
   }
 
   /** How to get a real answer from each endpoint. */
+  /** A complete application made by QA (issue 14), submitted unless told otherwise; materials only when submitted. */
+  async function qaApplication(province: string, submit: boolean): Promise<{ id: string }> {
+    await applicant()
+    return (await mock.qa('/__qa/process/applications', {
+      username: DEMO_CANDIDATE.username,
+      province,
+      submit,
+      materials: submit,
+    })) as { id: string }
+  }
+  /** ... in 北京, confirmed and through both review stages (ready to pay). */
+  async function reviewed(): Promise<{ id: string }> {
+    const { id } = await qaApplication('11', true)
+    await mock.qa(`/__qa/applications/${id}/confirm`, {})
+    await mock.qa(`/__qa/applications/${id}/review`, { stage: 'centre', outcome: 'pass' })
+    await mock.qa(`/__qa/applications/${id}/review`, { stage: 'region', outcome: 'pass' })
+    return { id }
+  }
   const cases: Record<EndpointName, () => Promise<unknown>> = {
     health: () => api.health(),
     captcha: () => api.captcha(),
@@ -222,6 +240,30 @@ describe('every endpoint answers what its response schema says', () => {
       return api.withdrawApplication(app.id)
     },
     changeProvince: async () => api.changeProvince((await applying()).id, '12'),
+    paymentOf: async () => api.paymentOf((await reviewed()).id),
+    startPayment: async () => api.startPayment((await reviewed()).id, 'h5'),
+    checkPayment: async () => {
+      const { id } = await reviewed()
+      await api.startPayment(id, 'weapp')
+      return api.checkPayment(id)
+    },
+    materialsOf: async () => api.materialsOf((await qaApplication('12', false)).id),
+    uploadMaterial: async () =>
+      api.upload('uploadMaterial', PHOTO, { id: (await qaApplication('12', false)).id, key: 'id-card' }),
+    resubmitMaterials: async () => {
+      const { id } = await qaApplication('12', true)
+      await mock.qa(`/__qa/applications/${id}/reject-confirmation`, { reason: '材料不清晰' })
+      return api.resubmitMaterials(id)
+    },
+    subscribeReminders: async () => {
+      await applicant()
+      return api.subscribeReminders({ platform: 'h5', templateIds: ['tmpl-1'], outcome: 'accept' })
+    },
+    messages: async () => {
+      const { id } = await reviewed()
+      expect(id).toBeTruthy()
+      return api.messages()
+    },
   }
 
   test('the table covers the whole registry', () => {

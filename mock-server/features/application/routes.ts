@@ -39,6 +39,7 @@ import {
   historyOf,
   provinceOrThrow,
   sectionsOf,
+  submitChecks,
   viewOf,
   windowClosed,
 } from './rules'
@@ -341,6 +342,10 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
       })
     }
     if (version !== app.version) throw conflict('APPLICATION_CHANGED', undefined, { version: app.version })
+    for (const check of submitChecks) {
+      const refused = check(store, app)
+      if (refused) throw refused
+    }
     app.submittedAt = store.clock.iso()
     app.everSubmitted = true
     app.confirmation = 'none'

@@ -8,6 +8,7 @@ import {
   type ComparedApplication,
 } from '../../../domain/application-history'
 import { processNodes, type ProcessFacts } from '../../../domain/application-process'
+import { withGivenUp } from '../../../domain/process-deadlines'
 import { chinaDateOf, idExpiryWarning, ID_VALID_LONG_TERM } from '../../../domain/application-rules'
 import { birthDateOf, genderOf, maskIdNumber } from '../../../domain/id-card'
 import {
@@ -276,7 +277,7 @@ export function viewOf(store: Store, app: StoredApplication, account: Account): 
     can: abilities(app, exam, now),
     historical: !!last,
     mergeNotice: mergeNoticeNeeded(last, account) ? MERGE_NOTICE : null,
-    nodes: processNodes(facts, province, deadlines),
+    nodes: withGivenUp(processNodes(facts, province, deadlines), now),
     deadlines,
     updatedAt: app.updatedAt,
   }
@@ -434,6 +435,12 @@ accountErasers.push((state, accountId) => {
 applicationDataChecks.push((state, accountId) =>
   hasFilledApplication(state, accountId) ? '您已填写报名信息，不能注销账号' : null,
 )
+
+/**
+ * What other features require before a submission (the materials of the online-confirmation provinces, issue 14):
+ * each answers the refusal or null. They register here so this feature imports none of them.
+ */
+export const submitChecks: Array<(store: Store, app: StoredApplication) => HttpError | null> = []
 
 export function newApplication(store: Store, account: Account, exam: ExamEntry, province: string): StoredApplication {
   const at = store.clock.iso()

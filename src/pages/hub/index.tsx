@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { useEffect } from 'react'
-import { getSessionToken } from '../../api'
+import { useEffect, useState } from 'react'
+import type { ApplicationView } from '@contract/application'
+import { api, getSessionToken } from '../../api'
 import { Button } from '../../components/button'
 import { PageContainer } from '../../components/page-container'
 import { StatusTag } from '../../components/status-tag'
@@ -30,8 +31,15 @@ export default function HubPage() {
   }, [hasSession, account, loadMe])
 
   // Back from an item's page: its change shows here at once.
+  // The candidate's applications with the node each is at (the process tracker, issue 14).
+  const [applications, setApplications] = useState<ApplicationView[]>([])
   useDidShow(() => {
-    if (getSessionToken()) void loadSummary()
+    if (!getSessionToken()) return
+    void loadSummary()
+    api.listApplications().then(
+      (r) => setApplications(r.applications),
+      () => undefined,
+    )
   })
 
   const open = (r: Route) => () => void go.to(r)
@@ -87,6 +95,38 @@ export default function HubPage() {
               {gate.reason}
             </Text>
           )}
+        </View>
+      )}
+
+      {applications.length > 0 && (
+        <View className='hub__list' id='hub-applications'>
+          {applications.map((a, i) => {
+            const node = a.nodes.find((n) => n.state === 'current' || n.state === 'failed') ?? a.nodes.at(-1)
+            return (
+              <View
+                className='hub__item'
+                key={a.id}
+                id={`hub-application-${i}`}
+                onClick={() => void go.to(routes.tracker, { id: a.id })}
+              >
+                <View className='hub__item-title'>
+                  <Text>{`${a.examName}（${a.provinceName}）`}</Text>
+                </View>
+                <StatusTag
+                  id={`hub-application-${i}-node`}
+                  tone={node?.state === 'failed' ? 'danger' : node?.state === 'done' ? 'success' : 'neutral'}
+                >
+                  {!node
+                    ? ''
+                    : node.state === 'failed'
+                      ? `${node.name}未通过`
+                      : node.state === 'done'
+                        ? node.name
+                        : `当前：${node.name}`}
+                </StatusTag>
+              </View>
+            )
+          })}
         </View>
       )}
 

@@ -1,0 +1,114 @@
+import { checkPhoto, detectImageFormat, readJpegSize } from '../../../domain/photo'
+import type { MaterialsView } from '../../../types/process'
+import { HttpError, conflict } from '../../core/errors'
+import type { Store } from '../../core/store'
+import { provinceOf } from '../application/data/provinces'
+import { abilities, examOf, submitChecks } from '../application/rules'
+import type { StoredApplication } from '../application/state'
+import { materialsOfProvince, type MaterialEntry } from './data'
+import type { StoredMaterial } from './state'
+
+/**
+ * 上传材料 in the online-confirmation provinces (天津、上海、新疆兵团): each required material uploaded and checked from
+ * its bytes (a JPG by the registration photo's rules, a PDF by its magic bytes where the province allows it); then
+ * submission; after 确认不通过 the candidate re-uploads and sends them again until the confirmation window ends.
+ */
+
+const PDF_MAGIC = '%PDF-'
+export const MATERIAL_MAX_BYTES = 5 * 1024 * 1024
+
+export function storedMaterials(store: Store, applicationId: string): StoredMaterial[] {
+  return store.state.process.materials.get(applicationId) ?? []
+}
+
+export function materialsComplete(store: Store, a: StoredApplication): boolean {
+  const have = storedMaterials(store, a.id)
+  return materialsOfProvince(a.province).every((m) => have.some((h) => h.key === m.key))
+}
+
+function confirmClosed(store: Store, a: StoredApplication): boolean {
+  return store.clock.now() >= Date.parse(examOf(store, a.examId)!.confirmClosesAt)
+}
+
+/** Uploads are open before submission (while the application may be edited) and after a refusal until the deadline. */
+export function uploadOpen(store: Store, a: StoredApplication): boolean {
+  if (!a.submittedAt) return abilities(a, examOf(store, a.examId)!, store.clock.now()).edit
+  return a.confirmation === 'rejected' && !confirmClosed(store, a)
+}
+
+export function ensureUploadOpen(store: Store, a: StoredApplication): void {
+  if (!provinceOf(a.province)!.onlineConfirmation) throw conflict('MATERIALS_NOT_REQUIRED')
+  if (a.submittedAt && a.confirmation !== 'rejected') throw conflict('MATERIALS_LOCKED')
+  if (!uploadOpen(store, a)) throw conflict('MATERIALS_CLOSED')
+}
+
+export function materialsView(store: Store, a: StoredApplication): MaterialsView {
+  const have = storedMaterials(store, a.id)
+  const exam = examOf(store, a.examId)!
+  const open = provinceOf(a.province)!.onlineConfirmation && uploadOpen(store, a)
+  const complete = materialsComplete(store, a)
+  return {
+    applicationId: a.id,
+    required: materialsOfProvince(a.province).map((m) => {
+      const h = have.find((x) => x.key === m.key)
+      return { ...m, uploaded: h ? { format: h.format, size: h.size, uploadedAt: h.uploadedAt } : null }
+    }),
+    complete,
+    canUpload: open,
+    canResubmit: open && !!a.submittedAt && a.confirmation === 'rejected' && complete,
+    deadline: a.submittedAt ? exam.confirmClosesAt : exam.applyClosesAt,
+    confirmation: a.confirmation,
+    reason: a.confirmationReason,
+    givenUp: a.confirmation !== 'confirmed' && a.everSubmitted && confirmClosed(store, a),
+  }
+}
+
+/** Checks an uploaded material from its bytes; the file name and declared type are never trusted. */
+export function checkMaterial(entry: MaterialEntry, bytes: Buffer): 'jpeg' | 'pdf' {
+  if (bytes.subarray(0, PDF_MAGIC.length).toString('latin1') === PDF_MAGIC) {
+    if (!entry.pdf) throw new HttpError(400, 'MATERIAL_FORMAT', `${entry.name}只能上传 JPG 图片`)
+    return 'pdf'
+  }
+  if (detectImageFormat(bytes.subarray(0, 16)) !== 'jpeg')
+    throw new HttpError(
+      400,
+      'MATERIAL_FORMAT',
+      entry.pdf ? `${entry.name}只能上传 JPG 图片或 PDF 文件` : `${entry.name}只能上传 JPG 图片`,
+    )
+  // The registration photo's rules (format, file size, pixels), from the decoded JPEG header.
+  const size = readJpegSize(bytes)
+  const problems = checkPhoto({
+    head: bytes.subarray(0, 16),
+    size: bytes.length,
+    width: size?.width,
+    height: size?.height,
+  })
+  if (problems.length) {
+    const first = problems[0]
+    const status = first.code === 'file-too-large' ? 413 : 400
+    throw new HttpError(status, 'MATERIAL_FORMAT', `${entry.name}：${first.message}`)
+  }
+  return 'jpeg'
+}
+
+export async function saveMaterial(
+  store: Store,
+  a: StoredApplication,
+  key: string,
+  format: 'jpeg' | 'pdf',
+  bytes: Buffer,
+): Promise<void> {
+  const blob = await store.blobs.put(bytes)
+  const list = storedMaterials(store, a.id).filter((m) => m.key !== key)
+  list.push({ key, format, size: bytes.length, uploadedAt: store.clock.iso(), blob })
+  store.state.process.materials.set(a.id, list)
+  a.updatedAt = store.clock.iso()
+  store.save()
+}
+
+// A first submission in an online-confirmation province needs every material (上传全部证明材料).
+submitChecks.push((store, a) =>
+  provinceOf(a.province)?.onlineConfirmation && !materialsComplete(store, a)
+    ? new HttpError(409, 'MATERIALS_INCOMPLETE', '请先上传全部证明材料再提交报名信息')
+    : null,
+)

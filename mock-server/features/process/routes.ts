@@ -1,0 +1,124 @@
+import multipart from '@fastify/multipart'
+import type { FastifyInstance } from 'fastify'
+import { endpoints } from '../../../types/api'
+import { MATERIAL_UPLOAD_FIELD, MATERIAL_UPLOAD_PATH } from '../../../types/process'
+import { candidateScope } from '../../core/candidate-scope'
+import { HttpError, badRequest, conflict, notFound } from '../../core/errors'
+import type { Store } from '../../core/store'
+import { ownApplication, viewOf } from '../application/rules'
+import { materialsOfProvince } from './data'
+import {
+  checkMaterial,
+  ensureUploadOpen,
+  MATERIAL_MAX_BYTES,
+  materialsComplete,
+  materialsView,
+  saveMaterial,
+  uploadOpen,
+} from './materials'
+import { notifyPayment, paymentView, payParamsOf, startPayment } from './payment'
+import { queueReminders, remindersOf } from './reminders'
+
+/**
+ * After submission (issue 14, docs/process.md), all under the candidate's session: the payment (its view, opening
+ * the cashier, the check after it closes), the materials (view, multipart upload, sending them again after a
+ * refusal), the reminder subscription and the message list. Another candidate's application is the same 404.
+ */
+export async function processRoutes(app: FastifyInstance, store: Store, qa: boolean): Promise<void> {
+  await candidateScope(app, store, async (scope) => {
+    await scope.app.register(multipart, {
+      limits: { fileSize: MATERIAL_MAX_BYTES, files: 1, fields: 5, parts: 6 },
+    })
+
+    scope.route(endpoints.paymentOf, async ({ id }, { candidate, reply }) => {
+      reply.header('cache-control', 'no-store')
+      return paymentView(store, ownApplication(store, candidate.id, id))
+    })
+
+    scope.route(endpoints.startPayment, async ({ id, platform }, { candidate }) => {
+      const a = ownApplication(store, candidate.id, id)
+      const order = startPayment(store, a, platform)
+      return { orderId: order.id, payParams: payParamsOf(order), payment: paymentView(store, a) }
+    })
+
+    // The cashier closed on the phone: the server asks the platform about the order (WeChat's 查询订单, Alipay's
+    // trade.query). The stand-in platform answers what QA set (/__qa/sim/pay); without the QA API there is no
+    // platform, so an open order stays open. The phone's own report is never used.
+    scope.route(endpoints.checkPayment, async ({ id }, { candidate }) => {
+      const a = ownApplication(store, candidate.id, id)
+      const order = store.state.process.orders.get(a.id)
+      if (qa && order?.state === 'paying' && order.platform !== 'h5')
+        notifyPayment(store, order.id, store.state.sim.pay)
+      return paymentView(store, a)
+    })
+
+    scope.route(endpoints.materialsOf, async ({ id }, { candidate }) =>
+      materialsView(store, ownApplication(store, candidate.id, id)),
+    )
+
+    scope.app.post(MATERIAL_UPLOAD_PATH, async (req) => {
+      const candidate = scope.candidateOf(req)
+      const { id, key } = req.params as { id: string; key: string }
+      const a = ownApplication(store, candidate.id, id)
+      ensureUploadOpen(store, a)
+      const entry = materialsOfProvince(a.province).find((m) => m.key === key)
+      if (!entry) throw notFound('NOT_FOUND', '没有这项材料')
+      if (!req.isMultipart()) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以文件方式上传材料')
+      const file = await req.file()
+      if (!file || file.fieldname !== MATERIAL_UPLOAD_FIELD) throw badRequest('BAD_REQUEST', '没有收到材料文件')
+      let bytes: Buffer
+      try {
+        bytes = await file.toBuffer()
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new HttpError(413, 'MATERIAL_FORMAT', `${entry.name}文件过大，请上传 5MB 以内的文件`)
+        throw err
+      }
+      const format = checkMaterial(entry, bytes)
+      // Checked again after the body arrived: the deadline may have passed while it was uploading.
+      if (!uploadOpen(store, a)) throw conflict('MATERIALS_CLOSED')
+      await saveMaterial(store, a, key, format, bytes)
+      return materialsView(store, a)
+    })
+
+    // After 确认不通过: the re-uploaded materials go for confirmation again (确认中).
+    scope.route(endpoints.resubmitMaterials, async ({ id }, { candidate }) => {
+      const a = ownApplication(store, candidate.id, id)
+      ensureUploadOpen(store, a)
+      if (!a.submittedAt) throw conflict('APPLICATION_NOT_SUBMITTED', '请先提交报名信息')
+      if (!materialsComplete(store, a)) throw conflict('MATERIALS_INCOMPLETE')
+      a.confirmation = 'none'
+      a.confirmationReason = null
+      a.updatedAt = store.clock.iso()
+      store.save()
+      return viewOf(store, a, candidate)
+    })
+
+    scope.route(endpoints.subscribeReminders, async (input, { candidate }) => {
+      const list = store.state.process.subscriptions.get(candidate.id) ?? []
+      list.push({ ...input, at: store.clock.iso() })
+      store.state.process.subscriptions.set(candidate.id, list.slice(-20))
+      store.save()
+      return { subscribed: list.some((s) => s.outcome === 'accept'), count: list.length }
+    })
+
+    scope.route(endpoints.messages, async (_in, { candidate, reply }) => {
+      reply.header('cache-control', 'no-store')
+      queueReminders(store)
+      const subscribed = (store.state.process.subscriptions.get(candidate.id) ?? []).some((s) => s.outcome === 'accept')
+      const messages = remindersOf(store, candidate.id)
+        .slice()
+        .reverse()
+        .map(({ id, applicationId, kind, title, body, at, pushed }) => ({
+          id,
+          applicationId,
+          kind,
+          title,
+          body,
+          at,
+          pushed,
+        }))
+      return { messages, subscribed }
+    })
+  })
+}

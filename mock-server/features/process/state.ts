@@ -1,0 +1,94 @@
+import type { PayOutcome, PlatformName } from '../../../types/states'
+import type { OrderState, ReminderKind } from '../../../types/process'
+import { fieldsOf, mapFrom } from '../../core/persist'
+
+/** After submission (issue 14): orders, materials, subscriptions and reminders. JSON-able; every id-keyed collection a Map. */
+
+export interface Order {
+  id: string
+  applicationId: string
+  accountId: string
+  /** Fen. */
+  amount: number
+  state: OrderState
+  /** Cashier openings (a failed or cancelled one may be retried: same order, next attempt). */
+  attempts: number
+  /** Successful captures: the one number the "one payment" tests read. Never above 1. */
+  payments: number
+  platform: PlatformName
+  createdAt: string
+  paidAt: string | null
+  lastOutcome: PayOutcome | null
+}
+
+export interface StoredMaterial {
+  key: string
+  format: 'jpeg' | 'pdf'
+  size: number
+  uploadedAt: string
+  /** The file: a blob id (Store.blobs), like the exam photo. */
+  blob: string
+}
+
+export interface Subscription {
+  platform: PlatformName
+  templateIds: string[]
+  outcome: 'accept' | 'reject'
+  at: string
+}
+
+export interface Reminder {
+  id: string
+  applicationId: string
+  kind: ReminderKind
+  title: string
+  body: string
+  at: string
+  /** Sent through the platform too (the candidate had accepted a subscription). */
+  pushed: boolean
+}
+
+export interface ProcessState {
+  /** By application id: one order per application. */
+  orders: Map<string, Order>
+  /** Order id → application id (the platform's notification names the order). */
+  orderIndex: Map<string, string>
+  /** By application id. */
+  materials: Map<string, StoredMaterial[]>
+  /** By account id. */
+  subscriptions: Map<string, Subscription[]>
+  /** By account id, oldest first. */
+  reminders: Map<string, Reminder[]>
+  /** By application id: the events already announced that still hold (an event that stops holding may come again). */
+  announced: Map<string, string[]>
+}
+
+export function emptyProcessState(): ProcessState {
+  return {
+    orders: new Map(),
+    orderIndex: new Map(),
+    materials: new Map(),
+    subscriptions: new Map(),
+    reminders: new Map(),
+    announced: new Map(),
+  }
+}
+
+export function reviveProcessState(raw: unknown): ProcessState {
+  const json = fieldsOf(raw)
+  return {
+    orders: mapFrom(json.orders),
+    orderIndex: mapFrom(json.orderIndex),
+    materials: mapFrom(json.materials),
+    subscriptions: mapFrom(json.subscriptions),
+    reminders: mapFrom(json.reminders),
+    announced: mapFrom(json.announced),
+  }
+}
+
+/** The blobs the slice refers to (the store's sweep keeps them). */
+export function processBlobIds(state: ProcessState): Set<string> {
+  const ids = new Set<string>()
+  for (const list of state.materials.values()) for (const m of list) ids.add(m.blob)
+  return ids
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '上传证明材料' })

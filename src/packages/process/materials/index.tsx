@@ -1,0 +1,183 @@
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import type { MaterialsView } from '@contract/process'
+import { api, messageOf } from '../../../api'
+import { Button } from '../../../components/button'
+import { PageContainer } from '../../../components/page-container'
+import { StatusTag } from '../../../components/status-tag'
+import { toast } from '../../../components/toast'
+import { platform } from '../../../platform/platform'
+import { go, routes, useQuery } from '../../../routes'
+import { useRequireSession } from '../../../stores/session'
+import { chinaTime } from '../nodes'
+import '../process.scss'
+import './index.scss'
+
+/**
+ * 上传材料 (天津、上海、新疆兵团): the province's required materials, each uploaded with its progress (JPG checked as the
+ * photo is; PDF where allowed; the server checks the bytes again), 上传全部证明材料, then 提交报名信息 — or, after
+ * 确认不通过, the re-uploaded materials sent for confirmation again until the deadline.
+ */
+export default function MaterialsPage() {
+  const { id } = useQuery(routes.materials)
+  const hasSession = useRequireSession()
+  const [view, setView] = useState<MaterialsView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [progress, setProgress] = useState<Record<string, number>>({})
+  const [actionError, setActionError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [submitted, setSubmitted] = useState(false)
+
+  const load = async () => {
+    if (!id) return setError('没有找到这条报名信息')
+    setLoading(true)
+    try {
+      setView(await api.materialsOf(id))
+      setError(null)
+    } catch (err) {
+      setError(messageOf(err))
+    } finally {
+      setLoading(false)
+    }
+  }
+  useEffect(() => {
+    if (hasSession) void load()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hasSession, id])
+
+  /** Picks a file and uploads it for one material; false when the candidate cancelled or it was refused. */
+  const uploadOne = async (key: string): Promise<boolean> => {
+    if (!id) return false
+    const chosen = await platform.chooseImage('any')
+    if (!chosen) return false
+    setActionError(null)
+    setProgress((p) => ({ ...p, [key]: 0 }))
+    try {
+      const next = await api.upload(
+        'uploadMaterial',
+        chosen.path,
+        { id, key },
+        { onProgress: (percent) => setProgress((p) => ({ ...p, [key]: percent })) },
+      )
+      setView(next)
+      return true
+    } catch (err) {
+      setActionError(messageOf(err))
+      return false
+    } finally {
+      setProgress((p) => {
+        const { [key]: _done, ...rest } = p
+        return rest
+      })
+    }
+  }
+
+  // 上传全部证明材料: one after another, every material not uploaded yet.
+  const uploadAll = async () => {
+    for (const m of view?.required ?? []) if (!m.uploaded && !(await uploadOne(m.key))) break
+  }
+
+  const submit = async () => {
+    if (!id || !view) return
+    setBusy(true)
+    setActionError(null)
+    try {
+      if (view.confirmation === 'rejected') await api.resubmitMaterials(id)
+      else {
+        const app = await api.getApplication(id)
+        await api.submitApplication(id, app.version)
+      }
+      setSubmitted(true)
+      void toast.success('已提交，等待确认')
+      await load()
+    } catch (err) {
+      setActionError(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const canSubmit = !!view && view.complete && view.canUpload && (view.canResubmit || view.confirmation !== 'rejected')
+  return (
+    <PageContainer id='materials-page' loading={!view && loading} error={!view ? error : null} onRetry={load}>
+      {view && (
+        <>
+          {view.reason && view.confirmation === 'rejected' && (
+            <View className='pc-card materials__rejected'>
+              <Text className='pc-title'>确认不通过</Text>
+              <Text className='pc-note' id='materials-reason'>{`原因：${view.reason}`}</Text>
+              {!view.givenUp && (
+                <Text className='pc-note'>{`请在${chinaTime(view.deadline)}前重新上传材料并提交，逾期视为放弃考试`}</Text>
+              )}
+            </View>
+          )}
+          {view.givenUp && (
+            <Text className='pc-error' id='materials-given-up'>
+              报名确认时间已结束，未通过确认，视为放弃考试
+            </Text>
+          )}
+          <View className='pc-card'>
+            <Text className='pc-title'>证明材料</Text>
+            <Text className='pc-note'>{`请在${chinaTime(view.deadline)}前上传。图片须为 JPG 格式、大于45KB、不小于295×413像素`}</Text>
+            {view.required.map((m) => (
+              <View className='pc-row materials__item' key={m.key} id={`materials-item-${m.key}`}>
+                <View className='materials__name'>
+                  <Text className='pc-value'>{m.name}</Text>
+                  <Text className='pc-label'>{m.pdf ? 'JPG 或 PDF' : 'JPG'}</Text>
+                </View>
+                <View className='materials__side'>
+                  {progress[m.key] !== undefined ? (
+                    <Text
+                      className='pc-label'
+                      id={`materials-item-${m.key}-progress`}
+                    >{`上传中 ${progress[m.key]}%`}</Text>
+                  ) : (
+                    <StatusTag id={`materials-item-${m.key}-status`} tone={m.uploaded ? 'success' : 'neutral'}>
+                      {m.uploaded ? '已上传' : '未上传'}
+                    </StatusTag>
+                  )}
+                  {view.canUpload && (
+                    <Button
+                      id={`materials-upload-${m.key}`}
+                      variant='secondary'
+                      block={false}
+                      onClick={() => void uploadOne(m.key)}
+                    >
+                      {m.uploaded ? '重新上传' : '上传'}
+                    </Button>
+                  )}
+                </View>
+              </View>
+            ))}
+          </View>
+          {actionError && (
+            <Text className='pc-error' id='materials-error'>
+              {actionError}
+            </Text>
+          )}
+          {submitted && (
+            <Text className='pc-ok' id='materials-submitted'>
+              已提交，确认中
+            </Text>
+          )}
+          <View className='pc-actions'>
+            {view.canUpload && !view.complete && (
+              <Button id='materials-upload-all' variant='secondary' onClick={() => void uploadAll()}>
+                上传全部证明材料
+              </Button>
+            )}
+            {canSubmit && (
+              <Button id='materials-submit' loading={busy} onClick={() => void submit()}>
+                {view.confirmation === 'rejected' ? '重新提交确认' : '提交报名信息'}
+              </Button>
+            )}
+            <Button id='materials-back' variant='text' onClick={() => void go.back()}>
+              返回报考流程
+            </Button>
+          </View>
+        </>
+      )}
+    </PageContainer>
+  )
+}

@@ -1,0 +1,141 @@
+import { Text, View } from '@tarojs/components'
+import { useEffect, useRef, useState } from 'react'
+import type { PaymentView } from '@contract/process'
+import { api, messageOf, newIdempotencyKey } from '../../../api'
+import { Button } from '../../../components/button'
+import { PageContainer } from '../../../components/page-container'
+import { platform } from '../../../platform/platform'
+import { go, routes, useQuery } from '../../../routes'
+import { useRequireSession } from '../../../stores/session'
+import { chinaTime, yuan } from '../nodes'
+import '../process.scss'
+import './index.scss'
+
+const STATE_TEXT: Record<PaymentView['state'], string> = {
+  'not-ready': '资格审核通过后才能缴费',
+  due: '待缴费',
+  paying: '支付结果确认中',
+  paid: '已缴费',
+  closed: '缴费时间已结束，视为放弃考试',
+  'pc-only': '请在电脑上缴费',
+  none: '本考区不在网上收费',
+}
+
+/**
+ * 报名缴费: the subjects and fees from the server, the total, and payment through the platform (WeChat requestPayment,
+ * Alipay tradePay, Baidu requestPolymerPayment, H5 the simulated cashier). Whether it is paid is the server's word:
+ * after the cashier closes the page asks the server, which asks the platform.
+ */
+export default function PayPage() {
+  const { id } = useQuery(routes.pay)
+  const hasSession = useRequireSession()
+  const [pay, setPay] = useState<PaymentView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+  // One key per tap: a retry of the same tap (timeout) is answered, not done twice; the server keeps one order anyway.
+  const tapKey = useRef<string | null>(null)
+
+  const load = async () => {
+    if (!id) return setError('没有找到这条报名信息')
+    setLoading(true)
+    try {
+      setPay(await api.paymentOf(id))
+      setError(null)
+    } catch (err) {
+      setError(messageOf(err))
+    } finally {
+      setLoading(false)
+    }
+  }
+  useEffect(() => {
+    if (hasSession) void load()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hasSession, id])
+
+  const payNow = async () => {
+    if (!id) return
+    setBusy(true)
+    setResult(null)
+    try {
+      tapKey.current = tapKey.current ?? newIdempotencyKey()
+      const started = await api.startPayment(id, platform.name, { idempotencyKey: tapKey.current })
+      tapKey.current = null
+      await platform.requestPayment(started.orderId, started.payParams)
+      // Whatever the cashier said, the server's record decides.
+      const after = await api.checkPayment(id)
+      setPay(after)
+      if (after.state === 'paid') setResult({ ok: true, text: '缴费成功，报名成功' })
+      else if (after.order?.state === 'cancelled') setResult({ ok: false, text: '已取消支付，可重新缴费' })
+      else if (after.order?.state === 'failed') setResult({ ok: false, text: '支付未成功，请重新缴费' })
+      else setResult({ ok: false, text: '正在确认支付结果，请稍后刷新' })
+    } catch (err) {
+      setResult({ ok: false, text: messageOf(err) })
+      void load()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const pcOnly = pay?.state === 'pc-only'
+  return (
+    <PageContainer id='pay-page' loading={!pay && loading} error={!pay ? error : null} onRetry={load}>
+      {pay && (
+        <>
+          <View className='pc-card'>
+            <Text className='pc-title'>缴费信息</Text>
+            {pay.items.map((item) => (
+              <View className='pc-row' key={item.code} id={`pay-item-${item.code}`}>
+                <Text className='pc-label'>{item.name}</Text>
+                <Text className='pc-value'>{`¥${yuan(item.amount)}`}</Text>
+              </View>
+            ))}
+            <View className='pc-row'>
+              <Text className='pc-label'>合计</Text>
+              <Text className='pc-value pay__total' id='pay-total'>{`¥${yuan(pay.total)}`}</Text>
+            </View>
+            <View className='pc-row'>
+              <Text className='pc-label'>缴费截止</Text>
+              <Text className='pc-value' id='pay-deadline'>
+                {chinaTime(pay.deadline)}
+              </Text>
+            </View>
+            <View className='pc-row'>
+              <Text className='pc-label'>状态</Text>
+              <Text className={`pc-value pay__state pay__state--${pay.state}`} id='pay-state' data-state={pay.state}>
+                {STATE_TEXT[pay.state]}
+              </Text>
+            </View>
+          </View>
+          {pcOnly && (
+            <View className='pc-card pay__pc' id='pay-pc-only'>
+              <Text className='pc-title'>请在电脑上缴费</Text>
+              <Text className='pc-note'>{pay.pcMessage}</Text>
+            </View>
+          )}
+          {result && (
+            <Text className={result.ok ? 'pc-ok' : 'pc-error'} id='pay-result'>
+              {result.text}
+            </Text>
+          )}
+          <View className='pc-actions'>
+            {(pay.state === 'due' || pay.state === 'paying') && (
+              <Button id='pay-submit' loading={busy} onClick={() => void payNow()}>
+                {`立即缴费 ¥${yuan(pay.total)}`}
+              </Button>
+            )}
+            {pay.state === 'paying' && (
+              <Button id='pay-refresh' variant='secondary' onClick={() => void load()}>
+                刷新支付结果
+              </Button>
+            )}
+            <Button id='pay-back' variant='text' onClick={() => void go.back()}>
+              返回报考流程
+            </Button>
+          </View>
+        </>
+      )}
+    </PageContainer>
+  )
+}

@@ -1,0 +1,153 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { ApplicationView } from '@contract/application'
+import { countdown } from '@domain/process-deadlines'
+import { api, messageOf } from '../../../api'
+import { serverNow } from '../../../api/server-clock'
+import { Button } from '../../../components/button'
+import { PageContainer } from '../../../components/page-container'
+import { toast } from '../../../components/toast'
+import { platform } from '../../../platform/platform'
+import { go, routes, useQuery } from '../../../routes'
+import { useRequireSession } from '../../../stores/session'
+import { chinaTime, qaKeyOf } from '../nodes'
+import '../process.scss'
+import './index.scss'
+
+/** The reminder templates asked for (审核结果、缴费提醒); the platform's dialog shows them. */
+const REMINDER_TEMPLATES = ['tmpl-review-result', 'tmpl-payment-due']
+
+/**
+ * 报考流程: each node of the application with its state (done dark blue, current light blue, todo grey, failed red),
+ * what to do next and by when, a countdown in the last days on the server's clock, and the way to the node's page.
+ */
+export default function TrackerPage() {
+  const { id } = useQuery(routes.tracker)
+  const hasSession = useRequireSession()
+  const [app, setApp] = useState<ApplicationView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [now, setNow] = useState(serverNow())
+
+  const load = async () => {
+    if (!id) return setError('没有找到这条报名信息')
+    setLoading(true)
+    try {
+      setApp(await api.getApplication(id))
+      setError(null)
+    } catch (err) {
+      setError(messageOf(err))
+    } finally {
+      setLoading(false)
+      setNow(serverNow())
+      void Taro.stopPullDownRefresh()
+    }
+  }
+
+  useEffect(() => {
+    if (hasSession) void load()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hasSession, id])
+  useDidShow(() => {
+    if (hasSession && app) void load()
+  })
+  usePullDownRefresh(() => void load())
+  // The countdown moves on between refreshes (the server's clock, learnt from every answer).
+  useEffect(() => {
+    const timer = setInterval(() => setNow(serverNow()), 30_000)
+    return () => clearInterval(timer)
+  }, [])
+
+  const subscribe = async () => {
+    try {
+      const outcome = await platform.requestSubscribe(REMINDER_TEMPLATES)
+      await api.subscribeReminders({ platform: platform.name, templateIds: REMINDER_TEMPLATES, outcome })
+      void (outcome === 'accept' ? toast.success('已订阅提醒') : toast.info('未订阅，可在消息中查看提醒'))
+    } catch (err) {
+      void toast.info(messageOf(err))
+    }
+  }
+
+  const actionOf = (key: string, state: string) => {
+    if (!app) return null
+    if (key === 'materials' && state === 'current')
+      return { id: 'tracker-go-materials', text: '上传证明材料', go: () => go.to(routes.materials, { id: app.id }) }
+    if (key === 'confirm' && state === 'failed' && app.nodes.some((n) => n.key === 'materials'))
+      return { id: 'tracker-go-materials', text: '重新上传材料', go: () => go.to(routes.materials, { id: app.id }) }
+    if (key === 'payment' && state === 'current')
+      return { id: 'tracker-go-pay', text: '去缴费', go: () => go.to(routes.pay, { id: app.id }) }
+    return null
+  }
+
+  return (
+    <PageContainer id='tracker-page' loading={!app && loading} error={!app ? error : null} onRetry={load}>
+      {app && (
+        <>
+          <View className='pc-card'>
+            <Text className='pc-title' id='tracker-exam'>
+              {app.examName}
+            </Text>
+            <Text className='pc-note' id='tracker-province'>{`报考考区：${app.provinceName}`}</Text>
+          </View>
+          <View className='pc-card tracker__nodes'>
+            {app.nodes.map((n, i) => {
+              const key = qaKeyOf(n.key)
+              const left = n.state === 'current' || n.state === 'failed' ? countdown(n.deadline, now) : null
+              const action = actionOf(n.key, n.state)
+              return (
+                <View
+                  key={n.key}
+                  id={`tracker-node-${key}`}
+                  className={`tracker-node node-${n.state}`}
+                  data-state={n.state}
+                >
+                  <View className='tracker-node__rail'>
+                    <View className='tracker-node__dot'>
+                      <Text className='tracker-node__index'>{n.state === 'failed' ? '!' : String(i + 1)}</Text>
+                    </View>
+                    {i < app.nodes.length - 1 && <View className='tracker-node__line' />}
+                  </View>
+                  <View className='tracker-node__body'>
+                    <Text className='tracker-node__name' id={`tracker-node-${key}-name`}>
+                      {n.name}
+                    </Text>
+                    <Text className='tracker-node__hint' id={`tracker-node-${key}-hint`}>
+                      {n.hint}
+                    </Text>
+                    {n.deadline && n.state !== 'done' && n.state !== 'todo' && (
+                      <Text className='tracker-node__deadline' id={`tracker-node-${key}-deadline`}>
+                        {`截止时间：${chinaTime(n.deadline)}`}
+                      </Text>
+                    )}
+                    {left && (
+                      <Text className='tracker-node__countdown' id={`tracker-node-${key}-countdown`}>
+                        {left}
+                      </Text>
+                    )}
+                    {action && (
+                      <View className='tracker-node__action'>
+                        <Button id={action.id} block={false} onClick={() => void action.go()}>
+                          {action.text}
+                        </Button>
+                      </View>
+                    )}
+                  </View>
+                </View>
+              )
+            })}
+          </View>
+          <View className='pc-actions'>
+            <Button id='tracker-subscribe' variant='secondary' onClick={() => void subscribe()}>
+              订阅审核和缴费提醒
+            </Button>
+            <Button id='tracker-messages' variant='text' onClick={() => void go.to(routes.messages)}>
+              查看消息
+            </Button>
+            <Text className='pc-note'>下拉可刷新报名状态</Text>
+          </View>
+        </>
+      )}
+    </PageContainer>
+  )
+}

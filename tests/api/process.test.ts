@@ -1,0 +1,340 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { api, ApiError, newIdempotencyKey, setSessionToken } from '../../src/api'
+import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
+import { stateToJson } from '../../mock-server/core/persist'
+import { reviveState } from '../../mock-server/core/store'
+import type { ApplicationView } from '../../types/application'
+import { clientAgainstMock } from './support/client-mock'
+
+const PHOTOS = path.join(__dirname, '..', 'fixtures', 'photos')
+const JPG = path.join(PHOTOS, 'valid-358x441.jpg')
+const PNG = path.join(PHOTOS, 'not-jpeg-358x441.png')
+const SMALL = path.join(PHOTOS, 'small-file-295x413.jpg')
+
+/** After submission (issue 14): payment, materials, reminders and the nodes, the real client against the mock server. */
+describe('process API (after submission)', () => {
+  const mock = clientAgainstMock()
+  let seq = 700
+  let PDF = ''
+
+  beforeAll(() => {
+    PDF = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'process-')), 'proof.pdf')
+    fs.writeFileSync(PDF, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+  })
+  afterEach(() => mock.qa('/__qa/clock', { real: true }))
+
+  const fail = (p: Promise<unknown>) =>
+    p.then(
+      () => {
+        throw new Error('expected the call to fail')
+      },
+      (e: unknown) => e as ApiError,
+    )
+  async function qaGet<T>(p: string): Promise<T> {
+    return (await (await fetch(`${mock.url}${p}`)).json()) as T
+  }
+  async function login(username = DEMO_CANDIDATE.username): Promise<string> {
+    const { token } = (await mock.qa('/__qa/sessions', { username })) as { token: string }
+    setSessionToken(token)
+    return token
+  }
+  /** `apply-open`, the demo candidate logged in, and a complete application made by QA in `province`. */
+  async function application(province: string, opts: { submit?: boolean; materials?: boolean } = {}) {
+    await mock.qa('/__qa/scenario', { name: 'apply-open' })
+    await login()
+    return (await mock.qa('/__qa/process/applications', {
+      username: DEMO_CANDIDATE.username,
+      province,
+      ...opts,
+    })) as ApplicationView
+  }
+  const states = (v: ApplicationView) => Object.fromEntries(v.nodes.map((n) => [n.key, n.state]))
+  const confirm = (id: string) => mock.qa(`/__qa/applications/${id}/confirm`, {})
+  const review = (id: string, stage: 'centre' | 'region', outcome: 'pass' | 'fail', reason?: string) =>
+    mock.qa(`/__qa/applications/${id}/review`, { stage, outcome, reason })
+  async function reviewed(province: string): Promise<string> {
+    const { id } = await application(province)
+    await confirm(id)
+    await review(id, 'centre', 'pass')
+    await review(id, 'region', 'pass')
+    return id
+  }
+  const orders = (id: string) =>
+    qaGet<{ orders: Array<{ id: string; attempts: number; state: string }>; payments: number }>(
+      `/__qa/applications/${id}/orders`,
+    )
+
+  test('a normal province, node by node, from submission to 报名成功 (H5 cashier)', async () => {
+    const a = await application('11')
+    expect(a.status).toBe('submitted')
+    expect(states(a)).toEqual({
+      fill: 'done',
+      submit: 'done',
+      confirm: 'current',
+      review: 'todo',
+      payment: 'todo',
+      success: 'todo',
+    })
+    expect((await fail(api.startPayment(a.id, 'h5'))).code).toBe('PAY_NOT_READY')
+    expect((await api.paymentOf(a.id)).state).toBe('not-ready')
+    await confirm(a.id)
+    expect(states(await api.getApplication(a.id))).toMatchObject({ confirm: 'done', review: 'current' })
+    expect((await fail(api.startPayment(a.id, 'h5'))).code).toBe('PAY_NOT_READY')
+    expect((await fail(api.withdrawApplication(a.id))).code).toBe('APPLICATION_CONFIRMED')
+    await review(a.id, 'centre', 'pass')
+    const half = await api.getApplication(a.id)
+    expect(half.nodes.find((n) => n.key === 'review')).toMatchObject({
+      state: 'current',
+      hint: '考点审核已通过，等待考区审核',
+    })
+    await review(a.id, 'region', 'pass')
+    const due = await api.getApplication(a.id)
+    expect(due.status).toBe('awaiting-payment')
+    expect(states(due)).toMatchObject({ review: 'done', payment: 'current', success: 'todo' })
+    expect(due.nodes.find((n) => n.key === 'payment')!.deadline).toBe(due.deadlines.payBy)
+
+    const pay = await api.paymentOf(a.id)
+    expect(pay).toMatchObject({ state: 'due', total: 24000, order: null, pcMessage: null })
+    expect(pay.items.map((i) => [i.name, i.amount])).toEqual([
+      ['基础知识', 6000],
+      ['相关专业知识', 6000],
+      ['专业知识', 6000],
+      ['专业实践能力', 6000],
+    ])
+    const started = await api.startPayment(a.id, 'h5')
+    expect(started.payment.state).toBe('paying')
+    expect(started.payParams.cashier).toBe(`/api/sim/pay/${started.orderId}/run`)
+    // The phone saying "paid" means nothing: only the platform's notification (here the H5 cashier) pays.
+    expect((await api.getApplication(a.id)).status).toBe('awaiting-payment')
+    await mock.qa('/__qa/sim/pay', { outcome: 'success' })
+    expect((await api.simPayRun(started.orderId)).outcome).toBe('success')
+    const paid = await api.getApplication(a.id)
+    expect(paid.status).toBe('succeeded')
+    expect(states(paid)).toMatchObject({ payment: 'done', success: 'done' })
+    expect((await api.paymentOf(a.id)).state).toBe('paid')
+    expect((await fail(api.startPayment(a.id, 'h5'))).code).toBe('ALREADY_PAID')
+    // A repeated notification changes nothing.
+    await Promise.all(Array.from({ length: 5 }, () => api.simPayRun(started.orderId)))
+    expect((await orders(a.id)).payments).toBe(1)
+  })
+
+  test('20 parallel pay requests for one application create one order and one payment', async () => {
+    const id = await reviewed('11')
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => api.startPayment(id, 'weapp', { idempotencyKey: newIdempotencyKey() })),
+    )
+    expect(new Set(answers.map((x) => x.orderId)).size).toBe(1)
+    expect(answers[0].payParams).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=/) })
+    expect((await orders(id)).orders).toHaveLength(1)
+    expect((await orders(id)).orders[0].attempts).toBe(1)
+    await mock.qa(`/__qa/applications/${id}/payment`, { outcome: 'success' })
+    await Promise.all(
+      Array.from({ length: 20 }, () => mock.qa(`/__qa/applications/${id}/payment`, { outcome: 'success' })),
+    )
+    expect(await orders(id)).toMatchObject({ payments: 1 })
+    expect((await api.getApplication(id)).status).toBe('succeeded')
+  })
+
+  test('failed, then cancelled, then paid on another device: one order, one payment', async () => {
+    const id = await reviewed('11')
+    await mock.qa('/__qa/sim/pay', { outcome: 'fail' })
+    const first = await api.startPayment(id, 'weapp')
+    const failed = await api.checkPayment(id)
+    expect(failed).toMatchObject({ state: 'due', order: { state: 'failed', lastOutcome: 'fail', attempts: 1 } })
+    expect((await api.getApplication(id)).status).toBe('awaiting-payment')
+    await mock.qa('/__qa/sim/pay', { outcome: 'cancel' })
+    const second = await api.startPayment(id, 'weapp')
+    expect(second.orderId).toBe(first.orderId)
+    expect((await api.checkPayment(id)).order).toMatchObject({ state: 'cancelled', attempts: 2 })
+    // Another device (another session of the same candidate) retries: the same order again.
+    await login()
+    await mock.qa('/__qa/sim/pay', { outcome: 'success' })
+    const third = await api.startPayment(id, 'alipay')
+    expect(third.orderId).toBe(first.orderId)
+    expect(third.payParams.tradeNO).toBeTruthy()
+    // A retry after a timeout while the cashier is open: the same attempt.
+    expect((await api.startPayment(id, 'alipay')).payment.order!.attempts).toBe(3)
+    expect((await api.checkPayment(id)).state).toBe('paid')
+    expect(await orders(id)).toMatchObject({ payments: 1, orders: [{ attempts: 3, state: 'paid' }] })
+  })
+
+  test('provinces without mobile or online payment; the window closing unpaid means given up', async () => {
+    const qinghai = await reviewed('63')
+    expect(await api.paymentOf(qinghai)).toMatchObject({ state: 'pc-only', pcMessage: expect.stringContaining('电脑') })
+    expect(await fail(api.startPayment(qinghai, 'weapp'))).toMatchObject({ code: 'PAY_PC_ONLY', status: 409 })
+    const q = await api.getApplication(qinghai)
+    expect(q.nodes.find((n) => n.key === 'payment')!.hint).toContain('电脑')
+
+    const tibet = await reviewed('54')
+    const t = await api.getApplication(tibet)
+    expect(t.status).toBe('succeeded')
+    expect(t.nodes.map((n) => n.key)).not.toContain('payment')
+    expect((await fail(api.startPayment(tibet, 'weapp'))).code).toBe('PAY_NOT_ONLINE')
+    expect((await api.paymentOf(tibet)).state).toBe('none')
+
+    const beijing = await reviewed('11')
+    await mock.qa(`/__qa/applications/${beijing}/deadline`, { deadline: 'pay', at: 'past' })
+    expect((await fail(api.startPayment(beijing, 'weapp'))).code).toBe('PAY_CLOSED')
+    expect((await api.paymentOf(beijing)).state).toBe('closed')
+    const late = await api.getApplication(beijing)
+    expect(late.nodes.find((n) => n.key === 'payment')).toMatchObject({
+      state: 'failed',
+      hint: expect.stringContaining('视为放弃考试'),
+    })
+  })
+
+  test('online confirmation (天津): materials checked from the bytes, submission, refusal, re-upload, confirmation', async () => {
+    const a = await application('12', { submit: false, materials: false })
+    expect(a.nodes.map((n) => n.key)).toEqual([
+      'fill',
+      'materials',
+      'submit',
+      'confirm',
+      'review',
+      'payment',
+      'success',
+    ])
+    expect(states(a)).toMatchObject({ fill: 'done', materials: 'current', submit: 'todo' })
+    const m = await api.materialsOf(a.id)
+    expect(m.required.map((r) => [r.key, r.pdf])).toEqual([
+      ['id-card', false],
+      ['education', true],
+      ['work-proof', true],
+    ])
+    expect(m).toMatchObject({ complete: false, canUpload: true, canResubmit: false })
+    expect(await fail(api.submitApplication(a.id, a.version))).toMatchObject({
+      code: 'MATERIALS_INCOMPLETE',
+      status: 409,
+    })
+
+    const bad = async (file: string, key: string) => fail(api.upload('uploadMaterial', file, { id: a.id, key }))
+    expect(await bad(PNG, 'id-card')).toMatchObject({ code: 'MATERIAL_FORMAT', status: 400 })
+    expect((await bad(PDF, 'id-card')).message).toBe('身份证（正反面）只能上传 JPG 图片')
+    expect((await bad(SMALL, 'id-card')).code).toBe('MATERIAL_FORMAT')
+    expect((await bad(JPG, 'no-such')).status).toBe(404)
+    await api.upload('uploadMaterial', JPG, { id: a.id, key: 'id-card' })
+    await api.upload('uploadMaterial', PDF, { id: a.id, key: 'education' })
+    const all = await api.upload('uploadMaterial', JPG, { id: a.id, key: 'work-proof' })
+    expect(all.complete).toBe(true)
+    expect(all.required.map((r) => r.uploaded?.format)).toEqual(['jpeg', 'pdf', 'jpeg'])
+
+    const submitted = await api.submitApplication(a.id, (await api.getApplication(a.id)).version)
+    expect(states(submitted)).toMatchObject({ materials: 'done', submit: 'done', confirm: 'current' })
+    expect(await bad(JPG, 'id-card')).toMatchObject({ code: 'MATERIALS_LOCKED', status: 409 })
+
+    await mock.qa(`/__qa/applications/${a.id}/reject-confirmation`, { reason: '学历证书不清晰' })
+    const rejected = await api.getApplication(a.id)
+    expect(rejected.nodes.find((n) => n.key === 'confirm')).toMatchObject({
+      state: 'failed',
+      hint: expect.stringContaining('学历证书不清晰'),
+    })
+    expect(await api.materialsOf(a.id)).toMatchObject({
+      canUpload: true,
+      canResubmit: true,
+      reason: '学历证书不清晰',
+      givenUp: false,
+    })
+    await api.upload('uploadMaterial', JPG, { id: a.id, key: 'education' })
+    const again = await api.resubmitMaterials(a.id)
+    expect(again.status).toBe('submitted')
+    expect(states(again)).toMatchObject({ confirm: 'current' })
+    expect((await fail(api.resubmitMaterials(a.id))).code).toBe('MATERIALS_LOCKED')
+    await confirm(a.id)
+    expect(states(await api.getApplication(a.id))).toMatchObject({ confirm: 'done', review: 'current' })
+    expect(await bad(JPG, 'id-card')).toMatchObject({ code: 'MATERIALS_LOCKED' })
+  })
+
+  test('online confirmation refused and the deadline passed: no uploads, the node says given up', async () => {
+    const a = await application('31')
+    expect((await api.materialsOf(a.id)).required.map((r) => r.key)).toContain('practice-cert')
+    await mock.qa(`/__qa/applications/${a.id}/reject-confirmation`, { reason: '执业证书缺页' })
+    await mock.qa(`/__qa/applications/${a.id}/deadline`, { deadline: 'confirm', at: 'past' })
+    const e = await fail(api.upload('uploadMaterial', JPG, { id: a.id, key: 'id-card' }))
+    expect(e).toMatchObject({ code: 'MATERIALS_CLOSED', status: 409 })
+    expect((await fail(api.resubmitMaterials(a.id))).code).toBe('MATERIALS_CLOSED')
+    expect(await api.materialsOf(a.id)).toMatchObject({ canUpload: false, givenUp: true })
+    const v = await api.getApplication(a.id)
+    expect(v.nodes.find((n) => n.key === 'confirm')).toMatchObject({
+      state: 'failed',
+      hint: expect.stringContaining('视为放弃考试'),
+    })
+  })
+
+  test('refused: materials where none are asked, a review failure stops payment, another candidate’s application', async () => {
+    const a = await application('11')
+    expect((await fail(api.upload('uploadMaterial', JPG, { id: a.id, key: 'id-card' }))).code).toBe(
+      'MATERIALS_NOT_REQUIRED',
+    )
+    await confirm(a.id)
+    await review(a.id, 'centre', 'fail', '工作年限不符合报考条件')
+    const failed = await api.getApplication(a.id)
+    expect(states(failed)).toMatchObject({ review: 'failed', payment: 'todo' })
+    expect((await fail(api.startPayment(a.id, 'weapp'))).code).toBe('PAY_NOT_READY')
+
+    const other = `proc${seq++}`
+    await mock.qa('/__qa/candidates', {
+      username: other,
+      password: 'Abcdef12',
+      name: '李四',
+      idNumber: makeIdNumber('320102', '19950615', String(seq)),
+    })
+    await login(other)
+    for (const call of [
+      () => api.paymentOf(a.id),
+      () => api.startPayment(a.id, 'weapp'),
+      () => api.checkPayment(a.id),
+      () => api.materialsOf(a.id),
+      () => api.resubmitMaterials(a.id),
+      () => api.upload('uploadMaterial', JPG, { id: a.id, key: 'id-card' }),
+    ])
+      expect(await fail(call())).toMatchObject({ status: 404, code: 'NOT_FOUND', message: '报名信息不存在' })
+    expect((await api.messages()).messages).toEqual([])
+  })
+
+  test('reminders: subscriptions recorded; each state change queued once; QA and the app list them', async () => {
+    const a = await application('11')
+    expect(
+      await api.subscribeReminders({ platform: 'weapp', templateIds: ['tmpl-review'], outcome: 'accept' }),
+    ).toEqual({
+      subscribed: true,
+      count: 1,
+    })
+    await confirm(a.id)
+    await review(a.id, 'centre', 'pass')
+    await review(a.id, 'region', 'pass')
+    await api.getApplication(a.id)
+    await api.getApplication(a.id)
+    await mock.qa(`/__qa/applications/${a.id}/deadline`, { deadline: 'pay', at: 'near' })
+    const { messages, subscribed } = await api.messages()
+    expect(subscribed).toBe(true)
+    expect(messages.map((m) => m.kind).reverse()).toEqual([
+      'confirmed',
+      'review-passed',
+      'review-passed',
+      'payment-due',
+      'payment-deadline-near',
+    ])
+    expect(messages.every((m) => m.pushed && m.applicationId === a.id)).toBe(true)
+    const qa = await qaGet<{ reminders: Array<{ kind: string }>; subscriptions: Array<{ templateIds: string[] }> }>(
+      `/__qa/reminders/${DEMO_CANDIDATE.username}`,
+    )
+    expect(qa.reminders).toHaveLength(5)
+    expect(qa.subscriptions[0].templateIds).toEqual(['tmpl-review'])
+    // A refused confirmation after a resubmission is a new event; paying is announced too.
+    await api.startPayment(a.id, 'weapp')
+    await mock.qa(`/__qa/applications/${a.id}/payment`, { outcome: 'success' })
+    expect((await api.messages()).messages[0]).toMatchObject({ kind: 'paid', title: '报名成功' })
+  })
+
+  test('the slice survives the data file', async () => {
+    const id = await reviewed('11')
+    await api.startPayment(id, 'weapp')
+    await api.messages()
+    const revived = reviveState(JSON.parse(stateToJson(mock.app.store.state)), mock.app.store.blobs)
+    expect(revived.process.orders.get(id)).toMatchObject({ applicationId: id, state: 'paying' })
+    expect(revived.process.reminders.size).toBe(1)
+    expect(revived.process.orderIndex.get(revived.process.orders.get(id)!.id)).toBe(id)
+  })
+})

@@ -1,0 +1,238 @@
+import path from 'node:path'
+import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
+import {
+  absent,
+  connectApp,
+  element,
+  openPage,
+  pageAt,
+  tap,
+  type,
+  waitForText,
+  waitUntil,
+  type MiniProgram,
+  type Page,
+} from './support/app'
+import { withPickedImage } from './support/candidate'
+import { qa } from './support/qa'
+
+/**
+ * After submission (issue 14), as QA runs it in the devtools: the application is submitted through the QA API (the
+ * wizard's pages are their own spec), the test centre's and the province's decisions come from the QA API, and the
+ * platform's payment is mocked with mockWxMethod (WeChat requestPayment, Alipay tradePay) while its notification to
+ * the server comes from QA (/__qa/sim/pay). Ids and classes only, so the spec runs on H5 and on the weapp/alipay
+ * bundles (AUTOMATOR_TARGET).
+ */
+jest.setTimeout(120_000)
+
+type Target = 'weapp' | 'alipay' | 'h5'
+type NodeState = 'done' | 'current' | 'todo' | 'failed'
+const KEYS = ['fill', 'materials', 'submit', 'confirm', 'review', 'pay', 'done'] as const
+const JPG = path.join(__dirname, '..', 'fixtures', 'photos', 'valid-358x441.jpg')
+
+describe('after submission: tracker, materials, payment, messages', () => {
+  let mp: MiniProgram
+  let target: Target
+
+  beforeAll(async () => {
+    mp = await connectApp()
+    const info = (await mp.systemInfo()) as { platform?: string }
+    target = (process.env.AUTOMATOR_TARGET as Target | undefined) ?? (info?.platform === 'h5' ? 'h5' : 'weapp')
+  })
+  afterEach(async () => {
+    if (target !== 'h5') await mp.restoreWxMethod(payApi())
+    await qa('/__qa/sim/pay', { outcome: 'success' })
+  })
+  afterAll(() => mp?.disconnect())
+
+  const payApi = () => (target === 'alipay' ? 'tradePay' : 'requestPayment')
+
+  /** The platform's cashier closes as it would after `outcome`; the platform tells the server `outcome`. */
+  async function cashierEnds(outcome: 'success' | 'fail' | 'cancel'): Promise<void> {
+    await qa('/__qa/sim/pay', { outcome })
+    if (target === 'h5') return // H5's own simulated cashier reports QA's outcome to the server
+    const answer =
+      target === 'alipay'
+        ? { resultCode: { success: '9000', fail: '4000', cancel: '6001' }[outcome] }
+        : outcome === 'success'
+          ? { errMsg: 'requestPayment:ok' }
+          : { errMsg: outcome === 'cancel' ? 'requestPayment:fail cancel' : 'requestPayment:fail' }
+    await mp.mockWxMethod(payApi(), answer)
+  }
+
+  /** `apply-open` (the demo candidate with a complete hub), logged in through the login page. */
+  async function demoLoggedIn(): Promise<void> {
+    await qa('/__qa/scenario', { name: 'apply-open' })
+    const login = await openPage(mp, '/pages/login/index', '#login-page')
+    await type(login, '#login-username', DEMO_CANDIDATE.username)
+    await type(login, '#login-password', DEMO_CANDIDATE.password)
+    await element(login, '#login-captcha-image')
+    const { answer } = await qa<{ answer: string }>('/__qa/captcha/last')
+    await type(login, '#login-captcha', answer)
+    await tap(login, '#login-agree')
+    await tap(login, '#login-submit')
+    await pageAt(mp, 'pages/hub/index', 15000)
+  }
+
+  async function submitted(province: string, opts: { submit?: boolean; materials?: boolean } = {}): Promise<string> {
+    await demoLoggedIn()
+    const app = await qa<{ id: string }>('/__qa/process/applications', {
+      username: DEMO_CANDIDATE.username,
+      province,
+      ...opts,
+    })
+    return app.id
+  }
+
+  const tracker = (id: string) => openPage(mp, `/packages/process/tracker/index?id=${id}`, '#tracker-page')
+
+  async function stateOf(page: Page, key: string): Promise<NodeState | 'absent'> {
+    const [el] = await page.$$(`#tracker-node-${key}`)
+    if (!el) return 'absent'
+    const cls = String(await el.attribute('class'))
+    return (cls.match(/\bnode-(done|current|todo|failed)\b/)?.[1] ?? 'absent') as NodeState
+  }
+  /** Opens the tracker afresh and waits until every node shows the state expected (absent for nodes not there). */
+  async function expectNodes(id: string, expected: Partial<Record<(typeof KEYS)[number], NodeState | 'absent'>>) {
+    const page = await tracker(id)
+    await element(page, '#tracker-node-fill', 10000)
+    const seen = async () => Object.fromEntries(await Promise.all(KEYS.map(async (k) => [k, await stateOf(page, k)])))
+    await waitUntil(
+      `nodes ${JSON.stringify(expected)}`,
+      async () => {
+        const now = await seen()
+        return Object.entries(expected).every(([k, s]) => now[k] === s)
+      },
+      10000,
+    ).catch(async (err: Error) => {
+      throw new Error(`${err.message}; saw ${JSON.stringify(await seen())}`)
+    })
+    return page
+  }
+
+  async function payOnPage(id: string, outcome: 'success' | 'fail' | 'cancel'): Promise<Page> {
+    await cashierEnds(outcome)
+    const pay = await openPage(mp, `/packages/process/pay/index?id=${id}`, '#pay-page')
+    await tap(pay, '#pay-submit', 10000)
+    return pay
+  }
+
+  it('a normal province: each node from submission to 报名成功, paid once', async () => {
+    const id = await submitted('11')
+    await expectNodes(id, {
+      fill: 'done',
+      materials: 'absent',
+      submit: 'done',
+      confirm: 'current',
+      review: 'todo',
+      pay: 'todo',
+      done: 'todo',
+    })
+    const first = await tracker(id)
+    expect(await waitForText(first, '#tracker-node-confirm-hint', (t) => t.length > 0)).toContain('到考点进行报名确认')
+    await element(first, '#tracker-node-confirm-deadline')
+
+    await qa(`/__qa/applications/${id}/confirm`, {})
+    await expectNodes(id, { confirm: 'done', review: 'current', pay: 'todo' })
+    await qa(`/__qa/applications/${id}/review`, { stage: 'centre', outcome: 'pass' })
+    const half = await expectNodes(id, { review: 'current' })
+    expect(await waitForText(half, '#tracker-node-review-hint', (t) => t.includes('考区'))).toBe(
+      '考点审核已通过，等待考区审核',
+    )
+    await qa(`/__qa/applications/${id}/review`, { stage: 'region', outcome: 'pass' })
+    const due = await expectNodes(id, { review: 'done', pay: 'current', done: 'todo' })
+
+    // The countdown appears in the last days, on the server's clock.
+    expect(await absent(due, '#tracker-node-pay-countdown')).toBe(true)
+    await qa(`/__qa/applications/${id}/deadline`, { deadline: 'pay', at: 'near' })
+    const near = await expectNodes(id, { pay: 'current' })
+    expect(await waitForText(near, '#tracker-node-pay-countdown', (t) => t.startsWith('剩余'), 10000)).toMatch(
+      /^剩余[12]天/,
+    )
+
+    await tap(near, '#tracker-go-pay')
+    const pay = await pageAt(mp, 'packages/process/pay/index')
+    expect(await waitForText(pay, '#pay-total', (t) => t.startsWith('¥'), 10000)).toBe('¥240.00')
+    await element(pay, '#pay-item-1')
+    await cashierEnds('success')
+    await tap(pay, '#pay-submit')
+    expect(await waitForText(pay, '#pay-result', (t) => t.length > 0, 15000)).toBe('缴费成功，报名成功')
+    expect(await waitForText(pay, '#pay-state', (t) => t.length > 0)).toBe('已缴费')
+    await expectNodes(id, { pay: 'done', done: 'done' })
+    expect((await qa<{ payments: number }>(`/__qa/applications/${id}/orders`)).payments).toBe(1)
+
+    // The hub shows the application at its node; the messages list every change.
+    const hub = await openPage(mp, '/pages/hub/index', '#hub-page')
+    expect(await waitForText(hub, '#hub-application-0-node', (t) => t.length > 0, 10000)).toBe('报名成功')
+    const messages = await openPage(mp, '/packages/process/messages/index', '#messages-page')
+    expect(await waitForText(messages, '#messages-item-0', (t) => t.length > 0, 10000)).toContain('报名成功')
+    await element(messages, '#messages-item-4')
+  })
+
+  it('an online-confirmation province: materials uploaded, refused, re-uploaded, confirmed', async () => {
+    const id = await submitted('12', { submit: false, materials: false })
+    const page = await expectNodes(id, { fill: 'done', materials: 'current', submit: 'todo', confirm: 'todo' })
+    await tap(page, '#tracker-go-materials')
+    const materials = await pageAt(mp, 'packages/process/materials/index')
+    for (const key of ['id-card', 'education', 'work-proof']) {
+      await withPickedImage(mp, JPG, async () => {
+        await tap(materials, `#materials-upload-${key}`, 10000)
+        await waitForText(materials, `#materials-item-${key}-status`, (t) => t === '已上传', 15000)
+      })
+    }
+    await tap(materials, '#materials-submit')
+    await element(materials, '#materials-submitted', 10000)
+    await expectNodes(id, { materials: 'done', submit: 'done', confirm: 'current' })
+
+    await qa(`/__qa/applications/${id}/reject-confirmation`, { reason: '学历证书照片不清晰' })
+    const refused = await expectNodes(id, { confirm: 'failed', review: 'todo' })
+    expect(await waitForText(refused, '#tracker-node-confirm-hint', (t) => t.length > 0)).toContain(
+      '学历证书照片不清晰',
+    )
+    await tap(refused, '#tracker-go-materials')
+    const again = await pageAt(mp, 'packages/process/materials/index')
+    expect(await waitForText(again, '#materials-reason', (t) => t.length > 0, 10000)).toBe('原因：学历证书照片不清晰')
+    await withPickedImage(mp, JPG, async () => {
+      await tap(again, '#materials-upload-education')
+      await waitUntil(
+        'the re-upload',
+        async () => (await again.$$('#materials-item-education-progress')).length === 0,
+        15000,
+      )
+    })
+    await tap(again, '#materials-submit')
+    await element(again, '#materials-submitted', 10000)
+    await expectNodes(id, { confirm: 'current' })
+    await qa(`/__qa/applications/${id}/confirm`, {})
+    await expectNodes(id, { materials: 'done', confirm: 'done', review: 'current' })
+  })
+
+  it('a province without mobile payment shows the PC-website message', async () => {
+    const id = await submitted('63')
+    await qa(`/__qa/applications/${id}/confirm`, {})
+    await qa(`/__qa/applications/${id}/review`, { stage: 'centre', outcome: 'pass' })
+    await qa(`/__qa/applications/${id}/review`, { stage: 'region', outcome: 'pass' })
+    const page = await expectNodes(id, { review: 'done', pay: 'current' })
+    expect(await waitForText(page, '#tracker-node-pay-hint', (t) => t.length > 0)).toContain('电脑')
+    const pay = await openPage(mp, `/packages/process/pay/index?id=${id}`, '#pay-page')
+    expect(await waitForText(pay, '#pay-pc-only', (t) => t.length > 0, 10000)).toContain('电脑')
+    expect(await absent(pay, '#pay-submit')).toBe(true)
+  })
+
+  it('a payment the platform reports failed, then retried and paid once', async () => {
+    const id = await submitted('11')
+    await qa(`/__qa/applications/${id}/confirm`, {})
+    await qa(`/__qa/applications/${id}/review`, { stage: 'centre', outcome: 'pass' })
+    await qa(`/__qa/applications/${id}/review`, { stage: 'region', outcome: 'pass' })
+    const pay = await payOnPage(id, 'fail')
+    expect(await waitForText(pay, '#pay-result', (t) => t.length > 0, 15000)).toBe('支付未成功，请重新缴费')
+    await expectNodes(id, { pay: 'current', done: 'todo' })
+    const retry = await payOnPage(id, 'success')
+    expect(await waitForText(retry, '#pay-result', (t) => t.length > 0, 15000)).toBe('缴费成功，报名成功')
+    await expectNodes(id, { pay: 'done', done: 'done' })
+    const orders = await qa<{ orders: Array<{ attempts: number }>; payments: number }>(
+      `/__qa/applications/${id}/orders`,
+    )
+    expect(orders).toMatchObject({ payments: 1, orders: [{ attempts: 2 }] })
+  })
+})

@@ -1,0 +1,135 @@
+import * as v from 'valibot'
+import { ApplicationView } from './application'
+import { PayOutcome, PlatformName } from './states'
+
+/**
+ * After submission (SPEC 4, issue 14): payment, the online-confirmation materials and the reminders. The process
+ * nodes themselves travel in every ApplicationView (`nodes`); these are the pages' own endpoints.
+ */
+
+const ApplicationId = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
+export const ApplicationRef = v.object({ id: ApplicationId })
+
+// --- Payment (报名缴费) ---------------------------------------------------------------------------------------------
+
+/**
+ * Where the payment stands: `not-ready` before 资格审核 passes, `due` (no order or the last attempt failed or was
+ * cancelled), `paying` (the platform's cashier is open; the server waits for its notification), `paid`, `closed` (the
+ * window ended unpaid: given up), `pc-only` (the province collects online but not on phones), `none` (no online fee).
+ */
+export const PaymentState = v.picklist(['not-ready', 'due', 'paying', 'paid', 'closed', 'pc-only', 'none'])
+export type PaymentState = v.InferOutput<typeof PaymentState>
+
+/** An order's state on the server: only the platform's notification moves it to `paid` (never the client's word). */
+export const OrderState = v.picklist(['paying', 'paid', 'failed', 'cancelled'])
+export type OrderState = v.InferOutput<typeof OrderState>
+
+export const PaymentView = v.object({
+  applicationId: v.string(),
+  state: PaymentState,
+  /** The subjects and their fees, in fen (1/100 yuan), from the server's fee table. */
+  items: v.array(v.object({ code: v.string(), name: v.string(), amount: v.number() })),
+  total: v.number(),
+  /** End of the payment window (ISO). */
+  deadline: v.string(),
+  /** One order per application; null until the first 缴费 tap. */
+  order: v.nullable(
+    v.object({
+      id: v.string(),
+      state: OrderState,
+      attempts: v.number(),
+      paidAt: v.nullable(v.string()),
+      /** The last attempt's outcome as the platform reported it. */
+      lastOutcome: v.nullable(PayOutcome),
+    }),
+  ),
+  /** Shown when `pc-only`. */
+  pcMessage: v.nullable(v.string()),
+})
+export type PaymentView = v.InferOutput<typeof PaymentView>
+
+export const StartPaymentRequest = v.object({ id: ApplicationId, platform: PlatformName })
+export type StartPaymentRequest = v.InferOutput<typeof StartPaymentRequest>
+
+export const StartPaymentResponse = v.object({
+  orderId: v.string(),
+  /** What the platform's payment call takes (WeChat: timeStamp/nonceStr/package/signType/paySign; Alipay: tradeNO; Baidu: orderInfo). */
+  payParams: v.record(v.string(), v.string()),
+  payment: PaymentView,
+})
+export type StartPaymentResponse = v.InferOutput<typeof StartPaymentResponse>
+
+export const PC_PAYMENT_MESSAGE = '本考区未开通手机缴费，请使用电脑登录中国卫生人才网考生服务平台完成缴费'
+
+// --- Materials (上传材料, online-confirmation provinces) -----------------------------------------------------------
+
+export const MATERIAL_UPLOAD_FIELD = 'file'
+export const MATERIAL_UPLOAD_PATH = '/api/applications/:id/materials/:key'
+
+export const MaterialsView = v.object({
+  applicationId: v.string(),
+  /** The province's required materials, each with what was uploaded. */
+  required: v.array(
+    v.object({
+      key: v.string(),
+      name: v.string(),
+      /** PDF accepted beside JPG. */
+      pdf: v.boolean(),
+      uploaded: v.nullable(v.object({ format: v.picklist(['jpeg', 'pdf']), size: v.number(), uploadedAt: v.string() })),
+    }),
+  ),
+  complete: v.boolean(),
+  /** Uploads are open: before submission, or after 确认不通过 until the confirmation deadline. */
+  canUpload: v.boolean(),
+  /** After 确认不通过: the materials may be sent for confirmation again. */
+  canResubmit: v.boolean(),
+  deadline: v.string(),
+  confirmation: v.picklist(['none', 'confirmed', 'rejected']),
+  reason: v.nullable(v.string()),
+  /** The deadline passed after a refusal (or without submitting): the candidate has given up. */
+  givenUp: v.boolean(),
+})
+export type MaterialsView = v.InferOutput<typeof MaterialsView>
+
+export const MaterialUploadRequest = v.object({ id: ApplicationId, key: v.pipe(v.string(), v.maxLength(40)) })
+
+export const ResubmitResponse = ApplicationView
+
+// --- Reminders (待办事项提醒) ----------------------------------------------------------------------------------------
+
+export const ReminderKind = v.picklist([
+  'confirmed',
+  'confirm-rejected',
+  'review-passed',
+  'review-failed',
+  'payment-due',
+  'payment-deadline-near',
+  'paid',
+  'given-up',
+])
+export type ReminderKind = v.InferOutput<typeof ReminderKind>
+
+export const SubscribeRequest = v.object({
+  platform: PlatformName,
+  /** The template ids the platform's dialog was asked for. */
+  templateIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.minLength(1), v.maxLength(3)),
+  /** What the dialog answered on the phone (recorded; a refused subscription sends nothing to the platform). */
+  outcome: v.picklist(['accept', 'reject']),
+})
+export type SubscribeRequest = v.InferOutput<typeof SubscribeRequest>
+
+export const Message = v.object({
+  id: v.string(),
+  applicationId: v.string(),
+  kind: ReminderKind,
+  title: v.string(),
+  body: v.string(),
+  at: v.string(),
+  /** Also sent through the platform's subscription message (the candidate had subscribed). */
+  pushed: v.boolean(),
+})
+export type Message = v.InferOutput<typeof Message>
+
+export const MessagesResponse = v.object({ messages: v.array(Message), subscribed: v.boolean() })
+export type MessagesResponse = v.InferOutput<typeof MessagesResponse>
+export const SubscribeResponse = v.object({ subscribed: v.boolean(), count: v.number() })
