@@ -4,6 +4,7 @@ const path = require('node:path')
 const moduleNameMapper = {
   '^@/(.*)$': '<rootDir>/src/$1',
   '^@contract/(.*)$': '<rootDir>/types/$1',
+  '^@domain/(.*)$': '<rootDir>/domain/$1',
 }
 
 const base = {

@@ -14,8 +14,9 @@ const MODERN_LIBRARIES = /node_modules[\\/](valibot)[\\/]/
  */
 export default defineConfig<'webpack5'>(async (merge) => {
   const target = process.env.TARO_ENV ?? 'h5'
-  // The contract lives outside src/ (the mock server shares it), so the app's compiler must be told to take it in.
-  const compile = { include: [path.resolve(__dirname, '..', 'types')] }
+  // The contract and the pure rules live outside src/ (the mock server shares them), so the app's compiler must be
+  // told to take them in.
+  const compile = { include: [path.resolve(__dirname, '..', 'types'), path.resolve(__dirname, '..', 'domain')] }
   // Mini-program engines lag the browsers H5 aims at (iOS 12's JavaScriptCore has no `?.` or `??`): the mini builds
   // are transpiled down to them, libraries that ship modern syntax included. The package.json list stays for H5.
   const miniCompile = { include: [...compile.include, (file: string) => MODERN_LIBRARIES.test(file)] }
@@ -35,6 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
       '@contract': path.resolve(__dirname, '..', 'types'),
+      '@domain': path.resolve(__dirname, '..', 'domain'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

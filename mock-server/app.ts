@@ -11,6 +11,7 @@ import { faceFeature } from './features/face'
 import { FaceService } from './features/face/flows'
 import { profileFeature } from './features/profile'
 import { publicFeature } from './features/public'
+import { resultsFeature } from './features/results'
 import { scanFeature } from './features/scan'
 import type { OcrEngine } from './features/scan/ocr/engine'
 import { simFeature } from './features/sim'
@@ -114,6 +115,7 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   await app.register(faceFeature, { store, qa, face })
   await app.register(profileFeature, { store, qa })
   await app.register(scanFeature, { store, qa, engine: opts.ocr })
+  await app.register(resultsFeature, { store, qa })
   // Simulations of what only a real platform does exist only with the QA API, never on a plain `npm run mock`.
   if (qa) await app.register(simFeature, { store, qa, hooks: { onPay: () => {} } })
 

@@ -40,6 +40,16 @@ import {
   SimSubscribeRequest,
   SimSubscribeResponse,
 } from './platform-sim'
+import {
+  CertificateResponse,
+  ReminderResponse,
+  ResultsSummaryResponse,
+  ScoresResponse,
+  TicketRequest,
+  TicketResponse,
+  VerifyCertificateRequest,
+  VerifyCertificateResponse,
+} from './results'
 import { ScanEducationResponse } from './scan'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -248,6 +258,49 @@ export const endpoints = {
     request: Empty,
     response: ScanEducationResponse,
     auth: true,
+  }),
+  // After the exam (issue 15): ticket, scores, certificate
+  resultsSummary: endpoint({
+    method: 'GET',
+    path: '/api/results/summary',
+    request: Empty,
+    response: ResultsSummaryResponse,
+    auth: true,
+  }),
+  ticket: endpoint({
+    method: 'GET',
+    path: '/api/results/tickets/:ticketId',
+    request: TicketRequest,
+    response: TicketResponse,
+    auth: true,
+  }),
+  ticketReminder: endpoint({
+    method: 'POST',
+    path: '/api/results/tickets/:ticketId/reminder',
+    request: TicketRequest,
+    response: ReminderResponse,
+    auth: true,
+  }),
+  scores: endpoint({
+    method: 'GET',
+    path: '/api/results/scores',
+    request: Empty,
+    response: ScoresResponse,
+    auth: true,
+  }),
+  certificate: endpoint({
+    method: 'GET',
+    path: '/api/results/certificate',
+    request: Empty,
+    response: CertificateResponse,
+    auth: true,
+  }),
+  verifyCertificate: endpoint({
+    method: 'GET',
+    path: '/api/results/verify/:number',
+    request: VerifyCertificateRequest,
+    response: VerifyCertificateResponse,
+    auth: false,
   }),
 } satisfies Record<string, Endpoint>
 

@@ -6,6 +6,7 @@ import type { Captcha } from '../features/public/state'
 import { emptyProfileState, reviveProfileState, type ProfileState } from '../features/profile/state'
 import { emptyFaceState, reviveFaceState, type FaceState } from '../features/face/state'
 import { emptySimState, reviveSimState, type SimState } from '../features/sim/state'
+import { emptyResultsState, reviveResultsState, type ResultsState } from '../features/results/state'
 import { Clock } from './clock'
 import { mapFrom, stateToJson } from './persist'
 
@@ -45,6 +46,8 @@ export interface State {
   profile: ProfileState
   /** Face verification: open verifications, rate limits, the platform stand-ins' records (features/face/state.ts). */
   face: FaceState
+  /** After the exam: tickets, scores, certificates (features/results/state.ts). */
+  results: ResultsState
 }
 
 export function emptyState(): State {
@@ -58,6 +61,7 @@ export function emptyState(): State {
     accountFlows: emptyAccountFlows(),
     profile: emptyProfileState(),
     face: emptyFaceState(),
+    results: emptyResultsState(),
   }
 }
 
@@ -77,6 +81,7 @@ export function reviveState(raw: unknown): State {
     accountFlows: reviveAccountFlows(json.accountFlows),
     profile: reviveProfileState(json.profile),
     face: reviveFaceState(json.face),
+    results: reviveResultsState(json.results),
   }
 }
 

@@ -47,4 +47,11 @@ export const api = {
   binding: () => call('binding', {}),
   bind: (input: RequestOf<'bind'>) => call('bind', input),
   unbind: () => call('unbind', {}),
+  // After the exam (issue 15)
+  resultsSummary: () => call('resultsSummary', {}),
+  ticket: (ticketId: string) => call('ticket', { ticketId }),
+  ticketReminder: (ticketId: string) => call('ticketReminder', { ticketId }),
+  scores: () => call('scores', {}),
+  certificate: () => call('certificate', {}),
+  verifyCertificate: (number: string) => call('verifyCertificate', { number }),
 }
