@@ -160,3 +160,11 @@ export function ticketWindowState(now: number, opensAt: string, closesAt: string
   if (now >= Date.parse(closesAt)) return 'closed'
   return 'open'
 }
+
+/** 2026年5月16日 08:30, in China time (how the pages show the window and the exam). */
+export function formatChinaDateTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000)
+  const hh = String(d.getUTCHours()).padStart(2, '0')
+  const mm = String(d.getUTCMinutes()).padStart(2, '0')
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`
+}

@@ -13,6 +13,8 @@ export default defineAppConfig({
       root: 'packages/profile',
       pages: ['basic/index', 'photo/index', 'records/index', 'record-form/index', 'binding/index'],
     },
+    // After the exam (issue 15): admission ticket, scores, certificate.
+    { root: 'packages/results', pages: ['ticket/index', 'scores/index', 'certificate/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

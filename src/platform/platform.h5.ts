@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ApiError, api } from '../api'
-import { chooseImageViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
+import { canvasToFileViaTaro, chooseImageViaTaro, getImageInfoViaTaro, taroDrawing, uploadViaTaro } from './shared'
 import type { FaceResult, Platform } from './types'
 
 /**
@@ -50,6 +50,22 @@ export const platform: Platform = {
   },
   requestPayment: async (orderId) => (await api.simPayRun(orderId)).outcome,
   requestSubscribe: async (templateIds) => (await api.simSubscribe(templateIds)).outcome,
+  // Taro's H5 canvas is a <canvas>; its export is a PNG data URL, which the browser downloads under a real name.
+  drawing: (canvasId) => taroDrawing(canvasId, () => canvasToFileViaTaro(canvasId)),
+  saveImage: async (path, fileName) => {
+    try {
+      const a = document.createElement('a')
+      a.href = path
+      a.download = fileName
+      document.body.appendChild(a)
+      a.click()
+      a.remove()
+      return 'saved'
+    } catch {
+      return 'failed'
+    }
+  },
+  openSettings: async () => false,
 }
 
 // The automator bridge reaches the platform layer here to call and mock it (mockWxMethod), as QA does with wx.*.

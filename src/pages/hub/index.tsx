@@ -7,7 +7,10 @@ import { PageContainer } from '../../components/page-container'
 import { StatusTag } from '../../components/status-tag'
 import { toast } from '../../components/toast'
 import { IdentityTag, PhotoTag, RecordsTag } from '../../components/verification-tag'
+import { formatChinaDateTime } from '@domain/results'
+import { RESULTS_PAGES } from '../../packages/results/links'
 import { useProfile } from '../../stores/profile'
+import { useResults } from '../../stores/results'
 import { LOGIN_URL, requireLogin, useSession } from '../../stores/session'
 import './index.scss'
 
@@ -32,6 +35,8 @@ export default function HubPage() {
   const loading = useProfile((s) => s.loading.summary)
   const error = useProfile((s) => s.errors.summary)
   const loadSummary = useProfile((s) => s.loadSummary)
+  const results = useResults((s) => s.summary)
+  const loadResults = useResults((s) => s.loadSummary)
 
   useEffect(() => {
     if (!getSessionToken()) requireLogin()
@@ -40,7 +45,9 @@ export default function HubPage() {
 
   // Back from an item's page: its change shows here at once.
   useDidShow(() => {
-    if (getSessionToken()) void loadSummary()
+    if (!getSessionToken()) return
+    void loadSummary()
+    void loadResults()
   })
 
   const go = (url: string) => () => void Taro.navigateTo({ url })
@@ -80,6 +87,34 @@ export default function HubPage() {
         </View>
       )}
 
+      {results && (results.ticket || results.scoreYears.length > 0) && (
+        <View className='hub__list' id='hub-results'>
+          {results.ticket && (
+            <HubItem id='hub-ticket' title='准考证' onTap={go(RESULTS_PAGES.ticket)}>
+              <StatusTag id='hub-ticket-status' tone={TICKET_TONES[results.ticket.state]}>
+                {results.ticket.state === 'not-open'
+                  ? `${formatChinaDateTime(results.ticket.opensAt).split(' ')[0]}开放打印`
+                  : TICKET_WORDS[results.ticket.state]}
+              </StatusTag>
+            </HubItem>
+          )}
+          {results.scoreYears.length > 0 && (
+            <HubItem id='hub-scores' title='成绩查询' onTap={go(RESULTS_PAGES.scores)}>
+              <StatusTag id='hub-scores-status' tone='info'>
+                {`${results.scoreYears[0]}年度成绩已公布`}
+              </StatusTag>
+            </HubItem>
+          )}
+          {results.certificate && (
+            <HubItem id='hub-certificate' title='成绩合格证明' onTap={go(RESULTS_PAGES.certificate)}>
+              <StatusTag id='hub-certificate-status' tone='success'>
+                可查看
+              </StatusTag>
+            </HubItem>
+          )}
+        </View>
+      )}
+
       {gate && (
         <View className='hub__apply'>
           <Button
@@ -110,6 +145,7 @@ export default function HubPage() {
           onClick={() =>
             void signOut().then(() => {
               useProfile.getState().reset()
+              useResults.getState().reset()
               return Taro.reLaunch({ url: LOGIN_URL })
             })
           }
@@ -120,6 +156,9 @@ export default function HubPage() {
     </PageContainer>
   )
 }
+
+const TICKET_WORDS = { 'not-open': '未开放', open: '可打印', closed: '已停止打印' } as const
+const TICKET_TONES = { 'not-open': 'neutral', open: 'success', closed: 'warning' } as const
 
 function HubItem(props: { id: string; title: string; required?: boolean; onTap: () => void; children: JSX.Element }) {
   return (
