@@ -23,7 +23,8 @@ export function resultsQaRoutes(app: FastifyInstance, store: Store): void {
     return account
   }
 
-  // A new ticket (this one becomes the candidate's current ticket). Defaults: printing opens now, exam in 7 days.
+  // A ticket for the exam year of `examAt`, replacing the candidate's ticket of that year (so it is the current one).
+  // Defaults: printing opens now, the exam in 7 days.
   app.post('/__qa/results/tickets', async (req) => {
     const input = parseBody(
       v.object({ username: Username, opensAt: v.optional(Iso), examAt: v.optional(Iso) }),
@@ -36,6 +37,9 @@ export function resultsQaRoutes(app: FastifyInstance, store: Store): void {
     if (examAt <= opensAt) throw badRequest('BAD_REQUEST', '考试时间须晚于打印开始时间')
     const seq = store.state.results.tickets.size + 1
     const ticket = makeTicket(account.id, opensAt, examAt, seq)
+    // One ticket per candidate and exam year: a new one replaces that year's.
+    for (const [id, t] of store.state.results.tickets)
+      if (t.accountId === account.id && t.examYear === ticket.examYear) store.state.results.tickets.delete(id)
     store.state.results.tickets.set(ticket.id, ticket)
     store.save()
     return { ticketId: ticket.id, ticketNo: ticket.ticketNo, opensAt: ticket.opensAt, closesAt: ticket.closesAt }

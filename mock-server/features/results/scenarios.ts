@@ -79,6 +79,12 @@ export function healthResults(years: StoredScoreYear[]): CandidateResults {
   }
 }
 
+/** 08:30 China time on the day of `ms` (sittings start on the half hour, as the real timetable does). */
+function morningOf(ms: number): number {
+  const chinaMidnight = Math.floor((ms + 8 * HOUR) / DAY) * DAY - 8 * HOUR
+  return chinaMidnight + 8.5 * HOUR
+}
+
 function addCandidate(state: State, who: typeof RESULTS_HISTORICAL, now: number): string {
   const account = makeAccount(who, now)
   state.accounts.set(account.id, account)
@@ -109,7 +115,7 @@ export const resultsScenarios = {
         scoreYear(year - 1, { '1': 68, '2': 75, '3': 52, '4': 57 }),
       ]),
     )
-    const pastTicket = makeTicket(demo, now - 40 * DAY, now - 30 * DAY, 1)
+    const pastTicket = makeTicket(demo, morningOf(now - 40 * DAY), morningOf(now - 30 * DAY), 1)
     state.results.tickets.set(pastTicket.id, pastTicket)
 
     const historical = addCandidate(state, RESULTS_HISTORICAL, now)
@@ -120,11 +126,11 @@ export const resultsScenarios = {
         scoreYear(year - 2, { '1': 58, '2': 59, '3': 61, '4': 50 }),
       ]),
     )
-    const open = makeTicket(historical, now - 2 * DAY, now + 5 * DAY, 2)
+    const open = makeTicket(historical, morningOf(now - 2 * DAY), morningOf(now + 5 * DAY), 2)
     state.results.tickets.set(open.id, open)
 
     const waiting = addCandidate(state, RESULTS_WAITING, now)
-    const later = makeTicket(waiting, now + 3 * DAY, now + 10 * DAY, 3)
+    const later = makeTicket(waiting, morningOf(now + 3 * DAY), morningOf(now + 10 * DAY), 3)
     state.results.tickets.set(later.id, later)
     return state
   },
