@@ -29,5 +29,69 @@ export default tseslint.config(
     files: ['src/**'],
     languageOptions: { globals: { ...globals.browser, defineAppConfig: 'readonly', definePageConfig: 'readonly' } },
   },
+  // The rooms' boundaries (docs/architecture.md). The contract and the pure rules are shared with the server: they
+  // never reach into the app.
+  {
+    files: ['types/**', 'domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src', '**/src/**', '@/*'],
+              message: 'types/ and domain/ are shared with the server: no src/.',
+            },
+            { group: ['@tarojs/*'], message: 'types/ and domain/ run in Node too: no Taro.' },
+          ],
+        },
+      ],
+    },
+  },
+  // Pages, components and stores reach the network only through src/api (which uses src/platform), and name pages
+  // only through src/routes.ts.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/api/**', 'src/platform/**', 'src/routes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@tarojs/taro',
+              importNames: ['request', 'uploadFile', 'downloadFile'],
+              message: 'Call the server through src/api (call / api.upload).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='Taro'][property.name=/^(request|uploadFile|downloadFile)$/]",
+          message: 'Call the server through src/api (call / api.upload); platform calls live in src/platform.',
+        },
+        {
+          selector: 'Literal[value=/^\\/(pages|packages)\\//]',
+          message: 'Name pages through src/routes.ts (routes.x, go.to), not URL strings.',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/^\\/(pages|packages)\\//]',
+          message: 'Name pages through src/routes.ts (routes.x, go.to), not URL strings.',
+        },
+      ],
+    },
+  },
+  // Tools and scripts share code through scripts/lib, never through the tests.
+  {
+    files: ['scripts/**', 'tools/*/src/**', 'tools/*/bin/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/tests/**'], message: 'Shared helpers live in scripts/lib, not tests/.' }] },
+      ],
+    },
+  },
   prettier,
 )

@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { OcrEngine } from '../mock-server/features/scan/ocr/engine'
-import { extractXuexin } from '../src/domain/xuexin-extract'
+import { extractXuexin } from '../domain/xuexin-extract'
 import type { ScanField } from '../types/scan'
 import type { FixtureExpectation } from './gen-xuexin-fixtures'
 

@@ -1,5 +1,5 @@
 /**
- * Writes src/domain/rare-chars.generated.ts: the 生僻字 picker's table of rare characters found in names, each with
+ * Writes domain/rare-chars.generated.ts: the 生僻字 picker's table of rare characters found in names, each with
  * its pinyin, computed here with pinyin-pro so phones never ship a pinyin library.
  *
  *   npx tsx scripts/gen-rare-chars.ts          (rewrites the file)
@@ -72,7 +72,7 @@ export const RARE_CHARS: readonly RareChar[] = PACKED.split('|').map((row) => {
 `
 }
 
-export const RARE_CHARS_FILE = path.join(__dirname, '..', 'src', 'domain', 'rare-chars.generated.ts')
+export const RARE_CHARS_FILE = path.join(__dirname, '..', 'domain', 'rare-chars.generated.ts')
 
 if (require.main === module) {
   const text = renderRareChars()

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { launchChromium, PHONE_VIEWPORT } from '../tests/support/chromium'
+import { launchChromium, PHONE_VIEWPORT, screenshotPage } from './lib/chromium'
 
 /**
  * `npx tsx scripts/screenshot.ts <url> <out.png> [waitForSelector]`: a phone-sized screenshot of a page of the
@@ -11,9 +11,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium()
   const page = await browser.newPage({ viewport: PHONE_VIEWPORT, deviceScaleFactor: 2 })
   await page.goto(url)
-  if (selector) await page.waitForSelector(selector, { state: 'visible' })
-  await page.waitForTimeout(600)
-  await page.screenshot({ path: path.resolve(out), fullPage: true })
+  await screenshotPage(page, path.resolve(out), selector)
   await browser.close()
 }
 

@@ -1,8 +1,8 @@
 import * as v from 'valibot'
-import { checkIdNumber, ID_NUMBER_MESSAGES, normaliseIdNumber } from '../src/domain/id-card'
-import { checkName, NAME_MESSAGES, normaliseName } from '../src/domain/person-name'
-import { checkPassword, PASSWORD_MESSAGES } from '../src/domain/password'
-import { ANSWER_MAX_LENGTH, SECURITY_QUESTION_IDS } from '../src/domain/security-questions'
+import { checkIdNumber, ID_NUMBER_MESSAGES, normaliseIdNumber } from '../domain/id-card'
+import { checkName, NAME_MESSAGES, normaliseName } from '../domain/person-name'
+import { checkPassword, PASSWORD_MESSAGES } from '../domain/password'
+import { ANSWER_MAX_LENGTH, SECURITY_QUESTION_IDS } from '../domain/security-questions'
 import { CaptchaAnswer } from './captcha'
 
 /**

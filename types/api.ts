@@ -27,6 +27,8 @@ import {
   EducationRecord,
   ListRecordsRequest,
   ListRecordsResponse,
+  PHOTO_UPLOAD_FIELD,
+  PHOTO_UPLOAD_PATH,
   PhotoResponse,
   ProfileSummaryResponse,
   SchoolSearchRequest,
@@ -50,7 +52,7 @@ import {
   VerifyCertificateRequest,
   VerifyCertificateResponse,
 } from './results'
-import { ScanEducationResponse } from './scan'
+import { SCAN_UPLOAD_FIELD, ScanEducationResponse } from './scan'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -69,9 +71,23 @@ export interface Endpoint<
   response: Res
   /** The call needs a logged-in candidate. */
   auth: boolean
+  /** A multipart file upload (sent with the client's `api.upload`, not `call()`): the file's form field. */
+  upload?: UploadSpec
+}
+
+export interface UploadSpec {
+  /** The multipart field that carries the file. */
+  field: string
 }
 
 function endpoint<Req extends v.GenericSchema, Res extends v.GenericSchema>(e: Endpoint<Req, Res>): Endpoint<Req, Res> {
+  return e
+}
+
+/** An upload endpoint: `request` describes the text fields sent beside the file. */
+function uploadEndpoint<Req extends v.GenericSchema, Res extends v.GenericSchema>(
+  e: Endpoint<Req, Res> & { upload: UploadSpec },
+): Endpoint<Req, Res> & { upload: UploadSpec } {
   return e
 }
 
@@ -180,7 +196,7 @@ export const endpoints = {
     response: OkResponse,
     auth: true,
   }),
-  // Personal-info hub (issue 5); the photo upload is multipart, at PHOTO_UPLOAD_PATH (types/profile.ts)
+  // Personal-info hub (issue 5)
   profileSummary: endpoint({
     method: 'GET',
     path: '/api/profile/summary',
@@ -251,13 +267,22 @@ export const endpoints = {
     response: BindingResponse,
     auth: true,
   }),
-  // A multipart upload (field `file`), sent with platform.uploadFile, not call(): the request schema is empty.
-  scanEducation: endpoint({
+  uploadPhoto: uploadEndpoint({
+    method: 'POST',
+    path: PHOTO_UPLOAD_PATH,
+    request: Empty,
+    response: PhotoResponse,
+    auth: true,
+    upload: { field: PHOTO_UPLOAD_FIELD },
+  }),
+  // Scanner (issue 6)
+  scanEducation: uploadEndpoint({
     method: 'POST',
     path: '/api/scan/education',
     request: Empty,
     response: ScanEducationResponse,
     auth: true,
+    upload: { field: SCAN_UPLOAD_FIELD },
   }),
   // After the exam (issue 15): ticket, scores, certificate
   resultsSummary: endpoint({
@@ -308,6 +333,12 @@ export type Endpoints = typeof endpoints
 export type EndpointName = keyof Endpoints
 export type RequestOf<N extends EndpointName> = v.InferInput<Endpoints[N]['request']>
 export type ResponseOf<N extends EndpointName> = v.InferOutput<Endpoints[N]['response']>
+/** The endpoints that take a file (multipart), by name. */
+export type UploadName = {
+  [N in EndpointName]: Endpoints[N] extends { upload: UploadSpec } ? N : never
+}[EndpointName]
+/** The endpoints that take JSON (or a query), by name: what `call()` accepts. */
+export type JsonEndpointName = Exclude<EndpointName, UploadName>
 
 /** Methods that change state: the client sends an idempotency key with each, the server replays duplicates. */
 export function isStateChanging(method: HttpMethod): boolean {

@@ -6,17 +6,15 @@ import {
   OTHER_MAJOR,
   OTHER_SCHOOL,
   graduationDateProblem,
-} from '../src/domain/education'
+} from '../domain/education'
 
 /** The personal-info hub (个人信息管理): basic info, photo, education/degree records, binding, the gate to applying. */
 
-export const RecordKind = v.picklist(['education', 'degree'])
-export const RecordState = v.picklist(['unverified', 'verified', 'rejected'])
-export const PhotoState = v.picklist(['none', 'pending', 'passed', 'failed'])
-/** 身份核验结果: 核验中, 核验通过, 核验不通过. */
-export const IdentityState = v.picklist(['pending', 'passed', 'failed'])
+import { IdentityState, PhotoState, PlatformName, RecordKind, RecordState } from './states'
+export { IdentityState, PhotoState, RecordKind, RecordState }
 export const GateItem = v.picklist(['photo', 'education', 'binding'])
-export const BindPlatform = v.picklist(['weapp', 'swan', 'alipay', 'h5'])
+/** The platforms an account binds to: every platform the app runs on. */
+export const BindPlatform = PlatformName
 
 export const HubGate = v.object({ unlocked: v.boolean(), missing: v.array(GateItem), reason: v.nullable(v.string()) })
 
@@ -125,7 +123,7 @@ export const AddRecordRequest = v.pipe(
 export type AddRecordRequest = v.InferInput<typeof AddRecordRequest>
 
 /** The level must belong to the kind: 学历层次 for education, 学位 for degree. */
-export function levelMatchesKind(kind: 'education' | 'degree', level: string): boolean {
+export function levelMatchesKind(kind: RecordKind, level: string): boolean {
   const levels: readonly string[] = kind === 'education' ? EDUCATION_LEVELS : DEGREE_LEVELS
   return levels.includes(level)
 }

@@ -1,13 +1,14 @@
-import { endpoints, type EndpointName, type RequestOf, type ResponseOf } from '@contract/api'
-import { callEndpoint, type CallOptions } from './request'
-import type { RecordKind } from '../domain/education'
+import { endpoints, type JsonEndpointName, type RequestOf, type ResponseOf, type UploadName } from '@contract/api'
+import { callEndpoint, uploadEndpoint, type CallOptions, type UploadCallOptions } from './request'
+import type { RecordKind } from '@domain/education'
 
 export { ApiError, messageOf } from './api-error'
-export { setApiBase, getApiBase, newIdempotencyKey, type CallOptions } from './request'
+export { setApiBase, getApiBase, newIdempotencyKey, type CallOptions, type UploadCallOptions } from './request'
+export { serverNow } from './server-clock'
 export { getSessionToken, setSessionToken, setSessionExpiredListener } from './session-token'
 
-/** Calls an endpoint by its contract name, typed end to end. */
-export function call<N extends EndpointName>(
+/** Calls a JSON endpoint by its contract name, typed end to end. */
+export function call<N extends JsonEndpointName>(
   name: N,
   input: RequestOf<N>,
   options?: CallOptions,
@@ -15,8 +16,23 @@ export function call<N extends EndpointName>(
   return callEndpoint<ResponseOf<N>>(endpoints[name], input as object, options)
 }
 
+/**
+ * Sends a file (a path the platform's chooseImage gave) to an upload endpoint by its contract name, with `fields`
+ * beside it: the same session, error mapping, retries and idempotency as `call()`.
+ */
+export function upload<N extends UploadName>(
+  name: N,
+  filePath: string,
+  fields: Record<string, string> = {},
+  options?: UploadCallOptions,
+): Promise<ResponseOf<N>> {
+  return uploadEndpoint<ResponseOf<N>>(endpoints[name], filePath, fields, options)
+}
+
 /** One typed function per endpoint; pages and stores use these. */
 export const api = {
+  /** Every file upload (the photo, the scanner's screenshot) goes through here. */
+  upload,
   health: () => call('health', {}),
   captcha: () => call('captcha', {}),
   simFaceRun: (verifyId: string) => call('simFaceRun', { verifyId }),
@@ -36,7 +52,7 @@ export const api = {
   logout: () => call('logout', {}),
   cancelCheck: () => call('cancelCheck', {}),
   cancelAccount: (reason?: string) => call('cancelAccount', { confirm: true, reason }),
-  // Personal-info hub (issue 5); the photo upload goes through platform.uploadFile (src/stores/profile.ts)
+  // Personal-info hub (issue 5); the photo goes up with api.upload('uploadPhoto', ...)
   profileSummary: () => call('profileSummary', {}),
   profileBasic: () => call('profileBasic', {}),
   profilePhoto: () => call('profilePhoto', {}),

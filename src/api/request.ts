@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
-import { IDEMPOTENCY_HEADER, SESSION_HEADER, isStateChanging, type Endpoint, type HttpMethod } from '@contract/api'
+import { IDEMPOTENCY_HEADER, SESSION_HEADER, isStateChanging, type Endpoint, type UploadSpec } from '@contract/api'
+import { platform } from '../platform/platform'
 import { ApiError } from './api-error'
+import { learnServerTime } from './server-clock'
 import { getSessionToken, notifySessionExpired } from './session-token'
 
 declare const API_BASE: string
@@ -80,28 +82,24 @@ function isRetryable(err: ApiError): boolean {
   return err.isNetwork || err.status === 503 || err.status === 502 || err.status === 504
 }
 
-/** One HTTP exchange through Taro.request; resolves with the body or rejects with an ApiError. */
-async function exchange(
-  method: HttpMethod,
-  url: string,
-  body: Record<string, unknown> | undefined,
-  headers: Record<string, string>,
-): Promise<unknown> {
-  let res: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject>
+/** What one HTTP exchange brought back, whatever carried it (Taro.request or the platform's upload). */
+interface Answer {
+  statusCode: number
+  data: unknown
+  header?: Record<string, unknown>
+}
+
+/** One exchange: resolves with the body of a 2xx, rejects with an ApiError otherwise; learns the server's time. */
+async function exchange(send: () => Promise<Answer>): Promise<unknown> {
+  const sentAt = Date.now()
+  let res: Answer
   try {
-    res = await Taro.request({
-      url,
-      method,
-      data: body,
-      header: headers,
-      timeout: TIMEOUT_MS,
-      dataType: 'json',
-      responseType: 'text',
-    })
+    res = await send()
   } catch (err) {
     const msg = String((err as { errMsg?: string })?.errMsg ?? err)
     throw new ApiError({ code: /timeout/i.test(msg) ? 'TIMEOUT' : 'NETWORK_ERROR', status: 0 })
   }
+  learnServerTime(res.header, sentAt)
   const data = typeof res.data === 'string' && res.data ? safeJson(res.data) : res.data
   if (res.statusCode >= 200 && res.statusCode < 300) return data
   throw ApiError.fromResponse(res.statusCode, data)
@@ -116,22 +114,25 @@ function safeJson(text: string): unknown {
 }
 
 /**
- * Calls one endpoint of the contract. Adds the session token, an idempotency key on state-changing calls (the same
- * key on every retry, so the server does the action once), retries network errors and 503 with backoff and jitter,
- * and reports an expired session to the app.
+ * The one way every call reaches the server: the session token, an idempotency key on state-changing calls (the
+ * same key on every retry, so the server does the action once), retries of network errors and 502/503/504 with
+ * backoff and jitter, and an expired session reported to the app.
  */
-export async function callEndpoint<Res>(endpoint: Endpoint, input: object, options: CallOptions = {}): Promise<Res> {
+async function send<Res>(
+  endpoint: Endpoint,
+  options: CallOptions,
+  baseHeaders: Record<string, string>,
+  transport: (headers: Record<string, string>) => Promise<Answer>,
+): Promise<Res> {
   const policy = { ...DEFAULT_RETRY, ...options.retry }
-  const { url, body } = buildUrl(endpoint, input as Record<string, unknown>)
-  // A JSON content type without a body (GET, DELETE) is refused by the server as an empty JSON body.
-  const headers: Record<string, string> = body ? { 'content-type': 'application/json' } : {}
+  const headers: Record<string, string> = { ...baseHeaders }
   const token = getSessionToken()
   if (token) headers[SESSION_HEADER] = `Bearer ${token}`
   if (isStateChanging(endpoint.method)) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey ?? newIdempotencyKey()
 
   for (let attempt = 0; ; attempt++) {
     try {
-      return (await exchange(endpoint.method, url, body, headers)) as Res
+      return (await exchange(() => transport(headers))) as Res
     } catch (err) {
       const apiError = err as ApiError
       if (apiError.status === 401 && endpoint.auth) notifySessionExpired()
@@ -139,4 +140,47 @@ export async function callEndpoint<Res>(endpoint: Endpoint, input: object, optio
       await sleep(backoff(attempt, policy))
     }
   }
+}
+
+/** Calls one JSON endpoint of the contract through Taro.request. */
+export function callEndpoint<Res>(endpoint: Endpoint, input: object, options: CallOptions = {}): Promise<Res> {
+  const { url, body } = buildUrl(endpoint, input as Record<string, unknown>)
+  // A JSON content type without a body (GET, DELETE) is refused by the server as an empty JSON body.
+  const contentType: Record<string, string> = body ? { 'content-type': 'application/json' } : {}
+  return send<Res>(endpoint, options, contentType, (header) =>
+    Taro.request({
+      url,
+      method: endpoint.method,
+      data: body,
+      header,
+      timeout: TIMEOUT_MS,
+      dataType: 'json',
+      responseType: 'text',
+    }),
+  )
+}
+
+export interface UploadCallOptions extends CallOptions {
+  /** 0-100 as the file goes up. */
+  onProgress?: (percent: number) => void
+}
+
+/** Sends a file to one upload endpoint of the contract through the platform's upload (multipart). */
+export function uploadEndpoint<Res>(
+  endpoint: Endpoint & { upload: UploadSpec },
+  filePath: string,
+  fields: Record<string, string> = {},
+  options: UploadCallOptions = {},
+): Promise<Res> {
+  const url = `${baseUrl}${endpoint.path}`
+  return send<Res>(endpoint, options, {}, (headers) =>
+    platform.uploadFile({
+      url,
+      filePath,
+      name: endpoint.upload.field,
+      formData: fields,
+      headers,
+      onProgress: options.onProgress,
+    }),
+  )
 }

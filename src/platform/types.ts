@@ -3,8 +3,8 @@
  * the build picks platform.<target>.ts, so each bundle carries only its own branch.
  */
 import type { FacePlatform } from '@contract/account'
-
-export type PlatformName = 'weapp' | 'swan' | 'alipay' | 'h5'
+import type { PayOutcome, PlatformName, SubscribeOutcome } from '@contract/states'
+export type { PlatformName }
 
 export interface ChosenImage {
   /** A path the platform's upload and image-info APIs accept (a temp file, or a blob URL on H5). */
@@ -39,10 +39,11 @@ export interface UploadResult {
 /**
  * How the platform's face screen ended, as the phone saw it. `pass` only means the screen finished: the server asks
  * the platform for the real result before anyone is let in. `unsupported`: this phone (or platform) cannot do it.
+ * (The server's own outcomes are FaceOutcome in types/states.ts.)
  */
 export type FaceResult = 'pass' | 'fail' | 'cancel' | 'unsupported'
-export type PayResult = 'success' | 'fail' | 'cancel'
-export type SubscribeResult = 'accept' | 'reject'
+export type PayResult = PayOutcome
+export type SubscribeResult = SubscribeOutcome
 
 export interface FaceVerifyRequest {
   /** The platform's id of the verification the server opened (WeChat verifyId, Alipay certifyId, the simulation's). */

@@ -35,14 +35,17 @@ export function writeDraft(key: string, value: object): void {
 
 /**
  * State like useState, restored from and saved to the page's draft (saves are batched, at most one per 300 ms).
- * `clear()` after a successful submit.
+ * `clear()` after a successful submit. With `enabled` false it is plain state (a form without a draft).
  */
 export function useDraft<T extends object>(
   key: string,
   initial: T,
   omit: ReadonlyArray<keyof T> = [],
+  enabled = true,
 ): [T, (update: T | ((prev: T) => T)) => void, () => void] {
-  const [value, setValue] = useState<T>(() => ({ ...initial, ...withoutKeys(readDraft<T>(key) ?? {}, omit) }))
+  const [value, setValue] = useState<T>(() =>
+    enabled ? { ...initial, ...withoutKeys(readDraft<T>(key) ?? {}, omit) } : initial,
+  )
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const latest = useRef(value)
   const cleared = useRef(false)
@@ -50,10 +53,10 @@ export function useDraft<T extends object>(
   const flush = useCallback(() => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
-    if (!cleared.current) writeDraft(key, withoutKeys(latest.current, omit))
+    if (enabled && !cleared.current) writeDraft(key, withoutKeys(latest.current, omit))
     // omit is a constant list per page
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key])
+  }, [key, enabled])
 
   const update = useCallback(
     (next: T | ((prev: T) => T)) => {
@@ -73,8 +76,8 @@ export function useDraft<T extends object>(
     cleared.current = true
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
-    clearDraft(key)
-  }, [key])
+    if (enabled) clearDraft(key)
+  }, [key, enabled])
 
   // Leaving the page (redirect to login) saves at once.
   useEffect(() => () => flush(), [flush])

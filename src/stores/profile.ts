@@ -1,12 +1,9 @@
 import { create } from 'zustand'
 import type { RequestOf } from '@contract/api'
 import type { BasicInfo, BindingInfo, EducationRecord, PhotoInfo, ProfileSummary } from '@contract/profile'
-import { PHOTO_UPLOAD_FIELD, PHOTO_UPLOAD_PATH } from '@contract/profile'
-import { SESSION_HEADER } from '@contract/api'
-import { api, ApiError, getApiBase, getSessionToken, messageOf } from '../api'
-import { notifySessionExpired } from '../api/session-token'
-import type { RecordKind } from '../domain/education'
-import { checkPhoto, type PhotoProblem } from '../domain/photo'
+import { api, ApiError, getApiBase, messageOf } from '../api'
+import type { RecordKind } from '@domain/education'
+import { checkPhoto, type PhotoProblem } from '@domain/photo'
 import { platform } from '../platform/platform'
 import { clearDraft as forgetDraft, readDraft, writeDraft } from './drafts'
 
@@ -199,22 +196,17 @@ export const useProfile = create<ProfileState>((set, get) => {
       if (!candidate || candidate.problems.length || get().uploadPercent !== null) return false
       set({ uploadPercent: 0, uploadError: null })
       try {
-        const token = getSessionToken()
-        const res = await platform.uploadFile({
-          url: `${getApiBase()}${PHOTO_UPLOAD_PATH}`,
-          filePath: candidate.path,
-          name: PHOTO_UPLOAD_FIELD,
-          headers: token ? { [SESSION_HEADER]: `Bearer ${token}` } : {},
-          onProgress: (percent) => set({ uploadPercent: Math.min(99, percent) }),
-        })
-        const body = safeJson(res.data)
-        if (res.statusCode < 200 || res.statusCode >= 300) throw ApiError.fromResponse(res.statusCode, body)
-        set({ photo: body as PhotoInfo, candidate: null, uploadPercent: null })
+        const photo = await api.upload(
+          'uploadPhoto',
+          candidate.path,
+          {},
+          { onProgress: (percent) => set({ uploadPercent: Math.min(99, percent) }) },
+        )
+        set({ photo, candidate: null, uploadPercent: null })
         refreshSummary()
         return true
       } catch (err) {
-        if (err instanceof ApiError && err.status === 401) notifySessionExpired()
-        const message = err instanceof ApiError ? err.message : '照片上传失败，请检查网络后重试'
+        const message = err instanceof ApiError && !err.isNetwork ? err.message : '照片上传失败，请检查网络后重试'
         set({ uploadPercent: null, uploadError: message })
         return false
       }
@@ -260,14 +252,6 @@ function draftKey(kind: RecordKind): string {
 
 function storedDraft(kind: RecordKind): RecordDraft {
   return { ...EMPTY_DRAFT, ...readDraft<RecordDraft>(draftKey(kind)) }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return null
-  }
 }
 
 /** The photo's display URL: the server's ticket path under the API base. */

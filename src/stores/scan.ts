@@ -1,12 +1,10 @@
 import * as v from 'valibot'
 import { create } from 'zustand'
-import { SESSION_HEADER, endpoints } from '@contract/api'
-import { SCAN_UPLOAD_FIELD, ScanEducationResponse, type ScanKind } from '@contract/scan'
-import { api, ApiError, getApiBase, getSessionToken } from '../api'
-import { notifySessionExpired } from '../api/session-token'
-import { OTHER_SCHOOL, type RecordKind } from '../domain/education'
-import { isKnownMajor } from '../domain/majors'
-import { fillFromScan, type FormScanField } from '../domain/xuexin-fill'
+import { ScanEducationResponse, type ScanKind } from '@contract/scan'
+import { api, ApiError } from '../api'
+import { OTHER_SCHOOL, type RecordKind } from '@domain/education'
+import { isKnownMajor } from '@domain/majors'
+import { fillFromScan, type FormScanField } from '@domain/xuexin-fill'
 import { platform } from '../platform/platform'
 import { useProfile } from './profile'
 
@@ -57,16 +55,12 @@ export const useScan = create<ScanState>((set, get) => ({
     if (!chosen) return
     set({ percent: 0 })
     try {
-      const token = getSessionToken()
-      const res = await platform.uploadFile({
-        url: `${getApiBase()}${endpoints.scanEducation.path}`,
-        filePath: chosen.path,
-        name: SCAN_UPLOAD_FIELD,
-        headers: token ? { [SESSION_HEADER]: `Bearer ${token}` } : {},
-        onProgress: (percent) => set({ percent: Math.min(100, percent) }),
-      })
-      const body = safeJson(res.data)
-      if (res.statusCode < 200 || res.statusCode >= 300) throw ApiError.fromResponse(res.statusCode, body)
+      const body = await api.upload(
+        'scanEducation',
+        chosen.path,
+        {},
+        { onProgress: (percent) => set({ percent: Math.min(100, percent) }) },
+      )
       const parsed = v.safeParse(ScanEducationResponse, body)
       if (!parsed.success) throw ApiError.fromResponse(500, null)
       const result = parsed.output
@@ -86,8 +80,7 @@ export const useScan = create<ScanState>((set, get) => ({
       }
       set({ percent: null, outcome: { ...get().outcome, [kind]: outcome } })
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) notifySessionExpired()
-      const message = err instanceof ApiError ? err.message : '截图上传失败，请检查网络后重试'
+      const message = err instanceof ApiError && !err.isNetwork ? err.message : '截图上传失败，请检查网络后重试'
       set({ percent: null, error: message })
     }
   },
@@ -121,12 +114,4 @@ async function schoolChoice(name: string): Promise<{ school: string; otherSchool
     // The search is a convenience: without it the name still goes in as 其他学校.
   }
   return { school: OTHER_SCHOOL, otherSchool: name }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return null
-  }
 }

@@ -1,7 +1,9 @@
 import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { create } from 'zustand'
 import type { Me, SessionResponse } from '@contract/account'
 import { api, getSessionToken, setSessionExpiredListener, setSessionToken } from '../api'
+import { go, routeOf, routes } from '../routes'
 
 /** The logged-in candidate. The token itself lives in src/api/session-token.ts (storage), sent on every call. */
 interface SessionState {
@@ -45,53 +47,96 @@ export const useSession = create<SessionState>((set) => ({
   },
 }))
 
-export const LOGIN_URL = '/pages/login/index'
-export const HUB_URL = '/pages/hub/index'
+/** Kept for callers that need the bare URLs; navigate with src/routes.ts. */
+export const LOGIN_URL = routes.login.path
+export const HUB_URL = routes.hub.path
 const RETURN_KEY = 'session.returnTo'
+/** The mini-programs keep at most 10 pages; a rebuilt stack stays well inside. */
+const MAX_STACK = 9
 
-/** The page on top of the stack as a URL with its query, e.g. /pages/account-cancel/index?x=1. */
-function currentPageUrl(): string | null {
-  const pages = Taro.getCurrentPages() as Array<{ route?: string; options?: Record<string, string> }>
-  const top = pages[pages.length - 1]
-  if (!top?.route) return null
-  const route = top.route.startsWith('/') ? top.route : `/${top.route}`
-  const query = Object.entries(top.options ?? {})
+type PageRecord = { route?: string; options?: Record<string, string> }
+
+/** A page of the stack as a URL with its query, e.g. /pages/account-cancel/index?x=1. */
+function pageUrl(page: PageRecord | undefined): string | null {
+  if (!page?.route) return null
+  const route = page.route.startsWith('/') ? page.route : `/${page.route}`
+  const query = Object.entries(page.options ?? {})
     .filter(([k]) => !k.startsWith('$') && k !== 'stamp')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
     .join('&')
   return query ? `${route}?${query}` : route
 }
 
-/** Remembers where the candidate was, so a login brings them back there. */
-export function rememberReturnTo(url: string | null = currentPageUrl()): void {
-  if (!url || url.startsWith(LOGIN_URL)) return
+/** The page stack, bottom first, as URLs (login and register pages left out: they are not a place to return to). */
+function currentStack(): string[] {
+  const pages = Taro.getCurrentPages() as PageRecord[]
+  return pages
+    .map(pageUrl)
+    .filter((url): url is string => !!url && !isLoginFlow(url))
+    .slice(-MAX_STACK)
+}
+
+function isLoginFlow(url: string): boolean {
+  const name = routeOf(url)
+  return name === 'login' || name === 'register' || name === 'recover'
+}
+
+/**
+ * Remembers where the candidate was, so a login brings them back there. Given no URL, the whole page stack is kept,
+ * so after login they can go back through the pages they came by.
+ */
+export function rememberReturnTo(url: string | null = null): void {
+  const stack = url ? (isLoginFlow(url) ? [] : [url]) : currentStack()
+  if (!stack.length) return
   try {
-    Taro.setStorageSync(RETURN_KEY, url)
+    Taro.setStorageSync(RETURN_KEY, stack)
   } catch {
     // Without storage the candidate lands on the hub after login.
   }
 }
 
-function takeReturnTo(): string | null {
+function takeReturnTo(): string[] {
   try {
-    const url = Taro.getStorageSync(RETURN_KEY) as string
+    const saved = Taro.getStorageSync(RETURN_KEY) as unknown
     Taro.removeStorageSync(RETURN_KEY)
-    return url || null
+    if (typeof saved === 'string' && saved) return [saved]
+    return Array.isArray(saved) ? saved.filter((u): u is string => typeof u === 'string' && !!u) : []
   } catch {
-    return null
+    return []
   }
 }
 
-/** After any login: back to the page the session expired on (its draft restores what was typed), else the hub. */
-export function goAfterLogin(): void {
-  const url = takeReturnTo()
-  void Taro.reLaunch({ url: url ?? HUB_URL })
+/**
+ * After any login: back to the page the session was needed on (its draft restores what was typed) with the pages
+ * below it, else the hub. The stack is rebuilt page by page: the bottom one afresh, the rest opened on top.
+ */
+export async function goAfterLogin(): Promise<void> {
+  const [bottom, ...above] = takeReturnTo()
+  try {
+    await Taro.reLaunch({ url: bottom ?? HUB_URL })
+    for (const url of above) await Taro.navigateTo({ url })
+  } catch {
+    // A page that no longer exists: the candidate is where the rebuild stopped, still logged in.
+  }
 }
 
-/** Sends the candidate to log in, remembering this page. For pages that need a session. */
+/** Sends the candidate to log in, remembering the page stack. For pages that need a session. */
 export function requireLogin(): void {
   rememberReturnTo()
-  void Taro.redirectTo({ url: LOGIN_URL })
+  void go.replace(routes.login)
+}
+
+/**
+ * The guard of every page that needs a session: opened without one, the candidate is sent to log in and comes back
+ * here afterwards. Returns whether there was a session when the page opened (load nothing when false). A session
+ * that expires while the page is open is the expiry listener's (installSessionExpiry), not the guard's.
+ */
+export function useRequireSession(): boolean {
+  const [hasSession] = useState(() => !!getSessionToken())
+  useEffect(() => {
+    if (!hasSession) requireLogin()
+  }, [hasSession])
+  return hasSession
 }
 
 let redirecting = false
@@ -103,11 +148,11 @@ let redirecting = false
 export function installSessionExpiry(): void {
   setSessionExpiredListener(() => {
     useSession.getState().clear()
-    const here = currentPageUrl()
-    if (redirecting || !here || here.startsWith(LOGIN_URL)) return
+    const here = pageUrl((Taro.getCurrentPages() as PageRecord[]).slice(-1)[0])
+    if (redirecting || !here || isLoginFlow(here)) return
     redirecting = true
-    rememberReturnTo(here)
-    void Taro.redirectTo({ url: `${LOGIN_URL}?expired=1` }).finally(() => {
+    rememberReturnTo()
+    void go.replace(routes.login, { expired: '1' }).finally(() => {
       redirecting = false
     })
   })

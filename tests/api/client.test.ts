@@ -7,7 +7,12 @@ import {
   setSessionExpiredListener,
   setSessionToken,
 } from '../../src/api'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import { buildUrl } from '../../src/api/request'
+import { resetServerClock, serverNow, serverOffsetMs } from '../../src/api/server-clock'
+import { makeIdNumber } from '../../mock-server/scenarios'
 import { endpoints } from '../../types/api'
 import { startMock } from '../support/servers'
 import { clientAgainstMock } from './support/client-mock'
@@ -104,6 +109,101 @@ describe('API client against the mock server', () => {
     expect(told).toBe(0)
     setSessionExpiredListener(null)
     setSessionToken(null)
+  })
+})
+
+describe('uploads through the same transport', () => {
+  const mock = clientAgainstMock()
+  const PHOTO = path.join(__dirname, '..', 'fixtures', 'photos', 'valid-358x441.jpg')
+
+  test('api.upload sends the session, retries a 503 and answers with the typed body', async () => {
+    const idNumber = makeIdNumber('110105', '19900101', '731')
+    await mock.qa('/__qa/candidates', { username: 'uploader', password: 'Abcdef12', name: '张三', idNumber })
+    const { token } = (await mock.qa('/__qa/sessions', { username: 'uploader' })) as { token: string }
+    setSessionToken(token)
+    await mock.qa('/__qa/faults', { path: '/api/profile/photo', status: 503, count: 1 })
+    const percents: number[] = []
+    const photo = await api.upload(
+      'uploadPhoto',
+      PHOTO,
+      {},
+      { retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 10 }, onProgress: (p) => percents.push(p) },
+    )
+    expect(photo.state).toBe('pending')
+    expect(photo.width).toBe(358)
+    expect(percents).toContain(100)
+  })
+
+  test('a 401 on an upload clears the session and tells the app, like call()', async () => {
+    setSessionToken('stale-token')
+    let told = 0
+    setSessionExpiredListener(() => told++)
+    const err = (await api.upload('uploadPhoto', PHOTO).catch((e: unknown) => e)) as ApiError
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.status).toBe(401)
+    expect(err.message).toMatch(/[\u4e00-\u9fff]/)
+    expect(told).toBe(1)
+    expect(getSessionToken()).toBeNull()
+    setSessionExpiredListener(null)
+  })
+})
+
+describe("the server's clock", () => {
+  afterEach(() => resetServerClock())
+
+  test('the mock server and the client agree on the time (x-server-time)', async () => {
+    const mock = await startMock()
+    setApiBase(mock.url)
+    try {
+      await api.health()
+      expect(Math.abs(serverOffsetMs())).toBeLessThan(1500)
+    } finally {
+      await mock.close()
+    }
+  })
+
+  test('QA moves the server clock past the session expiry: the client follows the clock and asks for login', async () => {
+    const mock = await startMock()
+    setApiBase(mock.url)
+    try {
+      const idNumber = makeIdNumber('110105', '19900101', '752')
+      await mock.qa('/__qa/candidates', { username: 'clockwise', password: 'Abcdef12', name: '张三', idNumber })
+      const { token } = (await mock.qa('/__qa/sessions', { username: 'clockwise' })) as { token: string }
+      setSessionToken(token)
+      expect((await api.me()).username).toBe('clockwise')
+      expect(Math.abs(serverOffsetMs())).toBeLessThan(1500)
+
+      const threeHours = 3 * 60 * 60 * 1000
+      await mock.qa('/__qa/clock', { advanceMs: threeHours })
+      let asked = 0
+      setSessionExpiredListener(() => asked++)
+      const err = (await api.me().catch((e: unknown) => e)) as ApiError
+      expect(err.status).toBe(401)
+      expect(asked).toBe(1)
+      expect(getSessionToken()).toBeNull()
+      // Countdowns now run on the server's (moved) time.
+      expect(Math.abs(serverNow() - Date.now() - threeHours)).toBeLessThan(1500)
+    } finally {
+      setSessionExpiredListener(null)
+      await mock.close()
+    }
+  })
+
+  test('a server a day ahead moves serverNow() a day ahead', async () => {
+    const ahead = 86_400_000
+    const server = http.createServer((_req, res) => {
+      res.setHeader('date', new Date(Date.now() + ahead).toUTCString())
+      res.setHeader('content-type', 'application/json')
+      res.end(JSON.stringify({ ok: true, version: 'x', qa: false }))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    setApiBase(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+    try {
+      await api.health()
+      expect(Math.abs(serverNow() - Date.now() - ahead)).toBeLessThan(1500)
+    } finally {
+      server.close()
+    }
   })
 })
 

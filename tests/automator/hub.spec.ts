@@ -72,7 +72,8 @@ describe('personal-info hub', () => {
     await type(form, '#education-form-certificate', '104321202005001234')
     await type(form, '#education-form-school', '首都医科')
     await tap(form, '#education-form-school-option-0')
-    await (await element(form, '#education-form-date-picker')).trigger('change', { value: '2020-07-01' })
+    // The date is three columns (year from 1950, month, day): 2020-07-01.
+    await (await element(form, '#education-form-date-picker')).trigger('change', { value: [2020 - 1950, 6, 0] })
     await (await element(form, '#education-form-major-picker')).trigger('change', { value: 0 })
     await (await element(form, '#education-form-level-picker')).trigger('change', { value: 2 })
     await (await element(form, '#education-form-mode-picker')).trigger('change', { value: 0 })

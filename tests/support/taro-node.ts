@@ -1,7 +1,10 @@
 /**
- * A Node stand-in for `@tarojs/taro`, for jest: request() over fetch (so the real API client talks to the real mock
- * server), storage in memory, UI calls as no-ops that record what they were asked.
+ * A Node stand-in for `@tarojs/taro`, for jest: request() and uploadFile() over fetch (so the real API client talks
+ * to the real mock server), storage in memory, UI calls as no-ops that record what they were asked.
  */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
 const storage = new Map<string, unknown>()
 export const shown: { toasts: string[]; navigations: string[] } = { toasts: [], navigations: [] }
 
@@ -38,8 +41,42 @@ async function request(
   }
 }
 
+interface UploadOptions {
+  url: string
+  filePath: string
+  name: string
+  formData?: Record<string, string>
+  header?: Record<string, string>
+  success?: (res: { statusCode: number; data: string }) => void
+  fail?: (err: { errMsg: string }) => void
+}
+
+/**
+ * uploadFile() as a multipart POST over fetch: `filePath` is a file on disk (the mini-programs' temp file). Like
+ * WeChat's, the answer has the status and the body text only, and the task reports progress.
+ */
+function uploadFile(options: UploadOptions): { onProgressUpdate: (cb: (p: { progress: number }) => void) => void } {
+  const progress: ((p: { progress: number }) => void)[] = []
+  void (async () => {
+    try {
+      const bytes = await readFile(options.filePath)
+      const form = new FormData()
+      for (const [key, value] of Object.entries(options.formData ?? {})) form.append(key, value)
+      form.append(options.name, new Blob([new Uint8Array(bytes)]), path.basename(options.filePath))
+      const res = await fetch(options.url, { method: 'POST', headers: options.header, body: form })
+      const data = await res.text()
+      progress.forEach((cb) => cb({ progress: 100 }))
+      options.success?.({ statusCode: res.status, data })
+    } catch (err) {
+      options.fail?.({ errMsg: `uploadFile:fail ${(err as Error).message}` })
+    }
+  })()
+  return { onProgressUpdate: (cb) => void progress.push(cb) }
+}
+
 const Taro = {
   request,
+  uploadFile,
   getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
   setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
   removeStorageSync: (key: string) => void storage.delete(key),

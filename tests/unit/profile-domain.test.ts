@@ -6,7 +6,7 @@ import {
   isJpeg,
   PHOTO_MIN_BYTES_EXCLUSIVE,
   readJpegSize,
-} from '../../src/domain/photo'
+} from '../../domain/photo'
 import {
   canAddRecord,
   canDeleteRecord,
@@ -14,8 +14,8 @@ import {
   graduationDateProblem,
   MAX_RECORDS_PER_KIND,
   recordNameProblems,
-} from '../../src/domain/education'
-import { hubGate } from '../../src/domain/hub-gate'
+} from '../../domain/education'
+import { hubGate } from '../../domain/hub-gate'
 import { validate } from '../../types/validate'
 import { AddRecordRequest } from '../../types/profile'
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { rareCharTable, renderRareChars, RARE_CHARS_FILE } from '../../scripts/gen-rare-chars'
-import { RARE_CHARS, searchRareChars } from '../../src/domain/rare-chars'
-import { checkName } from '../../src/domain/person-name'
+import { RARE_CHARS, searchRareChars } from '../../domain/rare-chars'
+import { checkName } from '../../domain/person-name'
 
 describe('rare-character table', () => {
   test('the committed file equals a fresh generation (run scripts/gen-rare-chars.ts when it does not)', () => {

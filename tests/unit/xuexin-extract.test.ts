@@ -6,7 +6,7 @@ import {
   extractXuexin,
   normaliseDate,
   type OcrBox,
-} from '../../src/domain/xuexin-extract'
+} from '../../domain/xuexin-extract'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import type { ScanField } from '../../types/scan'
 

@@ -1,6 +1,6 @@
-import { OTHER_MAJOR } from '../../src/domain/education'
-import { isKnownMajor } from '../../src/domain/majors'
-import { fillFromScan, levelOption, studyModeOption } from '../../src/domain/xuexin-fill'
+import { OTHER_MAJOR } from '../../domain/education'
+import { isKnownMajor } from '../../domain/majors'
+import { fillFromScan, levelOption, studyModeOption } from '../../domain/xuexin-fill'
 
 describe('fillFromScan: from the page’s wording to the record form’s options', () => {
   it('fills an education record and lists what the page did not give', () => {

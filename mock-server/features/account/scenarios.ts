@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { idCheckChar } from '../../../src/domain/id-card'
+import { idCheckChar } from '../../../domain/id-card'
 import { emptyState, type State } from '../../core/store'
 import { setSecurityAnswer } from './rules'
 import { hashPassword } from './passwords'

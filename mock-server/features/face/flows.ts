@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { FacePlatform } from '../../../types/account'
 import type { FaceFlow, FacePurpose, FaceState } from './state'
 import type { FaceOutcome } from '../../../types/platform-sim'
-import { sameName } from '../../../src/domain/person-name'
+import { sameName } from '../../../domain/person-name'
 import { HttpError, badRequest } from '../../core/errors'
 import {
   ALIPAY_FAIL_REASON,

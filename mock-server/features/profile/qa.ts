@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
-import { RecordKind } from '../../../types/profile'
+import { IdentityState, RecordKind } from '../../../types/profile'
 import { validationError } from '../../core/contract-route'
 import { HttpError, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
@@ -64,7 +64,7 @@ export function profileQaRoutes(app: FastifyInstance, store: Store): void {
   })
 
   app.post('/__qa/profile/identity', async (req) => {
-    const input = parse(v.object({ username: Username, state: v.picklist(['pending', 'passed', 'failed']) }), req.body)
+    const input = parse(v.object({ username: Username, state: IdentityState }), req.body)
     profileOf(store, accountNamed(input.username).id).identity = input.state
     store.save()
     return { ok: true, identity: input.state }

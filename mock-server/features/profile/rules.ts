@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
-import { hubGate, type PhotoState } from '../../../src/domain/hub-gate'
+import { hubGate, type PhotoState } from '../../../domain/hub-gate'
 import type { EducationRecord, PhotoInfo, ProfileSummary } from '../../../types/profile'
+import type { RecordKind } from '../../../types/states'
 import type { State, Store } from '../../core/store'
 import { hasApplicationData } from '../account/rules'
 import { emptyProfile, type CandidateProfile, type StoredRecord } from './state'
@@ -34,7 +35,7 @@ export function bindingOf(state: State, accountId: string): { user: string; plat
 
 export function summaryOf(store: Store, accountId: string): ProfileSummary {
   const profile = profileOf(store, accountId)
-  const counts = (kind: 'education' | 'degree') => {
+  const counts = (kind: RecordKind) => {
     const records = profile.records.filter((r) => r.kind === kind)
     const count = (state: string) => records.filter((r) => r.state === state).length
     return { total: records.length, verified: count('verified'), rejected: count('rejected') }

@@ -1,11 +1,11 @@
-import type { RecordKind, RecordState } from '../../../src/domain/education'
-import type { PhotoState } from '../../../src/domain/hub-gate'
+import type { RecordKind, RecordState } from '../../../domain/education'
+import type { PhotoState } from '../../../domain/hub-gate'
 import { fieldsOf, mapFrom } from '../../core/persist'
 
 /** The personal-info hub's part of the mock state (issue 5). JSON-able: photos are kept as base64. */
 
-export type IdentityState = 'pending' | 'passed' | 'failed'
-export type BindPlatform = 'weapp' | 'swan' | 'alipay' | 'h5'
+import type { IdentityState, PlatformName as BindPlatform } from '../../../types/states'
+export type { IdentityState, BindPlatform }
 
 export interface StoredPhoto {
   state: Exclude<PhotoState, 'none'>

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { maskIdNumber } from '../../../src/domain/id-card'
+import { maskIdNumber } from '../../../domain/id-card'
 import { endpoints } from '../../../types/api'
 import { candidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'

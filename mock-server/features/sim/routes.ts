@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { endpoints } from '../../../types/api'
+import type { PayOutcome } from '../../../types/states'
 import { contractRoute } from '../../core/contract-route'
 import type { Store } from '../../core/store'
 
@@ -22,5 +23,5 @@ export function simRoutes(app: FastifyInstance, store: Store, hooks: SimHooks): 
 
 /** Where features plug in to hear a simulated outcome for one of their own sessions. */
 export interface SimHooks {
-  onPay: (orderId: string, outcome: 'success' | 'fail' | 'cancel') => void
+  onPay: (orderId: string, outcome: PayOutcome) => void
 }

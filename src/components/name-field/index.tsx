@@ -1,6 +1,6 @@
 import { Input, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
-import { nameHasPinyin, NAME_RULE_TEXT } from '../../domain/person-name'
+import { nameHasPinyin, NAME_RULE_TEXT } from '@domain/person-name'
 import { FormField } from '../form-field'
 import { RareCharPicker } from '../rare-char-picker'
 import './index.scss'

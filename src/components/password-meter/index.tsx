@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { PASSWORD_STRENGTH_LABELS, passwordStrength } from '../../domain/password'
+import { PASSWORD_STRENGTH_LABELS, passwordStrength } from '@domain/password'
 import './index.scss'
 
 /** The live strength meter under a password: three bars and 弱/中/强. `id` is `<field id>-strength`. */

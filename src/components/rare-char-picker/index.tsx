@@ -1,7 +1,7 @@
 import { Input, ScrollView, Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
-import { searchRareChars } from '../../domain/rare-chars'
-import { NAME_DOT } from '../../domain/person-name'
+import { searchRareChars } from '@domain/rare-chars'
+import { NAME_DOT } from '@domain/person-name'
 import './index.scss'
 
 export interface RareCharPickerProps {

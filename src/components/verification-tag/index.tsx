@@ -1,6 +1,6 @@
 import { StatusTag, type StatusTone } from '../status-tag'
-import { RECORD_STATE_NAMES, type RecordState } from '../../domain/education'
-import type { PhotoState } from '../../domain/hub-gate'
+import { RECORD_STATE_NAMES, type RecordState } from '@domain/education'
+import type { IdentityState, PhotoState } from '@contract/states'
 
 /** The hub's verification states as coloured words, the same everywhere they appear. */
 
@@ -11,7 +11,6 @@ const PHOTO: Record<PhotoState, [string, StatusTone]> = {
   failed: ['核验不通过', 'danger'],
 }
 
-export type IdentityState = 'pending' | 'passed' | 'failed'
 const IDENTITY: Record<IdentityState, [string, StatusTone]> = {
   pending: ['核验中', 'warning'],
   passed: ['核验通过', 'success'],

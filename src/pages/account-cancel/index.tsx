@@ -1,14 +1,14 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { CancelCheckResponse } from '@contract/account'
-import { api, getSessionToken, messageOf } from '../../api'
+import { api, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { PageContainer } from '../../components/page-container'
 import { Sheet } from '../../components/sheet'
 import { toast } from '../../components/toast'
 import { useDraft } from '../../stores/drafts'
-import { LOGIN_URL, requireLogin, useSession } from '../../stores/session'
+import { go, routes } from '../../routes'
+import { useRequireSession, useSession } from '../../stores/session'
 import './index.scss'
 
 /**
@@ -23,6 +23,7 @@ export default function AccountCancelPage() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const clear = useSession((s) => s.clear)
+  const hasSession = useRequireSession()
 
   const load = useCallback(() => {
     setLoadError(null)
@@ -31,9 +32,8 @@ export default function AccountCancelPage() {
   }, [])
 
   useEffect(() => {
-    if (!getSessionToken()) requireLogin()
-    else load()
-  }, [load])
+    if (hasSession) load()
+  }, [hasSession, load])
 
   const cancel = async () => {
     setBusy(true)
@@ -43,7 +43,7 @@ export default function AccountCancelPage() {
       clearDraft()
       clear()
       void toast.success('账号已注销')
-      void Taro.reLaunch({ url: LOGIN_URL })
+      void go.restart(routes.login)
     } catch (err) {
       setConfirmStep(0)
       setError(messageOf(err))

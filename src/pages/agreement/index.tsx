@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import { PageContainer } from '../../components/page-container'
 import './index.scss'
+import { routes, useQuery } from '../../routes'
 
 /** 服务协议 and 隐私政策, viewable from the login page before ticking the agreement. */
 const DOCS = {
@@ -43,7 +44,7 @@ const DOCS = {
 type Doc = keyof typeof DOCS
 
 export default function AgreementPage() {
-  const { params } = useRouter()
+  const params = useQuery(routes.agreement)
   const doc: Doc = params.doc === 'privacy' ? 'privacy' : 'service'
   const content = DOCS[doc]
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { getSessionToken } from '../../api'
 import { Button } from '../../components/button'
@@ -8,23 +8,12 @@ import { StatusTag } from '../../components/status-tag'
 import { toast } from '../../components/toast'
 import { IdentityTag, PhotoTag, RecordsTag } from '../../components/verification-tag'
 import { formatChinaDateTime } from '@domain/results'
-import { RESULTS_PAGES } from '../../packages/results/links'
 import { useProfile } from '../../stores/profile'
 import { useResults } from '../../stores/results'
-import { LOGIN_URL, requireLogin, useSession } from '../../stores/session'
+import type { RecordKind } from '@contract/states'
+import { go, routes, type Route } from '../../routes'
+import { useRequireSession, useSession } from '../../stores/session'
 import './index.scss'
-
-/** Where the hub's items live (the profile subpackage) and where 网上报名 starts. */
-const PROFILE = '/packages/profile'
-export const HUB_LINKS = {
-  basic: `${PROFILE}/basic/index`,
-  photo: `${PROFILE}/photo/index`,
-  education: `${PROFILE}/records/index?kind=education`,
-  degree: `${PROFILE}/records/index?kind=degree`,
-  binding: `${PROFILE}/binding/index`,
-}
-/** The application wizard (its own issue) takes this route. */
-export const APPLY_URL = '/packages/application/index'
 
 /** 个人信息管理: each item with its status, and 网上报名 locked with the reason until the required ones are done. */
 export default function HubPage() {
@@ -38,10 +27,11 @@ export default function HubPage() {
   const results = useResults((s) => s.summary)
   const loadResults = useResults((s) => s.loadSummary)
 
+  const hasSession = useRequireSession()
+
   useEffect(() => {
-    if (!getSessionToken()) requireLogin()
-    else if (!account) loadMe().catch(() => undefined)
-  }, [account, loadMe])
+    if (hasSession && !account) loadMe().catch(() => undefined)
+  }, [hasSession, account, loadMe])
 
   // Back from an item's page: its change shows here at once.
   useDidShow(() => {
@@ -50,7 +40,8 @@ export default function HubPage() {
     void loadResults()
   })
 
-  const go = (url: string) => () => void Taro.navigateTo({ url })
+  const open = (r: Route) => () => void go.to(r)
+  const openRecords = (kind: RecordKind) => () => void go.to(routes.profileRecords, { kind })
   const gate = summary?.gate
 
   return (
@@ -66,19 +57,19 @@ export default function HubPage() {
 
       {summary && (
         <View className='hub__list'>
-          <HubItem id='hub-basic' title='基础信息' onTap={go(HUB_LINKS.basic)}>
+          <HubItem id='hub-basic' title='基础信息' onTap={open(routes.profileBasic)}>
             <IdentityTag id='hub-basic-status' state={summary.basic.identity} />
           </HubItem>
-          <HubItem id='hub-photo' title='照片' required onTap={go(HUB_LINKS.photo)}>
+          <HubItem id='hub-photo' title='照片' required onTap={open(routes.profilePhoto)}>
             <PhotoTag id='hub-photo-status' state={summary.photo.state} />
           </HubItem>
-          <HubItem id='hub-education' title='学历信息' required onTap={go(HUB_LINKS.education)}>
+          <HubItem id='hub-education' title='学历信息' required onTap={openRecords('education')}>
             <RecordsTag id='hub-education-status' counts={summary.education} />
           </HubItem>
-          <HubItem id='hub-degree' title='学位信息' onTap={go(HUB_LINKS.degree)}>
+          <HubItem id='hub-degree' title='学位信息' onTap={openRecords('degree')}>
             <RecordsTag id='hub-degree-status' counts={summary.degree} optional />
           </HubItem>
-          <HubItem id='hub-binding' title='账号绑定与关注' required onTap={go(HUB_LINKS.binding)}>
+          <HubItem id='hub-binding' title='账号绑定与关注' required onTap={open(routes.profileBinding)}>
             <StatusTag id='hub-binding-status' tone={summary.binding.bound ? 'success' : 'neutral'}>
               {summary.binding.bound ? '已绑定' : '未绑定'}
             </StatusTag>
@@ -90,7 +81,7 @@ export default function HubPage() {
       {results && (results.ticket || results.scoreYears.length > 0) && (
         <View className='hub__list' id='hub-results'>
           {results.ticket && (
-            <HubItem id='hub-ticket' title='准考证' onTap={go(RESULTS_PAGES.ticket)}>
+            <HubItem id='hub-ticket' title='准考证' onTap={open(routes.resultsTicket)}>
               <StatusTag id='hub-ticket-status' tone={TICKET_TONES[results.ticket.state]}>
                 {results.ticket.state === 'not-open'
                   ? `${formatChinaDateTime(results.ticket.opensAt).split(' ')[0]}开放打印`
@@ -99,14 +90,14 @@ export default function HubPage() {
             </HubItem>
           )}
           {results.scoreYears.length > 0 && (
-            <HubItem id='hub-scores' title='成绩查询' onTap={go(RESULTS_PAGES.scores)}>
+            <HubItem id='hub-scores' title='成绩查询' onTap={open(routes.resultsScores)}>
               <StatusTag id='hub-scores-status' tone='info'>
                 {`${results.scoreYears[0]}年度成绩已公布`}
               </StatusTag>
             </HubItem>
           )}
           {results.certificate && (
-            <HubItem id='hub-certificate' title='成绩合格证明' onTap={go(RESULTS_PAGES.certificate)}>
+            <HubItem id='hub-certificate' title='成绩合格证明' onTap={open(routes.resultsCertificate)}>
               <StatusTag id='hub-certificate-status' tone='success'>
                 可查看
               </StatusTag>
@@ -121,9 +112,7 @@ export default function HubPage() {
             id='hub-apply'
             disabled={!gate.unlocked}
             // Until the application feature adds its pages, say so rather than do nothing.
-            onClick={() =>
-              void Taro.navigateTo({ url: APPLY_URL }).catch(() => toast.info('网上报名暂未开放，请稍后再试'))
-            }
+            onClick={() => void go.to(routes.application).catch(() => toast.info('网上报名暂未开放，请稍后再试'))}
           >
             {gate.unlocked ? '网上报名' : '网上报名（未开放）'}
           </Button>
@@ -136,7 +125,7 @@ export default function HubPage() {
       )}
 
       <View className='hub__actions'>
-        <Button id='hub-cancel-account' variant='text' onClick={go('/pages/account-cancel/index')}>
+        <Button id='hub-cancel-account' variant='text' onClick={open(routes.accountCancel)}>
           注销账号
         </Button>
         <Button
@@ -146,7 +135,7 @@ export default function HubPage() {
             void signOut().then(() => {
               useProfile.getState().reset()
               useResults.getState().reset()
-              return Taro.reLaunch({ url: LOGIN_URL })
+              return go.restart(routes.login)
             })
           }
         >

@@ -1,16 +1,17 @@
 import { Checkbox, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { go, routes, useQuery } from '../../routes'
 import { useRef, useState } from 'react'
 import { FaceIdentityForm } from '@contract/account'
 import { PasswordLoginRequest } from '@contract/auth'
 import { validate, type FieldErrors } from '@contract/validate'
-import { ApiError, api, messageOf } from '../../api'
+import { api } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { IdNumberField, TextField } from '../../components/form-field/text-field'
 import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
+import { useForm } from '../../forms/use-form'
 import { platform } from '../../platform/platform'
 import { attemptFace } from '../../stores/face-verification'
 import { goAfterLogin, useSession } from '../../stores/session'
@@ -24,15 +25,17 @@ const AGREE_FIRST = '请先阅读并勾选同意《服务协议》和《隐私�
 
 /** 登录: password mode with the image captcha, and the face-ID mode. */
 export default function LoginPage() {
-  const router = useRouter()
-  const expired = router.params.expired === '1'
+  const expired = useQuery(routes.login).expired === '1'
   const [mode, setMode] = useState<Mode>('password')
   const [agreed, setAgreed] = useState(false)
-  const [form, setForm] = useState({ username: '', password: '', captchaId: '', captchaCode: '' })
+  // Nothing of a login is kept as a draft: it is a password and a captcha answer.
+  const pwd = useForm({
+    schema: PasswordLoginRequest,
+    initial: { username: '', password: '', captchaId: '', captchaCode: '' },
+  })
+  const { values: form, errors, setErrors, formError, setFormError } = pwd
   const [face, setFace] = useState({ name: '', idNumber: '', captchaId: '', captchaCode: '' })
   const [faceNotice, setFaceNotice] = useState<FaceNotice>(null)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const captcha = useRef<CaptchaFieldHandle>(null)
   const faceCaptcha = useRef<CaptchaFieldHandle>(null)
@@ -47,31 +50,29 @@ export default function LoginPage() {
 
   /** From a face refusal to the password form, the ID number already in 用户名或证件号码 (the same account). */
   const usePassword = () => {
-    if (!form.username && face.idNumber) setForm((f) => ({ ...f, username: face.idNumber }))
+    if (!form.username && face.idNumber) pwd.set('username', face.idNumber)
     switchMode('password')
   }
 
   const submitPassword = async () => {
     setFormError(null)
-    const checked = validate(PasswordLoginRequest, form)
-    setErrors(checked.errors)
-    if (!checked.ok) return
+    if (!pwd.check().ok) return
     if (!agreed) {
       setFormError(AGREE_FIRST)
       return
     }
-    setBusy(true)
-    try {
-      signIn(await api.loginPassword(checked.value))
-      goAfterLogin()
-    } catch (err) {
-      // The captcha is used up by every try, right or wrong.
-      captcha.current?.refresh()
-      if (err instanceof ApiError) setErrors(err.code === 'INVALID_CREDENTIALS' ? {} : err.fields)
-      setFormError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
+    await pwd.submit(
+      async (value) => {
+        signIn(await api.loginPassword(value))
+        void goAfterLogin()
+      },
+      {
+        // A wrong username or password is said once, above the button, without telling which.
+        showFieldErrors: (err) => err.code !== 'INVALID_CREDENTIALS',
+        // The captcha is used up by every try, right or wrong.
+        onError: () => captcha.current?.refresh(),
+      },
+    )
   }
 
   /**
@@ -111,7 +112,7 @@ export default function LoginPage() {
     }
   }
 
-  const openDoc = (doc: 'service' | 'privacy') => void Taro.navigateTo({ url: `/pages/agreement/index?doc=${doc}` })
+  const openDoc = (doc: 'service' | 'privacy') => void go.to(routes.agreement, { doc })
 
   return (
     <PageContainer id='login-page'>
@@ -147,7 +148,7 @@ export default function LoginPage() {
               required
               error={errors.username}
               value={form.username}
-              onChange={(v) => setForm({ ...form, username: v })}
+              onChange={(v) => pwd.set('username', v)}
               maxlength={32}
               placeholder='请输入用户名或证件号码'
             />
@@ -157,7 +158,7 @@ export default function LoginPage() {
               required
               error={errors.password}
               value={form.password}
-              onChange={(v) => setForm({ ...form, password: v })}
+              onChange={(v) => pwd.set('password', v)}
               kind='password'
               maxlength={64}
               placeholder='请输入密码'
@@ -167,7 +168,7 @@ export default function LoginPage() {
               page='login'
               value={form.captchaCode}
               error={errors.captchaCode ?? errors.captchaId}
-              onChange={(captchaCode, captchaId) => setForm((f) => ({ ...f, captchaCode, captchaId }))}
+              onChange={(captchaCode, captchaId) => pwd.patch({ captchaCode, captchaId }, { keepErrors: true })}
             />
             {!platform.capabilities.faceVerification && (
               <Text className='login__hint' id='login-face-unavailable'>
@@ -239,7 +240,7 @@ export default function LoginPage() {
         )}
 
         {mode === 'password' ? (
-          <Button id='login-submit' loading={busy} onClick={() => void submitPassword()}>
+          <Button id='login-submit' loading={pwd.submitting} onClick={() => void submitPassword()}>
             登录
           </Button>
         ) : (
@@ -262,18 +263,10 @@ export default function LoginPage() {
         )}
 
         <View className='login__links'>
-          <Text
-            className='login__link'
-            id='login-to-register'
-            onClick={() => void Taro.navigateTo({ url: '/pages/register/index' })}
-          >
+          <Text className='login__link' id='login-to-register' onClick={() => void go.to(routes.register)}>
             注册账号
           </Text>
-          <Text
-            className='login__link'
-            id='login-to-recover'
-            onClick={() => void Taro.navigateTo({ url: '/pages/recover/index' })}
-          >
+          <Text className='login__link' id='login-to-recover' onClick={() => void go.to(routes.recover)}>
             忘记密码
           </Text>
         </View>

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { FaceIdentityForm, RecoverQuestionStartRequest, ResetPasswordForm, SecurityAnswer } from '@contract/account'
 import { validate, type FieldErrors } from '@contract/validate'
@@ -12,11 +11,12 @@ import { IdNumberField, TextField } from '../../components/form-field/text-field
 import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
+import { useForm } from '../../forms/use-form'
 import { PasswordMeter } from '../../components/password-meter'
-import { PASSWORD_RULE_TEXT } from '../../domain/password'
+import { PASSWORD_RULE_TEXT } from '@domain/password'
 import { platform } from '../../platform/platform'
+import { go, routes } from '../../routes'
 import { attemptFace } from '../../stores/face-verification'
-import { LOGIN_URL } from '../../stores/session'
 import './index.scss'
 
 type Way = 'question' | 'face'
@@ -34,9 +34,13 @@ export default function RecoverPage() {
   const [question, setQuestion] = useState<{ recoveryId: string; text: string } | null>(null)
   const [answer, setAnswer] = useState('')
   const [resetToken, setResetToken] = useState('')
-  const [pw, setPw] = useState({ newPassword: '', newPasswordConfirm: '' })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  // The new password (never drafted); its kit also holds the page's field errors and message for every step.
+  const reset = useForm({
+    schema: ResetPasswordForm,
+    initial: { newPassword: '', newPasswordConfirm: '' },
+    toInput: (pw) => ({ resetToken, ...pw }),
+  })
+  const { values: pw, errors, setErrors, formError, setFormError } = reset
   const [busy, setBusy] = useState(false)
   const [faceNotice, setFaceNotice] = useState<FaceNotice>(null)
   const captcha = useRef<CaptchaFieldHandle>(null)
@@ -130,22 +134,20 @@ export default function RecoverPage() {
     }
   }
 
-  const submitReset = () => {
-    const checked = validate(ResetPasswordForm, { resetToken, ...pw })
-    setErrors(checked.errors)
-    if (!checked.ok) return
-    void run(
-      async () => {
-        await api.resetPassword(resetToken, checked.value.newPassword)
+  const submitReset = () =>
+    void reset.submit(
+      async (value) => {
+        await api.resetPassword(value.resetToken, value.newPassword)
         setStep('done')
       },
-      (err) => {
-        if (err instanceof ApiError && err.code === 'RECOVERY_EXPIRED') setStep('identify')
+      {
+        onError: (err) => {
+          if (err instanceof ApiError && err.code === 'RECOVERY_EXPIRED') setStep('identify')
+        },
       },
     )
-  }
 
-  const backToLogin = () => void Taro.reLaunch({ url: LOGIN_URL })
+  const backToLogin = () => void go.restart(routes.login)
 
   return (
     <PageContainer id='recover-page'>
@@ -268,7 +270,7 @@ export default function RecoverPage() {
               error={errors.newPassword}
               hint={PASSWORD_RULE_TEXT}
               value={pw.newPassword}
-              onChange={(v) => setPw((p) => ({ ...p, newPassword: v }))}
+              onChange={(v) => reset.set('newPassword', v)}
               kind='password'
               maxlength={32}
               placeholder='请设置新密码'
@@ -280,7 +282,7 @@ export default function RecoverPage() {
               required
               error={errors.newPasswordConfirm}
               value={pw.newPasswordConfirm}
-              onChange={(v) => setPw((p) => ({ ...p, newPasswordConfirm: v }))}
+              onChange={(v) => reset.set('newPasswordConfirm', v)}
               kind='password'
               maxlength={32}
               placeholder='请再次输入新密码'
@@ -326,7 +328,7 @@ export default function RecoverPage() {
           </Button>
         )}
         {step === 'reset' && (
-          <Button id='recover-reset-submit' loading={busy} onClick={submitReset}>
+          <Button id='recover-reset-submit' loading={reset.submitting} onClick={submitReset}>
             确认修改
           </Button>
         )}

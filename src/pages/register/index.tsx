@@ -1,9 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { ID_TYPE_LABELS, RegisterForm, USERNAME_RULE_TEXT } from '@contract/account'
-import { validate, type FieldErrors } from '@contract/validate'
-import { ApiError, api, messageOf, newIdempotencyKey } from '../../api'
+import { ApiError, api } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { IdNumberField, TextField } from '../../components/form-field/text-field'
@@ -13,12 +11,13 @@ import { PageContainer } from '../../components/page-container'
 import { PasswordMeter } from '../../components/password-meter'
 import { Sheet } from '../../components/sheet'
 import { toast } from '../../components/toast'
-import { normaliseIdNumber } from '../../domain/id-card'
-import { normaliseName } from '../../domain/person-name'
-import { PASSWORD_RULE_TEXT } from '../../domain/password'
-import { SECURITY_QUESTIONS, type SecurityQuestionId } from '../../domain/security-questions'
-import { useDraft } from '../../stores/drafts'
-import { goAfterLogin, LOGIN_URL, useSession } from '../../stores/session'
+import { normaliseIdNumber } from '@domain/id-card'
+import { normaliseName } from '@domain/person-name'
+import { PASSWORD_RULE_TEXT } from '@domain/password'
+import { SECURITY_QUESTIONS, type SecurityQuestionId } from '@domain/security-questions'
+import { useForm } from '../../forms/use-form'
+import { go, routes } from '../../routes'
+import { goAfterLogin, useSession } from '../../stores/session'
 import './index.scss'
 
 /** 证件类型: only the resident ID card registers here; the others are listed so their holders learn where to go. */
@@ -61,64 +60,46 @@ const EMPTY: RegisterFormState = {
 /** 注册: every field of SPEC 1.1, a confirmation of the identity fields, then straight into the hub. */
 export default function RegisterPage() {
   // Passwords and the captcha never go into the draft.
-  const [form, setForm, clearDraft] = useDraft<RegisterFormState>('register', EMPTY, [
-    'password',
-    'passwordConfirm',
-    'captchaId',
-    'captchaCode',
-  ])
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const kit = useForm({
+    schema: RegisterForm,
+    initial: EMPTY,
+    draft: { key: 'register', never: ['password', 'passwordConfirm', 'captchaId', 'captchaCode'] },
+  })
+  const { values: form, errors, formError, submitting, set } = kit
   const [confirming, setConfirming] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
   const [duplicate, setDuplicate] = useState(false)
   const captcha = useRef<CaptchaFieldHandle>(null)
-  const idempotencyKey = useRef(newIdempotencyKey())
   const signIn = useSession((s) => s.signIn)
-
-  const set = <K extends keyof RegisterFormState>(key: K, value: RegisterFormState[K]) => {
-    setForm((f) => ({ ...f, [key]: value }))
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: '' }))
-  }
 
   const otherDocument = form.idType !== 'resident-id'
 
   const review = () => {
-    setFormError(null)
+    kit.setFormError(null)
     setDuplicate(false)
-    const checked = validate(RegisterForm, form)
-    setErrors(checked.errors)
-    if (!checked.ok) {
-      setFormError('请按提示修改标红的内容')
+    if (!kit.check().ok) {
+      kit.setFormError('请按提示修改标红的内容')
       return
     }
-    idempotencyKey.current = newIdempotencyKey()
+    kit.renewKey()
     setConfirming(true)
   }
 
-  const submit = async () => {
-    const checked = validate(RegisterForm, form)
-    if (!checked.ok) return
-    const { passwordConfirm: _confirm, ...request } = checked.value
-    setSubmitting(true)
-    try {
-      const session = await api.register(request, { idempotencyKey: idempotencyKey.current })
-      clearDraft()
-      signIn(session)
-      void toast.success('注册成功')
-      goAfterLogin()
-    } catch (err) {
-      setConfirming(false)
-      captcha.current?.refresh()
-      if (err instanceof ApiError) {
-        setErrors(err.fields)
-        if (err.code === 'ID_NUMBER_TAKEN') setDuplicate(true)
-      }
-      setFormError(messageOf(err))
-    } finally {
-      setSubmitting(false)
-    }
-  }
+  const submit = () =>
+    kit.submit(
+      async ({ passwordConfirm: _confirm, ...request }, idempotencyKey) => {
+        const session = await api.register(request, { idempotencyKey })
+        signIn(session)
+        void toast.success('注册成功')
+        void goAfterLogin()
+      },
+      {
+        onError: (err) => {
+          setConfirming(false)
+          captcha.current?.refresh()
+          if (err instanceof ApiError && err.code === 'ID_NUMBER_TAKEN') setDuplicate(true)
+        },
+      },
+    )
 
   return (
     <PageContainer id='register-page'>
@@ -196,14 +177,14 @@ export default function RegisterPage() {
                   <Text
                     className='register__link'
                     id='register-duplicate-login'
-                    onClick={() => void Taro.redirectTo({ url: LOGIN_URL })}
+                    onClick={() => void go.replace(routes.login)}
                   >
                     去登录
                   </Text>
                   <Text
                     className='register__link'
                     id='register-duplicate-recover'
-                    onClick={() => void Taro.redirectTo({ url: '/pages/recover/index' })}
+                    onClick={() => void go.replace(routes.recover)}
                   >
                     找回密码
                   </Text>
@@ -236,7 +217,7 @@ export default function RegisterPage() {
               page='register'
               value={form.captchaCode}
               error={errors.captchaCode ?? errors.captchaId}
-              onChange={(captchaCode, captchaId) => setForm((f) => ({ ...f, captchaCode, captchaId }))}
+              onChange={(captchaCode, captchaId) => kit.patch({ captchaCode, captchaId }, { keepErrors: true })}
             />
           </>
         )}
@@ -251,11 +232,7 @@ export default function RegisterPage() {
           注册
         </Button>
         <View className='register__footer'>
-          <Text
-            className='register__link'
-            id='register-to-login'
-            onClick={() => void Taro.redirectTo({ url: LOGIN_URL })}
-          >
+          <Text className='register__link' id='register-to-login' onClick={() => void go.replace(routes.login)}>
             已有账号？去登录
           </Text>
         </View>

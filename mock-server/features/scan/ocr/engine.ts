@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { OcrBox } from '../../../../src/domain/xuexin-extract'
+import type { OcrBox } from '../../../../domain/xuexin-extract'
 
 export type { OcrBox }
 

@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { IdentityTag, PhotoTag } from '../../../components/verification-tag'
 import { useProfile } from '../../../stores/profile'
+import { useRequireSession } from '../../../stores/session'
+import { go, routes } from '../../../routes'
 import '../profile.scss'
 
 /** The account engineer's cancellation page (issue 4). */
-const CANCEL_URL = '/pages/account-cancel/index'
 
 /** 基础信息: who the candidate is (ID number masked), and the two verification results. */
 export default function BasicInfoPage() {
@@ -17,9 +17,11 @@ export default function BasicInfoPage() {
   const error = useProfile((s) => s.errors.basic)
   const loadBasic = useProfile((s) => s.loadBasic)
 
+  const hasSession = useRequireSession()
+
   useEffect(() => {
-    void loadBasic()
-  }, [loadBasic])
+    if (hasSession) void loadBasic()
+  }, [hasSession, loadBasic])
 
   return (
     <PageContainer id='basic-page' loading={!basic && loading} error={!basic ? error : null} onRetry={loadBasic}>
@@ -41,11 +43,7 @@ export default function BasicInfoPage() {
           </View>
           <Text className='pf-note'>姓名、证件类型和证件号码注册后不能修改。如有错误，请联系报名考点。</Text>
           <View className='pf-actions'>
-            <Button
-              id='basic-cancel-account'
-              variant='secondary'
-              onClick={() => void Taro.navigateTo({ url: CANCEL_URL })}
-            >
+            <Button id='basic-cancel-account' variant='secondary' onClick={() => void go.to(routes.accountCancel)}>
               注销账号
             </Button>
           </View>

@@ -7,6 +7,7 @@ import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
 import { useProfile } from '../../../stores/profile'
+import { useRequireSession } from '../../../stores/session'
 import '../profile.scss'
 import './index.scss'
 
@@ -21,9 +22,11 @@ export default function BindingPage() {
   const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState<string | null>(null)
 
+  const hasSession = useRequireSession()
+
   useEffect(() => {
-    void loadBinding()
-  }, [loadBinding])
+    if (hasSession) void loadBinding()
+  }, [hasSession, loadBinding])
 
   const run = (action: () => Promise<void>, done: string) => async () => {
     setBusy(true)

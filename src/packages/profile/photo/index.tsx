@@ -4,8 +4,9 @@ import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { PhotoTag } from '../../../components/verification-tag'
 import { toast } from '../../../components/toast'
-import { PHOTO_MIN_HEIGHT, PHOTO_MIN_WIDTH, formatKb } from '../../../domain/photo'
+import { PHOTO_MIN_HEIGHT, PHOTO_MIN_WIDTH, formatKb } from '@domain/photo'
 import { photoSrc, useProfile } from '../../../stores/profile'
+import { useRequireSession } from '../../../stores/session'
 import '../profile.scss'
 import './index.scss'
 
@@ -28,9 +29,11 @@ export default function PhotoPage() {
   const uploadError = useProfile((s) => s.uploadError)
   const { loadPhoto, pickPhoto, uploadPhoto } = useProfile.getState()
 
+  const hasSession = useRequireSession()
+
   useEffect(() => {
-    void loadPhoto()
-  }, [loadPhoto])
+    if (hasSession) void loadPhoto()
+  }, [hasSession, loadPhoto])
 
   const upload = async () => {
     if (await uploadPhoto()) void toast.success('上传成功，等待核验')

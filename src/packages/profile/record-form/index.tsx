@@ -1,28 +1,32 @@
-import { Input, Picker, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
 import { ERROR_MESSAGES } from '@contract/errors'
 import { AddRecordRequest } from '@contract/profile'
-import { validate, type FieldErrors } from '@contract/validate'
-import { ApiError, messageOf, newIdempotencyKey } from '../../../api'
+import { serverNow } from '../../../api'
 import { Button } from '../../../components/button'
 import { FormField } from '../../../components/form-field'
+import { DateSelect, PickerSelect } from '../../../components/picker-select'
+import { useForm } from '../../../forms/use-form'
 import { PageContainer } from '../../../components/page-container'
 import { toast } from '../../../components/toast'
 import {
   OTHER_MAJOR,
   OTHER_SCHOOL,
+  EARLIEST_GRADUATION,
   RECORD_KIND_NAMES,
   STUDY_MODES,
   chinaToday,
   levelLabel,
   levelsFor,
   type RecordKind,
-} from '../../../domain/education'
-import { MAJORS } from '../../../domain/majors'
-import type { FormScanField } from '../../../domain/xuexin-fill'
-import { useProfile } from '../../../stores/profile'
+} from '@domain/education'
+import { MAJORS } from '@domain/majors'
+import type { FormScanField } from '@domain/xuexin-fill'
+import { useProfile, type RecordDraft } from '../../../stores/profile'
 import { useScan } from '../../../stores/scan'
+import { useRequireSession } from '../../../stores/session'
+import { go, routes, useQuery } from '../../../routes'
 import '../profile.scss'
 import './index.scss'
 
@@ -30,19 +34,34 @@ const MAJOR_OPTIONS = [...MAJORS, OTHER_MAJOR]
 
 /** Adds one education or degree record, typed or filled from a scanned 学信网 screenshot and then checked. */
 export default function RecordFormPage() {
-  const kind: RecordKind = useRouter().params.kind === 'degree' ? 'degree' : 'education'
+  const kind: RecordKind = useQuery(routes.profileRecordForm).kind === 'degree' ? 'degree' : 'education'
+  useRequireSession()
   const p = kind
   const draft = useProfile((s) => s.drafts[kind])
   const schoolResults = useProfile((s) => s.schoolResults)
   const { setDraft, clearDraft, searchSchools, addRecord } = useProfile.getState()
+  // The draft lives in the profile store (the scanner fills it too), kept on the device there.
+  const form = useForm({
+    schema: AddRecordRequest,
+    initial: draft,
+    state: [
+      draft,
+      (update: RecordDraft | ((prev: RecordDraft) => RecordDraft)) =>
+        setDraft(kind, typeof update === 'function' ? update(useProfile.getState().drafts[kind]) : update),
+      () => clearDraft(kind),
+    ],
+    toInput: (d: RecordDraft) => ({
+      kind,
+      ...d,
+      otherSchool: d.school === OTHER_SCHOOL ? d.otherSchool : undefined,
+      otherMajor: d.major === OTHER_MAJOR ? d.otherMajor : undefined,
+    }),
+  })
+  const { errors, formError, submitting: saving } = form
   const [keyword, setKeyword] = useState(draft.school && draft.school !== OTHER_SCHOOL ? draft.school : '')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
-  // One key per filled form: a retried save after a lost answer is not a second record.
-  const idempotencyKey = useRef(newIdempotencyKey())
   const levels = useMemo(() => levelsFor(kind), [kind])
-  const today = chinaToday()
+  // Graduation dates are checked against China's today on the server's clock, not the phone's.
+  const today = chinaToday(new Date(serverNow()))
   const scanPercent = useScan((s) => s.percent)
   const scanError = useScan((s) => s.error)
   const scanned = useScan((s) => s.outcome[kind])
@@ -74,43 +93,19 @@ export default function RecordFormPage() {
     return () => clearTimeout(timer)
   }, [keyword, draft.school, searchSchools])
 
-  const update = (patch: Partial<typeof draft>) => {
-    setDraft(kind, patch)
+  const update = (patch: Partial<RecordDraft>) => {
+    form.patch(patch)
     useScan.getState().unmark(kind, Object.keys(patch))
-    setErrors((e) => {
-      const next = { ...e }
-      for (const k of Object.keys(patch)) delete next[k]
-      return next
-    })
   }
 
-  const save = async () => {
-    setFormError(null)
-    const input = {
-      kind,
-      ...draft,
-      otherSchool: draft.school === OTHER_SCHOOL ? draft.otherSchool : undefined,
-      otherMajor: draft.major === OTHER_MAJOR ? draft.otherMajor : undefined,
-    }
-    const checked = validate(AddRecordRequest, input)
-    setErrors(checked.errors)
-    if (!checked.ok) return
-    setSaving(true)
-    try {
-      await addRecord(checked.value, idempotencyKey.current)
-      clearDraft(kind)
+  // One key per filled form (the kit's): a retried save after a lost answer is not a second record.
+  const save = () =>
+    form.submit(async (value, idempotencyKey) => {
+      await addRecord(value, idempotencyKey)
       useScan.getState().clear(kind)
       void toast.success('已添加，等待核验')
-      void Taro.navigateBack()
-    } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fields).length) setErrors(err.fields)
-      setFormError(messageOf(err))
-      // A refused save can be corrected and sent again as a new request.
-      idempotencyKey.current = newIdempotencyKey()
-    } finally {
-      setSaving(false)
-    }
-  }
+      void go.back()
+    })
 
   const schoolChosen = draft.school !== '' && (draft.school === OTHER_SCHOOL || draft.school === keyword)
   const showResults = keyword.trim() !== '' && !schoolChosen
@@ -260,48 +255,28 @@ export default function RecordFormPage() {
           </FormField>
         )}
 
-        <FormField
+        <DateSelect
           id={`${p}-form-date`}
           label='毕业时间'
-          required
           error={errors.graduationDate}
           tag={checkTag('graduationDate')}
-        >
-          <Picker
-            id={`${p}-form-date-picker`}
-            className='record-form__picker-wrap'
-            mode='date'
-            value={draft.graduationDate || today}
-            start='1950-01-01'
-            end={today}
-            onChange={(e) => update({ graduationDate: String(e.detail.value) })}
-          >
-            <Text
-              id={`${p}-form-date`}
-              className={`record-form__picker ${draft.graduationDate ? '' : 'record-form__placeholder'}`}
-            >
-              {draft.graduationDate || '请选择毕业时间'}
-            </Text>
-          </Picker>
-        </FormField>
+          value={draft.graduationDate}
+          start={EARLIEST_GRADUATION}
+          end={today}
+          placeholder='请选择毕业时间'
+          onChange={(graduationDate) => update({ graduationDate })}
+        />
 
-        <FormField id={`${p}-form-major`} label='所学专业' required error={errors.major} tag={checkTag('major')}>
-          <Picker
-            id={`${p}-form-major-picker`}
-            className='record-form__picker-wrap'
-            mode='selector'
-            range={MAJOR_OPTIONS}
-            value={Math.max(0, MAJOR_OPTIONS.indexOf(draft.major))}
-            onChange={(e) => update({ major: MAJOR_OPTIONS[Number(e.detail.value)] })}
-          >
-            <Text
-              id={`${p}-form-major`}
-              className={`record-form__picker ${draft.major ? '' : 'record-form__placeholder'}`}
-            >
-              {draft.major || '请选择所学专业'}
-            </Text>
-          </Picker>
-        </FormField>
+        <PickerSelect
+          id={`${p}-form-major`}
+          label='所学专业'
+          error={errors.major}
+          tag={checkTag('major')}
+          value={draft.major}
+          options={MAJOR_OPTIONS}
+          placeholder='请选择所学专业'
+          onChange={(major) => update({ major })}
+        />
         {draft.major === OTHER_MAJOR && (
           <FormField
             id={`${p}-form-other-major`}
@@ -321,47 +296,27 @@ export default function RecordFormPage() {
           </FormField>
         )}
 
-        <FormField
+        <PickerSelect
           id={`${p}-form-level`}
           label={levelLabel(kind)}
-          required
           error={errors.level}
           tag={checkTag('level')}
-        >
-          <Picker
-            id={`${p}-form-level-picker`}
-            className='record-form__picker-wrap'
-            mode='selector'
-            range={levels as string[]}
-            value={Math.max(0, levels.indexOf(draft.level))}
-            onChange={(e) => update({ level: levels[Number(e.detail.value)] })}
-          >
-            <Text
-              id={`${p}-form-level`}
-              className={`record-form__picker ${draft.level ? '' : 'record-form__placeholder'}`}
-            >
-              {draft.level || `请选择${levelLabel(kind)}`}
-            </Text>
-          </Picker>
-        </FormField>
+          value={draft.level}
+          options={levels}
+          placeholder={`请选择${levelLabel(kind)}`}
+          onChange={(level) => update({ level })}
+        />
 
-        <FormField id={`${p}-form-mode`} label='培养方式' required error={errors.studyMode} tag={checkTag('studyMode')}>
-          <Picker
-            id={`${p}-form-mode-picker`}
-            className='record-form__picker-wrap'
-            mode='selector'
-            range={STUDY_MODES as unknown as string[]}
-            value={Math.max(0, (STUDY_MODES as readonly string[]).indexOf(draft.studyMode))}
-            onChange={(e) => update({ studyMode: STUDY_MODES[Number(e.detail.value)] })}
-          >
-            <Text
-              id={`${p}-form-mode`}
-              className={`record-form__picker ${draft.studyMode ? '' : 'record-form__placeholder'}`}
-            >
-              {draft.studyMode || '请选择培养方式'}
-            </Text>
-          </Picker>
-        </FormField>
+        <PickerSelect
+          id={`${p}-form-mode`}
+          label='培养方式'
+          error={errors.studyMode}
+          tag={checkTag('studyMode')}
+          value={draft.studyMode}
+          options={STUDY_MODES}
+          placeholder='请选择培养方式'
+          onChange={(studyMode) => update({ studyMode })}
+        />
 
         {formError && (
           <Text className='pf-error' id={`${p}-form-error`}>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { messageOf } from '../../../api'
 import { Button } from '../../../components/button'
@@ -15,23 +15,27 @@ import {
   levelLabel,
   recordLimitMessage,
   type RecordKind,
-} from '../../../domain/education'
+} from '@domain/education'
 import { useProfile } from '../../../stores/profile'
+import { useRequireSession } from '../../../stores/session'
+import { go, routes, useQuery } from '../../../routes'
 import '../profile.scss'
 import './index.scss'
 
 /** 学历信息 / 学位信息 (one page, `?kind=`): the records with their states; add; delete unless verified. */
 export default function RecordsPage() {
-  const kind: RecordKind = useRouter().params.kind === 'degree' ? 'degree' : 'education'
+  const kind: RecordKind = useQuery(routes.profileRecords).kind === 'degree' ? 'degree' : 'education'
   const records = useProfile((s) => s.records[kind])
   const loading = useProfile((s) => s.loading[kind])
   const error = useProfile((s) => s.errors[kind])
   const { loadRecords, deleteRecord } = useProfile.getState()
   const [deleteError, setDeleteError] = useState<string | null>(null)
 
+  const hasSession = useRequireSession()
+
   useDidShow(() => {
     void Taro.setNavigationBarTitle({ title: RECORD_KIND_NAMES[kind] })
-    void loadRecords(kind)
+    if (hasSession) void loadRecords(kind)
   })
 
   const remove = async (id: string) => {
@@ -109,11 +113,7 @@ export default function RecordsPage() {
             </Text>
           )}
           <View className='pf-actions'>
-            <Button
-              id={`${p}-add`}
-              disabled={full}
-              onClick={() => void Taro.navigateTo({ url: `/packages/profile/record-form/index?kind=${kind}` })}
-            >
+            <Button id={`${p}-add`} disabled={full} onClick={() => void go.to(routes.profileRecordForm, { kind })}>
               {`添加${RECORD_KIND_NAMES[kind]}`}
             </Button>
           </View>

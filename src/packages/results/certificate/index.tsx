@@ -1,8 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { getSessionToken } from '../../../api'
 import { PageContainer } from '../../../components/page-container'
-import { requireLogin } from '../../../stores/session'
+import { useRequireSession } from '../../../stores/session'
 import { useResults } from '../../../stores/results'
 import { certificateImageHeight, drawCertificate } from '../images'
 import { SaveAsImage } from '../save-image'
@@ -15,9 +14,9 @@ export default function CertificatePage() {
   const error = useResults((s) => s.errors.certificate)
   const loadCertificate = useResults((s) => s.loadCertificate)
 
+  const hasSession = useRequireSession()
   useDidShow(() => {
-    if (!getSessionToken()) return requireLogin()
-    void loadCertificate()
+    if (hasSession) void loadCertificate()
   })
 
   const c = result?.available ? result.certificate : null

@@ -1,14 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import type { SubjectStandingView } from '@contract/results'
-import { getSessionToken } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
-import { requireLogin } from '../../../stores/session'
+import { useRequireSession } from '../../../stores/session'
+import { go, routes } from '../../../routes'
 import { useResults } from '../../../stores/results'
-import { RESULTS_PAGES } from '../links'
 import '../results.scss'
 
 /** What the rolling rule means for one subject, in words. */
@@ -36,9 +35,9 @@ export default function ScoresPage() {
   const loadScores = useResults((s) => s.loadScores)
   const [year, setYear] = useState<number | null>(null)
 
+  const hasSession = useRequireSession()
   useDidShow(() => {
-    if (!getSessionToken()) return requireLogin()
-    void loadScores()
+    if (hasSession) void loadScores()
   })
 
   const shown = scores?.years.find((y) => y.year === year) ?? scores?.years[0] ?? null
@@ -127,10 +126,7 @@ export default function ScoresPage() {
                     : `${standing.completed.fromYear}—${standing.completed.toYear}年度`}
                   通过全部科目，可查看成绩合格证明。
                 </Text>
-                <Button
-                  id='scores-to-certificate'
-                  onClick={() => void Taro.navigateTo({ url: RESULTS_PAGES.certificate })}
-                >
+                <Button id='scores-to-certificate' onClick={() => void go.to(routes.resultsCertificate)}>
                   查看成绩合格证明
                 </Button>
               </View>

@@ -2,11 +2,11 @@ import { Image, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { formatChinaDateTime } from '@domain/results'
-import { getApiBase, getSessionToken } from '../../../api'
+import { getApiBase } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
-import { requireLogin } from '../../../stores/session'
+import { useRequireSession } from '../../../stores/session'
 import { useResults, type ReminderOutcome } from '../../../stores/results'
 import { drawTicket, ticketImageHeight } from '../images'
 import { SaveAsImage } from '../save-image'
@@ -31,9 +31,9 @@ export default function TicketPage() {
   const [reminder, setReminder] = useState<ReminderOutcome | null>(null)
 
   // Every visit asks the server again: the window opens and closes by the server's clock.
+  const hasSession = useRequireSession()
   useDidShow(() => {
-    if (!getSessionToken()) return requireLogin()
-    void loadTicket()
+    if (hasSession) void loadTicket()
   })
 
   const brief = summary?.ticket ?? null

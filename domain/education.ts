@@ -2,15 +2,15 @@
  * Rules of the hub's education (学历) and degree (学位) records (SPEC 2). Pure: the forms and the mock server share them.
  */
 
-export type RecordKind = 'education' | 'degree'
-export const RECORD_KINDS: readonly RecordKind[] = ['education', 'degree']
+import { RecordKind, type RecordState } from '../types/states'
+export type { RecordKind, RecordState }
+export const RECORD_KINDS: readonly RecordKind[] = RecordKind.options
 export const RECORD_KIND_NAMES: Record<RecordKind, string> = { education: '学历信息', degree: '学位信息' }
 
 /** At most this many records of each kind. */
 export const MAX_RECORDS_PER_KIND = 5
 
 /** 未核验 → 核验通过 / 核验未通过, decided by the server (QA in the mock). */
-export type RecordState = 'unverified' | 'verified' | 'rejected'
 export const RECORD_STATE_NAMES: Record<RecordState, string> = {
   unverified: '未核验',
   verified: '核验通过',

@@ -1,12 +1,10 @@
-import type { RecordState } from './education'
+import type { PhotoState, RecordState } from '../types/states'
+export type { PhotoState }
 
 /**
  * The gate to 网上报名 (SPEC 2): the required hub items are the photo, at least one verified education record and
  * the platform-account binding. Pure: the server computes it for the summary, the hub shows its reason.
  */
-
-/** 照片核验: none uploaded yet, 待核验, 通过, 不通过. */
-export type PhotoState = 'none' | 'pending' | 'passed' | 'failed'
 
 export interface HubFacts {
   photo: PhotoState

@@ -1,0 +1,122 @@
+import { Picker, Text } from '@tarojs/components'
+import { FormField } from '../form-field'
+import './index.scss'
+
+/**
+ * The shared select and date fields: the platform's own picker (a wheel on phones), labelled like every field.
+ * Ids: the shown value is `<id>`, the picker `<id>-picker` (QA opens the one and drives the other), the message
+ * `<id>-error`, the 请核对 mark `<id>-tag`.
+ * Only the `selector` and `multiSelector` modes are used: Taro documents `mode='date'` for WeChat and H5 only
+ * (https://docs.taro.zone/docs/components/forms/picker), so the date is three columns every platform has.
+ */
+interface FieldProps {
+  id: string
+  label: string
+  required?: boolean
+  error?: string | null
+  hint?: string
+  tag?: string
+  placeholder: string
+}
+
+export interface PickerSelectProps<V extends string> extends FieldProps {
+  value: V | ''
+  options: readonly V[]
+  onChange: (value: V) => void
+}
+
+/** One choice from a list of labels. */
+export function PickerSelect<V extends string>(props: PickerSelectProps<V>) {
+  const { id, value, options, onChange, placeholder, ...field } = props
+  return (
+    <FormField id={id} {...field} required={field.required ?? true}>
+      <Picker
+        id={`${id}-picker`}
+        className='picker-select__wrap'
+        mode='selector'
+        range={options as V[]}
+        value={Math.max(0, options.indexOf(value as V))}
+        onChange={(e) => {
+          const picked = options[Number(e.detail.value)]
+          if (picked !== undefined) onChange(picked)
+        }}
+      >
+        <ShownValue id={id} value={value} placeholder={placeholder} />
+      </Picker>
+    </FormField>
+  )
+}
+
+export interface DateSelectProps extends FieldProps {
+  /** YYYY-MM-DD, or '' before one is chosen. */
+  value: string
+  /** The earliest and latest dates that may be chosen (YYYY-MM-DD); the picker opens on `end` when empty. */
+  start: string
+  end: string
+  onChange: (value: string) => void
+}
+
+/** A date as three columns (year, month, day); a day past the month's end or past `end` is brought back. */
+export function DateSelect(props: DateSelectProps) {
+  const { id, value, start, end, onChange, placeholder, ...field } = props
+  const columns = dateColumns(start, end)
+  return (
+    <FormField id={id} {...field} required={field.required ?? true}>
+      <Picker
+        id={`${id}-picker`}
+        className='picker-select__wrap'
+        mode='multiSelector'
+        range={columns.labels}
+        value={dateIndexes(value || end, columns)}
+        onChange={(e) => onChange(dateFromIndexes(e.detail.value as number[], columns, start, end))}
+      >
+        <ShownValue id={id} value={value} placeholder={placeholder} />
+      </Picker>
+    </FormField>
+  )
+}
+
+function ShownValue({ id, value, placeholder }: { id: string; value: string; placeholder: string }) {
+  return (
+    <Text id={id} className={`picker-select__value ${value ? '' : 'picker-select__placeholder'}`}>
+      {value || placeholder}
+    </Text>
+  )
+}
+
+export interface DateColumns {
+  years: number[]
+  labels: string[][]
+}
+
+export function dateColumns(start: string, end: string): DateColumns {
+  const first = Number(start.slice(0, 4))
+  const last = Number(end.slice(0, 4))
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return {
+    years,
+    labels: [
+      years.map((y) => `${y}年`),
+      Array.from({ length: 12 }, (_, i) => `${pad(i + 1)}月`),
+      Array.from({ length: 31 }, (_, i) => `${pad(i + 1)}日`),
+    ],
+  }
+}
+
+/** The column indexes that show `date` (YYYY-MM-DD). */
+export function dateIndexes(date: string, columns: DateColumns): number[] {
+  const [y, m, d] = date.split('-').map(Number)
+  return [Math.max(0, columns.years.indexOf(y)), Math.max(0, (m || 1) - 1), Math.max(0, (d || 1) - 1)]
+}
+
+/** The date the columns show, made real (31 February → 28/29 February) and kept within start..end. */
+export function dateFromIndexes(indexes: number[], columns: DateColumns, start: string, end: string): string {
+  const year = columns.years[indexes[0] ?? 0] ?? columns.years[0]
+  const month = (indexes[1] ?? 0) + 1
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  const day = Math.min((indexes[2] ?? 0) + 1, lastDay)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const date = `${year}-${pad(month)}-${pad(day)}`
+  return date < start ? start : date > end ? end : date
+}

@@ -1,0 +1,42 @@
+import * as v from 'valibot'
+
+/**
+ * The contract's enums, each defined once: the server validates with them, the app's types come from them, the pure
+ * rules (domain/) import them. Nothing here imports anything but valibot, so every room can import it.
+ */
+
+/** The platforms the app runs on; also the account binding's platforms. */
+export const PlatformName = v.picklist(['weapp', 'swan', 'alipay', 'h5'])
+export type PlatformName = v.InferOutput<typeof PlatformName>
+
+/** 身份核验结果: 核验中, 核验通过, 核验不通过. */
+export const IdentityState = v.picklist(['pending', 'passed', 'failed'])
+export type IdentityState = v.InferOutput<typeof IdentityState>
+
+/** 照片核验: none uploaded yet, 待核验, 通过, 不通过. */
+export const PhotoState = v.picklist(['none', 'pending', 'passed', 'failed'])
+export type PhotoState = v.InferOutput<typeof PhotoState>
+
+/** 学历 or 学位. */
+export const RecordKind = v.picklist(['education', 'degree'])
+export type RecordKind = v.InferOutput<typeof RecordKind>
+
+/** 未核验 → 核验通过 / 核验未通过, decided by the server. */
+export const RecordState = v.picklist(['unverified', 'verified', 'rejected'])
+export type RecordState = v.InferOutput<typeof RecordState>
+
+/**
+ * What the candidate's face verification comes to, as the platform reports it to the server: passed, failed (not the
+ * same person, or the capture was unusable), cancelled, timed out (`expired`), or the phone cannot do it
+ * (`unsupported`). `pending` is QA's way to say the candidate has not finished yet: the platform has no result.
+ */
+export const FaceOutcome = v.picklist(['pass', 'fail', 'cancel', 'expired', 'unsupported', 'pending'])
+export type FaceOutcome = v.InferOutput<typeof FaceOutcome>
+
+/** How a payment ended. */
+export const PayOutcome = v.picklist(['success', 'fail', 'cancel'])
+export type PayOutcome = v.InferOutput<typeof PayOutcome>
+
+/** The answer to a request to send reminders. */
+export const SubscribeOutcome = v.picklist(['accept', 'reject'])
+export type SubscribeOutcome = v.InferOutput<typeof SubscribeOutcome>
