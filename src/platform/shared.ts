@@ -80,9 +80,8 @@ export function taroDrawing(canvasId: string, exportImage: (ctx: Taro.CanvasCont
     },
     text: (text, x, y, style) => {
       ctx.setFillStyle(style.color)
-      ctx.font = `${style.bold ? 'bold ' : ''}${style.size}px sans-serif`
       ctx.setFontSize(style.size)
-      ctx.setTextAlign(style.align ?? 'left')
+      ctx.setTextAlign('left')
       ctx.setTextBaseline('top')
       ctx.fillText(text, x, y)
     },

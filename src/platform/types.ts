@@ -70,12 +70,11 @@ export type SaveImageResult = 'saved' | 'denied' | 'cancel' | 'failed'
 /** Drawing commands on a page's <Canvas canvasId=...> (the canvas API every platform and Taro's H5 share). */
 export interface Drawing {
   rect(x: number, y: number, w: number, h: number, color: string): void
-  text(
-    text: string,
-    x: number,
-    y: number,
-    style: { size: number; color: string; align?: 'left' | 'center' | 'right'; bold?: boolean },
-  ): void
+  /**
+   * Text from its top-left corner. Left-aligned only: Taro's H5 canvas applies textAlign and font when set, not in
+   * drawing order, so mixed alignments or weights would all take the last one.
+   */
+  text(text: string, x: number, y: number, style: { size: number; color: string }): void
   /** Renders what was drawn and exports it: a temp file path (a data URL on H5). */
   finish(): Promise<string>
 }

@@ -28,6 +28,12 @@ function qr(d: Drawing, code: QrCode, x: number, y: number, side: number): void 
       if (code.modules[r * code.size + c] === '1') d.rect(x + (c + 1) * cell, y + (r + 1) * cell, cell, cell, '#000000')
 }
 
+/** Where text of this size starts to sit centred (full-width characters one em, the rest about half). */
+export function centredX(text: string, size: number, centre = IMAGE_WIDTH / 2): number {
+  const width = [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? size : size * 0.55), 0)
+  return Math.round(centre - width / 2)
+}
+
 /** Breaks Chinese text into lines of at most `perLine` characters. */
 export function wrap(text: string, perLine: number): string[] {
   const chars = [...text]
@@ -40,12 +46,12 @@ export function drawTicket(d: Drawing, t: Ticket): void {
   const h = ticketImageHeight(t)
   d.rect(0, 0, IMAGE_WIDTH, h, '#ffffff')
   d.rect(0, 0, IMAGE_WIDTH, 72, BRAND)
-  d.text(t.brief.examName, IMAGE_WIDTH / 2, 14, { size: 22, color: '#ffffff', align: 'center', bold: true })
-  d.text('准 考 证', IMAGE_WIDTH / 2, 44, { size: 20, color: '#ffffff', align: 'center' })
+  d.text(t.brief.examName, centredX(t.brief.examName, 22), 14, { size: 22, color: '#ffffff' })
+  d.text('准 考 证', centredX('准 考 证', 20), 44, { size: 20, color: '#ffffff' })
   let y = 96
   const row = (label: string, value: string) => {
     d.text(label, PAD, y, { size: 20, color: MUTED })
-    d.text(value, PAD + 110, y, { size: 20, color: INK, bold: label === '准考证号' })
+    d.text(value, PAD + 110, y, { size: 20, color: INK })
     y += 40
   }
   row('姓\u3000\u3000名', t.name)
@@ -56,13 +62,13 @@ export function drawTicket(d: Drawing, t: Ticket): void {
   y = 300
   for (const s of t.sittings) {
     d.rect(PAD, y, IMAGE_WIDTH - 2 * PAD, 2, '#e5e7eb')
-    d.text(`${s.subjectName}\u3000${s.date}\u3000${s.time}`, PAD, y + 14, { size: 20, color: INK, bold: true })
+    d.text(`${s.subjectName}\u3000${s.date}\u3000${s.time}`, PAD, y + 14, { size: 20, color: INK })
     d.text(s.centre, PAD, y + 48, { size: 18, color: INK })
     d.text(s.address, PAD, y + 78, { size: 18, color: MUTED })
     d.text(`${s.room}\u3000座位号 ${s.seat}`, PAD, y + 108, { size: 18, color: INK })
     y += 150
   }
-  d.text('考生须知', PAD, y + 10, { size: 20, color: INK, bold: true })
+  d.text('考生须知', PAD, y + 10, { size: 20, color: INK })
   y += 46
   for (const [i, rule] of t.rules.entries()) {
     const lines = wrap(`${i + 1}. ${rule}`, 29)
@@ -76,11 +82,11 @@ export function drawCertificate(d: Drawing, c: Certificate): void {
   d.rect(0, 0, IMAGE_WIDTH, h, '#fffdf5')
   d.rect(12, 12, IMAGE_WIDTH - 24, h - 24, '#b8860b')
   d.rect(18, 18, IMAGE_WIDTH - 36, h - 36, '#fffdf5')
-  d.text('成绩合格证明', IMAGE_WIDTH / 2, 56, { size: 34, color: '#8b1a1a', align: 'center', bold: true })
-  d.text(`证明编号：${c.number}`, IMAGE_WIDTH / 2, 112, { size: 18, color: MUTED, align: 'center' })
+  d.text('成绩合格证明', centredX('成绩合格证明', 34), 56, { size: 34, color: '#8b1a1a' })
+  d.text(`证明编号：${c.number}`, centredX(`证明编号：${c.number}`, 18), 112, { size: 18, color: MUTED })
   const body = `${c.name}（证件号码 ${c.idNumberMasked}）参加${c.fromYear === c.toYear ? `${c.toYear}年度` : `${c.fromYear}—${c.toYear}年度`}卫生专业技术资格考试，${c.speciality}各科目成绩合格。`
   wrap(body, 24).forEach((line, i) => d.text(line, PAD + 20, 170 + i * 38, { size: 21, color: INK }))
   d.text(`签发日期：${c.issuedOn}`, PAD + 20, 370, { size: 19, color: INK })
   qr(d, c.qr, (IMAGE_WIDTH - 220) / 2, 420, 220)
-  d.text('扫码核验真伪', IMAGE_WIDTH / 2, 660, { size: 18, color: MUTED, align: 'center' })
+  d.text('扫码核验真伪', centredX('扫码核验真伪', 18), 660, { size: 18, color: MUTED })
 }
