@@ -84,8 +84,13 @@ export function drawCertificate(d: Drawing, c: Certificate): void {
   d.rect(18, 18, IMAGE_WIDTH - 36, h - 36, '#fffdf5')
   d.text('成绩合格证明', centredX('成绩合格证明', 34), 56, { size: 34, color: '#8b1a1a' })
   d.text(`证明编号：${c.number}`, centredX(`证明编号：${c.number}`, 18), 112, { size: 18, color: MUTED })
-  const body = `${c.name}（证件号码 ${c.idNumberMasked}）参加${c.fromYear === c.toYear ? `${c.toYear}年度` : `${c.fromYear}—${c.toYear}年度`}卫生专业技术资格考试，${c.speciality}各科目成绩合格。`
-  wrap(body, 24).forEach((line, i) => d.text(line, PAD + 20, 170 + i * 38, { size: 21, color: INK }))
+  // The name and ID number on a line of their own, so the number never breaks.
+  const years = c.fromYear === c.toYear ? `${c.toYear}年度` : `${c.fromYear}—${c.toYear}年度`
+  const body = [
+    `${c.name}（证件号码 ${c.idNumberMasked}）`,
+    ...wrap(`参加${years}卫生专业技术资格考试，${c.speciality}各科目成绩合格。`, 22),
+  ]
+  body.forEach((line, i) => d.text(line, PAD + 20, 170 + i * 38, { size: 21, color: INK }))
   d.text(`签发日期：${c.issuedOn}`, PAD + 20, 370, { size: 19, color: INK })
   qr(d, c.qr, (IMAGE_WIDTH - 220) / 2, 420, 220)
   d.text('扫码核验真伪', centredX('扫码核验真伪', 18), 660, { size: 18, color: MUTED })
