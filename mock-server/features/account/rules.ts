@@ -70,9 +70,9 @@ export function setSecurityAnswer(state: State, accountId: string, questionId: s
   state.accountFlows.security.set(accountId, { questionId, salt, hash })
 }
 
-export function checkSecurityAnswer(state: State, accountId: string, answer: string): boolean {
+export async function checkSecurityAnswer(state: State, accountId: string, answer: string): Promise<boolean> {
   const record = state.accountFlows.security.get(accountId)
-  return !!record && verifyPassword(normaliseAnswer(answer), record.salt, record.hash)
+  return !!record && (await verifyPassword(normaliseAnswer(answer), record.salt, record.hash))
 }
 
 export function setPassword(account: Account, password: string): void {

@@ -2,7 +2,14 @@ import crypto from 'node:crypto'
 import { examYearOf } from '../../../domain/results'
 import type { State } from '../../core/store'
 import { setSecurityAnswer } from '../account/rules'
-import { accountScenarios, DEMO_CANDIDATE, makeAccount, makeIdNumber, type Scenario } from '../account/scenarios'
+import {
+  accountScenarios,
+  DEMO_CANDIDATE,
+  makeAccount,
+  makeIdNumber,
+  type Scenario,
+  type ScenarioContext,
+} from '../account/scenarios'
 import { completeHub } from '../profile/scenarios'
 import type { CandidateResults, StoredScoreYear, StoredTicket } from './state'
 
@@ -85,11 +92,11 @@ function morningOf(ms: number): number {
   return chinaMidnight + 8.5 * HOUR
 }
 
-function addCandidate(state: State, who: typeof RESULTS_HISTORICAL, now: number): string {
-  const account = makeAccount(who, now)
+function addCandidate(state: State, who: typeof RESULTS_HISTORICAL, ctx: ScenarioContext): string {
+  const account = makeAccount(who, ctx.now)
   state.accounts.set(account.id, account)
   setSecurityAnswer(state, account.id, DEMO_CANDIDATE.questionId, DEMO_CANDIDATE.answer)
-  completeHub(state, account.id, now)
+  completeHub(state, account.id, ctx)
   return account.id
 }
 
@@ -103,11 +110,12 @@ export const resultsScenarios = {
    *   专业知识 (lapsed), 专业实践能力 never; this year's ticket is printable now, the exam in 5 days;
    * - ticket2026w: this year's ticket opens in 3 days, the exam in 10; no scores yet.
    */
-  results: (now: number) => {
-    const state = accountScenarios.demo(now)
+  results: (ctx: ScenarioContext) => {
+    const { now } = ctx
+    const state = accountScenarios.demo(ctx)
     const year = examYearOf(now)
     const demo = [...state.accounts.keys()][0]
-    completeHub(state, demo, now)
+    completeHub(state, demo, ctx)
     state.results.byAccount.set(
       demo,
       healthResults([
@@ -118,7 +126,7 @@ export const resultsScenarios = {
     const pastTicket = makeTicket(demo, morningOf(now - 40 * DAY), morningOf(now - 30 * DAY), 1)
     state.results.tickets.set(pastTicket.id, pastTicket)
 
-    const historical = addCandidate(state, RESULTS_HISTORICAL, now)
+    const historical = addCandidate(state, RESULTS_HISTORICAL, ctx)
     state.results.byAccount.set(
       historical,
       healthResults([
@@ -129,7 +137,7 @@ export const resultsScenarios = {
     const open = makeTicket(historical, morningOf(now - 2 * DAY), morningOf(now + 5 * DAY), 2)
     state.results.tickets.set(open.id, open)
 
-    const waiting = addCandidate(state, RESULTS_WAITING, now)
+    const waiting = addCandidate(state, RESULTS_WAITING, ctx)
     const later = makeTicket(waiting, morningOf(now + 3 * DAY), morningOf(now + 10 * DAY), 3)
     state.results.tickets.set(later.id, later)
     return state
