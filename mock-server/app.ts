@@ -7,6 +7,7 @@ import { faultInjection } from './core/faults'
 import { qaRoutes } from './core/qa-routes'
 import { Store } from './core/store'
 import { accountFeature } from './features/account'
+import { applicationFeature } from './features/application'
 import { faceFeature } from './features/face'
 import { FaceService } from './features/face/flows'
 import { profileFeature } from './features/profile'
@@ -148,6 +149,7 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   await app.register(accountFeature, { store, qa, face })
   await app.register(faceFeature, { store, qa, face })
   await app.register(profileFeature, { store, qa })
+  await app.register(applicationFeature, { store, qa })
   await app.register(scanFeature, { store, qa, engine: opts.ocr })
   await app.register(resultsFeature, { store, qa })
   // Simulations of what only a real platform does exist only with the QA API, never on a plain `npm run mock`.

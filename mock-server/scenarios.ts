@@ -1,4 +1,5 @@
 import { accountScenarios, type Scenario } from './features/account/scenarios'
+import { applicationScenarios } from './features/application/scenarios'
 import { profileScenarios } from './features/profile/scenarios'
 import { resultsScenarios } from './features/results/scenarios'
 
@@ -7,7 +8,7 @@ import { resultsScenarios } from './features/results/scenarios'
  * scenarios.ts. A Map: the name comes from the caller.
  */
 export const SCENARIOS = new Map<string, Scenario>(
-  Object.entries({ ...accountScenarios, ...profileScenarios, ...resultsScenarios }),
+  Object.entries({ ...accountScenarios, ...profileScenarios, ...applicationScenarios, ...resultsScenarios }),
 )
 
 export function scenarioNames(): string[] {

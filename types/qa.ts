@@ -3,7 +3,9 @@ import { SecurityQuestionId } from './account'
 import type { Endpoint } from './api'
 import { Empty } from './common'
 import { FaceOutcome, PayOutcome, SubscribeOutcome } from './platform-sim'
+import { ApplicationView } from './application'
 import { EducationRecord, RecordKind } from './profile'
+import { ExamKind } from './states'
 
 /**
  * The QA control API (mock server started with --qa; absent otherwise): each endpoint by name, with its request and
@@ -76,6 +78,25 @@ export const FaultRequest = v.object({
   path: v.pipe(v.string(), v.startsWith('/api/', 'path 必须以 /api/ 开头')),
   status: v.optional(v.picklist([502, 503, 504]), 503),
   count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 1),
+})
+
+/** An application as QA sees it: the candidate's view plus the current 验证码 of its form. */
+const QaApplication = v.object({ ...ApplicationView.entries, code: v.string() })
+const ByApplication = v.object({ id: v.pipe(v.string(), v.minLength(1)) })
+const QaReason = v.pipe(v.string(), v.trim(), v.minLength(1, '请给出原因'), v.maxLength(200))
+const Iso = v.pipe(v.string(), v.isoTimestamp('须是 ISO 时间，如 2026-03-01T08:00:00.000Z'))
+/** One exam of the calendar: its dates and its application, confirmation and payment windows. */
+const CalendarExam = v.object({
+  id: v.string(),
+  kind: ExamKind,
+  name: v.string(),
+  examDate: v.string(),
+  examEndDate: v.string(),
+  applyOpensAt: v.string(),
+  applyClosesAt: v.string(),
+  confirmOpensAt: v.string(),
+  confirmClosesAt: v.string(),
+  payClosesAt: v.string(),
 })
 
 export const qaEndpoints = {
@@ -241,6 +262,56 @@ export const qaEndpoints = {
     path: '/__qa/results/tickets/:username',
     request: ByUsername,
     response: v.object({ tickets: v.array(v.object({ ...QaTicket.entries, reminder: v.boolean() })) }),
+  }),
+
+  // Online application (issue 13, docs/application.md): what test centres and provinces decide.
+  applications: qa({
+    method: 'GET',
+    path: '/__qa/applications/:username',
+    request: ByUsername,
+    response: v.object({ applications: v.array(QaApplication) }),
+  }),
+  confirmApplication: qa({
+    method: 'POST',
+    path: '/__qa/applications/:id/confirm',
+    request: ByApplication,
+    response: QaApplication,
+  }),
+  rejectConfirmation: qa({
+    method: 'POST',
+    path: '/__qa/applications/:id/reject-confirmation',
+    request: v.object({ ...ByApplication.entries, reason: QaReason }),
+    response: QaApplication,
+  }),
+  reviewStage: qa({
+    method: 'POST',
+    path: '/__qa/applications/:id/review',
+    request: v.object({
+      ...ByApplication.entries,
+      stage: v.picklist(['centre', 'region'], 'stage 须是 centre（考点审核）或 region（考区审核）'),
+      outcome: v.picklist(['pass', 'fail'], 'outcome 须是 pass 或 fail'),
+      reason: v.optional(QaReason),
+    }),
+    response: QaApplication,
+  }),
+  applicationCalendar: qa({
+    method: 'GET',
+    path: '/__qa/application/calendar',
+    request: Empty,
+    response: v.object({ exams: v.array(CalendarExam) }),
+  }),
+  setApplicationCalendar: qa({
+    method: 'POST',
+    path: '/__qa/application/calendar',
+    request: v.object({
+      examId: v.string(),
+      examDate: v.optional(v.pipe(v.string(), v.isoDate('须是日期，如 2026-04-12'))),
+      applyOpensAt: v.optional(Iso),
+      applyClosesAt: v.optional(Iso),
+      confirmClosesAt: v.optional(Iso),
+      payClosesAt: v.optional(Iso),
+    }),
+    response: v.object({ exam: CalendarExam }),
   }),
 }
 

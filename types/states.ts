@@ -40,3 +40,34 @@ export type PayOutcome = v.InferOutput<typeof PayOutcome>
 /** The answer to a request to send reminders. */
 export const SubscribeOutcome = v.picklist(['accept', 'reject'])
 export type SubscribeOutcome = v.InferOutput<typeof SubscribeOutcome>
+
+/** 卫生专业技术资格考试 or 护士执业资格考试. */
+export const ExamKind = v.picklist(['health', 'nurse'])
+export type ExamKind = v.InferOutput<typeof ExamKind>
+
+/** An application window: not open yet, open, over. */
+export const WindowState = v.picklist(['upcoming', 'open', 'closed'])
+export type WindowState = v.InferOutput<typeof WindowState>
+
+/**
+ * Where an application stands: 填写信息 (also after a withdrawal), submitted and waiting for 报名确认, confirmation
+ * refused, confirmed (资格审核 under way), review failed, review passed in a province with online payment, done.
+ */
+export const ApplicationStatus = v.picklist([
+  'filling',
+  'submitted',
+  'confirm-rejected',
+  'confirmed',
+  'review-failed',
+  'awaiting-payment',
+  'succeeded',
+])
+export type ApplicationStatus = v.InferOutput<typeof ApplicationStatus>
+
+/** A node of the process tracker (报考流程): done dark blue, current light blue, todo grey, failed red. */
+export const ProcessNodeState = v.picklist(['done', 'current', 'todo', 'failed'])
+export type ProcessNodeState = v.InferOutput<typeof ProcessNodeState>
+
+/** A review stage's (考点审核, 考区审核) decision. */
+export const ReviewDecision = v.picklist(['none', 'passed', 'failed'])
+export type ReviewDecision = v.InferOutput<typeof ReviewDecision>

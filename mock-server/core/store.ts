@@ -1,6 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Account, AccountFlowsState } from '../features/account/state'
+import {
+  applicationBlobIds,
+  emptyApplicationState,
+  reviveApplicationState,
+  type ApplicationState,
+} from '../features/application/state'
 import { emptyAccountFlows, pruneAccountFlows, reviveAccountFlows } from '../features/account/state'
 import { pruneCaptchas, type Captcha } from '../features/public/state'
 import { emptyProfileState, profileBlobIds, reviveProfileState, type ProfileState } from '../features/profile/state'
@@ -46,6 +52,8 @@ export interface State {
   accountFlows: AccountFlowsState
   /** Personal-info hub: photos, education/degree records, platform bindings (features/profile/state.ts). */
   profile: ProfileState
+  /** Online application: applications, last year's applications, the exam calendar (features/application/state.ts). */
+  application: ApplicationState
   /** Face verification: open verifications, rate limits, the platform stand-ins' records (features/face/state.ts). */
   face: FaceState
   /** After the exam: tickets, scores, certificates (features/results/state.ts). */
@@ -62,6 +70,7 @@ export function emptyState(): State {
     sim: emptySimState(),
     accountFlows: emptyAccountFlows(),
     profile: emptyProfileState(),
+    application: emptyApplicationState(),
     face: emptyFaceState(),
     results: emptyResultsState(),
   }
@@ -82,6 +91,7 @@ export function reviveState(raw: unknown, blobs: BlobStore): State {
     sim: reviveSimState(json.sim),
     accountFlows: reviveAccountFlows(json.accountFlows),
     profile: reviveProfileState(json.profile, blobs),
+    application: reviveApplicationState(json.application),
     face: reviveFaceState(json.face),
     results: reviveResultsState(json.results),
   }
@@ -200,7 +210,7 @@ export class Store {
   }
 
   private blobIds(): Set<string> {
-    return profileBlobIds(this.state.profile)
+    return new Set([...profileBlobIds(this.state.profile), ...applicationBlobIds(this.state.application)])
   }
 
   private async writeLoop(): Promise<void> {

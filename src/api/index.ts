@@ -70,4 +70,27 @@ export const api = {
   scores: () => call('scores', {}),
   certificate: () => call('certificate', {}),
   verifyCertificate: (number: string) => call('verifyCertificate', { number }),
+  // Online application (issue 13, docs/application.md); the exam photo upload goes through the platform's upload
+  applicationExams: () => call('applicationExams', {}),
+  applicationDictionaries: (examId: string) => call('applicationDictionaries', { examId }),
+  applicationCentres: (examId: string, province: string) => call('applicationCentres', { examId, province }),
+  listApplications: () => call('listApplications', {}),
+  startApplication: (input: RequestOf<'startApplication'>) => call('startApplication', input),
+  getApplication: (id: string) => call('getApplication', { id }),
+  acceptDeclarations: (id: string) =>
+    call('acceptDeclarations', { id, accepted: ['important-notice', 'integrity-pledge'] }),
+  saveCentreStep: (input: RequestOf<'saveCentreStep'>) => call('saveCentreStep', input),
+  saveBasicStep: (input: RequestOf<'saveBasicStep'>) => call('saveBasicStep', input),
+  saveContactStep: (input: RequestOf<'saveContactStep'>) => call('saveContactStep', input),
+  saveExamInfoStep: (input: RequestOf<'saveExamInfoStep'>) => call('saveExamInfoStep', input),
+  saveEducationStep: (input: RequestOf<'saveEducationStep'>) => call('saveEducationStep', input),
+  saveWorkStep: (input: RequestOf<'saveWorkStep'>) => call('saveWorkStep', input),
+  confirmHubPhoto: (id: string) => call('confirmHubPhoto', { id }),
+  reviewApplication: (id: string) => call('reviewApplication', { id }),
+  /** `version` is the one the candidate reviewed; reuse `idempotencyKey` when retrying the same tap. */
+  submitApplication: (id: string, version: number, options?: CallOptions) =>
+    call('submitApplication', { id, version }, options),
+  applicationForm: (id: string) => call('applicationForm', { id }),
+  withdrawApplication: (id: string) => call('withdrawApplication', { id }),
+  changeProvince: (id: string, province: string) => call('changeProvince', { id, province }),
 }

@@ -10,10 +10,15 @@ declare const API_BASE: string
 /**
  * Where the backend is: set at build time (config/index.ts, API_BASE). An H5 deployment may override it at run time
  * with `window.__API_BASE__` in its index.html (the test server does), so one H5 build serves any backend port.
+ * That read sits behind the build-time TARO_ENV switch, so the mini-program bundles do not carry it: Alipay's JS
+ * engine has neither `globalThis` nor `global` and reading either throws while this module loads
+ * (Taro issue https://github.com/NervJS/taro/issues/18140).
  */
 function initialBase(): string {
-  const runtime = (globalThis as { __API_BASE__?: unknown }).__API_BASE__
-  if (typeof runtime === 'string' && runtime) return runtime
+  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
+    const runtime = (window as { __API_BASE__?: unknown }).__API_BASE__
+    if (typeof runtime === 'string' && runtime) return runtime
+  }
   return typeof API_BASE === 'string' ? API_BASE : 'http://127.0.0.1:3100'
 }
 let baseUrl: string = initialBase()
@@ -172,13 +177,14 @@ export function uploadEndpoint<Res>(
   fields: Record<string, string> = {},
   options: UploadCallOptions = {},
 ): Promise<Res> {
-  const url = `${baseUrl}${endpoint.path}`
+  // `:name` path parameters come from the fields (an application's id); the rest travel as form fields.
+  const { url, body } = buildUrl({ method: 'POST', path: endpoint.path }, fields)
   return send<Res>(endpoint, options, {}, (headers) =>
     platform.uploadFile({
       url,
       filePath,
       name: endpoint.upload.field,
-      formData: fields,
+      formData: body as Record<string, string>,
       headers,
       onProgress: options.onProgress,
     }),

@@ -2,7 +2,7 @@ import path from 'node:path'
 import * as v from 'valibot'
 import { api, call, setApiBase, setSessionToken } from '../../src/api'
 import { OcrEngine } from '../../mock-server/features/scan/ocr/engine'
-import { makeIdNumber } from '../../mock-server/scenarios'
+import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
 import { endpoints, type EndpointName } from '../../types/api'
 import { resetTaroStub } from '../support/taro-node'
 import { startMock, type RunningMock } from '../support/servers'
@@ -97,6 +97,43 @@ describe('every endpoint answers what its response schema says', () => {
     const year = new Date().getFullYear()
     await mock.qa('/__qa/results/scores', { username: input.username, year, scores: { 1: 60, 2: 61, 3: 70, 4: 88 } })
   }
+  /** The demo candidate of `apply-open` (hub complete, windows open), logged in; this year's 卫生 exam. */
+  async function applicant(): Promise<{ examId: string }> {
+    await mock.qa('/__qa/scenario', { name: 'apply-open' })
+    const { token } = (await mock.qa('/__qa/sessions', { username: DEMO_CANDIDATE.username })) as { token: string }
+    setSessionToken(token)
+    const { exams } = await api.applicationExams()
+    return { examId: exams.find((e) => e.kind === 'health' && e.windowState === 'open')!.id }
+  }
+  /** An application started in 北京, the declarations accepted unless told otherwise. */
+  async function applying(accept = true) {
+    const app = await api.startApplication({ examId: (await applicant()).examId, province: '11' })
+    return accept ? api.acceptDeclarations(app.id) : app
+  }
+  const APPLY = {
+    contact: { mobile: '13912345678', address: '北京市海淀区学院路38号', postcode: '100191' },
+    examInfo: {
+      category: 'nursing',
+      level: '3',
+      speciality: '368',
+      practiceCategory: '护士',
+      firstRegistration: '2013-09',
+      residencyHolder: false,
+      subjects: ['1', '2', '3', '4'],
+    },
+    work: { unitName: '北京协和医院', workStart: '2013-08', specialityYears: 10 },
+  }
+  /** Every step saved and the hub photo confirmed. */
+  async function filledApplication() {
+    const { id } = await applying()
+    await api.saveCentreStep({ id, centre: '1101' })
+    await api.saveBasicStep({ id, idValidUntil: '长期', ethnicity: '汉族' })
+    await api.saveContactStep({ id, ...APPLY.contact })
+    await api.saveExamInfoStep({ id, ...APPLY.examInfo })
+    await api.saveEducationStep({ id, educationRecordId: (await api.listRecords('education')).records[0].id })
+    await api.saveWorkStep({ id, ...APPLY.work })
+    return api.confirmHubPhoto(id)
+  }
 
   /** How to get a real answer from each endpoint. */
   const cases: Record<EndpointName, () => Promise<unknown>> = {
@@ -171,6 +208,42 @@ describe('every endpoint answers what its response schema says', () => {
       const cert = await api.certificate()
       return api.verifyCertificate(cert.available ? cert.certificate.number : 'none')
     },
+    // Online application (issue 13): the demo candidate of `apply-open`, an application filled step by step.
+    applicationExams: async () => (await applicant(), api.applicationExams()),
+    applicationDictionaries: async () => api.applicationDictionaries((await applicant()).examId),
+    applicationCentres: async () => api.applicationCentres((await applicant()).examId, '12'),
+    listApplications: async () => (await applying(), api.listApplications()),
+    startApplication: async () => {
+      const { examId } = await applicant()
+      return api.startApplication({ examId, province: '11' })
+    },
+    getApplication: async () => api.getApplication((await applying()).id),
+    acceptDeclarations: async () => api.acceptDeclarations((await applying(false)).id),
+    saveCentreStep: async () => api.saveCentreStep({ id: (await applying()).id, centre: '1101' }),
+    saveBasicStep: async () =>
+      api.saveBasicStep({ id: (await applying()).id, idValidUntil: '长期', ethnicity: '汉族' }),
+    saveContactStep: async () => api.saveContactStep({ id: (await applying()).id, ...APPLY.contact }),
+    saveExamInfoStep: async () => api.saveExamInfoStep({ id: (await applying()).id, ...APPLY.examInfo }),
+    saveEducationStep: async () => {
+      const { id } = await applying()
+      const records = (await api.listRecords('education')).records
+      return api.saveEducationStep({ id, educationRecordId: records[0].id })
+    },
+    saveWorkStep: async () => api.saveWorkStep({ id: (await applying()).id, ...APPLY.work }),
+    confirmHubPhoto: async () => api.confirmHubPhoto((await applying()).id),
+    uploadExamPhoto: async () => api.upload('uploadExamPhoto', PHOTO, { id: (await applying()).id }),
+    reviewApplication: async () => api.reviewApplication((await applying()).id),
+    submitApplication: async () => {
+      const app = await filledApplication()
+      return api.submitApplication(app.id, app.version)
+    },
+    applicationForm: async () => api.applicationForm((await filledApplication()).id),
+    withdrawApplication: async () => {
+      const app = await filledApplication()
+      await api.submitApplication(app.id, app.version)
+      return api.withdrawApplication(app.id)
+    },
+    changeProvince: async () => api.changeProvince((await applying()).id, '12'),
   }
 
   test('the table covers the whole registry', () => {

@@ -1,0 +1,110 @@
+import type { State } from '../../core/store'
+import {
+  accountScenarios,
+  DEMO_CANDIDATE,
+  makeAccount,
+  makeIdNumber,
+  type Scenario,
+  type ScenarioContext,
+} from '../account/scenarios'
+import { setSecurityAnswer } from '../account/rules'
+import { completeHub } from '../profile/scenarios'
+import { makeCalendar } from './data/calendar'
+import type { LastYearApplication, Steps } from './state'
+
+/** The second historical candidate: last year they applied with another ID number (成绩合并 notice). */
+export const HISTORICAL_ID_CHANGED = {
+  username: 'history2026b',
+  password: 'Exam@2026pass',
+  name: '王芳',
+  idNumber: makeIdNumber('110105', '19880512', '362'),
+  /** The number on last year's application. */
+  lastYearIdNumber: makeIdNumber('110105', '19880512', '341'),
+}
+
+/** `apply-open`'s base: the demo candidate with the hub complete and this year's windows open. */
+function applyOpen(ctx: ScenarioContext): State {
+  const state = accountScenarios.demo(ctx)
+  completeHub(state, [...state.accounts.keys()][0], ctx)
+  state.application.calendar = makeCalendar(ctx.now)
+  return state
+}
+
+/** Last year's data of a candidate whose hub completeHub() filled: 北京, 东城区考点, 中级 内科护理. */
+function lastYearSteps(state: State, accountId: string): Steps {
+  const records = state.profile.byAccount.get(accountId)?.records ?? []
+  const edu = records.find((r) => r.kind === 'education')!
+  const deg = records.find((r) => r.kind === 'degree') ?? null
+  const saved = (r: typeof edu) => ({
+    id: r.id,
+    certificateNo: r.certificateNo,
+    school: r.school,
+    graduationDate: r.graduationDate,
+    major: r.major,
+    level: r.level,
+    studyMode: r.studyMode,
+  })
+  return {
+    centre: { centre: '1101', enrolPoint: '' },
+    basic: { idValidUntil: '2035-06-30', ethnicity: '汉族' },
+    contact: { mobile: '13812345678', address: '北京市东城区东单北大街1号', postcode: '100005', email: '' },
+    examInfo: {
+      category: 'nursing',
+      level: '3',
+      speciality: '368',
+      practiceCategory: '护士',
+      firstRegistration: '2012-09',
+      residencyHolder: false,
+      residencyCertDate: '',
+      subjects: ['1', '2', '3', '4'],
+    },
+    education: {
+      educationRecordId: edu.id,
+      degreeRecordId: deg?.id ?? null,
+      records: { education: saved(edu), degree: deg ? saved(deg) : null },
+    },
+    work: {
+      unitName: '北京协和医院',
+      otherUnitName: '',
+      unitType: '',
+      workStart: '2012-08',
+      specialityYears: 13,
+    },
+  }
+}
+
+function lastYear(state: State, accountId: string, idNumber: string): LastYearApplication {
+  const calendar = state.application.calendar!
+  return {
+    examId: calendar.find((e) => e.kind === 'health' && e.applyClosesAt < calendar[0].applyOpensAt)!.id,
+    province: '11',
+    idType: 'resident-id',
+    idNumber,
+    steps: lastYearSteps(state, accountId),
+    // 成绩滚动管理: 基础知识 and 相关专业知识 passed last year; 专业知识 and 专业实践能力 to sit again.
+    passed: ['1', '2'],
+  }
+}
+
+/** The application feature's scenarios (the registry is mock-server/scenarios.ts). */
+export const applicationScenarios = {
+  /** The demo candidate with a complete hub; this year's 卫生 and 护士 application windows open. */
+  'apply-open': applyOpen,
+  /**
+   * Historical candidates (SPEC 3.1), both with a complete hub and last year's 卫生专业技术资格 application in 北京
+   * (中级 内科护理, 基础知识 and 相关专业知识 passed): the demo candidate (same ID as last year) and history2026b
+   * (another ID number last year: the 成绩合并 notice).
+   */
+  historical: (ctx: ScenarioContext) => {
+    const state = applyOpen(ctx)
+    const demo = [...state.accounts.values()].find((a) => a.username === DEMO_CANDIDATE.username)!
+    state.application.history.set(demo.id, lastYear(state, demo.id, demo.idNumber))
+
+    const other = makeAccount(HISTORICAL_ID_CHANGED, ctx.now)
+    state.accounts.set(other.id, other)
+    setSecurityAnswer(state, other.id, DEMO_CANDIDATE.questionId, DEMO_CANDIDATE.answer)
+    completeHub(state, other.id, ctx)
+    state.application.history.set(other.id, lastYear(state, other.id, HISTORICAL_ID_CHANGED.lastYearIdNumber))
+    return state
+  },
+} satisfies Record<string, Scenario>
