@@ -14,6 +14,7 @@ import { FaceService } from './features/face/flows'
 import { notifyPayment, processFeature, queueReminders } from './features/process'
 import { profileFeature } from './features/profile'
 import { publicFeature } from './features/public'
+import { resultsFeature } from './features/results'
 import { scanFeature } from './features/scan'
 import type { OcrEngine } from './features/scan/ocr/engine'
 import { simFeature } from './features/sim'
@@ -164,6 +165,7 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   // Reminders follow every change, whoever made it (a candidate, QA, the clock): looked for after each answer.
   app.addHook('onResponse', async () => queueReminders(store))
   await app.register(scanFeature, { store, qa, engine: opts.ocr })
+  await app.register(resultsFeature, { store, qa })
   // Simulations of what only a real platform does exist only with the QA API, never on a plain `npm run mock`.
   if (qa)
     await app.register(simFeature, {

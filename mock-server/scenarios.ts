@@ -1,13 +1,14 @@
 import { accountScenarios, type Scenario } from './features/account/scenarios'
 import { applicationScenarios } from './features/application/scenarios'
 import { profileScenarios } from './features/profile/scenarios'
+import { resultsScenarios } from './features/results/scenarios'
 
 /**
  * Named starting points for QA and tests (`--scenario NAME`, POST /__qa/scenario), gathered from the features'
  * scenarios.ts. A Map: the name comes from the caller.
  */
 export const SCENARIOS = new Map<string, Scenario>(
-  Object.entries({ ...accountScenarios, ...profileScenarios, ...applicationScenarios }),
+  Object.entries({ ...accountScenarios, ...profileScenarios, ...applicationScenarios, ...resultsScenarios }),
 )
 
 export function scenarioNames(): string[] {

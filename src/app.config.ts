@@ -15,6 +15,8 @@ export default defineAppConfig({
     },
     // After submission (issue 14): the tracker, materials, payment and messages.
     { root: 'packages/process', pages: ['tracker/index', 'materials/index', 'pay/index', 'messages/index'] },
+    // After the exam (issue 15): admission ticket, scores, certificate.
+    { root: 'packages/results', pages: ['ticket/index', 'scores/index', 'certificate/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -30,6 +30,10 @@ export const routes = {
   profileRecords: route<{ kind: RecordKind }>('/packages/profile/records/index'),
   profileRecordForm: route<{ kind: RecordKind }>('/packages/profile/record-form/index'),
   profileBinding: route('/packages/profile/binding/index'),
+  // After the exam (the results subpackage)
+  resultsTicket: route('/packages/results/ticket/index'),
+  resultsScores: route('/packages/results/scores/index'),
+  resultsCertificate: route('/packages/results/certificate/index'),
   /** 网上报名 (the application wizard, its own issue): not built yet, so navigating there fails softly. */
   application: route('/packages/application/index'),
   // After submission (issue 14): the process subpackage

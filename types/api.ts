@@ -42,6 +42,16 @@ import {
   SimSubscribeRequest,
   SimSubscribeResponse,
 } from './platform-sim'
+import {
+  CertificateResponse,
+  ReminderResponse,
+  ResultsSummaryResponse,
+  ScoresResponse,
+  TicketRequest,
+  TicketResponse,
+  VerifyCertificateRequest,
+  VerifyCertificateResponse,
+} from './results'
 import { SCAN_UPLOAD_FIELD, ScanEducationResponse } from './scan'
 import {
   AcceptDeclarationsRequest,
@@ -311,6 +321,49 @@ export const endpoints = {
     response: ScanEducationResponse,
     auth: true,
     upload: { field: SCAN_UPLOAD_FIELD },
+  }),
+  // After the exam (issue 15): ticket, scores, certificate
+  resultsSummary: endpoint({
+    method: 'GET',
+    path: '/api/results/summary',
+    request: Empty,
+    response: ResultsSummaryResponse,
+    auth: true,
+  }),
+  ticket: endpoint({
+    method: 'GET',
+    path: '/api/results/tickets/:ticketId',
+    request: TicketRequest,
+    response: TicketResponse,
+    auth: true,
+  }),
+  ticketReminder: endpoint({
+    method: 'POST',
+    path: '/api/results/tickets/:ticketId/reminder',
+    request: TicketRequest,
+    response: ReminderResponse,
+    auth: true,
+  }),
+  scores: endpoint({
+    method: 'GET',
+    path: '/api/results/scores',
+    request: Empty,
+    response: ScoresResponse,
+    auth: true,
+  }),
+  certificate: endpoint({
+    method: 'GET',
+    path: '/api/results/certificate',
+    request: Empty,
+    response: CertificateResponse,
+    auth: true,
+  }),
+  verifyCertificate: endpoint({
+    method: 'GET',
+    path: '/api/results/verify/:number',
+    request: VerifyCertificateRequest,
+    response: VerifyCertificateResponse,
+    auth: false,
   }),
   // Online application (issue 13, docs/application.md)
   applicationExams: endpoint({

@@ -52,6 +52,10 @@ export const ERROR_MESSAGES = {
   // Screenshot scanner (issue 6)
   SCAN_UNREADABLE: '无法读取这张图片，请重新截图后上传',
   SCAN_NOT_XUEXIN: '这张截图不像学信网的学历/学位查询结果，请检查截图或手动填写',
+  // After the exam (issue 15)
+  TICKET_NOT_FOUND: '没有找到这张准考证',
+  TICKET_NOT_OPEN: '准考证打印尚未开始',
+  TICKET_CLOSED: '考试已结束，准考证不再提供打印',
   // Online application (issue 13)
   APPLY_GATE_LOCKED: '请先完善个人信息（照片、学历信息、账号绑定），再进行网上报名',
   APPLICATION_WINDOW_CLOSED: '当前不在该考试的网上报名时间内',

@@ -51,6 +51,8 @@ export const ClockRequest = v.pipe(
 )
 export const ClockResponse = v.object({ now: v.string(), offsetMs: v.number() })
 
+const QaTicket = v.object({ ticketId: v.string(), ticketNo: v.string(), opensAt: v.string(), closesAt: v.string() })
+
 const CaptchaAnswerResponse = v.object({ captchaId: v.string(), answer: v.string() })
 
 export const CreateCandidateRequest = v.object({
@@ -279,6 +281,36 @@ export const qaEndpoints = {
     path: '/__qa/profile/identity',
     request: v.object({ username: Username, state: v.picklist(['pending', 'passed', 'failed']) }),
     response: v.object({ ok: v.literal(true), identity: v.picklist(['pending', 'passed', 'failed']) }),
+  }),
+  // After the exam (issue 15, docs/results.md)
+  publishTicket: qa({
+    method: 'POST',
+    path: '/__qa/results/tickets',
+    request: v.object({
+      username: Username,
+      /** Printing opens (default: now). */
+      opensAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+      /** The first sitting starts (default: in 7 days); printing ends when the last one ends. */
+      examAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+    }),
+    response: QaTicket,
+  }),
+  publishScores: qa({
+    method: 'POST',
+    path: '/__qa/results/scores',
+    request: v.object({
+      username: Username,
+      year: v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100)),
+      /** Subject code (1–4) → score out of 100; pass mark 60. */
+      scores: v.record(v.picklist(['1', '2', '3', '4']), v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
+    }),
+    response: v.object({ ok: v.literal(true), years: v.array(v.number()) }),
+  }),
+  candidateTickets: qa({
+    method: 'GET',
+    path: '/__qa/results/tickets/:username',
+    request: ByUsername,
+    response: v.object({ tickets: v.array(v.object({ ...QaTicket.entries, reminder: v.boolean() })) }),
   }),
 
   // Online application (issue 13, docs/application.md): what test centres and provinces decide.

@@ -13,6 +13,7 @@ import { emptyProfileState, profileBlobIds, reviveProfileState, type ProfileStat
 import { emptyFaceState, pruneFaceState, reviveFaceState, type FaceState } from '../features/face/state'
 import { emptyProcessState, processBlobIds, reviveProcessState, type ProcessState } from '../features/process/state'
 import { emptySimState, reviveSimState, type SimState } from '../features/sim/state'
+import { emptyResultsState, reviveResultsState, type ResultsState } from '../features/results/state'
 import { FileBlobStore, MemoryBlobStore, type BlobStore } from './blobs'
 import { FileWriter } from './file-writer'
 import { Clock } from './clock'
@@ -60,6 +61,8 @@ export interface State {
   face: FaceState
   /** After submission: orders, materials, subscriptions, reminders (features/process/state.ts). */
   process: ProcessState
+  /** After the exam: tickets, scores, certificates (features/results/state.ts). */
+  results: ResultsState
 }
 
 export function emptyState(): State {
@@ -75,6 +78,7 @@ export function emptyState(): State {
     application: emptyApplicationState(),
     face: emptyFaceState(),
     process: emptyProcessState(),
+    results: emptyResultsState(),
   }
 }
 
@@ -96,6 +100,7 @@ export function reviveState(raw: unknown, blobs: BlobStore): State {
     application: reviveApplicationState(json.application),
     face: reviveFaceState(json.face),
     process: reviveProcessState(json.process),
+    results: reviveResultsState(json.results),
   }
 }
 

@@ -71,6 +71,13 @@ export const api = {
   binding: () => call('binding', {}),
   bind: (input: RequestOf<'bind'>) => call('bind', input),
   unbind: () => call('unbind', {}),
+  // After the exam (issue 15)
+  resultsSummary: () => call('resultsSummary', {}),
+  ticket: (ticketId: string) => call('ticket', { ticketId }),
+  ticketReminder: (ticketId: string) => call('ticketReminder', { ticketId }),
+  scores: () => call('scores', {}),
+  certificate: () => call('certificate', {}),
+  verifyCertificate: (number: string) => call('verifyCertificate', { number }),
   // Online application (issue 13, docs/application.md); the exam photo upload goes through the platform's upload
   applicationExams: () => call('applicationExams', {}),
   applicationDictionaries: (examId: string) => call('applicationDictionaries', { examId }),

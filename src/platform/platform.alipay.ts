@@ -1,5 +1,6 @@
-import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel } from './shared'
-import type { ChosenImage, FaceResult, Platform, UploadOptions, UploadResult } from './types'
+import type Taro from '@tarojs/taro'
+import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, taroDrawing } from './shared'
+import type { ChosenImage, FaceResult, Platform, SaveImageResult, UploadOptions, UploadResult } from './types'
 
 /** 身份验证's result: 9000 finished, 6001 cancelled, 6002 network, 4000 business error (result.errorCode). */
 export interface AlipayVerifyResult {
@@ -26,7 +27,34 @@ export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResul
   }
 }
 
+/**
+ * my.saveImage's failures: 15 the album permission is off (iOS), 17 the candidate cancelled (the action sheet).
+ * https://opendocs.alipay.com/mini/api/izfoiz
+ */
+export function saveResultOfAlipay(err: { error?: number; errorMessage?: string } | undefined): SaveImageResult {
+  if (err?.error === 15 || /权限|auth/i.test(err?.errorMessage ?? '')) return 'denied'
+  if (err?.error === 17) return 'cancel'
+  return 'failed'
+}
+
+/** Alipay's canvas context exports itself (CanvasContext.toTempFilePath): https://opendocs.alipay.com/mini/api/rod3ti */
+type AlipayCanvasContext = Taro.CanvasContext & {
+  toTempFilePath(opts: {
+    fileType?: string
+    success: (r: { apFilePath: string }) => void
+    fail: (e: unknown) => void
+  }): void
+}
+
 declare const my: {
+  saveImage(opts: {
+    url: string
+    showActionSheet?: boolean
+    success: () => void
+    fail: (e: { error?: number; errorMessage?: string }) => void
+  }): void
+  /** https://opendocs.alipay.com/mini/api/qflu8f */
+  openSetting(opts: { success: () => void; fail: (e: unknown) => void }): void
   uploadFile(opts: {
     url: string
     filePath: string
@@ -174,4 +202,28 @@ export const platform: Platform = {
         fail: () => resolve('reject'),
       })
     }),
+  // The ticket and certificate images: the canvas context exports itself, my.saveImage puts it in the album.
+  drawing: (canvasId) =>
+    taroDrawing(
+      canvasId,
+      (ctx) =>
+        new Promise((resolve, reject) =>
+          (ctx as AlipayCanvasContext).toTempFilePath({
+            fileType: 'png',
+            success: (r) => resolve(r.apFilePath),
+            fail: reject,
+          }),
+        ),
+    ),
+  saveImage: (path) =>
+    new Promise((resolve) =>
+      my.saveImage({
+        url: path,
+        showActionSheet: false,
+        success: () => resolve('saved'),
+        fail: (e) => resolve(saveResultOfAlipay(e)),
+      }),
+    ),
+  openSettings: () =>
+    new Promise((resolve) => my.openSetting({ success: () => resolve(true), fail: () => resolve(false) })),
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { ApiError, api } from '../api'
 import { chooseImageViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
-import type { FaceResult, Platform } from './types'
+import type { Drawing, FaceResult, Platform } from './types'
 
 /**
  * H5 (browsers, and the headless test runs): abilities only a real mini-program platform has are simulated by the
@@ -16,6 +16,33 @@ function deviceId(): string {
     Taro.setStorageSync(DEVICE_KEY, id)
   }
   return id
+}
+
+/**
+ * Drawing straight on the <canvas> Taro's H5 Canvas renders (canvas-id attribute): Taro's H5 CanvasContext queues
+ * fills but applies font size and alignment at once, so every text would take the last size set. The export is the
+ * canvas's own PNG data URL.
+ */
+function browserDrawing(canvasId: string, width: number, height: number): Drawing {
+  const canvas = document.querySelector<HTMLCanvasElement>(`canvas[canvas-id="${canvasId}"]`)
+  const ctx = canvas?.getContext('2d')
+  if (!canvas || !ctx) throw new Error(`no canvas ${canvasId} on this page`)
+  canvas.width = width
+  canvas.height = height
+  return {
+    rect: (x, y, w, h, color) => {
+      ctx.fillStyle = color
+      ctx.fillRect(x, y, w, h)
+    },
+    text: (text, x, y, style) => {
+      ctx.fillStyle = style.color
+      ctx.font = `${style.size}px sans-serif`
+      ctx.textAlign = 'left'
+      ctx.textBaseline = 'top'
+      ctx.fillText(text, x, y)
+    },
+    finish: async () => canvas.toDataURL('image/png'),
+  }
 }
 
 export const platform: Platform = {
@@ -51,6 +78,22 @@ export const platform: Platform = {
   // No platform cashier in a browser: the mock server's simulated cashier, whose outcome QA sets (docs/process.md).
   requestPayment: async (orderId) => (await api.simPayRun(orderId)).outcome,
   requestSubscribe: async (templateIds) => (await api.simSubscribe(templateIds)).outcome,
+  // The exported PNG (a data URL) is downloaded under a real name.
+  drawing: browserDrawing,
+  saveImage: async (path, fileName) => {
+    try {
+      const a = document.createElement('a')
+      a.href = path
+      a.download = fileName
+      document.body.appendChild(a)
+      a.click()
+      a.remove()
+      return 'saved'
+    } catch {
+      return 'failed'
+    }
+  },
+  openSettings: async () => false,
 }
 
 // The automator bridge reaches the platform layer here to call and mock it (mockWxMethod), as QA does with wx.*.

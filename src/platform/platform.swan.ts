@@ -1,4 +1,14 @@
-import { chooseImageViaTaro, getImageInfoViaTaro, readFileHeadViaTaro, isCancel, uploadViaTaro } from './shared'
+import {
+  canvasToFileViaTaro,
+  openSettingsViaTaro,
+  saveToAlbumViaTaro,
+  taroDrawing,
+  chooseImageViaTaro,
+  getImageInfoViaTaro,
+  readFileHeadViaTaro,
+  isCancel,
+  uploadViaTaro,
+} from './shared'
 import { UnsupportedOnPlatform, type Platform } from './types'
 
 declare const swan: {
@@ -58,4 +68,8 @@ export const platform: Platform = {
         fail: () => resolve('reject'),
       })
     }),
+  // The ticket and certificate images: drawn on a canvas, exported, saved to the album (scope.writePhotosAlbum).
+  drawing: (canvasId) => taroDrawing(canvasId, () => canvasToFileViaTaro(canvasId)),
+  saveImage: (path) => saveToAlbumViaTaro(path),
+  openSettings: openSettingsViaTaro,
 }

@@ -18,4 +18,9 @@ export const platform: Platform = {
   verifyFace: async () => 'unsupported',
   requestPayment: unsupported('requestPayment'),
   requestSubscribe: unsupported('requestSubscribe'),
+  drawing: () => {
+    throw new UnsupportedOnPlatform('drawing', 'this platform')
+  },
+  saveImage: async () => 'failed',
+  openSettings: async () => false,
 }

@@ -1,5 +1,14 @@
 import Taro from '@tarojs/taro'
-import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, uploadViaTaro } from './shared'
+import {
+  canvasToFileViaTaro,
+  getImageInfoViaTaro,
+  isCancel,
+  openSettingsViaTaro,
+  readFileHeadViaTaro,
+  saveToAlbumViaTaro,
+  taroDrawing,
+  uploadViaTaro,
+} from './shared'
 import type { FaceResult, Platform } from './types'
 
 /**
@@ -91,4 +100,8 @@ export const platform: Platform = {
         fail: () => resolve('reject'),
       })
     }),
+  // The ticket and certificate images: drawn on a canvas, exported, saved to the album (scope.writePhotosAlbum).
+  drawing: (canvasId) => taroDrawing(canvasId, () => canvasToFileViaTaro(canvasId)),
+  saveImage: (path) => saveToAlbumViaTaro(path),
+  openSettings: openSettingsViaTaro,
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ChosenImage, ImageInfo, UploadOptions, UploadResult } from './types'
+import type { ChosenImage, Drawing, ImageInfo, SaveImageResult, UploadOptions, UploadResult } from './types'
 
 /** The parts every platform does through Taro's own cross-platform APIs. */
 
@@ -67,4 +67,71 @@ export function uploadViaTaro(options: UploadOptions): Promise<UploadResult> {
       task.onProgressUpdate((p) => options.onProgress?.(p.progress))
     }
   })
+}
+
+/**
+ * Drawing with the canvas context every platform has (createCanvasContext: setFillStyle, fillRect, setFontSize,
+ * setTextAlign, fillText, draw), exported by `exportImage` once drawn.
+ * WeChat: https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.createCanvasContext.html
+ * Baidu: https://smartprogram.baidu.com/docs/develop/api/canvas/swan-createCanvasContext/
+ * Alipay: https://opendocs.alipay.com/mini/api/ui-canvas (my.createCanvasContext)
+ * Taro (H5 included): https://docs.taro.zone/docs/apis/canvas/createCanvasContext
+ */
+export function taroDrawing(canvasId: string, exportImage: (ctx: Taro.CanvasContext) => Promise<string>): Drawing {
+  const ctx = Taro.createCanvasContext(canvasId)
+  return {
+    rect: (x, y, w, h, color) => {
+      ctx.setFillStyle(color)
+      ctx.fillRect(x, y, w, h)
+    },
+    text: (text, x, y, style) => {
+      ctx.setFillStyle(style.color)
+      ctx.setFontSize(style.size)
+      ctx.setTextAlign('left')
+      ctx.setTextBaseline('top')
+      ctx.fillText(text, x, y)
+    },
+    finish: () => new Promise<void>((resolve) => ctx.draw(false, () => resolve())).then(() => exportImage(ctx)),
+  }
+}
+
+/**
+ * Exports a drawn canvas through canvasToTempFilePath (WeChat, Baidu; on H5 Taro answers a data URL).
+ * https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.canvasToTempFilePath.html
+ * https://smartprogram.baidu.com/docs/develop/api/canvas/swan-canvasToTempFilePath/
+ */
+export async function canvasToFileViaTaro(canvasId: string): Promise<string> {
+  const res = await Taro.canvasToTempFilePath({ canvasId, fileType: 'png' })
+  return res.tempFilePath
+}
+
+/**
+ * Saves an image file to the album: WeChat and Baidu ask for scope.writePhotosAlbum on the first call; once refused,
+ * the call fails with "auth deny"/"authorize" until the candidate allows it in the settings.
+ * https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.saveImageToPhotosAlbum.html
+ * https://smartprogram.baidu.com/docs/develop/api/media/image_swan-saveImageToPhotosAlbum/
+ */
+export async function saveToAlbumViaTaro(path: string): Promise<SaveImageResult> {
+  try {
+    await Taro.saveImageToPhotosAlbum({ filePath: path })
+    return 'saved'
+  } catch (err) {
+    const msg = String((err as { errMsg?: string })?.errMsg ?? err)
+    if (/auth|authoriz|permission|denied/i.test(msg)) return 'denied'
+    if (isCancel(err)) return 'cancel'
+    return 'failed'
+  }
+}
+
+/**
+ * The permission settings, where a refused album permission is allowed again.
+ * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/wx.openSetting.html
+ */
+export async function openSettingsViaTaro(): Promise<boolean> {
+  try {
+    await Taro.openSetting()
+    return true
+  } catch {
+    return false
+  }
 }

@@ -66,6 +66,21 @@ export interface PlatformCapabilities {
   faceVerification: boolean
 }
 
+/** How saving an image ended: in the album (a download on H5), the album permission refused, cancelled, failed. */
+export type SaveImageResult = 'saved' | 'denied' | 'cancel' | 'failed'
+
+/** Drawing commands on a page's <Canvas canvasId=...> (the canvas API every platform and Taro's H5 share). */
+export interface Drawing {
+  rect(x: number, y: number, w: number, h: number, color: string): void
+  /**
+   * Text from its top-left corner. Left-aligned only: Taro's H5 canvas applies textAlign and font when set, not in
+   * drawing order, so mixed alignments or weights would all take the last one.
+   */
+  text(text: string, x: number, y: number, style: { size: number; color: string }): void
+  /** Renders what was drawn and exports it: a temp file path (a data URL on H5). */
+  finish(): Promise<string>
+}
+
 export interface Platform {
   readonly name: PlatformName
   readonly capabilities: PlatformCapabilities
@@ -85,6 +100,12 @@ export interface Platform {
   requestPayment(orderId: string, payParams: Record<string, string>): Promise<PayResult>
   /** Asks to send reminder messages (待办事项提醒) for these templates. */
   requestSubscribe(templateIds: string[]): Promise<SubscribeResult>
+  /** Drawing on the page's canvas with this canvasId, sized width×height (CSS px). */
+  drawing(canvasId: string, width: number, height: number): Drawing
+  /** Saves an exported drawing: to the photo album on the mini-programs (asking for the permission), a download on H5. */
+  saveImage(path: string, fileName: string): Promise<SaveImageResult>
+  /** Opens the platform's permission settings (after the album permission was refused); false where there are none. */
+  openSettings(): Promise<boolean>
 }
 
 /** The error a platform call rejects with when the ability does not exist on this platform. */

@@ -85,6 +85,18 @@ describe('every endpoint answers what its response schema says', () => {
     return opened
   }
 
+  /** A new candidate whose ticket QA published, printable now; resolves with its id. */
+  async function withTicket(): Promise<string> {
+    const { input } = await candidate()
+    const { ticketId } = (await mock.qa('/__qa/results/tickets', { username: input.username })) as { ticketId: string }
+    return ticketId
+  }
+  /** A new candidate with every subject passed this year (QA published the scores). */
+  async function withScores(): Promise<void> {
+    const { input } = await candidate()
+    const year = new Date().getFullYear()
+    await mock.qa('/__qa/results/scores', { username: input.username, year, scores: { 1: 60, 2: 61, 3: 70, 4: 88 } })
+  }
   /** The demo candidate of `apply-open` (hub complete, windows open), logged in; this year's 卫生 exam. */
   async function applicant(): Promise<{ examId: string }> {
     await mock.qa('/__qa/scenario', { name: 'apply-open' })
@@ -204,6 +216,16 @@ describe('every endpoint answers what its response schema says', () => {
     },
     uploadPhoto: async () => (await candidate(), api.upload('uploadPhoto', PHOTO)),
     scanEducation: async () => (await candidate(), api.upload('scanEducation', SCREENSHOT)),
+    resultsSummary: async () => (await withTicket(), api.resultsSummary()),
+    ticket: async () => api.ticket(await withTicket()),
+    ticketReminder: async () => api.ticketReminder(await withTicket()),
+    scores: async () => (await withScores(), api.scores()),
+    certificate: async () => (await withScores(), api.certificate()),
+    verifyCertificate: async () => {
+      await withScores()
+      const cert = await api.certificate()
+      return api.verifyCertificate(cert.available ? cert.certificate.number : 'none')
+    },
     // Online application (issue 13): the demo candidate of `apply-open`, an application filled step by step.
     applicationExams: async () => (await applicant(), api.applicationExams()),
     applicationDictionaries: async () => api.applicationDictionaries((await applicant()).examId),

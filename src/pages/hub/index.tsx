@@ -8,7 +8,9 @@ import { PageContainer } from '../../components/page-container'
 import { StatusTag } from '../../components/status-tag'
 import { toast } from '../../components/toast'
 import { IdentityTag, PhotoTag, RecordsTag } from '../../components/verification-tag'
+import { formatChinaDateTime } from '@domain/results'
 import { useProfile } from '../../stores/profile'
+import { useResults } from '../../stores/results'
 import type { RecordKind } from '@contract/states'
 import { go, routes, type Route } from '../../routes'
 import { useRequireSession, useSession } from '../../stores/session'
@@ -23,6 +25,8 @@ export default function HubPage() {
   const loading = useProfile((s) => s.loading.summary)
   const error = useProfile((s) => s.errors.summary)
   const loadSummary = useProfile((s) => s.loadSummary)
+  const results = useResults((s) => s.summary)
+  const loadResults = useResults((s) => s.loadSummary)
 
   const hasSession = useRequireSession()
 
@@ -40,6 +44,7 @@ export default function HubPage() {
       (r) => setApplications(r.applications),
       () => undefined,
     )
+    void loadResults()
   })
 
   const open = (r: Route) => () => void go.to(r)
@@ -77,6 +82,34 @@ export default function HubPage() {
             </StatusTag>
           </HubItem>
           <Text className='hub__note'>带 * 的为报名前必须完成的项目</Text>
+        </View>
+      )}
+
+      {results && (results.ticket || results.scoreYears.length > 0) && (
+        <View className='hub__list' id='hub-results'>
+          {results.ticket && (
+            <HubItem id='hub-ticket' title='准考证' onTap={open(routes.resultsTicket)}>
+              <StatusTag id='hub-ticket-status' tone={TICKET_TONES[results.ticket.state]}>
+                {results.ticket.state === 'not-open'
+                  ? `${formatChinaDateTime(results.ticket.opensAt).split(' ')[0]}开放打印`
+                  : TICKET_WORDS[results.ticket.state]}
+              </StatusTag>
+            </HubItem>
+          )}
+          {results.scoreYears.length > 0 && (
+            <HubItem id='hub-scores' title='成绩查询' onTap={open(routes.resultsScores)}>
+              <StatusTag id='hub-scores-status' tone='info'>
+                {`${results.scoreYears[0]}年度成绩已公布`}
+              </StatusTag>
+            </HubItem>
+          )}
+          {results.certificate && (
+            <HubItem id='hub-certificate' title='成绩合格证明' onTap={open(routes.resultsCertificate)}>
+              <StatusTag id='hub-certificate-status' tone='success'>
+                可查看
+              </StatusTag>
+            </HubItem>
+          )}
         </View>
       )}
 
@@ -140,6 +173,7 @@ export default function HubPage() {
           onClick={() =>
             void signOut().then(() => {
               useProfile.getState().reset()
+              useResults.getState().reset()
               return go.restart(routes.login)
             })
           }
@@ -150,6 +184,9 @@ export default function HubPage() {
     </PageContainer>
   )
 }
+
+const TICKET_WORDS = { 'not-open': '未开放', open: '可打印', closed: '已停止打印' } as const
+const TICKET_TONES = { 'not-open': 'neutral', open: 'success', closed: 'warning' } as const
 
 function HubItem(props: { id: string; title: string; required?: boolean; onTap: () => void; children: JSX.Element }) {
   return (

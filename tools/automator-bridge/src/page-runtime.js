@@ -748,6 +748,31 @@
         return res
       },
     },
+    // Saving the ticket or certificate image: errMsg "auth deny" (or "authorize") when the album permission is
+    // refused. https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.saveImageToPhotosAlbum.html
+    saveImageToPhotosAlbum: {
+      method: 'saveImage',
+      toPlatformArgs: function (o) {
+        return [(o && o.filePath) || '', 'image.png']
+      },
+      toWxOptions: function (path) {
+        return { filePath: path }
+      },
+      toPlatformResult: function (r) {
+        if (typeof r === 'string') return r
+        var m = errMsgOf(r)
+        if (/auth|authoriz/.test(m)) return 'denied'
+        if (/cancel/.test(m)) return 'cancel'
+        return m.indexOf(':fail') >= 0 ? 'failed' : 'saved'
+      },
+      toWxResult: function (v) {
+        var n = 'saveImageToPhotosAlbum'
+        if (v === 'saved') return { errMsg: n + ':ok' }
+        if (v === 'denied') return { errMsg: n + ':fail auth deny' }
+        if (v === 'cancel') return { errMsg: n + ':fail cancel' }
+        return { errMsg: n + ':fail' }
+      },
+    },
     chooseImage: {
       method: 'chooseImage',
       toPlatformArgs: function (o) {

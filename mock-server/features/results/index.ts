@@ -1,0 +1,9 @@
+import type { Feature } from '../../core/feature'
+import { resultsQaRoutes } from './qa'
+import { resultsRoutes } from './routes'
+
+/** After the exam (issue 15, docs/results.md): admission ticket, scores with the rolling rule, certificate. */
+export const resultsFeature: Feature = async (app, { store, qa }) => {
+  await resultsRoutes(app, store)
+  if (qa) resultsQaRoutes(app, store)
+}

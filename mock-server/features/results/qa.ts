@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify'
+import { qaEndpoints } from '../../../types/qa'
+import { contractRoute } from '../../core/contract-route'
+import { badRequest, notFound } from '../../core/errors'
+import type { Store } from '../../core/store'
+import { findByExactUsername } from '../account/rules'
+import { healthResults, makeTicket, scoreYear } from './scenarios'
+
+const DAY = 24 * 3600_000
+
+/**
+ * QA's hand on the results (with --qa only; the contract is types/qa.ts): publish a ticket with its printing window,
+ * publish a year's scores, read a candidate's tickets.
+ */
+export function resultsQaRoutes(app: FastifyInstance, store: Store): void {
+  const accountNamed = (username: string) => {
+    const account = findByExactUsername(store.state, username)
+    if (!account) throw notFound('NOT_FOUND', `没有这个考生：${username}`)
+    return account
+  }
+
+  // A ticket for the exam year of `examAt`, replacing the candidate's ticket of that year (so it is the current one).
+  contractRoute(app, store, qaEndpoints.publishTicket, async (input) => {
+    const account = accountNamed(input.username)
+    const now = store.clock.now()
+    const opensAt = input.opensAt ? Date.parse(input.opensAt) : now
+    const examAt = input.examAt ? Date.parse(input.examAt) : now + 7 * DAY
+    if (examAt <= opensAt) throw badRequest('BAD_REQUEST', '考试时间须晚于打印开始时间')
+    const ticket = makeTicket(account.id, opensAt, examAt, store.state.results.tickets.size + 1)
+    for (const [id, t] of store.state.results.tickets)
+      if (t.accountId === account.id && t.examYear === ticket.examYear) store.state.results.tickets.delete(id)
+    store.state.results.tickets.set(ticket.id, ticket)
+    store.save()
+    return { ticketId: ticket.id, ticketNo: ticket.ticketNo, opensAt: ticket.opensAt, closesAt: ticket.closesAt }
+  })
+
+  // One exam year's scores (replacing that year's, if any); pass mark 60.
+  contractRoute(app, store, qaEndpoints.publishScores, async (input) => {
+    const account = accountNamed(input.username)
+    const year = scoreYear(input.year, input.scores as Record<string, number>)
+    const results = store.state.results.byAccount.get(account.id) ?? healthResults([])
+    results.years = [year, ...results.years.filter((y) => y.year !== input.year)].sort((a, b) => b.year - a.year)
+    results.examName = results.years[0].examName
+    store.state.results.byAccount.set(account.id, results)
+    store.save()
+    return { ok: true as const, years: results.years.map((y) => y.year) }
+  })
+
+  contractRoute(app, store, qaEndpoints.candidateTickets, async ({ username }) => {
+    const account = accountNamed(username)
+    const tickets = [...store.state.results.tickets.values()].filter((t) => t.accountId === account.id)
+    return {
+      tickets: tickets.map((t) => ({
+        ticketId: t.id,
+        ticketNo: t.ticketNo,
+        opensAt: t.opensAt,
+        closesAt: t.closesAt,
+        reminder: t.reminder,
+      })),
+    }
+  })
+}

@@ -1,0 +1,178 @@
+import { Image, Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { formatChinaDateTime } from '@domain/results'
+import { getApiBase } from '../../../api'
+import { Button } from '../../../components/button'
+import { PageContainer } from '../../../components/page-container'
+import { StatusTag } from '../../../components/status-tag'
+import { useRequireSession } from '../../../stores/session'
+import { useResults, type ReminderOutcome } from '../../../stores/results'
+import { drawTicket, ticketImageHeight } from '../images'
+import { SaveAsImage } from '../save-image'
+import '../results.scss'
+
+const STATE_WORDS = { 'not-open': '未开放打印', open: '可打印', closed: '已停止打印' } as const
+const STATE_TONES = { 'not-open': 'neutral', open: 'success', closed: 'warning' } as const
+const REMINDER_WORDS: Record<ReminderOutcome, string> = {
+  on: '已订阅：准考证开放打印时提醒您',
+  refused: '未订阅提醒（您拒绝了消息通知）',
+  failed: '订阅失败，请稍后重试',
+}
+
+/** 准考证: the printing window's state; inside it, the ticket with its QR code, saved as an image. */
+export default function TicketPage() {
+  const summary = useResults((s) => s.summary)
+  const ticket = useResults((s) => s.ticket)
+  const loading = useResults((s) => s.loading.ticket)
+  const error = useResults((s) => s.errors.ticket)
+  const loadTicket = useResults((s) => s.loadTicket)
+  const remindMe = useResults((s) => s.remindMe)
+  const [reminder, setReminder] = useState<ReminderOutcome | null>(null)
+
+  // Every visit asks the server again: the window opens and closes by the server's clock.
+  const hasSession = useRequireSession()
+  useDidShow(() => {
+    if (hasSession) void loadTicket()
+  })
+
+  const brief = summary?.ticket ?? null
+  return (
+    <PageContainer
+      id='ticket-page'
+      loading={!summary && loading}
+      error={!summary ? error : null}
+      onRetry={loadTicket}
+      empty={!!summary && !brief}
+      emptyText='暂无准考证：报名成功后，准考证在打印时间内在这里查看和保存'
+    >
+      {brief && (
+        <View className='rs-card'>
+          <Text className='rs-card__title' id='ticket-exam'>
+            {brief.examName}
+          </Text>
+          <View className='rs-row'>
+            <Text className='rs-row__label'>打印状态</Text>
+            <StatusTag id='ticket-status' tone={STATE_TONES[brief.state]}>
+              {STATE_WORDS[brief.state]}
+            </StatusTag>
+          </View>
+          <View className='rs-row'>
+            <Text className='rs-row__label'>打印时间</Text>
+            <Text className='rs-row__value' id='ticket-window'>
+              {formatChinaDateTime(brief.opensAt)} 至 {formatChinaDateTime(brief.closesAt)}
+            </Text>
+          </View>
+          {brief.state === 'not-open' && (
+            <>
+              <Text className='rs-state' id='ticket-opens-at'>
+                准考证将于 {formatChinaDateTime(brief.opensAt)} 开放打印
+              </Text>
+              {brief.reminder || reminder === 'on' ? (
+                <Text className='rs-note' id='ticket-reminder-on'>
+                  {REMINDER_WORDS.on}
+                </Text>
+              ) : (
+                <Button id='ticket-remind' variant='secondary' onClick={() => void remindMe().then(setReminder)}>
+                  开放打印时提醒我
+                </Button>
+              )}
+              {reminder && reminder !== 'on' && (
+                <Text className='rs-note' id='ticket-reminder-result'>
+                  {REMINDER_WORDS[reminder]}
+                </Text>
+              )}
+            </>
+          )}
+          {brief.state === 'closed' && (
+            <Text className='rs-state' id='ticket-closed'>
+              考试已结束，准考证不再提供打印。成绩公布后请在“成绩查询”中查看。
+            </Text>
+          )}
+          {brief.state === 'open' && error && (
+            <Text className='rs-note' id='ticket-error'>
+              {error}
+            </Text>
+          )}
+        </View>
+      )}
+
+      {brief?.state === 'open' && ticket && (
+        <>
+          <View className='rs-card' id='ticket-card'>
+            <View className='rs-head'>
+              <View className='rs-head__fields'>
+                <Field label='姓名' id='ticket-name' value={ticket.name} />
+                <Field label='证件号码' id='ticket-id-number' value={ticket.idNumberMasked} />
+                <Field label='准考证号' id='ticket-number' value={ticket.ticketNo} />
+                <Field label='报考专业' id='ticket-speciality' value={ticket.speciality} />
+              </View>
+              {ticket.photoUrl ? (
+                <Image
+                  id='ticket-photo'
+                  className='rs-photo'
+                  mode='aspectFill'
+                  src={`${getApiBase()}${ticket.photoUrl}`}
+                />
+              ) : (
+                <View id='ticket-photo' className='rs-photo' />
+              )}
+            </View>
+            <Image id='ticket-qr' className='rs-qr' src={ticket.qr.dataUrl} />
+            <Text className='rs-note'>二维码内容为准考证号，供考点核验</Text>
+          </View>
+
+          <View className='rs-card'>
+            <Text className='rs-card__title'>考试安排</Text>
+            {ticket.sittings.map((s, i) => (
+              <View className='rs-sitting' id={`ticket-sitting-${i}`} key={s.subjectCode}>
+                <Text className='rs-sitting__title' id={`ticket-sitting-${i}-subject`}>
+                  {s.subjectName}
+                </Text>
+                <Text className='rs-line' id={`ticket-sitting-${i}-time`}>
+                  {`${s.date}\u3000${s.time}`}
+                </Text>
+                <Text className='rs-line' id={`ticket-sitting-${i}-centre`}>
+                  {s.centre}
+                </Text>
+                <Text className='rs-line' id={`ticket-sitting-${i}-address`}>
+                  地址：{s.address}
+                </Text>
+                <Text className='rs-line' id={`ticket-sitting-${i}-seat`}>
+                  {`${s.room}\u3000座位号 ${s.seat}`}
+                </Text>
+              </View>
+            ))}
+          </View>
+
+          <View className='rs-card' id='ticket-rules'>
+            <Text className='rs-card__title'>考生须知</Text>
+            {ticket.rules.map((r, i) => (
+              <Text className='rs-rule' key={r}>
+                {i + 1}. {r}
+              </Text>
+            ))}
+          </View>
+
+          <SaveAsImage
+            page='ticket'
+            height={ticketImageHeight(ticket)}
+            fileName={`准考证-${ticket.ticketNo}.png`}
+            draw={(d) => drawTicket(d, ticket)}
+          />
+        </>
+      )}
+    </PageContainer>
+  )
+}
+
+function Field({ label, id, value }: { label: string; id: string; value: string }) {
+  return (
+    <View className='rs-row'>
+      <Text className='rs-row__label'>{label}</Text>
+      <Text className='rs-row__value' id={id}>
+        {value}
+      </Text>
+    </View>
+  )
+}

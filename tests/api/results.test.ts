@@ -1,0 +1,221 @@
+import { api, ApiError, setSessionToken } from '../../src/api'
+import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
+import { RESULTS_HISTORICAL, RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
+import { examYearOf } from '../../domain/results'
+import { clientAgainstMock } from './support/client-mock'
+
+const DAY = 24 * 3600_000
+// Each test loads a scenario of three candidates (password hashing) on a shared, busy machine.
+jest.setTimeout(30_000)
+
+/** After the exam (issue 15): the ticket's printing window, whose ticket it is, scores, the certificate. */
+describe('results API', () => {
+  const mock = clientAgainstMock()
+
+  beforeEach(async () => {
+    await mock.qa('/__qa/clock', { real: true })
+    await mock.qa('/__qa/scenario', { name: 'results' })
+  })
+
+  /** Logs in as a scenario candidate through the QA session shortcut. */
+  const as = async (username: string) => {
+    const { token } = (await mock.qa('/__qa/sessions', { username })) as { token: string }
+    setSessionToken(token)
+  }
+  const fail = (p: Promise<unknown>) =>
+    p.then(
+      () => {
+        throw new Error('expected the call to fail')
+      },
+      (e: unknown) => e as ApiError,
+    )
+  const moveClockTo = async (iso: string, username: string) => {
+    await mock.qa('/__qa/clock', { now: iso })
+    await as(username) // sessions expire by the same clock
+  }
+
+  test('before the window: the opening date, no ticket; inside: the ticket; after the exam: closed', async () => {
+    await as(RESULTS_WAITING.username)
+    const { ticket: brief } = await api.resultsSummary()
+    expect(brief).toMatchObject({ state: 'not-open', reminder: false })
+    const early = await fail(api.ticket(brief!.ticketId))
+    expect(early.status).toBe(409)
+    expect(early.code).toBe('TICKET_NOT_OPEN')
+    expect(early.message).toBe('准考证打印尚未开始')
+
+    // A minute before it opens, then the moment it opens (the server's clock keeps running after it is set, so the
+    // exact millisecond is the unit test's: tests/unit/results-domain.test.ts).
+    await moveClockTo(new Date(Date.parse(brief!.opensAt) - 60_000).toISOString(), RESULTS_WAITING.username)
+    expect((await fail(api.ticket(brief!.ticketId))).code).toBe('TICKET_NOT_OPEN')
+    await moveClockTo(brief!.opensAt, RESULTS_WAITING.username)
+    const ticket = await api.ticket(brief!.ticketId)
+    expect(ticket.brief.state).toBe('open')
+    expect(ticket).toMatchObject({ name: RESULTS_WAITING.name, speciality: '内科护理（中级）' })
+    expect(ticket.idNumberMasked).toBe(
+      `${RESULTS_WAITING.idNumber.slice(0, 4)}**********${RESULTS_WAITING.idNumber.slice(-4)}`,
+    )
+    expect(JSON.stringify(ticket)).not.toContain(RESULTS_WAITING.idNumber)
+    expect(ticket.ticketNo).toMatch(/^\d{14}$/)
+    expect(ticket.qr.text).toBe(ticket.ticketNo)
+    expect(ticket.qr.modules).toHaveLength(ticket.qr.size * ticket.qr.size)
+    expect(ticket.qr.dataUrl).toMatch(/^data:image\/png;base64,/)
+    expect(ticket.sittings.map((s) => s.subjectName)).toEqual(['基础知识', '相关专业知识', '专业知识', '专业实践能力'])
+    for (const s of ticket.sittings) {
+      expect(s.date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(s.time).toMatch(/^\d{2}:\d{2}–\d{2}:\d{2}$/)
+      expect(s.centre && s.address && s.room && s.seat).toBeTruthy()
+    }
+    expect(ticket.rules.length).toBeGreaterThan(3)
+    expect(ticket.photoUrl).toMatch(/^\/api\/photo-view\//)
+    const photo = await fetch(`${mock.url}${ticket.photoUrl}`)
+    expect(photo.headers.get('content-type')).toBe('image/jpeg')
+
+    // Printable until the last sitting ends, then no longer.
+    await moveClockTo(new Date(Date.parse(brief!.closesAt) - 60_000).toISOString(), RESULTS_WAITING.username)
+    expect((await api.ticket(brief!.ticketId)).brief.state).toBe('open')
+    await moveClockTo(brief!.closesAt, RESULTS_WAITING.username)
+    const late = await fail(api.ticket(brief!.ticketId))
+    expect([late.status, late.code]).toEqual([410, 'TICKET_CLOSED'])
+    expect((await api.resultsSummary()).ticket!.state).toBe('closed')
+  })
+
+  test("another candidate's ticket is refused exactly like one that does not exist", async () => {
+    await as(RESULTS_HISTORICAL.username)
+    const theirs = (await api.resultsSummary()).ticket!
+    expect(theirs.state).toBe('open')
+    expect((await api.ticket(theirs.ticketId)).name).toBe(RESULTS_HISTORICAL.name)
+
+    await as(RESULTS_WAITING.username)
+    const stolen = await fail(api.ticket(theirs.ticketId))
+    const unknown = await fail(api.ticket('no-such-ticket'))
+    expect([stolen.status, stolen.code, stolen.message]).toEqual([404, 'TICKET_NOT_FOUND', '没有找到这张准考证'])
+    expect([unknown.status, unknown.code, unknown.message]).toEqual([stolen.status, stolen.code, stolen.message])
+    expect((await fail(api.ticketReminder(theirs.ticketId))).code).toBe('TICKET_NOT_FOUND')
+    for (const id of ['__proto__', 'constructor', 'toString']) expect((await fail(api.ticket(id))).status).toBe(404)
+
+    setSessionToken(null)
+    expect((await fail(api.ticket(theirs.ticketId))).status).toBe(401)
+  })
+
+  test('the reminder for the printing window is kept; none once the exam is over', async () => {
+    await as(RESULTS_WAITING.username)
+    const brief = (await api.resultsSummary()).ticket!
+    expect(await api.ticketReminder(brief.ticketId)).toEqual({ ok: true, reminder: true })
+    expect((await api.resultsSummary()).ticket!.reminder).toBe(true)
+    await moveClockTo(brief.closesAt, RESULTS_WAITING.username)
+    expect((await fail(api.ticketReminder(brief.ticketId))).code).toBe('TICKET_CLOSED')
+  })
+
+  test('a partly passed historical candidate: what still counts, until when, what lapsed, what to sit', async () => {
+    await as(RESULTS_HISTORICAL.username)
+    const year = examYearOf(Date.now())
+    const scores = await api.scores()
+    expect(scores.rollingYears).toBe(2)
+    expect(scores.years.map((y) => y.year)).toEqual([year - 1, year - 2])
+    expect(scores.years[0].subjects.map((s) => [s.name, s.score, s.passMark, s.passed])).toEqual([
+      ['基础知识', 64, 60, true],
+      ['相关专业知识', 60, 60, true],
+      ['专业知识', 55, 60, false],
+      ['专业实践能力', 48, 60, false],
+    ])
+    expect(scores.standing).toEqual({
+      asOfYear: year,
+      completed: null,
+      subjects: [
+        { code: '1', name: '基础知识', state: 'counts', passedYear: year - 1, countsThrough: year },
+        { code: '2', name: '相关专业知识', state: 'counts', passedYear: year - 1, countsThrough: year },
+        { code: '3', name: '专业知识', state: 'lapsed', passedYear: year - 2, countsThrough: year - 1 },
+        { code: '4', name: '专业实践能力', state: 'retake', passedYear: null, countsThrough: null },
+      ],
+    })
+    const cert = await api.certificate()
+    expect(cert).toEqual({ available: false, reason: '尚未在滚动周期内通过全部科目：还需通过专业知识、专业实践能力' })
+    expect((await api.resultsSummary()).certificate).toBe(false)
+
+    // QA publishes this year's scores: 3 and 4 passed → the certificate, window last year – this year.
+    await mock.qa('/__qa/results/scores', { username: RESULTS_HISTORICAL.username, year, scores: { '3': 60, '4': 77 } })
+    const after = await api.scores()
+    expect(after.standing.completed).toEqual({ fromYear: year - 1, toYear: year })
+    expect((await api.resultsSummary()).certificate).toBe(true)
+    const issued = await api.certificate()
+    if (!issued.available) throw new Error('expected the certificate')
+    expect(issued.certificate).toMatchObject({ name: RESULTS_HISTORICAL.name, fromYear: year - 1, toYear: year })
+    // Next year those passes would have lapsed, but the certificate stands.
+    await moveClockTo(new Date(Date.now() + 400 * DAY).toISOString(), RESULTS_HISTORICAL.username)
+    const later = await api.certificate()
+    expect(later.available && later.certificate.number).toBe(issued.certificate.number)
+  })
+
+  test('the certificate: number, verification QR; a stranger checking it learns only a masked name', async () => {
+    await as(DEMO_CANDIDATE.username)
+    const summary = await api.resultsSummary()
+    expect(summary.certificate).toBe(true)
+    expect(summary.ticket!.state).toBe('closed')
+    const cert = await api.certificate()
+    if (!cert.available) throw new Error('expected the certificate')
+    const c = cert.certificate
+    expect(c.number).toMatch(/^\d{14}$/)
+    expect(c.verifyUrl).toBe(`${mock.url}/api/results/verify/${c.number}`)
+    expect(c.qr.text).toBe(c.verifyUrl)
+    expect(JSON.stringify(cert)).not.toContain(DEMO_CANDIDATE.idNumber)
+    // The number is given once and kept.
+    expect((await api.certificate()).available && (await api.certificate())).toMatchObject({
+      certificate: { number: c.number },
+    })
+
+    setSessionToken(null)
+    const check = await api.verifyCertificate(c.number)
+    expect(check).toEqual({
+      valid: true,
+      nameMasked: '张*',
+      examName: c.examName,
+      speciality: c.speciality,
+      toYear: c.toYear,
+    })
+    expect(await api.verifyCertificate('20260000000000')).toEqual({
+      valid: false,
+      nameMasked: null,
+      examName: null,
+      speciality: null,
+      toYear: null,
+    })
+  })
+
+  test('QA publishes a ticket and scores; bad QA input is a 400 with the contract body', async () => {
+    const opensAt = new Date(Date.now() + DAY).toISOString()
+    const t = (await mock.qa('/__qa/results/tickets', { username: DEMO_CANDIDATE.username, opensAt })) as {
+      ticketId: string
+    }
+    await as(DEMO_CANDIDATE.username)
+    expect((await api.resultsSummary()).ticket).toMatchObject({ ticketId: t.ticketId, state: 'not-open', opensAt })
+    const bad = await fetch(`${mock.url}/__qa/results/scores`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: DEMO_CANDIDATE.username, year: 2026, scores: { '9': 60 } }),
+    })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED')
+  })
+
+  test('a candidate without results: no ticket, no scores, no certificate', async () => {
+    const idNumber = makeIdNumber('110101', '19900101', '123')
+    await mock.qa('/__qa/candidates', { username: 'noresult1', password: 'Abcdef12', name: '钱七', idNumber })
+    await as('noresult1')
+    expect(await api.resultsSummary()).toEqual({ ticket: null, scoreYears: [], certificate: false })
+    expect((await fail(api.scores())).status).toBe(404)
+    expect(await api.certificate()).toEqual({ available: false, reason: '暂无考试成绩' })
+  })
+})
+
+describe('results without --qa', () => {
+  test('no QA publishing routes', async () => {
+    const { startMock } = await import('../support/servers')
+    const plain = await startMock({ qa: false })
+    try {
+      const res = await fetch(`${plain.url}/__qa/results/scores`, { method: 'POST' })
+      expect(res.status).toBe(404)
+    } finally {
+      await plain.close()
+    }
+  })
+})

@@ -1,0 +1,173 @@
+import { RESULTS_HISTORICAL, RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
+import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
+import {
+  absent,
+  connectApp,
+  element,
+  openPage,
+  pageAt,
+  tap,
+  textOf,
+  type,
+  waitForText,
+  type MiniProgram,
+  type Page,
+} from './support/app'
+import { qa } from './support/qa'
+
+// After the exam (issue 15): the ticket before, inside and after its printing window (the server's clock moved by
+// QA), a partly passed historical candidate's scores with the rolling standing, the certificate once every subject
+// passed. Target-neutral: ids only; the album and the subscription through mockWxMethod, as QA does in the devtools.
+
+const HOUR = 3600_000
+const PASSWORD = 'Exam@2026pass'
+
+describe('after the exam: ticket, scores, certificate', () => {
+  let mp: MiniProgram
+
+  beforeAll(async () => {
+    mp = await connectApp()
+    await qa('/__qa/clock', { real: true })
+    await qa('/__qa/scenario', { name: 'results' })
+  })
+  afterAll(async () => {
+    await qa('/__qa/clock', { real: true })
+    await mp?.disconnect()
+  })
+
+  /** Logs in through the login page (the captcha's answer from the QA API); resolves on the hub. */
+  async function logIn(username: string): Promise<Page> {
+    const login = await openPage(mp, '/pages/login/index', '#login-page')
+    await type(login, '#login-username', username)
+    await type(login, '#login-password', PASSWORD)
+    await element(login, '#login-captcha-image')
+    const { answer } = await qa<{ answer: string }>('/__qa/captcha/last')
+    await type(login, '#login-captcha', answer)
+    await tap(login, '#login-agree')
+    await tap(login, '#login-submit')
+    return pageAt(mp, 'pages/hub/index', 15000)
+  }
+
+  const ticketPage = () => openPage(mp, '/packages/results/ticket/index', '#ticket-page')
+
+  it('the ticket: the opening date and a reminder before, the ticket inside the window, nothing after the exam', async () => {
+    // A ticket whose printing opens in an hour; the exam a day later.
+    const now = Date.parse((await qa<{ now: string }>('/__qa/clock')).now)
+    const published = await qa<{ opensAt: string; closesAt: string }>('/__qa/results/tickets', {
+      username: RESULTS_WAITING.username,
+      opensAt: new Date(now + HOUR).toISOString(),
+      examAt: new Date(now + 25 * HOUR).toISOString(),
+    })
+    const hub = await logIn(RESULTS_WAITING.username)
+    expect(await waitForText(hub, '#hub-ticket-status', (t) => t.includes('开放打印'), 10000)).toMatch(/开放打印$/)
+    expect(await absent(hub, '#hub-scores')).toBe(true)
+
+    let page = await ticketPage()
+    expect(await waitForText(page, '#ticket-status', (t) => t.length > 0, 10000)).toBe('未开放打印')
+    expect(await textOf(page, '#ticket-opens-at')).toContain('开放打印')
+    expect(await absent(page, '#ticket-number')).toBe(true)
+    // The reminder: the candidate accepts the platform's subscription dialog.
+    await mp.mockWxMethod('requestSubscribeMessage', {
+      errMsg: 'requestSubscribeMessage:ok',
+      'tmpl-ticket-print-open': 'accept',
+    })
+    try {
+      await tap(page, '#ticket-remind')
+      await element(page, '#ticket-reminder-on', 10000)
+    } finally {
+      await mp.restoreWxMethod('requestSubscribeMessage')
+    }
+
+    // Inside the window.
+    await qa('/__qa/clock', { now: new Date(Date.parse(published.opensAt) + 60_000).toISOString() })
+    page = await ticketPage()
+    expect(await waitForText(page, '#ticket-status', (t) => t === '可打印', 10000)).toBe('可打印')
+    expect(await textOf(page, '#ticket-name')).toBe(RESULTS_WAITING.name)
+    expect(await textOf(page, '#ticket-id-number')).toBe(
+      `${RESULTS_WAITING.idNumber.slice(0, 4)}**********${RESULTS_WAITING.idNumber.slice(-4)}`,
+    )
+    expect(await textOf(page, '#ticket-number')).toMatch(/^\d{14}$/)
+    await element(page, '#ticket-photo')
+    await element(page, '#ticket-qr')
+    expect(await textOf(page, '#ticket-sitting-0-subject')).toBe('基础知识')
+    expect(await textOf(page, '#ticket-sitting-3-subject')).toBe('专业实践能力')
+    expect(await textOf(page, '#ticket-sitting-0-seat')).toMatch(/考场\s*座位号 \d+/)
+    expect(await textOf(page, '#ticket-rules')).toContain('考生须知')
+
+    // Saved as an image; then with the album permission refused: the way to the settings.
+    await tap(page, '#ticket-save')
+    await element(page, '#ticket-save-result', 15000)
+    expect(await textOf(page, '#ticket-save-result')).toMatch(/^(已保存到相册|图片已下载)$/)
+    await mp.mockWxMethod('saveImageToPhotosAlbum', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' })
+    try {
+      await tap(page, '#ticket-save')
+      await waitForText(page, '#ticket-save-result', (t) => t.includes('需要允许使用相册'), 15000)
+      await element(page, '#ticket-open-settings')
+    } finally {
+      await mp.restoreWxMethod('saveImageToPhotosAlbum')
+    }
+
+    // After the last sitting: no longer printable (the moved clock expired the session: log in again).
+    await qa('/__qa/clock', { now: published.closesAt })
+    await qa('/__qa/clock', { advanceMs: 60_000 })
+    const hubAfter = await logIn(RESULTS_WAITING.username)
+    expect(await waitForText(hubAfter, '#hub-ticket-status', (t) => t === '已停止打印', 10000)).toBe('已停止打印')
+    page = await ticketPage()
+    expect(await waitForText(page, '#ticket-status', (t) => t === '已停止打印', 10000)).toBe('已停止打印')
+    await element(page, '#ticket-closed')
+    expect(await absent(page, '#ticket-number')).toBe(true)
+    await qa('/__qa/clock', { real: true })
+  })
+
+  it('a partly passed historical candidate: each year, what still counts and until when, what to sit', async () => {
+    await qa('/__qa/clock', { real: true })
+    const hub = await logIn(RESULTS_HISTORICAL.username)
+    await element(hub, '#hub-scores', 10000)
+    expect(await absent(hub, '#hub-certificate')).toBe(true)
+    const page = await openPage(mp, '/packages/results/scores/index', '#scores-page')
+    const year = Number((await qa<{ now: string }>('/__qa/clock')).now.slice(0, 4))
+    await element(page, `#scores-year-${year - 1}`, 10000)
+    expect(await textOf(page, '#scores-subject-1-score')).toBe('64')
+    expect(await textOf(page, '#scores-subject-1-pass-mark')).toBe('60')
+    expect(await textOf(page, '#scores-subject-2-result')).toBe('合格')
+    expect(await textOf(page, '#scores-subject-4-result')).toBe('不合格')
+    expect(await textOf(page, '#scores-standing-1-state')).toBe('成绩有效')
+    expect(await textOf(page, '#scores-standing-1-text')).toContain(`保留至${year}年度考试`)
+    expect(await textOf(page, '#scores-standing-3-state')).toBe('已过期')
+    expect(await textOf(page, '#scores-standing-3-text')).toContain('须重新参加考试')
+    expect(await textOf(page, '#scores-standing-4-state')).toBe('须考')
+    expect(await textOf(page, '#scores-retake')).toBe(`${year}年度须参加的科目：专业知识、专业实践能力`)
+    // The year before: 专业知识 passed then.
+    await tap(page, `#scores-year-${year - 2}`)
+    expect(await waitForText(page, '#scores-subject-3-result', (t) => t === '合格')).toBe('合格')
+    expect(await textOf(page, '#scores-subject-3-score')).toBe('61')
+  })
+
+  it('the certificate once every subject passed: number, verification QR, saved as an image', async () => {
+    // Not yet for the historical candidate...
+    await logIn(RESULTS_HISTORICAL.username)
+    let page = await openPage(mp, '/packages/results/certificate/index', '#certificate-page')
+    expect(await textOf(page, '#certificate-unavailable')).toContain('还需通过专业知识、专业实践能力')
+    // ...until QA publishes this year's scores with both passed.
+    const year = Number((await qa<{ now: string }>('/__qa/clock')).now.slice(0, 4))
+    await qa('/__qa/results/scores', { username: RESULTS_HISTORICAL.username, year, scores: { '3': 66, '4': 71 } })
+    const scores = await openPage(mp, '/packages/results/scores/index', '#scores-page')
+    await element(scores, '#scores-completed', 10000)
+    await tap(scores, '#scores-to-certificate')
+    page = await pageAt(mp, 'packages/results/certificate/index')
+    expect(await waitForText(page, '#certificate-number', (t) => /^\d{14}$/.test(t), 10000)).toMatch(/^\d{14}$/)
+    expect(await textOf(page, '#certificate-name')).toBe(RESULTS_HISTORICAL.name)
+    expect(await textOf(page, '#certificate-years')).toBe(`${year - 1}—${year}年度`)
+    await element(page, '#certificate-qr')
+    await tap(page, '#certificate-save')
+    await element(page, '#certificate-save-result', 15000)
+    expect(await textOf(page, '#certificate-save-result')).toMatch(/^(已保存到相册|图片已下载)$/)
+
+    // The demo candidate passed all: the hub offers the certificate.
+    const hub = await logIn(DEMO_CANDIDATE.username)
+    expect(await waitForText(hub, '#hub-certificate-status', (t) => t.length > 0, 10000)).toBe('可查看')
+    await tap(hub, '#hub-certificate')
+    page = await pageAt(mp, 'packages/results/certificate/index')
+    await element(page, '#certificate-number', 10000)
+  })
+})

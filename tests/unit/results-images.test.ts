@@ -1,0 +1,96 @@
+import type { Certificate, Ticket } from '@contract/results'
+import { drawCertificate, drawTicket, ticketImageHeight, wrap } from '../../src/packages/results/images'
+import type { Drawing } from '../../src/platform/types'
+
+/** A Drawing that records what the page would draw. */
+function recorder() {
+  const texts: string[] = []
+  const rects: [number, number, number, number, string][] = []
+  const d: Drawing = {
+    rect: (x, y, w, h, color) => void rects.push([x, y, w, h, color]),
+    text: (t) => void texts.push(t),
+    finish: async () => 'data:',
+  }
+  return { d, texts, rects }
+}
+
+// A 3×3 "QR" with a known pattern: the drawing must put one black square per dark module.
+const qr = { text: 'x', dataUrl: 'data:image/png;base64,', size: 3, modules: '101010111' }
+
+const ticket: Ticket = {
+  brief: {
+    ticketId: 't',
+    examName: '2026年度卫生专业技术资格考试',
+    examYear: 2026,
+    state: 'open',
+    opensAt: '2026-05-01T00:00:00.000Z',
+    closesAt: '2026-05-20T00:00:00.000Z',
+    reminder: false,
+  },
+  ticketNo: '20261101000002',
+  name: '李明',
+  idNumberMasked: '1101**********2739',
+  photoUrl: null,
+  speciality: '内科护理（中级）',
+  sittings: [
+    {
+      subjectCode: '1',
+      subjectName: '基础知识',
+      date: '2026-05-16',
+      time: '08:30–10:00',
+      centre: '北京市东城区考点',
+      address: '北京市东城区新中街甲 1 号',
+      room: '第 12 考场',
+      seat: '02',
+    },
+  ],
+  rules: ['考生须携带准考证和有效身份证件原件。'],
+  qr,
+}
+
+describe('the ticket and certificate images', () => {
+  test('the ticket carries the number, the masked ID, each sitting and the rules', () => {
+    const { d, texts, rects } = recorder()
+    drawTicket(d, ticket)
+    const all = texts.join('\n')
+    for (const part of [
+      '20261101000002',
+      '1101**********2739',
+      '李明',
+      '基础知识',
+      '北京市东城区考点',
+      '座位号 02',
+      '考生须知',
+    ])
+      expect(all).toContain(part)
+    expect(rects.filter((r) => r[4] === '#000000')).toHaveLength(6)
+    // Everything inside the canvas the page sizes for it.
+    const h = ticketImageHeight(ticket)
+    for (const [, y, , rh] of rects) expect(y + rh).toBeLessThanOrEqual(h)
+  })
+
+  test('the certificate carries its number, the years and the verification QR', () => {
+    const { d, texts, rects } = recorder()
+    const c: Certificate = {
+      number: '20261234567890',
+      name: '张三',
+      idNumberMasked: '1101**********4514',
+      examName: '2026年度卫生专业技术资格考试',
+      speciality: '内科护理（中级）',
+      fromYear: 2025,
+      toYear: 2026,
+      issuedOn: '2026-07-01',
+      verifyUrl: 'http://127.0.0.1/api/results/verify/20261234567890',
+      qr,
+    }
+    drawCertificate(d, c)
+    const all = texts.join('')
+    expect(all).toContain('20261234567890')
+    expect(all).toContain('2025—2026年度')
+    expect(rects.filter((r) => r[4] === '#000000')).toHaveLength(6)
+  })
+
+  test('long lines wrap by characters', () => {
+    expect(wrap('一二三四五', 2)).toEqual(['一二', '三四', '五'])
+  })
+})
