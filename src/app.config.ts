@@ -13,6 +13,24 @@ export default defineAppConfig({
       root: 'packages/profile',
       pages: ['basic/index', 'photo/index', 'records/index', 'record-form/index', 'binding/index'],
     },
+    // 网上报名 (issue 13): the exams list and the wizard.
+    {
+      root: 'packages/application',
+      pages: [
+        'index',
+        'province/index',
+        'declaration/index',
+        'centre/index',
+        'basic/index',
+        'contact/index',
+        'exam-info/index',
+        'education/index',
+        'work/index',
+        'photo/index',
+        'review/index',
+        'form/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

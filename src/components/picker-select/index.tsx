@@ -120,3 +120,37 @@ export function dateFromIndexes(indexes: number[], columns: DateColumns, start: 
   const date = `${year}-${pad(month)}-${pad(day)}`
   return date < start ? start : date > end ? end : date
 }
+
+export interface MonthSelectProps extends FieldProps {
+  /** YYYY-MM, or '' before one is chosen. */
+  value: string
+  /** The earliest and latest months (YYYY-MM); the picker opens on `end` when empty. */
+  start: string
+  end: string
+  onChange: (value: string) => void
+}
+
+/** A month (年月) as two columns, year and month, kept within start..end: the date columns without the day. */
+export function MonthSelect(props: MonthSelectProps) {
+  const { id, value, start, end, onChange, placeholder, ...field } = props
+  const columns = dateColumns(`${start}-01`, `${end}-01`)
+  return (
+    <FormField id={id} {...field} required={field.required ?? true}>
+      <Picker
+        id={`${id}-picker`}
+        className='picker-select__wrap'
+        mode='multiSelector'
+        range={columns.labels.slice(0, 2)}
+        value={dateIndexes(`${value || end}-01`, columns).slice(0, 2)}
+        onChange={(e) => onChange(monthFromIndexes(e.detail.value as number[], columns, start, end))}
+      >
+        <ShownValue id={id} value={value} placeholder={placeholder} />
+      </Picker>
+    </FormField>
+  )
+}
+
+/** The month (YYYY-MM) the two columns show, kept within start..end. */
+export function monthFromIndexes(indexes: number[], columns: DateColumns, start: string, end: string): string {
+  return dateFromIndexes([indexes[0] ?? 0, indexes[1] ?? 0, 0], columns, `${start}-01`, `${end}-01`).slice(0, 7)
+}
