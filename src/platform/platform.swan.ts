@@ -56,4 +56,6 @@ export const platform: Platform = {
         fail: () => resolve('reject'),
       })
     }),
+  // Not built yet here: the form page then tells the candidate to keep a screenshot.
+  saveDrawing: async () => 'unsupported',
 }

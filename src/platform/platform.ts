@@ -18,4 +18,6 @@ export const platform: Platform = {
   verifyFace: async () => 'unsupported',
   requestPayment: unsupported('requestPayment'),
   requestSubscribe: unsupported('requestSubscribe'),
+  // Not built yet here: the form page then tells the candidate to keep a screenshot.
+  saveDrawing: async () => 'unsupported',
 }

@@ -3,6 +3,7 @@
  * the build picks platform.<target>.ts, so each bundle carries only its own branch.
  */
 import type { FacePlatform } from '@contract/account'
+import type { Drawing } from './drawing'
 import type { PayOutcome, PlatformName, SubscribeOutcome } from '@contract/states'
 export type { PlatformName }
 
@@ -83,7 +84,16 @@ export interface Platform {
   requestPayment(orderId: string, payParams: Record<string, string>): Promise<PayResult>
   /** Asks to send reminder messages (待办事项提醒) for these templates. */
   requestSubscribe(templateIds: string[]): Promise<SubscribeResult>
+  /**
+   * Paints the drawing and keeps it as an image the candidate owns: the photo album on the mini-programs, a download
+   * on H5. `denied`: the album permission was refused (offer the settings); `unsupported`: this platform cannot.
+   */
+  saveDrawing(drawing: Drawing, fileName: string): Promise<SaveImageResult>
+  /** Opens the platform's permission settings (after the album permission was refused). */
+  openSettings?(): Promise<void>
 }
+
+export type SaveImageResult = 'saved' | 'denied' | 'failed' | 'unsupported'
 
 /** The error a platform call rejects with when the ability does not exist on this platform. */
 export class UnsupportedOnPlatform extends Error {

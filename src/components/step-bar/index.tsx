@@ -17,7 +17,12 @@ export function stepClass(state: StepBarState): string {
  * The wizard's step bar: `<id>` holds `<id-prefix>-<n>` (1-based) per step, each with class `step-done`,
  * `step-current` or `step-todo` (and data-state on H5). Tapping a step is offered only where `onTap` is given.
  */
-export function StepBar(props: { id: string; stepIdPrefix: string; steps: StepBarItem[]; onTap?: (key: string) => void }) {
+export function StepBar(props: {
+  id: string
+  stepIdPrefix: string
+  steps: StepBarItem[]
+  onTap?: (key: string) => void
+}) {
   return (
     <View id={props.id} className='step-bar'>
       {props.steps.map((s, i) => (

@@ -90,7 +90,11 @@ export default function ApplyExamsPage() {
             </View>
             {(applied || exam.windowState === 'open') && (
               <View className='apply-actions'>
-                <Button id={`apply-exam-${exam.id}-open`} disabled={!applied && !canStart} onClick={() => void open(exam)}>
+                <Button
+                  id={`apply-exam-${exam.id}-open`}
+                  disabled={!applied && !canStart}
+                  onClick={() => void open(exam)}
+                >
                   {applied ? '查看报名' : '立即报名'}
                 </Button>
               </View>

@@ -106,7 +106,12 @@ export function ApplicationNotes({ view }: { view: ApplicationView }) {
 }
 
 /** Values for a step's form: what was saved, otherwise last year's (historical candidates), otherwise empty. */
-export function savedOr<K extends StepKey, T>(view: ApplicationView, key: K, empty: T, pick: (saved: NonNullable<ApplicationView['steps'][K]>) => T): T {
+export function savedOr<K extends StepKey, T>(
+  view: ApplicationView,
+  key: K,
+  empty: T,
+  pick: (saved: NonNullable<ApplicationView['steps'][K]>) => T,
+): T {
   const saved = view.steps[key] ?? view.prefill[key]
   return saved ? pick(saved as NonNullable<ApplicationView['steps'][K]>) : empty
 }
@@ -143,7 +148,13 @@ export async function saveStep<S extends v.GenericSchema, T extends object>(
 }
 
 /** The message above a step's 提交 and the button. */
-export function StepSubmit(props: { page: string; formError: string | null; submitting: boolean; disabled: boolean; onSubmit: () => void }) {
+export function StepSubmit(props: {
+  page: string
+  formError: string | null
+  submitting: boolean
+  disabled: boolean
+  onSubmit: () => void
+}) {
   return (
     <View className='apply-actions'>
       {props.formError && (

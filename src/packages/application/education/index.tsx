@@ -22,7 +22,13 @@ export default function ApplyEducationPage() {
 function EducationForm({ view }: { view: ApplicationView }) {
   const p = 'apply-education'
   const verified = useApplication((s) => s.verified)
-  useDidShow(() => void useApplication.getState().loadVerifiedRecords().catch(() => undefined))
+  useDidShow(
+    () =>
+      void useApplication
+        .getState()
+        .loadVerifiedRecords()
+        .catch(() => undefined),
+  )
   const form = useForm({
     schema: EducationStep,
     initial: savedOr(view, 'education', { educationRecordId: '', degreeRecordId: null as string | null }, (s) => ({
@@ -33,7 +39,12 @@ function EducationForm({ view }: { view: ApplicationView }) {
   })
   const { values, errors } = form
 
-  const list = (kind: 'education' | 'degree', records: EducationRecord[], chosen: string | null, pick: (id: string | null) => void) =>
+  const list = (
+    kind: 'education' | 'degree',
+    records: EducationRecord[],
+    chosen: string | null,
+    pick: (id: string | null) => void,
+  ) =>
     records.length === 0 ? (
       <Text className='apply-note' id={`${p}-${kind}-none`}>
         {kind === 'education' ? '没有已核验通过的学历信息' : '没有已核验通过的学位信息（学位为选填）'}
@@ -60,10 +71,20 @@ function EducationForm({ view }: { view: ApplicationView }) {
       <View className='apply-card'>
         <Text className='apply-note'>教育情况只能从个人信息管理中已核验通过的学历、学位信息中选择。</Text>
         <FormField id={`${p}-education`} label='学历' required error={errors.educationRecordId}>
-          {verified ? list('education', verified.education, values.educationRecordId, (id) => form.set('educationRecordId', id ?? '')) : <Text className='apply-note'>正在加载…</Text>}
+          {verified ? (
+            list('education', verified.education, values.educationRecordId, (id) =>
+              form.set('educationRecordId', id ?? ''),
+            )
+          ) : (
+            <Text className='apply-note'>正在加载…</Text>
+          )}
         </FormField>
         <FormField id={`${p}-degree`} label='学位' error={errors.degreeRecordId}>
-          {verified ? list('degree', verified.degree, values.degreeRecordId, (id) => form.set('degreeRecordId', id)) : <Text className='apply-note'>正在加载…</Text>}
+          {verified ? (
+            list('degree', verified.degree, values.degreeRecordId, (id) => form.set('degreeRecordId', id))
+          ) : (
+            <Text className='apply-note'>正在加载…</Text>
+          )}
         </FormField>
         <Button id={`${p}-hub`} variant='text' onClick={() => void go.to(routes.profileRecords, { kind: 'education' })}>
           去个人信息管理添加或查看学历信息

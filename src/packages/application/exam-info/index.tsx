@@ -41,7 +41,9 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
   const today = serverToday()
   if (!dicts) return null
   const category = dicts.categories.find((c) => c.code === values.category)
-  const levels = dicts.levels.filter((l) => dicts.specialities.some((s) => s.category === values.category && s.level === l.code))
+  const levels = dicts.levels.filter((l) =>
+    dicts.specialities.some((s) => s.category === values.category && s.level === l.code),
+  )
   const level = levels.find((l) => l.code === values.level)
   const specialities = dicts.specialities.filter((s) => s.category === values.category && s.level === values.level)
   const speciality = specialities.find((s) => s.code === values.speciality)
@@ -49,7 +51,10 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
   const month = today.slice(0, 7)
 
   const toggleSubject = (code: string) =>
-    form.set('subjects', values.subjects.includes(code) ? values.subjects.filter((s) => s !== code) : [...values.subjects, code])
+    form.set(
+      'subjects',
+      values.subjects.includes(code) ? values.subjects.filter((s) => s !== code) : [...values.subjects, code],
+    )
 
   return (
     <View>
@@ -101,7 +106,12 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
           placeholder={category ? '请选择执业类别' : '请先选择专业类别'}
           value={values.practiceCategory}
           options={practices}
-          onChange={(x) => form.patch({ practiceCategory: x, firstRegistration: firstRegistrationRequired(x) ? values.firstRegistration : '' })}
+          onChange={(x) =>
+            form.patch({
+              practiceCategory: x,
+              firstRegistration: firstRegistrationRequired(x) ? values.firstRegistration : '',
+            })
+          }
           error={errors.practiceCategory}
         />
         {firstRegistrationRequired(values.practiceCategory) && (
@@ -121,7 +131,12 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
           <Switch
             id={`${p}-residency`}
             checked={values.residencyHolder}
-            onChange={(e) => form.patch({ residencyHolder: e.detail.value, residencyCertDate: e.detail.value ? values.residencyCertDate : '' })}
+            onChange={(e) =>
+              form.patch({
+                residencyHolder: e.detail.value,
+                residencyCertDate: e.detail.value ? values.residencyCertDate : '',
+              })
+            }
           />
         </View>
         {values.residencyHolder && (

@@ -72,7 +72,12 @@ export default function ApplyProvincePage() {
       )}
       <View className='apply-card' style={{ padding: 0 }}>
         {dicts?.provinces.map((p) => (
-          <View key={p.code} id={`apply-province-option-${p.code}`} className='apply-option' onClick={() => void pick(p.code)}>
+          <View
+            key={p.code}
+            id={`apply-province-option-${p.code}`}
+            className='apply-option'
+            onClick={() => void pick(p.code)}
+          >
             <Text>{p.name}</Text>
             {p.onlineConfirmation && <Text className='apply-note'>网上确认</Text>}
           </View>

@@ -48,7 +48,9 @@ function WorkForm({ view }: { view: ApplicationView }) {
   const { values, errors } = form
   const today = serverToday()
   const records = view.steps.education?.records
-  const graduations = records ? [records.education.graduationDate, ...(records.degree ? [records.degree.graduationDate] : [])] : []
+  const graduations = records
+    ? [records.education.graduationDate, ...(records.degree ? [records.degree.graduationDate] : [])]
+    : []
   const other = values.unitName === OTHER_UNIT
 
   return (
