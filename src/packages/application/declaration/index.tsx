@@ -1,5 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { DECLARATION_NAMES, DECLARATIONS } from '@contract/application'
 import { api, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
@@ -24,6 +24,15 @@ export default function ApplyDeclarationPage() {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const doc = DECLARATIONS[index]
+  // H5's ScrollView reports the end only from real scrolling of its element; a scrolltolower event dispatched on the
+  // element (what the devtools' automation sends on every platform) is heard here as well.
+  const scrollRef = useRef<EventTarget | null>(null)
+  useEffect(() => {
+    const el = scrollRef.current
+    const reached = () => setRead(true)
+    el?.addEventListener?.('scrolltolower', reached)
+    return () => el?.removeEventListener?.('scrolltolower', reached)
+  }, [doc])
 
   const agree = () => {
     if (!read) {
@@ -66,6 +75,7 @@ export default function ApplyDeclarationPage() {
         </Text>
         <ScrollView
           key={doc}
+          ref={scrollRef as never}
           id='apply-declaration-scroll'
           className='declaration__scroll'
           scrollY
