@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {
   connectApp,
   element,
@@ -80,6 +81,12 @@ describe('online application wizard', () => {
     return pageAt(mp, 'packages/application/centre/index', 15000)
   }
 
+  /** With APPLY_SCREENSHOTS=<dir>, a phone-sized picture of the page for looking at (no assertion). */
+  async function shot(name: string): Promise<void> {
+    const dir = process.env.APPLY_SCREENSHOTS
+    if (dir) await mp.screenshot({ path: path.join(dir, `${name}.png`) })
+  }
+
   async function stepState(page: Page, n: number): Promise<string> {
     const el = await element(page, `#apply-step-${n}`)
     const cls = (await el.attribute('class')) ?? ''
@@ -101,11 +108,16 @@ describe('online application wizard', () => {
     await logIn(DEMO)
 
     const exams = await openPage(mp, '/packages/application/index', '#apply-exams-page')
+    await element(exams, `#apply-exam-${examId}-open`)
+    await shot('exams')
     await tap(exams, `#apply-exam-${examId}-open`)
     const province = await pageAt(mp, 'packages/application/province/index')
     await tap(province, '#apply-province-option-44')
     const declaration = await pageAt(mp, 'packages/application/declaration/index', 15000)
+    await element(declaration, '#apply-declaration-scroll')
+    await shot('declaration')
     let page = await acceptDeclarations(declaration)
+    await shot('centre')
 
     // 考点信息: the step bar shows step 1 current, the rest todo; 提交 without a 考点 is refused on the page.
     await element(page, '#apply-steps')
@@ -120,6 +132,7 @@ describe('online application wizard', () => {
 
     // 基本信息: identity read-only, ID masked.
     expect(await textOf(page, '#apply-basic-id-number')).toContain('*')
+    await shot('basic')
     await (await element(page, '#apply-basic-long-term')).trigger('change', { value: true })
     await pick(page, '#apply-basic-ethnicity', 0)
     page = await submitStep(page, 'apply-basic', 'packages/application/contact/index')
@@ -131,6 +144,7 @@ describe('online application wizard', () => {
     await tap(page, '#apply-contact-submit')
     await waitForText(page, '#apply-contact-mobile-error', (t) => t.includes('手机'))
     await waitForText(page, '#apply-contact-postcode-error', (t) => t.includes('邮政编码'))
+    await shot('contact-errors')
     await type(page, '#apply-contact-mobile', '13800138000')
     await type(page, '#apply-contact-postcode', '510080')
     page = await submitStep(page, 'apply-contact', 'packages/application/exam-info/index')
@@ -171,6 +185,7 @@ describe('online application wizard', () => {
     await type(page, '#apply-work-other-unit', '广州市某某诊所')
     await tap(page, '#apply-work-submit')
     await waitForText(page, '#apply-work-unit-type-error', (t) => t.includes('单位类别'))
+    await shot('work-errors')
     await pick(page, '#apply-work-unit', 0)
     await pick(page, '#apply-work-start', [2024 - 1960, 7])
     await type(page, '#apply-work-years', '1')
@@ -179,6 +194,7 @@ describe('online application wizard', () => {
     await tap(page, '#apply-photo-confirm')
     page = await pageAt(mp, 'packages/application/review/index', 15000)
     await element(page, '#apply-review-section-centre')
+    await shot('review')
     await tap(page, '#apply-review-submit')
     page = await pageAt(mp, 'packages/application/form/index', 15000)
     const code = await waitForText(page, '#apply-form-code', (t) => /^[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(t), 10000)
@@ -187,6 +203,7 @@ describe('online application wizard', () => {
     expect(app.code).toBe(code)
     await tap(page, '#apply-form-save')
     await element(page, '#apply-form-saved', 15000)
+    await shot('form')
   })
 
   it('withdraw and resubmit changes the 验证码', async () => {
