@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
+import { useEffect } from 'react'
 import { EducationStep, type ApplicationView } from '@contract/application'
 import type { EducationRecord } from '@contract/profile'
 import { api } from '../../../api'
@@ -22,13 +23,14 @@ export default function ApplyEducationPage() {
 function EducationForm({ view }: { view: ApplicationView }) {
   const p = 'apply-education'
   const verified = useApplication((s) => s.verified)
-  useDidShow(
-    () =>
-      void useApplication
-        .getState()
-        .loadVerifiedRecords()
-        .catch(() => undefined),
-  )
+  // On mount (the page was already shown when the form appeared) and on every return from the hub's records.
+  const loadRecords = () =>
+    void useApplication
+      .getState()
+      .loadVerifiedRecords()
+      .catch(() => undefined)
+  useEffect(loadRecords, [])
+  useDidShow(loadRecords)
   const form = useForm({
     schema: EducationStep,
     initial: savedOr(view, 'education', { educationRecordId: '', degreeRecordId: null as string | null }, (s) => ({
