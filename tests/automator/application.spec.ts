@@ -99,6 +99,8 @@ describe('online application wizard', () => {
 
   async function submitStep(page: Page, pageName: string, next: string): Promise<Page> {
     await tap(page, `#${pageName}-submit`)
+    await new Promise((r) => setTimeout(r, 1500))
+    await shot(`after-${pageName}`)
     return pageAt(mp, next, 15000)
   }
 
