@@ -35,13 +35,20 @@ export interface MockServerOptions {
   ocr?: OcrEngine
 }
 
+export type MockServer = FastifyInstance & {
+  store: Store
+  /** Every route registered (method and pattern), for tests that walk them. */
+  routeTable: ReadonlyArray<{ method: string; url: string }>
+}
+
 /** Builds the mock backend; tests call this and listen on port 0. */
-export async function buildMockServer(opts: MockServerOptions = {}): Promise<FastifyInstance & { store: Store }> {
+export async function buildMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
   const store = new Store(opts.dataFile)
   if (opts.scenario) {
     const make = SCENARIOS.get(opts.scenario)
     if (!make) throw new Error(`unknown scenario: ${opts.scenario}`)
-    if (!opts.dataFile || store.state.accounts.size === 0) store.replace(make(store.clock.now()))
+    if (!opts.dataFile || store.state.accounts.size === 0)
+      store.replace(make({ now: store.clock.now(), blobs: store.blobs }))
   }
 
   const app = Fastify({
@@ -58,6 +65,11 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
     trustProxy: false,
   })
 
+  const routeTable: Array<{ method: string; url: string }> = []
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url })
+  })
+
   await app.register(cors, {
     origin: (origin, cb) => cb(null, !origin || /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)),
     allowedHeaders: ['content-type', 'authorization', 'idempotency-key'],
@@ -69,6 +81,28 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
     const now = store.clock.date()
     reply.header(SERVER_TIME_HEADER, now.toISOString()).header('date', now.toUTCString())
   })
+
+  // Durability: an answer leaves only once every change made while its request ran is on disk (the store writes in
+  // batches, off the request path; see core/store.ts). Requests during which nothing changed never wait.
+  const versionAtStart = new WeakMap<object, number>()
+  app.addHook('onRequest', async (req) => {
+    versionAtStart.set(req, store.currentVersion)
+  })
+  app.addHook('onSend', async (req, reply, payload) => {
+    const start = versionAtStart.get(req)
+    if (start === undefined || store.currentVersion <= start) return payload
+    try {
+      await store.durable()
+      return payload
+    } catch (err) {
+      // Not on disk, so not acknowledged: the answer becomes the contract's 500.
+      req.log.error({ code: 'INTERNAL', err: { type: (err as Error).name, message: (err as Error).message } })
+      ;(reply as unknown as { errorCode?: string }).errorCode = 'INTERNAL'
+      reply.code(500).header('content-type', 'application/json; charset=utf-8')
+      return JSON.stringify(new HttpError(500, 'INTERNAL').toBody())
+    }
+  })
+  app.addHook('onClose', async () => store.close())
 
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(
@@ -119,9 +153,10 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Fas
   // Simulations of what only a real platform does exist only with the QA API, never on a plain `npm run mock`.
   if (qa) await app.register(simFeature, { store, qa, hooks: { onPay: () => {} } })
 
-  const withStore = app as unknown as FastifyInstance & { store: Store }
-  withStore.store = store
-  return withStore
+  const server = app as unknown as MockServer
+  server.store = store
+  server.routeTable = routeTable
+  return server
 }
 
 /** Errors fastify raises itself (bad JSON, wrong content type, too large) become 4xx with a contract code. */

@@ -13,6 +13,8 @@ import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } fro
  *   npm run bench -- --no-build       # measure what is in dist/ now
  *   npm run bench -- weapp h5         # only these targets
  *   npm run bench -- --no-ocr         # without the scanner's benchmark
+ *   npm run bench -- --no-load        # without the mock server's load run (scripts/bench-load.ts)
+ *   npm run bench -- --load-only      # only the load run (add --candidates N --seconds S to change it)
  */
 
 const KB = 1024
@@ -142,9 +144,19 @@ function measureH5(): Row[] {
   ]
 }
 
+/** The mock server's load run: 500 simulated candidates by default (scripts/bench-load.ts prints the figures). */
+function loadRun(args: string[]): void {
+  const passed = args.flatMap((a, i) =>
+    (a === '--candidates' || a === '--seconds') && args[i + 1] ? [a, args[i + 1]] : [],
+  )
+  console.log('\n=== mock server under load (scripts/bench-load.ts)\n')
+  spawnSync('npx', ['tsx', path.join(ROOT, 'scripts', 'bench-load.ts'), ...passed], { cwd: ROOT, stdio: 'inherit' })
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
-  const targets = targetsFromArgs(args)
+  if (args.includes('--load-only')) return loadRun(args)
+  const targets = targetsFromArgs(args.filter((_a, i) => !['--candidates', '--seconds'].includes(args[i - 1] ?? '')))
   const times = new Map<Target, string>()
 
   if (!args.includes('--no-build')) {
@@ -184,6 +196,7 @@ async function main(): Promise<void> {
     console.log('\n=== scanner benchmark (scripts/bench-ocr.ts)\n')
     spawnSync('npx', ['tsx', ocrBench], { cwd: ROOT, stdio: 'inherit' })
   }
+  if (!args.includes('--no-load')) loadRun(args)
 }
 
 main().catch((err: unknown) => {

@@ -1,14 +1,21 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Account, AccountFlowsState } from '../features/account/state'
-import { emptyApplicationState, reviveApplicationState, type ApplicationState } from '../features/application/state'
-import { emptyAccountFlows, reviveAccountFlows } from '../features/account/state'
-import type { Captcha } from '../features/public/state'
-import { emptyProfileState, reviveProfileState, type ProfileState } from '../features/profile/state'
-import { emptyFaceState, reviveFaceState, type FaceState } from '../features/face/state'
+import {
+  applicationBlobIds,
+  emptyApplicationState,
+  reviveApplicationState,
+  type ApplicationState,
+} from '../features/application/state'
+import { emptyAccountFlows, pruneAccountFlows, reviveAccountFlows } from '../features/account/state'
+import { pruneCaptchas, type Captcha } from '../features/public/state'
+import { emptyProfileState, profileBlobIds, reviveProfileState, type ProfileState } from '../features/profile/state'
+import { emptyFaceState, pruneFaceState, reviveFaceState, type FaceState } from '../features/face/state'
 import { emptySimState, reviveSimState, type SimState } from '../features/sim/state'
+import { FileBlobStore, MemoryBlobStore, type BlobStore } from './blobs'
+import { FileWriter } from './file-writer'
 import { Clock } from './clock'
-import { mapFrom, stateToJson } from './persist'
+import { fieldsOf, mapFrom, stateToJson } from './persist'
 
 /**
  * Everything the mock backend knows, so a restart with `--data` loses nothing. Each feature owns a slice (its
@@ -67,10 +74,10 @@ export function emptyState(): State {
 
 /**
  * Rebuilds the state from its JSON. Reads this version's files (Maps as entry lists) and older ones (Maps written as
- * plain objects, collections missing because a feature came later).
+ * plain objects, photos inside the state, collections missing because a feature came later).
  */
-export function reviveState(raw: unknown): State {
-  const json = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
+export function reviveState(raw: unknown, blobs: BlobStore): State {
+  const json = fieldsOf(raw)
   return {
     accounts: mapFrom<Account>(json.accounts),
     sessions: mapFrom<Session>(json.sessions),
@@ -79,27 +86,58 @@ export function reviveState(raw: unknown): State {
     idempotency: mapFrom<StoredReply>(json.idempotency),
     sim: reviveSimState(json.sim),
     accountFlows: reviveAccountFlows(json.accountFlows),
-    profile: reviveProfileState(json.profile),
+    profile: reviveProfileState(json.profile, blobs),
     application: reviveApplicationState(json.application),
     face: reviveFaceState(json.face),
   }
 }
 
+/** A stored reply to a state-changing call is kept this long (a retry comes within seconds or minutes). */
+export const IDEMPOTENCY_TTL_MS = 60 * 60 * 1000
+/** How often expired entries are pruned and unreferenced blobs swept, besides before writes and on clock moves. */
+const MAINTENANCE_MS = 30 * 1000
+/** A blob younger than this is never swept: its upload may not have reached the state yet. */
+const BLOB_GRACE_MS = 60 * 1000
+
 /**
- * Holds the state and the server's clock and, when given a file, writes the state after every change (temp file
- * then rename: never half-written).
+ * Holds the state, the server's clock and the uploaded files. With a file (`--data`), changes are written in
+ * batches off the request path, and an answer waits until what it depends on is on disk:
+ *
+ * - save() after a change only marks the state changed and schedules a write; it never blocks the request.
+ * - One write at a time: the whole state as JSON to a temp file, fsync, rename over the file, fsync the directory,
+ *   on a thread of its own (core/file-writer.ts), so writes never wait behind password hashing in libuv's pool.
+ *   Changes made while a write runs go in the next one (group commit), so a burst of requests costs a few writes.
+ * - The guarantee: a response is sent only once every change made before it is on disk (durable()), so an
+ *   acknowledged write survives SIGKILL or a power cut; a change whose answer never came may be lost. Uploaded
+ *   files are on disk (core/blobs.ts) before the state refers to them.
+ * - A temp file left by a killed process is removed at start; expired captchas, sessions, verifications,
+ *   recoveries, reset tokens and idempotency replies are pruned by the clock; unreferenced blobs are swept.
  */
 export class Store {
   state: State
   /** The server's one clock: every "now" in the mock server comes from here (QA moves it with /__qa/clock). */
   readonly clock = new Clock()
+  /** Uploaded files (photos), beside the state file (`<file>.blobs/`), or in memory. */
+  readonly blobs: BlobStore
+
+  /** Bumped by every save(); `written` is the last version on disk. */
+  private version = 0
+  private written = 0
+  private writing: Promise<void> | null = null
+  private waiters: Array<{ version: number; resolve: () => void; reject: (err: Error) => void }> = []
+  private lastPrune = 0
+  private readonly maintenance: NodeJS.Timeout
+
+  /** Durable atomic writes on a thread of their own (with a file). */
+  private readonly writer = new FileWriter()
 
   constructor(private readonly file?: string) {
-    this.state = file && fs.existsSync(file) ? Store.read(file) : emptyState()
-  }
-
-  private static read(file: string): State {
-    return reviveState(JSON.parse(fs.readFileSync(file, 'utf8')))
+    this.blobs = file ? new FileBlobStore(`${file}.blobs`, this.writer) : new MemoryBlobStore()
+    if (file) removeStrayTemps(file)
+    this.state =
+      file && fs.existsSync(file) ? reviveState(JSON.parse(fs.readFileSync(file, 'utf8')), this.blobs) : emptyState()
+    this.maintenance = setInterval(() => void this.maintain(), MAINTENANCE_MS)
+    this.maintenance.unref()
   }
 
   /** Replace the whole state (reset, scenario) and save. */
@@ -108,13 +146,104 @@ export class Store {
     this.save()
   }
 
-  /** Call after every mutation. */
+  /** Call after every mutation: the change is written soon, in a batch (see durable()). */
   save(): void {
     if (!this.file) return
-    const dir = path.dirname(this.file)
-    fs.mkdirSync(dir, { recursive: true })
-    const tmp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.tmp`)
-    fs.writeFileSync(tmp, stateToJson(this.state))
-    fs.renameSync(tmp, this.file)
+    this.version++
+    this.startWriting()
+  }
+
+  /** Starts the write loop unless it runs (on the next turn, so the changes of this turn go in one write). */
+  private startWriting(): void {
+    if (!this.writing) this.writing = new Promise((resolve) => setImmediate(resolve)).then(() => this.writeLoop())
+  }
+
+  /** The version of the state right now; durable(version) waits until it is on disk. */
+  get currentVersion(): number {
+    return this.version
+  }
+
+  /** Resolves once every change made up to `version` (all so far by default) is on disk; rejects if a write failed. */
+  durable(version = this.version): Promise<void> {
+    if (!this.file || this.written >= version) return Promise.resolve()
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ version, resolve, reject }))
+    // After a failed write nothing may be running: try again rather than wait forever.
+    this.startWriting()
+    return done
+  }
+
+  /** Drops what has expired by the clock; how many entries went. */
+  prune(): number {
+    const now = this.clock.now()
+    const s = this.state
+    let removed = pruneCaptchas(s.captchas, now) + pruneAccountFlows(s.accountFlows, now) + pruneFaceState(s.face, now)
+    for (const [token, session] of s.sessions) {
+      if (Date.parse(session.expiresAt) > now) continue
+      s.sessions.delete(token)
+      removed++
+    }
+    for (const [key, reply] of s.idempotency) {
+      if (Date.parse(reply.at) + IDEMPOTENCY_TTL_MS > now) continue
+      s.idempotency.delete(key)
+      removed++
+    }
+    this.lastPrune = Date.now()
+    if (removed) this.save()
+    return removed
+  }
+
+  /** Writes what is pending and stops the timers (the server's close). */
+  async close(): Promise<void> {
+    clearInterval(this.maintenance)
+    while (this.writing) await this.writing
+    await this.writer.close()
+  }
+
+  private async maintain(): Promise<void> {
+    this.prune()
+    await this.blobs.sweep(this.blobIds(), BLOB_GRACE_MS).catch(() => 0)
+  }
+
+  private blobIds(): Set<string> {
+    return new Set([...profileBlobIds(this.state.profile), ...applicationBlobIds(this.state.application)])
+  }
+
+  private async writeLoop(): Promise<void> {
+    try {
+      while (this.written < this.version) {
+        if (Date.now() - this.lastPrune > 1000) this.prune()
+        const version = this.version
+        const file = this.file as string
+        const tmp = path.join(path.dirname(file), `${tempPrefix(file)}${process.pid}.tmp`)
+        await this.writer.write(file, tmp, stateToJson(this.state))
+        this.written = version
+        this.settle((w) => w.version <= version, null)
+      }
+    } catch (err) {
+      // Nothing pending is acknowledged (those answers become errors); the next save() or durable() tries again.
+      this.settle(() => true, err as Error)
+    } finally {
+      this.writing = null
+    }
+  }
+
+  private settle(which: (w: { version: number }) => boolean, err: Error | null): void {
+    const done = this.waiters.filter(which)
+    this.waiters = this.waiters.filter((w) => !which(w))
+    for (const w of done) {
+      if (err) w.reject(err)
+      else w.resolve()
+    }
+  }
+}
+
+const tempPrefix = (file: string) => `.${path.basename(file)}.`
+
+/** A temp file is only ever a write that did not finish (a killed process): it is not the state, and it goes. */
+function removeStrayTemps(file: string): void {
+  const dir = path.dirname(file)
+  if (!fs.existsSync(dir)) return
+  for (const name of fs.readdirSync(dir)) {
+    if (name.startsWith(tempPrefix(file)) && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true })
   }
 }

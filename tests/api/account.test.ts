@@ -16,7 +16,7 @@ describe('account API', () => {
   /** A fresh captcha and its answer, read through the QA API. */
   async function captcha(): Promise<{ captchaId: string; captchaCode: string }> {
     const c = await api.captcha()
-    const last = (await mock.qa('/__qa/captcha/last')) as { captchaId: string; answer: string }
+    const last = (await mock.qaApi('lastCaptcha')) as { captchaId: string; answer: string }
     expect(last.captchaId).toBe(c.captchaId)
     return { captchaId: c.captchaId, captchaCode: last.answer }
   }
@@ -160,7 +160,7 @@ describe('account API', () => {
     const { input } = await register()
     for (let i = 0; i < 5; i++) await fail(login(input.username, 'Wrong1234'))
     expect((await fail(login(input.username, input.password))).code).toBe('ACCOUNT_LOCKED')
-    await mock.qa(`/__qa/candidates/${input.username}/unlock`)
+    await mock.qaApi('unlock', { username: input.username })
     expect((await login(input.username, input.password)).token).toBeTruthy()
   })
 
@@ -225,7 +225,7 @@ describe('account API', () => {
     setSessionToken(session.token)
     let expired = 0
     setSessionExpiredListener(() => expired++)
-    await mock.qa(`/__qa/candidates/${input.username}/expire-sessions`)
+    await mock.qaApi('expireSessions', { username: input.username })
     const err = await fail(api.me())
     expect(err.code).toBe('SESSION_EXPIRED')
     expect(expired).toBe(1)
@@ -236,7 +236,7 @@ describe('account API', () => {
   test('cancellation is refused with the reason once application data exists', async () => {
     const { input, session } = await register()
     setSessionToken(session.token)
-    await mock.qa(`/__qa/candidates/${input.username}/application-data`, { present: true })
+    await mock.qaApi('applicationData', { username: input.username, present: true })
     const check = await api.cancelCheck()
     expect(check.allowed).toBe(false)
     expect(check.reason).toContain('报名信息')
@@ -282,7 +282,7 @@ describe('account API', () => {
 
   test('QA can create a candidate with a security question', async () => {
     const idNumber = nextId()
-    await mock.qa('/__qa/candidates', {
+    await mock.qaApi('createCandidate', {
       username: `qa${seq}`,
       password: 'Qa#123456',
       name: '赵六',

@@ -618,6 +618,10 @@ describe('application API', () => {
     expect(small.body.error?.code).toBe('PHOTO_FILE_TOO_SMALL')
     const png = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'photos', 'not-jpeg-358x441.png'))
     expect((await upload(png)).body.error?.code).toBe('PHOTO_FORMAT')
+    // A real JPEG cut off after 60 KB: its header and size are there, the image is not.
+    const valid = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'photos', 'valid-358x441.jpg'))
+    const cut = await upload(valid.subarray(0, 60000))
+    expect(cut.body.error?.code).toBe('PHOTO_FORMAT')
     const ok = await upload(await makeJpeg({ width: 400, height: 560, noise: false, bytes: 60000 }))
     expect(ok.status).toBe(200)
     expect(ok.body.photo).toMatchObject({ source: 'exam', width: 400, height: 560 })
@@ -634,6 +638,13 @@ describe('application API', () => {
     expect((await fail(api.cancelAccount())).code).toBe('CANCEL_REFUSED')
   })
 
+  test('cancelling an account with a bare application erases the application', async () => {
+    const examId = await open()
+    const app = await api.startApplication({ examId, province: '11' })
+    await api.cancelAccount('不再报考')
+    expect(mock.app.store.state.application.byId.has(app.id)).toBe(false)
+  })
+
   test('state survives a restart: applications, last year and the calendar round-trip as Maps', async () => {
     const examId = await open()
     const app = await filled(examId)
@@ -642,14 +653,18 @@ describe('application API', () => {
     const again = await filled(examId).catch((e: ApiError) => e)
     expect(again).not.toBeInstanceOf(ApiError)
     const state = mock.app.store.state
-    const revived = reviveState(JSON.parse(stateToJson(state)))
+    const revived = reviveState(JSON.parse(stateToJson(state)), mock.app.store.blobs)
     expect(revived.application.byId).toBeInstanceOf(Map)
     expect([...revived.application.byId.keys()]).toEqual([...state.application.byId.keys()])
     expect(revived.application.history.size).toBe(2)
     expect(revived.application.calendar).toEqual(state.application.calendar)
     expect(revived.application.byId.has(app.id)).toBe(false) // the scenario replaced the state
     // A file written before this feature has no slice: it starts empty.
-    expect(reviveState({ accounts: [] }).application).toEqual({ byId: new Map(), history: new Map(), calendar: null })
+    expect(reviveState({ accounts: [] }, mock.app.store.blobs).application).toEqual({
+      byId: new Map(),
+      history: new Map(),
+      calendar: null,
+    })
   })
 
   test('QA routes: prototype names are unknown ids; without --qa they do not exist', async () => {

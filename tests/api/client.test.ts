@@ -43,18 +43,18 @@ describe('API client against the mock server', () => {
 
   test('every state-changing call carries an idempotency key; reusing one replays the first answer', async () => {
     const key = `client-${Date.now()}`
-    await mock.qa('/__qa/sim/pay', { outcome: 'success' })
+    await mock.qaApi('simPay', { outcome: 'success' })
     const first = await call('simPayRun', { orderId: 'o-1' }, { idempotencyKey: key })
-    await mock.qa('/__qa/sim/pay', { outcome: 'fail' })
+    await mock.qaApi('simPay', { outcome: 'fail' })
     const replayed = await call('simPayRun', { orderId: 'o-1' }, { idempotencyKey: key })
     expect(replayed).toEqual(first)
     const fresh = await call('simPayRun', { orderId: 'o-1' })
     expect(fresh.outcome).toBe('fail')
-    await mock.qa('/__qa/sim/pay', { outcome: 'success' })
+    await mock.qaApi('simPay', { outcome: 'success' })
   })
 
   test('503 answers are retried with backoff until the server recovers', async () => {
-    await mock.qa('/__qa/faults', { path: '/api/health', status: 503, count: 2 })
+    await mock.qaApi('addFault', { path: '/api/health', status: 503, count: 2 })
     const started = Date.now()
     const health = await call('health', {}, { retry: { retries: 3, baseDelayMs: 20, maxDelayMs: 100 } })
     expect(health.ok).toBe(true)
@@ -62,7 +62,7 @@ describe('API client against the mock server', () => {
   })
 
   test('retries give up with SERVICE_BUSY when the server stays busy', async () => {
-    await mock.qa('/__qa/faults', { path: '/api/health', status: 503, count: 5 })
+    await mock.qaApi('addFault', { path: '/api/health', status: 503, count: 5 })
     const err = (await call('health', {}, { retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 10 } }).catch(
       (e: unknown) => e,
     )) as ApiError
@@ -71,7 +71,7 @@ describe('API client against the mock server', () => {
   })
 
   test('a retried state-changing call is done once: the same key goes with every try', async () => {
-    await mock.qa('/__qa/faults', { path: '/api/sim/pay', status: 503, count: 1 })
+    await mock.qaApi('addFault', { path: '/api/sim/pay', status: 503, count: 1 })
     const result = await call(
       'simPayRun',
       { orderId: 'o-2' },

@@ -9,34 +9,34 @@ describe('the server clock', () => {
   let mock: RunningMock
   beforeAll(async () => {
     mock = await startMock()
-    await mock.qa('/__qa/candidates', {
+    await mock.qaApi('createCandidate', {
       username: 'clock001',
       password: 'Abcdef12',
       name: '张三',
       idNumber: makeIdNumber('110101', '19900307', '123'),
     })
   })
-  afterEach(() => mock.qa('/__qa/clock', { real: true }))
+  afterEach(() => mock.qaApi('setClock', { real: true }))
   afterAll(() => mock.close())
 
   const clock = async () => (await (await fetch(`${mock.url}/__qa/clock`)).json()) as { now: string; offsetMs: number }
   const me = (token: string) => fetch(`${mock.url}/api/account/me`, { headers: { authorization: `Bearer ${token}` } })
-  const newSession = async () => (await mock.qa('/__qa/sessions', { username: 'clock001' })) as { token: string }
+  const newSession = async () => (await mock.qaApi('createSession', { username: 'clock001' })) as { token: string }
 
   test('GET /__qa/clock reads it; POST sets it to a moment and advances it', async () => {
     const before = await clock()
     expect(Math.abs(Date.parse(before.now) - Date.now())).toBeLessThan(5000)
     expect(before.offsetMs).toBe(0)
 
-    const set = (await mock.qa('/__qa/clock', { now: '2026-03-01T08:00:00.000Z' })) as { now: string }
+    const set = (await mock.qaApi('setClock', { now: '2026-03-01T08:00:00.000Z' })) as { now: string }
     expect(Date.parse(set.now) - Date.parse('2026-03-01T08:00:00.000Z')).toBeLessThan(5000)
-    const moved = (await mock.qa('/__qa/clock', { advanceMs: 2 * HOUR })) as { now: string }
+    const moved = (await mock.qaApi('setClock', { advanceMs: 2 * HOUR })) as { now: string }
     expect(Date.parse(moved.now) - Date.parse('2026-03-01T10:00:00.000Z')).toBeGreaterThanOrEqual(0)
     expect(Date.parse(moved.now) - Date.parse('2026-03-01T10:00:00.000Z')).toBeLessThan(5000)
   })
 
   test('every answer carries the server time (x-server-time and Date), errors too', async () => {
-    await mock.qa('/__qa/clock', { now: '2030-05-06T07:08:09.000Z' })
+    await mock.qaApi('setClock', { now: '2030-05-06T07:08:09.000Z' })
     for (const res of [await fetch(`${mock.url}/api/health`), await fetch(`${mock.url}/api/nothing`)]) {
       const sent = Date.parse(res.headers.get(SERVER_TIME_HEADER) ?? '')
       expect(sent - Date.parse('2030-05-06T07:08:09.000Z')).toBeLessThan(5000)
@@ -48,7 +48,7 @@ describe('the server clock', () => {
   test('a session is refused once the clock passes its expiry (401 SESSION_EXPIRED)', async () => {
     const { token } = await newSession()
     expect((await me(token)).status).toBe(200)
-    await mock.qa('/__qa/clock', { advanceMs: 2 * HOUR + 60_000 })
+    await mock.qaApi('setClock', { advanceMs: 2 * HOUR + 60_000 })
     const res = await me(token)
     expect(res.status).toBe(401)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('SESSION_EXPIRED')
@@ -56,16 +56,16 @@ describe('the server clock', () => {
 
   test('a session used within its window stays (the expiry slides with the server time)', async () => {
     const { token } = await newSession()
-    await mock.qa('/__qa/clock', { advanceMs: HOUR })
+    await mock.qaApi('setClock', { advanceMs: HOUR })
     expect((await me(token)).status).toBe(200)
-    await mock.qa('/__qa/clock', { advanceMs: HOUR + 30 * 60_000 })
+    await mock.qaApi('setClock', { advanceMs: HOUR + 30 * 60_000 })
     expect((await me(token)).status).toBe(200)
   })
 
   test('a captcha expires by the server clock', async () => {
     const { captchaId } = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string }
-    const { answer } = (await mock.qa('/__qa/captcha/last')) as { answer: string }
-    await mock.qa('/__qa/clock', { advanceMs: 6 * 60_000 })
+    const { answer } = (await mock.qaApi('lastCaptcha')) as { answer: string }
+    await mock.qaApi('setClock', { advanceMs: 6 * 60_000 })
     const res = await fetch(`${mock.url}/api/account/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -73,6 +73,43 @@ describe('the server clock', () => {
     })
     expect(res.status).toBe(400)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('CAPTCHA_EXPIRED')
+  })
+
+  test('what has expired by the clock is pruned: captchas, sessions, verifications, recoveries, idempotency replies', async () => {
+    const state = () => mock.app.store.state
+    await fetch(`${mock.url}/api/captcha`)
+    await newSession()
+    const faceCaptcha = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string }
+    const { answer: faceAnswer } = (await mock.qaApi('lastCaptcha')) as { answer: string }
+    const start = await fetch(`${mock.url}/api/account/face-login/start`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: '张三',
+        idNumber: makeIdNumber('110101', '19900307', '123'),
+        platform: 'h5',
+        captchaId: faceCaptcha.captchaId,
+        captchaCode: faceAnswer,
+      }),
+    })
+    expect(start.status).toBe(200)
+    await fetch(`${mock.url}/api/sim/pay/order-1/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'prune-1' },
+      body: '{}',
+    })
+    expect(state().captchas.size).toBeGreaterThan(0)
+    expect(state().sessions.size).toBeGreaterThan(0)
+    expect(state().face.flows.size).toBeGreaterThan(0)
+    expect(state().idempotency.size).toBeGreaterThan(0)
+
+    // Past every expiry so far (an earlier test slid a session to about 4.5 hours from now).
+    await mock.qaApi('setClock', { advanceMs: 8 * HOUR })
+    expect(state().captchas.size).toBe(0)
+    expect(state().sessions.size).toBe(0)
+    expect(state().face.flows.size).toBe(0)
+    expect(state().idempotency.size).toBe(0)
+    expect(state().accounts.size).toBeGreaterThan(0)
   })
 
   test('a bad clock request is a 400 with the contract body', async () => {

@@ -42,13 +42,13 @@ describe('ids named after Object.prototype members', () => {
 
   beforeAll(async () => {
     mock = await startMock()
-    await mock.qa('/__qa/candidates', {
+    await mock.qaApi('createCandidate', {
       username: 'hostile01',
       password: 'Abcdef12',
       name: '张三',
       idNumber: nextIdNumber(),
     })
-    token = ((await mock.qa('/__qa/sessions', { username: 'hostile01' })) as { token: string }).token
+    token = ((await mock.qaApi('createSession', { username: 'hostile01' })) as { token: string }).token
   })
   afterAll(() => mock.close())
 

@@ -66,7 +66,7 @@ describe('mock server', () => {
     const png = Buffer.from(captcha.image.split(',')[1], 'base64')
     expect(png.subarray(1, 4).toString()).toBe('PNG')
     expect(captcha).not.toHaveProperty('answer')
-    const last = (await mock.qa('/__qa/captcha/last')) as { captchaId: string; answer: string }
+    const last = (await mock.qaApi('lastCaptcha')) as { captchaId: string; answer: string }
     expect(last.captchaId).toBe(captcha.captchaId)
     expect(last.answer).toMatch(/^[A-Za-z0-9]{4}$/)
   })
@@ -81,15 +81,15 @@ describe('mock server', () => {
   test('a repeated idempotency key is answered from the first reply', async () => {
     const key = `k-${Date.now()}`
     const first = await post('/api/sim/pay/order-9/run', {}, { 'idempotency-key': key })
-    await mock.qa('/__qa/sim/pay', { outcome: 'fail' })
+    await mock.qaApi('simPay', { outcome: 'fail' })
     const again = await post('/api/sim/pay/order-9/run', {}, { 'idempotency-key': key })
     expect(again.headers.get('idempotent-replay')).toBe('true')
     expect(await again.json()).toEqual(await first.json())
-    await mock.qa('/__qa/sim/pay', { outcome: 'success' })
+    await mock.qaApi('simPay', { outcome: 'success' })
   })
 
   test('scenarios load by name; an unknown one is a 404 with its code', async () => {
-    await mock.qa('/__qa/scenario', { name: 'demo' })
+    await mock.qaApi('loadScenario', { name: 'demo' })
     const res = await fetch(`${mock.url}/__qa/candidates/demo2026`)
     expect(res.status).toBe(200)
     const bad = await post('/__qa/scenario', { name: 'nope' })
@@ -114,7 +114,7 @@ describe('persistence with --data', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mock-data-'))
     const file = path.join(dir, 'state.json')
     const first = await startMock({ dataFile: file })
-    await first.qa('/__qa/candidates', {
+    await first.qaApi('createCandidate', {
       username: 'persist01',
       password: 'Abc12345!',
       name: '李四',

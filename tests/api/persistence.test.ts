@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { hashPassword } from '../../mock-server/features/account/passwords'
 import { makeIdNumber } from '../../mock-server/scenarios'
+import { makeJpeg } from '../support/photos'
 import { startMock } from '../support/servers'
 
 /** The `--data` file: Maps written as entry lists, and files written before the Maps still load. */
@@ -76,7 +77,7 @@ describe('persistence of Map state', () => {
     expect(Object.keys(Object.prototype)).toEqual([])
 
     // A write saves in this version's form: entry lists, which load again.
-    await mock.qa('/__qa/candidates/oldfile01/unlock')
+    await mock.qaApi('unlock', { username: 'oldfile01' })
     await mock.close()
     const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>
     expect(Array.isArray(saved.accounts)).toBe(true)
@@ -85,6 +86,96 @@ describe('persistence of Map state', () => {
     expect((await fetch(`${again.url}/api/account/me`, { headers: auth })).status).toBe(200)
     expect(again.app.store.state.accountFlows.qaApplicationData.has(accountId)).toBe(true)
     expect(again.app.store.state.accountFlows.loginGuards.has(accountId)).toBe(false)
+    await again.close()
+  })
+
+  test('a photo kept inside an old file moves beside the state and still shows; the state stays small', async () => {
+    const file = path.join(dir, 'state.json')
+    const photo = await makeJpeg({ width: 358, height: 441 })
+    const { salt, hash } = hashPassword('Abcdef12')
+    const id = 'acc-photo-1'
+    const later = new Date(Date.now() + 3600_000).toISOString()
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        accounts: {
+          [id]: {
+            id,
+            username: 'photo001',
+            name: '张三',
+            idType: 'resident-id',
+            idNumber: makeIdNumber('110101', '19900307', '452'),
+            passwordSalt: salt,
+            passwordHash: hash,
+            createdAt: '2026-01-01T00:00:00.000Z',
+          },
+        },
+        sessions: { 'tok-photo': { token: 'tok-photo', accountId: id, expiresAt: later } },
+        profile: {
+          byAccount: {
+            [id]: {
+              identity: 'passed',
+              records: [],
+              photo: {
+                state: 'pending',
+                reason: null,
+                size: photo.length,
+                width: 358,
+                height: 441,
+                uploadedAt: '2026-01-01T00:00:00.000Z',
+                data: photo.toString('base64'),
+              },
+            },
+          },
+          bindings: {},
+        },
+      }),
+    )
+    const mock = await startMock({ dataFile: file })
+    const auth = { authorization: 'Bearer tok-photo' }
+    const info = (await (await fetch(`${mock.url}/api/profile/photo`, { headers: auth })).json()) as {
+      imageUrl: string
+    }
+    const shown = Buffer.from(await (await fetch(`${mock.url}${info.imageUrl}`)).arrayBuffer())
+    expect(shown.equals(photo)).toBe(true)
+    await mock.qaApi('unlock', { username: 'photo001' })
+    await mock.close()
+    const text = fs.readFileSync(file, 'utf8')
+    expect(text).not.toContain(photo.toString('base64').slice(0, 200))
+    expect(text.length).toBeLessThan(5000)
+    expect(fs.readdirSync(`${file}.blobs`)).toHaveLength(1)
+  })
+
+  test('a write that fails is never acknowledged (500 with the contract body), and the next one succeeds', async () => {
+    const sub = path.join(dir, 'sub')
+    const file = path.join(sub, 'state.json')
+    const mock = await startMock({ dataFile: file })
+    const candidate = (username: string) =>
+      fetch(`${mock.url}/__qa/candidates`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          username,
+          password: 'Abcdef12',
+          name: '张三',
+          idNumber: makeIdNumber('110101', '19900307', '459'),
+        }),
+      })
+    expect((await candidate('fails001')).status).toBe(201)
+    // The state's directory becomes a file: the next write cannot happen.
+    fs.rmSync(sub, { recursive: true })
+    fs.writeFileSync(sub, 'not a directory')
+    const refused = await candidate('fails002')
+    expect(refused.status).toBe(500)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('INTERNAL')
+    // The disk is back: the next change is written, with everything before it.
+    fs.rmSync(sub)
+    expect((await candidate('fails003')).status).toBe(201)
+    await mock.close()
+    const again = await startMock({ dataFile: file })
+    for (const username of ['fails001', 'fails002', 'fails003']) {
+      expect((await fetch(`${again.url}/__qa/candidates/${username}`)).status).toBe(200)
+    }
     await again.close()
   })
 

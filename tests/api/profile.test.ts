@@ -17,8 +17,8 @@ describe('profile API', () => {
   async function candidate(): Promise<{ username: string; token: string; idNumber: string }> {
     const username = `hub${seq}`
     const idNumber = makeIdNumber('320102', '19950615', String(seq++))
-    await mock.qa('/__qa/candidates', { username, password: 'Abcdef12', name: '李四', idNumber })
-    const { token } = (await mock.qa('/__qa/sessions', { username })) as { token: string }
+    await mock.qaApi('createCandidate', { username, password: 'Abcdef12', name: '李四', idNumber })
+    const { token } = (await mock.qaApi('createSession', { username })) as { token: string }
     setSessionToken(token)
     return { username, token, idNumber }
   }
@@ -75,7 +75,7 @@ describe('profile API', () => {
     expect(b.idNumberMasked).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`)
     expect(JSON.stringify(b)).not.toContain(idNumber)
     expect(b).toMatchObject({ username, name: '李四', idTypeName: '居民身份证', identity: 'passed', photo: 'none' })
-    await mock.qa('/__qa/profile/identity', { username, state: 'failed' })
+    await mock.qaApi('identity', { username, state: 'failed' })
     expect((await api.profileBasic()).identity).toBe('failed')
   })
 
@@ -123,14 +123,14 @@ describe('profile API', () => {
 
   test('photo verification: 待核验 → 不通过 (reason, may replace) → 通过 (locked)', async () => {
     const { token, username } = await candidate()
-    await expect(mock.qa('/__qa/profile/photo', { username, outcome: 'passed' })).rejects.toThrow(/PHOTO_MISSING/)
+    await expect(mock.qaApi('photoOutcome', { username, outcome: 'passed' })).rejects.toThrow(/PHOTO_MISSING/)
     await upload(token, fixture('valid-358x441.jpg'))
-    await mock.qa('/__qa/profile/photo', { username, outcome: 'failed', reason: '背景不是白色' })
+    await mock.qaApi('photoOutcome', { username, outcome: 'failed', reason: '背景不是白色' })
     expect(await api.profilePhoto()).toMatchObject({ state: 'failed', reason: '背景不是白色', locked: false })
     expect((await api.profileSummary()).gate.missing).toContain('photo')
 
     expect((await upload(token, fixture('valid-358x441.jpg'))).body.state).toBe('pending')
-    await mock.qa('/__qa/profile/photo', { username, outcome: 'passed' })
+    await mock.qaApi('photoOutcome', { username, outcome: 'passed' })
     expect(await api.profilePhoto()).toMatchObject({
       state: 'passed',
       locked: true,
@@ -139,13 +139,13 @@ describe('profile API', () => {
     const again = await upload(token, fixture('valid-358x441.jpg'))
     expect(again.status).toBe(409)
     expect(again.body.error?.code).toBe('PHOTO_LOCKED')
-    await expect(mock.qa('/__qa/profile/photo', { username, outcome: 'failed' })).rejects.toThrow(/409/)
+    await expect(mock.qaApi('photoOutcome', { username, outcome: 'failed' })).rejects.toThrow(/409/)
   })
 
   test('photo is locked once an application exists', async () => {
     const { token, username } = await candidate()
     await upload(token, fixture('valid-358x441.jpg'))
-    await mock.qa(`/__qa/candidates/${username}/application-data`, { present: true })
+    await mock.qaApi('applicationData', { username: username, present: true })
     expect(await api.profilePhoto()).toMatchObject({
       state: 'pending',
       locked: true,
@@ -192,12 +192,12 @@ describe('profile API', () => {
     const b = await api.addRecord(record({ certificateNo: '104321202005009999' }))
     expect((await api.profileSummary()).gate.reason).toContain('等待学历信息核验通过')
 
-    const verified = (await mock.qa('/__qa/profile/records', { username, id: a.id, outcome: 'verified' })) as {
+    const verified = (await mock.qaApi('recordOutcome', { username, id: a.id, outcome: 'verified' })) as {
       state: string
     }
     expect(verified.state).toBe('verified')
-    await expect(mock.qa('/__qa/profile/records', { username, id: a.id, outcome: 'rejected' })).rejects.toThrow(/409/)
-    await mock.qa('/__qa/profile/records', { username, outcome: 'rejected', reason: '证书编号与学信网不符' })
+    await expect(mock.qaApi('recordOutcome', { username, id: a.id, outcome: 'rejected' })).rejects.toThrow(/409/)
+    await mock.qaApi('recordOutcome', { username, outcome: 'rejected', reason: '证书编号与学信网不符' })
 
     const list = (await api.listRecords('education')).records
     expect(list.map((r) => [r.state, r.deletable])).toEqual([
@@ -252,7 +252,7 @@ describe('profile API', () => {
   })
 
   test('QA session shortcut needs an existing candidate', async () => {
-    await expect(mock.qa('/__qa/sessions', { username: 'nobody-here' })).rejects.toThrow(/404/)
+    await expect(mock.qaApi('createSession', { username: 'nobody-here' })).rejects.toThrow(/404/)
   })
 })
 
@@ -261,7 +261,7 @@ describe('hub-ready scenario', () => {
     const mock = await startMock({ scenario: 'hub-ready' })
     try {
       setApiBase(mock.url)
-      const { token } = (await mock.qa('/__qa/sessions', { username: 'demo2026' })) as { token: string }
+      const { token } = (await mock.qaApi('createSession', { username: 'demo2026' })) as { token: string }
       setSessionToken(token)
       const s = await api.profileSummary()
       expect(s.gate).toEqual({ unlocked: true, missing: [], reason: null })

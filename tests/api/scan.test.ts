@@ -25,8 +25,8 @@ describe('POST /api/scan/education', () => {
     mock = await startMock({ ocr: engine })
     // The candidate of the phone fixture: 王晓燕, born 1998-05-12.
     const idNumber = makeIdNumber('440106', '19980512', '027')
-    await mock.qa('/__qa/candidates', { username: 'scanwang', password: 'Scan@2026pass', name: '王晓燕', idNumber })
-    token = ((await mock.qa('/__qa/sessions', { username: 'scanwang' })) as { token: string }).token
+    await mock.qaApi('createCandidate', { username: 'scanwang', password: 'Scan@2026pass', name: '王晓燕', idNumber })
+    token = ((await mock.qaApi('createSession', { username: 'scanwang' })) as { token: string }).token
   })
   afterAll(async () => {
     await mock.close()

@@ -1,14 +1,15 @@
-import type { FastifyInstance } from 'fastify'
 import net from 'node:net'
-import { buildMockServer, type MockServerOptions } from '../../mock-server/app'
-import type { Store } from '../../mock-server/core/store'
+import { buildMockServer, type MockServer, type MockServerOptions } from '../../mock-server/app'
 import { serveH5 } from '../../scripts/lib/h5-server'
+import { qaClient, type QaClient } from './qa-client'
 
 export interface RunningMock {
-  app: FastifyInstance & { store: Store }
+  app: MockServer
   url: string
-  /** POSTs to the QA control API. */
+  /** POSTs to the QA control API by path (older tests; new ones call qaApi by name). */
   qa: (path: string, body?: unknown) => Promise<unknown>
+  /** The QA control API by name, typed and checked against types/qa.ts. */
+  qaApi: QaClient
   close: () => Promise<void>
 }
 
@@ -26,7 +27,7 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
     if (!res.ok) throw new Error(`QA ${path}: ${res.status} ${JSON.stringify(json)}`)
     return json
   }
-  return { app, url, qa, close: () => app.close() }
+  return { app, url, qa, qaApi: qaClient(url), close: () => app.close() }
 }
 
 /** A TCP port free right now on 127.0.0.1, for a process that must be told its port (automator.launch, the bridge). */

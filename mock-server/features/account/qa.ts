@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify'
-import * as v from 'valibot'
-import { SecurityQuestionId } from '../../../types/account'
-import { parseBody } from '../../core/contract-route'
+import { qaEndpoints } from '../../../types/qa'
+import { contractRoute } from '../../core/contract-route'
 import { notFound } from '../../core/errors'
 import { createSession } from '../../core/sessions'
 import type { Store } from '../../core/store'
+import { hashPassword } from './passwords'
 import { findByExactUsername, findByUsername, setSecurityAnswer } from './rules'
-import { makeAccount } from './scenarios'
+import { makeAccount, makeIdNumber } from './scenarios'
 
 /**
- * QA control API for the account feature (only with --qa): create and look up candidates, open a session without the
- * login form, expire a candidate's sessions, lift a lockout, and mark a candidate as having application data (so
- * cancellation is refused) until the application feature exists.
+ * QA control API for the account feature (only with --qa; types/qa.ts): create and look up candidates, open a
+ * session without the login form, expire a candidate's sessions, lift a lockout, and mark a candidate as having
+ * application data (so cancellation is refused) until the application feature exists.
  */
 export function accountQaRoutes(app: FastifyInstance, store: Store): void {
   const named = (username: string) => findByExactUsername(store.state, username)
@@ -21,19 +21,7 @@ export function accountQaRoutes(app: FastifyInstance, store: Store): void {
     return a
   }
 
-  app.post('/__qa/candidates', async (req, reply) => {
-    const input = parseBody(
-      v.object({
-        username: v.string(),
-        password: v.string(),
-        name: v.string(),
-        idNumber: v.string(),
-        // Account feature: the password-recovery question and answer (optional).
-        questionId: v.optional(SecurityQuestionId),
-        answer: v.optional(v.string()),
-      }),
-      req.body,
-    )
+  contractRoute(app, store, qaEndpoints.createCandidate, async (input, { reply }) => {
     const created = makeAccount(input, store.clock.now())
     store.state.accounts.set(created.id, created)
     if (input.questionId && input.answer) setSecurityAnswer(store.state, created.id, input.questionId, input.answer)
@@ -42,24 +30,44 @@ export function accountQaRoutes(app: FastifyInstance, store: Store): void {
     return { id: created.id, username: created.username }
   })
 
-  app.get('/__qa/candidates/:username', async (req) => {
-    const { username } = req.params as { username: string }
+  // Many at once for a load run: one password hash shared by all (hashing is deliberately slow), ID numbers made
+  // from a sequence in region codes no real candidate has (99xxxx is no region; the check digit is real).
+  contractRoute(app, store, qaEndpoints.createCandidates, async (input, { reply }) => {
+    const { salt, hash } = hashPassword(input.password)
+    const candidates: Array<{ username: string; idNumber: string }> = []
+    for (let n = 0; n < input.count; n++) {
+      const username = `${input.prefix}${String(n).padStart(4, '0')}`
+      if (named(username)) continue
+      const region = `99${String(Math.floor(n / 1000)).padStart(4, '0')}`
+      const idNumber = makeIdNumber(region, '19900101', String(n % 1000).padStart(3, '0'))
+      const created = makeAccount({ username, password: '', name: input.name, idNumber }, store.clock.now(), {
+        salt,
+        hash,
+      })
+      store.state.accounts.set(created.id, created)
+      candidates.push({ username, idNumber })
+    }
+    store.save()
+    reply.code(201)
+    return { candidates }
+  })
+
+  contractRoute(app, store, qaEndpoints.candidate, async ({ username }) => {
     const found = named(username)
     if (!found) throw notFound()
     return { id: found.id, username: found.username, name: found.name, idNumber: found.idNumber }
   })
 
   // A session for a candidate without going through the login form.
-  app.post('/__qa/sessions', async (req) => {
-    const { username } = parseBody(v.object({ username: v.pipe(v.string(), v.minLength(1)) }), req.body)
+  contractRoute(app, store, qaEndpoints.createSession, async ({ username }) => {
     const found = named(username)
     if (!found) throw notFound('NOT_FOUND', `没有这个考生：${username}`)
     const session = createSession(store, found.id)
     return { token: session.token, expiresAt: session.expiresAt }
   })
 
-  app.post('/__qa/candidates/:username/expire-sessions', async (req) => {
-    const { id } = account((req.params as { username: string }).username)
+  contractRoute(app, store, qaEndpoints.expireSessions, async ({ username }) => {
+    const { id } = account(username)
     let expired = 0
     for (const s of store.state.sessions.values()) {
       if (s.accountId !== id) continue
@@ -67,28 +75,27 @@ export function accountQaRoutes(app: FastifyInstance, store: Store): void {
       expired++
     }
     store.save()
-    return { ok: true, expired }
+    return { ok: true as const, expired }
   })
 
-  app.post('/__qa/candidates/:username/unlock', async (req) => {
-    const { id } = account((req.params as { username: string }).username)
+  contractRoute(app, store, qaEndpoints.unlock, async ({ username }) => {
+    const { id } = account(username)
     store.state.accountFlows.loginGuards.delete(id)
     store.save()
-    return { ok: true }
+    return { ok: true as const }
   })
 
-  app.get('/__qa/candidates/:username/login-guard', async (req) => {
-    const { id } = account((req.params as { username: string }).username)
+  contractRoute(app, store, qaEndpoints.loginGuard, async ({ username }) => {
+    const { id } = account(username)
     const guard = store.state.accountFlows.loginGuards.get(id)
     return { failures: guard?.failures ?? 0, lockedUntil: guard?.lockedUntil ?? null }
   })
 
-  app.post('/__qa/candidates/:username/application-data', async (req) => {
-    const { id } = account((req.params as { username: string }).username)
-    const { present } = parseBody(v.object({ present: v.optional(v.boolean(), true) }), req.body)
+  contractRoute(app, store, qaEndpoints.applicationData, async ({ username, present }) => {
+    const { id } = account(username)
     if (present) store.state.accountFlows.qaApplicationData.add(id)
     else store.state.accountFlows.qaApplicationData.delete(id)
     store.save()
-    return { ok: true, present }
+    return { ok: true as const, present }
   })
 }

@@ -87,7 +87,7 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
     if (guard.lockedUntil && !isPast(guard.lockedUntil)) throw locked(guard.lockedUntil, store.clock.now())
     if (guard.lockedUntil) guard.lockedUntil = null
 
-    if (!verifyPassword(input.password, account.passwordSalt, account.passwordHash)) {
+    if (!(await verifyPassword(input.password, account.passwordSalt, account.passwordHash))) {
       guard.failures++
       if (guard.failures >= MAX_LOGIN_FAILURES) {
         guard.failures = 0
@@ -161,7 +161,7 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
   contractRoute(app, store, endpoints.recoverQuestionAnswer, async ({ recoveryId, answer }) => {
     const recovery = flows().questionRecoveries.get(recoveryId)
     if (!recovery || isPast(recovery.expiresAt)) throw badRequest('RECOVERY_EXPIRED')
-    if (!checkSecurityAnswer(store.state, recovery.accountId, answer)) {
+    if (!(await checkSecurityAnswer(store.state, recovery.accountId, answer))) {
       recovery.attemptsLeft--
       if (recovery.attemptsLeft <= 0) {
         flows().questionRecoveries.delete(recoveryId)

@@ -70,9 +70,9 @@ export function setSecurityAnswer(state: State, accountId: string, questionId: s
   state.accountFlows.security.set(accountId, { questionId, salt, hash })
 }
 
-export function checkSecurityAnswer(state: State, accountId: string, answer: string): boolean {
+export async function checkSecurityAnswer(state: State, accountId: string, answer: string): Promise<boolean> {
   const record = state.accountFlows.security.get(accountId)
-  return !!record && verifyPassword(normaliseAnswer(answer), record.salt, record.hash)
+  return !!record && (await verifyPassword(normaliseAnswer(answer), record.salt, record.hash))
 }
 
 export function setPassword(account: Account, password: string): void {
@@ -86,8 +86,15 @@ export function endSessions(state: State, accountId: string): void {
   for (const [token, s] of state.sessions) if (s.accountId === accountId) state.sessions.delete(token)
 }
 
-/** Removes everything the account feature keeps about an account. */
+/**
+ * What other features keep about an account, erased on cancellation: each feature pushes its own eraser here (the
+ * hub's photo, records and binding: mock-server/profile.ts), so nothing a cancelled candidate left stays behind.
+ */
+export const accountErasers: Array<(state: State, accountId: string) => void> = []
+
+/** Removes everything kept about an account: the account feature's own records, then every feature's. */
 export function forgetAccount(state: State, accountId: string): void {
+  for (const erase of accountErasers) erase(state, accountId)
   endSessions(state, accountId)
   state.accounts.delete(accountId)
   const flows = state.accountFlows

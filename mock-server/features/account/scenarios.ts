@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { idCheckChar } from '../../../domain/id-card'
+import type { BlobStore } from '../../core/blobs'
 import { emptyState, type State } from '../../core/store'
 import { setSecurityAnswer } from './rules'
 import { hashPassword } from './passwords'
@@ -9,8 +10,10 @@ import type { Account } from './state'
 export function makeAccount(
   input: { username: string; password: string; name: string; idNumber: string },
   now: number,
+  /** A hash made once for many accounts (QA's bulk creation); hashed from the password otherwise. */
+  hashed: { salt: string; hash: string } = hashPassword(input.password),
 ): Account {
-  const { salt, hash } = hashPassword(input.password)
+  const { salt, hash } = hashed
   return {
     id: crypto.randomUUID(),
     username: input.username,
@@ -39,14 +42,20 @@ export const DEMO_CANDIDATE = {
   answer: '北京',
 }
 
-/** A named starting point: the whole state, built at the server's time `now`. */
-export type Scenario = (now: number) => State
+/** What a scenario is built with: the server's time and its blob store (for photos). */
+export interface ScenarioContext {
+  now: number
+  blobs: BlobStore
+}
+
+/** A named starting point: the whole state. */
+export type Scenario = (ctx: ScenarioContext) => State
 
 /** The account feature's scenarios (the registry is mock-server/scenarios.ts). */
 export const accountScenarios = {
   empty: () => emptyState(),
   /** The demo candidate (DEMO_CANDIDATE), registered, nothing else. */
-  demo: (now: number) => {
+  demo: ({ now }: ScenarioContext) => {
     const state = emptyState()
     const account = makeAccount(DEMO_CANDIDATE, now)
     state.accounts.set(account.id, account)

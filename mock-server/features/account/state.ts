@@ -81,3 +81,16 @@ export function reviveAccountFlows(raw: unknown): AccountFlowsState {
     qaApplicationData: setFrom(json.qaApplicationData),
   }
 }
+
+/** Drops the flows whose time is up (question recoveries, reset tokens); how many went. */
+export function pruneAccountFlows(flows: AccountFlowsState, now: number): number {
+  let removed = 0
+  for (const map of [flows.questionRecoveries, flows.resetTokens]) {
+    for (const [key, entry] of map) {
+      if (Date.parse(entry.expiresAt) > now) continue
+      map.delete(key)
+      removed++
+    }
+  }
+  return removed
+}

@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart'
+import sharp from 'sharp'
 import type { FastifyInstance } from 'fastify'
 import { chinaDateOf, OTHER_UNIT, PRACTICE_NONE } from '../../../domain/application-rules'
 import {
@@ -51,6 +52,30 @@ const PHOTO_ERROR: Record<PhotoProblemCode, ErrorCode> = {
   unreadable: 'PHOTO_FORMAT',
 }
 
+/** Beyond this many pixels an image is refused before decoding (a decompression bomb). */
+const MAX_PIXELS = 40_000_000
+
+/**
+ * The JPEG's size once the whole image decodes (under a pixel limit), or null: a file that only looks like a JPEG
+ * (a header and a frame marker, then garbage or nothing) is not trusted. The size is read from the frame header,
+ * as the hub does. https://sharp.pixelplumbing.com/api-constructor (limitInputPixels, failOn)
+ */
+async function decodedJpegSize(bytes: Buffer): Promise<{ width: number; height: number } | null> {
+  const size = readJpegSize(bytes)
+  if (!size) return null
+  try {
+    await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
+      .resize(32, 32, { fit: 'inside' })
+      .raw()
+      .toBuffer()
+    // A scan cut off and padded still decodes: a whole file ends (FF D9) after its last start of scan (FF DA).
+    const scan = bytes.lastIndexOf(Buffer.from([0xff, 0xda]))
+    return scan > 0 && bytes.lastIndexOf(Buffer.from([0xff, 0xd9])) > scan ? size : null
+  } catch {
+    return null
+  }
+}
+
 /** One 400 carrying every field's message (the form shows each under its field), or nothing when there is none. */
 function refuse(problems: FieldProblems): void {
   const first = Object.values(problems)[0]
@@ -86,10 +111,11 @@ export async function applicationRoutes(app: FastifyInstance, store: Store): Pro
     const { ticket } = req.params as { ticket: string }
     const id = applicationOfTicket(ticket, store.clock.now())
     const photo = id ? store.state.application.byId.get(id)?.photo : null
-    if (!photo) throw notFound('NOT_FOUND', '照片链接已失效，请刷新页面')
+    const bytes = photo ? await store.blobs.get(photo.blob) : null
+    if (!bytes) throw notFound('NOT_FOUND', '照片链接已失效，请刷新页面')
     reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=300')
     reply.header('x-content-type-options', 'nosniff')
-    return reply.send(Buffer.from(photo.data, 'base64'))
+    return reply.send(bytes)
   })
 
   await candidateScope(app, store, async (scope) => {
@@ -249,7 +275,7 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
       height: photo.height,
       size: photo.size,
       confirmedAt: store.clock.iso(),
-      data: photo.data,
+      blob: photo.blob,
     }
     changed(store, app)
     return view(app, candidate)
@@ -270,7 +296,7 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
       throw err
     }
     // The hub's photo rules, from the bytes (the name and declared type are not trusted).
-    const size = readJpegSize(bytes)
+    const size = await decodedJpegSize(bytes)
     const problems = checkPhoto({
       head: bytes.subarray(0, 16),
       size: bytes.length,
@@ -289,7 +315,7 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
       height: size!.height,
       size: bytes.length,
       confirmedAt: store.clock.iso(),
-      data: bytes.toString('base64'),
+      blob: await store.blobs.put(bytes),
     }
     changed(store, app)
     return view(app, candidate)

@@ -19,7 +19,7 @@ import {
 } from '../../../types/application'
 import { HttpError, conflict, notFound } from '../../core/errors'
 import type { State, Store } from '../../core/store'
-import { applicationDataChecks } from '../account/rules'
+import { accountErasers, applicationDataChecks } from '../account/rules'
 import type { Account } from '../account/state'
 import { makeCalendar, windowState, type ExamEntry } from './data/calendar'
 import { centresOf, provinceOf, type ProvinceEntry } from './data/provinces'
@@ -311,7 +311,8 @@ export function formContent(app: StoredApplication): unknown {
     examId: app.examId,
     province: app.province,
     steps: app.steps,
-    photo: app.photo ? crypto.createHash('sha256').update(app.photo.data).digest('hex').slice(0, 16) : null,
+    // The blob id is the SHA-256 of the photo's bytes.
+    photo: app.photo ? app.photo.blob : null,
   }
 }
 
@@ -423,6 +424,12 @@ export function hasFilledApplication(state: State, accountId: string): boolean {
     (a) => a.everSubmitted || a.photo !== null || STEP_KEYS.some((k) => a.steps[k] !== null),
   )
 }
+
+/** Cancellation (allowed only without application data) erases what is left: applications started but empty. */
+accountErasers.push((state, accountId) => {
+  for (const app of applicationsOf(state, accountId)) state.application.byId.delete(app.id)
+  state.application.history.delete(accountId)
+})
 
 applicationDataChecks.push((state, accountId) =>
   hasFilledApplication(state, accountId) ? '您已填写报名信息，不能注销账号' : null,

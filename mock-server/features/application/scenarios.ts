@@ -1,5 +1,12 @@
 import type { State } from '../../core/store'
-import { accountScenarios, DEMO_CANDIDATE, makeAccount, makeIdNumber, type Scenario } from '../account/scenarios'
+import {
+  accountScenarios,
+  DEMO_CANDIDATE,
+  makeAccount,
+  makeIdNumber,
+  type Scenario,
+  type ScenarioContext,
+} from '../account/scenarios'
 import { setSecurityAnswer } from '../account/rules'
 import { completeHub } from '../profile/scenarios'
 import { makeCalendar } from './data/calendar'
@@ -16,10 +23,10 @@ export const HISTORICAL_ID_CHANGED = {
 }
 
 /** `apply-open`'s base: the demo candidate with the hub complete and this year's windows open. */
-function applyOpen(now: number): State {
-  const state = accountScenarios.demo(now)
-  completeHub(state, [...state.accounts.keys()][0], now)
-  state.application.calendar = makeCalendar(now)
+function applyOpen(ctx: ScenarioContext): State {
+  const state = accountScenarios.demo(ctx)
+  completeHub(state, [...state.accounts.keys()][0], ctx)
+  state.application.calendar = makeCalendar(ctx.now)
   return state
 }
 
@@ -88,15 +95,15 @@ export const applicationScenarios = {
    * (中级 内科护理, 基础知识 and 相关专业知识 passed): the demo candidate (same ID as last year) and history2026b
    * (another ID number last year: the 成绩合并 notice).
    */
-  historical: (now: number) => {
-    const state = applyOpen(now)
+  historical: (ctx: ScenarioContext) => {
+    const state = applyOpen(ctx)
     const demo = [...state.accounts.values()].find((a) => a.username === DEMO_CANDIDATE.username)!
     state.application.history.set(demo.id, lastYear(state, demo.id, demo.idNumber))
 
-    const other = makeAccount(HISTORICAL_ID_CHANGED, now)
+    const other = makeAccount(HISTORICAL_ID_CHANGED, ctx.now)
     state.accounts.set(other.id, other)
     setSecurityAnswer(state, other.id, DEMO_CANDIDATE.questionId, DEMO_CANDIDATE.answer)
-    completeHub(state, other.id, now)
+    completeHub(state, other.id, ctx)
     state.application.history.set(other.id, lastYear(state, other.id, HISTORICAL_ID_CHANGED.lastYearIdNumber))
     return state
   },

@@ -42,8 +42,11 @@ export interface ExamPhoto {
   height: number
   size: number
   confirmedAt: string
-  /** The JPEG, base64: a snapshot, so a later hub change does not change a submitted application. */
-  data: string
+  /**
+   * The JPEG: a blob id (Store.blobs, the SHA-256 of the bytes). Kept apart from the hub's, so a later hub change
+   * does not change a submitted application.
+   */
+  blob: string
 }
 
 export interface StoredApplication {
@@ -97,6 +100,13 @@ export interface ApplicationState {
 
 export function emptyApplicationState(): ApplicationState {
   return { byId: new Map(), history: new Map(), calendar: null }
+}
+
+/** The blobs the slice refers to (the store's sweep keeps them). */
+export function applicationBlobIds(state: ApplicationState): Set<string> {
+  const ids = new Set<string>()
+  for (const app of state.byId.values()) if (app.photo) ids.add(app.photo.blob)
+  return ids
 }
 
 export function reviveApplicationState(raw: unknown): ApplicationState {

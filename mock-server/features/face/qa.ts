@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { endpoints } from '../../../types/api'
+import { qaEndpoints } from '../../../types/qa'
 import { contractRoute } from '../../core/contract-route'
 import { notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
@@ -18,13 +19,13 @@ export function faceQaRoutes(app: FastifyInstance, store: Store, face: FaceServi
   })
 
   // Starts are limited per ID number and per client; tests and QA begin from zero.
-  app.post('/__qa/face/rate-limits/reset', async () => {
+  contractRoute(app, store, qaEndpoints.resetFaceRateLimits, async () => {
     face.clearRateLimits()
-    return { ok: true }
+    return { ok: true as const }
   })
 
   // The verification opened last (its platform id), e.g. to look it up in the platform's records.
-  app.get('/__qa/face/last', async () => {
+  contractRoute(app, store, qaEndpoints.lastFaceVerification, async () => {
     if (!face.lastVerifyId) throw notFound('NOT_FOUND', '还没有发起人脸识别')
     return { verifyId: face.lastVerifyId }
   })

@@ -80,3 +80,22 @@ export function reviveFaceState(raw: unknown): FaceState {
     sim: { verifications: mapFrom<PlatformVerification>(sim.verifications) },
   }
 }
+
+/** Drops the verifications whose time is up (ours, and the platform stand-ins' a while later); how many went. */
+export function pruneFaceState(face: FaceState, now: number): number {
+  let removed = 0
+  for (const [id, flow] of face.flows) {
+    if (flow.expiresAt > now) continue
+    face.flows.delete(id)
+    removed++
+  }
+  for (const verifications of [face.wechat.verifications, face.alipay.verifications, face.sim.verifications]) {
+    for (const [id, v] of verifications) {
+      // The platforms keep a verification an hour past its end, so a late query still gets its answer.
+      if (v.expiresAt + 3600 * 1000 >= now) continue
+      verifications.delete(id)
+      removed++
+    }
+  }
+  return removed
+}

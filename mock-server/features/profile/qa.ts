@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import * as v from 'valibot'
-import { IdentityState, RecordKind } from '../../../types/profile'
-import { validationError } from '../../core/contract-route'
+import { qaEndpoints } from '../../../types/qa'
+import { contractRoute } from '../../core/contract-route'
 import { HttpError, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
 import { findByExactUsername } from '../account/rules'
@@ -12,23 +11,13 @@ import { profileOf, recordView } from './rules'
  * identity).
  */
 export function profileQaRoutes(app: FastifyInstance, store: Store): void {
-  const parse = <S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> => {
-    const r = v.safeParse(schema, body ?? {})
-    if (!r.success) throw validationError(r.issues)
-    return r.output
-  }
   const accountNamed = (username: string) => {
     const account = findByExactUsername(store.state, username)
     if (!account) throw notFound('NOT_FOUND', `没有这个考生：${username}`)
     return account
   }
-  const Username = v.pipe(v.string(), v.minLength(1))
 
-  app.post('/__qa/profile/photo', async (req) => {
-    const input = parse(
-      v.object({ username: Username, outcome: v.picklist(['passed', 'failed']), reason: v.optional(v.string()) }),
-      req.body,
-    )
+  contractRoute(app, store, qaEndpoints.photoOutcome, async (input) => {
     const profile = profileOf(store, accountNamed(input.username).id)
     if (!profile.photo) throw new HttpError(409, 'PHOTO_MISSING')
     if (profile.photo.state !== 'pending')
@@ -36,21 +25,10 @@ export function profileQaRoutes(app: FastifyInstance, store: Store): void {
     profile.photo.state = input.outcome
     profile.photo.reason = input.outcome === 'failed' ? input.reason || '照片不符合要求，请按要求重新上传' : null
     store.save()
-    return { ok: true, state: profile.photo.state, reason: profile.photo.reason }
+    return { ok: true as const, state: profile.photo.state, reason: profile.photo.reason }
   })
 
-  app.post('/__qa/profile/records', async (req) => {
-    const input = parse(
-      v.object({
-        username: Username,
-        kind: v.optional(RecordKind, 'education'),
-        /** Without an id: the oldest unverified record of the kind. */
-        id: v.optional(v.string()),
-        outcome: v.picklist(['verified', 'rejected']),
-        reason: v.optional(v.string()),
-      }),
-      req.body,
-    )
+  contractRoute(app, store, qaEndpoints.recordOutcome, async (input) => {
     const profile = profileOf(store, accountNamed(input.username).id)
     const record = input.id
       ? profile.records.find((r) => r.id === input.id)
@@ -63,10 +41,9 @@ export function profileQaRoutes(app: FastifyInstance, store: Store): void {
     return recordView(record)
   })
 
-  app.post('/__qa/profile/identity', async (req) => {
-    const input = parse(v.object({ username: Username, state: IdentityState }), req.body)
+  contractRoute(app, store, qaEndpoints.identity, async (input) => {
     profileOf(store, accountNamed(input.username).id).identity = input.state
     store.save()
-    return { ok: true, identity: input.state }
+    return { ok: true as const, identity: input.state }
   })
 }

@@ -63,7 +63,9 @@ export async function profileRoutes(app: FastifyInstance, opts: ProfileRoutesOpt
     const photo = accountId ? store.state.profile.byAccount.get(accountId)?.photo : null
     if (!photo) throw notFound('NOT_FOUND', '照片链接已失效，请刷新页面')
     reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=300')
-    return reply.send(Buffer.from(photo.data, 'base64'))
+    const bytes = await store.blobs.get(photo.blob)
+    if (!bytes) throw notFound('NOT_FOUND', '照片链接已失效，请刷新页面')
+    return reply.send(bytes)
   })
 
   contractRoute(app, store, endpoints.searchSchools, async ({ keyword }) => ({ schools: searchSchools(keyword) }))
@@ -131,7 +133,7 @@ function candidateRoutes(scope: CandidateScope, store: Store, followUrl: string,
       width: size!.width,
       height: size!.height,
       uploadedAt: store.clock.iso(),
-      data: bytes.toString('base64'),
+      blob: await store.blobs.put(bytes),
     }
     store.save()
     return photoView(store, account.id)

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { State } from '../../core/store'
-import { accountScenarios, type Scenario } from '../account/scenarios'
+import { accountScenarios, type Scenario, type ScenarioContext } from '../account/scenarios'
 import { emptyProfile, type StoredRecord } from './state'
 
 /** A drawn ID-style photo (358×441, 92 KB, meets every photo rule) for scenarios that start with a photo. */
@@ -31,7 +31,7 @@ function record(kind: StoredRecord['kind'], now: number, fields: Partial<StoredR
  * Completes a candidate's hub, as if they had done it and QA had verified it: photo 核验通过, a verified education
  * record and degree record, and a platform account bound. 网上报名 is then open (for the application feature's tests).
  */
-export function completeHub(state: State, accountId: string, now: number): void {
+export function completeHub(state: State, accountId: string, { now, blobs }: ScenarioContext): void {
   const at = new Date(now).toISOString()
   const bytes = fs.readFileSync(DEMO_PHOTO)
   state.profile.byAccount.set(accountId, {
@@ -43,7 +43,7 @@ export function completeHub(state: State, accountId: string, now: number): void 
       width: 358,
       height: 441,
       uploadedAt: at,
-      data: bytes.toString('base64'),
+      blob: blobs.putSync(bytes),
     },
     records: [
       record('education', now, { certificateNo: '100231201207001234' }),
@@ -56,9 +56,9 @@ export function completeHub(state: State, accountId: string, now: number): void 
 /** The hub's scenarios (the registry is mock-server/scenarios.ts). */
 export const profileScenarios = {
   // The demo candidate with the personal-info hub complete (photo passed, verified records, bound): 网上报名 open.
-  'hub-ready': (now: number) => {
-    const state = accountScenarios.demo(now)
-    completeHub(state, [...state.accounts.keys()][0], now)
+  'hub-ready': (ctx: ScenarioContext) => {
+    const state = accountScenarios.demo(ctx)
+    completeHub(state, [...state.accounts.keys()][0], ctx)
     return state
   },
 } satisfies Record<string, Scenario>

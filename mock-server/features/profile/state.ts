@@ -1,8 +1,12 @@
 import type { RecordKind, RecordState } from '../../../domain/education'
 import type { PhotoState } from '../../../domain/hub-gate'
+import type { BlobStore } from '../../core/blobs'
 import { fieldsOf, mapFrom } from '../../core/persist'
 
-/** The personal-info hub's part of the mock state (issue 5). JSON-able: photos are kept as base64. */
+/**
+ * The personal-info hub's part of the mock state (issue 5). Photo bytes are blobs beside the state (core/blobs.ts);
+ * the state keeps their id.
+ */
 
 import type { IdentityState, PlatformName as BindPlatform } from '../../../types/states'
 export type { IdentityState, BindPlatform }
@@ -15,8 +19,8 @@ export interface StoredPhoto {
   width: number
   height: number
   uploadedAt: string
-  /** The JPEG bytes, base64. */
-  data: string
+  /** The JPEG bytes: a blob id (Store.blobs). */
+  blob: string
 }
 
 export interface StoredRecord {
@@ -59,9 +63,28 @@ export function emptyProfileState(): ProfileState {
   return { byAccount: new Map(), bindings: new Map() }
 }
 
-export function reviveProfileState(raw: unknown): ProfileState {
+/**
+ * Rebuilds the slice from its JSON. Files written before the blobs held each photo's bytes as base64 (`data`):
+ * those move into the blob store.
+ */
+export function reviveProfileState(raw: unknown, blobs: BlobStore): ProfileState {
   const json = fieldsOf(raw)
-  return { byAccount: mapFrom(json.byAccount), bindings: mapFrom(json.bindings) }
+  const byAccount = mapFrom<CandidateProfile>(json.byAccount)
+  for (const profile of byAccount.values()) {
+    const photo = profile.photo as (StoredPhoto & { data?: string }) | null
+    if (photo && typeof photo.data === 'string') {
+      photo.blob = blobs.putSync(Buffer.from(photo.data, 'base64'))
+      delete photo.data
+    }
+  }
+  return { byAccount, bindings: mapFrom(json.bindings) }
+}
+
+/** The blobs the slice refers to (the rest may be swept). */
+export function profileBlobIds(state: ProfileState): Set<string> {
+  const ids = new Set<string>()
+  for (const profile of state.byAccount.values()) if (profile.photo) ids.add(profile.photo.blob)
+  return ids
 }
 
 export function emptyProfile(): CandidateProfile {

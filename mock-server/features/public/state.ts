@@ -7,3 +7,14 @@ export interface Captcha {
   answer: string
   expiresAt: string
 }
+
+/** Drops expired captchas; how many went. */
+export function pruneCaptchas(captchas: Map<string, Captcha>, now: number): number {
+  let removed = 0
+  for (const [id, c] of captchas) {
+    if (Date.parse(c.expiresAt) > now) continue
+    captchas.delete(id)
+    removed++
+  }
+  return removed
+}

@@ -1,24 +1,23 @@
 import type { FastifyInstance } from 'fastify'
-import * as v from 'valibot'
-import { FaceOutcome, PayOutcome, SubscribeOutcome } from '../../../types/platform-sim'
-import { parseBody } from '../../core/contract-route'
+import { qaEndpoints } from '../../../types/qa'
+import { contractRoute } from '../../core/contract-route'
 import type { Store } from '../../core/store'
 
 /** QA control API for the simulated platform abilities (only with --qa): what each answers next. */
 export function simQaRoutes(app: FastifyInstance, store: Store): void {
-  app.post('/__qa/sim/face', async (req) => {
-    store.state.sim.face = parseBody(v.object({ outcome: FaceOutcome }), req.body).outcome
+  contractRoute(app, store, qaEndpoints.simFace, async ({ outcome }) => {
+    store.state.sim.face = outcome
     store.save()
-    return { ok: true, face: store.state.sim.face }
+    return { ok: true as const, face: store.state.sim.face }
   })
-  app.post('/__qa/sim/pay', async (req) => {
-    store.state.sim.pay = parseBody(v.object({ outcome: PayOutcome }), req.body).outcome
+  contractRoute(app, store, qaEndpoints.simPay, async ({ outcome }) => {
+    store.state.sim.pay = outcome
     store.save()
-    return { ok: true, pay: store.state.sim.pay }
+    return { ok: true as const, pay: store.state.sim.pay }
   })
-  app.post('/__qa/sim/subscribe', async (req) => {
-    store.state.sim.subscribe = parseBody(v.object({ outcome: SubscribeOutcome }), req.body).outcome
+  contractRoute(app, store, qaEndpoints.simSubscribe, async ({ outcome }) => {
+    store.state.sim.subscribe = outcome
     store.save()
-    return { ok: true, subscribe: store.state.sim.subscribe }
+    return { ok: true as const, subscribe: store.state.sim.subscribe }
   })
 }

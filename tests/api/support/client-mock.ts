@@ -27,6 +27,7 @@ export function clientAgainstMock(): RunningMock {
       return server().url
     },
     qa: (path, body) => server().qa(path, body),
+    qaApi: (name, ...input) => server().qaApi(name, ...input),
     close: () => server().close(),
   }
 }

@@ -1,0 +1,289 @@
+import * as v from 'valibot'
+import { SecurityQuestionId } from './account'
+import type { Endpoint } from './api'
+import { Empty } from './common'
+import { FaceOutcome, PayOutcome, SubscribeOutcome } from './platform-sim'
+import { ApplicationView } from './application'
+import { EducationRecord, RecordKind } from './profile'
+import { ExamKind } from './states'
+
+/**
+ * The QA control API (mock server started with --qa; absent otherwise): each endpoint by name, with its request and
+ * response schemas, like the app's endpoints in types/api.ts. The server validates with these schemas; tests call
+ * the endpoints by name through tests/support/qa-client.ts, and the README lists them by name.
+ * `:name` path parameters are filled from the request object's field of the same name.
+ */
+function qa<Req extends v.GenericSchema, Res extends v.GenericSchema>(
+  e: Omit<Endpoint<Req, Res>, 'auth'>,
+): Endpoint<Req, Res> {
+  return { ...e, auth: false }
+}
+
+const Ok = v.object({ ok: v.literal(true) })
+const Username = v.pipe(v.string(), v.minLength(1))
+const ByUsername = v.object({ username: Username })
+const MAX_SHIFT_MS = 100 * 365 * 24 * 60 * 60 * 1000
+const LATEST_MS = Date.UTC(2200, 0, 1)
+
+export const ClockRequest = v.pipe(
+  v.object({
+    /** Jump to this moment (time flows on from there). */
+    now: v.optional(
+      v.pipe(
+        v.string(),
+        v.isoTimestamp('now 必须是 ISO 时间，如 2026-03-01T08:00:00.000Z'),
+        v.check((s) => Date.parse(s) > 0 && Date.parse(s) < LATEST_MS, 'now 须在 1970 年到 2200 年之间'),
+      ),
+    ),
+    /** Move on (or back, when negative) by this many milliseconds. */
+    advanceMs: v.optional(
+      v.pipe(v.number(), v.integer('advanceMs 必须是整数毫秒'), v.minValue(-MAX_SHIFT_MS), v.maxValue(MAX_SHIFT_MS)),
+    ),
+    /** Back to the machine's time. */
+    real: v.optional(v.boolean()),
+  }),
+  v.check(
+    (r) => r.now !== undefined || r.advanceMs !== undefined || r.real === true,
+    '请给出 now（ISO 时间）、advanceMs（毫秒）或 real: true',
+  ),
+)
+export const ClockResponse = v.object({ now: v.string(), offsetMs: v.number() })
+
+const CaptchaAnswerResponse = v.object({ captchaId: v.string(), answer: v.string() })
+
+export const CreateCandidateRequest = v.object({
+  username: v.string(),
+  password: v.string(),
+  name: v.string(),
+  idNumber: v.string(),
+  // The password-recovery question and answer (optional).
+  questionId: v.optional(SecurityQuestionId),
+  answer: v.optional(v.string()),
+})
+
+/** Many candidates at once, for load runs: usernames `<prefix><n>`, one password, generated valid ID numbers. */
+export const CreateCandidatesRequest = v.object({
+  prefix: v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,11}$/, 'prefix 以字母开头，至多12位')),
+  count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5000)),
+  password: v.optional(v.string(), 'Abcdef12'),
+  name: v.optional(v.string(), '张三'),
+})
+export const CreateCandidatesResponse = v.object({
+  candidates: v.array(v.object({ username: v.string(), idNumber: v.string() })),
+})
+
+export const FaultRequest = v.object({
+  path: v.pipe(v.string(), v.startsWith('/api/', 'path 必须以 /api/ 开头')),
+  status: v.optional(v.picklist([502, 503, 504]), 503),
+  count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 1),
+})
+
+/** An application as QA sees it: the candidate's view plus the current 验证码 of its form. */
+const QaApplication = v.object({ ...ApplicationView.entries, code: v.string() })
+const ByApplication = v.object({ id: v.pipe(v.string(), v.minLength(1)) })
+const QaReason = v.pipe(v.string(), v.trim(), v.minLength(1, '请给出原因'), v.maxLength(200))
+const Iso = v.pipe(v.string(), v.isoTimestamp('须是 ISO 时间，如 2026-03-01T08:00:00.000Z'))
+/** One exam of the calendar: its dates and its application, confirmation and payment windows. */
+const CalendarExam = v.object({
+  id: v.string(),
+  kind: ExamKind,
+  name: v.string(),
+  examDate: v.string(),
+  examEndDate: v.string(),
+  applyOpensAt: v.string(),
+  applyClosesAt: v.string(),
+  confirmOpensAt: v.string(),
+  confirmClosesAt: v.string(),
+  payClosesAt: v.string(),
+})
+
+export const qaEndpoints = {
+  reset: qa({ method: 'POST', path: '/__qa/reset', request: Empty, response: Ok }),
+  scenarios: qa({
+    method: 'GET',
+    path: '/__qa/scenarios',
+    request: Empty,
+    response: v.object({ scenarios: v.array(v.string()) }),
+  }),
+  loadScenario: qa({
+    method: 'POST',
+    path: '/__qa/scenario',
+    request: v.object({ name: v.string() }),
+    response: v.object({ ok: v.literal(true), scenario: v.string() }),
+  }),
+  clock: qa({ method: 'GET', path: '/__qa/clock', request: Empty, response: ClockResponse }),
+  setClock: qa({ method: 'POST', path: '/__qa/clock', request: ClockRequest, response: ClockResponse }),
+  addFault: qa({
+    method: 'POST',
+    path: '/__qa/faults',
+    request: FaultRequest,
+    response: v.object({
+      ok: v.literal(true),
+      pending: v.array(v.object({ path: v.string(), status: v.number(), remaining: v.number() })),
+    }),
+  }),
+  clearFaults: qa({ method: 'DELETE', path: '/__qa/faults', request: Empty, response: Ok }),
+
+  lastCaptcha: qa({ method: 'GET', path: '/__qa/captcha/last', request: Empty, response: CaptchaAnswerResponse }),
+  captchaAnswer: qa({
+    method: 'GET',
+    path: '/__qa/captcha/:captchaId',
+    request: v.object({ captchaId: v.pipe(v.string(), v.minLength(1)) }),
+    response: CaptchaAnswerResponse,
+  }),
+
+  simFace: qa({
+    method: 'POST',
+    path: '/__qa/sim/face',
+    request: v.object({ outcome: FaceOutcome }),
+    response: v.object({ ok: v.literal(true), face: FaceOutcome }),
+  }),
+  resetFaceRateLimits: qa({ method: 'POST', path: '/__qa/face/rate-limits/reset', request: Empty, response: Ok }),
+  lastFaceVerification: qa({
+    method: 'GET',
+    path: '/__qa/face/last',
+    request: Empty,
+    response: v.object({ verifyId: v.string() }),
+  }),
+  simPay: qa({
+    method: 'POST',
+    path: '/__qa/sim/pay',
+    request: v.object({ outcome: PayOutcome }),
+    response: v.object({ ok: v.literal(true), pay: PayOutcome }),
+  }),
+  simSubscribe: qa({
+    method: 'POST',
+    path: '/__qa/sim/subscribe',
+    request: v.object({ outcome: SubscribeOutcome }),
+    response: v.object({ ok: v.literal(true), subscribe: SubscribeOutcome }),
+  }),
+
+  createCandidate: qa({
+    method: 'POST',
+    path: '/__qa/candidates',
+    request: CreateCandidateRequest,
+    response: v.object({ id: v.string(), username: v.string() }),
+  }),
+  createCandidates: qa({
+    method: 'POST',
+    path: '/__qa/candidates/bulk',
+    request: CreateCandidatesRequest,
+    response: CreateCandidatesResponse,
+  }),
+  candidate: qa({
+    method: 'GET',
+    path: '/__qa/candidates/:username',
+    request: ByUsername,
+    response: v.object({ id: v.string(), username: v.string(), name: v.string(), idNumber: v.string() }),
+  }),
+  createSession: qa({
+    method: 'POST',
+    path: '/__qa/sessions',
+    request: ByUsername,
+    response: v.object({ token: v.string(), expiresAt: v.string() }),
+  }),
+  expireSessions: qa({
+    method: 'POST',
+    path: '/__qa/candidates/:username/expire-sessions',
+    request: ByUsername,
+    response: v.object({ ok: v.literal(true), expired: v.number() }),
+  }),
+  unlock: qa({ method: 'POST', path: '/__qa/candidates/:username/unlock', request: ByUsername, response: Ok }),
+  loginGuard: qa({
+    method: 'GET',
+    path: '/__qa/candidates/:username/login-guard',
+    request: ByUsername,
+    response: v.object({ failures: v.number(), lockedUntil: v.nullable(v.string()) }),
+  }),
+  applicationData: qa({
+    method: 'POST',
+    path: '/__qa/candidates/:username/application-data',
+    request: v.object({ username: Username, present: v.optional(v.boolean(), true) }),
+    response: v.object({ ok: v.literal(true), present: v.boolean() }),
+  }),
+
+  photoOutcome: qa({
+    method: 'POST',
+    path: '/__qa/profile/photo',
+    request: v.object({
+      username: Username,
+      outcome: v.picklist(['passed', 'failed']),
+      reason: v.optional(v.string()),
+    }),
+    response: v.object({ ok: v.literal(true), state: v.string(), reason: v.nullable(v.string()) }),
+  }),
+  recordOutcome: qa({
+    method: 'POST',
+    path: '/__qa/profile/records',
+    request: v.object({
+      username: Username,
+      kind: v.optional(RecordKind, 'education'),
+      /** Without an id: the oldest unverified record of the kind. */
+      id: v.optional(v.string()),
+      outcome: v.picklist(['verified', 'rejected']),
+      reason: v.optional(v.string()),
+    }),
+    response: EducationRecord,
+  }),
+  identity: qa({
+    method: 'POST',
+    path: '/__qa/profile/identity',
+    request: v.object({ username: Username, state: v.picklist(['pending', 'passed', 'failed']) }),
+    response: v.object({ ok: v.literal(true), identity: v.picklist(['pending', 'passed', 'failed']) }),
+  }),
+
+  // Online application (issue 13, docs/application.md): what test centres and provinces decide.
+  applications: qa({
+    method: 'GET',
+    path: '/__qa/applications/:username',
+    request: ByUsername,
+    response: v.object({ applications: v.array(QaApplication) }),
+  }),
+  confirmApplication: qa({
+    method: 'POST',
+    path: '/__qa/applications/:id/confirm',
+    request: ByApplication,
+    response: QaApplication,
+  }),
+  rejectConfirmation: qa({
+    method: 'POST',
+    path: '/__qa/applications/:id/reject-confirmation',
+    request: v.object({ ...ByApplication.entries, reason: QaReason }),
+    response: QaApplication,
+  }),
+  reviewStage: qa({
+    method: 'POST',
+    path: '/__qa/applications/:id/review',
+    request: v.object({
+      ...ByApplication.entries,
+      stage: v.picklist(['centre', 'region'], 'stage 须是 centre（考点审核）或 region（考区审核）'),
+      outcome: v.picklist(['pass', 'fail'], 'outcome 须是 pass 或 fail'),
+      reason: v.optional(QaReason),
+    }),
+    response: QaApplication,
+  }),
+  applicationCalendar: qa({
+    method: 'GET',
+    path: '/__qa/application/calendar',
+    request: Empty,
+    response: v.object({ exams: v.array(CalendarExam) }),
+  }),
+  setApplicationCalendar: qa({
+    method: 'POST',
+    path: '/__qa/application/calendar',
+    request: v.object({
+      examId: v.string(),
+      examDate: v.optional(v.pipe(v.string(), v.isoDate('须是日期，如 2026-04-12'))),
+      applyOpensAt: v.optional(Iso),
+      applyClosesAt: v.optional(Iso),
+      confirmClosesAt: v.optional(Iso),
+      payClosesAt: v.optional(Iso),
+    }),
+    response: v.object({ exam: CalendarExam }),
+  }),
+}
+
+export type QaEndpoints = typeof qaEndpoints
+export type QaEndpointName = keyof QaEndpoints
+export type QaRequestOf<N extends QaEndpointName> = v.InferInput<QaEndpoints[N]['request']>
+export type QaResponseOf<N extends QaEndpointName> = v.InferOutput<QaEndpoints[N]['response']>
