@@ -42,6 +42,7 @@ module.exports = {
       testTimeout: 60000,
     },
     { ...base, displayName: 'mini', testMatch: ['<rootDir>/tests/mini/**/*.test.ts'] },
+    { ...base, displayName: 'host', testMatch: ['<rootDir>/tools/miniprogram-host/test/**/*.test.ts'] },
     { ...base, displayName: 'bridge', testMatch: ['<rootDir>/tools/automator-bridge/test/**/*.test.ts'] },
     {
       ...base,

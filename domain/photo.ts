@@ -7,6 +7,8 @@
 export const PHOTO_MIN_BYTES_EXCLUSIVE = 45 * 1024
 /** The upper bound the server accepts (a phone's camera original is well under this). */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
+/** The server decodes no photo with more pixels than this (a 48-megapixel camera original fits). */
+export const PHOTO_MAX_PIXELS = 50_000_000
 /** Both are minimums, inclusive: 295×413 passes, 294×413 and 295×412 do not. */
 export const PHOTO_MIN_WIDTH = 295
 export const PHOTO_MIN_HEIGHT = 413
@@ -78,6 +80,26 @@ export function readJpegSize(bytes: Uint8Array): { width: number; height: number
   return null
 }
 
+/**
+ * EXIF orientations 5-8 turn the picture a quarter: the stored width is the upright height. Takes the EXIF number
+ * (the server reads it from the bytes) or a mini-program's getImageInfo `orientation` word, whose width and height
+ * are the stored ones ("不考虑旋转"):
+ * https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.getImageInfo.html
+ * (Alipay https://opendocs.alipay.com/mini/api/media/image/my.getimageinfo, Baidu
+ * https://smartprogram.baidu.com/docs/develop/api/media/image_swan-getImageInfo/ report the same words). A browser
+ * reports the upright size already and no orientation.
+ */
+export function uprightSize(
+  size: { width: number; height: number },
+  orientation?: number | string | null,
+): { width: number; height: number } {
+  const turned =
+    typeof orientation === 'number'
+      ? orientation >= 5 && orientation <= 8
+      : typeof orientation === 'string' && /^(left|right)(-mirrored)?$/.test(orientation)
+  return turned ? { width: size.height, height: size.width } : { width: size.width, height: size.height }
+}
+
 export type PhotoProblemCode = 'format' | 'file-too-small' | 'file-too-large' | 'pixels-too-few' | 'unreadable'
 
 export interface PhotoProblem {
@@ -93,9 +115,11 @@ export interface PhotoFacts {
   reportedType?: string | null
   /** File size in bytes. */
   size: number
-  /** Pixel size, when known. */
+  /** Pixel size, when known, as stored in the file. */
   width?: number | null
   height?: number | null
+  /** EXIF orientation (number) or the platform's word for it; the size rule applies to the upright picture. */
+  orientation?: number | string | null
 }
 
 /** One decimal, rounded down, so a file that fails the 45 KB rule never shows as "45.1 KB". */
@@ -137,13 +161,14 @@ export function checkPhoto(facts: PhotoFacts): PhotoProblem[] {
     })
   }
   if (facts.width && facts.height) {
+    const { width, height } = uprightSize({ width: facts.width, height: facts.height }, facts.orientation)
     const short: string[] = []
-    if (facts.width < PHOTO_MIN_WIDTH) short.push(`宽度不足 ${PHOTO_MIN_WIDTH}`)
-    if (facts.height < PHOTO_MIN_HEIGHT) short.push(`高度不足 ${PHOTO_MIN_HEIGHT}`)
+    if (width < PHOTO_MIN_WIDTH) short.push(`宽度不足 ${PHOTO_MIN_WIDTH}`)
+    if (height < PHOTO_MIN_HEIGHT) short.push(`高度不足 ${PHOTO_MIN_HEIGHT}`)
     if (short.length) {
       problems.push({
         code: 'pixels-too-few',
-        message: `照片像素不足：须至少 ${PHOTO_MIN_WIDTH}×${PHOTO_MIN_HEIGHT}（宽×高），所选照片为 ${facts.width}×${facts.height}，${short.join('、')}`,
+        message: `照片像素不足：须至少 ${PHOTO_MIN_WIDTH}×${PHOTO_MIN_HEIGHT}（宽×高），所选照片为 ${width}×${height}，${short.join('、')}`,
       })
     }
   } else if (format === 'jpeg') {

@@ -1,9 +1,10 @@
 import cors from '@fastify/cors'
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify'
-import { SERVER_TIME_HEADER } from '../types/api'
+import { endpoints, SERVER_TIME_HEADER } from '../types/api'
 import { ERROR_MESSAGES, type ErrorCode } from '../types/errors'
 import { HttpError } from './core/errors'
 import { faultInjection } from './core/faults'
+import { wireFaults, type WireFaultsConfig } from './core/wire-faults'
 import { qaRoutes } from './core/qa-routes'
 import { Store } from './core/store'
 import { accountFeature } from './features/account'
@@ -17,6 +18,7 @@ import type { OcrEngine } from './features/scan/ocr/engine'
 import { simFeature } from './features/sim'
 import type { FaceOutcome } from '../types/platform-sim'
 import { SCENARIOS } from './scenarios'
+import { wireErrorOptions } from './core/wire-errors'
 
 export interface MockServerOptions {
   /** Enables the QA control API under /__qa. */
@@ -33,6 +35,8 @@ export interface MockServerOptions {
   faceOutcome?: FaceOutcome
   /** The screenshot OCR; the process's shared engine (models loaded once, on first scan) by default. */
   ocr?: OcrEngine
+  /** Faults on the wire (core/wire-faults.ts): a share of requests busy, rate-limited, delayed or dropped. Off by default. */
+  faults?: WireFaultsConfig
 }
 
 export type MockServer = FastifyInstance & {
@@ -63,6 +67,8 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // Router and HTTP-parser refusals answer with the contract's error body too.
+    ...wireErrorOptions,
   })
 
   const routeTable: Array<{ method: string; url: string }> = []
@@ -72,8 +78,11 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
 
   await app.register(cors, {
     origin: (origin, cb) => cb(null, !origin || /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)),
+    // Every method the contract uses (DELETE: a record, the binding), so the H5 app on its own origin can call them.
+    methods: CORS_METHODS,
     allowedHeaders: ['content-type', 'authorization', 'idempotency-key'],
-    exposedHeaders: ['idempotent-replay', SERVER_TIME_HEADER],
+    // Retry-After too: the H5 app waits as long as the server asks.
+    exposedHeaders: ['idempotent-replay', SERVER_TIME_HEADER, 'retry-after'],
   })
 
   // The server's time on every answer (errors included), from its one clock, so the app can learn its offset.
@@ -133,6 +142,7 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
 
   const qa = !!opts.qa
   faultInjection(app, { qa })
+  wireFaults(app, { qa, initial: opts.faults })
   if (qa) qaRoutes(app, store)
   // Each feature is a plugin (features/<feature>/index.ts): its routes, its candidate scope, its QA routes.
   await app.register(publicFeature, { store, qa })
@@ -158,6 +168,11 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   server.routeTable = routeTable
   return server
 }
+
+/** The methods CORS allows: every one the contract's endpoints use, plus HEAD. */
+export const CORS_METHODS = [
+  ...new Set<string>(['GET', 'HEAD', 'POST', ...Object.values(endpoints).map((e) => e.method)]),
+]
 
 /** Errors fastify raises itself (bad JSON, wrong content type, too large) become 4xx with a contract code. */
 function mapFrameworkError(err: FastifyError): HttpError {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { buildMockServer } from './app'
 
 /**
- * `npm run mock -- [--port 3100] [--host 127.0.0.1] [--qa] [--data FILE] [--scenario NAME]`
+ * `npm run mock -- [--port 3100] [--host 127.0.0.1] [--qa] [--data FILE] [--scenario NAME] [--faults 0.3]`
  */
 const { values } = parseArgs({
   options: {
@@ -12,6 +12,8 @@ const { values } = parseArgs({
     data: { type: 'string' },
     scenario: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    // A share of API requests (0-1) meets a wire fault: 503/429 with Retry-After, a delay, or a dropped answer.
+    faults: { type: 'string' },
   },
 })
 
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
     dataFile: values.data,
     scenario: values.scenario,
     logger: values.quiet ? { level: 'warn' } : true,
+    ...(values.faults ? { faults: { rate: Number(values.faults) } } : {}),
   })
   const address = await app.listen({ port: Number(values.port), host: values.host })
   console.log(`mock server on ${address}${values.qa ? ' (QA control API on /__qa)' : ''}`)

@@ -14,6 +14,7 @@ import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } fro
  *   npm run bench -- weapp h5         # only these targets
  *   npm run bench -- --no-ocr         # without the scanner's benchmark
  *   npm run bench -- --no-load        # without the mock server's load run (scripts/bench-load.ts)
+ *   npm run bench -- --no-experience  # without the experience-score figures (scripts/bench-experience.ts)
  *   npm run bench -- --load-only      # only the load run (add --candidates N --seconds S to change it)
  */
 
@@ -189,6 +190,14 @@ async function main(): Promise<void> {
         [...times].map(([t, s]) => ({ cells: [t, s] })),
       ),
     )
+  }
+
+  if (!args.includes('--no-experience')) {
+    console.log('\n=== experience score (scripts/bench-experience.ts)\n')
+    spawnSync('npx', ['tsx', path.join(ROOT, 'scripts', 'bench-experience.ts'), 'weapp'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    })
   }
 
   const ocrBench = path.join(ROOT, 'scripts', 'bench-ocr.ts')

@@ -10,6 +10,8 @@ import { buildTarget, logTail, seconds, TARGETS } from './lib/taro-build'
  * Typecheck, lint and each build count as one test each; jest projects count their own tests.
  */
 const ROOT = path.join(__dirname, '..')
+/** Where the automator specs run; each target is its own line in the summary. */
+const AUTOMATOR_TARGETS = ['h5', 'weapp', 'alipay', 'swan'] as const
 const results: { stage: string; passed: number; failed: number; skipped: number }[] = []
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
@@ -32,19 +34,14 @@ interface JestJson {
   numFailedTestSuites: number
 }
 
-function jestStage(project: string, extra: string[] = []): void {
-  console.log(`\n=== jest: ${project}`)
+function jestStage(project: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}, label = project): void {
+  console.log(`\n=== jest: ${label}`)
   const out = path.join(os.tmpdir(), `jest-${project}-${process.pid}.json`)
-  const code = run('npx', [
-    'jest',
-    '--selectProjects',
-    project,
-    '--ci',
-    '--passWithNoTests',
-    `--outputFile=${out}`,
-    '--json',
-    ...extra,
-  ])
+  const code = run(
+    'npx',
+    ['jest', '--selectProjects', project, '--ci', '--passWithNoTests', `--outputFile=${out}`, '--json', ...extra],
+    env,
+  )
   let passed = 0
   let failed = 0
   let skipped = 0
@@ -57,7 +54,7 @@ function jestStage(project: string, extra: string[] = []): void {
     failed = json.numFailedTests + json.numRuntimeErrorTestSuites
   }
   if (code !== 0 && failed === 0) failed = 1
-  results.push({ stage: `jest ${project}`, passed, failed, skipped })
+  results.push({ stage: `jest ${label}`, passed, failed, skipped })
 }
 
 async function buildStage(target: (typeof TARGETS)[number]): Promise<void> {
@@ -81,10 +78,15 @@ async function main(): Promise<void> {
   for (const target of TARGETS) await buildStage(target)
 
   jestStage('mini', ['--runInBand'])
+  jestStage('host', ['--runInBand'])
   if (browserReady) {
     jestStage('browser', ['--runInBand'])
     jestStage('bridge', ['--runInBand'])
-    jestStage('automator', ['--runInBand'])
+  }
+  // The same automator specs on each build: H5 in Chromium (needs the browser), the mini-programs in the host.
+  for (const target of AUTOMATOR_TARGETS) {
+    if (target === 'h5' && !browserReady) continue
+    jestStage('automator', ['--runInBand'], { AUTOMATOR_TARGET: target }, `automator (${target})`)
   }
 
   console.log('\n=== summary')

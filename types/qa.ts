@@ -78,6 +78,20 @@ export const FaultRequest = v.object({
   count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 1),
 })
 
+/** Faults on the wire (mock-server/core/wire-faults.ts): a share of API requests busy, rate-limited, delayed or cut. */
+export const WIRE_FAULT_KINDS = ['busy', 'rate-limit', 'delay', 'drop'] as const
+export const WireFaults = v.object({
+  /** The share of matching requests that meet a fault, 0-1. */
+  rate: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  kinds: v.optional(v.pipe(v.array(v.picklist(WIRE_FAULT_KINDS)), v.minLength(1)), [...WIRE_FAULT_KINDS]),
+  /** Only requests whose path starts with this. */
+  path: v.optional(v.pipe(v.string(), v.startsWith('/api/', 'path 必须以 /api/ 开头')), '/api/'),
+  /** The Retry-After of a 503/429, in seconds. */
+  retryAfterSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60)), 1),
+  /** How long a delayed request is held back, in ms. */
+  delayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20000)), 2000),
+})
+const WireFaultCounts = v.record(v.string(), v.number())
 /** An application as QA sees it: the candidate's view plus the current 验证码 of its form. */
 const QaApplication = v.object({ ...ApplicationView.entries, code: v.string() })
 const ByApplication = v.object({ id: v.pipe(v.string(), v.minLength(1)) })
@@ -123,6 +137,24 @@ export const qaEndpoints = {
     }),
   }),
   clearFaults: qa({ method: 'DELETE', path: '/__qa/faults', request: Empty, response: Ok }),
+  setWireFaults: qa({
+    method: 'POST',
+    path: '/__qa/faults/wire',
+    request: WireFaults,
+    response: v.object({ ok: v.literal(true), config: WireFaults }),
+  }),
+  wireFaults: qa({
+    method: 'GET',
+    path: '/__qa/faults/wire',
+    request: Empty,
+    response: v.object({ config: v.nullable(WireFaults), counts: WireFaultCounts }),
+  }),
+  clearWireFaults: qa({
+    method: 'DELETE',
+    path: '/__qa/faults/wire',
+    request: Empty,
+    response: v.object({ ok: v.literal(true), counts: WireFaultCounts }),
+  }),
 
   lastCaptcha: qa({ method: 'GET', path: '/__qa/captcha/last', request: Empty, response: CaptchaAnswerResponse }),
   captchaAnswer: qa({

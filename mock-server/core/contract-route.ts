@@ -4,6 +4,7 @@ import { IDEMPOTENCY_HEADER, isStateChanging, type Endpoint } from '../../types/
 import { issuesToFieldErrors } from '../../types/validate'
 import type { Account } from '../features/account/state'
 import { HttpError } from './errors'
+import { callerScope, IdempotencyLedger } from './idempotency'
 import type { Store } from './store'
 
 export interface RouteContext {
@@ -50,26 +51,39 @@ export function serveEndpoint<E extends Endpoint>(
       const parsed = v.safeParse(endpoint.request, raw)
       if (!parsed.success) throw validationError(parsed.issues)
 
-      const key = idempotencyKey(req, endpoint, account)
-      if (key) {
-        const seen = store.state.idempotency.get(key)
-        if (seen) return reply.code(seen.status).header('idempotent-replay', 'true').send(seen.body)
-      }
-      const result = await handler(parsed.output, { req, reply, store })
-      if (key) {
-        store.state.idempotency.set(key, { status: reply.statusCode, body: result, at: store.clock.iso() })
-        store.save()
-      }
-      return result
+      const scope = idempotencyScope(req, endpoint, account, raw)
+      if (!scope) return handler(parsed.output, { req, reply, store })
+      const outcome = await ledgerOf(store).run(scope, raw, async () => {
+        try {
+          const body = await handler(parsed.output, { req, reply, store })
+          return { ok: true, status: reply.statusCode, body }
+        } catch (err) {
+          if (err instanceof HttpError) return { ok: false, error: err }
+          throw err
+        }
+      })
+      if (!outcome.ok) throw outcome.error
+      if (outcome.replay) reply.code(outcome.status).header('idempotent-replay', 'true')
+      return outcome.body as v.InferOutput<E['response']>
     },
   })
 }
 
-function idempotencyKey(req: FastifyRequest, endpoint: Endpoint, account: Account | null): string | null {
+const ledgers = new WeakMap<Store, IdempotencyLedger>()
+
+/** The server's idempotency replies (one ledger per store, so each test server has its own). */
+export function ledgerOf(store: Store): IdempotencyLedger {
+  let ledger = ledgers.get(store)
+  if (!ledger) ledgers.set(store, (ledger = new IdempotencyLedger(store)))
+  return ledger
+}
+
+/** The reply's scope (caller, endpoint, key) for a state-changing call that carries a key; null otherwise. */
+function idempotencyScope(req: FastifyRequest, endpoint: Endpoint, account: Account | null, input: unknown) {
   if (!isStateChanging(endpoint.method)) return null
   const header = req.headers[IDEMPOTENCY_HEADER]
   if (typeof header !== 'string' || header.length === 0 || header.length > 128) return null
-  return `${account?.id ?? 'anon'} ${endpoint.method} ${endpoint.path} ${header}`
+  return `${callerScope(account?.id ?? null, input)} ${endpoint.method} ${endpoint.path} ${header}`
 }
 
 /** Turns schema issues into one 400 with a Chinese message per field (the same messages the forms show). */

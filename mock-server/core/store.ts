@@ -32,6 +32,8 @@ export interface StoredReply {
   status: number
   body: unknown
   at: string
+  /** The request's hash (core/idempotency.ts): the same key with another request is a conflict. */
+  hash?: string
 }
 
 export interface State {

@@ -6,6 +6,8 @@ export class ApiError extends Error {
   readonly status: number
   readonly fields: Record<string, string>
   readonly details: Record<string, string | number | boolean>
+  /** The server's Retry-After, in ms, when it sent one (429, 503). */
+  readonly retryAfterMs: number | null
 
   constructor(init: {
     code: ErrorCode
@@ -13,6 +15,7 @@ export class ApiError extends Error {
     message?: string
     fields?: Record<string, string>
     details?: Record<string, string | number | boolean>
+    retryAfterMs?: number | null
   }) {
     super(init.message ?? ERROR_MESSAGES[init.code])
     this.name = 'ApiError'
@@ -20,6 +23,7 @@ export class ApiError extends Error {
     this.status = init.status
     this.fields = init.fields ?? {}
     this.details = init.details ?? {}
+    this.retryAfterMs = init.retryAfterMs ?? null
   }
 
   /** True when nothing reached the server (or its answer never came back). */
@@ -28,22 +32,25 @@ export class ApiError extends Error {
   }
 
   /** Builds an ApiError from an HTTP answer, whatever its body looks like. */
-  static fromResponse(status: number, body: unknown): ApiError {
+  static fromResponse(status: number, body: unknown, retryAfterMs: number | null = null): ApiError {
     const error = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown; details?: unknown } })
       ?.error
     const code: ErrorCode = isErrorCode(error?.code)
       ? error.code
       : status === 503
         ? 'SERVICE_BUSY'
-        : status >= 500
-          ? 'INTERNAL'
-          : 'BAD_REQUEST'
+        : status === 429
+          ? 'RATE_LIMITED'
+          : status >= 500
+            ? 'INTERNAL'
+            : 'BAD_REQUEST'
     return new ApiError({
       code,
       status,
       message: typeof error?.message === 'string' ? error.message : undefined,
       fields: isStringRecord(error?.fields) ? error.fields : undefined,
       details: typeof error?.details === 'object' && error.details ? (error.details as ApiError['details']) : undefined,
+      retryAfterMs,
     })
   }
 }

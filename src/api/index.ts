@@ -3,7 +3,14 @@ import { callEndpoint, uploadEndpoint, type CallOptions, type UploadCallOptions 
 import type { RecordKind } from '@domain/education'
 
 export { ApiError, messageOf } from './api-error'
-export { setApiBase, getApiBase, newIdempotencyKey, type CallOptions, type UploadCallOptions } from './request'
+export {
+  setApiBase,
+  getApiBase,
+  newIdempotencyKey,
+  withRetry,
+  type CallOptions,
+  type UploadCallOptions,
+} from './request'
 export { serverNow } from './server-clock'
 export { getSessionToken, setSessionToken, setSessionExpiredListener } from './session-token'
 
@@ -49,7 +56,8 @@ export const api = {
   recoverFaceFinish: (input: RequestOf<'recoverFaceFinish'>) => call('recoverFaceFinish', input),
   resetPassword: (resetToken: string, newPassword: string) => call('resetPassword', { resetToken, newPassword }),
   me: () => call('me', {}),
-  logout: () => call('logout', {}),
+  // Best effort and quick: the device is logged out whatever the server answers.
+  logout: () => call('logout', {}, { retry: { retries: 1 } }),
   cancelCheck: () => call('cancelCheck', {}),
   cancelAccount: (reason?: string) => call('cancelAccount', { confirm: true, reason }),
   // Personal-info hub (issue 5); the photo goes up with api.upload('uploadPhoto', ...)

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { IDEMPOTENCY_HEADER, SESSION_HEADER, isStateChanging, type Endpoint, type UploadSpec } from '@contract/api'
 import { platform } from '../platform/platform'
 import { ApiError } from './api-error'
+import { reportRetry } from './retry-status'
 import { learnServerTime } from './server-clock'
 import { getSessionToken, notifySessionExpired } from './session-token'
 
@@ -10,10 +11,15 @@ declare const API_BASE: string
 /**
  * Where the backend is: set at build time (config/index.ts, API_BASE). An H5 deployment may override it at run time
  * with `window.__API_BASE__` in its index.html (the test server does), so one H5 build serves any backend port.
+ * That read sits behind the build-time TARO_ENV switch, so the mini-program bundles do not carry it: Alipay's JS
+ * engine has neither `globalThis` nor `global` and reading either throws while this module loads
+ * (Taro issue https://github.com/NervJS/taro/issues/18140).
  */
 function initialBase(): string {
-  const runtime = (globalThis as { __API_BASE__?: unknown }).__API_BASE__
-  if (typeof runtime === 'string' && runtime) return runtime
+  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
+    const runtime = (window as { __API_BASE__?: unknown }).__API_BASE__
+    if (typeof runtime === 'string' && runtime) return runtime
+  }
   return typeof API_BASE === 'string' ? API_BASE : 'http://127.0.0.1:3100'
 }
 let baseUrl: string = initialBase()
@@ -32,7 +38,8 @@ export interface RetryPolicy {
   maxDelayMs: number
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 400, maxDelayMs: 5000 }
+/** Five retries: in a busy peak a call rides out a dozen seconds of refusals before the page shows an error. */
+export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 400, maxDelayMs: 5000 }
 const TIMEOUT_MS = 15000
 
 export interface CallOptions {
@@ -78,8 +85,55 @@ function backoff(attempt: number, policy: RetryPolicy): number {
   return exp / 2 + Math.random() * (exp / 2)
 }
 
-function isRetryable(err: ApiError): boolean {
+/** Longest wait a server's Retry-After may ask for and still be waited out (longer: the error is shown). */
+const MAX_RETRY_AFTER_MS = 30000
+
+/**
+ * A failure worth another try: nothing came back, or the server said busy (429, 502-504). Only safe calls are
+ * retried: reads, and changes that carry an idempotency key (the server answers a repeat from the first reply).
+ */
+function isRetryable(err: ApiError, safe: boolean): boolean {
+  if (!safe) return false
+  // Too many requests: retried only when the server says how soon (a limit of minutes is the candidate's to read).
+  if (err.status === 429) return err.retryAfterMs !== null
   return err.isNetwork || err.status === 503 || err.status === 502 || err.status === 504
+}
+
+/** The server's Retry-After (seconds or an HTTP date), in ms; null when absent, unreadable or longer than 30 s. */
+export function retryAfterMs(header: Record<string, unknown> | undefined, now = Date.now()): number | null {
+  const raw = header && Object.entries(header).find(([k]) => k.toLowerCase() === 'retry-after')?.[1]
+  if (typeof raw !== 'string' && typeof raw !== 'number') return null
+  const text = String(raw).trim()
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now
+  return Number.isFinite(ms) && ms <= MAX_RETRY_AFTER_MS ? Math.max(0, ms) : null
+}
+
+/**
+ * Runs one exchange with retries: the wait is the server's Retry-After when it sent one, else backoff with jitter;
+ * while it waits, the app shows a calm banner (retry-status.ts). `safe` says whether a retry may repeat the call.
+ */
+export async function withRetry<T>(
+  attemptOnce: () => Promise<T>,
+  options: { safe: boolean; retry?: Partial<RetryPolicy>; onFailure?: (err: ApiError) => void },
+): Promise<T> {
+  const policy = { ...DEFAULT_RETRY, ...options.retry }
+  const call = Symbol('call')
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await attemptOnce()
+      } catch (err) {
+        const apiError = err as ApiError
+        options.onFailure?.(apiError)
+        if (attempt >= policy.retries || !isRetryable(apiError, options.safe)) throw apiError
+        const waitMs = apiError.retryAfterMs ?? backoff(attempt, policy)
+        reportRetry(call, { attempt: attempt + 2, of: policy.retries + 1, waitMs })
+        await sleep(waitMs)
+      }
+    }
+  } finally {
+    reportRetry(call, null)
+  }
 }
 
 /** What one HTTP exchange brought back, whatever carried it (Taro.request or the platform's upload). */
@@ -102,7 +156,7 @@ async function exchange(send: () => Promise<Answer>): Promise<unknown> {
   learnServerTime(res.header, sentAt)
   const data = typeof res.data === 'string' && res.data ? safeJson(res.data) : res.data
   if (res.statusCode >= 200 && res.statusCode < 300) return data
-  throw ApiError.fromResponse(res.statusCode, data)
+  throw ApiError.fromResponse(res.statusCode, data, retryAfterMs(res.header as Record<string, unknown> | undefined))
 }
 
 function safeJson(text: string): unknown {
@@ -115,8 +169,9 @@ function safeJson(text: string): unknown {
 
 /**
  * The one way every call reaches the server: the session token, an idempotency key on state-changing calls (the
- * same key on every retry, so the server does the action once), retries of network errors and 502/503/504 with
- * backoff and jitter, and an expired session reported to the app.
+ * same key on every retry, so the server does the action once), retries of network errors, 429 and 502-504
+ * (honouring Retry-After, else backoff with jitter; only calls safe to repeat) while the app shows it is retrying,
+ * and an expired session reported to the app.
  */
 async function send<Res>(
   endpoint: Endpoint,
@@ -124,22 +179,19 @@ async function send<Res>(
   baseHeaders: Record<string, string>,
   transport: (headers: Record<string, string>) => Promise<Answer>,
 ): Promise<Res> {
-  const policy = { ...DEFAULT_RETRY, ...options.retry }
   const headers: Record<string, string> = { ...baseHeaders }
   const token = getSessionToken()
   if (token) headers[SESSION_HEADER] = `Bearer ${token}`
   if (isStateChanging(endpoint.method)) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey ?? newIdempotencyKey()
+  const safe = !isStateChanging(endpoint.method) || !!headers[IDEMPOTENCY_HEADER]
 
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return (await exchange(() => transport(headers))) as Res
-    } catch (err) {
-      const apiError = err as ApiError
-      if (apiError.status === 401 && endpoint.auth) notifySessionExpired()
-      if (attempt >= policy.retries || !isRetryable(apiError)) throw apiError
-      await sleep(backoff(attempt, policy))
-    }
-  }
+  return withRetry(() => exchange(() => transport(headers)) as Promise<Res>, {
+    safe,
+    retry: options.retry,
+    onFailure: (err) => {
+      if (err.status === 401 && endpoint.auth) notifySessionExpired()
+    },
+  })
 }
 
 /** Calls one JSON endpoint of the contract through Taro.request. */

@@ -1,5 +1,5 @@
-import { chooseImageViaTaro, getImageInfoViaTaro, readFileHeadViaTaro, isCancel, uploadViaTaro } from './shared'
-import type { FaceResult, Platform } from './types'
+import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel } from './shared'
+import type { ChosenImage, FaceResult, Platform, UploadOptions, UploadResult } from './types'
 
 /** 身份验证's result: 9000 finished, 6001 cancelled, 6002 network, 4000 business error (result.errorCode). */
 export interface AlipayVerifyResult {
@@ -27,6 +27,17 @@ export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResul
 }
 
 declare const my: {
+  uploadFile(opts: {
+    url: string
+    filePath: string
+    name: string
+    fileName: string
+    fileType: 'image' | 'video' | 'audio'
+    header?: Record<string, string>
+    formData?: Record<string, string>
+    success: (r: { statusCode: number | string; data: string }) => void
+    fail: (e: unknown) => void
+  }): { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined
   getAuthCode(opts: { scopes: string; success: (r: { authCode: string }) => void; fail: (e: unknown) => void }): void
   /** 身份验证's screen for a certification the server initialised (certifyId and its url). */
   startAPVerify?(opts: {
@@ -35,6 +46,17 @@ declare const my: {
     success: (r: AlipayVerifyResult) => void
     fail: (e: unknown) => void
   }): void
+  chooseImage(opts: {
+    count: number
+    sourceType: string[]
+    success: (r: {
+      apFilePaths?: string[]
+      tempFilePaths?: string[]
+      tempFiles?: { path: string; size: number }[]
+    }) => void
+    fail: (e: unknown) => void
+  }): void
+  getFileInfo(opts: { apFilePath: string; success: (r: { size: number }) => void; fail: (e: unknown) => void }): void
   /** The same screen through the JSAPI bridge, for clients without my.startAPVerify. */
   call?(
     api: 'startBizService',
@@ -49,6 +71,56 @@ declare const my: {
   }): void
 }
 
+/** Alipay's user-cancel error (https://opendocs.alipay.com/mini/api/error-code: 11 用户取消操作). */
+const cancelled = (e: unknown) => (e as { error?: number })?.error === 11 || isCancel(e)
+
+/**
+ * my.chooseImage answers `apFilePaths` only on older clients (tempFiles with sizes on newer ones), and Taro maps just
+ * the paths: read whichever is there, and the size from my.getFileInfo when the client gave none.
+ * https://opendocs.alipay.com/mini/api/media/image/my.chooseimage, https://opendocs.alipay.com/mini/api/file/getfileinfo
+ */
+function chooseImage(source: 'album' | 'camera' | 'any'): Promise<ChosenImage | null> {
+  return new Promise((resolve, reject) => {
+    my.chooseImage({
+      count: 1,
+      sourceType: source === 'any' ? ['album', 'camera'] : [source],
+      success: (res) => {
+        const file = res.tempFiles?.[0]
+        if (file) return resolve({ path: file.path, size: file.size })
+        const path = (res.apFilePaths ?? res.tempFilePaths ?? [])[0]
+        if (!path) return resolve(null)
+        my.getFileInfo({ apFilePath: path, success: (info) => resolve({ path, size: info.size }), fail: reject })
+      },
+      fail: (e) => (cancelled(e) ? resolve(null) : reject(e)),
+    })
+  })
+}
+
+/**
+ * my.uploadFile requires `fileType` (image, video or audio) besides url, filePath and the multipart key
+ * (https://opendocs.alipay.com/mini/api/kmq4hc); Taro's adapter only copies `name` to `fileName` (older clients read
+ * the key from `fileName`), so Taro.uploadFile sends no fileType and Alipay refuses the upload. Every upload of this
+ * app is an image (the photo, the 学信网 screenshot).
+ */
+function uploadImage(options: UploadOptions): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const task = my.uploadFile({
+      url: options.url,
+      filePath: options.filePath,
+      name: options.name,
+      fileName: options.name,
+      fileType: 'image',
+      header: options.headers,
+      formData: options.formData,
+      success: (res) => resolve({ statusCode: Number(res.statusCode), data: String(res.data) }),
+      fail: reject,
+    })
+    if (options.onProgress && task && typeof task.onProgressUpdate === 'function') {
+      task.onProgressUpdate((p) => options.onProgress?.(p.progress))
+    }
+  })
+}
+
 /** Alipay: getAuthCode, 身份验证 (startAPVerify) with a server-issued certifyId, tradePay. */
 export const platform: Platform = {
   name: 'alipay',
@@ -57,10 +129,10 @@ export const platform: Platform = {
     new Promise((resolve, reject) => {
       my.getAuthCode({ scopes: 'auth_base', success: (r) => resolve(r.authCode), fail: reject })
     }),
-  chooseImage: chooseImageViaTaro,
+  chooseImage,
   getImageInfo: getImageInfoViaTaro,
   readFileHead: readFileHeadViaTaro,
-  uploadFile: uploadViaTaro,
+  uploadFile: uploadImage,
   faceStartContext: async () => ({ platform: 'alipay' }),
   verifyFace: ({ verifyId, certifyUrl }) =>
     new Promise<FaceResult>((resolve) => {

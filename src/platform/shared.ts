@@ -24,7 +24,13 @@ export async function chooseImageViaTaro(source: 'album' | 'camera' | 'any'): Pr
 
 export async function getImageInfoViaTaro(path: string): Promise<ImageInfo> {
   const info = await Taro.getImageInfo({ src: path })
-  return { width: info.width, height: info.height, type: String(info.type ?? '').toLowerCase() }
+  const orientation = (info as { orientation?: unknown }).orientation
+  return {
+    width: info.width,
+    height: info.height,
+    type: String(info.type ?? '').toLowerCase(),
+    ...(typeof orientation === 'string' ? { orientation } : {}),
+  }
 }
 
 /** Reads a file's first bytes through the mini-program file system (WeChat, Alipay and Baidu all have it). */

@@ -19,6 +19,8 @@ export interface ImageInfo {
   height: number
   /** Lower-case format as the platform reports it (jpeg, png ...); the server checks the bytes again. */
   type: string
+  /** The platform's EXIF orientation word (up, right, left-mirrored ...); absent where the size is upright already. */
+  orientation?: string
 }
 
 export interface UploadOptions {

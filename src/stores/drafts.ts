@@ -25,6 +25,34 @@ export function clearDraft(key: string): void {
   }
 }
 
+/** Bumped when every draft is forgotten, so a form still mounted then does not write its draft back. */
+let generation = 0
+
+/**
+ * Forgets every draft on the device and where a login would return to (logout, cancellation): the next person to
+ * use this phone finds empty forms. An expired session keeps them (the candidate comes back to finish).
+ */
+export function clearAllDrafts(): void {
+  generation++
+  let keys: string[] = []
+  try {
+    keys = Taro.getStorageInfoSync().keys
+  } catch {
+    return
+  }
+  for (const key of keys) {
+    if (!key.startsWith(PREFIX) && key !== RETURN_TO_KEY) continue
+    try {
+      Taro.removeStorageSync(key)
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** Where a login returns to (src/stores/session.ts); it names a page of the candidate's, so it goes with the drafts. */
+export const RETURN_TO_KEY = 'session.returnTo'
+
 export function writeDraft(key: string, value: object): void {
   try {
     Taro.setStorageSync(PREFIX + key, value)
@@ -49,11 +77,12 @@ export function useDraft<T extends object>(
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const latest = useRef(value)
   const cleared = useRef(false)
+  const born = useRef(generation)
 
   const flush = useCallback(() => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
-    if (enabled && !cleared.current) writeDraft(key, withoutKeys(latest.current, omit))
+    if (enabled && !cleared.current && born.current === generation) writeDraft(key, withoutKeys(latest.current, omit))
     // omit is a constant list per page
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, enabled])

@@ -3,7 +3,7 @@ import type { RequestOf } from '@contract/api'
 import type { BasicInfo, BindingInfo, EducationRecord, PhotoInfo, ProfileSummary } from '@contract/profile'
 import { api, ApiError, getApiBase, messageOf } from '../api'
 import type { RecordKind } from '@domain/education'
-import { checkPhoto, type PhotoProblem } from '@domain/photo'
+import { checkPhoto, uprightSize, type PhotoProblem } from '@domain/photo'
 import { platform } from '../platform/platform'
 import { clearDraft as forgetDraft, readDraft, writeDraft } from './drafts'
 
@@ -179,13 +179,15 @@ export const useProfile = create<ProfileState>((set, get) => {
         size: chosen.size,
         width: info?.width,
         height: info?.height,
+        orientation: info?.orientation,
       })
       set({
         candidate: {
           path: chosen.path,
           size: chosen.size,
-          width: info?.width ?? null,
-          height: info?.height ?? null,
+          // Shown as the upright picture's size, the one the rules judge.
+          width: info ? uprightSize(info, info.orientation).width : null,
+          height: info ? uprightSize(info, info.orientation).height : null,
           problems,
         },
       })

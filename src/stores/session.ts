@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { create } from 'zustand'
 import type { Me, SessionResponse } from '@contract/account'
 import { api, getSessionToken, setSessionExpiredListener, setSessionToken } from '../api'
+import { clearAllDrafts, RETURN_TO_KEY } from './drafts'
 import { go, routeOf, routes } from '../routes'
 
 /** The logged-in candidate. The token itself lives in src/api/session-token.ts (storage), sent on every call. */
@@ -13,8 +14,10 @@ interface SessionState {
   signIn: (session: SessionResponse) => void
   /** Ends the session on the server (best effort) and here. */
   signOut: () => Promise<void>
-  /** Forgets the session here only (cancelled account, expired session). */
+  /** Forgets the session here only (expired session): drafts stay, so the candidate finishes after logging in. */
   clear: () => void
+  /** The account is gone (cancelled): forgets the session and every draft on the device. */
+  forgetAccount: () => void
   /** Loads the candidate behind a stored token (app restart). */
   loadMe: () => Promise<Me | null>
 }
@@ -33,10 +36,17 @@ export const useSession = create<SessionState>((set) => ({
       // Logged out here anyway; the server session times out on its own.
     }
     setSessionToken(null)
+    // Logging out leaves nothing typed on the device for the next person.
+    clearAllDrafts()
     set({ account: null, loggedIn: false })
   },
   clear: () => {
     setSessionToken(null)
+    set({ account: null, loggedIn: false })
+  },
+  forgetAccount: () => {
+    setSessionToken(null)
+    clearAllDrafts()
     set({ account: null, loggedIn: false })
   },
   loadMe: async () => {
@@ -50,7 +60,7 @@ export const useSession = create<SessionState>((set) => ({
 /** Kept for callers that need the bare URLs; navigate with src/routes.ts. */
 export const LOGIN_URL = routes.login.path
 export const HUB_URL = routes.hub.path
-const RETURN_KEY = 'session.returnTo'
+const RETURN_KEY = RETURN_TO_KEY
 /** The mini-programs keep at most 10 pages; a rebuilt stack stays well inside. */
 const MAX_STACK = 9
 
@@ -114,10 +124,28 @@ export async function goAfterLogin(): Promise<void> {
   const [bottom, ...above] = takeReturnTo()
   try {
     await Taro.reLaunch({ url: bottom ?? HUB_URL })
-    for (const url of above) await Taro.navigateTo({ url })
+    await stackSettled(1)
+    for (const [i, url] of above.entries()) {
+      await Taro.navigateTo({ url })
+      await stackSettled(i + 2)
+    }
   } catch {
     // A page that no longer exists: the candidate is where the rebuild stopped, still logged in.
   }
+}
+
+/**
+ * Waits until the stack holds `depth` pages. On H5 a navigation's promise resolves before the router has finished
+ * (a reLaunch still unloading the old pages would hide a page opened on top of it); mini-programs are there at once.
+ */
+async function stackSettled(depth: number, timeoutMs = 1000): Promise<void> {
+  const started = Date.now()
+  while (Date.now() - started < timeoutMs) {
+    if (Taro.getCurrentPages().length === depth) break
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  // One more turn for the page's show transition to end.
+  await new Promise((resolve) => setTimeout(resolve, 50))
 }
 
 /** Sends the candidate to log in, remembering the page stack. For pages that need a session. */

@@ -195,4 +195,19 @@ describe('account', () => {
       return value === '换了手机号'
     })
   })
+
+  it('when QA moves the server clock past the session lifetime, the app asks for login', async () => {
+    const c = await candidate()
+    await loginByPassword(c.username, c.password)
+    await landedOn('pages/hub/index', '#hub-page')
+    // Sessions live two hours from their last use (mock-server/core/sessions.ts): move the server's clock three on.
+    await qa('/__qa/clock', { advanceMs: 3 * 60 * 60 * 1000 })
+    try {
+      await mp.navigateTo('/packages/profile/basic/index')
+      const login = await landedOn('pages/login/index', '#login-page')
+      await waitForText(login, '#login-expired', (t) => t.includes('登录已过期'))
+    } finally {
+      await qa('/__qa/clock', { real: true })
+    }
+  })
 })

@@ -56,7 +56,7 @@ describe('account flows (H5)', () => {
     await rig.open('pages/register/index', 'register-page')
     await fill('register-username', 'reg2026a')
     await fill('register-password', 'abc')
-    expect(await $('#register-password-strength').getAttribute('data-strength')).toBe('weak')
+    expect(await $('#register-password-strength').getAttribute('class')).toContain('pw-meter--weak')
     await fill('register-password', 'Abcdefghij1!')
     expect(await text('register-password-strength-label')).toBe('密码强度：强')
     await fill('register-password-confirm', 'Abcdefghij1!')

@@ -191,8 +191,11 @@ describe('personal-info hub (H5)', () => {
     await rig.page.waitForTimeout(400)
   }
 
-  /** The date picker opens on today (its end); 确定 takes it. */
+  /** The date is three wheels (year, month, day); empty, they open on today and 确定 takes it. */
   async function pickDate() {
-    await pickOption('education-form-date', 0)
+    await pickOption('education-form-date-year', 0)
+    await pickOption('education-form-date-month', 0)
+    await pickOption('education-form-date-day', 0)
+    expect(await text('education-form-date')).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   }
 })

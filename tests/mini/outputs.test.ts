@@ -6,12 +6,14 @@ import {
   ROOT,
   allPages,
   browserGlobalUses,
+  emittedScripts,
   listFiles,
   syntaxNewerThanEngines,
+  unguardedGlobalReads,
   type AppJson,
 } from './support/output'
 import { snapshotOutput, type OutputSnapshot } from '../../scripts/lib/taro-build'
-import type { MiniTarget } from './support/sandbox'
+import type { MiniTarget } from '../../tools/miniprogram-host/src/platforms'
 
 // A build may run first when dist/<target> is stale.
 jest.setTimeout(240_000)
@@ -76,11 +78,13 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s output', (target) => 
     expect(uses).toEqual([])
   })
 
-  it('ships syntax the oldest engines parse (ES2019: no ?. ?? or class fields)', () => {
+  it('ships syntax its engines parse: every script at its ECMAScript level (.js ES2019, WXS ES5, SJS ES2015)', () => {
+    const scripts = emittedScripts(dir)
+    expect(scripts.filter((s) => s.level.ext === '.js').length).toBeGreaterThan(allPages(app).length)
     const problems: string[] = []
-    for (const file of listFiles(dir, '.js')) {
-      const problem = syntaxNewerThanEngines(fs.readFileSync(file, 'utf8'))
-      if (problem) problems.push(`${path.relative(dir, file)}: ${problem}`)
+    for (const { file, level } of scripts) {
+      const problem = syntaxNewerThanEngines(fs.readFileSync(file, 'utf8'), level)
+      if (problem) problems.push(`${path.relative(dir, file)} (${level.ext} at ES${level.ecmaVersion}): ${problem}`)
     }
     expect(problems).toEqual([])
   })
@@ -102,6 +106,16 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s output', (target) => 
   }
 
   if (target === 'alipay') {
+    it('reads globalThis or global only behind a typeof guard (Alipay’s engine has neither)', () => {
+      const reads: string[] = []
+      for (const file of listFiles(dir, '.js')) {
+        for (const read of unguardedGlobalReads(fs.readFileSync(file, 'utf8'), ['globalThis', 'global'])) {
+          reads.push(`${path.relative(dir, file)}: …${read}…`)
+        }
+      }
+      expect(reads).toEqual([])
+    })
+
     it('carries the .browserslistrc Alipay devtools needs (Taro issue 16560)', () => {
       const rc = path.join(dir, '.browserslistrc')
       expect(fs.existsSync(rc)).toBe(true)

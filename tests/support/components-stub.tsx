@@ -14,7 +14,12 @@ export const Button = make('button')
 export const Image = make('img')
 export const Checkbox = make('input')
 export const ScrollView = make('div')
-export const Picker = make('div')
+/** The props each rendered Picker got, by id: a test reads its mode and range and calls its onChange. */
+export const pickers = new Map<string, Record<string, unknown>>()
+export function Picker({ children, className, id, ...rest }: Props) {
+  if (id) pickers.set(id, rest)
+  return createElement('div', { className, id, 'data-mode': (rest.mode as string) ?? 'selector' }, children)
+}
 export function Input({ id, className, value, onInput, placeholder }: Props) {
   return createElement('input', {
     id,

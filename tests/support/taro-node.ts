@@ -81,6 +81,7 @@ const Taro = {
   setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
   removeStorageSync: (key: string) => void storage.delete(key),
   clearStorageSync: () => storage.clear(),
+  getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 0 }),
   showToast: (opts: { title: string }) => {
     shown.toasts.push(opts.title)
     return Promise.resolve()

@@ -4,12 +4,12 @@ import { endpoints } from '../../../types/api'
 import type * as v from 'valibot'
 import { securityQuestionText, type SecurityQuestionId } from '../../../domain/security-questions'
 import { candidateScope } from '../../core/candidate-scope'
-import { contractRoute } from '../../core/contract-route'
+import { contractRoute, ledgerOf } from '../../core/contract-route'
 import { badRequest, HttpError } from '../../core/errors'
 import { bearerToken, createSession } from '../../core/sessions'
 import type { Store } from '../../core/store'
 import { consumeCaptcha } from '../public/captcha'
-import { verifyPassword } from './passwords'
+import { loginGuardFor, passwordMatches } from './login-guard'
 import { isKnownRegionCode } from './regions'
 import type { FaceService } from '../face/flows'
 import type { FacePurpose } from '../face/state'
@@ -79,15 +79,13 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
 
   contractRoute(app, store, endpoints.loginPassword, async (input) => {
     consumeCaptcha(store, input.captchaId, input.captchaCode)
+    // Known or not, the same guard, the same scrypt work and the same answers (login-guard.ts).
     const account = findByLogin(store.state, input.username)
-    if (!account) throw badRequest('INVALID_CREDENTIALS')
-    const guards = flows().loginGuards
-    const guard = guards.get(account.id) ?? { failures: 0, lockedUntil: null }
-    guards.set(account.id, guard)
+    const guard = loginGuardFor(store.state, account, input.username)
     if (guard.lockedUntil && !isPast(guard.lockedUntil)) throw locked(guard.lockedUntil, store.clock.now())
     if (guard.lockedUntil) guard.lockedUntil = null
 
-    if (!(await verifyPassword(input.password, account.passwordSalt, account.passwordHash))) {
+    if (!(await passwordMatches(account, input.password)) || !account) {
       guard.failures++
       if (guard.failures >= MAX_LOGIN_FAILURES) {
         guard.failures = 0
@@ -222,6 +220,7 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
       const reason = applicationDataReason(store.state, id)
       if (reason) throw new HttpError(409, 'CANCEL_REFUSED', reason)
       forgetAccount(store.state, id)
+      ledgerOf(store).forgetAccount(id)
       store.save()
       return { ok: true as const }
     })

@@ -5,7 +5,7 @@ import QRCode from 'qrcode'
 import { canAddRecord, canDeleteRecord, recordLimitMessage, recordNameProblems } from '../../../domain/education'
 import { maskIdNumber } from '../../../domain/id-card'
 import { isKnownMajor } from '../../../domain/majors'
-import { checkPhoto, PHOTO_MAX_BYTES, readJpegSize, type PhotoProblemCode } from '../../../domain/photo'
+import { checkPhoto, isJpeg, PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, type PhotoProblemCode } from '../../../domain/photo'
 import { endpoints } from '../../../types/api'
 import type { ErrorCode } from '../../../types/errors'
 import { PHOTO_UPLOAD_FIELD, PHOTO_UPLOAD_PATH, type BindingInfo } from '../../../types/profile'
@@ -13,6 +13,7 @@ import { candidateScope, type CandidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
 import { HttpError, badRequest, conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
+import { decodeImage, readUploadedFile } from '../../core/uploads'
 import { searchSchools, isKnownSchool } from './data/schools'
 import {
   accountOfTicket,
@@ -62,7 +63,12 @@ export async function profileRoutes(app: FastifyInstance, opts: ProfileRoutesOpt
     const accountId = accountOfTicket(ticket, store.clock.now())
     const photo = accountId ? store.state.profile.byAccount.get(accountId)?.photo : null
     if (!photo) throw notFound('NOT_FOUND', '照片链接已失效，请刷新页面')
-    reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=300')
+    // Stored photos are decoded JPEGs; nosniff and a sandbox keep a browser from treating the bytes as anything else.
+    reply
+      .header('content-type', 'image/jpeg')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, max-age=300')
     const bytes = await store.blobs.get(photo.blob)
     if (!bytes) throw notFound('NOT_FOUND', '照片链接已失效，请刷新页面')
     return reply.send(bytes)
@@ -102,18 +108,15 @@ function candidateRoutes(scope: CandidateScope, store: Store, followUrl: string,
     const profile = profileOf(store, account.id)
     const lock = photoLockReason(store.state, account.id, profile)
     if (lock) throw conflict('PHOTO_LOCKED', lock)
-    if (!req.isMultipart()) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以文件方式上传照片')
-    const file = await req.file()
-    if (!file || file.fieldname !== PHOTO_UPLOAD_FIELD) throw badRequest('BAD_REQUEST', '没有收到照片文件')
-    let bytes: Buffer
-    try {
-      bytes = await file.toBuffer()
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpError(413, 'PHOTO_FILE_TOO_LARGE')
-      throw err
-    }
-    // The same rules as the phone, from the bytes: the file name and the declared type are not trusted.
-    const size = readJpegSize(bytes)
+    const bytes = await readUploadedFile(req, PHOTO_UPLOAD_FIELD, {
+      notMultipart: '请以文件方式上传照片',
+      missing: '没有收到照片文件',
+      tooLarge: new HttpError(413, 'PHOTO_FILE_TOO_LARGE'),
+    })
+    // The same rules as the phone, from the bytes: the file name and the declared type are not trusted, and the
+    // image is decoded whole (pixel limit first) before its upright size counts. A file that does not decode has
+    // no size: checkPhoto calls it unreadable.
+    const size = isJpeg(bytes) ? await decodeImage(bytes, PHOTO_MAX_PIXELS) : null
     const problems = checkPhoto({
       head: bytes.subarray(0, 16),
       size: bytes.length,

@@ -3,7 +3,7 @@ import { hubGate, type PhotoState } from '../../../domain/hub-gate'
 import type { EducationRecord, PhotoInfo, ProfileSummary } from '../../../types/profile'
 import type { RecordKind } from '../../../types/states'
 import type { State, Store } from '../../core/store'
-import { hasApplicationData } from '../account/rules'
+import { accountErasers, hasApplicationData } from '../account/rules'
 import { emptyProfile, type CandidateProfile, type StoredRecord } from './state'
 
 /** The hub's rules on the mock state, shared by its routes and its QA routes. */
@@ -91,3 +91,10 @@ export function photoView(store: Store, accountId: string): PhotoInfo {
     uploadedAt: p?.uploadedAt ?? null,
   }
 }
+
+/** Cancellation erases the candidate's hub: photo, records, platform binding and any photo tickets. */
+accountErasers.push((state, accountId) => {
+  state.profile.byAccount.delete(accountId)
+  for (const [user, b] of state.profile.bindings) if (b.accountId === accountId) state.profile.bindings.delete(user)
+  for (const [t, v] of tickets) if (v.accountId === accountId) tickets.delete(t)
+})

@@ -5,7 +5,8 @@ import { compareWithCandidate, extractXuexin } from '../../../domain/xuexin-extr
 import { endpoints } from '../../../types/api'
 import { SCAN_MAX_BYTES, SCAN_UPLOAD_FIELD, type ScanEducationResponse } from '../../../types/scan'
 import { candidateScope } from '../../core/candidate-scope'
-import { HttpError, badRequest } from '../../core/errors'
+import { HttpError } from '../../core/errors'
+import { decodeImage, readUploadedFile } from '../../core/uploads'
 import type { Store } from '../../core/store'
 import type { Account } from '../account/state'
 import { sharedOcrEngine, type OcrEngine } from './ocr/engine'
@@ -19,6 +20,8 @@ export interface ScanRoutesOptions {
 }
 
 const ACCEPTED = new Set(['jpeg', 'png', 'webp'])
+/** A phone screenshot is a few megapixels; a long scrolling capture stays well under this. */
+const SCAN_MAX_PIXELS = 30_000_000
 
 /**
  * POST /api/scan/education (issue 6): a 学信网 result screenshot in, the recognised education or degree fields out.
@@ -35,20 +38,16 @@ export async function scanRoutes(app: FastifyInstance, opts: ScanRoutesOptions):
   })
 
   async function scanEducation(req: FastifyRequest, account: Account): Promise<ScanEducationResponse> {
-    if (!req.isMultipart()) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以图片文件上传截图')
-    const file = await req.file()
-    if (!file || file.fieldname !== SCAN_UPLOAD_FIELD) throw badRequest('BAD_REQUEST', '没有收到截图文件')
-    let bytes: Buffer
-    try {
-      bytes = await file.toBuffer()
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-        throw new HttpError(413, 'PAYLOAD_TOO_LARGE', '截图不能超过 8 MB')
-      throw err
-    }
+    const bytes = await readUploadedFile(req, SCAN_UPLOAD_FIELD, {
+      notMultipart: '请以图片文件上传截图',
+      missing: '没有收到截图文件',
+      tooLarge: new HttpError(413, 'PAYLOAD_TOO_LARGE', '截图不能超过 8 MB'),
+    })
     // The bytes decide, not the file name or the declared type.
     if (!ACCEPTED.has(detectImageFormat(bytes.subarray(0, 16))))
       throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请上传 JPG、PNG 或 WebP 格式的截图')
+    // Decoded whole under a pixel limit before the OCR sees it: a bomb or a truncated file stops here.
+    if (!(await decodeImage(bytes, SCAN_MAX_PIXELS))) throw new HttpError(422, 'SCAN_UNREADABLE')
     if (engine.queued >= maxQueue) throw new HttpError(503, 'SERVICE_BUSY')
 
     let boxes

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { useSettings } from '../../stores/settings'
 import { Button } from '../button'
+import { NetworkBanner } from '../network-banner'
 import './index.scss'
 
 export interface PageContainerProps {
@@ -62,6 +63,7 @@ export function PageContainer(props: PageContainerProps) {
           {largeFont ? '标准字号' : '大字模式'}
         </View>
       </View>
+      <NetworkBanner />
       {body}
     </View>
   )

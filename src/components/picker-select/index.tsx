@@ -1,4 +1,4 @@
-import { Picker, Text } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import { FormField } from '../form-field'
 import './index.scss'
 
@@ -6,8 +6,9 @@ import './index.scss'
  * The shared select and date fields: the platform's own picker (a wheel on phones), labelled like every field.
  * Ids: the shown value is `<id>`, the picker `<id>-picker` (QA opens the one and drives the other), the message
  * `<id>-error`, the 请核对 mark `<id>-tag`.
- * Only the `selector` and `multiSelector` modes are used: Taro documents `mode='date'` for WeChat and H5 only
- * (https://docs.taro.zone/docs/components/forms/picker), so the date is three columns every platform has.
+ * Only the `selector` mode is used: Taro documents `mode='date'` for WeChat and H5 only
+ * (https://docs.taro.zone/docs/components/forms/picker), and Alipay's picker has one column only, no date or
+ * multi-column mode (https://opendocs.alipay.com/mini/component/picker), so the date is three single-column wheels.
  */
 interface FieldProps {
   id: string
@@ -56,22 +57,60 @@ export interface DateSelectProps extends FieldProps {
   onChange: (value: string) => void
 }
 
-/** A date as three columns (year, month, day); a day past the month's end or past `end` is brought back. */
+/**
+ * A date as three single-column wheels (year, month, day), each a `selector` every platform has; a day past the
+ * month's end or past `end` is brought back. Ids: `<id>` shows the whole date, `<id>-picker` is the year wheel
+ * (text `<id>-year`), `<id>-month-picker` (`<id>-month`) and `<id>-day-picker` (`<id>-day`) the others.
+ * The year wheel also takes the whole date in one change: the three indexes `[year, month, day]` (as a three-column
+ * picker sends them) or `YYYY-MM-DD`, so a spec sets the date in one step on every platform.
+ */
 export function DateSelect(props: DateSelectProps) {
   const { id, value, start, end, onChange, placeholder, ...field } = props
   const columns = dateColumns(start, end)
+  const shown = dateIndexes(value || end, columns)
+  const pick = (column: number, index: number) => {
+    const next = [...shown]
+    next[column] = index
+    onChange(dateFromIndexes(next, columns, start, end))
+  }
+  const onYear = (v: unknown) => {
+    if (Array.isArray(v)) return onChange(dateFromIndexes(v.map(Number), columns, start, end))
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      const within = v < start ? start : v > end ? end : v
+      return onChange(dateFromIndexes(dateIndexes(within, columns), columns, start, end))
+    }
+    pick(0, Number(v))
+  }
+  const parts = value ? value.split('-') : []
+  const wheel = (column: number, suffix: string, text: string | undefined, onPick: (v: unknown) => void) => (
+    <Picker
+      id={`${id}${suffix}-picker`}
+      className='picker-select__wheel'
+      mode='selector'
+      range={columns.labels[column] as string[]}
+      value={shown[column]}
+      onChange={(e) => onPick(e.detail.value)}
+    >
+      <Text
+        id={`${id}${suffix || '-year'}`}
+        className={`picker-select__value ${text ? '' : 'picker-select__placeholder'}`}
+      >
+        {text ?? ['年', '月', '日'][column]}
+      </Text>
+    </Picker>
+  )
   return (
     <FormField id={id} {...field} required={field.required ?? true}>
-      <Picker
-        id={`${id}-picker`}
-        className='picker-select__wrap'
-        mode='multiSelector'
-        range={columns.labels}
-        value={dateIndexes(value || end, columns)}
-        onChange={(e) => onChange(dateFromIndexes(e.detail.value as number[], columns, start, end))}
-      >
-        <ShownValue id={id} value={value} placeholder={placeholder} />
-      </Picker>
+      <View className='picker-select__date'>
+        <View className='picker-select__wheels'>
+          {wheel(0, '', parts[0] && `${parts[0]}年`, onYear)}
+          {wheel(1, '-month', parts[1] && `${parts[1]}月`, (v) => pick(1, Number(v)))}
+          {wheel(2, '-day', parts[2] && `${parts[2]}日`, (v) => pick(2, Number(v)))}
+        </View>
+        <Text id={id} className={`picker-select__date-value ${value ? '' : 'picker-select__placeholder'}`}>
+          {value || placeholder}
+        </Text>
+      </View>
     </FormField>
   )
 }

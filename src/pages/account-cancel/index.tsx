@@ -7,6 +7,7 @@ import { PageContainer } from '../../components/page-container'
 import { Sheet } from '../../components/sheet'
 import { toast } from '../../components/toast'
 import { useDraft } from '../../stores/drafts'
+import { useProfile } from '../../stores/profile'
 import { go, routes } from '../../routes'
 import { useRequireSession, useSession } from '../../stores/session'
 import './index.scss'
@@ -22,7 +23,7 @@ export default function AccountCancelPage() {
   const [confirmStep, setConfirmStep] = useState<0 | 1 | 2>(0)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const clear = useSession((s) => s.clear)
+  const forgetAccount = useSession((s) => s.forgetAccount)
   const hasSession = useRequireSession()
 
   const load = useCallback(() => {
@@ -41,7 +42,9 @@ export default function AccountCancelPage() {
     try {
       await api.cancelAccount(draft.reason.trim() || undefined)
       clearDraft()
-      clear()
+      forgetAccount()
+      // The hub's forms and lists held in memory go too, as on logout.
+      useProfile.getState().reset()
       void toast.success('账号已注销')
       void go.restart(routes.login)
     } catch (err) {

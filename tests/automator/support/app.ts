@@ -13,8 +13,19 @@ export function connectApp(): Promise<MiniProgram> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/**
+ * How long the helpers wait for what a spec expects to appear. Generous: with every core busy (scripts/stress.ts, an
+ * OCR run and a build beside the tests) a captcha the server renders or a page that loads its chunk can take several
+ * seconds. A passing spec never waits this long; only a failure does.
+ */
+export const WAIT_MS = 20_000
+
 /** Polls `check` until it returns something truthy; fails with `what` after `timeoutMs`. */
-export async function waitUntil<T>(what: string, check: () => Promise<T>, timeoutMs = 5000): Promise<NonNullable<T>> {
+export async function waitUntil<T>(
+  what: string,
+  check: () => Promise<T>,
+  timeoutMs = WAIT_MS,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   let last: unknown
   for (;;) {
@@ -51,7 +62,7 @@ export async function openPage(mp: MiniProgram, url: string, rootSelector: strin
 }
 
 /** The page the app shows, once it is `path` (as the SDK spells it: no leading slash, no query). */
-export function pageAt(mp: MiniProgram, path: string, timeoutMs = 10000): Promise<Page> {
+export function pageAt(mp: MiniProgram, path: string, timeoutMs = WAIT_MS): Promise<Page> {
   return waitUntil(
     `page ${path}`,
     async () => {
@@ -63,7 +74,7 @@ export function pageAt(mp: MiniProgram, path: string, timeoutMs = 10000): Promis
 }
 
 /** The element for `selector` on `page`, waiting for it to appear; fails naming the selector and the page. */
-export async function element(page: Page, selector: string, timeoutMs = 5000): Promise<Element> {
+export async function element(page: Page, selector: string, timeoutMs = WAIT_MS): Promise<Element> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const [found] = await page.$$(selector)
@@ -96,7 +107,7 @@ export async function textOf(page: Page, selector: string): Promise<string> {
 }
 
 /** Waits until `selector`'s text satisfies `ok`, returning it. */
-export async function waitForText(page: Page, selector: string, ok: (text: string) => boolean, timeoutMs = 5000) {
+export async function waitForText(page: Page, selector: string, ok: (text: string) => boolean, timeoutMs = WAIT_MS) {
   return waitUntil(
     `text of ${selector}`,
     async () => {

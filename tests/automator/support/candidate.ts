@@ -22,31 +22,20 @@ export async function logInNewCandidate(
   return pageAt(mp, 'pages/hub/index', 15000)
 }
 
+// The devtools' wx inside a mock function (the bridge gives the same in the H5 app).
+declare const wx: {
+  env: { USER_DATA_PATH: string }
+  getFileSystemManager(): { writeFileSync(path: string, data: string, encoding: string): void }
+}
+
 /**
- * The image the candidate "picks": a mocked chooseMedia that hands the app a real JPEG. It runs inside the app (the
- * SDK sends its source), so it uses nothing from this file. In the devtools it is written to the user data folder; in
- * a browser (the H5 bridge) it becomes a blob URL, which is what a picked file is there.
+ * The image the candidate "picks": a mocked chooseMedia that writes a real JPEG under the user data folder and
+ * answers its path, in the devtools' own shape. It runs inside the app (the SDK sends its source), so it uses nothing
+ * from this file; the same code serves the WeChat devtools and the H5 bridge.
  */
 function pickedImage(_options: unknown, base64: string, size: number) {
-  const g = globalThis as unknown as {
-    wx?: {
-      env?: { USER_DATA_PATH?: string }
-      getFileSystemManager?: () => { writeFileSync: (p: string, d: string, e: string) => void }
-    }
-    atob?: (s: string) => string
-    Blob?: typeof Blob
-    URL?: typeof URL
-  }
-  let filePath: string
-  if (g.Blob && g.URL && g.atob && typeof document !== 'undefined') {
-    const binary = g.atob(base64)
-    const bytes = new Uint8Array(binary.length)
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-    filePath = g.URL.createObjectURL(new g.Blob([bytes], { type: 'image/jpeg' }))
-  } else {
-    filePath = `${g.wx?.env?.USER_DATA_PATH}/qa-picked-${Date.now()}.jpg`
-    g.wx?.getFileSystemManager?.().writeFileSync(filePath, base64, 'base64')
-  }
+  const filePath = `${wx.env.USER_DATA_PATH}/qa-picked-${Date.now()}.jpg`
+  wx.getFileSystemManager().writeFileSync(filePath, base64, 'base64')
   return { errMsg: 'chooseMedia:ok', type: 'image', tempFiles: [{ tempFilePath: filePath, size, fileType: 'image' }] }
 }
 

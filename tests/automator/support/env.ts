@@ -8,6 +8,8 @@
  * - AUTOMATOR_PROJECT_PATH: the project the CLI opens (default: the repository root, whose project.config.json points
  *   at dist/weapp).
  * - MOCK_URL: the mock server the app talks to; specs use its QA API. Unset: the run starts one.
+ * - AUTOMATOR_TARGET: h5 (default: the H5 build in Chromium) or weapp / alipay / swan (that bundle in the
+ *   mini-program host, tools/miniprogram-host). `npm run test:automator -- --target weapp` sets it.
  */
 import path from 'node:path'
 
@@ -28,4 +30,15 @@ export function mockUrl(): string {
   const url = process.env.MOCK_URL
   if (!url) throw new Error('MOCK_URL is not set: run the specs with `npm run test:automator`')
   return url.replace(/\/$/, '')
+}
+
+export type AutomatorTarget = 'h5' | 'weapp' | 'alipay' | 'swan'
+
+/** Which build the specs drive (AUTOMATOR_TARGET); h5 unless set. */
+export function automatorTarget(): AutomatorTarget {
+  const t = process.env.AUTOMATOR_TARGET || 'h5'
+  if (t !== 'h5' && t !== 'weapp' && t !== 'alipay' && t !== 'swan') {
+    throw new Error(`AUTOMATOR_TARGET=${t}: choose h5, weapp, alipay or swan`)
+  }
+  return t
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import automator from 'miniprogram-automator'
 import { snapshotOutput } from '../../../scripts/lib/taro-build'
 import { freePort, startMock } from '../../support/servers'
-import { REPO_ROOT, STAND_IN_CLI } from './env'
+import { automatorTarget, REPO_ROOT, STAND_IN_CLI } from './env'
 import { setRun } from './run-state'
 
 /**
@@ -31,7 +31,24 @@ export default async function globalSetup(): Promise<void> {
   let snapshot = null
   let logFile: string | undefined
   const args: string[] = []
-  if (!realCli) {
+  const target = automatorTarget()
+  if (!realCli && target !== 'h5') {
+    // The same specs over the weapp/alipay/swan bundle in the mini-program host (tools/miniprogram-host).
+    // AUTOMATOR_MINI_ROOT: a built dist/<target> folder to drive instead of a fresh copy of dist/<target>.
+    const miniRoot = process.env.AUTOMATOR_MINI_ROOT || (snapshot = await snapshotOutput(target, { log })).root
+    logFile = path.join(os.tmpdir(), `automator-bridge-${process.pid}.log`)
+    process.env.AUTOMATOR_BRIDGE_LOG = logFile
+    args.push(
+      '--target',
+      target,
+      '--mini-root',
+      miniRoot,
+      '--mock-url',
+      process.env.MOCK_URL as string,
+      '--log',
+      logFile,
+    )
+  } else if (!realCli) {
     if (!process.env.AUTOMATOR_H5_ROOT) {
       snapshot = await snapshotOutput('h5', { log })
       process.env.AUTOMATOR_H5_ROOT = snapshot.root
@@ -60,7 +77,7 @@ export default async function globalSetup(): Promise<void> {
     })
     process.env.AUTOMATOR_WS_ENDPOINT = `ws://127.0.0.1:${port}`
     log(
-      `launched ${realCli ? 'the devtools' : 'the H5 bridge'} on ${process.env.AUTOMATOR_WS_ENDPOINT} in ${Date.now() - started} ms`,
+      `launched ${realCli ? 'the devtools' : target === 'h5' ? 'the H5 bridge' : `the ${target} mini-program host`} on ${process.env.AUTOMATOR_WS_ENDPOINT} in ${Date.now() - started} ms`,
     )
     setRun({ miniProgram, mock, snapshot, logFile })
   } catch (err) {

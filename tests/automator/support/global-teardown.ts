@@ -1,5 +1,6 @@
 import { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import WebSocket from 'ws'
 import { STAND_IN_CLI } from './env'
 import { takeRun } from './run-state'
 
@@ -15,7 +16,31 @@ function forgetStandInExit(): void {
 }
 
 /** Closes what the global setup launched: the app (App.exit, Tool.close), the mock server, the H5 copy. */
+/**
+ * `npm run bench` asks for the mini-program host's experience-score figures (AUTOMATOR_METRICS_FILE): fetched through
+ * the host's own Host.metrics before the app closes.
+ */
+async function saveHostMetrics(file: string): Promise<void> {
+  const endpoint = process.env.AUTOMATOR_WS_ENDPOINT
+  if (!endpoint) return
+  const metrics = await new Promise<unknown>((resolve) => {
+    const ws = new WebSocket(endpoint)
+    const timer = setTimeout(() => (ws.close(), resolve(null)), 5000)
+    ws.once('error', () => resolve(null))
+    ws.once('open', () => ws.send(JSON.stringify({ id: 'metrics', method: 'Host.metrics', params: {} })))
+    ws.on('message', (data) => {
+      const reply = JSON.parse(String(data)) as { id?: string; result?: unknown }
+      if (reply.id !== 'metrics') return
+      clearTimeout(timer)
+      ws.close()
+      resolve(reply.result ?? null)
+    })
+  })
+  if (metrics) fs.writeFileSync(file, JSON.stringify(metrics))
+}
+
 export default async function globalTeardown(): Promise<void> {
+  if (process.env.AUTOMATOR_METRICS_FILE) await saveHostMetrics(process.env.AUTOMATOR_METRICS_FILE)
   const run = takeRun()
   if (run.miniProgram) {
     if (run.logFile) forgetStandInExit()

@@ -1,7 +1,7 @@
 import { parse } from 'acorn'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { MiniTarget } from './sandbox'
+import type { MiniTarget } from '../../../tools/miniprogram-host/src/platforms'
 
 export { ROOT } from '../../../scripts/lib/taro-build'
 
@@ -63,13 +63,29 @@ export function browserGlobalUses(code: string, names: string[]): string[] {
 }
 
 /**
- * The oldest engines the mini builds target (config/index.ts MINI_ENGINES: iOS 12's JavaScriptCore) parse ES2019;
- * optional chaining, `??`, class fields and regex lookbehind are syntax errors there, so the whole app would fail.
- * Returns what is wrong with a bundle's syntax, or null.
+ * The ECMAScript level each kind of emitted script is parsed at. Scripts (.js) run on the oldest engines the mini
+ * builds target (config/index.ts MINI_ENGINES: iOS 12's JavaScriptCore), which parse ES2019: optional chaining,
+ * `??`, class fields and regex lookbehind are syntax errors there, so the whole app would fail. The template script
+ * files run in the platforms' own template engines: WXS is ES5 only
+ * (https://developers.weixin.qq.com/miniprogram/dev/reference/wxs/), Alipay's and Baidu's SJS add ES module
+ * import/export (https://opendocs.alipay.com/mini/framework/sjs,
+ * https://smartprogram.baidu.com/docs/develop/framework/view_filter/).
  */
-export function syntaxNewerThanEngines(code: string): string | null {
+export const SCRIPT_LEVELS: { ext: string; ecmaVersion: 5 | 2015 | 2019; sourceType: 'script' | 'module' }[] = [
+  { ext: '.js', ecmaVersion: 2019, sourceType: 'script' },
+  { ext: '.wxs', ecmaVersion: 5, sourceType: 'script' },
+  { ext: '.sjs', ecmaVersion: 2015, sourceType: 'module' },
+]
+
+/** Every script file an output emits, with the level it must parse at. */
+export function emittedScripts(dir: string): { file: string; level: (typeof SCRIPT_LEVELS)[number] }[] {
+  return SCRIPT_LEVELS.flatMap((level) => listFiles(dir, level.ext).map((file) => ({ file, level })))
+}
+
+/** What is wrong with a script's syntax at its level, or null. */
+export function syntaxNewerThanEngines(code: string, level = SCRIPT_LEVELS[0]): string | null {
   try {
-    parse(code, { ecmaVersion: 2019, sourceType: 'script' })
+    parse(code, { ecmaVersion: level.ecmaVersion, sourceType: level.sourceType })
   } catch (err) {
     const pos = (err as { pos?: number }).pos ?? 0
     return `${(err as Error).message}: …${code.slice(Math.max(0, pos - 60), pos + 20)}…`
@@ -77,4 +93,119 @@ export function syntaxNewerThanEngines(code: string): string | null {
   // Acorn accepts lookbehind at ES2018; Safari only has it since 16.4.
   const lookbehind = /\/[^/\n]*\(\?<[=!][^/\n]*\/[dgimsuy]*/.exec(code)
   return lookbehind ? `regex lookbehind: …${lookbehind[0].slice(0, 60)}…` : null
+}
+
+// ---- reads of globals an engine may lack ----
+
+type Node = { type: string; start: number; end: number; [key: string]: unknown }
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string'
+}
+
+function childrenOf(node: Node): Node[] {
+  const out: Node[] = []
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'type' || key === 'start' || key === 'end') continue
+    if (Array.isArray(value)) out.push(...value.filter(isNode))
+    else if (isNode(value)) out.push(value)
+  }
+  return out
+}
+
+/** Names a pattern (parameter, declarator id) binds. */
+function boundNames(pattern: unknown, into: Set<string>): void {
+  if (!isNode(pattern)) return
+  if (pattern.type === 'Identifier') into.add(pattern.name as string)
+  else if (pattern.type === 'AssignmentPattern') boundNames(pattern.left, into)
+  else if (pattern.type === 'RestElement') boundNames(pattern.argument, into)
+  else if (pattern.type === 'ArrayPattern') (pattern.elements as unknown[]).forEach((e) => boundNames(e, into))
+  else if (pattern.type === 'ObjectPattern')
+    (pattern.properties as Node[]).forEach((p) => boundNames(p.type === 'Property' ? p.value : p, into))
+}
+
+const FUNCTION = /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/
+
+/** What a function (or the program) declares for its body: parameters, var/let/const/function/class names. */
+function declaredIn(scope: Node): Set<string> {
+  const names = new Set<string>()
+  if (FUNCTION.test(scope.type)) {
+    ;(scope.params as Node[]).forEach((p) => boundNames(p, names))
+    if (scope.type === 'FunctionExpression' && isNode(scope.id)) boundNames(scope.id, names)
+  }
+  const visit = (node: Node) => {
+    if (node.type === 'VariableDeclarator') boundNames(node.id, names)
+    if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && isNode(node.id))
+      boundNames(node.id, names)
+    if (node.type === 'CatchClause') boundNames(node.param, names)
+    if (FUNCTION.test(node.type)) return
+    childrenOf(node).forEach(visit)
+  }
+  const body = scope.body
+  if (Array.isArray(body)) body.filter(isNode).forEach(visit)
+  else if (isNode(body)) visit(body)
+  return names
+}
+
+const mentionsTypeof = (node: unknown, name: string): boolean =>
+  isNode(node) &&
+  ((node.type === 'UnaryExpression' &&
+    node.operator === 'typeof' &&
+    isNode(node.argument) &&
+    node.argument.type === 'Identifier' &&
+    node.argument.name === name) ||
+    childrenOf(node).some((c) => mentionsTypeof(c, name)))
+
+/** True when `node` (reached through `ancestors`, outermost first) only runs once `typeof name` was checked. */
+function guarded(node: Node, ancestors: Node[], name: string): boolean {
+  let child = node
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const parent = ancestors[i] as Node
+    if (parent.type === 'UnaryExpression' && parent.operator === 'typeof') return true
+    if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child !== parent.test) {
+      if (mentionsTypeof(parent.test, name)) return true
+    }
+    if (parent.type === 'LogicalExpression' && child === parent.right && mentionsTypeof(parent.left, name)) return true
+    // A ReferenceError inside a try block is caught.
+    if (parent.type === 'TryStatement' && child === parent.block) return true
+    child = parent
+  }
+  return false
+}
+
+/**
+ * Free reads of `names` (globals a platform's engine lacks, such as Alipay's `globalThis` and `global`) that are not
+ * behind a `typeof` guard or inside a try block: each would throw a ReferenceError on that platform. Returns a
+ * snippet around each.
+ */
+export function unguardedGlobalReads(code: string, names: string[]): string[] {
+  const ast = parse(code, { ecmaVersion: 'latest', sourceType: 'script' }) as unknown as Node
+  const found: string[] = []
+  const wanted = new Set(names)
+  const walk = (node: Node, ancestors: Node[], scopes: Set<string>[]) => {
+    let inner = scopes
+    if (node.type === 'Program' || FUNCTION.test(node.type)) inner = [...scopes, declaredIn(node)]
+    if (node.type === 'Identifier' && wanted.has(node.name as string)) {
+      const parent = ancestors[ancestors.length - 1]
+      const name = node.name as string
+      const notAReference =
+        parent &&
+        (((parent.type === 'MemberExpression' || parent.type === 'MetaProperty') &&
+          parent.property === node &&
+          !parent.computed) ||
+          ((parent.type === 'Property' || parent.type === 'MethodDefinition') &&
+            parent.key === node &&
+            !parent.computed) ||
+          parent.type === 'LabeledStatement' ||
+          parent.type === 'BreakStatement' ||
+          parent.type === 'ContinueStatement')
+      const declared = inner.some((s) => s.has(name))
+      if (!notAReference && !declared && !guarded(node, ancestors, name)) {
+        found.push(code.slice(Math.max(0, node.start - 50), node.end + 30))
+      }
+    }
+    for (const child of childrenOf(node)) walk(child, [...ancestors, node], inner)
+  }
+  walk(ast, [], [])
+  return found
 }

@@ -1,12 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, JSHandle, Page } from 'playwright-core'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { launchChromium, PHONE_VIEWPORT } from '../../../scripts/lib/chromium'
 import { serveH5 } from '../../../scripts/lib/h5-server'
 import { buildMockServer } from '../../../mock-server/app'
 import { snapshotOutput, type OutputSnapshot } from '../../../scripts/lib/taro-build'
+import { isMiniTarget } from '../../miniprogram-host/src/platforms'
+import { startHostBridge } from './host-backend'
 
 /**
  * The miniprogram-automator protocol (what the WeChat devtools serve on --auto-port), served over the app's H5
@@ -23,6 +25,10 @@ export interface BridgeOptions {
   /** The page the app opens on, as in app.config pages[0]. */
   entryPath?: string
   log?: (line: string) => void
+  /** h5 (this file: Chromium over the H5 build) or weapp/alipay/swan (host-backend.ts: the bundle in Node). */
+  target?: string
+  /** For weapp/alipay/swan: a built dist/<target> folder (else built if stale and copied). */
+  miniRoot?: string
 }
 
 export interface RunningBridge {
@@ -76,6 +82,18 @@ const UNSUPPORTED: Record<string, string> = {
   'Tool.refreshTicket': 'tickets belong to the WeChat devtools',
 }
 
+/** A console argument as the devtools send it: JSON values as they are, anything else (an Error ...) as text. */
+async function consoleValue(arg: JSHandle): Promise<unknown> {
+  try {
+    const value: unknown = await arg.jsonValue()
+    if (value === undefined) return String(arg)
+    if (value instanceof Error) return String(value.stack ?? value)
+    return value
+  } catch {
+    return String(arg)
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 function str(params: Record<string, unknown>, name: string): string {
@@ -91,6 +109,10 @@ function names(params: Record<string, unknown>): string[] {
 }
 
 export async function startBridge(options: BridgeOptions = {}): Promise<RunningBridge> {
+  if (options.target && options.target !== 'h5') {
+    if (!isMiniTarget(options.target)) throw new Error(`unknown target ${options.target}: h5, weapp, alipay or swan`)
+    return startHostBridge({ ...options, target: options.target })
+  }
   const log = options.log ?? (() => undefined)
   const cleanups: (() => Promise<void> | void)[] = []
   const onFail = async () => {
@@ -178,10 +200,19 @@ class Bridge {
     this.context ??= await this.browser.newContext({ viewport: PHONE_VIEWPORT, deviceScaleFactor: 2 })
     const page = await this.context.newPage()
     await page.addInitScript({ content: RUNTIME })
+    // As the devtools send it: {type, args} with each argument of the console call as its own JSON value (an Error
+    // as its stack, anything not JSON as its string). Reading the values is asynchronous: a chain keeps their order.
+    let logs = Promise.resolve()
     page.on('console', (msg) => {
       const raw: string = msg.type()
       const type = raw === 'warning' ? 'warn' : raw === 'verbose' ? 'debug' : raw
-      this.broadcast('App.logAdded', { type, args: [msg.text()] }, true)
+      const values = Promise.all(msg.args().map(consoleValue))
+      logs = logs.then(() =>
+        values.then(
+          (args) => this.broadcast('App.logAdded', { type, args }, true),
+          () => this.broadcast('App.logAdded', { type, args: [msg.text()] }, true),
+        ),
+      )
     })
     page.on('pageerror', (err) => {
       this.lastPageError = err.message
@@ -255,7 +286,7 @@ class Bridge {
   }
 
   /** Waits until the page stack differs from `before` (if given) and the top page has slid in. */
-  private async settle(before: string | null, timeoutMs = 5000, on?: Page): Promise<PageState> {
+  private async settle(before: string | null, timeoutMs = 20_000, on?: Page): Promise<PageState> {
     const deadline = Date.now() + timeoutMs
     let lastError = ''
     for (;;) {
@@ -358,7 +389,7 @@ class Bridge {
         // Taro's router answers when history changes; a URL it cannot route may never answer.
         let timer: NodeJS.Timeout | undefined
         const timeout = new Promise<never>((_resolve, reject) => {
-          timer = setTimeout(() => reject(new ProtocolError(`${method} did not complete within 10 s`)), 10_000)
+          timer = setTimeout(() => reject(new ProtocolError(`${method} did not complete within 30 s`)), 30_000)
         })
         const result = await Promise.race([this.run('callWx', [method, args]), timeout]).finally(() =>
           clearTimeout(timer),

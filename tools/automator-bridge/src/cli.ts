@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import { startBridge } from './bridge'
 
-const USAGE = `usage: devtools-cli [--mock-url <url>] [--h5-root <dir>] [--log <file>] auto --project <path> --auto-port <port>
-Serves the miniprogram-automator protocol over the app's H5 build (a stand-in for the WeChat devtools CLI).
-Environment (when the flags are absent): MOCK_URL, AUTOMATOR_H5_ROOT, AUTOMATOR_BRIDGE_LOG.`
+const USAGE = `usage: devtools-cli [--target h5|weapp|alipay|swan] [--mock-url <url>] [--h5-root <dir>] [--mini-root <dir>] [--log <file>] auto --project <path> --auto-port <port>
+Serves the miniprogram-automator protocol over the app's H5 build, or (--target weapp|alipay|swan) over that bundle in
+the mini-program host (a stand-in for the WeChat devtools CLI).
+Environment (when the flags are absent): AUTOMATOR_TARGET, MOCK_URL, AUTOMATOR_H5_ROOT, AUTOMATOR_BRIDGE_LOG.`
 
 interface CliArgs {
   command: string
@@ -12,6 +13,8 @@ interface CliArgs {
   mockUrl?: string
   h5Root?: string
   logFile?: string
+  target?: string
+  miniRoot?: string
 }
 
 /**
@@ -27,6 +30,8 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (arg === '--mock-url') out.mockUrl = argv[++i]
     else if (arg === '--h5-root') out.h5Root = argv[++i]
     else if (arg === '--log') out.logFile = argv[++i]
+    else if (arg === '--target') out.target = argv[++i]
+    else if (arg === '--mini-root') out.miniRoot = argv[++i]
     else if (arg === '--auto-account' || arg === '--ticket') i++
     else if (!arg.startsWith('-') && !out.command) out.command = arg
     else if (arg === '--help' || arg === '-h') out.command ||= '--help'
@@ -58,6 +63,8 @@ export async function main(argv: string[]): Promise<number> {
     mockUrl: args.mockUrl || process.env.MOCK_URL || undefined,
     h5Root: args.h5Root || process.env.AUTOMATOR_H5_ROOT || undefined,
     log,
+    target: args.target || process.env.AUTOMATOR_TARGET || undefined,
+    miniRoot: args.miniRoot || undefined,
   })
   process.stdout.write(`${bridge.wsEndpoint}\n`)
 

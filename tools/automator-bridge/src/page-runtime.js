@@ -114,15 +114,40 @@
     return found
   }
 
+  // The router is idle when every page container in the DOM is a page of the stack and every page of the stack has
+  // one (none arriving or leaving), the top one has slid in (shown, stationed, not shaded) and is the page Taro
+  // considers current. Only then may the next route call go out: Taro's router unloads `Current.page` on reLaunch,
+  // so a reLaunch during a back navigation's slide-out unloads the wrong page and the old one stays on screen.
+  function routerIdle(stack) {
+    var keys = stack.map(function (e) {
+      return e.key
+    })
+    var containers = Array.prototype.map.call(document.querySelectorAll('.taro_page'), function (el) {
+      return el.id
+    })
+    if (containers.length !== keys.length) return false
+    for (var i = 0; i < containers.length; i++) if (keys.indexOf(containers[i]) < 0) return false
+    var t = window.__candidateTaro
+    var current = t && typeof t.getCurrentInstance === 'function' ? t.getCurrentInstance().page : null
+    return !current || !keys.length || current.path === keys[keys.length - 1]
+  }
+
+  // The container of the page on top of the stack (hidden pages below it keep their shown classes).
+  function shownPage() {
+    var stack = stackEntries()
+    return stack.length ? pageRoot(stack[stack.length - 1].key) : null
+  }
+
   function pageState() {
     var stack = stackEntries()
     var top = stack[stack.length - 1]
     var root = top ? pageRoot(top.key) : null
-    return {
-      token: loadToken,
-      stack: stack,
-      topReady: !!(root && root.classList.contains('taro_page_show') && root.classList.contains('taro_page_stationed')),
-    }
+    var shown =
+      !!root &&
+      root.classList.contains('taro_page_show') &&
+      root.classList.contains('taro_page_stationed') &&
+      !root.classList.contains('taro_page_shade')
+    return { token: loadToken, stack: stack, topReady: shown && routerIdle(stack) }
   }
 
   // --- selectors and elements ----------------------------------------------------------------------------------
@@ -328,19 +353,69 @@
     return null
   }
 
-  function wxml(el, outer) {
-    var clone = el.cloneNode(true)
-    function clean(node) {
-      Array.prototype.slice.call(node.childNodes).forEach(function (child) {
-        if (child.nodeType === 8) node.removeChild(child)
-        else if (child.nodeType === 1) clean(child)
+  // Taro H5 classes that no mini-program template renders (Stencil's hydration mark, Taro's own component classes).
+  var H5_CLASS = /^(hydrated|taro-[a-z-]+-core|weui-[\w-]+)$/
+
+  function miniClass(el) {
+    return String(el.getAttribute('class') || '')
+      .split(/\s+/)
+      .filter(function (c) {
+        return c && !H5_CLASS.test(c)
       })
-    }
-    clean(clone)
-    var html = outer ? clone.outerHTML : clone.innerHTML
-    // Taro's inner native fields are its implementation, not part of the mini-program tree.
-    html = html.replace(/<(input|textarea)\b[^>]*class="(?:weui-input|taro-textarea)[^"]*"[^>]*>(<\/textarea>)?/g, '')
-    return html.replace(/<(\/?)taro-([a-z-]+?)-core\b/g, '<$1$2')
+      .join(' ')
+  }
+
+  function isComponent(node) {
+    return node.nodeType === 1 && /^taro-[a-z-]+-core$/.test(node.tagName.toLowerCase())
+  }
+
+  // Attributes a mini-program template renders: no data-* (Taro keeps the dataset in its runtime, the templates only
+  // carry its own data-sid), no H5-only classes.
+  function miniAttributes(el) {
+    var out = []
+    Array.prototype.forEach.call(el.attributes, function (a) {
+      if (/^data-/.test(a.name)) return
+      if (a.name === 'class') {
+        var cls = miniClass(el)
+        if (cls) out.push(['class', cls])
+        return
+      }
+      out.push([a.name, a.value])
+    })
+    return out
+  }
+
+  function escapeText(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  }
+
+  // The mini-program tree under a node: Taro's components become their mini-program tags; the native elements a
+  // component draws for itself on H5 (the <img> of an image, the <input> of an input or checkbox, hidden form inputs,
+  // a picker's overlay) are its implementation and are left out; text stays.
+  function serializeChildren(node, componentsOnly) {
+    var html = ''
+    Array.prototype.forEach.call(node.childNodes, function (child) {
+      if (child.nodeType === 3 && !componentsOnly) html += escapeText(child.nodeValue)
+      else if (isComponent(child)) html += serialize(child)
+      // A plain element is Taro H5's own (with its text: a picker's option labels, an icon): only app components
+      // under it are kept.
+      else if (child.nodeType === 1) html += serializeChildren(child, true)
+    })
+    return html
+  }
+
+  function serialize(el) {
+    var tag = miniTagName(el)
+    var attrs = miniAttributes(el)
+      .map(function (a) {
+        return ' ' + a[0] + '="' + a[1].replace(/&/g, '&amp;').replace(/"/g, '&quot;') + '"'
+      })
+      .join('')
+    return '<' + tag + attrs + '>' + serializeChildren(el) + '</' + tag + '>'
+  }
+
+  function wxml(el, outer) {
+    return outer ? serialize(el) : serializeChildren(el)
   }
 
   function styleOf(el, name) {
@@ -462,6 +537,68 @@
     var st = (opts && opts.sourceType) || []
     if (st.length === 1) return st[0] === 'camera' ? 'camera' : 'album'
     return 'any'
+  }
+
+  // --- files a spec writes (wx.env.USER_DATA_PATH) -------------------------------------------------------------------
+
+  // In the devtools a mock writes a picked image with wx.getFileSystemManager() under wx.env.USER_DATA_PATH and hands
+  // its path to the app. Here those files are Blobs in the page, and a path of one becomes a blob: URL (what a picked
+  // file is in a browser) on its way into the app's platform layer.
+  var USER_DATA_PATH = 'wxfile://usr'
+  var files = new Map()
+  var fileUrls = new Map()
+
+  function toBlob(data, encoding) {
+    if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return new Blob([data])
+    if (encoding === 'base64') {
+      var binary = atob(String(data))
+      var bytes = new Uint8Array(binary.length)
+      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+      return new Blob([bytes])
+    }
+    return new Blob([String(data)])
+  }
+
+  function fileSystemManager() {
+    function need(name, path) {
+      if (!files.has(String(path))) throw { errMsg: name + ':fail no such file or directory ' + path }
+    }
+    var fsm = {
+      writeFileSync: function (filePath, data, encoding) {
+        if (String(filePath).indexOf(USER_DATA_PATH + '/') !== 0)
+          throw { errMsg: 'writeFileSync:fail permission denied, open ' + filePath }
+        files.set(String(filePath), toBlob(data, encoding))
+      },
+      accessSync: function (path) {
+        need('accessSync', path)
+      },
+      unlinkSync: function (path) {
+        need('unlinkSync', path)
+        files.delete(String(path))
+      },
+      getFileInfo: asyncApi('getFileInfo', function (o) {
+        need('getFileInfo', o.filePath)
+        return { size: files.get(String(o.filePath)).size }
+      }),
+    }
+    fsm.writeFile = asyncApi('writeFile', function (o) {
+      fsm.writeFileSync(o.filePath, o.data, o.encoding)
+    })
+    return fsm
+  }
+
+  /** A path the app can read: a written file's blob: URL, anything else as it is. */
+  function appPath(path) {
+    var key = String(path)
+    if (!files.has(key)) return path
+    if (!fileUrls.has(key)) fileUrls.set(key, URL.createObjectURL(files.get(key)))
+    return fileUrls.get(key)
+  }
+
+  function fileSize(path, given) {
+    if (given) return given
+    var blob = files.get(String(path))
+    return blob ? blob.size : 0
   }
 
   // wx API name -> the platform layer's method, with both directions of argument and result translation, so a
@@ -622,8 +759,12 @@
       toPlatformResult: function (r) {
         if (r === null || /cancel/.test(errMsgOf(r))) return null
         var f = r && r.tempFiles && r.tempFiles[0]
-        if (f) return { path: f.path || f.tempFilePath, size: f.size || 0 }
-        if (r && r.tempFilePaths && r.tempFilePaths[0]) return { path: r.tempFilePaths[0], size: 0 }
+        if (f) {
+          var p = f.path || f.tempFilePath
+          return { path: appPath(p), size: fileSize(p, f.size) }
+        }
+        if (r && r.tempFilePaths && r.tempFilePaths[0])
+          return { path: appPath(r.tempFilePaths[0]), size: fileSize(r.tempFilePaths[0], 0) }
         return r
       },
       toWxResult: function (v) {
@@ -707,6 +848,18 @@
     }
   }
 
+  // The app's tab pages (app.config tabBar.list), as Taro H5 keeps the app config.
+  function isTabPage(url) {
+    var config = window.__taroAppConfig || {}
+    var list = (config.tabBar && config.tabBar.list) || []
+    var path = String(url || '')
+      .replace(/^\//, '')
+      .replace(/\?.*$/, '')
+    return list.some(function (tab) {
+      return String(tab.pagePath).replace(/^\//, '') === path
+    })
+  }
+
   var wxShim = null
   // The wx object for callWxMethod and for functions run by App.callFunction: what Taro's H5 build can do.
   // (The app itself reaches Taro's APIs through direct imports, so only its platform layer can be mocked.)
@@ -715,10 +868,18 @@
     var w = {}
     ROUTES.forEach(function (n) {
       w[n] = function (o) {
-        o = o || {}
-        // Taro H5 would leave the app (history.go) for a navigateBack past the first page; wx refuses it.
-        if (n === 'navigateBack' && taro().getCurrentPages().length <= 1) {
-          return Promise.reject({ errMsg: 'navigateBack:fail cannot navigate back at first page.' })
+        o = Object.assign({}, o || {})
+        if (n === 'navigateBack') {
+          // Taro H5 would leave the app (history.go) for a navigateBack past the first page; wx refuses it.
+          if (taro().getCurrentPages().length <= 1) {
+            return Promise.reject({ errMsg: 'navigateBack:fail cannot navigate back at first page.' })
+          }
+          // The SDK's mp.navigateBack() sends {url: null}: Taro's router takes any `url` key for a URL route and
+          // never goes back, so only the back navigation's own options go through.
+          delete o.url
+        }
+        if (n === 'switchTab' && !isTabPage(o.url)) {
+          return Promise.reject({ errMsg: 'switchTab:fail can not switch to no-tabBar page' })
         }
         return taro()[n](o)
       }
@@ -763,11 +924,13 @@
     w.getStorageInfo = asyncApi('getStorageInfo', function () {
       return w.getStorageInfoSync()
     })
+    w.env = { USER_DATA_PATH: USER_DATA_PATH }
+    w.getFileSystemManager = fileSystemManager
     w.getSystemInfoSync = systemInfo
     w.getWindowInfo = systemInfo
     w.getSystemInfo = asyncApi('getSystemInfo', systemInfo)
     w.pageScrollTo = asyncApi('pageScrollTo', function (o) {
-      var shown = document.querySelector('.taro_page.taro_page_show.taro_page_stationed')
+      var shown = shownPage()
       var top = o.scrollTop || 0
       if (o.selector && shown) {
         var target = shown.querySelector(translateSelector(o.selector))
@@ -908,10 +1071,12 @@
       if (v === null || v === undefined) return null
       v = v[parts[i]]
     }
-    // Taro pages scroll inside their container, not the document: report the shown page's scroll instead of 0.
-    if ((name === 'document.documentElement.scrollTop' || name === 'document.body.scrollTop') && !v) {
-      var shown = document.querySelector('.taro_page.taro_page_show.taro_page_stationed')
-      if (shown) v = shown.scrollTop
+    // Taro pages scroll inside their container, not the document: the document's scroll position and scroll size
+    // (what page.scrollTop() and page.size() read) are the shown page's, as the devtools report the page's content.
+    var scrolling = /^document\.(documentElement|body)\.(scrollTop|scrollLeft|scrollWidth|scrollHeight)$/.exec(name)
+    if (scrolling) {
+      var shown = shownPage()
+      if (shown) v = shown[scrolling[2]]
     }
     if (typeof v === 'function') return null
     if (v !== null && typeof v === 'object') {
@@ -961,8 +1126,10 @@
                 : v
           })
         case 'attributes':
+          // As a mini-program template renders them: no data attributes, no H5-only classes.
           return a.map(function (n) {
-            return n === 'class' ? el.className : el.getAttribute(n)
+            if (/^data-/.test(n)) return null
+            return n === 'class' ? miniClass(el) : el.getAttribute(n)
           })
         case 'properties':
           return a.map(function (n) {
@@ -1006,7 +1173,7 @@
           },
         )
       } catch (e) {
-        return { error: (e && e.message) || String(e) }
+        return { error: (e && (e.message || e.errMsg)) || String(e) }
       }
     },
   }

@@ -5,7 +5,11 @@ import { startBridge, type RunningBridge } from '../src/bridge'
 import { RawClient } from './raw-client'
 
 // What functions given to mp.evaluate() see in the page (the bridge's shims and test hooks).
-declare const wx: { getSystemInfoSync(): { platform: string } }
+declare const wx: {
+  getSystemInfoSync(): { platform: string }
+  env: { USER_DATA_PATH: string }
+  getFileSystemManager(): { writeFileSync(path: string, data: string, encoding: string): void }
+}
 declare function getApp(): unknown
 declare function getCurrentPages(): unknown[]
 type PageWindow = Window & Record<string, unknown>
@@ -129,10 +133,41 @@ describe('App: pages and routes', () => {
     // The old page's id is gone for good.
     const stale = await raw.send('Page.getElements', { pageId: redirected.pageId, selector: 'view' })
     expect(stale.error?.message).toContain('no longer on the page stack')
-    // No tab bar in this app: switchTab still goes through the router.
-    expect(await raw.call('App.callWxMethod', { method: 'switchTab', args: [{ url: `/${LOGIN}` }] })).toEqual({
-      result: { errMsg: 'switchTab:ok' },
+  })
+
+  it('navigateBack as the SDK sends it ({url: null}) goes back', async () => {
+    const first = await currentPageId()
+    await raw.call('App.callWxMethod', { method: 'navigateTo', args: [{ url: `/${LOGIN}?from=back` }] })
+    const back = await raw.call('App.callWxMethod', { method: 'navigateBack', args: [{ url: null }] })
+    expect(back).toEqual({ result: { errMsg: 'navigateBack:ok' } })
+    expect(await currentPageId()).toBe(first)
+  })
+
+  it('switchTab to a page that is not a tab fails as in the devtools (this app has no tab bar)', async () => {
+    const tab = await raw.send('App.callWxMethod', { method: 'switchTab', args: [{ url: `/${LOGIN}` }] })
+    expect(tab.error?.message).toContain('switchTab:fail can not switch to no-tabBar page')
+    expect((await raw.call<{ path: string }>('App.getCurrentPage')).path).toBe(LOGIN)
+  })
+
+  it('a reLaunch right after a back navigation shows the new page only, once the back is over', async () => {
+    await raw.call('App.callWxMethod', { method: 'navigateTo', args: [{ url: '/pages/agreement/index?doc=service' }] })
+    // The app goes back by itself (as a form does after saving) and the spec reLaunches at once.
+    await mp.evaluate(() => {
+      void (
+        window as unknown as { __candidateTaro: { navigateBack: () => Promise<unknown> } }
+      ).__candidateTaro.navigateBack()
     })
+    await raw.call('App.callWxMethod', { method: 'reLaunch', args: [{ url: '/pages/register/index' }] })
+    // The answer came when the transition was over: the new page is the only one, shown, and its elements are found.
+    expect((await raw.call<{ path: string }>('App.getCurrentPage')).path).toBe('pages/register/index')
+    expect(await mp.evaluate(() => Array.from(document.querySelectorAll('.taro_page')).map((p) => p.id))).toEqual([
+      expect.stringMatching(/^\/pages\/register\/index/),
+    ])
+    expect((await el('#register-page')).tagName).toBe('view')
+    // ...and it stays so (a late show of the page that went back would cover it).
+    await new Promise((r) => setTimeout(r, 800))
+    expect(await mp.evaluate(() => document.querySelectorAll('.taro_page').length)).toBe(1)
+    expect((await raw.call<{ path: string }>('App.getCurrentPage')).path).toBe('pages/register/index')
   })
 
   it('a route to a page the app does not have, or back from the first page, is an error', async () => {
@@ -216,6 +251,41 @@ describe('App: wx calls, mocks, functions', () => {
     }
   })
 
+  it('a chooseMedia mock in the devtools shape, with a file it wrote under USER_DATA_PATH, feeds the app a file', async () => {
+    // Written as for the devtools: the mock runs in the app with wx, writes the picture, answers its temp path.
+    const picked = function (_options: unknown, base64: string) {
+      const path = `${wx.env.USER_DATA_PATH}/qa-picked.jpg`
+      wx.getFileSystemManager().writeFileSync(path, base64, 'base64')
+      return {
+        errMsg: 'chooseMedia:ok',
+        type: 'image',
+        tempFiles: [{ tempFilePath: path, size: 4, fileType: 'image' }],
+      }
+    }
+    await mp.mockWxMethod('chooseMedia', picked, Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64'))
+    try {
+      const chosen = (await mp.evaluate('function () { return __candidatePlatform.chooseImage("album") }')) as {
+        path: string
+        size: number
+      }
+      expect(chosen.size).toBe(4)
+      expect(chosen.path).toMatch(/^blob:/)
+      // The app reads the bytes the spec wrote (its JPEG check reads the first bytes this way).
+      const head = await mp.evaluate(
+        'function (p) { return fetch(p).then(function (r) { return r.arrayBuffer() }).then(function (b) { return Array.from(new Uint8Array(b)) }) }',
+        chosen.path,
+      )
+      expect(head).toEqual([0xff, 0xd8, 0xff, 0xe0])
+    } finally {
+      await mp.restoreWxMethod('chooseMedia')
+    }
+    const outside = await raw.send('App.callFunction', {
+      functionDeclaration: 'function () { wx.getFileSystemManager().writeFileSync("/etc/x", "a") }',
+      args: [],
+    })
+    expect(outside.error?.message).toContain('permission denied')
+  })
+
   it('mockWxMethod with a function: wx options in, this.origin, extra args; platform names pass through', async () => {
     await mp.mockWxMethod(
       'startFacialRecognitionVerify',
@@ -271,13 +341,15 @@ describe('App: wx calls, mocks, functions', () => {
     const listener = await RawClient.open(bridge.wsEndpoint)
     await listener.call('App.enableLog')
     await mp.evaluate(() => {
-      console.warn('qa-log-line', 42)
+      console.warn('qa-log-line', 42, { a: [1, 'b'] })
       setTimeout(() => {
         throw new Error('qa-uncaught')
       }, 0)
     })
-    expect(await listener.waitForEvent('App.logAdded', (p) => String(p.args).includes('qa-log-line'))).toMatchObject({
+    // Each argument on its own, as the devtools send them.
+    expect(await listener.waitForEvent('App.logAdded', (p) => String(p.args).includes('qa-log-line'))).toEqual({
       type: 'warn',
+      args: ['qa-log-line', 42, { a: [1, 'b'] }],
     })
     const exc = await listener.waitForEvent('App.exceptionThrown', (p) => String(p.message).includes('qa-uncaught'))
     expect(exc.message).toBe('qa-uncaught')
@@ -359,6 +431,19 @@ describe('Page', () => {
       (await raw.call<{ elements: unknown[] }>('Page.getElements', { pageId: under, selector: '#only-on-top' }))
         .elements,
     ).toHaveLength(0)
+    await relaunch()
+  })
+
+  it('page.size() is the size of the page content, not the viewport', async () => {
+    const page = (await mp.navigateTo('/pages/register/index')) as Page
+    const size = await page.size()
+    const content = await mp.evaluate(() => {
+      const shown = document.querySelector('.taro_page_show.taro_page_stationed:not(.taro_page_shade)') as HTMLElement
+      return { width: shown.scrollWidth, height: shown.scrollHeight }
+    })
+    expect(size).toEqual(content)
+    // The registration form is longer than a 667 px high phone screen.
+    expect(size.height).toBeGreaterThan(667)
     await relaunch()
   })
 
@@ -450,6 +535,38 @@ describe('Element', () => {
     const field = (await page.$('#login-username-field'))!
     expect(await field.wxml()).toContain('<input id="login-username"')
     expect(await field.wxml()).not.toContain('weui-input')
+  })
+
+  it('Element.getWXML leaves out what Taro H5 draws inside its components (img, native inputs, hidden inputs)', async () => {
+    const card = await (await page.$('.login__card'))!.outerWxml()
+    expect(card).toContain('<checkbox')
+    expect(card).not.toMatch(/<img|<input type="(checkbox|hidden)"|type="hidden"|hydrated|data-/)
+    await page.waitFor('#login-captcha-image')
+    const image = await (await page.$('#login-captcha-image'))!.outerWxml()
+    expect(image).toMatch(/^<image /)
+    expect(image).not.toContain('<img')
+  })
+
+  it('attribute() gives what a mini-program template renders: no data attributes, no H5-only classes', async () => {
+    const register = (await mp.navigateTo('/pages/register/index')) as Page
+    const password = (await register.$('#register-password'))! as unknown as { input: (v: string) => Promise<void> }
+    await password.input('abcdefgh')
+    await register.waitFor('#register-password-strength')
+    const meter = (await register.$('#register-password-strength'))!
+    expect(await meter.attribute('class')).toBe('pw-meter pw-meter--weak')
+    // What React on H5 puts on the DOM but a weapp template never renders: a data attribute (as the meter once had),
+    // Stencil's hydration class.
+    await mp.evaluate(() => {
+      const shown = document.querySelector('.taro_page_show.taro_page_stationed:not(.taro_page_shade)')
+      const el = shown?.querySelector('#register-password-strength') as HTMLElement
+      el.dataset.strength = 'weak'
+      el.classList.add('hydrated')
+    })
+    expect(await meter.attribute('data-strength')).toBeNull()
+    expect(await meter.attribute('class')).toBe('pw-meter pw-meter--weak')
+    const submit = (await register.$('#register-submit'))!
+    expect(await submit.attribute('class')).not.toMatch(/hydrated|taro-button-core/)
+    await relaunch()
   })
 
   it('triggerEvent / dispatchEvent fire events on the element', async () => {

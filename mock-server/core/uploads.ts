@@ -1,0 +1,74 @@
+import type { FastifyRequest } from 'fastify'
+import sharp from 'sharp'
+import { uprightSize } from '../../domain/photo'
+import { HttpError, badRequest } from './errors'
+
+/**
+ * Uploads are read and decoded before anything trusts them. A multipart body that breaks off, lacks its boundary or
+ * is otherwise malformed is a 400 with the contract's body (busboy's own errors would be 500s); an image is decoded
+ * whole, under a pixel limit, so a truncated file, a header followed by zeros, a header declaring 30000×30000 or a
+ * decompression bomb is refused instead of stored.
+ */
+
+/** The one file of a multipart upload, as bytes. `tooLarge` is the answer when it exceeds the plugin's fileSize. */
+export async function readUploadedFile(req: FastifyRequest, field: string, messages: UploadMessages): Promise<Buffer> {
+  if (!req.isMultipart()) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', messages.notMultipart)
+  try {
+    const file = await req.file()
+    if (!file || file.fieldname !== field) throw badRequest('BAD_REQUEST', messages.missing)
+    const bytes = await file.toBuffer()
+    // busboy marks a file cut off at the size limit instead of failing when it is the last part.
+    if (file.file.truncated) throw messages.tooLarge
+    return bytes
+  } catch (err) {
+    if (err instanceof HttpError) throw err
+    const code = (err as { code?: string }).code
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw messages.tooLarge
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+      throw badRequest('BAD_REQUEST', '一次只能上传一个文件')
+    }
+    throw badRequest('BAD_REQUEST', '上传的内容不完整或格式不正确，请重新上传')
+  }
+}
+
+export interface UploadMessages {
+  notMultipart: string
+  missing: string
+  tooLarge: HttpError
+}
+
+export interface DecodedImage {
+  format: string
+  /** The size as the image is meant to be seen: after its EXIF orientation. */
+  width: number
+  height: number
+}
+
+/**
+ * Decodes the whole image (shrunk on load, so a large one costs little memory) and returns its upright size; null
+ * when it does not decode: too many pixels, truncated, corrupt. `maxPixels` is checked from the header, before
+ * any decoding. https://sharp.pixelplumbing.com/api-constructor (limitInputPixels, failOn)
+ */
+export async function decodeImage(bytes: Buffer, maxPixels: number): Promise<DecodedImage | null> {
+  try {
+    const image = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', sequentialRead: true })
+    const meta = await image.metadata()
+    if (!meta.format || !meta.width || !meta.height) return null
+    if (meta.format === 'jpeg' && !endsAfterScan(bytes)) return null
+    await image.resize(32, 32, { fit: 'inside' }).raw().toBuffer()
+    const upright = uprightSize({ width: meta.width, height: meta.height }, meta.orientation)
+    return { format: meta.format, ...upright }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A JPEG whose scan data is cut off and padded (with zeros, say) still decodes: the padding reads as pixels. A whole
+ * file has its end-of-image marker after the last start-of-scan (FF D9 after FF DA; neither can occur inside the
+ * entropy-coded data, where FF is always followed by 00 or a restart marker).
+ */
+function endsAfterScan(bytes: Buffer): boolean {
+  const scan = bytes.lastIndexOf(Buffer.from([0xff, 0xda]))
+  return scan > 0 && bytes.lastIndexOf(Buffer.from([0xff, 0xd9])) > scan
+}

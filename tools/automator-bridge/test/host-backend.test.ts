@@ -1,0 +1,60 @@
+import fs from 'node:fs'
+import automator from 'miniprogram-automator'
+import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
+import { startBridge, type RunningBridge } from '../src/bridge'
+import { fakeOutput } from '../../miniprogram-host/test/fake-output'
+
+/** The host backend through the real SDK, over a tiny fake weapp output: what maps, and what answers an error. */
+jest.setTimeout(60_000)
+
+const PAGE = `Page({ data: {}, onLoad() {
+  this.setData({ 'root.cn': [{ nn: '3', sid: '_n1', uid: 'a-page', cn: [
+    { nn: '1', sid: '_n2', uid: 'a-go', cl: 'btn', cn: [{ nn: '9', sid: '_n3', v: '下一步' }] },
+    { nn: '33', sid: '_n4', uid: 'a-name', p25: '' } ] }] })
+}, eh(e) {
+  if (e.type === 'tap') wx.showModal({ title: '确认', success: (r) => this.setData({ 'root.cn.[0].cn.[0].cn.[0].v': r.confirm ? '已确认' : '已取消' }) })
+} })`
+
+let dir = ''
+let bridge: RunningBridge
+let mp: MiniProgram
+
+beforeAll(async () => {
+  dir = fakeOutput('weapp', { 'pages/a/index.js': PAGE, 'pages/b/index.js': PAGE })
+  bridge = await startBridge({ target: 'weapp', miniRoot: dir })
+  mp = await automator.connect({ wsEndpoint: bridge.wsEndpoint })
+})
+afterAll(async () => {
+  mp?.disconnect()
+  await bridge?.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+it('serves the page stack, elements, text and the modal through the SDK', async () => {
+  const page = await mp.currentPage()
+  expect(page?.path).toBe('pages/a/index')
+  const button = await page!.$('#a-go')
+  expect(button?.tagName).toBe('view')
+  expect(await button!.text()).toBe('下一步')
+  expect(await page!.$('#nothing')).toBeNull()
+  await button!.tap()
+  await mp.native().confirmModal()
+  await new Promise((r) => setTimeout(r, 50))
+  expect(await button!.text()).toBe('已确认')
+  const input = (await page!.$('#a-name')) as unknown as {
+    input: (v: string) => Promise<void>
+    value: () => Promise<string>
+  }
+  await input.input('张三')
+  expect(await input.value()).toBe('张三')
+  await mp.callWxMethod('navigateTo', { url: '/pages/b/index' })
+  expect((await mp.pageStack()).map((p) => p.path)).toEqual(['pages/a/index', 'pages/b/index'])
+})
+
+it('answers what it cannot model with an error naming the method', async () => {
+  await expect(mp.screenshot()).rejects.toThrow(
+    /App.captureScreenshot is not supported by the mini-program host \(weapp\)/,
+  )
+  await expect(mp.native().confirmModal()).rejects.toThrow(/no modal is shown/)
+  await expect(mp.callWxMethod('openBluetoothAdapter')).rejects.toThrow(/openBluetoothAdapter is not an API of weapp/)
+})
