@@ -183,14 +183,15 @@ describe('online application wizard', () => {
       centres: unknown[]
       units: string[]
     }
+    // (The schema checks 单位类别 once the fields it builds on are filled.)
+    await pick(page, '#apply-work-start', [2024 - 1960, 7])
+    await type(page, '#apply-work-years', '1')
     await pick(page, '#apply-work-unit', units.length - 1)
     await type(page, '#apply-work-other-unit', '广州市某某诊所')
     await tap(page, '#apply-work-submit')
     await waitForText(page, '#apply-work-unit-type-error', (t) => t.includes('单位类别'))
     await shot('work-errors')
     await pick(page, '#apply-work-unit', 0)
-    await pick(page, '#apply-work-start', [2024 - 1960, 7])
-    await type(page, '#apply-work-years', '1')
     page = await submitStep(page, 'apply-work', 'packages/application/photo/index')
 
     await tap(page, '#apply-photo-confirm')
@@ -256,6 +257,8 @@ describe('online application wizard', () => {
     await tap(exams, `#apply-exam-${examId}-open`)
     await tap(await pageAt(mp, 'packages/application/province/index'), '#apply-province-option-11')
     let page = await acceptDeclarations(await pageAt(mp, 'packages/application/declaration/index', 15000))
+    await new Promise((r) => setTimeout(r, 1500))
+    await shot('historical-centre')
     // Prefilled from last year: each step is saved as it stands.
     page = await submitStep(page, 'apply-centre', 'packages/application/basic/index')
     page = await submitStep(page, 'apply-basic', 'packages/application/contact/index')
