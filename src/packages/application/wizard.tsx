@@ -168,3 +168,6 @@ export function StepSubmit(props: {
     </View>
   )
 }
+
+/** One empty list for selectors (a new `[]` on every call would make zustand re-render without end). */
+export const NO_ITEMS: never[] = []

@@ -6,7 +6,7 @@ import { api } from '../../../api'
 import { DateSelect, PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
-import { draftKey, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
+import { draftKey, NO_ITEMS, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
 
 /** Step 2 基本信息: the identity from the account, read-only (the ID number masked); 证件有效截止日期 and 民族. */
 export default function ApplyBasicPage() {
@@ -15,7 +15,7 @@ export default function ApplyBasicPage() {
 
 function BasicForm({ view }: { view: ApplicationView }) {
   const p = 'apply-basic'
-  const ethnicities = useApplication((s) => s.dicts?.ethnicities ?? [])
+  const ethnicities = useApplication((s) => s.dicts?.ethnicities ?? NO_ITEMS)
   const examDate = useApplication((s) => s.exams?.find((e) => e.id === view.examId)?.examDate)
   const form = useForm({
     schema: BasicStep,

@@ -4,7 +4,7 @@ import { api } from '../../../api'
 import { PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { useApplication } from '../../../stores/application'
-import { draftKey, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
+import { draftKey, NO_ITEMS, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
 import { Text, View } from '@tarojs/components'
 
 /** Step 1 考点信息: the 考点 of the province, and the 报名点 where confirmation is online (天津, 上海, 新疆兵团). */
@@ -14,7 +14,7 @@ export default function ApplyCentrePage() {
 
 function CentreForm({ view }: { view: ApplicationView }) {
   const p = 'apply-centre'
-  const centres = useApplication((s) => s.centres?.centres ?? [])
+  const centres = useApplication((s) => s.centres?.centres ?? NO_ITEMS)
   const province = useApplication((s) => s.dicts?.provinces.find((x) => x.code === view.province))
   const online = !!province?.onlineConfirmation
   const form = useForm({

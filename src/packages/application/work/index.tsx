@@ -6,7 +6,7 @@ import { TextField } from '../../../components/form-field/text-field'
 import { MonthSelect, PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
-import { draftKey, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
+import { draftKey, NO_ITEMS, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
 
 /**
  * Step 6 工作情况: 单位名称 from the province's list or 其它 (then the name and a 单位类别), 参加工作时间 not in the
@@ -27,8 +27,8 @@ interface WorkValues {
 
 function WorkForm({ view }: { view: ApplicationView }) {
   const p = 'apply-work'
-  const units = useApplication((s) => s.centres?.units ?? [])
-  const unitTypes = useApplication((s) => s.dicts?.unitTypes ?? [])
+  const units = useApplication((s) => s.centres?.units ?? NO_ITEMS)
+  const unitTypes = useApplication((s) => s.dicts?.unitTypes ?? NO_ITEMS)
   const form = useForm({
     schema: WorkStep,
     initial: savedOr<'work', WorkValues>(
