@@ -17,6 +17,24 @@ export default defineAppConfig({
     { root: 'packages/process', pages: ['tracker/index', 'materials/index', 'pay/index', 'messages/index'] },
     // After the exam (issue 15): admission ticket, scores, certificate.
     { root: 'packages/results', pages: ['ticket/index', 'scores/index', 'certificate/index'] },
+    // 网上报名 (issue 13): the exams list and the wizard.
+    {
+      root: 'packages/application',
+      pages: [
+        'index',
+        'province/index',
+        'declaration/index',
+        'centre/index',
+        'basic/index',
+        'contact/index',
+        'exam-info/index',
+        'education/index',
+        'work/index',
+        'photo/index',
+        'review/index',
+        'form/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -34,13 +34,25 @@ export const routes = {
   resultsTicket: route('/packages/results/ticket/index'),
   resultsScores: route('/packages/results/scores/index'),
   resultsCertificate: route('/packages/results/certificate/index'),
-  /** 网上报名 (the application wizard, its own issue): not built yet, so navigating there fails softly. */
-  application: route('/packages/application/index'),
   // After submission (issue 14): the process subpackage
   tracker: route<{ id: string }>('/packages/process/tracker/index'),
   materials: route<{ id: string }>('/packages/process/materials/index'),
   pay: route<{ id: string }>('/packages/process/pay/index'),
   messages: route('/packages/process/messages/index'),
+  // 网上报名 (issue 13, the application subpackage): the exams list, then the wizard of one application
+  application: route('/packages/application/index'),
+  /** `id` when changing the province of an existing application (修改考区). */
+  applyProvince: route<{ examId: string; id?: string }>('/packages/application/province/index'),
+  applyDeclaration: route<{ id: string }>('/packages/application/declaration/index'),
+  applyCentre: route<{ id: string }>('/packages/application/centre/index'),
+  applyBasic: route<{ id: string }>('/packages/application/basic/index'),
+  applyContact: route<{ id: string }>('/packages/application/contact/index'),
+  applyExamInfo: route<{ id: string }>('/packages/application/exam-info/index'),
+  applyEducation: route<{ id: string }>('/packages/application/education/index'),
+  applyWork: route<{ id: string }>('/packages/application/work/index'),
+  applyPhoto: route<{ id: string }>('/packages/application/photo/index'),
+  applyReview: route<{ id: string }>('/packages/application/review/index'),
+  applyForm: route<{ id: string }>('/packages/application/form/index'),
 } as const
 
 export type RouteName = keyof typeof routes

@@ -226,4 +226,6 @@ export const platform: Platform = {
     ),
   openSettings: () =>
     new Promise((resolve) => my.openSetting({ success: () => resolve(true), fail: () => resolve(false) })),
+  // Not built yet here: the form page then tells the candidate to keep a screenshot.
+  saveDrawing: async () => 'unsupported',
 }

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import { ApiError, api } from '../api'
 import { chooseImageViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
-import type { Drawing, FaceResult, Platform } from './types'
+import type { Drawing, FaceResult, Platform, SaveImageResult } from './types'
+import { paint, type Canvas2D, type Drawing as FormDrawing } from './drawing'
 
 /**
  * H5 (browsers, and the headless test runs): abilities only a real mini-program platform has are simulated by the
@@ -43,6 +44,49 @@ function browserDrawing(canvasId: string, width: number, height: number): Drawin
     },
     finish: async () => canvas.toDataURL('image/png'),
   }
+}
+
+/**
+ * 保存报名表 on H5: paint on a <canvas>, then download it as a PNG (an <a download>). A photo the browser may not
+ * read back (no CORS) would taint the canvas, so then the form is painted again with the photo's box empty.
+ * https://developer.mozilla.org/docs/Web/API/HTMLCanvasElement/toDataURL
+ * https://developer.mozilla.org/docs/Web/HTML/Element/a#download
+ */
+async function saveDrawingInBrowser(drawing: FormDrawing, fileName: string): Promise<SaveImageResult> {
+  const canvas = document.createElement('canvas')
+  canvas.width = drawing.width
+  canvas.height = drawing.height
+  const ctx = canvas.getContext('2d')
+  if (!ctx) return 'unsupported'
+  const image = drawing.imageUrl
+    ? await new Promise<HTMLImageElement | null>((resolve) => {
+        const img = new Image()
+        img.crossOrigin = 'anonymous'
+        img.onload = () => resolve(img)
+        img.onerror = () => resolve(null)
+        img.src = drawing.imageUrl as string
+      })
+    : null
+  paint(ctx as unknown as Canvas2D, drawing, image)
+  let url: string
+  try {
+    url = canvas.toDataURL('image/png')
+  } catch {
+    paint(ctx as unknown as Canvas2D, drawing, null)
+    url = canvas.toDataURL('image/png')
+  }
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  // What the last save produced, for the browser tests (a data: URL, no personal data leaves the page).
+  ;(globalThis as unknown as { __lastSavedImage?: { fileName: string; bytes: number } }).__lastSavedImage = {
+    fileName,
+    bytes: url.length,
+  }
+  return 'saved'
 }
 
 export const platform: Platform = {
@@ -94,6 +138,7 @@ export const platform: Platform = {
     }
   },
   openSettings: async () => false,
+  saveDrawing: saveDrawingInBrowser,
 }
 
 // The automator bridge reaches the platform layer here to call and mock it (mockWxMethod), as QA does with wx.*.

@@ -72,4 +72,6 @@ export const platform: Platform = {
   drawing: (canvasId) => taroDrawing(canvasId, () => canvasToFileViaTaro(canvasId)),
   saveImage: (path) => saveToAlbumViaTaro(path),
   openSettings: openSettingsViaTaro,
+  // Not built yet here: the form page then tells the candidate to keep a screenshot.
+  saveDrawing: async () => 'unsupported',
 }

@@ -23,4 +23,6 @@ export const platform: Platform = {
   },
   saveImage: async () => 'failed',
   openSettings: async () => false,
+  // Not built yet here: the form page then tells the candidate to keep a screenshot.
+  saveDrawing: async () => 'unsupported',
 }

@@ -9,7 +9,8 @@ import {
   taroDrawing,
   uploadViaTaro,
 } from './shared'
-import type { FaceResult, Platform } from './types'
+import { paint, type Canvas2D, type Drawing as FormDrawing } from './drawing'
+import type { FaceResult, Platform, SaveImageResult } from './types'
 
 /**
  * WeChat's 人脸核身 (the current flow): the server gets a verifyId for the candidate's openid, name and ID number
@@ -26,7 +27,21 @@ export function faceResultOfWx(res: { errCode?: number; errMsg?: string } | unde
   return 'fail'
 }
 
+interface WxOffscreenCanvas {
+  getContext(type: '2d'): Canvas2D
+  createImage(): { onload: () => void; onerror: () => void; src: string }
+}
+
 declare const wx: {
+  /** Canvas 2D off screen (基础库 2.16.1+): https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.createOffscreenCanvas.html */
+  createOffscreenCanvas(opts: { type: '2d'; width: number; height: number }): WxOffscreenCanvas
+  /** https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.canvasToTempFilePath.html (canvas 2D: `canvas`) */
+  canvasToTempFilePath(opts: {
+    canvas: WxOffscreenCanvas
+    fileType?: 'png' | 'jpg'
+    success: (res: { tempFilePath: string }) => void
+    fail: (err: unknown) => void
+  }): void
   /** 基础库 3.8.12+; older WeChat versions lack it. */
   requestFacialVerify?(opts: {
     verifyId: string
@@ -38,6 +53,47 @@ declare const wx: {
     success: (res: Record<string, string>) => void
     fail: (err: unknown) => void
   }): void
+}
+
+/**
+ * 保存报名表: paint on an offscreen canvas 2D, export a temp file, save it to the album. The album needs
+ * scope.writePhotosAlbum; once refused, WeChat fails at once ("auth deny") until the candidate allows it in the
+ * settings (wx.openSetting).
+ * https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.saveImageToPhotosAlbum.html
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/authorize.html
+ * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/wx.openSetting.html
+ */
+async function saveDrawingOnWx(drawing: FormDrawing): Promise<SaveImageResult> {
+  let filePath: string
+  try {
+    const canvas = wx.createOffscreenCanvas({ type: '2d', width: drawing.width, height: drawing.height })
+    let image: unknown = null
+    if (drawing.imageUrl) {
+      const img = canvas.createImage()
+      image = await new Promise((resolve) => {
+        img.onload = () => resolve(img)
+        img.onerror = () => resolve(null)
+        img.src = drawing.imageUrl as string
+      })
+    }
+    paint(canvas.getContext('2d'), drawing, image)
+    filePath = await new Promise<string>((resolve, reject) =>
+      wx.canvasToTempFilePath({ canvas, fileType: 'png', success: (r) => resolve(r.tempFilePath), fail: reject }),
+    )
+  } catch {
+    return 'failed'
+  }
+  try {
+    await Taro.saveImageToPhotosAlbum({ filePath })
+    return 'saved'
+  } catch (err) {
+    return albumRefused(err) ? 'denied' : 'failed'
+  }
+}
+
+/** The album permission refused now or before ("saveImageToPhotosAlbum:fail auth deny" / "authorize no response"). */
+export function albumRefused(err: unknown): boolean {
+  return /auth|authorize|permission/i.test(String((err as { errMsg?: string })?.errMsg ?? err))
 }
 
 /** WeChat: chooseMedia for photos, 人脸核身 (requestFacialVerify), WeChat Pay, subscribe messages. */
@@ -104,4 +160,5 @@ export const platform: Platform = {
   drawing: (canvasId) => taroDrawing(canvasId, () => canvasToFileViaTaro(canvasId)),
   saveImage: (path) => saveToAlbumViaTaro(path),
   openSettings: openSettingsViaTaro,
+  saveDrawing: saveDrawingOnWx,
 }

@@ -3,6 +3,7 @@
  * the build picks platform.<target>.ts, so each bundle carries only its own branch.
  */
 import type { FacePlatform } from '@contract/account'
+import type { Drawing as FormDrawing } from './drawing'
 import type { PayOutcome, PlatformName, SubscribeOutcome } from '@contract/states'
 export type { PlatformName }
 
@@ -67,7 +68,7 @@ export interface PlatformCapabilities {
 }
 
 /** How saving an image ended: in the album (a download on H5), the album permission refused, cancelled, failed. */
-export type SaveImageResult = 'saved' | 'denied' | 'cancel' | 'failed'
+export type SaveImageResult = 'saved' | 'denied' | 'cancel' | 'failed' | 'unsupported'
 
 /** Drawing commands on a page's <Canvas canvasId=...> (the canvas API every platform and Taro's H5 share). */
 export interface Drawing {
@@ -106,6 +107,11 @@ export interface Platform {
   saveImage(path: string, fileName: string): Promise<SaveImageResult>
   /** Opens the platform's permission settings (after the album permission was refused); false where there are none. */
   openSettings(): Promise<boolean>
+  /**
+   * Paints the drawing and keeps it as an image the candidate owns: the photo album on the mini-programs, a download
+   * on H5. `denied`: the album permission was refused (offer the settings); `unsupported`: this platform cannot.
+   */
+  saveDrawing(drawing: FormDrawing, fileName: string): Promise<SaveImageResult>
 }
 
 /** The error a platform call rejects with when the ability does not exist on this platform. */

@@ -159,3 +159,63 @@ export function dateFromIndexes(indexes: number[], columns: DateColumns, start: 
   const date = `${year}-${pad(month)}-${pad(day)}`
   return date < start ? start : date > end ? end : date
 }
+
+export interface MonthSelectProps extends FieldProps {
+  /** YYYY-MM, or '' before one is chosen. */
+  value: string
+  /** The earliest and latest months (YYYY-MM); the picker opens on `end` when empty. */
+  start: string
+  end: string
+  onChange: (value: string) => void
+}
+
+/**
+ * A month (年月) as two single-column wheels, year and month (selectors every platform has, as DateSelect), kept
+ * within start..end. Ids: `<id>` shows the month, `<id>-picker` is the year wheel, `<id>-month-picker` the month's.
+ * The year wheel also takes `[year, month]` indexes in one change, so a spec sets the month in one step.
+ */
+export function MonthSelect(props: MonthSelectProps) {
+  const { id, value, start, end, onChange, placeholder, ...field } = props
+  const columns = dateColumns(`${start}-01`, `${end}-01`)
+  const shown = dateIndexes(`${value || end}-01`, columns).slice(0, 2)
+  const pick = (column: number, index: number) => {
+    const next = [...shown]
+    next[column] = index
+    onChange(monthFromIndexes(next, columns, start, end))
+  }
+  const parts = value ? value.split('-') : []
+  const wheel = (column: number, suffix: string, text: string | undefined, onPick: (v: unknown) => void) => (
+    <Picker
+      id={`${id}${suffix}-picker`}
+      className='picker-select__wheel'
+      mode='selector'
+      range={columns.labels[column] as string[]}
+      value={shown[column]}
+      onChange={(e) => onPick(e.detail.value)}
+    >
+      <Text className={`picker-select__value ${text ? '' : 'picker-select__placeholder'}`}>
+        {text ?? ['年', '月'][column]}
+      </Text>
+    </Picker>
+  )
+  return (
+    <FormField id={id} {...field} required={field.required ?? true}>
+      <View className='picker-select__date'>
+        <View className='picker-select__wheels'>
+          {wheel(0, '', parts[0] && `${parts[0]}年`, (v) =>
+            Array.isArray(v) ? onChange(monthFromIndexes(v.map(Number), columns, start, end)) : pick(0, Number(v)),
+          )}
+          {wheel(1, '-month', parts[1] && `${parts[1]}月`, (v) => pick(1, Number(v)))}
+        </View>
+        <Text id={id} className={`picker-select__date-value ${value ? '' : 'picker-select__placeholder'}`}>
+          {value || placeholder}
+        </Text>
+      </View>
+    </FormField>
+  )
+}
+
+/** The month (YYYY-MM) the two columns show, kept within start..end. */
+export function monthFromIndexes(indexes: number[], columns: DateColumns, start: string, end: string): string {
+  return dateFromIndexes([indexes[0] ?? 0, indexes[1] ?? 0, 0], columns, `${start}-01`, `${end}-01`).slice(0, 7)
+}

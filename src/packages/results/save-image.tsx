@@ -10,6 +10,7 @@ const MESSAGES: Record<SaveImageResult, string> = {
   denied: '没有保存：需要允许使用相册。请点击“去设置”，打开“保存到相册”后再保存。',
   cancel: '已取消保存',
   failed: '保存失败，请稍后重试',
+  unsupported: '此平台暂不能保存图片，请截屏保存',
 }
 
 /**

@@ -1,0 +1,83 @@
+import { View } from '@tarojs/components'
+import { ContactStep, type ApplicationView } from '@contract/application'
+import { api } from '../../../api'
+import { TextField } from '../../../components/form-field/text-field'
+import { useForm } from '../../../forms/use-form'
+import { draftKey, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
+
+/** Step 3 联系方式: mobile, address and postcode checked by the shared rules; e-mail optional. */
+export default function ApplyContactPage() {
+  return <StepPage step='contact'>{(view) => <ContactForm view={view} />}</StepPage>
+}
+
+function ContactForm({ view }: { view: ApplicationView }) {
+  const p = 'apply-contact'
+  const form = useForm({
+    schema: ContactStep,
+    initial: savedOr(view, 'contact', { mobile: '', address: '', postcode: '', email: '' }, (s) => ({ ...s })),
+    draft: { key: draftKey(view.id, 'contact') },
+  })
+  const { values, errors } = form
+  return (
+    <View>
+      <View className='apply-card'>
+        <TextField
+          id={`${p}-mobile`}
+          label='手机号码'
+          required
+          kind='number'
+          maxlength={13}
+          placeholder='请输入11位手机号码'
+          value={values.mobile}
+          onChange={(x) => form.set('mobile', x)}
+          error={errors.mobile}
+        />
+        <TextField
+          id={`${p}-address`}
+          label='通讯地址'
+          required
+          maxlength={60}
+          placeholder='省市区街道门牌号'
+          value={values.address}
+          onChange={(x) => form.set('address', x)}
+          error={errors.address}
+        />
+        <TextField
+          id={`${p}-postcode`}
+          label='邮政编码'
+          required
+          kind='number'
+          maxlength={6}
+          placeholder='6位数字'
+          value={values.postcode}
+          onChange={(x) => form.set('postcode', x)}
+          error={errors.postcode}
+        />
+        <TextField
+          id={`${p}-email`}
+          label='电子邮箱'
+          maxlength={60}
+          placeholder='选填'
+          value={values.email}
+          onChange={(x) => form.set('email', x)}
+          error={errors.email}
+        />
+      </View>
+      <StepSubmit
+        page={p}
+        formError={form.formError}
+        submitting={form.submitting}
+        disabled={!view.can.edit}
+        onSubmit={() =>
+          void saveStep(
+            form,
+            'contact',
+            view.id,
+            () => ({}),
+            (value) => api.saveContactStep({ id: view.id, ...value }),
+          )
+        }
+      />
+    </View>
+  )
+}

@@ -1,0 +1,169 @@
+import { Image, Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import type { ApplicationForm } from '@contract/application'
+import { api, ApiError, getApiBase, messageOf } from '../../../api'
+import { Button } from '../../../components/button'
+import { PageContainer } from '../../../components/page-container'
+import { StatusTag } from '../../../components/status-tag'
+import { toast } from '../../../components/toast'
+import { platform } from '../../../platform/platform'
+import { go, routes, useQuery } from '../../../routes'
+import { useApplication } from '../../../stores/application'
+import { useRequireSession } from '../../../stores/session'
+import { Sections } from '../sections'
+import { ApplicationNotes } from '../wizard'
+import { layoutForm } from './layout'
+import '../application.scss'
+
+const STATUS_NAMES: Record<string, string> = {
+  filling: '未提交',
+  submitted: '已提交，待报名确认',
+  'confirm-rejected': '报名确认未通过',
+  confirmed: '已确认',
+  'review-failed': '资格审核未通过',
+  'awaiting-payment': '待缴费',
+  succeeded: '报名成功',
+}
+
+/** 报名表: all the data, the photo and the 验证码; 保存报名表 as an image; 撤回 before 报名确认, then edit. */
+export default function ApplyFormPage() {
+  const id = useQuery(routes.applyForm).id ?? ''
+  const hasSession = useRequireSession()
+  const view = useApplication((s) => (s.view?.id === id ? s.view : null))
+  const [form, setForm] = useState<ApplicationForm | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const [saved, setSaved] = useState<string | null>(null)
+  const [denied, setDenied] = useState(false)
+  const [busy, setBusy] = useState<'save' | 'withdraw' | null>(null)
+
+  const load = () => {
+    setLoadError(null)
+    void useApplication.getState().loadApplication(id)
+    api.applicationForm(id).then(setForm, (err) => {
+      // Not complete yet: the review page says what is missing.
+      if (err instanceof ApiError && err.code === 'APPLICATION_INCOMPLETE') void go.replace(routes.applyReview, { id })
+      else setLoadError(messageOf(err))
+    })
+  }
+  useDidShow(() => {
+    if (hasSession && id) load()
+  })
+
+  const photoUrl = form ? `${getApiBase()}${form.photoUrl}` : null
+
+  const save = async () => {
+    if (!form) return
+    setBusy('save')
+    setMessage(null)
+    setSaved(null)
+    setDenied(false)
+    const result = await platform
+      .saveDrawing(layoutForm(form, photoUrl), `报名表-${form.code}.png`)
+      .catch(() => 'failed' as const)
+    setBusy(null)
+    if (result === 'saved') setSaved(platform.name === 'h5' ? '报名表图片已下载' : '报名表已保存到相册')
+    else if (result === 'denied') {
+      setDenied(true)
+      setMessage('未获得保存到相册的权限，请在设置中允许“添加到相册”后重试')
+    } else if (result === 'unsupported') setMessage('当前平台暂不支持保存图片，请截屏保存报名表')
+    else setMessage('保存失败，请重试')
+  }
+
+  const withdraw = async () => {
+    setBusy('withdraw')
+    setMessage(null)
+    try {
+      const next = await api.withdrawApplication(id)
+      useApplication.getState().setView(next)
+      void toast.success('已撤回，可修改后重新提交')
+      load()
+    } catch (err) {
+      setMessage(messageOf(err))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <PageContainer id='apply-form-page' loading={!form && !loadError} error={!form ? loadError : null} onRetry={load}>
+      {form && (
+        <>
+          {view && <ApplicationNotes view={view} />}
+          <View className='apply-card'>
+            <Text className='apply-card__title'>{form.title}</Text>
+            {view && (
+              <View className='apply-row'>
+                <Text className='apply-row__label'>报名状态</Text>
+                <StatusTag
+                  id='apply-form-status'
+                  tone={
+                    view.status === 'filling'
+                      ? 'warning'
+                      : view.status === 'confirm-rejected' || view.status === 'review-failed'
+                        ? 'danger'
+                        : 'success'
+                  }
+                >
+                  {STATUS_NAMES[view.status] ?? view.status}
+                </StatusTag>
+              </View>
+            )}
+            {view?.autoConfirmNote && (
+              <Text className='apply-note' id='apply-form-auto-note'>
+                {view.autoConfirmNote}
+              </Text>
+            )}
+            {view?.confirmationReason && (
+              <Text className='apply-note apply-note--warn' id='apply-form-reason'>
+                {view.confirmationReason}
+              </Text>
+            )}
+            <Text className='apply-note'>验证码</Text>
+            <Text className='apply-code' id='apply-form-code'>
+              {form.code}
+            </Text>
+            {photoUrl && <Image id='apply-form-photo' className='apply-photo__image' src={photoUrl} mode='aspectFit' />}
+          </View>
+          <Sections prefix='apply-form' sections={form.sections} />
+          {message && (
+            <Text className='apply-error' id='apply-form-message'>
+              {message}
+            </Text>
+          )}
+          {saved && (
+            <Text className='apply-note' id='apply-form-saved'>
+              {saved}
+            </Text>
+          )}
+          <View className='apply-actions'>
+            <Button id='apply-form-save' loading={busy === 'save'} onClick={() => void save()}>
+              保存报名表
+            </Button>
+            {denied && platform.openSettings && (
+              <Button id='apply-form-settings' variant='secondary' onClick={() => void platform.openSettings?.()}>
+                去设置
+              </Button>
+            )}
+            {view?.can.withdraw && (
+              <Button
+                id='apply-withdraw'
+                variant='danger'
+                loading={busy === 'withdraw'}
+                onClick={() => void withdraw()}
+              >
+                撤回
+              </Button>
+            )}
+            {view?.status === 'filling' && (
+              <Button id='apply-form-edit' variant='secondary' onClick={() => void go.to(routes.applyReview, { id })}>
+                修改并重新提交
+              </Button>
+            )}
+          </View>
+        </>
+      )}
+    </PageContainer>
+  )
+}

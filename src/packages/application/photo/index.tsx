@@ -1,0 +1,97 @@
+import { Image, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { api, messageOf } from '../../../api'
+import { Button } from '../../../components/button'
+import { PageContainer } from '../../../components/page-container'
+import { go, routes } from '../../../routes'
+import { examPhotoSrc, useApplication } from '../../../stores/application'
+import { ApplicationNotes, useApplicationPage } from '../wizard'
+import './index.scss'
+
+/** 考试照片: 确认使用照片 (the hub's photo) or 更换考试照片 (a new one, checked like the hub's, for this exam only). */
+export default function ApplyPhotoPage() {
+  const { id, view } = useApplicationPage()
+  const error = useApplication((s) => s.error)
+  const [busy, setBusy] = useState<'confirm' | 'change' | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const src = examPhotoSrc(view)
+
+  const confirm = async () => {
+    setBusy('confirm')
+    setMessage(null)
+    try {
+      useApplication.getState().setView(await api.confirmHubPhoto(id))
+      await go.to(routes.applyReview, { id })
+    } catch (err) {
+      setMessage(messageOf(err))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const change = async () => {
+    setBusy('change')
+    setMessage(await useApplication.getState().changeExamPhoto(id))
+    setBusy(null)
+  }
+
+  return (
+    <PageContainer
+      id='apply-photo-page'
+      loading={!view && !error}
+      error={!view ? error : null}
+      onRetry={() => void useApplication.getState().loadApplication(id)}
+    >
+      {view && (
+        <>
+          <ApplicationNotes view={view} />
+          <View className='apply-card'>
+            <Text className='apply-card__title'>考试照片</Text>
+            {src ? (
+              <Image id='apply-photo-image' className='apply-photo__image' src={src} mode='aspectFit' />
+            ) : (
+              <Text className='apply-note' id='apply-photo-none'>
+                确认使用个人信息管理中的照片，或更换一张仅用于本次考试的照片。
+              </Text>
+            )}
+            {view.photo && (
+              <Text className='apply-note' id='apply-photo-source'>
+                {view.photo.source === 'hub' ? '使用个人信息管理中的照片' : '已更换为本次考试的照片'}
+              </Text>
+            )}
+          </View>
+          {message && (
+            <Text className='apply-error' id='apply-photo-error'>
+              {message}
+            </Text>
+          )}
+          <View className='apply-actions'>
+            {view.photo?.source === 'exam' ? (
+              <Button id='apply-photo-next' onClick={() => void go.to(routes.applyReview, { id })}>
+                下一步
+              </Button>
+            ) : (
+              <Button
+                id='apply-photo-confirm'
+                loading={busy === 'confirm'}
+                disabled={!view.can.edit}
+                onClick={() => void confirm()}
+              >
+                确认使用照片
+              </Button>
+            )}
+            <Button
+              id='apply-photo-change'
+              variant='secondary'
+              loading={busy === 'change'}
+              disabled={!view.can.edit}
+              onClick={() => void change()}
+            >
+              更换考试照片
+            </Button>
+          </View>
+        </>
+      )}
+    </PageContainer>
+  )
+}

@@ -1,0 +1,120 @@
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import type { ResponseOf } from '@contract/api'
+import { STEP_NAMES } from '@contract/application'
+import { api, messageOf, newIdempotencyKey } from '../../../api'
+import { Button } from '../../../components/button'
+import { PageContainer } from '../../../components/page-container'
+import { platform } from '../../../platform/platform'
+import { go, routes, useQuery } from '../../../routes'
+import { REMINDER_TEMPLATES, useApplication } from '../../../stores/application'
+import { useRequireSession } from '../../../stores/session'
+import { Sections } from '../sections'
+import { ApplicationNotes } from '../wizard'
+import '../application.scss'
+
+type Review = ResponseOf<'reviewApplication'>
+
+/** 确认报名信息: everything on one page, each section linking to its step; 提交报名信息 and 修改考区. */
+export default function ApplyReviewPage() {
+  const id = useQuery(routes.applyReview).id ?? ''
+  const hasSession = useRequireSession()
+  const [review, setReview] = useState<Review | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  // One key per reviewed version: a retried tap after a lost answer is not a second submission.
+  const key = useRef({ version: 0, key: newIdempotencyKey() })
+
+  const load = () => {
+    setLoadError(null)
+    api.reviewApplication(id).then(
+      (r) => {
+        setReview(r)
+        useApplication.getState().setView(r.application)
+      },
+      (err) => setLoadError(messageOf(err)),
+    )
+  }
+  useDidShow(() => {
+    if (hasSession && id) load()
+  })
+
+  const view = review?.application
+
+  const submit = () => {
+    if (!view || busy) return
+    setBusy(true)
+    setError(null)
+    // WeChat asks for subscriptions only inside the tap itself, so the request starts before anything is awaited.
+    const asked = platform.requestSubscribe(REMINDER_TEMPLATES).catch(() => 'reject' as const)
+    if (key.current.version !== view.version) key.current = { version: view.version, key: newIdempotencyKey() }
+    void asked
+      .then(() => api.submitApplication(id, view.version, { idempotencyKey: key.current.key }))
+      .then(async (next) => {
+        useApplication.getState().setView(next)
+        await go.replace(routes.applyForm, { id })
+      })
+      .catch((err: unknown) => {
+        setError(messageOf(err))
+        load()
+      })
+      .finally(() => setBusy(false))
+  }
+
+  return (
+    <PageContainer
+      id='apply-review-page'
+      loading={!review && !loadError}
+      error={!review ? loadError : null}
+      onRetry={load}
+    >
+      {review && view && (
+        <>
+          <ApplicationNotes view={view} />
+          <View className='apply-card'>
+            <Text className='apply-card__title'>{view.examName}</Text>
+            <View className='apply-row'>
+              <Text className='apply-row__label'>考区</Text>
+              <Text className='apply-row__value' id='apply-review-province'>
+                {view.provinceName}
+              </Text>
+            </View>
+            {view.missing.length > 0 && (
+              <Text className='apply-note apply-note--warn' id='apply-review-missing'>
+                {`尚未完成：${view.missing.map((k) => STEP_NAMES[k as keyof typeof STEP_NAMES] ?? k).join('、')}`}
+              </Text>
+            )}
+          </View>
+          <Sections prefix='apply-review' sections={review.sections} editId={view.can.edit ? id : undefined} />
+          {error && (
+            <Text className='apply-error' id='apply-review-error'>
+              {error}
+            </Text>
+          )}
+          <View className='apply-actions'>
+            {view.status === 'filling' ? (
+              <Button id='apply-review-submit' loading={busy} disabled={!view.can.submit} onClick={submit}>
+                提交报名信息
+              </Button>
+            ) : (
+              <Button id='apply-review-form' onClick={() => void go.replace(routes.applyForm, { id })}>
+                查看报名表
+              </Button>
+            )}
+            {view.can.changeProvince && (
+              <Button
+                id='apply-change-province'
+                variant='secondary'
+                onClick={() => void go.to(routes.applyProvince, { examId: view.examId, id })}
+              >
+                修改考区
+              </Button>
+            )}
+          </View>
+        </>
+      )}
+    </PageContainer>
+  )
+}

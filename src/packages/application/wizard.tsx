@@ -1,0 +1,173 @@
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import type { ReactNode } from 'react'
+import type * as v from 'valibot'
+import { STEP_KEYS, STEP_NAMES, type ApplicationView, type StepKey } from '@contract/application'
+import { stepBar, type FieldProblems } from '@domain/application-steps'
+import { Button } from '../../components/button'
+import { PageContainer } from '../../components/page-container'
+import { StepBar } from '../../components/step-bar'
+import type { Form } from '../../forms/use-form'
+import { go, routes, useQuery, type Route } from '../../routes'
+import { useApplication } from '../../stores/application'
+import { useRequireSession } from '../../stores/session'
+import './application.scss'
+
+/** Each step's page, in the order of SPEC 3. */
+export const STEP_ROUTES: Record<StepKey, Route<{ id: string }>> = {
+  centre: routes.applyCentre,
+  basic: routes.applyBasic,
+  contact: routes.applyContact,
+  examInfo: routes.applyExamInfo,
+  education: routes.applyEducation,
+  work: routes.applyWork,
+}
+
+/** Where a saved step leads: the next step, after the last one the exam photo. */
+export function nextAfter(step: StepKey): Route<{ id: string }> {
+  const i = STEP_KEYS.indexOf(step)
+  return i + 1 < STEP_KEYS.length ? STEP_ROUTES[STEP_KEYS[i + 1]] : routes.applyPhoto
+}
+
+/** The step a review section links to (the server names them by step key, and `photo`). */
+export function routeOfSection(step: string): Route<{ id: string }> | null {
+  if (step === 'photo') return routes.applyPhoto
+  return (STEP_KEYS as readonly string[]).includes(step) ? STEP_ROUTES[step as StepKey] : null
+}
+
+/**
+ * The application this page is about (its `id` in the query), loaded with its dictionaries on every show, so a step
+ * saved on another page or device shows at once. Null until loaded.
+ */
+export function useApplicationPage(): { id: string; view: ApplicationView | null } {
+  const id = useQuery(routes.applyCentre).id ?? ''
+  const hasSession = useRequireSession()
+  const view = useApplication((s) => (s.view?.id === id ? s.view : null))
+  useDidShow(() => {
+    if (hasSession && id) void useApplication.getState().loadApplication(id)
+  })
+  return { id, view }
+}
+
+/** A wizard step: the step bar above, the form below once the application and its dictionaries are here. */
+export function StepPage(props: { step: StepKey; children: (view: ApplicationView) => ReactNode }) {
+  const { id, view } = useApplicationPage()
+  const loading = useApplication((s) => s.loading)
+  const error = useApplication((s) => s.error)
+  const ready = view && useApplication.getState().dicts?.examId === view.examId
+  const pageId = `apply-${props.step === 'examInfo' ? 'exam-info' : props.step}-page`
+  return (
+    <PageContainer
+      id={pageId}
+      loading={!ready && loading}
+      error={!ready ? error : null}
+      onRetry={() => void useApplication.getState().loadApplication(id)}
+    >
+      {view && ready && (
+        <>
+          <StepBar
+            id='apply-steps'
+            stepIdPrefix='apply-step'
+            steps={stepBar(STEP_KEYS, (k) => view.steps[k] !== null, props.step).map((s) => ({
+              ...s,
+              label: STEP_NAMES[s.key],
+            }))}
+            onTap={(key) => void go.replace(STEP_ROUTES[key as StepKey], { id })}
+          />
+          <ApplicationNotes view={view} />
+          {!view.can.edit && (
+            <Text className='apply-note apply-note--warn' id='apply-locked'>
+              报名信息已提交，不能修改；如需修改，请先撤回。
+            </Text>
+          )}
+          {props.children(view)}
+        </>
+      )}
+    </PageContainer>
+  )
+}
+
+/** What the server says the candidate must know: warnings, the 成绩合并 notice. */
+export function ApplicationNotes({ view }: { view: ApplicationView }) {
+  return (
+    <>
+      {view.mergeNotice && (
+        <View className='apply-card apply-card--warn' id='apply-merge-notice'>
+          <Text className='apply-note'>{view.mergeNotice}</Text>
+        </View>
+      )}
+      {view.warnings.map((w, i) => (
+        <Text key={w} className='apply-note apply-note--warn' id={`apply-warning-${i}`}>
+          {w}
+        </Text>
+      ))}
+    </>
+  )
+}
+
+/** Values for a step's form: what was saved, otherwise last year's (historical candidates), otherwise empty. */
+export function savedOr<K extends StepKey, T>(
+  view: ApplicationView,
+  key: K,
+  empty: T,
+  pick: (saved: NonNullable<ApplicationView['steps'][K]>) => T,
+): T {
+  const saved = view.steps[key] ?? view.prefill[key]
+  return saved ? pick(saved as NonNullable<ApplicationView['steps'][K]>) : empty
+}
+
+/** The draft key of one step of one application: a draft never leaks into another application. */
+export const draftKey = (id: string, step: StepKey) => `apply.${id}.${step}`
+
+/**
+ * 提交 of a step: the step's schema (the form kit), then the step's checks against the dictionaries
+ * (domain/application-steps, the same the server runs), then the save; only a saved step moves on to the next page.
+ */
+export async function saveStep<S extends v.GenericSchema, T extends object>(
+  form: Form<S, T>,
+  step: StepKey,
+  id: string,
+  problems: (value: v.InferOutput<S>) => FieldProblems,
+  send: (value: v.InferOutput<S>) => Promise<ApplicationView>,
+): Promise<void> {
+  const checked = form.check()
+  if (!checked.ok) {
+    form.setFormError('请按提示修改标红的内容')
+    return
+  }
+  const found = problems(checked.value)
+  if (Object.keys(found).length > 0) {
+    form.setErrors(found)
+    form.setFormError('请按提示修改标红的内容')
+    return
+  }
+  const view = await form.submit((value) => send(value))
+  if (!view) return
+  useApplication.getState().setView(view)
+  await go.to(nextAfter(step), { id })
+}
+
+/** The message above a step's 提交 and the button. */
+export function StepSubmit(props: {
+  page: string
+  formError: string | null
+  submitting: boolean
+  disabled: boolean
+  onSubmit: () => void
+}) {
+  return (
+    <View className='apply-actions'>
+      {props.formError && (
+        <Text className='apply-error' id={`${props.page}-form-error`}>
+          {props.formError}
+        </Text>
+      )}
+      <Button id={`${props.page}-submit`} loading={props.submitting} disabled={props.disabled} onClick={props.onSubmit}>
+        提交
+      </Button>
+    </View>
+  )
+}
+
+/** One empty list for selectors (a new `[]` on every call would make zustand re-render without end). */
+export const NO_ITEMS: never[] = []

@@ -1,0 +1,130 @@
+import { View } from '@tarojs/components'
+import { OTHER_UNIT, WorkStep, type ApplicationView } from '@contract/application'
+import { workProblems } from '@domain/application-steps'
+import { api } from '../../../api'
+import { TextField } from '../../../components/form-field/text-field'
+import { MonthSelect, PickerSelect } from '../../../components/picker-select'
+import { useForm } from '../../../forms/use-form'
+import { serverToday, useApplication } from '../../../stores/application'
+import { draftKey, NO_ITEMS, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
+
+/**
+ * Step 6 工作情况: 单位名称 from the province's list or 其它 (then the name and a 单位类别), 参加工作时间 not in the
+ * future and not before graduation, 从事本专业工作年限 within the years since.
+ */
+export default function ApplyWorkPage() {
+  return <StepPage step='work'>{(view) => <WorkForm view={view} />}</StepPage>
+}
+
+interface WorkValues {
+  unitName: string
+  otherUnitName: string
+  unitType: string
+  workStart: string
+  /** As typed; a number once checked. */
+  specialityYears: string
+}
+
+function WorkForm({ view }: { view: ApplicationView }) {
+  const p = 'apply-work'
+  const units = useApplication((s) => s.centres?.units ?? NO_ITEMS)
+  const unitTypes = useApplication((s) => s.dicts?.unitTypes ?? NO_ITEMS)
+  const form = useForm({
+    schema: WorkStep,
+    initial: savedOr<'work', WorkValues>(
+      view,
+      'work',
+      { unitName: '', otherUnitName: '', unitType: '', workStart: '', specialityYears: '' },
+      (s) => ({ ...s, specialityYears: String(s.specialityYears) }),
+    ),
+    draft: { key: draftKey(view.id, 'work') },
+    toInput: (d: WorkValues) => ({
+      ...d,
+      otherUnitName: d.unitName === OTHER_UNIT ? d.otherUnitName : '',
+      unitType: d.unitName === OTHER_UNIT ? d.unitType : '',
+      specialityYears: d.specialityYears.trim() === '' ? undefined : Number(d.specialityYears),
+    }),
+  })
+  const { values, errors } = form
+  const today = serverToday()
+  const records = view.steps.education?.records
+  const graduations = records
+    ? [records.education.graduationDate, ...(records.degree ? [records.degree.graduationDate] : [])]
+    : []
+  const other = values.unitName === OTHER_UNIT
+
+  return (
+    <View>
+      <View className='apply-card'>
+        <PickerSelect
+          id={`${p}-unit`}
+          label='单位名称'
+          placeholder='请选择单位名称'
+          value={values.unitName}
+          options={units}
+          onChange={(x) => form.set('unitName', x)}
+          error={errors.unitName}
+        />
+        {other && (
+          <TextField
+            id={`${p}-other-unit`}
+            label='填写单位名称'
+            required
+            maxlength={50}
+            placeholder='请输入单位全称'
+            value={values.otherUnitName}
+            onChange={(x) => form.set('otherUnitName', x)}
+            error={errors.otherUnitName}
+          />
+        )}
+        {other && (
+          <PickerSelect
+            id={`${p}-unit-type`}
+            label='单位类别'
+            placeholder='请选择单位类别'
+            value={values.unitType}
+            options={unitTypes}
+            onChange={(x) => form.set('unitType', x)}
+            error={errors.unitType}
+          />
+        )}
+        <MonthSelect
+          id={`${p}-start`}
+          label='参加工作时间'
+          placeholder='请选择参加工作时间'
+          value={values.workStart}
+          start='1960-01'
+          end={today.slice(0, 7)}
+          onChange={(x) => form.set('workStart', x)}
+          error={errors.workStart}
+        />
+        <TextField
+          id={`${p}-years`}
+          label='从事本专业工作年限'
+          required
+          kind='number'
+          maxlength={2}
+          placeholder='整年数'
+          value={values.specialityYears}
+          onChange={(x) => form.set('specialityYears', x)}
+          error={errors.specialityYears}
+        />
+      </View>
+      <StepSubmit
+        page={p}
+        formError={form.formError}
+        submitting={form.submitting}
+        disabled={!view.can.edit}
+        onSubmit={() =>
+          void saveStep(
+            form,
+            'work',
+            view.id,
+            (value) => workProblems(value, { units, unitTypes }, graduations, today),
+            (value) => api.saveWorkStep({ id: view.id, ...value }),
+          )
+        }
+      />
+    </View>
+  )
+}

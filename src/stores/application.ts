@@ -1,0 +1,132 @@
+import { create } from 'zustand'
+import type { ResponseOf } from '@contract/api'
+import type { ApplicationView, Dictionaries, ExamSummary } from '@contract/application'
+import type { EducationRecord } from '@contract/profile'
+import { chinaToday } from '@domain/education'
+import { checkPhoto } from '@domain/photo'
+import { api, ApiError, getApiBase, messageOf, serverNow } from '../api'
+import { platform } from '../platform/platform'
+
+/**
+ * The online application (issue 13): the exams list, the application being filled, the exam's dictionaries and the
+ * province's centres. Every wizard page reads it; a saved step replaces `view` with the server's answer, so the step
+ * bar and the next page show what the server holds.
+ */
+type Centres = ResponseOf<'applicationCentres'>
+type Gate = ResponseOf<'applicationExams'>['gate']
+
+interface ApplicationState {
+  exams: ExamSummary[] | null
+  gate: Gate | null
+  view: ApplicationView | null
+  dicts: Dictionaries | null
+  centres: Centres | null
+  /** The hub's verified 学历 and 学位 records (教育情况 offers only these). */
+  verified: { education: EducationRecord[]; degree: EducationRecord[] } | null
+  loading: boolean
+  error: string | null
+
+  loadExams(): Promise<void>
+  /** The application with its exam's dictionaries and its province's centres (cached per exam and province). */
+  loadApplication(id: string): Promise<ApplicationView | null>
+  loadVerifiedRecords(): Promise<void>
+  /** Keeps a view the server answered with (after a save, a submission, a withdrawal). */
+  setView(view: ApplicationView): void
+  /**
+   * 更换考试照片: picks a photo, runs the hub's checks on the phone, uploads it for this application only. Resolves
+   * with the message to show when it was refused (null when saved or cancelled).
+   */
+  changeExamPhoto(id: string): Promise<string | null>
+}
+
+export const useApplication = create<ApplicationState>((set, get) => ({
+  exams: null,
+  gate: null,
+  view: null,
+  dicts: null,
+  centres: null,
+  verified: null,
+  loading: false,
+  error: null,
+
+  async loadExams() {
+    set({ loading: true, error: null })
+    try {
+      const { exams, gate } = await api.applicationExams()
+      set({ exams, gate, loading: false })
+    } catch (err) {
+      set({ loading: false, error: messageOf(err) })
+    }
+  },
+
+  async loadApplication(id) {
+    set({ loading: true, error: null })
+    try {
+      const view = await api.getApplication(id)
+      const { dicts, centres } = get()
+      const [nextDicts, nextCentres] = await Promise.all([
+        dicts?.examId === view.examId ? dicts : api.applicationDictionaries(view.examId),
+        centres?.province === view.province && dicts?.examId === view.examId
+          ? centres
+          : api.applicationCentres(view.examId, view.province),
+      ])
+      set({ view, dicts: nextDicts, centres: nextCentres, loading: false })
+      return view
+    } catch (err) {
+      set({ loading: false, error: messageOf(err) })
+      return null
+    }
+  },
+
+  async loadVerifiedRecords() {
+    const [e, d] = await Promise.all([api.listRecords('education'), api.listRecords('degree')])
+    const ok = (r: EducationRecord) => r.state === 'verified'
+    set({ verified: { education: e.records.filter(ok), degree: d.records.filter(ok) } })
+  },
+
+  async changeExamPhoto(id) {
+    let chosen
+    try {
+      chosen = await platform.chooseImage('any')
+    } catch {
+      return '无法打开相册或相机，请检查授权后重试'
+    }
+    if (!chosen) return null
+    const [head, info] = await Promise.all([
+      platform.readFileHead ? platform.readFileHead(chosen.path, 16) : Promise.resolve(null),
+      platform.getImageInfo(chosen.path).catch(() => null),
+    ])
+    const problems = checkPhoto({
+      head,
+      reportedType: info?.type,
+      size: chosen.size,
+      width: info?.width,
+      height: info?.height,
+    })
+    if (problems.length > 0) return problems.map((p) => p.message).join('\n')
+    try {
+      get().setView(await api.upload('uploadExamPhoto', chosen.path, { id }))
+      return null
+    } catch (err) {
+      return err instanceof ApiError && !err.isNetwork ? err.message : '照片上传失败，请检查网络后重试'
+    }
+  },
+
+  setView(view) {
+    const { centres } = get()
+    set({ view, centres: centres?.province === view.province ? centres : null })
+  },
+}))
+
+/** China's today by the server's clock: the step checks use it, as the server does. */
+export function serverToday(): string {
+  return chinaToday(new Date(serverNow()))
+}
+
+/** The exam photo's address for an <image> (a ticketed path under the API base), or null. */
+export function examPhotoSrc(view: ApplicationView | null): string | null {
+  return view?.photo ? `${getApiBase()}${view.photo.imageUrl}` : null
+}
+
+/** The reminders asked for at 提交报名信息 (报名确认, 资格审核, 缴费). */
+export const REMINDER_TEMPLATES = ['apply-confirmation', 'apply-review', 'apply-payment']
