@@ -37,6 +37,9 @@ export async function scanRoutes(app: FastifyInstance, opts: ScanRoutesOptions):
     scope.app.post(endpoints.scanEducation.path, async (req) => scanEducation(req, scope.candidateOf(req)))
   })
 
+  /** The shorter side a screenshot must have for the OCR to read its text (the smallest phones are 320 px wide). */
+  const SCAN_MIN_SIDE = 200
+
   async function scanEducation(req: FastifyRequest, account: Account): Promise<ScanEducationResponse> {
     const bytes = await readUploadedFile(req, SCAN_UPLOAD_FIELD, {
       notMultipart: '请以图片文件上传截图',
@@ -47,7 +50,11 @@ export async function scanRoutes(app: FastifyInstance, opts: ScanRoutesOptions):
     if (!ACCEPTED.has(detectImageFormat(bytes.subarray(0, 16))))
       throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请上传 JPG、PNG 或 WebP 格式的截图')
     // Decoded whole under a pixel limit before the OCR sees it: a bomb or a truncated file stops here.
-    if (!(await decodeImage(bytes, SCAN_MAX_PIXELS))) throw new HttpError(422, 'SCAN_UNREADABLE')
+    const decoded = await decodeImage(bytes, SCAN_MAX_PIXELS)
+    if (!decoded) throw new HttpError(422, 'SCAN_UNREADABLE')
+    // A phone screenshot is hundreds of pixels each way; a thumbnail-sized image holds no readable 学信网 page.
+    if (Math.min(decoded.width, decoded.height) < SCAN_MIN_SIDE)
+      throw new HttpError(422, 'SCAN_UNREADABLE', '图片太小，无法识别，请上传手机截图原图')
     if (engine.queued >= maxQueue) throw new HttpError(503, 'SERVICE_BUSY')
 
     let boxes
