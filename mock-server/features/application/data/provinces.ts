@@ -1,5 +1,6 @@
 import { OTHER_UNIT } from '../../../../domain/application-rules'
 import { AUTO_CONFIRM_PROVINCES } from '../../../../domain/application-history'
+import { PROVINCE_CODES } from '../../../../domain/id-card'
 
 /**
  * The 32 考区 (31 provinces, autonomous regions and municipalities, plus 新疆生产建设兵团) with GB/T 2260 codes
@@ -111,41 +112,16 @@ const CENTRE_CITIES: Record<string, string[]> = {
   '66': ['第一师', '第六师', '第八师', '兵直'],
 }
 
-/** Capitals, for the 单位名称 list of each province. */
-const CAPITALS: Record<string, string> = {
-  '11': '北京',
-  '12': '天津',
-  '13': '河北省',
-  '14': '山西省',
-  '15': '内蒙古自治区',
-  '21': '辽宁省',
-  '22': '吉林省',
-  '23': '黑龙江省',
-  '31': '上海市',
-  '32': '江苏省',
-  '33': '浙江省',
-  '34': '安徽省',
-  '35': '福建省',
-  '36': '江西省',
-  '37': '山东省',
-  '41': '河南省',
-  '42': '湖北省',
-  '43': '湖南省',
-  '44': '广东省',
-  '45': '广西壮族自治区',
-  '46': '海南省',
-  '50': '重庆市',
-  '51': '四川省',
-  '52': '贵州省',
-  '53': '云南省',
-  '54': '西藏自治区',
-  '61': '陕西省',
-  '62': '甘肃省',
-  '63': '青海省',
-  '64': '宁夏回族自治区',
-  '65': '新疆维吾尔自治区',
-  '66': '新疆生产建设兵团',
-}
+/**
+ * The region name that starts each province's 单位名称 (units), from the ID-card region table (domain/id-card.ts);
+ * the two municipalities are written short, and 新疆兵团 (not an ID-card region) is added.
+ */
+const UNIT_REGION: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(PROVINCE_CODES),
+  ['11', '北京'],
+  ['12', '天津'],
+  ['66', '新疆生产建设兵团'],
+])
 
 export interface CentreEntry {
   code: string
@@ -180,7 +156,7 @@ const MUNICIPAL_UNITS: Record<string, string[]> = {
 
 /** 单位名称 choices of a province, ending with 其它 (then the unit's name and 单位类别 are typed). */
 export function unitsOf(province: string): string[] {
-  const region = CAPITALS[province]
+  const region = UNIT_REGION.get(province)
   if (!region) return []
   const units = MUNICIPAL_UNITS[province] ?? [
     `${region}人民医院`,
