@@ -164,32 +164,7 @@ describe('personal-info hub (H5)', () => {
     await shot('education-full')
   })
 
-  /**
-   * Taro H5's picker: open it, drag the column up by `index` rows through the column's own public move methods
-   * (what a finger does), then 确定.
-   */
-  async function pickOption(id: string, index: number) {
-    await tap(id)
-    await rig.page.locator('.weui-picker__action:visible').last().waitFor()
-    if (index > 0) {
-      await rig.page.evaluate(async (n) => {
-        type Column = HTMLElement & {
-          handleMoveStart(y: number): Promise<void>
-          handleMoving(y: number): Promise<void>
-          handleMoveEnd(y: number): Promise<void>
-        }
-        const columns = Array.from(document.querySelectorAll<Column>('taro-picker-group')).filter((c) =>
-          c.checkVisibility(),
-        )
-        const column = columns[columns.length - 1]
-        await column.handleMoveStart(600)
-        await column.handleMoving(600 - 34 * n)
-        await column.handleMoveEnd(600 - 34 * n)
-      }, index)
-    }
-    await rig.page.locator('.weui-picker__action:visible').last().click()
-    await rig.page.waitForTimeout(400)
-  }
+  const pickOption = (id: string, index: number) => rig.pickOption(id, index)
 
   /** The date is three wheels (year, month, day); empty, they open on today and 确定 takes it. */
   async function pickDate() {

@@ -262,27 +262,5 @@ describe('reliability (H5)', () => {
     await pickOption('education-form-date-day', 0)
   }
 
-  /** Taro H5's picker: drag the column by `index` rows through its own move methods, then 确定 (as hub.test.ts). */
-  async function pickOption(id: string, index: number) {
-    await tap(id)
-    await rig.page.locator('.weui-picker__action:visible').last().waitFor()
-    if (index > 0) {
-      await rig.page.evaluate(async (n) => {
-        type Column = HTMLElement & {
-          handleMoveStart(y: number): Promise<void>
-          handleMoving(y: number): Promise<void>
-          handleMoveEnd(y: number): Promise<void>
-        }
-        const columns = Array.from(document.querySelectorAll<Column>('taro-picker-group')).filter((c) =>
-          c.checkVisibility(),
-        )
-        const column = columns[columns.length - 1]
-        await column.handleMoveStart(600)
-        await column.handleMoving(600 - 34 * n)
-        await column.handleMoveEnd(600 - 34 * n)
-      }, index)
-    }
-    await rig.page.locator('.weui-picker__action:visible').last().click()
-    await rig.page.waitForTimeout(400)
-  }
+  const pickOption = (id: string, index: number) => rig.pickOption(id, index)
 })

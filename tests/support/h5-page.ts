@@ -24,6 +24,11 @@ export interface H5Rig {
    * `route` afresh and waits for `rootId`: a logged-in candidate without going through the login page.
    */
   openLoggedIn: (username: string, route: string, rootId: string) => Promise<void>
+  /**
+   * Taro H5's picker `#id`: open it, drag its (last visible) column up by `index` rows through the column's own public
+   * move methods (what a finger does), then 确定.
+   */
+  pickOption: (id: string, index: number) => Promise<void>
   /** A full-page screenshot `<name>.png` into `dir`, when a dir is given (tests take it from an env var). */
   shot: (dir: string | undefined, name: string) => Promise<void>
   close: () => Promise<void>
@@ -60,6 +65,28 @@ export async function startH5Rig(): Promise<H5Rig> {
       await page.goto(`${h5.url}/#/${route}`)
       await page.reload()
       await waitPage(rootId)
+    },
+    pickOption: async (id, index) => {
+      await $(`#${id}`).click()
+      await page.locator('.weui-picker__action:visible').last().waitFor()
+      if (index > 0) {
+        await page.evaluate(async (n) => {
+          type Column = HTMLElement & {
+            handleMoveStart(y: number): Promise<void>
+            handleMoving(y: number): Promise<void>
+            handleMoveEnd(y: number): Promise<void>
+          }
+          const columns = Array.from(document.querySelectorAll<Column>('taro-picker-group')).filter((c) =>
+            c.checkVisibility(),
+          )
+          const column = columns[columns.length - 1]
+          await column.handleMoveStart(600)
+          await column.handleMoving(600 - 34 * n)
+          await column.handleMoveEnd(600 - 34 * n)
+        }, index)
+      }
+      await page.locator('.weui-picker__action:visible').last().click()
+      await page.waitForTimeout(400)
     },
     shot: async (dir, name) => {
       if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true })
