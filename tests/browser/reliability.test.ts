@@ -38,12 +38,22 @@ describe('reliability (H5)', () => {
   const waitPage = (rootId: string) =>
     rig.page.waitForSelector(`.taro_page_show.taro_page_stationed #${rootId}`, { state: 'visible', timeout: 60000 })
   const captcha = async () => ((await rig.mock.qa('/__qa/captcha/last')) as { answer: string }).answer
-  const textIs = (id: string, value: string) =>
-    rig.page.waitForFunction(
-      ([selector, expected]) => document.querySelector(selector)?.textContent?.trim() === expected,
-      [rig.shown(`#${id}`), value] as const,
-      { timeout: 60000 },
-    )
+  /** Waits for a text; when it never comes, says what the page showed instead (a flake leaves its cause). */
+  const textIs = async (id: string, value: string) => {
+    try {
+      await rig.page.waitForFunction(
+        ([selector, expected]) => document.querySelector(selector)?.textContent?.trim() === expected,
+        [rig.shown(`#${id}`), value] as const,
+        { timeout: 60000 },
+      )
+    } catch (err) {
+      const shown = await rig.page.evaluate(
+        () => document.querySelector('.taro_page_show.taro_page_stationed')?.textContent?.slice(0, 1500) ?? '',
+      )
+      const faults = await (await fetch(`${rig.mock.url}/__qa/faults/wire`)).json()
+      throw new Error(`#${id} never read "${value}". The page showed: ${shown}\nFaults: ${JSON.stringify(faults)}\n${err}`)
+    }
+  }
   const state = () => rig.mock.app.store.state
   const accountNamed = (username: string) => [...state().accounts.values()].filter((a) => a.username === username)
 
