@@ -65,6 +65,8 @@ export const PC_PAYMENT_MESSAGE = '本考区未开通手机缴费，请使用电
 
 export const MATERIAL_UPLOAD_FIELD = 'file'
 export const MATERIAL_UPLOAD_PATH = '/api/applications/:id/materials/:key'
+/** Where `imageUrl` points: `${MATERIAL_VIEW_PATH}/<ticket>`. */
+export const MATERIAL_VIEW_PATH = '/api/material-view'
 
 export const MaterialsView = v.object({
   applicationId: v.string(),
@@ -75,7 +77,19 @@ export const MaterialsView = v.object({
       name: v.string(),
       /** PDF accepted beside JPG. */
       pdf: v.boolean(),
-      uploaded: v.nullable(v.object({ format: v.picklist(['jpeg', 'pdf']), size: v.number(), uploadedAt: v.string() })),
+      uploaded: v.nullable(
+        v.object({
+          format: v.picklist(['jpeg', 'pdf']),
+          /** Bytes, as stored. */
+          size: v.number(),
+          uploadedAt: v.string(),
+          /**
+           * A JPG's address for an <image> (a short-lived ticketed path under the API base, like the exam photo's:
+           * an image cannot send the session header); null for a PDF, which the review labels instead.
+           */
+          imageUrl: v.nullable(v.string()),
+        }),
+      ),
     }),
   ),
   complete: v.boolean(),
