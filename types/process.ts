@@ -120,6 +120,8 @@ export const ReminderKind = v.picklist([
   'payment-deadline-near',
   'paid',
   'given-up',
+  /** The admission ticket's printing window opened (issue 15; the candidate subscribed on the ticket page). */
+  'ticket-open',
 ])
 export type ReminderKind = v.InferOutput<typeof ReminderKind>
 
@@ -134,7 +136,8 @@ export type SubscribeRequest = v.InferOutput<typeof SubscribeRequest>
 
 export const Message = v.object({
   id: v.string(),
-  applicationId: v.string(),
+  /** The application it is about; null for one that is not (the admission ticket's printing window). */
+  applicationId: v.nullable(v.string()),
   kind: ReminderKind,
   title: v.string(),
   body: v.string(),
