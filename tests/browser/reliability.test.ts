@@ -51,7 +51,9 @@ describe('reliability (H5)', () => {
         () => document.querySelector('.taro_page_show.taro_page_stationed')?.textContent?.slice(0, 1500) ?? '',
       )
       const faults = await (await fetch(`${rig.mock.url}/__qa/faults/wire`)).json()
-      throw new Error(`#${id} never read "${value}". The page showed: ${shown}\nFaults: ${JSON.stringify(faults)}\n${err}`)
+      throw new Error(
+        `#${id} never read "${value}". The page showed: ${shown}\nFaults: ${JSON.stringify(faults)}\n${err}`,
+      )
     }
   }
   const state = () => rig.mock.app.store.state
