@@ -1,13 +1,12 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { MaterialsView } from '@contract/process'
-import { api, getApiBase, messageOf } from '../../../api'
+import { getApiBase, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
-import { platform } from '../../../platform/platform'
 import { go, routes, useQuery } from '../../../routes'
+import { ofApplication, useProcess } from '../../../stores/process'
 import { useRequireSession } from '../../../stores/session'
 import { chinaTime, fileSize } from '../nodes'
 import '../process.scss'
@@ -22,10 +21,10 @@ import './index.scss'
 export default function MaterialsPage() {
   const { id } = useQuery(routes.materials)
   const hasSession = useRequireSession()
-  const [view, setView] = useState<MaterialsView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [progress, setProgress] = useState<Record<string, number>>({})
+  const view = useProcess((s) => ofApplication(s.materials, id))
+  const loading = useProcess((s) => !!s.loading.materials)
+  const loadError = useProcess((s) => s.errors.materials ?? null)
+  const progress = useProcess((s) => s.uploads)
   const [actionError, setActionError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [submitted, setSubmitted] = useState(false)
@@ -33,16 +32,7 @@ export default function MaterialsPage() {
   const [reviewing, setReviewing] = useState(false)
 
   const load = async () => {
-    if (!id) return setError('没有找到这条报名信息')
-    setLoading(true)
-    try {
-      setView(await api.materialsOf(id))
-      setError(null)
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setLoading(false)
-    }
+    if (id) await useProcess.getState().loadMaterials(id)
   }
   useEffect(() => {
     if (hasSession) void load()
@@ -52,28 +42,10 @@ export default function MaterialsPage() {
   /** Picks a file and uploads it for one material; false when the candidate cancelled or it was refused. */
   const uploadOne = async (key: string): Promise<boolean> => {
     if (!id) return false
-    const chosen = await platform.chooseImage('any')
-    if (!chosen) return false
     setActionError(null)
-    setProgress((p) => ({ ...p, [key]: 0 }))
-    try {
-      const next = await api.upload(
-        'uploadMaterial',
-        chosen.path,
-        { id, key },
-        { onProgress: (percent) => setProgress((p) => ({ ...p, [key]: percent })) },
-      )
-      setView(next)
-      return true
-    } catch (err) {
-      setActionError(messageOf(err))
-      return false
-    } finally {
-      setProgress((p) => {
-        const { [key]: _done, ...rest } = p
-        return rest
-      })
-    }
+    const refused = await useProcess.getState().uploadMaterial(id, key)
+    setActionError(refused)
+    return !refused && !!useProcess.getState().materials?.required.find((m) => m.key === key)?.uploaded
   }
 
   // 上传全部证明材料: one after another, every material not uploaded yet; once all are in, the review.
@@ -93,15 +65,10 @@ export default function MaterialsPage() {
     setBusy(true)
     setActionError(null)
     try {
-      if (view.confirmation === 'rejected') await api.resubmitMaterials(id)
-      else {
-        const app = await api.getApplication(id)
-        await api.submitApplication(id, app.version)
-      }
+      await useProcess.getState().submitMaterials(id)
       setSubmitted(true)
       setReviewing(false)
       void toast.success('已提交，等待确认')
-      await load()
     } catch (err) {
       setActionError(messageOf(err))
     } finally {
@@ -109,6 +76,7 @@ export default function MaterialsPage() {
     }
   }
 
+  const error = id ? loadError : '没有找到这条报名信息'
   const canSubmit = !!view && view.complete && view.canUpload && (view.canResubmit || view.confirmation !== 'rejected')
   // The review holds only while there is something to submit (a deadline passing ends it).
   const inReview = reviewing && canSubmit
