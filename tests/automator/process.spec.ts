@@ -33,8 +33,8 @@ type Target = 'weapp' | 'alipay' | 'h5'
 type NodeState = 'done' | 'current' | 'todo' | 'failed'
 const KEYS = ['fill', 'materials', 'submit', 'confirm', 'review', 'pay', 'done'] as const
 const JPG = path.join(__dirname, '..', 'fixtures', 'photos', 'valid-358x441.jpg')
-/** The review's size label for `bytes`, as the page writes it. */
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+/** The review's size label for `bytes` (under 1 MB), as the page writes it. */
+const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`)
 
 describe('after submission: tracker, materials, payment, messages', () => {
   let mp: MiniProgram

@@ -23,6 +23,7 @@ jest.mock('../../src/platform/platform', () => ({
 
 // Imported after the mock so the store sees the mocked platform.
 import { setSessionToken } from '../../src/api'
+import { fileSize } from '../../src/packages/process/nodes'
 import { ofApplication, useProcess } from '../../src/stores/process'
 import { useSession } from '../../src/stores/session'
 
@@ -105,4 +106,15 @@ test("another candidate's login, or a logout, leaves nothing of the last candida
   useProcess.setState({ messages })
   useSession.getState().clear()
   expect(useProcess.getState().messages).toBeNull()
+})
+
+test('the review writes sizes as candidates read them', () => {
+  expect([45, 1023, 1024, 111_945, 1024 * 1024, 5 * 1024 * 1024 - 1].map(fileSize)).toEqual([
+    '45 B',
+    '1023 B',
+    '1.0 KB',
+    '109.3 KB',
+    '1.00 MB',
+    '5.00 MB',
+  ])
 })
