@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { chinaDateTime } from '../../../domain/application-process'
 import type { ReminderKind } from '../../../types/process'
 import type { Store } from '../../core/store'
+import { accountErasers } from '../account/rules'
 import { provinceOf } from '../application/data/provinces'
 import { examOf } from '../application/rules'
 import type { StoredApplication } from '../application/state'
@@ -157,3 +158,9 @@ function queueApplicationReminders(store: Store): void {
 export function remindersOf(store: Store, accountId: string): Reminder[] {
   return store.state.process.reminders.get(accountId) ?? []
 }
+
+/** Cancellation erases the candidate's subscriptions and message list (the applications go with the application feature). */
+accountErasers.push((state, accountId) => {
+  state.process.subscriptions.delete(accountId)
+  state.process.reminders.delete(accountId)
+})
