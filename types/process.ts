@@ -65,6 +65,8 @@ export const PC_PAYMENT_MESSAGE = '本考区未开通手机缴费，请使用电
 
 export const MATERIAL_UPLOAD_FIELD = 'file'
 export const MATERIAL_UPLOAD_PATH = '/api/applications/:id/materials/:key'
+/** Where `imageUrl` points: `${MATERIAL_VIEW_PATH}/<ticket>`. */
+export const MATERIAL_VIEW_PATH = '/api/material-view'
 
 export const MaterialsView = v.object({
   applicationId: v.string(),
@@ -75,7 +77,19 @@ export const MaterialsView = v.object({
       name: v.string(),
       /** PDF accepted beside JPG. */
       pdf: v.boolean(),
-      uploaded: v.nullable(v.object({ format: v.picklist(['jpeg', 'pdf']), size: v.number(), uploadedAt: v.string() })),
+      uploaded: v.nullable(
+        v.object({
+          format: v.picklist(['jpeg', 'pdf']),
+          /** Bytes, as stored. */
+          size: v.number(),
+          uploadedAt: v.string(),
+          /**
+           * A JPG's address for an <image> (a short-lived ticketed path under the API base, like the exam photo's:
+           * an image cannot send the session header); null for a PDF, which the review labels instead.
+           */
+          imageUrl: v.nullable(v.string()),
+        }),
+      ),
     }),
   ),
   complete: v.boolean(),
@@ -106,6 +120,8 @@ export const ReminderKind = v.picklist([
   'payment-deadline-near',
   'paid',
   'given-up',
+  /** The admission ticket's printing window opened (issue 15; the candidate subscribed on the ticket page). */
+  'ticket-open',
 ])
 export type ReminderKind = v.InferOutput<typeof ReminderKind>
 
@@ -120,7 +136,8 @@ export type SubscribeRequest = v.InferOutput<typeof SubscribeRequest>
 
 export const Message = v.object({
   id: v.string(),
-  applicationId: v.string(),
+  /** The application it is about; null for one that is not (the admission ticket's printing window). */
+  applicationId: v.nullable(v.string()),
   kind: ReminderKind,
   title: v.string(),
   body: v.string(),

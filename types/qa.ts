@@ -317,7 +317,16 @@ export const qaEndpoints = {
     method: 'GET',
     path: '/__qa/results/tickets/:username',
     request: ByUsername,
-    response: v.object({ tickets: v.array(v.object({ ...QaTicket.entries, reminder: v.boolean() })) }),
+    response: v.object({
+      tickets: v.array(
+        v.object({
+          ...QaTicket.entries,
+          reminder: v.boolean(),
+          /** When the printing-window reminder was queued (once per subscription); null before. */
+          reminderSentAt: v.nullable(v.string()),
+        }),
+      ),
+    }),
   }),
 
   // Online application (issue 13, docs/application.md): what test centres and provinces decide.

@@ -68,7 +68,7 @@ describe('account privacy', () => {
     const auth = bearer(c.token)
     const me = mock.app.store.state
     const accountId = [...me.accounts.values()].find((a) => a.username === c.username)!.id
-    // Leave traces everywhere: a photo, records, a binding, a login guard, a face verification.
+    // Leave traces everywhere: a photo, records, a binding, a login guard, a face verification, a reminder subscription.
     const photo = Buffer.concat([await makeJpeg({ width: 358, height: 441 }), Buffer.alloc(0)])
     const form = new FormData()
     form.append('photo', new Blob([new Uint8Array(await sharp(photo).jpeg({ quality: 100 }).toBuffer())]), 'p.jpg')
@@ -78,6 +78,8 @@ describe('account privacy', () => {
     expect((await send(mock, 'POST', '/api/profile/binding', { platform: 'h5', code: device }, auth)).status).toBe(200)
     await login(mock, c.username, 'Wrong-pass1')
     await send(mock, 'POST', '/api/account/face-login/start', { name: c.name, idNumber: c.idNumber })
+    const subscription = { platform: 'h5', templateIds: ['tmpl-review-result'], outcome: 'accept' }
+    expect((await send(mock, 'POST', '/api/reminders/subscriptions', subscription, auth)).status).toBe(200)
 
     const cancel = await send(
       mock,

@@ -17,10 +17,14 @@ describe('authorization by enumeration', () => {
   const tokens: Record<string, string | null> = {}
 
   /**
-   * Public: the contract's `auth: false` endpoints, and the photos shown by a short-lived ticket (an <image> cannot
-   * send the session header; the ticket is issued to the session that may see the photo).
+   * Public: the contract's `auth: false` endpoints, and the photos and uploaded materials shown by a short-lived
+   * ticket (an <image> cannot send the session header; the ticket is issued to the session that may see the file).
    */
-  const ticketRoutes = ['GET /api/photo-view/:ticket', 'GET /api/application-photo/:ticket']
+  const ticketRoutes = [
+    'GET /api/photo-view/:ticket',
+    'GET /api/application-photo/:ticket',
+    'GET /api/material-view/:ticket',
+  ]
   const publicRoutes = new Set([
     ...Object.values(endpoints)
       .filter((e) => !e.auth)

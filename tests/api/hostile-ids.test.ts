@@ -146,6 +146,12 @@ describe('ids named after Object.prototype members', () => {
       code: 'NOT_FOUND',
     },
     {
+      what: 'material ticket',
+      send: (id) => call('GET', `/api/material-view/${encodeURIComponent(id)}`),
+      status: 404,
+      code: 'NOT_FOUND',
+    },
+    {
       what: 'username (QA lookup)',
       send: (id) => call('GET', `/__qa/candidates/${encodeURIComponent(id)}`),
       status: 404,

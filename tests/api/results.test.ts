@@ -2,9 +2,11 @@ import { api, ApiError, setSessionToken } from '../../src/api'
 import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
 import { RESULTS_HISTORICAL, RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
 import { examYearOf } from '../../domain/results'
+import type { Message } from '../../types/process'
 import { clientAgainstMock } from './support/client-mock'
 
 const DAY = 24 * 3600_000
+type QaTickets = { tickets: Array<{ reminder: boolean; reminderSentAt: string | null }> }
 // Each test loads a scenario of three candidates (password hashing) on a shared, busy machine.
 jest.setTimeout(30_000)
 
@@ -104,6 +106,91 @@ describe('results API', () => {
     expect((await api.resultsSummary()).ticket!.reminder).toBe(true)
     await moveClockTo(brief.closesAt, RESULTS_WAITING.username)
     expect((await fail(api.ticketReminder(brief.ticketId))).code).toBe('TICKET_CLOSED')
+  })
+
+  const serverNow = async () =>
+    Date.parse(((await (await fetch(`${mock.url}/__qa/clock`)).json()) as { now: string }).now)
+  /** The printing-window reminders queued for a candidate, as QA lists them. */
+  const ticketReminders = async (username: string) => {
+    const res = await fetch(`${mock.url}/__qa/reminders/${username}`)
+    const { reminders } = (await res.json()) as { reminders: Message[] }
+    return reminders.filter((r) => r.kind === 'ticket-open')
+  }
+  const subscribe = async (username: string) => {
+    await as(username)
+    const brief = (await api.resultsSummary()).ticket!
+    await api.ticketReminder(brief.ticketId)
+    return brief
+  }
+
+  test('the printing-window reminder: queued once when the clock moves into the window, not before, not twice', async () => {
+    // Two subscribed candidates with windows opening at different times, and one inside its window who never subscribed.
+    const waiting = await subscribe(RESULTS_WAITING.username)
+    const now = await serverNow()
+    const later = (await mock.qa('/__qa/results/tickets', {
+      username: DEMO_CANDIDATE.username,
+      opensAt: new Date(now + 6 * DAY).toISOString(),
+      examAt: new Date(now + 12 * DAY).toISOString(),
+    })) as { opensAt: string }
+    await subscribe(DEMO_CANDIDATE.username)
+    expect(await ticketReminders(RESULTS_WAITING.username)).toEqual([])
+
+    // Not before: a minute before the window opens.
+    await moveClockTo(new Date(Date.parse(waiting.opensAt) - 60_000).toISOString(), RESULTS_WAITING.username)
+    expect((await api.messages()).messages.filter((m) => m.kind === 'ticket-open')).toEqual([])
+    expect(await ticketReminders(RESULTS_WAITING.username)).toEqual([])
+
+    // The window opens: one reminder, in the candidate's message list too, sent through the platform.
+    await moveClockTo(new Date(Date.parse(waiting.opensAt) + 60_000).toISOString(), RESULTS_WAITING.username)
+    const [sent, ...more] = await ticketReminders(RESULTS_WAITING.username)
+    expect(more).toEqual([])
+    expect(sent).toMatchObject({ kind: 'ticket-open', applicationId: null, pushed: true, title: '准考证已开放打印' })
+    expect(sent.body).toContain('考试结束后不再提供打印')
+    const { messages } = await api.messages()
+    expect(messages[0]).toEqual(sent)
+    const qaTickets = await fetch(`${mock.url}/__qa/results/tickets/${RESULTS_WAITING.username}`)
+    const [qaTicket] = ((await qaTickets.json()) as QaTickets).tickets
+    expect(qaTicket).toMatchObject({ reminder: true, reminderSentAt: sent.at })
+
+    // Not twice: more answers, the clock on inside the window, subscribing again.
+    await api.ticket(waiting.ticketId)
+    await mock.qa('/__qa/clock', { advanceMs: 3600_000 })
+    expect(await api.ticketReminder(waiting.ticketId)).toEqual({ ok: true, reminder: true })
+    await api.messages()
+    expect(await ticketReminders(RESULTS_WAITING.username)).toEqual([sent])
+
+    // The other subscriptions are their own: the later window has sent nothing yet, the unsubscribed candidate nothing.
+    expect(await ticketReminders(DEMO_CANDIDATE.username)).toEqual([])
+    expect(await ticketReminders(RESULTS_HISTORICAL.username)).toEqual([])
+    await moveClockTo(new Date(Date.parse(later.opensAt) + 60_000).toISOString(), DEMO_CANDIDATE.username)
+    expect(await ticketReminders(DEMO_CANDIDATE.username)).toHaveLength(1)
+    expect(await ticketReminders(RESULTS_WAITING.username)).toEqual([sent])
+    expect(await ticketReminders(RESULTS_HISTORICAL.username)).toEqual([])
+  })
+
+  test('the printing-window reminder: a ticket published inside its window sends it once; a closed window none', async () => {
+    const brief = await subscribe(RESULTS_WAITING.username)
+    // QA publishes the year's ticket again, printing open now: the subscription stays with it and the reminder goes.
+    const now = await serverNow()
+    const open = { username: RESULTS_WAITING.username, opensAt: new Date(now).toISOString() }
+    await mock.qa('/__qa/results/tickets', { ...open, examAt: brief.closesAt })
+    expect(await ticketReminders(RESULTS_WAITING.username)).toHaveLength(1)
+    await mock.qa('/__qa/results/tickets', { ...open, examAt: brief.closesAt })
+    expect(await ticketReminders(RESULTS_WAITING.username)).toHaveLength(1)
+    // Published inside its window for a candidate who never subscribed: nothing.
+    await mock.qa('/__qa/results/tickets', { username: RESULTS_HISTORICAL.username, opensAt: open.opensAt })
+    expect(await ticketReminders(RESULTS_HISTORICAL.username)).toEqual([])
+
+    // Subscribed, but the clock jumps from before the window to after the exam: no reminder for a closed window.
+    const demo = (await mock.qa('/__qa/results/tickets', {
+      username: DEMO_CANDIDATE.username,
+      opensAt: new Date(now + 2 * DAY).toISOString(),
+      examAt: new Date(now + 4 * DAY).toISOString(),
+    })) as { closesAt: string }
+    await subscribe(DEMO_CANDIDATE.username)
+    await moveClockTo(new Date(Date.parse(demo.closesAt) + 60_000).toISOString(), DEMO_CANDIDATE.username)
+    await api.messages()
+    expect(await ticketReminders(DEMO_CANDIDATE.username)).toEqual([])
   })
 
   test('a partly passed historical candidate: what still counts, until when, what lapsed, what to sit', async () => {

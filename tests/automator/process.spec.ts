@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
 import {
@@ -12,7 +14,9 @@ import {
   type MiniProgram,
   type Page,
 } from './support/app'
+import { makeJpeg } from '../support/photos'
 import { logInWithPassword, withPickedImage } from './support/candidate'
+import { mockUrl } from './support/env'
 import { qa } from './support/qa'
 
 /**
@@ -28,12 +32,18 @@ type Target = 'weapp' | 'alipay' | 'h5'
 type NodeState = 'done' | 'current' | 'todo' | 'failed'
 const KEYS = ['fill', 'materials', 'submit', 'confirm', 'review', 'pay', 'done'] as const
 const JPG = path.join(__dirname, '..', 'fixtures', 'photos', 'valid-358x441.jpg')
+/** The review's size label for `bytes` (under 1 MB), as the page writes it. */
+const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`)
 
 describe('after submission: tracker, materials, payment, messages', () => {
   let mp: MiniProgram
   let target: Target
+  /** A second valid JPG, another size than JPG, for the replacement on the review. */
+  let replacement = ''
 
   beforeAll(async () => {
+    replacement = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'process-spec-')), 'replacement.jpg')
+    fs.writeFileSync(replacement, await makeJpeg({ width: 400, height: 520 }))
     mp = await connectApp()
     const info = (await mp.systemInfo()) as { platform?: string }
     target = (process.env.AUTOMATOR_TARGET as Target | undefined) ?? (info?.platform === 'h5' ? 'h5' : 'weapp')
@@ -160,19 +170,74 @@ describe('after submission: tracker, materials, payment, messages', () => {
     await element(messages, '#messages-item-4')
   })
 
-  it('an online-confirmation province: materials uploaded, refused, re-uploaded, confirmed', async () => {
+  /** Uploads a file for one material as the candidate, outside the app (the app's picker offers images only). */
+  async function uploadAsCandidate(id: string, key: string, name: string, bytes: Buffer): Promise<void> {
+    const { token } = await qa<{ token: string }>('/__qa/sessions', { username: DEMO_CANDIDATE.username })
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(bytes)]), name)
+    const res = await fetch(`${mockUrl()}/api/applications/${id}/materials/${key}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    })
+    if (!res.ok) throw new Error(`upload ${key}: ${res.status} ${await res.text()}`)
+  }
+
+  it('an online-confirmation province: upload all, review, replace one, submit; refused, re-uploaded, confirmed', async () => {
     const id = await submitted('12', { submit: false, materials: false })
+    // 学历证书 as a PDF (allowed in 天津) before the page opens; 上传全部证明材料 then uploads the two still missing.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+    await uploadAsCandidate(id, 'education', 'proof.pdf', pdf)
     const page = await expectNodes(id, { fill: 'done', materials: 'current', submit: 'todo', confirm: 'todo' })
     await tap(page, '#tracker-go-materials')
     const materials = await pageAt(mp, 'packages/process/materials/index')
-    for (const key of ['id-card', 'education', 'work-proof']) {
-      await withPickedImage(mp, JPG, async () => {
-        await tap(materials, `#materials-upload-${key}`, 10000)
-        await waitForText(materials, `#materials-item-${key}-status`, (t) => t === '已上传', 15000)
-      })
+    await waitForText(materials, '#materials-item-education-status', (t) => t === '已上传', 10000)
+    expect(await absent(materials, '#materials-submit')).toBe(true)
+    await withPickedImage(mp, JPG, async () => {
+      await tap(materials, '#materials-upload-all')
+      await element(materials, '#materials-review', 30000)
+    })
+
+    // The review: every material with its name, its thumbnail (or the PDF label) and its size.
+    const jpgSize = kb(fs.statSync(JPG).size)
+    const names = { 'id-card': '身份证（正反面）', education: '学历证书', 'work-proof': '单位工作证明（加盖公章）' }
+    for (const [key, name] of Object.entries(names)) {
+      expect(await waitForText(materials, `#materials-review-item-${key}-name`, (t) => t.length > 0, 10000)).toBe(name)
+      await element(materials, `#materials-review-item-${key}-replace`)
     }
+    for (const key of ['id-card', 'work-proof']) {
+      await element(materials, `#materials-review-item-${key}-thumb`)
+      expect(await waitForText(materials, `#materials-review-item-${key}-size`, (t) => t.length > 0)).toBe(jpgSize)
+    }
+    expect(await waitForText(materials, '#materials-review-item-education-pdf', (t) => t.length > 0)).toBe('PDF 文件')
+    expect(await absent(materials, '#materials-review-item-education-thumb')).toBe(true)
+    expect(await waitForText(materials, '#materials-review-item-education-size', (t) => t.length > 0)).toBe(
+      kb(pdf.length),
+    )
+    // Back to the list and into the review again; the submission is only offered on the review.
+    await tap(materials, '#materials-review-back')
+    await element(materials, '#materials-item-id-card', 10000)
+    expect(await absent(materials, '#materials-review')).toBe(true)
+    expect(await absent(materials, '#materials-submit')).toBe(true)
+    await tap(materials, '#materials-to-review')
+    await element(materials, '#materials-review', 10000)
+
+    // Replace one on the review: 学历证书 becomes a JPG of another size, shown at once.
+    await withPickedImage(mp, replacement, async () => {
+      await tap(materials, '#materials-review-item-education-replace')
+      await waitForText(
+        materials,
+        '#materials-review-item-education-size',
+        (t) => t === kb(fs.statSync(replacement).size),
+        15000,
+      )
+    })
+    await element(materials, '#materials-review-item-education-thumb', 10000)
+    expect(await absent(materials, '#materials-review-item-education-pdf')).toBe(true)
+
+    expect(await waitForText(materials, '#materials-submit', (t) => t.length > 0)).toContain('提交报名信息')
     await tap(materials, '#materials-submit')
-    await element(materials, '#materials-submitted', 10000)
+    expect(await waitForText(materials, '#materials-submitted', (t) => t.length > 0, 10000)).toBe('已提交，确认中')
     await expectNodes(id, { materials: 'done', submit: 'done', confirm: 'current' })
 
     await qa(`/__qa/applications/${id}/reject-confirmation`, { reason: '学历证书照片不清晰' })
@@ -185,12 +250,15 @@ describe('after submission: tracker, materials, payment, messages', () => {
     expect(await waitForText(again, '#materials-reason', (t) => t.length > 0, 10000)).toBe('原因：学历证书照片不清晰')
     await withPickedImage(mp, JPG, async () => {
       await tap(again, '#materials-upload-education')
+      await waitForText(again, '#materials-item-education-status', (t) => t === '已上传', 15000)
       await waitUntil(
         'the re-upload',
         async () => (await again.$$('#materials-item-education-progress')).length === 0,
         15000,
       )
     })
+    await tap(again, '#materials-to-review')
+    expect(await waitForText(again, '#materials-review-item-education-size', (t) => t.length > 0, 10000)).toBe(jpgSize)
     await tap(again, '#materials-submit')
     await element(again, '#materials-submitted', 10000)
     await expectNodes(id, { confirm: 'current' })

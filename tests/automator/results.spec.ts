@@ -71,8 +71,19 @@ describe('after the exam: ticket, scores, certificate', () => {
       await mp.restoreWxMethod('requestSubscribeMessage')
     }
 
-    // Inside the window.
+    // Nothing in the message list before the window opens.
+    const messagesPage = () => openPage(mp, '/packages/process/messages/index', '#messages-page')
+    let messages = await messagesPage()
+    await element(messages, '#messages-page-empty', 10000)
+
+    // Inside the window: the reminder is in the app's message list, once.
     await qa('/__qa/clock', { now: new Date(Date.parse(published.opensAt) + 60_000).toISOString() })
+    messages = await messagesPage()
+    expect(await waitForText(messages, '#messages-item-0', (t) => t.length > 0, 10000)).toContain('准考证已开放打印')
+    expect(String(await (await element(messages, '#messages-item-0')).attribute('class'))).toContain(
+      'message--ticket-open',
+    )
+    expect(await absent(messages, '#messages-item-1')).toBe(true)
     page = await ticketPage()
     expect(await waitForText(page, '#ticket-status', (t) => t === '可打印', 10000)).toBe('可打印')
     expect(await textOf(page, '#ticket-name')).toBe(RESULTS_WAITING.name)

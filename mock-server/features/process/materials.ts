@@ -1,7 +1,9 @@
-import { checkPhoto, detectImageFormat, readJpegSize } from '../../../domain/photo'
-import type { MaterialsView } from '../../../types/process'
+import crypto from 'node:crypto'
+import { checkPhoto, detectImageFormat, PHOTO_MAX_PIXELS } from '../../../domain/photo'
+import { MATERIAL_VIEW_PATH, type MaterialsView } from '../../../types/process'
 import { HttpError, conflict } from '../../core/errors'
 import type { Store } from '../../core/store'
+import { decodeImage } from '../../core/uploads'
 import { provinceOf } from '../application/data/provinces'
 import { abilities, examOf, submitChecks } from '../application/rules'
 import type { StoredApplication } from '../application/state'
@@ -51,7 +53,8 @@ export function materialsView(store: Store, a: StoredApplication): MaterialsView
     applicationId: a.id,
     required: materialsOfProvince(a.province).map((m) => {
       const h = have.find((x) => x.key === m.key)
-      return { ...m, uploaded: h ? { format: h.format, size: h.size, uploadedAt: h.uploadedAt } : null }
+      const imageUrl = h?.format === 'jpeg' ? `${MATERIAL_VIEW_PATH}/${viewTicket(a.id, h, store.clock.now())}` : null
+      return { ...m, uploaded: h ? { format: h.format, size: h.size, uploadedAt: h.uploadedAt, imageUrl } : null }
     }),
     complete,
     canUpload: open,
@@ -63,8 +66,34 @@ export function materialsView(store: Store, a: StoredApplication): MaterialsView
   }
 }
 
-/** Checks an uploaded material from its bytes; the file name and declared type are never trusted. */
-export function checkMaterial(entry: MaterialEntry, bytes: Buffer): 'jpeg' | 'pdf' {
+/**
+ * Short-lived tickets for showing an uploaded JPG on the review (an <image> cannot send the session header): random,
+ * never an id, memory only, like the exam photo's. A ticket names one upload: once it is replaced, it shows nothing.
+ */
+const VIEW_TICKET_TTL_MS = 5 * 60 * 1000
+const viewTickets = new Map<string, { applicationId: string; upload: StoredMaterial; expiresAt: number }>()
+
+function viewTicket(applicationId: string, m: StoredMaterial, now: number): string {
+  for (const [t, v] of viewTickets) if (v.expiresAt <= now) viewTickets.delete(t)
+  const ticket = crypto.randomBytes(18).toString('base64url')
+  viewTickets.set(ticket, { applicationId, upload: m, expiresAt: now + VIEW_TICKET_TTL_MS })
+  return ticket
+}
+
+/** The JPG a fresh ticket shows, or null (unknown, expired, or the material replaced since). */
+export function materialOfTicket(store: Store, ticket: string): StoredMaterial | null {
+  const t = viewTickets.get(ticket)
+  if (!t || t.expiresAt <= store.clock.now()) return null
+  // The very upload the ticket was made for, still the application's (a replacement is a new one, same bytes or not).
+  const m = storedMaterials(store, t.applicationId).find((x) => x === t.upload)
+  return m && m.format === 'jpeg' ? m : null
+}
+
+/**
+ * Checks an uploaded material from its bytes; the file name and declared type are never trusted. A JPG is decoded
+ * whole (pixel limit first) before its upright size counts, as the hub's photo is, since the review shows it back.
+ */
+export async function checkMaterial(entry: MaterialEntry, bytes: Buffer): Promise<'jpeg' | 'pdf'> {
   if (bytes.subarray(0, PDF_MAGIC.length).toString('latin1') === PDF_MAGIC) {
     if (!entry.pdf) throw new HttpError(400, 'MATERIAL_FORMAT', `${entry.name}只能上传 JPG 图片`)
     return 'pdf'
@@ -75,8 +104,8 @@ export function checkMaterial(entry: MaterialEntry, bytes: Buffer): 'jpeg' | 'pd
       'MATERIAL_FORMAT',
       entry.pdf ? `${entry.name}只能上传 JPG 图片或 PDF 文件` : `${entry.name}只能上传 JPG 图片`,
     )
-  // The registration photo's rules (format, file size, pixels), from the decoded JPEG header.
-  const size = readJpegSize(bytes)
+  // The registration photo's rules (format, file size, pixels); a file that does not decode has no size: unreadable.
+  const size = await decodeImage(bytes, PHOTO_MAX_PIXELS)
   const problems = checkPhoto({
     head: bytes.subarray(0, 16),
     size: bytes.length,

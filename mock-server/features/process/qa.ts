@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
+import sharp from 'sharp'
 import { qaEndpoints } from '../../../types/qa'
 import { contractRoute } from '../../core/contract-route'
 import { conflict, notFound } from '../../core/errors'
@@ -85,17 +86,19 @@ export function processQaRoutes(app: FastifyInstance, store: Store): void {
         store.state.process.materials.delete(id)
       }
     const a = filledApplication(store, account, exam, input.province, input.examKind)
-    if (input.materials && province.onlineConfirmation)
+    if (input.materials && province.onlineConfirmation) {
+      const file = await qaMaterial()
       store.state.process.materials.set(
         a.id,
         materialsOfProvince(input.province).map((m) => ({
           key: m.key,
           format: 'jpeg' as const,
-          size: QA_MATERIAL.length,
+          size: file.length,
           uploadedAt: store.clock.iso(),
-          blob: store.blobs.putSync(QA_MATERIAL),
+          blob: store.blobs.putSync(file),
         })),
       )
+    }
     if (input.submit) {
       a.submittedAt = store.clock.iso()
       a.everSubmitted = true
@@ -106,8 +109,15 @@ export function processQaRoutes(app: FastifyInstance, store: Store): void {
   })
 }
 
-/** QA's stand-in material: never shown, only counted as uploaded. */
-const QA_MATERIAL = Buffer.from([0xff, 0xd8, 0xff, 0xd9])
+/** QA's stand-in exam photo bytes (never shown). */
+const QA_PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xd9])
+
+/** QA's stand-in material: a plain grey JPG that the review can show as a thumbnail (made once, on first use). */
+let standInMaterial: Promise<Buffer> | null = null
+const qaMaterial = () =>
+  (standInMaterial ??= sharp({ create: { width: 358, height: 441, channels: 3, background: '#c8ccd2' } })
+    .jpeg()
+    .toBuffer())
 
 function filledApplication(
   store: Store,
@@ -184,7 +194,7 @@ function filledApplication(
     height: photo?.height ?? 413,
     size: photo?.size ?? 50000,
     confirmedAt: store.clock.iso(),
-    blob: photo?.blob ?? store.blobs.putSync(QA_MATERIAL),
+    blob: photo?.blob ?? store.blobs.putSync(QA_PHOTO),
   }
   a.version++
   return a

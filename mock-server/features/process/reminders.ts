@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { chinaDateTime } from '../../../domain/application-process'
 import type { ReminderKind } from '../../../types/process'
 import type { Store } from '../../core/store'
+import { accountErasers } from '../account/rules'
 import { provinceOf } from '../application/data/provinces'
 import { examOf } from '../application/rules'
 import type { StoredApplication } from '../application/state'
@@ -96,8 +97,34 @@ function eventsOf(store: Store, a: StoredApplication): Event[] {
   return events
 }
 
-/** Announces what changed since the last look, for every application. Cheap enough to run after every answer. */
+/**
+ * Other features' reminders (the ticket's printing window): each queues its own, once, through `addReminder`, and runs
+ * wherever the applications' reminders are looked for. Registered at import, like the application's submit checks.
+ */
+export const reminderSources: Array<(store: Store) => void> = []
+
+/** Queues one reminder in the candidate's message list (pushed: also sent through the platform's subscription). */
+export function addReminder(
+  store: Store,
+  accountId: string,
+  r: Pick<Reminder, 'applicationId' | 'kind' | 'title' | 'body' | 'pushed'>,
+): void {
+  const list = store.state.process.reminders.get(accountId) ?? []
+  list.push({ id: crypto.randomUUID(), at: store.clock.iso(), ...r })
+  store.state.process.reminders.set(accountId, list)
+  store.save()
+}
+
+/**
+ * Announces what changed since the last look, for every application, then every other source's reminders. Cheap
+ * enough to run after every answer.
+ */
 export function queueReminders(store: Store): void {
+  queueApplicationReminders(store)
+  for (const source of reminderSources) source(store)
+}
+
+function queueApplicationReminders(store: Store): void {
   const { announced, reminders, subscriptions } = store.state.process
   let changed = false
   for (const a of store.state.application.byId.values()) {
@@ -131,3 +158,9 @@ export function queueReminders(store: Store): void {
 export function remindersOf(store: Store, accountId: string): Reminder[] {
   return store.state.process.reminders.get(accountId) ?? []
 }
+
+/** Cancellation erases the candidate's subscriptions and message list (the applications go with the application feature). */
+accountErasers.push((state, accountId) => {
+  state.process.subscriptions.delete(accountId)
+  state.process.reminders.delete(accountId)
+})

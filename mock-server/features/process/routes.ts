@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
 import { endpoints } from '../../../types/api'
-import { MATERIAL_UPLOAD_FIELD, MATERIAL_UPLOAD_PATH } from '../../../types/process'
+import { MATERIAL_UPLOAD_FIELD, MATERIAL_UPLOAD_PATH, MATERIAL_VIEW_PATH } from '../../../types/process'
 import { candidateScope } from '../../core/candidate-scope'
 import { HttpError, badRequest, conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
@@ -11,6 +11,7 @@ import {
   checkMaterial,
   ensureUploadOpen,
   MATERIAL_MAX_BYTES,
+  materialOfTicket,
   materialsComplete,
   materialsView,
   saveMaterial,
@@ -25,6 +26,21 @@ import { queueReminders, remindersOf } from './reminders'
  * refusal), the reminder subscription and the message list. Another candidate's application is the same 404.
  */
 export async function processRoutes(app: FastifyInstance, store: Store, qa: boolean): Promise<void> {
+  // An uploaded JPG for the review's thumbnail, through a fresh ticket from the materials view (no session header, no
+  // id in the URL). Stored JPGs were decoded at upload; nosniff and a sandbox keep a browser from reading them as more.
+  app.get(`${MATERIAL_VIEW_PATH}/:ticket`, async (req, reply) => {
+    const { ticket } = req.params as { ticket: string }
+    const m = materialOfTicket(store, ticket)
+    const bytes = m ? await store.blobs.get(m.blob) : null
+    if (!bytes) throw notFound('NOT_FOUND', '材料链接已失效，请刷新页面')
+    reply
+      .header('content-type', 'image/jpeg')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, max-age=300')
+    return reply.send(bytes)
+  })
+
   await candidateScope(app, store, async (scope) => {
     await scope.app.register(multipart, {
       limits: { fileSize: MATERIAL_MAX_BYTES, files: 1, fields: 5, parts: 6 },
@@ -74,7 +90,7 @@ export async function processRoutes(app: FastifyInstance, store: Store, qa: bool
           throw new HttpError(413, 'MATERIAL_FORMAT', `${entry.name}文件过大，请上传 5MB 以内的文件`)
         throw err
       }
-      const format = checkMaterial(entry, bytes)
+      const format = await checkMaterial(entry, bytes)
       // Checked again after the body arrived: the deadline may have passed while it was uploading.
       if (!uploadOpen(store, a)) throw conflict('MATERIALS_CLOSED')
       await saveMaterial(store, a, key, format, bytes)

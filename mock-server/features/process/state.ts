@@ -39,7 +39,8 @@ export interface Subscription {
 
 export interface Reminder {
   id: string
-  applicationId: string
+  /** Null for a reminder not about an application (the admission ticket's printing window, issue 15). */
+  applicationId: string | null
   kind: ReminderKind
   title: string
   body: string

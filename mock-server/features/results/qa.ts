@@ -28,7 +28,12 @@ export function resultsQaRoutes(app: FastifyInstance, store: Store): void {
     if (examAt <= opensAt) throw badRequest('BAD_REQUEST', '考试时间须晚于打印开始时间')
     const ticket = makeTicket(account.id, opensAt, examAt, store.state.results.tickets.size + 1)
     for (const [id, t] of store.state.results.tickets)
-      if (t.accountId === account.id && t.examYear === ticket.examYear) store.state.results.tickets.delete(id)
+      if (t.accountId === account.id && t.examYear === ticket.examYear) {
+        // The candidate's subscription stays with the year's ticket, and so does whether its reminder went out.
+        ticket.reminder = t.reminder
+        ticket.reminderSentAt = t.reminderSentAt ?? null
+        store.state.results.tickets.delete(id)
+      }
     store.state.results.tickets.set(ticket.id, ticket)
     store.save()
     return { ticketId: ticket.id, ticketNo: ticket.ticketNo, opensAt: ticket.opensAt, closesAt: ticket.closesAt }
@@ -56,6 +61,7 @@ export function resultsQaRoutes(app: FastifyInstance, store: Store): void {
         opensAt: t.opensAt,
         closesAt: t.closesAt,
         reminder: t.reminder,
+        reminderSentAt: t.reminderSentAt ?? null,
       })),
     }
   })

@@ -64,6 +64,7 @@ export function makeTicket(accountId: string, opensAt: number, examAt: number, s
     closesAt: sittings[sittings.length - 1].endsAt,
     sittings,
     reminder: false,
+    reminderSentAt: null,
   }
 }
 

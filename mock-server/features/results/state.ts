@@ -28,6 +28,8 @@ export interface StoredTicket {
   sittings: StoredSitting[]
   /** Remind the candidate when printing opens (platform subscription accepted). */
   reminder: boolean
+  /** When that reminder was queued (once per subscription); null before. Absent in files written before it. */
+  reminderSentAt?: string | null
 }
 
 export interface StoredScoreYear {

@@ -24,3 +24,9 @@ export function chinaTime(iso: string): string {
 export function yuan(fen: number): string {
   return (fen / 100).toFixed(2)
 }
+
+/** A file's size as candidates read it: 812 B, 109.3 KB, 1.25 MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`
+}

@@ -1,45 +1,38 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { MaterialsView } from '@contract/process'
-import { api, messageOf } from '../../../api'
+import { getApiBase, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
-import { platform } from '../../../platform/platform'
 import { go, routes, useQuery } from '../../../routes'
+import { ofApplication, useProcess } from '../../../stores/process'
 import { useRequireSession } from '../../../stores/session'
-import { chinaTime } from '../nodes'
+import { chinaTime, fileSize } from '../nodes'
 import '../process.scss'
 import './index.scss'
 
 /**
  * 上传材料 (天津、上海、新疆兵团): the province's required materials, each uploaded with its progress (JPG checked as the
- * photo is; PDF where allowed; the server checks the bytes again), 上传全部证明材料, then 提交报名信息 — or, after
- * 确认不通过, the re-uploaded materials sent for confirmation again until the deadline.
+ * photo is; PDF where allowed; the server checks the bytes again), 上传全部证明材料, then 核对材料 (every upload shown
+ * back: its thumbnail or a PDF label and its size, any one replaceable) and only there 提交报名信息 — or, after
+ * 确认不通过, the re-uploaded materials reviewed and sent for confirmation again until the deadline.
  */
 export default function MaterialsPage() {
   const { id } = useQuery(routes.materials)
   const hasSession = useRequireSession()
-  const [view, setView] = useState<MaterialsView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [progress, setProgress] = useState<Record<string, number>>({})
+  const view = useProcess((s) => ofApplication(s.materials, id))
+  const loading = useProcess((s) => !!s.loading.materials)
+  const loadError = useProcess((s) => s.errors.materials ?? null)
+  const progress = useProcess((s) => s.uploads)
   const [actionError, setActionError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [submitted, setSubmitted] = useState(false)
+  // 核对材料: the step between uploading every material and submitting them.
+  const [reviewing, setReviewing] = useState(false)
 
   const load = async () => {
-    if (!id) return setError('没有找到这条报名信息')
-    setLoading(true)
-    try {
-      setView(await api.materialsOf(id))
-      setError(null)
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setLoading(false)
-    }
+    if (id) await useProcess.getState().loadMaterials(id)
   }
   useEffect(() => {
     if (hasSession) void load()
@@ -49,33 +42,22 @@ export default function MaterialsPage() {
   /** Picks a file and uploads it for one material; false when the candidate cancelled or it was refused. */
   const uploadOne = async (key: string): Promise<boolean> => {
     if (!id) return false
-    const chosen = await platform.chooseImage('any')
-    if (!chosen) return false
     setActionError(null)
-    setProgress((p) => ({ ...p, [key]: 0 }))
-    try {
-      const next = await api.upload(
-        'uploadMaterial',
-        chosen.path,
-        { id, key },
-        { onProgress: (percent) => setProgress((p) => ({ ...p, [key]: percent })) },
-      )
-      setView(next)
-      return true
-    } catch (err) {
-      setActionError(messageOf(err))
-      return false
-    } finally {
-      setProgress((p) => {
-        const { [key]: _done, ...rest } = p
-        return rest
-      })
-    }
+    const refused = await useProcess.getState().uploadMaterial(id, key)
+    setActionError(refused)
+    return !refused && !!useProcess.getState().materials?.required.find((m) => m.key === key)?.uploaded
   }
 
-  // 上传全部证明材料: one after another, every material not uploaded yet.
+  // 上传全部证明材料: one after another, every material not uploaded yet; once all are in, the review.
   const uploadAll = async () => {
-    for (const m of view?.required ?? []) if (!m.uploaded && !(await uploadOne(m.key))) break
+    for (const m of view?.required ?? []) if (!m.uploaded && !(await uploadOne(m.key))) return
+    review()
+  }
+
+  // Fresh thumbnail addresses on the way in (each lives five minutes on the server).
+  const review = () => {
+    setReviewing(true)
+    void load()
   }
 
   const submit = async () => {
@@ -83,14 +65,10 @@ export default function MaterialsPage() {
     setBusy(true)
     setActionError(null)
     try {
-      if (view.confirmation === 'rejected') await api.resubmitMaterials(id)
-      else {
-        const app = await api.getApplication(id)
-        await api.submitApplication(id, app.version)
-      }
+      await useProcess.getState().submitMaterials(id)
       setSubmitted(true)
+      setReviewing(false)
       void toast.success('已提交，等待确认')
-      await load()
     } catch (err) {
       setActionError(messageOf(err))
     } finally {
@@ -98,7 +76,10 @@ export default function MaterialsPage() {
     }
   }
 
+  const error = id ? loadError : '没有找到这条报名信息'
   const canSubmit = !!view && view.complete && view.canUpload && (view.canResubmit || view.confirmation !== 'rejected')
+  // The review holds only while there is something to submit (a deadline passing ends it).
+  const inReview = reviewing && canSubmit
   return (
     <PageContainer id='materials-page' loading={!view && loading} error={!view ? error : null} onRetry={load}>
       {view && (
@@ -117,40 +98,85 @@ export default function MaterialsPage() {
               报名确认时间已结束，未通过确认，视为放弃考试
             </Text>
           )}
-          <View className='pc-card'>
-            <Text className='pc-title'>证明材料</Text>
-            <Text className='pc-note'>{`请在${chinaTime(view.deadline)}前上传。图片须为 JPG 格式、大于45KB、不小于295×413像素`}</Text>
-            {view.required.map((m) => (
-              <View className='pc-row materials__item' key={m.key} id={`materials-item-${m.key}`}>
-                <View className='materials__name'>
-                  <Text className='pc-value'>{m.name}</Text>
-                  <Text className='pc-label'>{m.pdf ? 'JPG 或 PDF' : 'JPG'}</Text>
-                </View>
-                <View className='materials__side'>
-                  {progress[m.key] !== undefined ? (
-                    <Text
-                      className='pc-label'
-                      id={`materials-item-${m.key}-progress`}
-                    >{`上传中 ${progress[m.key]}%`}</Text>
+          {inReview ? (
+            <View className='pc-card' id='materials-review'>
+              <Text className='pc-title'>核对证明材料</Text>
+              <Text className='pc-note'>请逐项核对，有误可重新上传；确认无误后再提交</Text>
+              {view.required.map((m) => (
+                <View className='pc-row materials__review-item' key={m.key} id={`materials-review-item-${m.key}`}>
+                  {m.uploaded?.imageUrl ? (
+                    <Image
+                      id={`materials-review-item-${m.key}-thumb`}
+                      className='materials__thumb'
+                      src={`${getApiBase()}${m.uploaded.imageUrl}`}
+                      mode='aspectFit'
+                    />
                   ) : (
-                    <StatusTag id={`materials-item-${m.key}-status`} tone={m.uploaded ? 'success' : 'neutral'}>
-                      {m.uploaded ? '已上传' : '未上传'}
-                    </StatusTag>
+                    <View className='materials__thumb materials__thumb--pdf'>
+                      <Text id={`materials-review-item-${m.key}-pdf`}>PDF 文件</Text>
+                    </View>
                   )}
-                  {view.canUpload && (
-                    <Button
-                      id={`materials-upload-${m.key}`}
-                      variant='secondary'
-                      block={false}
-                      onClick={() => void uploadOne(m.key)}
-                    >
-                      {m.uploaded ? '重新上传' : '上传'}
-                    </Button>
-                  )}
+                  <View className='materials__name'>
+                    <Text className='pc-value materials__review-name' id={`materials-review-item-${m.key}-name`}>
+                      {m.name}
+                    </Text>
+                    <Text className='pc-label' id={`materials-review-item-${m.key}-size`}>
+                      {m.uploaded ? fileSize(m.uploaded.size) : ''}
+                    </Text>
+                    {progress[m.key] !== undefined && (
+                      <Text
+                        className='pc-label'
+                        id={`materials-review-item-${m.key}-progress`}
+                      >{`上传中 ${progress[m.key]}%`}</Text>
+                    )}
+                  </View>
+                  <Button
+                    id={`materials-review-item-${m.key}-replace`}
+                    variant='secondary'
+                    block={false}
+                    onClick={() => void uploadOne(m.key)}
+                  >
+                    重新上传
+                  </Button>
                 </View>
-              </View>
-            ))}
-          </View>
+              ))}
+            </View>
+          ) : (
+            <View className='pc-card'>
+              <Text className='pc-title'>证明材料</Text>
+              <Text className='pc-note'>{`请在${chinaTime(view.deadline)}前上传。图片须为 JPG 格式、大于45KB、不小于295×413像素`}</Text>
+              {view.required.map((m) => (
+                <View className='pc-row materials__item' key={m.key} id={`materials-item-${m.key}`}>
+                  <View className='materials__name'>
+                    <Text className='pc-value'>{m.name}</Text>
+                    <Text className='pc-label'>{m.pdf ? 'JPG 或 PDF' : 'JPG'}</Text>
+                  </View>
+                  <View className='materials__side'>
+                    {progress[m.key] !== undefined ? (
+                      <Text
+                        className='pc-label'
+                        id={`materials-item-${m.key}-progress`}
+                      >{`上传中 ${progress[m.key]}%`}</Text>
+                    ) : (
+                      <StatusTag id={`materials-item-${m.key}-status`} tone={m.uploaded ? 'success' : 'neutral'}>
+                        {m.uploaded ? '已上传' : '未上传'}
+                      </StatusTag>
+                    )}
+                    {view.canUpload && (
+                      <Button
+                        id={`materials-upload-${m.key}`}
+                        variant='secondary'
+                        block={false}
+                        onClick={() => void uploadOne(m.key)}
+                      >
+                        {m.uploaded ? '重新上传' : '上传'}
+                      </Button>
+                    )}
+                  </View>
+                </View>
+              ))}
+            </View>
+          )}
           {actionError && (
             <Text className='pc-error' id='materials-error'>
               {actionError}
@@ -167,9 +193,19 @@ export default function MaterialsPage() {
                 上传全部证明材料
               </Button>
             )}
-            {canSubmit && (
+            {canSubmit && !inReview && (
+              <Button id='materials-to-review' onClick={review}>
+                下一步：核对材料
+              </Button>
+            )}
+            {inReview && (
               <Button id='materials-submit' loading={busy} onClick={() => void submit()}>
                 {view.confirmation === 'rejected' ? '重新提交确认' : '提交报名信息'}
+              </Button>
+            )}
+            {inReview && (
+              <Button id='materials-review-back' variant='secondary' onClick={() => setReviewing(false)}>
+                返回修改
               </Button>
             )}
             <Button id='materials-back' variant='text' onClick={() => void go.back()}>

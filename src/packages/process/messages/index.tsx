@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import type { MessagesResponse } from '@contract/process'
-import { api, getSessionToken, messageOf } from '../../../api'
+import { getSessionToken } from '../../../api'
 import { PageContainer } from '../../../components/page-container'
+import { useProcess } from '../../../stores/process'
 import { useRequireSession } from '../../../stores/session'
 import { chinaTime } from '../nodes'
 import '../process.scss'
@@ -13,21 +12,13 @@ import './index.scss'
 /** 消息: the reminders the server queued on every change of the candidate's applications, newest first. */
 export default function MessagesPage() {
   useRequireSession()
-  const [data, setData] = useState<MessagesResponse | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
+  const data = useProcess((s) => s.messages)
+  const loading = useProcess((s) => !!s.loading.messages)
+  const error = useProcess((s) => s.errors.messages ?? null)
 
   const load = async () => {
-    setLoading(true)
-    try {
-      setData(await api.messages())
-      setError(null)
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setLoading(false)
-      void Taro.stopPullDownRefresh()
-    }
+    await useProcess.getState().loadMessages()
+    void Taro.stopPullDownRefresh()
   }
   useDidShow(() => {
     if (getSessionToken()) void load()

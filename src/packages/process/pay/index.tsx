@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { PaymentView } from '@contract/process'
-import { api, messageOf, newIdempotencyKey } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
-import { platform } from '../../../platform/platform'
 import { go, routes, useQuery } from '../../../routes'
+import { ofApplication, useProcess, type PayResult } from '../../../stores/process'
 import { useRequireSession } from '../../../stores/session'
 import { chinaTime, yuan } from '../nodes'
 import '../process.scss'
@@ -29,25 +28,14 @@ const STATE_TEXT: Record<PaymentView['state'], string> = {
 export default function PayPage() {
   const { id } = useQuery(routes.pay)
   const hasSession = useRequireSession()
-  const [pay, setPay] = useState<PaymentView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
+  const pay = useProcess((s) => ofApplication(s.payment, id))
+  const loading = useProcess((s) => !!s.loading.payment)
+  const loadError = useProcess((s) => s.errors.payment ?? null)
   const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
-  // One key per tap: a retry of the same tap (timeout) is answered, not done twice; the server keeps one order anyway.
-  const tapKey = useRef<string | null>(null)
+  const [result, setResult] = useState<PayResult | null>(null)
 
   const load = async () => {
-    if (!id) return setError('没有找到这条报名信息')
-    setLoading(true)
-    try {
-      setPay(await api.paymentOf(id))
-      setError(null)
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setLoading(false)
-    }
+    if (id) await useProcess.getState().loadPayment(id)
   }
   useEffect(() => {
     if (hasSession) void load()
@@ -58,26 +46,11 @@ export default function PayPage() {
     if (!id) return
     setBusy(true)
     setResult(null)
-    try {
-      tapKey.current = tapKey.current ?? newIdempotencyKey()
-      const started = await api.startPayment(id, platform.name, { idempotencyKey: tapKey.current })
-      tapKey.current = null
-      await platform.requestPayment(started.orderId, started.payParams)
-      // Whatever the cashier said, the server's record decides.
-      const after = await api.checkPayment(id)
-      setPay(after)
-      if (after.state === 'paid') setResult({ ok: true, text: '缴费成功，报名成功' })
-      else if (after.order?.state === 'cancelled') setResult({ ok: false, text: '已取消支付，可重新缴费' })
-      else if (after.order?.state === 'failed') setResult({ ok: false, text: '支付未成功，请重新缴费' })
-      else setResult({ ok: false, text: '正在确认支付结果，请稍后刷新' })
-    } catch (err) {
-      setResult({ ok: false, text: messageOf(err) })
-      void load()
-    } finally {
-      setBusy(false)
-    }
+    setResult(await useProcess.getState().pay(id))
+    setBusy(false)
   }
 
+  const error = id ? loadError : '没有找到这条报名信息'
   const pcOnly = pay?.state === 'pc-only'
   return (
     <PageContainer id='pay-page' loading={!pay && loading} error={!pay ? error : null} onRetry={load}>

@@ -1,15 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { ApplicationView } from '@contract/application'
 import { countdown } from '@domain/process-deadlines'
-import { api, messageOf } from '../../../api'
 import { serverNow } from '../../../api/server-clock'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { toast } from '../../../components/toast'
-import { platform } from '../../../platform/platform'
 import { go, routes, useQuery } from '../../../routes'
+import { ofApplication, useProcess } from '../../../stores/process'
 import { useRequireSession } from '../../../stores/session'
 import { chinaTime, qaKeyOf } from '../nodes'
 import '../process.scss'
@@ -25,24 +23,15 @@ const REMINDER_TEMPLATES = ['tmpl-review-result', 'tmpl-payment-due']
 export default function TrackerPage() {
   const { id } = useQuery(routes.tracker)
   const hasSession = useRequireSession()
-  const [app, setApp] = useState<ApplicationView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
+  const app = useProcess((s) => ofApplication(s.application, id))
+  const loading = useProcess((s) => !!s.loading.tracker)
+  const loadError = useProcess((s) => s.errors.tracker ?? null)
   const [now, setNow] = useState(serverNow())
 
   const load = async () => {
-    if (!id) return setError('没有找到这条报名信息')
-    setLoading(true)
-    try {
-      setApp(await api.getApplication(id))
-      setError(null)
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setLoading(false)
-      setNow(serverNow())
-      void Taro.stopPullDownRefresh()
-    }
+    if (id) await useProcess.getState().loadApplication(id)
+    setNow(serverNow())
+    void Taro.stopPullDownRefresh()
   }
 
   useEffect(() => {
@@ -60,15 +49,11 @@ export default function TrackerPage() {
   }, [])
 
   const subscribe = async () => {
-    try {
-      const outcome = await platform.requestSubscribe(REMINDER_TEMPLATES)
-      await api.subscribeReminders({ platform: platform.name, templateIds: REMINDER_TEMPLATES, outcome })
-      void (outcome === 'accept' ? toast.success('已订阅提醒') : toast.info('未订阅，可在消息中查看提醒'))
-    } catch (err) {
-      void toast.info(messageOf(err))
-    }
+    const answer = await useProcess.getState().subscribe(REMINDER_TEMPLATES)
+    void (answer.ok ? toast.success(answer.text) : toast.info(answer.text))
   }
 
+  const error = id ? loadError : '没有找到这条报名信息'
   const actionOf = (key: string, state: string) => {
     if (!app) return null
     if (key === 'materials' && state === 'current')

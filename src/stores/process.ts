@@ -1,0 +1,180 @@
+import { create } from 'zustand'
+import type { ApplicationView } from '@contract/application'
+import type { MaterialsView, MessagesResponse, PaymentView } from '@contract/process'
+import { api, messageOf, newIdempotencyKey } from '../api'
+import { platform } from '../platform/platform'
+import { useSession } from './session'
+
+/**
+ * After submission (issue 14): the tracker's application, the materials, the payment and the message list, loaded and
+ * changed by the process pages through these actions. Each view names its application, so a page shows only its own
+ * (`ofApplication`); the message list is the candidate's.
+ */
+type Section = 'tracker' | 'materials' | 'payment' | 'messages'
+
+/** What 缴费 ended in, as the server records it (the cashier's own word is never used). */
+export type PayResult = { ok: boolean; text: string }
+
+interface ProcessState {
+  application: ApplicationView | null
+  materials: MaterialsView | null
+  payment: PaymentView | null
+  messages: MessagesResponse | null
+  loading: Partial<Record<Section, boolean>>
+  errors: Partial<Record<Section, string | null>>
+  /** Upload progress (0-100) by material key while one is uploading. */
+  uploads: Record<string, number>
+
+  loadApplication: (id: string) => Promise<void>
+  loadMaterials: (id: string) => Promise<void>
+  loadPayment: (id: string) => Promise<void>
+  loadMessages: () => Promise<void>
+  /** Picks a file and uploads it for one material: null when kept or cancelled, else the message to show. */
+  uploadMaterial: (id: string, key: string) => Promise<string | null>
+  /** 提交报名信息 (the application's submission) or, after 确认不通过, 重新提交确认; rejects with the ApiError. */
+  submitMaterials: (id: string) => Promise<void>
+  /** Opens the platform's cashier for the application's one order, then asks the server how it ended. */
+  pay: (id: string) => Promise<PayResult>
+  /** Asks the platform for the reminder subscription and records the answer; resolves with what to tell the candidate. */
+  subscribe: (templateIds: string[]) => Promise<{ ok: boolean; text: string }>
+  reset: () => void
+}
+
+const initial = {
+  application: null,
+  materials: null,
+  payment: null,
+  messages: null,
+  loading: {},
+  errors: {},
+  uploads: {},
+}
+
+// One key per 缴费 tap and application: a retry of the same tap (timeout) is answered, not done twice; the server keeps
+// one order anyway.
+const tapKeys = new Map<string, string>()
+
+export const useProcess = create<ProcessState>((set, get) => {
+  /** Runs one load with its section's loading and error flags. */
+  async function load<T>(section: Section, fetch: () => Promise<T>, keep: (value: T) => Partial<ProcessState>) {
+    set((s) => ({ loading: { ...s.loading, [section]: true } }))
+    try {
+      const value = await fetch()
+      set((s) => ({
+        ...keep(value),
+        loading: { ...s.loading, [section]: false },
+        errors: { ...s.errors, [section]: null },
+      }))
+    } catch (err) {
+      set((s) => ({ loading: { ...s.loading, [section]: false }, errors: { ...s.errors, [section]: messageOf(err) } }))
+    }
+  }
+
+  return {
+    ...initial,
+
+    loadApplication: (id) =>
+      load(
+        'tracker',
+        () => api.getApplication(id),
+        (application) => ({ application }),
+      ),
+    loadMaterials: (id) =>
+      load(
+        'materials',
+        () => api.materialsOf(id),
+        (materials) => ({ materials }),
+      ),
+    loadPayment: (id) =>
+      load(
+        'payment',
+        () => api.paymentOf(id),
+        (payment) => ({ payment }),
+      ),
+    loadMessages: () => load('messages', api.messages, (messages) => ({ messages })),
+
+    uploadMaterial: async (id, key) => {
+      const chosen = await platform.chooseImage('any')
+      if (!chosen) return null
+      set((s) => ({ uploads: { ...s.uploads, [key]: 0 } }))
+      try {
+        const materials = await api.upload(
+          'uploadMaterial',
+          chosen.path,
+          { id, key },
+          { onProgress: (percent) => set((s) => ({ uploads: { ...s.uploads, [key]: percent } })) },
+        )
+        set({ materials })
+        return null
+      } catch (err) {
+        return messageOf(err)
+      } finally {
+        set((s) => {
+          const { [key]: _done, ...rest } = s.uploads
+          return { uploads: rest }
+        })
+      }
+    },
+
+    submitMaterials: async (id) => {
+      if (get().materials?.confirmation === 'rejected') await api.resubmitMaterials(id)
+      else {
+        const app = await api.getApplication(id)
+        await api.submitApplication(id, app.version)
+      }
+      await get().loadMaterials(id)
+    },
+
+    pay: async (id) => {
+      try {
+        const idempotencyKey = tapKeys.get(id) ?? newIdempotencyKey()
+        tapKeys.set(id, idempotencyKey)
+        const started = await api.startPayment(id, platform.name, { idempotencyKey })
+        tapKeys.delete(id)
+        await platform.requestPayment(started.orderId, started.payParams)
+        // Whatever the cashier said, the server's record decides.
+        const after = await api.checkPayment(id)
+        set({ payment: after })
+        if (after.state === 'paid') return { ok: true, text: '缴费成功，报名成功' }
+        if (after.order?.state === 'cancelled') return { ok: false, text: '已取消支付，可重新缴费' }
+        if (after.order?.state === 'failed') return { ok: false, text: '支付未成功，请重新缴费' }
+        return { ok: false, text: '正在确认支付结果，请稍后刷新' }
+      } catch (err) {
+        void get().loadPayment(id)
+        return { ok: false, text: messageOf(err) }
+      }
+    },
+
+    subscribe: async (templateIds) => {
+      try {
+        const outcome = await platform.requestSubscribe(templateIds)
+        await api.subscribeReminders({ platform: platform.name, templateIds, outcome })
+        return outcome === 'accept'
+          ? { ok: true, text: '已订阅提醒' }
+          : { ok: false, text: '未订阅，可在消息中查看提醒' }
+      } catch (err) {
+        return { ok: false, text: messageOf(err) }
+      }
+    },
+
+    reset: () => {
+      tapKeys.clear()
+      set(initial)
+    },
+  }
+})
+
+// Logged out, or another candidate logged in: nothing of the last one's (messages above all) stays to be shown.
+useSession.subscribe((now, before) => {
+  const otherCandidate = !!before.account && !!now.account && now.account.username !== before.account.username
+  if ((before.loggedIn && !now.loggedIn) || otherCandidate) useProcess.getState().reset()
+})
+
+/** The view if it is this application's (the store may still hold another one's until the load answers). */
+export function ofApplication<T extends { applicationId: string } | { id: string }>(
+  view: T | null,
+  id: string | undefined,
+): T | null {
+  if (!view || !id) return null
+  return ('applicationId' in view ? view.applicationId : view.id) === id ? view : null
+}
