@@ -103,16 +103,21 @@ function eventsOf(store: Store, a: StoredApplication): Event[] {
  */
 export const reminderSources: Array<(store: Store) => void> = []
 
-/** Queues one reminder in the candidate's message list (pushed: also sent through the platform's subscription). */
+/**
+ * Queues one reminder in the candidate's message list (pushed: also sent through the platform's subscription); returns
+ * it, so a source can record when it was sent by the same clock reading.
+ */
 export function addReminder(
   store: Store,
   accountId: string,
   r: Pick<Reminder, 'applicationId' | 'kind' | 'title' | 'body' | 'pushed'>,
-): void {
+): Reminder {
   const list = store.state.process.reminders.get(accountId) ?? []
-  list.push({ id: crypto.randomUUID(), at: store.clock.iso(), ...r })
+  const reminder = { id: crypto.randomUUID(), at: store.clock.iso(), ...r }
+  list.push(reminder)
   store.state.process.reminders.set(accountId, list)
   store.save()
+  return reminder
 }
 
 /**

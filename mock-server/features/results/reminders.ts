@@ -12,8 +12,7 @@ export function queueTicketReminders(store: Store): void {
   const now = store.clock.now()
   for (const t of store.state.results.tickets.values()) {
     if (!t.reminder || t.reminderSentAt || ticketWindowState(now, t.opensAt, t.closesAt) !== 'open') continue
-    t.reminderSentAt = store.clock.iso()
-    addReminder(store, t.accountId, {
+    const sent = addReminder(store, t.accountId, {
       applicationId: null,
       kind: 'ticket-open',
       title: '准考证已开放打印',
@@ -21,6 +20,7 @@ export function queueTicketReminders(store: Store): void {
       // Only an accepted platform subscription records the reminder, so it goes through the platform too.
       pushed: true,
     })
+    t.reminderSentAt = sent.at
   }
 }
 
