@@ -1,11 +1,5 @@
 import type { Certificate, Ticket } from '@contract/results'
-import {
-  drawCertificate,
-  drawTicket,
-  TICKET_PHOTO,
-  ticketImageHeight,
-  wrap,
-} from '../../src/packages/results/images'
+import { drawCertificate, drawTicket, TICKET_PHOTO, ticketImageHeight, wrap } from '../../src/packages/results/images'
 import type { Drawing } from '../../src/platform/drawing'
 
 /** The texts and filled rectangles of a drawing. */

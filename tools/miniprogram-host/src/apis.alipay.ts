@@ -77,6 +77,10 @@ export const alipayApis = table([
   ['chooseImage', `${A}/media/image/my.chooseimage`, [], ['apFilePaths'], ['read']],
   ['getImageInfo', `${A}/media/image/getimageinfo`, ['src'], ['width', 'height', 'path', 'orientation', 'type']],
   ['saveImage', `${A}/media/image/saveimage`, ['url'], []],
+  // 画布: the page's <canvas id> context; it exports itself (CanvasContext.toTempFilePath → apFilePath,
+  // https://opendocs.alipay.com/mini/api/rod3ti). The picture drawn is downloaded first (apFilePath only).
+  ['createCanvasContext', `${A}/ui-canvas`, ['canvasId'], [], ['sync', 'read']],
+  ['downloadFile', `${A}/network/downloadfile`, ['url'], ['apFilePath'], ['read']],
   ['getFileInfo', `${A}/file/getfileinfo`, ['apFilePath'], ['size', 'digest'], ['read']],
   ['getFileSystemManager', `${A}/file/getfilesystemmanager`, [], [], ['sync']],
   ['getAuthCode', `${A}/openapi-authorize/getauthcode`, [], ['authCode']],
