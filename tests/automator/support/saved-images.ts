@@ -1,19 +1,19 @@
 import WebSocket from 'ws'
 import type { CanvasOp, SavedImage } from '../../../tools/miniprogram-host/src/canvas'
-import { automatorTarget, wsEndpoint } from './env'
+import { wsEndpoint } from './env'
 
 export type { SavedImage }
 
 /**
- * What the app saved as images (the album on the mini-programs), with what each shows, where the runner records
- * canvases: the mini-program host keeps each canvas's drawing operations and answers `Host.takeSavedImages` (not
- * part of the devtools' protocol). Null where nothing records them (the devtools, the H5 bridge): a spec then checks
- * the page's outcome only, and says so.
+ * What the app saved as images (the album on the mini-programs, a download on H5), with what each shows, where the
+ * runner records canvases: the mini-program host keeps each canvas's drawing operations, the H5 bridge records the
+ * browser canvas's, and both answer `Host.takeSavedImages` (not part of the devtools' protocol). Null where nothing
+ * records them (the devtools): a spec then checks the page's outcome only, and says so.
  *
  * Each call answers the images saved since the previous call: take once before the tap to forget older ones.
  */
 export async function takeSavedImages(): Promise<SavedImage[] | null> {
-  if (automatorTarget() === 'h5' || process.env.AUTOMATOR_CLI_PATH) return null
+  if (process.env.AUTOMATOR_CLI_PATH) return null
   return new Promise((resolve) => {
     const ws = new WebSocket(wsEndpoint())
     const done = (images: SavedImage[] | null) => {
