@@ -76,7 +76,8 @@ export function uploadViaTaro(options: UploadOptions): Promise<UploadResult> {
  * statusCode.
  * WeChat: https://developers.weixin.qq.com/miniprogram/dev/api/network/download/wx.downloadFile.html
  * Baidu: https://smartprogram.baidu.com/docs/develop/api/net/downloadfile/
- * Alipay: https://opendocs.alipay.com/mini/api/xr054r (my.downloadFile)
+ * Alipay: https://opendocs.alipay.com/mini/api/network/downloadfile (my.downloadFile; Taro maps apFilePath:
+ *   https://docs.taro.zone/docs/apis/network/download/downloadFile)
  */
 export async function downloadViaTaro(url: string): Promise<string | null> {
   try {

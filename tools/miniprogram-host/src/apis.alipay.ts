@@ -79,8 +79,8 @@ export const alipayApis = table([
   ['saveImage', `${A}/media/image/saveimage`, ['url'], []],
   // 画布: the page's <canvas id> context; it exports itself (CanvasContext.toTempFilePath → apFilePath,
   // https://opendocs.alipay.com/mini/api/rod3ti). The picture drawn is downloaded first (apFilePath only).
-  ['createCanvasContext', `${A}/ui-canvas`, ['canvasId'], [], ['sync', 'read']],
-  ['downloadFile', `${A}/network/downloadfile`, ['url'], ['apFilePath'], ['read']],
+  ['createCanvasContext', `${A}/ui-canvas`, ['canvasId'], [], ['sync']],
+  ['downloadFile', `${A}/network/downloadfile`, ['url'], ['apFilePath']],
   ['getFileInfo', `${A}/file/getfileinfo`, ['apFilePath'], ['size', 'digest'], ['read']],
   ['getFileSystemManager', `${A}/file/getfilesystemmanager`, [], [], ['sync']],
   ['getAuthCode', `${A}/openapi-authorize/getauthcode`, [], ['authCode']],

@@ -65,7 +65,7 @@ export const swanApis = table([
   ['getImageInfo', `${B}/media/image_swan-getImageInfo/`, ['src'], ['width', 'height', 'path', 'orientation', 'type']],
   ['saveImageToPhotosAlbum', `${B}/media/image_swan-saveImageToPhotosAlbum/`, ['filePath'], []],
   // 画布: the page's <canvas canvas-id> context, exported by canvasId once drawn; its picture downloaded first.
-  ['createCanvasContext', `${B}/canvas/swan-createCanvasContext/`, ['canvasId'], [], ['sync', 'read']],
+  ['createCanvasContext', `${B}/canvas/swan-createCanvasContext/`, ['canvasId'], [], ['sync']],
   ['canvasToTempFilePath', `${B}/canvas/swan-canvasToTempFilePath/`, ['canvasId'], ['tempFilePath'], ['read']],
   ['downloadFile', `${B}/net/downloadfile/`, ['url'], ['tempFilePath', 'statusCode']],
   ['getFileSystemManager', `${B}/file/swan-getFileSystemManager/`, [], [], ['sync']],
