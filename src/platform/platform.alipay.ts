@@ -159,7 +159,7 @@ function uploadImage(options: UploadOptions): Promise<UploadResult> {
 /** Alipay: getAuthCode, 身份验证 (startAPVerify) with a server-issued certifyId, tradePay. */
 export const platform: Platform = {
   name: 'alipay',
-  capabilities: { faceVerification: true },
+  capabilities: { faceVerification: true, pageCanvas: true },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       my.getAuthCode({ scopes: 'auth_base', success: (r) => resolve(r.authCode), fail: reject })

@@ -36,7 +36,7 @@ declare const swan: {
  */
 export const platform: Platform = {
   name: 'swan',
-  capabilities: { faceVerification: false },
+  capabilities: { faceVerification: false, pageCanvas: true },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       swan.getLoginCode({ success: (r) => resolve(r.code), fail: reject })

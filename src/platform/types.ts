@@ -65,6 +65,11 @@ export interface FaceStartContext {
 export interface PlatformCapabilities {
   /** A live face verification the server can confirm with the platform (login and recovery by face). */
   faceVerification: boolean
+  /**
+   * Drawings are painted on a <canvas> of the page (DrawingCanvas: Alipay and Baidu); WeChat and H5 paint off screen
+   * and need none (a large native canvas on a WeChat page would only cost memory).
+   */
+  pageCanvas: boolean
 }
 
 /** How saving an image ended: in the album (a download on H5), the album permission refused, cancelled, failed. */
