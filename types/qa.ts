@@ -176,6 +176,13 @@ export const qaEndpoints = {
   }),
 
   lastCaptcha: qa({ method: 'GET', path: '/__qa/captcha/last', request: Empty, response: CaptchaAnswerResponse }),
+  shownCaptcha: qa({
+    method: 'POST',
+    path: '/__qa/captcha/shown',
+    // A captcha PNG as a data URL is a few KB.
+    request: v.object({ image: v.pipe(v.string(), v.startsWith('data:image/'), v.maxLength(200_000)) }),
+    response: CaptchaAnswerResponse,
+  }),
   captchaAnswer: qa({
     method: 'GET',
     path: '/__qa/captcha/:captchaId',

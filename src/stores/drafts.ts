@@ -53,6 +53,29 @@ export function clearAllDrafts(): void {
 /** Where a login returns to (src/stores/session.ts); it names a page of the candidate's, so it goes with the drafts. */
 export const RETURN_TO_KEY = 'session.returnTo'
 
+/** Whose drafts (and return-to) the device holds: the username of the last candidate to log in here. */
+const OWNER_KEY = 'session.draftOwner'
+
+/**
+ * Drafts kept through an expired session belong to the candidate who typed them. When someone else logs in on this
+ * device (a shared phone or a hospital PC), they are forgotten first: nobody sees another candidate's typing, nor is
+ * sent back to their pages.
+ */
+export function claimDrafts(username: string): void {
+  let owner: unknown = null
+  try {
+    owner = Taro.getStorageSync(OWNER_KEY)
+  } catch {
+    // Unknown owner: nothing to compare with.
+  }
+  if (owner && owner !== username) clearAllDrafts()
+  try {
+    Taro.setStorageSync(OWNER_KEY, username)
+  } catch {
+    // Storage full: the next login cannot compare, and forgets nothing.
+  }
+}
+
 export function writeDraft(key: string, value: object): void {
   try {
     Taro.setStorageSync(PREFIX + key, value)

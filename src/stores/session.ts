@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { create } from 'zustand'
 import type { Me, SessionResponse } from '@contract/account'
 import { api, getSessionToken, setSessionExpiredListener, setSessionToken } from '../api'
-import { clearAllDrafts, RETURN_TO_KEY } from './drafts'
+import { claimDrafts, clearAllDrafts, RETURN_TO_KEY } from './drafts'
 import { go, routeOf, routes } from '../routes'
 
 /** The logged-in candidate. The token itself lives in src/api/session-token.ts (storage), sent on every call. */
@@ -26,6 +26,7 @@ export const useSession = create<SessionState>((set) => ({
   account: null,
   loggedIn: !!getSessionToken(),
   signIn: (session) => {
+    claimDrafts(session.account.username)
     setSessionToken(session.token)
     set({ account: session.account, loggedIn: true })
   },

@@ -77,4 +77,24 @@ describe('QA control API registry', () => {
     const last = await mock.qaApi('lastCaptcha')
     expect(issued).toContain(last.captchaId)
   })
+
+  test('a captcha answer is read by the image a page shows, not the one issued last; a used one is gone', async () => {
+    const shown = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string; image: string }
+    await fetch(`${mock.url}/api/captcha`) // another form of the page fetched its own afterwards
+    const { captchaId, answer } = await mock.qaApi('shownCaptcha', { image: shown.image })
+    expect(captchaId).toBe(shown.captchaId)
+    expect(answer).toBe((await mock.qaApi('captchaAnswer', { captchaId })).answer)
+    expect((await mock.qaApi('lastCaptcha')).captchaId).not.toBe(shown.captchaId)
+
+    // Answering uses it up (wrongly here): the image names no captcha any more.
+    await fetch(`${mock.url}/api/account/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'nobody', password: 'Nobody#2026', captchaId, captchaCode: 'zzzz' }),
+    })
+    const gone = await mock.qaApi('shownCaptcha', { image: shown.image }).catch((e: unknown) => e)
+    expect((gone as QaError).status).toBe(404)
+    const notImage = await mock.qaApi('shownCaptcha', { image: 'javascript:1' }).catch((e: unknown) => e)
+    expect((notImage as QaError).status).toBe(400)
+  })
 })

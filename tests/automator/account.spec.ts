@@ -12,7 +12,7 @@ import {
   type MiniProgram,
   type Page,
 } from './support/app'
-import { qa } from './support/qa'
+import { captchaShown, qa } from './support/qa'
 
 // The account flows of issue 4 (SPEC 1): register, password and face login, lockout, recovery, cancellation,
 // session expiry. Candidates are created through the QA API; captchas come from it too.
@@ -27,7 +27,6 @@ describe('account', () => {
   })
   afterAll(() => mp?.disconnect())
 
-  const captcha = async () => (await qa<{ answer: string }>('/__qa/captcha/last')).answer
   const nextIdNumber = () => makeIdNumber('330106', '19870412', String(seq++ % 1000).padStart(3, '0'))
 
   /** The page the app shows now, once it is `path` and its root is there. */
@@ -57,7 +56,7 @@ describe('account', () => {
     await element(page, '#login-captcha-image')
     await type(page, '#login-username', username)
     await type(page, '#login-password', password)
-    await type(page, '#login-captcha', await captcha())
+    await type(page, '#login-captcha', await captchaShown(page, 'login'))
     await tap(page, '#login-agree')
     await tap(page, '#login-submit')
     return page
@@ -78,7 +77,7 @@ describe('account', () => {
     await tap(page, '#register-question-option-q-birthplace')
     await type(page, '#register-answer', '杭州')
     await element(page, '#register-captcha-image')
-    await type(page, '#register-captcha', await captcha())
+    await type(page, '#register-captcha', await captchaShown(page, 'register'))
     await tap(page, '#register-submit')
     expect(await textOf(page, '#register-confirm-name')).toBe('王堃')
     expect(await textOf(page, '#register-confirm-id-type')).toBe('居民身份证')
@@ -99,7 +98,7 @@ describe('account', () => {
     await tap(page, '#register-question-option-q-birthplace')
     await type(page, '#register-answer', 'x')
     await element(page, '#register-captcha-image')
-    await type(page, '#register-captcha', await captcha())
+    await type(page, '#register-captcha', await captchaShown(page, 'register'))
     await tap(page, '#register-submit')
     await tap(page, '#register-confirm-ok')
     await waitForText(page, '#register-error', (t) => t.includes('已注册'))
@@ -133,7 +132,7 @@ describe('account', () => {
     await type(page, '#recover-name', c.name)
     await type(page, '#recover-id-number', c.idNumber)
     await element(page, '#recover-captcha-image')
-    await type(page, '#recover-captcha', await captcha())
+    await type(page, '#recover-captcha', await captchaShown(page, 'recover'))
     await tap(page, '#recover-question-next')
     await waitForText(page, '#recover-question-text', (t) => t === '您小学班主任的姓名是？')
     await type(page, '#recover-answer', '陈老师')
@@ -186,7 +185,7 @@ describe('account', () => {
     await type(login, '#login-username', c.username)
     await type(login, '#login-password', c.password)
     await element(login, '#login-captcha-image')
-    await type(login, '#login-captcha', await captcha())
+    await type(login, '#login-captcha', await captchaShown(login, 'login'))
     await tap(login, '#login-agree')
     await tap(login, '#login-submit')
     const back = await landedOn('pages/account-cancel/index', '#account-cancel-page')

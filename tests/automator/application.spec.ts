@@ -13,6 +13,7 @@ import {
   type Page,
 } from './support/app'
 import { mockUrl } from './support/env'
+import { logInWithPassword } from './support/candidate'
 import { qa } from './support/qa'
 import { contentOf, takeSavedImages } from './support/saved-images'
 
@@ -44,15 +45,7 @@ describe('online application wizard', () => {
   afterAll(() => mp?.disconnect())
 
   async function logIn(user: { username: string; password: string }): Promise<void> {
-    const login = await openPage(mp, '/pages/login/index', '#login-page')
-    await type(login, '#login-username', user.username)
-    await type(login, '#login-password', user.password)
-    await element(login, '#login-captcha-image')
-    const { answer } = await qa<{ answer: string }>('/__qa/captcha/last')
-    await type(login, '#login-captcha', answer)
-    await tap(login, '#login-agree')
-    await tap(login, '#login-submit')
-    await pageAt(mp, 'pages/hub/index', 15000)
+    await logInWithPassword(mp, user)
   }
 
   async function openHealthExam(): Promise<string> {

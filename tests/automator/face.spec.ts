@@ -12,7 +12,7 @@ import {
   type Page,
 } from './support/app'
 import { describeSkipOn } from './support/platform'
-import { qa } from './support/qa'
+import { captchaShown, qa } from './support/qa'
 
 /**
  * Face login and recovery by face (issue 12), each outcome, as QA runs them in the devtools: the platform's face
@@ -86,8 +86,6 @@ describeSkipOn({
     return c
   }
 
-  const captchaAnswer = async () => (await qa<{ answer: string }>('/__qa/captcha/last')).answer
-
   async function valueOf(page: Page, selector: string): Promise<string> {
     return String(await (await element(page, selector)).property('value'))
   }
@@ -96,10 +94,9 @@ describeSkipOn({
   async function faceLoginForm(c: { name: string; idNumber: string }): Promise<Page> {
     const page = await openPage(mp, '/pages/login/index', '#login-page')
     await tap(page, '#login-mode-face')
-    await element(page, '#login-face-captcha-image', 10000)
     await type(page, '#login-face-name', c.name)
     await type(page, '#login-face-id-number', c.idNumber)
-    await type(page, '#login-face-captcha', await captchaAnswer())
+    await type(page, '#login-face-captcha', await captchaShown(page, 'login-face'))
     await tap(page, '#login-agree')
     return page
   }
@@ -107,20 +104,16 @@ describeSkipOn({
   async function faceRecoverForm(c: { name: string; idNumber: string }): Promise<Page> {
     const page = await openPage(mp, '/pages/recover/index', '#recover-page')
     await tap(page, '#recover-mode-face')
-    await element(page, '#recover-face-captcha-image', 10000)
     await type(page, '#recover-face-name', c.name)
     await type(page, '#recover-face-id-number', c.idNumber)
-    await type(page, '#recover-face-captcha', await captchaAnswer())
+    await type(page, '#recover-face-captcha', await captchaShown(page, 'recover-face'))
     return page
   }
 
-  /** Types the new captcha once the used one has been replaced. */
-  async function retypeCaptcha(page: Page, field: string, used: string): Promise<void> {
-    const fresh = await waitUntil('a new captcha', async () => {
-      const answer = await captchaAnswer()
-      return answer !== used ? answer : null
-    })
-    await type(page, field, fresh)
+  /** Types the new captcha once the used one (gone from the server) has been replaced on the page. */
+  async function retypeCaptcha(page: Page, prefix: string): Promise<void> {
+    const fresh = await waitUntil('a new captcha', () => captchaShown(page, prefix))
+    await type(page, `#${prefix}-captcha`, fresh)
   }
 
   describe('login', () => {
@@ -136,13 +129,12 @@ describeSkipOn({
     it('fail: the reason, and a retry that gets in', async () => {
       const c = await candidate()
       const page = await faceLoginForm(c)
-      const used = await captchaAnswer()
       await candidateDoes('fail')
       await tap(page, '#login-face-submit')
       await waitForText(page, '#login-face-failed-reason', (t) => t.includes('未通过'), 10000)
       await element(page, '#login-face-use-password')
       expect(await valueOf(page, '#login-face-id-number')).toBe(c.idNumber)
-      await retypeCaptcha(page, '#login-face-captcha', used)
+      await retypeCaptcha(page, 'login-face')
       await candidateDoes('pass')
       await tap(page, '#login-face-submit')
       await pageAt(mp, 'pages/hub/index', 15000)
@@ -239,11 +231,10 @@ describeSkipOn({
     if (target !== 'h5') return
     const c = await candidate()
     const page = await faceLoginForm(c)
-    const used = await captchaAnswer()
     await qa('/__qa/sim/face', { outcome: 'fail' })
     await tap(page, '#login-face-submit')
     await waitForText(page, '#login-face-failed-reason', (t) => t.includes('未通过'), 10000)
-    await retypeCaptcha(page, '#login-face-captcha', used)
+    await retypeCaptcha(page, 'login-face')
     await qa('/__qa/sim/face', { outcome: 'pass' })
     await tap(page, '#login-face-submit')
     await pageAt(mp, 'pages/hub/index', 15000)

@@ -7,13 +7,12 @@ import {
   openPage,
   pageAt,
   tap,
-  type,
   waitForText,
   waitUntil,
   type MiniProgram,
   type Page,
 } from './support/app'
-import { withPickedImage } from './support/candidate'
+import { logInWithPassword, withPickedImage } from './support/candidate'
 import { qa } from './support/qa'
 
 /**
@@ -63,15 +62,7 @@ describe('after submission: tracker, materials, payment, messages', () => {
   /** `apply-open` (the demo candidate with a complete hub), logged in through the login page. */
   async function demoLoggedIn(): Promise<void> {
     await qa('/__qa/scenario', { name: 'apply-open' })
-    const login = await openPage(mp, '/pages/login/index', '#login-page')
-    await type(login, '#login-username', DEMO_CANDIDATE.username)
-    await type(login, '#login-password', DEMO_CANDIDATE.password)
-    await element(login, '#login-captcha-image')
-    const { answer } = await qa<{ answer: string }>('/__qa/captcha/last')
-    await type(login, '#login-captcha', answer)
-    await tap(login, '#login-agree')
-    await tap(login, '#login-submit')
-    await pageAt(mp, 'pages/hub/index', 15000)
+    await logInWithPassword(mp, DEMO_CANDIDATE)
   }
 
   async function submitted(province: string, opts: { submit?: boolean; materials?: boolean } = {}): Promise<string> {

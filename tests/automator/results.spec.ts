@@ -8,11 +8,11 @@ import {
   pageAt,
   tap,
   textOf,
-  type,
   waitForText,
   type MiniProgram,
   type Page,
 } from './support/app'
+import { logInWithPassword } from './support/candidate'
 import { qa } from './support/qa'
 import { contentOf, takeSavedImages } from './support/saved-images'
 
@@ -37,16 +37,8 @@ describe('after the exam: ticket, scores, certificate', () => {
   })
 
   /** Logs in through the login page (the captcha's answer from the QA API); resolves on the hub. */
-  async function logIn(username: string): Promise<Page> {
-    const login = await openPage(mp, '/pages/login/index', '#login-page')
-    await type(login, '#login-username', username)
-    await type(login, '#login-password', PASSWORD)
-    await element(login, '#login-captcha-image')
-    const { answer } = await qa<{ answer: string }>('/__qa/captcha/last')
-    await type(login, '#login-captcha', answer)
-    await tap(login, '#login-agree')
-    await tap(login, '#login-submit')
-    return pageAt(mp, 'pages/hub/index', 15000)
+  function logIn(username: string): Promise<Page> {
+    return logInWithPassword(mp, { username, password: PASSWORD })
   }
 
   const ticketPage = () => openPage(mp, '/packages/results/ticket/index', '#ticket-page')

@@ -26,7 +26,6 @@ describe('account flows (H5)', () => {
     await $(`#${id}`).waitFor({ timeout: 10000 })
     return (await $(`#${id}`).textContent()) ?? ''
   }
-  const captcha = async () => ((await rig.mock.qa('/__qa/captcha/last')) as { answer: string }).answer
 
   async function candidate(over: { password?: string } = {}) {
     seq++
@@ -47,7 +46,7 @@ describe('account flows (H5)', () => {
     await fill('login-username', username)
     await fill('login-password', password)
     await $('#login-captcha-image').waitFor()
-    await fill('login-captcha', await captcha())
+    await fill('login-captcha', await rig.captcha('login'))
     await tap('login-agree')
     await tap('login-submit')
   }
@@ -69,7 +68,7 @@ describe('account flows (H5)', () => {
     await tap('register-question-option-q-birthplace')
     await fill('register-answer', '北京')
     await $('#register-captcha-image').waitFor()
-    await fill('register-captcha', await captcha())
+    await fill('register-captcha', await rig.captcha('register'))
     await tap('register-submit')
     expect(await text('register-confirm-name')).toBe('张喆')
     expect(await text('register-confirm-id-type')).toBe('居民身份证')
@@ -99,7 +98,7 @@ describe('account flows (H5)', () => {
     await tap('register-question')
     await tap('register-question-option-q-birthplace')
     await fill('register-answer', 'x')
-    await fill('register-captcha', await captcha())
+    await fill('register-captcha', await rig.captcha('register'))
     await tap('register-submit')
     await tap('register-confirm-ok')
     expect(await text('register-error')).toContain('已注册')
@@ -113,7 +112,7 @@ describe('account flows (H5)', () => {
     await fill('login-username', c.username)
     await fill('login-password', c.password)
     await $('#login-captcha-image').waitFor()
-    await fill('login-captcha', await captcha())
+    await fill('login-captcha', await rig.captcha('login'))
     await tap('login-submit')
     expect(await text('login-error')).toContain('服务协议')
     await tap('login-doc-privacy')
@@ -140,20 +139,13 @@ describe('account flows (H5)', () => {
     await tap('login-mode-face')
     await fill('login-face-name', c.name)
     await fill('login-face-id-number', c.idNumber)
-    await $('#login-face-captcha-image').waitFor()
-    const first = await captcha()
-    await fill('login-face-captcha', first)
+    await fill('login-face-captcha', await rig.captcha('login-face'))
     await tap('login-agree')
     await tap('login-face-submit')
     expect(await text('login-face-failed-reason')).toContain('人脸识别未通过')
     await rig.mock.qa('/__qa/sim/face', { outcome: 'pass' })
-    // The used captcha is replaced; wait for the new one before typing it.
-    let next = first
-    for (let i = 0; i < 100 && next === first; i++) {
-      await new Promise((r) => setTimeout(r, 100))
-      next = await captcha()
-    }
-    await fill('login-face-captcha', next)
+    // The used captcha is replaced: rig.captcha waits for the new one.
+    await fill('login-face-captcha', await rig.captcha('login-face'))
     await tap('login-face-submit')
     await waitPage('hub-page')
   })
@@ -164,7 +156,7 @@ describe('account flows (H5)', () => {
     await fill('recover-name', c.name)
     await fill('recover-id-number', c.idNumber)
     await $('#recover-captcha-image').waitFor()
-    await fill('recover-captcha', await captcha())
+    await fill('recover-captcha', await rig.captcha('recover'))
     await tap('recover-question-next')
     expect(await text('recover-question-text')).toBe('您母亲的姓名是？')
     await fill('recover-answer', '王芳')
@@ -186,7 +178,7 @@ describe('account flows (H5)', () => {
     await fill('recover-face-name', c.name)
     await fill('recover-face-id-number', c.idNumber)
     await $('#recover-face-captcha-image').waitFor()
-    await fill('recover-face-captcha', await captcha())
+    await fill('recover-face-captcha', await rig.captcha('recover-face'))
     await tap('recover-face-submit')
     await $('#recover-verified').waitFor()
     await fill('recover-new-password', 'Face#Pass2026')
@@ -233,7 +225,7 @@ describe('account flows (H5)', () => {
     expect(await text('login-expired')).toContain('登录已过期')
     await fill('login-username', c.username)
     await fill('login-password', c.password)
-    await fill('login-captcha', await captcha())
+    await fill('login-captcha', await rig.captcha('login'))
     await tap('login-agree')
     await tap('login-submit')
     await waitPage('account-cancel-page')

@@ -37,7 +37,6 @@ describe('reliability (H5)', () => {
   const fill = (id: string, value: string) => $(`#${id} input`).fill(value)
   const waitPage = (rootId: string) =>
     rig.page.waitForSelector(`.taro_page_show.taro_page_stationed #${rootId}`, { state: 'visible', timeout: 60000 })
-  const captcha = async () => ((await rig.mock.qa('/__qa/captcha/last')) as { answer: string }).answer
   /** Waits for a text; when it never comes, says what the page showed instead (a flake leaves its cause). */
   const textIs = async (id: string, value: string) => {
     try {
@@ -51,7 +50,9 @@ describe('reliability (H5)', () => {
         () => document.querySelector('.taro_page_show.taro_page_stationed')?.textContent?.slice(0, 1500) ?? '',
       )
       const faults = await (await fetch(`${rig.mock.url}/__qa/faults/wire`)).json()
-      throw new Error(`#${id} never read "${value}". The page showed: ${shown}\nFaults: ${JSON.stringify(faults)}\n${err}`)
+      throw new Error(
+        `#${id} never read "${value}". The page showed: ${shown}\nFaults: ${JSON.stringify(faults)}\n${err}`,
+      )
     }
   }
   const state = () => rig.mock.app.store.state
@@ -88,10 +89,8 @@ describe('reliability (H5)', () => {
     await tap('register-question')
     await tap('register-question-option-q-birthplace')
     await fill('register-answer', typed.answer)
-    await $('#register-captcha-image').waitFor({ timeout: 60000 })
-    // The image may have been fetched again after a fault: answer the one shown last.
-    await rig.page.waitForTimeout(500)
-    await fill('register-captcha', await captcha())
+    // The image may have been fetched again after a fault: answer the one shown.
+    await fill('register-captcha', await rig.captcha('register'))
     await tap('register-submit')
     await tap('register-confirm-ok')
     await waitPage('hub-page')
@@ -188,7 +187,7 @@ describe('reliability (H5)', () => {
     await fill('login-username', c.username)
     await fill('login-password', c.password)
     await $('#login-captcha-image').waitFor()
-    await fill('login-captcha', await captcha())
+    await fill('login-captcha', await rig.captcha('login'))
     await tap('login-agree')
     await tap('login-submit')
     await waitPage('education-form-page')

@@ -29,6 +29,12 @@ export interface H5Rig {
    * move methods (what a finger does), then 确定.
    */
   pickOption: (id: string, index: number) => Promise<void>
+  /**
+   * The answer of the captcha the shown page has in `#<prefix>-captcha-image` (e.g. 'login-face'), found by its image
+   * (a page may have fetched two captchas, or a used one is about to be replaced): waits until the image shown is a
+   * live captcha of the server's.
+   */
+  captcha: (prefix: string, timeoutMs?: number) => Promise<string>
   /** A full-page screenshot `<name>.png` into `dir`, when a dir is given (tests take it from an env var). */
   shot: (dir: string | undefined, name: string) => Promise<void>
   close: () => Promise<void>
@@ -87,6 +93,24 @@ export async function startH5Rig(): Promise<H5Rig> {
       }
       await page.locator('.weui-picker__action:visible').last().click()
       await page.waitForTimeout(400)
+    },
+    captcha: async (prefix, timeoutMs = 60000) => {
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        const image = $(`#${prefix}-captcha-image img`)
+        await image.waitFor({ state: 'attached', timeout: Math.max(1, deadline - Date.now()) })
+        const src = await image.getAttribute('src')
+        const found = src?.startsWith('data:image/')
+          ? await fetch(`${mock.url}/__qa/captcha/shown`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ image: src }),
+            })
+          : null
+        if (found?.ok) return ((await found.json()) as { answer: string }).answer
+        if (Date.now() > deadline) throw new Error(`no live captcha shown in #${prefix}-captcha-image`)
+        await page.waitForTimeout(200)
+      }
     },
     shot: async (dir, name) => {
       if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true })

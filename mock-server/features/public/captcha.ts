@@ -27,16 +27,23 @@ export async function issueCaptcha(
     ignoreChars: '0oO1ilIL',
   })
   const png = await sharp(Buffer.from(drawn.data)).png().toBuffer()
+  const image = `data:image/png;base64,${png.toString('base64')}`
   const captcha: Captcha = {
     id: crypto.randomUUID(),
     answer: drawn.text,
     expiresAt: new Date(now + CAPTCHA_TTL_MS).toISOString(),
+    imageHash: captchaImageHash(image),
   }
   pruneExpired(store, now)
   store.state.captchas.set(captcha.id, captcha)
   store.state.lastCaptchaId = captcha.id
   store.save()
-  return { captcha, image: `data:image/png;base64,${png.toString('base64')}` }
+  return { captcha, image }
+}
+
+/** The fingerprint of a captcha image as the client received it (its data URL). */
+export function captchaImageHash(image: string): string {
+  return crypto.createHash('sha256').update(image).digest('hex')
 }
 
 /**

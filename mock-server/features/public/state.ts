@@ -6,6 +6,8 @@ export interface Captcha {
   id: string
   answer: string
   expiresAt: string
+  /** sha256 of the image sent, so QA can answer the captcha a page shows (POST /__qa/captcha/shown). */
+  imageHash?: string
 }
 
 /** Drops expired captchas; how many went. */

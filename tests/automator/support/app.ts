@@ -56,9 +56,23 @@ export async function openPage(mp: MiniProgram, url: string, rootSelector: strin
   const page = await waitUntil(`page ${path}`, async () => {
     const current = await mp.currentPage()
     return current && current.path === path && current !== before ? current : null
+  }).catch(async (err: Error) => {
+    throw new Error(`${err.message}; the app shows ${await stackOf(mp)}`)
   })
   await element(page, rootSelector)
   return page
+}
+
+/** The page stack as paths, top last (for failure messages). */
+async function stackOf(mp: MiniProgram): Promise<string> {
+  try {
+    const stack = await mp.pageStack()
+    return stack
+      .map((p) => `${p.path}${p.query && Object.keys(p.query).length ? `?${JSON.stringify(p.query)}` : ''}`)
+      .join(' > ')
+  } catch (err) {
+    return `(no page stack: ${(err as Error).message})`
+  }
 }
 
 /** The page the app shows, once it is `path` (as the SDK spells it: no leading slash, no query). */
@@ -70,7 +84,9 @@ export function pageAt(mp: MiniProgram, path: string, timeoutMs = WAIT_MS): Prom
       return current?.path === path ? current : null
     },
     timeoutMs,
-  )
+  ).catch(async (err: Error) => {
+    throw new Error(`${err.message}; the app shows ${await stackOf(mp)}`)
+  })
 }
 
 /** The element for `selector` on `page`, waiting for it to appear; fails naming the selector and the page. */

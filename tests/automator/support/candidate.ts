@@ -1,6 +1,6 @@
 import fs from 'node:fs'
-import { element, openPage, pageAt, tap, type, type MiniProgram, type Page } from './app'
-import { qa } from './qa'
+import { openPage, pageAt, tap, type, type MiniProgram, type Page } from './app'
+import { captchaShown, qa } from './qa'
 
 /**
  * A new candidate made through the QA API, then logged in through the login page (captcha answer from the QA API);
@@ -11,15 +11,21 @@ export async function logInNewCandidate(
   candidate: { username: string; password: string; name: string; idNumber: string },
 ): Promise<Page> {
   await qa('/__qa/candidates', candidate)
+  return logInWithPassword(mp, candidate)
+}
+
+/**
+ * Logs a candidate in through the login page (the captcha answered from the QA API by the image shown); resolves
+ * with the hub page the login lands on.
+ */
+export async function logInWithPassword(mp: MiniProgram, user: { username: string; password: string }): Promise<Page> {
   const login = await openPage(mp, '/pages/login/index', '#login-page')
-  await type(login, '#login-username', candidate.username)
-  await type(login, '#login-password', candidate.password)
-  await element(login, '#login-captcha-image')
-  const { answer } = await qa<{ answer: string }>('/__qa/captcha/last')
-  await type(login, '#login-captcha', answer)
+  await type(login, '#login-username', user.username)
+  await type(login, '#login-password', user.password)
+  await type(login, '#login-captcha', await captchaShown(login, 'login'))
   await tap(login, '#login-agree')
   await tap(login, '#login-submit')
-  return pageAt(mp, 'pages/hub/index', 15000)
+  return pageAt(mp, 'pages/hub/index')
 }
 
 // The devtools' wx inside a mock function (the bridge gives the same in the H5 app).

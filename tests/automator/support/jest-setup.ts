@@ -5,12 +5,6 @@ import { automatorTarget, wsEndpoint } from './env'
 // wait several times for the helpers' WAIT_MS (support/app.ts).
 jest.setTimeout(120_000)
 
-// Known flakes on the alipay bundle in the mini-program host, causes not yet found (issue 9): a face login that passed
-// once did not reach the hub within 15 s, and a hub spec failed once in a full run and passed alone. One retry there,
-// logged with the first failure's error so it stays visible; remove it once the causes are fixed.
-if (automatorTarget() === 'alipay' && !process.env.AUTOMATOR_CLI_PATH)
-  jest.retryTimes(1, { logErrorsBeforeRetry: true })
-
 /**
  * On the mini-program host, a test also fails when the app broke the platform's contract during it (an API the
  * platform's table lacks, a required argument missing): the host reports those through its own Host.takeProblems.

@@ -1,10 +1,13 @@
 import { table } from './api-table'
 
-/** Baidu (swan.*): every API the swan bundle calls, from smartprogram.baidu.com. */
+/**
+ * Baidu (swan.*): every API the swan bundle calls, from smartprogram.baidu.com. URLs checked against the docs site's
+ * source (swan-team/swan-docs, whose paths are the site's) and its redirect table, November 2026.
+ */
 const B = 'https://smartprogram.baidu.com/docs/develop/api'
 
 export const swanApis = table([
-  ['canIUse', `${B}/apiutils/swan-canIUse/`, ['schema'], [], ['sync']],
+  ['canIUse', `${B}/device_sys/swan-canIUse/`, ['schema'], [], ['sync']],
   [
     'getSystemInfoSync',
     `${B}/device_sys/swan-getSystemInfoSync/`,
@@ -20,24 +23,24 @@ export const swanApis = table([
   ],
   [
     'getMenuButtonBoundingClientRect',
-    `${B}/show/swan-getMenuButtonBoundingClientRect/`,
+    `${B}/show/menu_info/`,
     [],
-    ['width', 'height', 'top', 'left'],
+    ['width', 'height', 'top', 'right', 'bottom', 'left'],
     ['sync'],
   ],
-  ['getEnvInfoSync', `${B}/apiutils/swan-getEnvInfoSync/`, [], ['appKey', 'env', 'sdkVersion'], ['sync']],
-  ['onAppShow', `${B}/process/swan-onAppShow/`, [], [], ['sync']],
-  ['onAppHide', `${B}/process/swan-onAppHide/`, [], [], ['sync']],
-  ['onError', `${B}/process/swan-onError/`, [], [], ['sync']],
-  ['nextTick', `${B}/apiutils/swan-nextTick/`, [], [], ['sync']],
-  ['createSelectorQuery', `${B}/show/swan-createSelectorQuery/`, [], [], ['sync']],
+  ['getEnvInfoSync', `${B}/device_sys/swan-getEnvInfoSync/`, [], ['appKey', 'env', 'sdkVersion'], ['sync']],
+  ['onAppShow', `${B}/base_app_event/swan-onAppShow/`, [], [], ['sync']],
+  ['onAppHide', `${B}/base_app_event/swan-onAppHide/`, [], [], ['sync']],
+  ['onError', `${B}/base_app_event/swan-onError/`, [], [], ['sync']],
+  ['nextTick', `${B}/show/custom_component/`, [], [], ['sync']],
+  ['createSelectorQuery', `${B}/show/query_swan-createSelectorQuery/`, [], [], ['sync']],
   ['getStorageSync', `${B}/storage/save_swan-getStorageSync/`, ['key'], [], ['sync']],
   ['setStorageSync', `${B}/storage/save_swan-setStorageSync/`, ['key', 'data'], [], ['sync']],
-  ['removeStorageSync', `${B}/storage/save_swan-removeStorageSync/`, ['key'], [], ['sync']],
-  ['clearStorageSync', `${B}/storage/save_swan-clearStorageSync/`, [], [], ['sync']],
+  ['removeStorageSync', `${B}/storage/remove_swan-removeStorageSync/`, ['key'], [], ['sync']],
+  ['clearStorageSync', `${B}/storage/remove_swan-clearStorageSync/`, [], [], ['sync']],
   ['getStorage', `${B}/storage/save_swan-getStorage/`, ['key'], ['data']],
   ['setStorage', `${B}/storage/save_swan-setStorage/`, ['key', 'data'], []],
-  ['removeStorage', `${B}/storage/save_swan-removeStorage/`, ['key'], []],
+  ['removeStorage', `${B}/storage/remove_swan-removeStorage/`, ['key'], []],
   [
     'getStorageInfoSync',
     `${B}/storage/save_swan-getStorageInfoSync/`,
@@ -45,22 +48,22 @@ export const swanApis = table([
     ['keys', 'currentSize', 'limitSize'],
     ['sync'],
   ],
-  ['navigateTo', `${B}/show/nav_swan-navigateTo/`, ['url'], []],
-  ['redirectTo', `${B}/show/nav_swan-redirectTo/`, ['url'], []],
-  ['reLaunch', `${B}/show/nav_swan-reLaunch/`, ['url'], []],
-  ['switchTab', `${B}/show/nav_swan-switchTab/`, ['url'], []],
-  ['navigateBack', `${B}/show/nav_swan-navigateBack/`, [], []],
+  ['navigateTo', `${B}/show/tab_swan-navigateTo/`, ['url'], []],
+  ['redirectTo', `${B}/show/tab_swan-redirectTo/`, ['url'], []],
+  ['reLaunch', `${B}/show/tab_swan-reLaunch/`, ['url'], []],
+  ['switchTab', `${B}/show/tab_swan-switchTab/`, ['url'], []],
+  ['navigateBack', `${B}/show/tab_swan-navigateBack/`, [], []],
   ['showToast', `${B}/show/toast_swan-showToast/`, ['title'], []],
   ['hideToast', `${B}/show/toast_swan-hideToast/`, [], []],
   ['showLoading', `${B}/show/toast_swan-showLoading/`, ['title'], []],
   ['hideLoading', `${B}/show/toast_swan-hideLoading/`, [], []],
   ['showModal', `${B}/show/toast_swan-showModal/`, ['title', 'content'], ['confirm', 'cancel']],
-  ['setNavigationBarTitle', `${B}/show/bar_swan-setNavigationBarTitle/`, ['title'], []],
-  ['pageScrollTo', `${B}/show/scroll_swan-pageScrollTo/`, [], []],
+  ['setNavigationBarTitle', `${B}/show/navigationbar_swan-setNavigationBarTitle/`, ['title'], []],
+  ['pageScrollTo', `${B}/show/pagescrollto_swan-pageScrollTo/`, [], []],
   ['request', `${B}/net/request/`, ['url'], ['data', 'statusCode', 'header']],
   ['uploadFile', `${B}/net/uploadfile/`, ['url', 'filePath', 'name'], ['data', 'statusCode']],
-  ['getNetworkType', `${B}/device_network/swan-getNetworkType/`, [], ['networkType']],
-  ['onNetworkStatusChange', `${B}/device_network/swan-onNetworkStatusChange/`, [], [], ['sync']],
+  ['getNetworkType', `${B}/device_sys/swan-getNetworkType/`, [], ['networkType']],
+  ['onNetworkStatusChange', `${B}/device_sys/swan-onNetworkStatusChange/`, [], [], ['sync']],
   ['chooseImage', `${B}/media/image_swan-chooseImage/`, [], ['tempFilePaths', 'tempFiles']],
   ['getImageInfo', `${B}/media/image_swan-getImageInfo/`, ['src'], ['width', 'height', 'path', 'orientation', 'type']],
   ['saveImageToPhotosAlbum', `${B}/media/image_swan-saveImageToPhotosAlbum/`, ['filePath'], []],
