@@ -1,7 +1,8 @@
 /**
- * A picture described as drawing steps (text, boxes, one image), painted the same way on every canvas that speaks the
- * HTML canvas 2D API: the browser's <canvas> on H5 and WeChat's canvas 2D (offscreen canvas). The application form
- * saved as an image (保存报名表) is built as one of these by a pure layout, then each platform paints and saves it.
+ * A picture described as drawing steps (text, boxes, one image), the one description every saved image uses (保存报名表,
+ * the 准考证, the 成绩合格证明): a pure layout builds it, each platform paints it with `paint` and saves it
+ * (platform.renderDrawing, saveDrawingAsImage). `paint` speaks canvas 2D: the browser's <canvas> on H5, WeChat's
+ * offscreen canvas 2D, and the page canvas context of Alipay and Baidu through legacyCanvas2D (shared.ts).
  */
 export type DrawStep =
   | {
@@ -22,11 +23,11 @@ export interface Drawing {
   height: number
   background: string
   steps: DrawStep[]
-  /** The image the `image` step shows (an http(s) URL), drawn as an outlined box when it cannot be loaded. */
+  /** The image the `image` step shows (an http(s) URL, downloaded before painting), an outlined box without it. */
   imageUrl: string | null
 }
 
-/** The part of CanvasRenderingContext2D the painter uses (both the browser's and WeChat's canvas 2D have it). */
+/** The part of CanvasRenderingContext2D the painter uses (the browser's and WeChat's canvas 2D; legacyCanvas2D). */
 export interface Canvas2D {
   fillStyle: unknown
   strokeStyle: unknown

@@ -1,5 +1,5 @@
 import type Taro from '@tarojs/taro'
-import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, taroDrawing } from './shared'
+import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, renderOnPageCanvas } from './shared'
 import type { ChosenImage, FaceResult, Platform, SaveImageResult, UploadOptions, UploadResult } from './types'
 
 /** 身份验证's result: 9000 finished, 6001 cancelled, 6002 network, 4000 business error (result.errorCode). */
@@ -37,7 +37,14 @@ export function saveResultOfAlipay(err: { error?: number; errorMessage?: string 
   return 'failed'
 }
 
-/** Alipay's canvas context exports itself (CanvasContext.toTempFilePath): https://opendocs.alipay.com/mini/api/rod3ti */
+/**
+ * A drawing on the page's <canvas id=canvasId> (my.createCanvasContext, painted by renderOnPageCanvas after
+ * my.downloadFile fetched its picture); Alipay's canvas context exports itself (CanvasContext.toTempFilePath, which
+ * answers `apFilePath`), and my.saveImage puts the file in the album.
+ * https://opendocs.alipay.com/mini/api/ui-canvas (my.createCanvasContext, the <canvas> component's id)
+ * https://opendocs.alipay.com/mini/api/rod3ti (CanvasContext.toTempFilePath)
+ * https://opendocs.alipay.com/mini/api/izfoiz (my.saveImage)
+ */
 type AlipayCanvasContext = Taro.CanvasContext & {
   toTempFilePath(opts: {
     fileType?: string
@@ -152,7 +159,7 @@ function uploadImage(options: UploadOptions): Promise<UploadResult> {
 /** Alipay: getAuthCode, 身份验证 (startAPVerify) with a server-issued certifyId, tradePay. */
 export const platform: Platform = {
   name: 'alipay',
-  capabilities: { faceVerification: true },
+  capabilities: { faceVerification: true, pageCanvas: true },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       my.getAuthCode({ scopes: 'auth_base', success: (r) => resolve(r.authCode), fail: reject })
@@ -202,9 +209,9 @@ export const platform: Platform = {
         fail: () => resolve('reject'),
       })
     }),
-  // The ticket and certificate images: the canvas context exports itself, my.saveImage puts it in the album.
-  drawing: (canvasId) =>
-    taroDrawing(
+  renderDrawing: (drawing, canvasId) =>
+    renderOnPageCanvas(
+      drawing,
       canvasId,
       (ctx) =>
         new Promise((resolve, reject) =>
@@ -226,6 +233,4 @@ export const platform: Platform = {
     ),
   openSettings: () =>
     new Promise((resolve) => my.openSetting({ success: () => resolve(true), fail: () => resolve(false) })),
-  // Not built yet here: the form page then tells the candidate to keep a screenshot.
-  saveDrawing: async () => 'unsupported',
 }

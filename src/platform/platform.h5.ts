@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { ApiError, api } from '../api'
 import { chooseImageViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
-import type { Drawing, FaceResult, Platform, SaveImageResult } from './types'
-import { paint, type Canvas2D, type Drawing as FormDrawing } from './drawing'
+import type { FaceResult, Platform } from './types'
+import { paint, type Canvas2D, type Drawing } from './drawing'
 
 /**
  * H5 (browsers, and the headless test runs): abilities only a real mini-program platform has are simulated by the
@@ -20,44 +20,16 @@ function deviceId(): string {
 }
 
 /**
- * Drawing straight on the <canvas> Taro's H5 Canvas renders (canvas-id attribute): Taro's H5 CanvasContext queues
- * fills but applies font size and alignment at once, so every text would take the last size set. The export is the
- * canvas's own PNG data URL.
- */
-function browserDrawing(canvasId: string, width: number, height: number): Drawing {
-  const canvas = document.querySelector<HTMLCanvasElement>(`canvas[canvas-id="${canvasId}"]`)
-  const ctx = canvas?.getContext('2d')
-  if (!canvas || !ctx) throw new Error(`no canvas ${canvasId} on this page`)
-  canvas.width = width
-  canvas.height = height
-  return {
-    rect: (x, y, w, h, color) => {
-      ctx.fillStyle = color
-      ctx.fillRect(x, y, w, h)
-    },
-    text: (text, x, y, style) => {
-      ctx.fillStyle = style.color
-      ctx.font = `${style.size}px sans-serif`
-      ctx.textAlign = 'left'
-      ctx.textBaseline = 'top'
-      ctx.fillText(text, x, y)
-    },
-    finish: async () => canvas.toDataURL('image/png'),
-  }
-}
-
-/**
- * 保存报名表 on H5: paint on a <canvas>, then download it as a PNG (an <a download>). A photo the browser may not
- * read back (no CORS) would taint the canvas, so then the form is painted again with the photo's box empty.
+ * A drawing painted on a <canvas> of its own and exported as a PNG data URL (saveImage downloads it). A photo the
+ * browser may not read back (no CORS) would taint the canvas, so then it is painted again with the photo's box empty.
  * https://developer.mozilla.org/docs/Web/API/HTMLCanvasElement/toDataURL
- * https://developer.mozilla.org/docs/Web/HTML/Element/a#download
  */
-async function saveDrawingInBrowser(drawing: FormDrawing, fileName: string): Promise<SaveImageResult> {
+async function renderInBrowser(drawing: Drawing): Promise<string> {
   const canvas = document.createElement('canvas')
   canvas.width = drawing.width
   canvas.height = drawing.height
   const ctx = canvas.getContext('2d')
-  if (!ctx) return 'unsupported'
+  if (!ctx) throw new Error('this browser has no canvas 2D')
   const image = drawing.imageUrl
     ? await new Promise<HTMLImageElement | null>((resolve) => {
         const img = new Image()
@@ -68,30 +40,17 @@ async function saveDrawingInBrowser(drawing: FormDrawing, fileName: string): Pro
       })
     : null
   paint(ctx as unknown as Canvas2D, drawing, image)
-  let url: string
   try {
-    url = canvas.toDataURL('image/png')
+    return canvas.toDataURL('image/png')
   } catch {
     paint(ctx as unknown as Canvas2D, drawing, null)
-    url = canvas.toDataURL('image/png')
+    return canvas.toDataURL('image/png')
   }
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  // What the last save produced, for the browser tests (a data: URL, no personal data leaves the page).
-  ;(globalThis as unknown as { __lastSavedImage?: { fileName: string; bytes: number } }).__lastSavedImage = {
-    fileName,
-    bytes: url.length,
-  }
-  return 'saved'
 }
 
 export const platform: Platform = {
   name: 'h5',
-  capabilities: { faceVerification: true },
+  capabilities: { faceVerification: true, pageCanvas: false },
   // The mock server treats `h5-<device>` as this browser's platform user.
   getLoginCode: async () => `h5-${deviceId()}`,
   chooseImage: chooseImageViaTaro,
@@ -122,8 +81,9 @@ export const platform: Platform = {
   // No platform cashier in a browser: the mock server's simulated cashier, whose outcome QA sets (docs/process.md).
   requestPayment: async (orderId) => (await api.simPayRun(orderId)).outcome,
   requestSubscribe: async (templateIds) => (await api.simSubscribe(templateIds)).outcome,
-  // The exported PNG (a data URL) is downloaded under a real name.
-  drawing: browserDrawing,
+  renderDrawing: (drawing) => renderInBrowser(drawing),
+  // The exported PNG (a data URL) is downloaded under a real name (an <a download>).
+  // https://developer.mozilla.org/docs/Web/HTML/Element/a#download
   saveImage: async (path, fileName) => {
     try {
       const a = document.createElement('a')
@@ -138,7 +98,6 @@ export const platform: Platform = {
     }
   },
   openSettings: async () => false,
-  saveDrawing: saveDrawingInBrowser,
 }
 
 // The automator bridge reaches the platform layer here to call and mock it (mockWxMethod), as QA does with wx.*.

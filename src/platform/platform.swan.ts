@@ -1,8 +1,8 @@
 import {
   canvasToFileViaTaro,
   openSettingsViaTaro,
+  renderOnPageCanvas,
   saveToAlbumViaTaro,
-  taroDrawing,
   chooseImageViaTaro,
   getImageInfoViaTaro,
   readFileHeadViaTaro,
@@ -36,7 +36,7 @@ declare const swan: {
  */
 export const platform: Platform = {
   name: 'swan',
-  capabilities: { faceVerification: false },
+  capabilities: { faceVerification: false, pageCanvas: true },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       swan.getLoginCode({ success: (r) => resolve(r.code), fail: reject })
@@ -68,10 +68,13 @@ export const platform: Platform = {
         fail: () => resolve('reject'),
       })
     }),
-  // The ticket and certificate images: drawn on a canvas, exported, saved to the album (scope.writePhotosAlbum).
-  drawing: (canvasId) => taroDrawing(canvasId, () => canvasToFileViaTaro(canvasId)),
+  // A drawing on the page's <canvas canvas-id=canvasId> (swan.createCanvasContext; its picture fetched first with
+  // swan.downloadFile), exported with swan.canvasToTempFilePath once drawn, saved with swan.saveImageToPhotosAlbum:
+  // the album permission (scope.writePhotosAlbum) refused answers "auth deny", and the page offers swan.openSetting.
+  // https://smartprogram.baidu.com/docs/develop/api/canvas/swan-createCanvasContext/
+  // https://smartprogram.baidu.com/docs/develop/api/canvas/swan-canvasToTempFilePath/
+  // https://smartprogram.baidu.com/docs/develop/api/media/image_swan-saveImageToPhotosAlbum/
+  renderDrawing: (drawing, canvasId) => renderOnPageCanvas(drawing, canvasId, () => canvasToFileViaTaro(canvasId)),
   saveImage: (path) => saveToAlbumViaTaro(path),
   openSettings: openSettingsViaTaro,
-  // Not built yet here: the form page then tells the candidate to keep a screenshot.
-  saveDrawing: async () => 'unsupported',
 }

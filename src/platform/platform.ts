@@ -9,7 +9,7 @@ const unsupported = (ability: string) => () => Promise.reject(new UnsupportedOnP
 
 export const platform: Platform = {
   name: 'h5',
-  capabilities: { faceVerification: false },
+  capabilities: { faceVerification: false, pageCanvas: false },
   getLoginCode: unsupported('getLoginCode'),
   chooseImage: chooseImageViaTaro,
   getImageInfo: getImageInfoViaTaro,
@@ -18,11 +18,7 @@ export const platform: Platform = {
   verifyFace: async () => 'unsupported',
   requestPayment: unsupported('requestPayment'),
   requestSubscribe: unsupported('requestSubscribe'),
-  drawing: () => {
-    throw new UnsupportedOnPlatform('drawing', 'this platform')
-  },
-  saveImage: async () => 'failed',
+  renderDrawing: unsupported('renderDrawing'),
+  saveImage: async () => 'unsupported',
   openSettings: async () => false,
-  // Not built yet here: the form page then tells the candidate to keep a screenshot.
-  saveDrawing: async () => 'unsupported',
 }

@@ -1,16 +1,15 @@
 import Taro from '@tarojs/taro'
 import {
-  canvasToFileViaTaro,
+  downloadViaTaro,
   getImageInfoViaTaro,
   isCancel,
   openSettingsViaTaro,
   readFileHeadViaTaro,
   saveToAlbumViaTaro,
-  taroDrawing,
   uploadViaTaro,
 } from './shared'
-import { paint, type Canvas2D, type Drawing as FormDrawing } from './drawing'
-import type { FaceResult, Platform, SaveImageResult } from './types'
+import { paint, type Canvas2D, type Drawing } from './drawing'
+import type { FaceResult, Platform } from './types'
 
 /**
  * WeChat's 人脸核身 (the current flow): the server gets a verifyId for the candidate's openid, name and ID number
@@ -56,50 +55,35 @@ declare const wx: {
 }
 
 /**
- * 保存报名表: paint on an offscreen canvas 2D, export a temp file, save it to the album. The album needs
- * scope.writePhotosAlbum; once refused, WeChat fails at once ("auth deny") until the candidate allows it in the
- * settings (wx.openSetting).
- * https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.saveImageToPhotosAlbum.html
- * https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/authorize.html
- * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/wx.openSetting.html
+ * A drawing (保存报名表, the 准考证, the 成绩合格证明) painted on an offscreen canvas 2D and exported as a temp file.
+ * Its picture is downloaded first (wx.downloadFile) and loaded from the local file with the canvas's createImage.
+ * The album (saveToAlbumViaTaro) then needs scope.writePhotosAlbum; once refused, WeChat fails at once
+ * ("auth deny") until the candidate allows it in the settings (wx.openSetting).
+ * https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.createOffscreenCanvas.html
+ * https://developers.weixin.qq.com/miniprogram/dev/api/canvas/OffscreenCanvas.createImage.html
  */
-async function saveDrawingOnWx(drawing: FormDrawing): Promise<SaveImageResult> {
-  let filePath: string
-  try {
-    const canvas = wx.createOffscreenCanvas({ type: '2d', width: drawing.width, height: drawing.height })
-    let image: unknown = null
-    if (drawing.imageUrl) {
-      const img = canvas.createImage()
-      image = await new Promise((resolve) => {
-        img.onload = () => resolve(img)
-        img.onerror = () => resolve(null)
-        img.src = drawing.imageUrl as string
-      })
-    }
-    paint(canvas.getContext('2d'), drawing, image)
-    filePath = await new Promise<string>((resolve, reject) =>
-      wx.canvasToTempFilePath({ canvas, fileType: 'png', success: (r) => resolve(r.tempFilePath), fail: reject }),
-    )
-  } catch {
-    return 'failed'
+async function renderOffscreen(drawing: Drawing): Promise<string> {
+  const canvas = wx.createOffscreenCanvas({ type: '2d', width: drawing.width, height: drawing.height })
+  const local = drawing.imageUrl ? await downloadViaTaro(drawing.imageUrl) : null
+  let image: unknown = null
+  if (local) {
+    const img = canvas.createImage()
+    image = await new Promise((resolve) => {
+      img.onload = () => resolve(img)
+      img.onerror = () => resolve(null)
+      img.src = local
+    })
   }
-  try {
-    await Taro.saveImageToPhotosAlbum({ filePath })
-    return 'saved'
-  } catch (err) {
-    return albumRefused(err) ? 'denied' : 'failed'
-  }
-}
-
-/** The album permission refused now or before ("saveImageToPhotosAlbum:fail auth deny" / "authorize no response"). */
-export function albumRefused(err: unknown): boolean {
-  return /auth|authorize|permission/i.test(String((err as { errMsg?: string })?.errMsg ?? err))
+  paint(canvas.getContext('2d'), drawing, image)
+  return new Promise<string>((resolve, reject) =>
+    wx.canvasToTempFilePath({ canvas, fileType: 'png', success: (r) => resolve(r.tempFilePath), fail: reject }),
+  )
 }
 
 /** WeChat: chooseMedia for photos, 人脸核身 (requestFacialVerify), WeChat Pay, subscribe messages. */
 export const platform: Platform = {
   name: 'weapp',
-  capabilities: { faceVerification: true },
+  capabilities: { faceVerification: true, pageCanvas: false },
   getLoginCode: async () => (await Taro.login()).code,
   chooseImage: async (source) => {
     try {
@@ -156,9 +140,7 @@ export const platform: Platform = {
         fail: () => resolve('reject'),
       })
     }),
-  // The ticket and certificate images: drawn on a canvas, exported, saved to the album (scope.writePhotosAlbum).
-  drawing: (canvasId) => taroDrawing(canvasId, () => canvasToFileViaTaro(canvasId)),
+  renderDrawing: (drawing) => renderOffscreen(drawing),
   saveImage: (path) => saveToAlbumViaTaro(path),
   openSettings: openSettingsViaTaro,
-  saveDrawing: saveDrawingOnWx,
 }

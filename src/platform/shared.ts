@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import type { ChosenImage, Drawing, ImageInfo, SaveImageResult, UploadOptions, UploadResult } from './types'
+import { paint, type Canvas2D, type Drawing } from './drawing'
+import type { ChosenImage, ImageInfo, SaveImageResult, UploadOptions, UploadResult } from './types'
 
 /** The parts every platform does through Taro's own cross-platform APIs. */
 
@@ -70,34 +71,107 @@ export function uploadViaTaro(options: UploadOptions): Promise<UploadResult> {
 }
 
 /**
- * Drawing with the canvas context every platform has (createCanvasContext: setFillStyle, fillRect, setFontSize,
- * setTextAlign, fillText, draw), exported by `exportImage` once drawn.
- * WeChat: https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.createCanvasContext.html
- * Baidu: https://smartprogram.baidu.com/docs/develop/api/canvas/swan-createCanvasContext/
- * Alipay: https://opendocs.alipay.com/mini/api/ui-canvas (my.createCanvasContext)
- * Taro (H5 included): https://docs.taro.zone/docs/apis/canvas/createCanvasContext
+ * Downloads a picture to a local temp file, which every canvas can draw (a network address is not drawn by all of
+ * them); null when it cannot be fetched. Alipay answers `apFilePath`, which Taro hands on as tempFilePath, and no
+ * statusCode.
+ * WeChat: https://developers.weixin.qq.com/miniprogram/dev/api/network/download/wx.downloadFile.html
+ * Baidu: https://smartprogram.baidu.com/docs/develop/api/net/downloadfile/
+ * Alipay: https://opendocs.alipay.com/mini/api/network/downloadfile (my.downloadFile; Taro maps apFilePath:
+ *   https://docs.taro.zone/docs/apis/network/download/downloadFile)
  */
-export function taroDrawing(canvasId: string, exportImage: (ctx: Taro.CanvasContext) => Promise<string>): Drawing {
-  const ctx = Taro.createCanvasContext(canvasId)
-  return {
-    rect: (x, y, w, h, color) => {
-      ctx.setFillStyle(color)
-      ctx.fillRect(x, y, w, h)
-    },
-    text: (text, x, y, style) => {
-      ctx.setFillStyle(style.color)
-      ctx.setFontSize(style.size)
-      ctx.setTextAlign('left')
-      ctx.setTextBaseline('top')
-      ctx.fillText(text, x, y)
-    },
-    finish: () => new Promise<void>((resolve) => ctx.draw(false, () => resolve())).then(() => exportImage(ctx)),
+export async function downloadViaTaro(url: string): Promise<string | null> {
+  try {
+    const res = await Taro.downloadFile({ url })
+    const status = (res as { statusCode?: number }).statusCode
+    return res.tempFilePath && (status === undefined || status === 200) ? res.tempFilePath : null
+  } catch {
+    return null
   }
 }
 
 /**
- * Exports a drawn canvas through canvasToTempFilePath (WeChat, Baidu; on H5 Taro answers a data URL).
- * https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.canvasToTempFilePath.html
+ * The canvas context of a page's <canvas> (createCanvasContext) seen as the canvas 2D the painter speaks: its
+ * documented setters (setFillStyle, setStrokeStyle, setFontSize, setTextAlign, setTextBaseline, setLineWidth) stand
+ * for the 2D properties, in drawing order. Only the size of a font is kept (Alipay and Baidu document no weight).
+ * Baidu: https://smartprogram.baidu.com/docs/develop/api/canvas/swan-createCanvasContext/
+ * Alipay: https://opendocs.alipay.com/mini/api/ui-canvas (my.createCanvasContext, CanvasContext)
+ */
+export function legacyCanvas2D(ctx: Taro.CanvasContext): Canvas2D {
+  let fill: unknown = '#000000'
+  let stroke: unknown = '#000000'
+  let font = '10px sans-serif'
+  let align = 'left'
+  let baseline = 'alphabetic'
+  let width = 1
+  return {
+    get fillStyle() {
+      return fill
+    },
+    set fillStyle(v: unknown) {
+      fill = v
+      ctx.setFillStyle(String(v))
+    },
+    get strokeStyle() {
+      return stroke
+    },
+    set strokeStyle(v: unknown) {
+      stroke = v
+      ctx.setStrokeStyle(String(v))
+    },
+    get font() {
+      return font
+    },
+    set font(v: string) {
+      font = v
+      const size = /(\d+(?:\.\d+)?)px/.exec(v)
+      if (size) ctx.setFontSize(Number(size[1]))
+    },
+    get textAlign() {
+      return align
+    },
+    set textAlign(v: string) {
+      align = v
+      ctx.setTextAlign(v as 'left')
+    },
+    get textBaseline() {
+      return baseline
+    },
+    set textBaseline(v: string) {
+      baseline = v
+      ctx.setTextBaseline(v as 'top')
+    },
+    get lineWidth() {
+      return width
+    },
+    set lineWidth(v: number) {
+      width = v
+      ctx.setLineWidth(v)
+    },
+    fillRect: (x, y, w, h) => ctx.fillRect(x, y, w, h),
+    strokeRect: (x, y, w, h) => ctx.strokeRect(x, y, w, h),
+    fillText: (text, x, y) => ctx.fillText(text, x, y),
+    drawImage: (image, x, y, w, h) => ctx.drawImage(image as unknown as string, x, y, w, h),
+  }
+}
+
+/**
+ * Paints a drawing on the page's <canvas canvas-id=canvasId> (DrawingCanvas): its picture downloaded first (the
+ * context draws a local path), the steps queued, draw() renders them, then `exportImage` makes the file once drawn.
+ */
+export async function renderOnPageCanvas(
+  drawing: Drawing,
+  canvasId: string,
+  exportImage: (ctx: Taro.CanvasContext) => Promise<string>,
+): Promise<string> {
+  const image = drawing.imageUrl ? await downloadViaTaro(drawing.imageUrl) : null
+  const ctx = Taro.createCanvasContext(canvasId)
+  paint(legacyCanvas2D(ctx), drawing, image)
+  await new Promise<void>((resolve) => ctx.draw(false, () => resolve()))
+  return exportImage(ctx)
+}
+
+/**
+ * Exports a drawn page canvas through canvasToTempFilePath (Baidu; WeChat's older canvas).
  * https://smartprogram.baidu.com/docs/develop/api/canvas/swan-canvasToTempFilePath/
  */
 export async function canvasToFileViaTaro(canvasId: string): Promise<string> {

@@ -3,7 +3,7 @@
  * the build picks platform.<target>.ts, so each bundle carries only its own branch.
  */
 import type { FacePlatform } from '@contract/account'
-import type { Drawing as FormDrawing } from './drawing'
+import type { Drawing } from './drawing'
 import type { PayOutcome, PlatformName, SubscribeOutcome } from '@contract/states'
 export type { PlatformName }
 
@@ -65,22 +65,15 @@ export interface FaceStartContext {
 export interface PlatformCapabilities {
   /** A live face verification the server can confirm with the platform (login and recovery by face). */
   faceVerification: boolean
+  /**
+   * Drawings are painted on a <canvas> of the page (DrawingCanvas: Alipay and Baidu); WeChat and H5 paint off screen
+   * and need none (a large native canvas on a WeChat page would only cost memory).
+   */
+  pageCanvas: boolean
 }
 
 /** How saving an image ended: in the album (a download on H5), the album permission refused, cancelled, failed. */
 export type SaveImageResult = 'saved' | 'denied' | 'cancel' | 'failed' | 'unsupported'
-
-/** Drawing commands on a page's <Canvas canvasId=...> (the canvas API every platform and Taro's H5 share). */
-export interface Drawing {
-  rect(x: number, y: number, w: number, h: number, color: string): void
-  /**
-   * Text from its top-left corner. Left-aligned only: Taro's H5 canvas applies textAlign and font when set, not in
-   * drawing order, so mixed alignments or weights would all take the last one.
-   */
-  text(text: string, x: number, y: number, style: { size: number; color: string }): void
-  /** Renders what was drawn and exports it: a temp file path (a data URL on H5). */
-  finish(): Promise<string>
-}
 
 export interface Platform {
   readonly name: PlatformName
@@ -101,17 +94,17 @@ export interface Platform {
   requestPayment(orderId: string, payParams: Record<string, string>): Promise<PayResult>
   /** Asks to send reminder messages (待办事项提醒) for these templates. */
   requestSubscribe(templateIds: string[]): Promise<SubscribeResult>
-  /** Drawing on the page's canvas with this canvasId, sized width×height (CSS px). */
-  drawing(canvasId: string, width: number, height: number): Drawing
+  /**
+   * Paints the drawing (src/platform/drawing.ts) and exports it as an image: a temp file path on the mini-programs, a
+   * PNG data URL on H5. Its picture (`imageUrl`) is downloaded first and drawn; one that cannot be downloaded leaves
+   * its box outlined. `canvasId`: the <DrawingCanvas> on the page (Alipay and Baidu draw there; WeChat and H5 paint
+   * off screen). Save it with saveImage (saveDrawingAsImage in save-image.ts does both).
+   */
+  renderDrawing(drawing: Drawing, canvasId: string): Promise<string>
   /** Saves an exported drawing: to the photo album on the mini-programs (asking for the permission), a download on H5. */
   saveImage(path: string, fileName: string): Promise<SaveImageResult>
   /** Opens the platform's permission settings (after the album permission was refused); false where there are none. */
   openSettings(): Promise<boolean>
-  /**
-   * Paints the drawing and keeps it as an image the candidate owns: the photo album on the mini-programs, a download
-   * on H5. `denied`: the album permission was refused (offer the settings); `unsupported`: this platform cannot.
-   */
-  saveDrawing(drawing: FormDrawing, fileName: string): Promise<SaveImageResult>
 }
 
 /** The error a platform call rejects with when the ability does not exist on this platform. */

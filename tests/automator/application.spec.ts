@@ -13,9 +13,9 @@ import {
   type Page,
 } from './support/app'
 import { mockUrl } from './support/env'
-import { noCanvasReason } from './support/platform'
 import { logInWithPassword } from './support/candidate'
 import { qa } from './support/qa'
+import { contentOf, takeSavedImages } from './support/saved-images'
 
 // 网上报名 (issue 13): exams list → province → declarations → six steps → photo → review → form, for a new candidate
 // (apply-open) and a historical one in 北京 (confirmed at once); withdraw and resubmit changes the 验证码; a half-typed
@@ -198,10 +198,29 @@ describe('online application wizard', () => {
     const [app] = await applications(DEMO.username)
     expect(app.status).toBe('submitted')
     expect(app.code).toBe(code)
-    if (noCanvasReason()) console.info(`保存报名表 not checked: ${noCanvasReason()}`)
+    // 保存报名表: the image carries the 验证码, what was typed and the exam photo (where the runner records canvases);
+    // with the album permission refused, the page says so and offers the settings.
+    await takeSavedImages()
+    await tap(page, '#apply-form-save')
+    await element(page, '#apply-form-saved', 15000)
+    const saved = await takeSavedImages()
+    if (!saved) console.info('保存报名表 image content not checked: this runner records no canvas')
     else {
+      expect(saved).toHaveLength(1)
+      const { texts, images } = contentOf(saved[0])
+      for (const part of [code, '13800138000', '510080']) expect(texts).toContain(part)
+      expect(texts.join('')).toContain('广东省广州市越秀区中山二路1号')
+      expect(images).toEqual([
+        expect.objectContaining({ loaded: true, source: expect.stringMatching(/^\/api\/application-photo\//) }),
+      ])
+    }
+    await mp.mockWxMethod('saveImageToPhotosAlbum', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' })
+    try {
       await tap(page, '#apply-form-save')
-      await element(page, '#apply-form-saved', 15000)
+      await waitForText(page, '#apply-form-message', (t) => t.includes('权限'), 15000)
+      await element(page, '#apply-form-settings')
+    } finally {
+      await mp.restoreWxMethod('saveImageToPhotosAlbum')
     }
     await shot('form')
   })

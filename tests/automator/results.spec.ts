@@ -12,9 +12,9 @@ import {
   type MiniProgram,
   type Page,
 } from './support/app'
-import { noCanvasReason } from './support/platform'
 import { logInWithPassword } from './support/candidate'
 import { qa } from './support/qa'
+import { contentOf, takeSavedImages } from './support/saved-images'
 
 // After the exam (issue 15): the ticket before, inside and after its printing window (the server's clock moved by
 // QA), a partly passed historical candidate's scores with the rolling standing, the certificate once every subject
@@ -98,21 +98,36 @@ describe('after the exam: ticket, scores, certificate', () => {
     expect(await textOf(page, '#ticket-sitting-0-seat')).toMatch(/考场\s*座位号 \d+/)
     expect(await textOf(page, '#ticket-rules')).toContain('考生须知')
 
-    // Saved as an image; then with the album permission refused: the way to the settings.
-    if (noCanvasReason()) console.info(`准考证 image not checked: ${noCanvasReason()}`)
+    // Saved as an image: the ticket's fields and the candidate's photo on it (where the runner records canvases);
+    // then with the album permission refused: the way to the settings.
+    const ticketNo = await textOf(page, '#ticket-number')
+    await takeSavedImages()
+    await tap(page, '#ticket-save')
+    await element(page, '#ticket-save-result', 15000)
+    expect(await textOf(page, '#ticket-save-result')).toMatch(/^(已保存到相册|图片已下载)$/)
+    const saved = await takeSavedImages()
+    if (!saved) console.info('准考证 image content not checked: this runner records no canvas')
     else {
-      await tap(page, '#ticket-save')
-      await element(page, '#ticket-save-result', 15000)
-      expect(await textOf(page, '#ticket-save-result')).toMatch(/^(已保存到相册|图片已下载)$/)
-      await mp.mockWxMethod('saveImageToPhotosAlbum', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' })
-      try {
-        await tap(page, '#ticket-save')
-        await waitForText(page, '#ticket-save-result', (t) => t.includes('需要允许使用相册'), 15000)
-        await element(page, '#ticket-open-settings')
-      } finally {
-        await mp.restoreWxMethod('saveImageToPhotosAlbum')
-      }
+      expect(saved).toHaveLength(1)
+      const { texts, images } = contentOf(saved[0])
+      for (const part of [ticketNo, RESULTS_WAITING.name, await textOf(page, '#ticket-id-number')])
+        expect(texts).toContain(part)
+      for (const part of ['基础知识', '专业实践能力', '考生须知']) expect(texts.join('\n')).toContain(part)
+      // The photo: downloaded from the ticket's photo address, then drawn.
+      expect(images).toEqual([
+        expect.objectContaining({ loaded: true, source: expect.stringMatching(/^\/api\/photo-view\//) }),
+      ])
     }
+    await mp.mockWxMethod('saveImageToPhotosAlbum', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' })
+    try {
+      await tap(page, '#ticket-save')
+      await waitForText(page, '#ticket-save-result', (t) => t.includes('需要允许使用相册'), 15000)
+      await element(page, '#ticket-open-settings')
+    } finally {
+      await mp.restoreWxMethod('saveImageToPhotosAlbum')
+    }
+    const afterRefusal = await takeSavedImages()
+    if (afterRefusal) expect(afterRefusal).toEqual([])
 
     // After the last sitting: no longer printable (the moved clock expired the session: log in again).
     await qa('/__qa/clock', { now: published.closesAt })
@@ -166,11 +181,19 @@ describe('after the exam: ticket, scores, certificate', () => {
     expect(await textOf(page, '#certificate-name')).toBe(RESULTS_HISTORICAL.name)
     expect(await textOf(page, '#certificate-years')).toBe(`${year - 1}—${year}年度`)
     await element(page, '#certificate-qr')
-    if (noCanvasReason()) console.info(`成绩合格证明 image not checked: ${noCanvasReason()}`)
+    const number = await textOf(page, '#certificate-number')
+    await takeSavedImages()
+    await tap(page, '#certificate-save')
+    await element(page, '#certificate-save-result', 15000)
+    expect(await textOf(page, '#certificate-save-result')).toMatch(/^(已保存到相册|图片已下载)$/)
+    const saved = await takeSavedImages()
+    if (!saved) console.info('成绩合格证明 image content not checked: this runner records no canvas')
     else {
-      await tap(page, '#certificate-save')
-      await element(page, '#certificate-save-result', 15000)
-      expect(await textOf(page, '#certificate-save-result')).toMatch(/^(已保存到相册|图片已下载)$/)
+      expect(saved).toHaveLength(1)
+      const text = contentOf(saved[0]).texts.join('\n')
+      expect(text).toContain(number)
+      expect(text).toContain(`${year - 1}—${year}年度`)
+      expect(text).toContain(RESULTS_HISTORICAL.name)
     }
 
     // The demo candidate passed all: the hub offers the certificate.

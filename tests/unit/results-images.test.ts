@@ -1,17 +1,12 @@
 import type { Certificate, Ticket } from '@contract/results'
-import { drawCertificate, drawTicket, ticketImageHeight, wrap } from '../../src/packages/results/images'
-import type { Drawing } from '../../src/platform/types'
+import { drawCertificate, drawTicket, TICKET_PHOTO, ticketImageHeight, wrap } from '../../src/packages/results/images'
+import type { Drawing } from '../../src/platform/drawing'
 
-/** A Drawing that records what the page would draw. */
-function recorder() {
-  const texts: string[] = []
-  const rects: [number, number, number, number, string][] = []
-  const d: Drawing = {
-    rect: (x, y, w, h, color) => void rects.push([x, y, w, h, color]),
-    text: (t) => void texts.push(t),
-    finish: async () => 'data:',
-  }
-  return { d, texts, rects }
+/** The texts and filled rectangles of a drawing. */
+function parts(d: Drawing) {
+  const texts = d.steps.flatMap((s) => (s.kind === 'text' ? [s.text] : []))
+  const rects = d.steps.flatMap((s) => (s.kind === 'box' && s.fill ? [[s.x, s.y, s.w, s.h, s.color] as const] : []))
+  return { texts, rects }
 }
 
 // A 3×3 "QR" with a known pattern: the drawing must put one black square per dark module.
@@ -49,9 +44,9 @@ const ticket: Ticket = {
 }
 
 describe('the ticket and certificate images', () => {
-  test('the ticket carries the number, the masked ID, each sitting and the rules', () => {
-    const { d, texts, rects } = recorder()
-    drawTicket(d, ticket)
+  test('the ticket carries the number, the masked ID, each sitting, the rules and the photo', () => {
+    const drawing = drawTicket(ticket, 'http://127.0.0.1:1/api/photo-view/x')
+    const { texts, rects } = parts(drawing)
     const all = texts.join('\n')
     for (const part of [
       '20261101000002',
@@ -66,11 +61,18 @@ describe('the ticket and certificate images', () => {
     expect(rects.filter((r) => r[4] === '#000000')).toHaveLength(6)
     // Everything inside the canvas the page sizes for it.
     const h = ticketImageHeight(ticket)
+    expect(drawing.height).toBe(h)
     for (const [, y, , rh] of rects) expect(y + rh).toBeLessThanOrEqual(h)
+    // The photo: one image step in its box, its picture the given URL; none given, the box stays (outlined).
+    expect(drawing.imageUrl).toBe('http://127.0.0.1:1/api/photo-view/x')
+    expect(drawing.steps.filter((s) => s.kind === 'image')).toEqual([{ kind: 'image', ...TICKET_PHOTO }])
+    expect(drawTicket(ticket, null).imageUrl).toBeNull()
+    // The photo box is clear of the name rows' values and of the QR code.
+    const qrLeft = Math.min(...rects.filter((r) => r[4] === '#000000').map((r) => r[0]))
+    expect(TICKET_PHOTO.x + TICKET_PHOTO.w).toBeLessThan(qrLeft)
   })
 
   test('the certificate carries its number, the years and the verification QR', () => {
-    const { d, texts, rects } = recorder()
     const c: Certificate = {
       number: '20261234567890',
       name: '张三',
@@ -83,7 +85,7 @@ describe('the ticket and certificate images', () => {
       verifyUrl: 'http://127.0.0.1/api/results/verify/20261234567890',
       qr,
     }
-    drawCertificate(d, c)
+    const { texts, rects } = parts(drawCertificate(c))
     const all = texts.join('')
     expect(all).toContain('20261234567890')
     expect(all).toContain('2025—2026年度')

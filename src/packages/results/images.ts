@@ -1,10 +1,11 @@
 import type { Certificate, QrCode, Ticket } from '@contract/results'
-import type { Drawing } from '../../platform/types'
+import type { Drawing, DrawStep } from '../../platform/drawing'
 
 /**
- * The ticket and the certificate as images (saved to the album, or downloaded on H5), drawn with the platform's
- * canvas. Plain shapes and text only: the QR code is drawn module by module from the server's matrix, so no image
- * needs loading (and no QR generator ships in the package).
+ * The ticket and the certificate as drawings (src/platform/drawing.ts), which each platform paints and saves
+ * (saveDrawingAsImage: the album, or a download on H5). The QR code is drawn module by module from the server's
+ * matrix (no QR generator ships in the package); the ticket's one picture is the candidate's photo, which the
+ * platform downloads before painting.
  */
 export const IMAGE_WIDTH = 600
 const PAD = 32
@@ -20,7 +21,18 @@ export function certificateImageHeight(): number {
   return 760
 }
 
-function qr(d: Drawing, code: QrCode, x: number, y: number, side: number): void {
+/** Pen strokes that collect the drawing's steps: filled rectangles, left-aligned text. */
+class Pen {
+  readonly steps: DrawStep[] = []
+  rect(x: number, y: number, w: number, h: number, color: string): void {
+    this.steps.push({ kind: 'box', x, y, w, h, color, fill: true })
+  }
+  text(text: string, x: number, y: number, style: { size: number; color: string }): void {
+    this.steps.push({ kind: 'text', text, x, y, size: style.size, color: style.color })
+  }
+}
+
+function qr(d: Pen, code: QrCode, x: number, y: number, side: number): void {
   const cell = Math.floor(side / (code.size + 2))
   d.rect(x, y, cell * (code.size + 2), cell * (code.size + 2), '#ffffff')
   for (let r = 0; r < code.size; r++)
@@ -42,7 +54,12 @@ export function wrap(text: string, perLine: number): string[] {
   return lines
 }
 
-export function drawTicket(d: Drawing, t: Ticket): void {
+/** The photo's place on the ticket image (3:4, beside the name rows, left of the QR code). */
+export const TICKET_PHOTO = { x: 346, y: 92, w: 96, h: 128 }
+
+/** The 准考证 image; `photoUrl` is the candidate's photo (an absolute URL), drawn in its box (outlined without one). */
+export function drawTicket(t: Ticket, photoUrl: string | null): Drawing {
+  const d = new Pen()
   const h = ticketImageHeight(t)
   d.rect(0, 0, IMAGE_WIDTH, h, '#ffffff')
   d.rect(0, 0, IMAGE_WIDTH, 72, BRAND)
@@ -58,7 +75,8 @@ export function drawTicket(d: Drawing, t: Ticket): void {
   row('证件号码', t.idNumberMasked)
   row('准考证号', t.ticketNo)
   row('报考专业', t.speciality)
-  qr(d, t.qr, IMAGE_WIDTH - PAD - 180, 90, 180)
+  d.steps.push({ kind: 'image', ...TICKET_PHOTO }, { kind: 'box', ...TICKET_PHOTO, color: '#d1d5db' })
+  qr(d, t.qr, IMAGE_WIDTH - PAD - 110, 92, 110)
   y = 300
   for (const s of t.sittings) {
     d.rect(PAD, y, IMAGE_WIDTH - 2 * PAD, 2, '#e5e7eb')
@@ -75,9 +93,12 @@ export function drawTicket(d: Drawing, t: Ticket): void {
     lines.slice(0, 2).forEach((line, k) => d.text(line, PAD, y + k * 24, { size: 17, color: MUTED }))
     y += 56
   }
+  return { width: IMAGE_WIDTH, height: h, background: '#ffffff', steps: d.steps, imageUrl: photoUrl }
 }
 
-export function drawCertificate(d: Drawing, c: Certificate): void {
+/** The 成绩合格证明 image. */
+export function drawCertificate(c: Certificate): Drawing {
+  const d = new Pen()
   const h = certificateImageHeight()
   d.rect(0, 0, IMAGE_WIDTH, h, '#fffdf5')
   d.rect(12, 12, IMAGE_WIDTH - 24, h - 24, '#b8860b')
@@ -94,4 +115,5 @@ export function drawCertificate(d: Drawing, c: Certificate): void {
   d.text(`签发日期：${c.issuedOn}`, PAD + 20, 370, { size: 19, color: INK })
   qr(d, c.qr, (IMAGE_WIDTH - 220) / 2, 420, 220)
   d.text('扫码核验真伪', centredX('扫码核验真伪', 18), 660, { size: 18, color: MUTED })
+  return { width: IMAGE_WIDTH, height: h, background: '#fffdf5', steps: d.steps, imageUrl: null }
 }

@@ -1,9 +1,11 @@
-import { Canvas, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { Button } from '../../components/button'
+import { DrawingCanvas } from '../../components/drawing-canvas'
+import type { Drawing } from '../../platform/drawing'
 import { platform } from '../../platform/platform'
-import type { Drawing, SaveImageResult } from '../../platform/types'
-import { IMAGE_WIDTH } from './images'
+import { saveDrawingAsImage } from '../../platform/save-image'
+import type { SaveImageResult } from '../../platform/types'
 
 const MESSAGES: Record<SaveImageResult, string> = {
   saved: '已保存到相册',
@@ -14,29 +16,23 @@ const MESSAGES: Record<SaveImageResult, string> = {
 }
 
 /**
- * 保存为图片: draws the document on an off-screen canvas, exports it and saves it (album on the mini-programs, a
- * download on H5). A refused album permission says how to allow it and offers the settings.
- * Ids: `<page>-save`, `<page>-save-result` (data-result saved/denied/cancel/failed), `<page>-open-settings`.
+ * 保存为图片: the document's drawing painted, exported and saved (album on the mini-programs, a download on H5). A
+ * refused album permission says how to allow it and offers the settings.
+ * Ids: `<page>-save`, `<page>-save-result` (data-result saved/denied/cancel/failed), `<page>-open-settings`,
+ * `<page>-canvas` (the off-screen canvas Alipay and Baidu paint on).
  */
-export function SaveAsImage(props: { page: string; height: number; fileName: string; draw: (d: Drawing) => void }) {
-  const { page, height } = props
+export function SaveAsImage(props: { page: string; fileName: string; drawing: Drawing }) {
+  const { page } = props
   const canvasId = `${page}-canvas`
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<SaveImageResult | null>(null)
+  const { drawing } = props
 
   const save = async () => {
     setBusy(true)
     setResult(null)
-    try {
-      const d = platform.drawing(canvasId, IMAGE_WIDTH, height)
-      props.draw(d)
-      const path = await d.finish()
-      setResult(await platform.saveImage(path, props.fileName))
-    } catch {
-      setResult('failed')
-    } finally {
-      setBusy(false)
-    }
+    setResult(await saveDrawingAsImage(drawing, canvasId, props.fileName))
+    setBusy(false)
   }
 
   return (
@@ -58,13 +54,7 @@ export function SaveAsImage(props: { page: string; height: number; fileName: str
           去设置
         </Button>
       )}
-      {/* Off screen: only its export is seen. */}
-      <Canvas
-        canvasId={canvasId}
-        id={canvasId}
-        className='rs-canvas'
-        style={{ width: `${IMAGE_WIDTH}px`, height: `${height}px` }}
-      />
+      <DrawingCanvas canvasId={canvasId} width={drawing.width} height={drawing.height} />
     </View>
   )
 }

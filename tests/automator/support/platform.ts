@@ -25,13 +25,3 @@ export function describeSkipOn(reasons: Partial<Record<AutomatorTarget, string>>
   return ((name: string, fn: () => void) =>
     describe.skip(`${name} [skipped on ${automatorTarget()}: ${why}]`, fn)) as unknown as jest.Describe
 }
-
-/**
- * Why a drawing cannot be saved as an image here, or null where it can. The mini-program host (tools/miniprogram-host)
- * runs the bundles' logic but draws no pixels, so canvas export and saving to the album are checked on H5 and in the
- * platforms' own devtools (AUTOMATOR_CLI_PATH), not on the host.
- */
-export function noCanvasReason(): string | null {
-  if (automatorTarget() === 'h5' || process.env.AUTOMATOR_CLI_PATH) return null
-  return `the mini-program host draws no canvas on ${automatorTarget()}`
-}

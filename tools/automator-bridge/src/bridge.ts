@@ -412,6 +412,11 @@ class Bridge {
       await this.run('mock', [params])
       return {}
     },
+    /**
+     * Not part of the devtools' protocol: the images the app saved (downloaded) since the last call, with what each
+     * shows as the page runtime recorded its canvas (texts, rectangles, images), as the mini-program host answers.
+     */
+    'Host.takeSavedImages': async () => ({ images: await this.run('takeSavedImages'), target: 'h5' }),
     'App.callFunction': async (params) => ({
       result: await this.run('callFunction', [str(params, 'functionDeclaration'), params.args ?? []]),
     }),

@@ -194,6 +194,11 @@ export class HostBackend implements Backend {
       const problems = this.host.problems.splice(0)
       return { problems, target: this.target }
     },
+    /**
+     * Not part of the devtools' protocol: the images saved to the album since the last call, each with the canvas
+     * recording it was exported from (texts, rectangles, images; tools/miniprogram-host/src/canvas.ts).
+     */
+    'Host.takeSavedImages': async () => ({ images: this.host.canvases.saved.splice(0), target: this.target }),
     'Host.metrics': async () => ({
       target: this.target,
       pages: Object.fromEntries(this.host.allMetrics()),

@@ -1185,6 +1185,108 @@
     },
   }
 
+  // ---- saved images: what the app's canvases drew, what it exported and downloaded (Host.takeSavedImages) ----
+  // The same record the mini-program host keeps (tools/miniprogram-host/src/canvas.ts): texts, rectangles and images
+  // per canvas; an export (toDataURL) remembers what it shows; a download (<a download>.click()) is a saved image.
+  // A fill covering the whole canvas hides what was drawn before, so a repaint starts a new record.
+  var canvasRecords = new WeakMap()
+  var exportedImages = new Map()
+  var savedImages = []
+  function canvasRecord(canvas) {
+    var r = canvasRecords.get(canvas)
+    if (!r) {
+      r = { canvas: 'h5', width: canvas.width, height: canvas.height, ops: [] }
+      canvasRecords.set(canvas, r)
+    }
+    return r
+  }
+  function fontSize(font) {
+    var m = /(\d+(?:\.\d+)?)px/.exec(String(font))
+    return m ? Number(m[1]) : null
+  }
+  function urlPath(src) {
+    try {
+      var u = new URL(src, location.href)
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.pathname : null
+    } catch (e) {
+      return null
+    }
+  }
+  if (typeof CanvasRenderingContext2D !== 'undefined') {
+    var C2D = CanvasRenderingContext2D.prototype
+    var wrap2d = function (name, record) {
+      var original = C2D[name]
+      C2D[name] = function () {
+        try {
+          record(this, arguments)
+        } catch (e) {
+          // the record never stops the drawing
+        }
+        return original.apply(this, arguments)
+      }
+    }
+    wrap2d('fillRect', function (ctx, a) {
+      var r = canvasRecord(ctx.canvas)
+      if (a[0] <= 0 && a[1] <= 0 && a[2] >= ctx.canvas.width && a[3] >= ctx.canvas.height) r.ops = []
+      r.ops.push({ op: 'rect', x: a[0], y: a[1], w: a[2], h: a[3], color: String(ctx.fillStyle), fill: true })
+    })
+    wrap2d('strokeRect', function (ctx, a) {
+      canvasRecord(ctx.canvas).ops.push({
+        op: 'rect',
+        x: a[0],
+        y: a[1],
+        w: a[2],
+        h: a[3],
+        color: String(ctx.strokeStyle),
+        fill: false,
+      })
+    })
+    wrap2d('fillText', function (ctx, a) {
+      canvasRecord(ctx.canvas).ops.push({
+        op: 'text',
+        text: String(a[0]),
+        x: a[1],
+        y: a[2],
+        size: fontSize(ctx.font),
+        color: String(ctx.fillStyle),
+      })
+    })
+    wrap2d('drawImage', function (ctx, a) {
+      var img = a[0]
+      var src = String((img && (img.currentSrc || img.src)) || '')
+      canvasRecord(ctx.canvas).ops.push({
+        op: 'image',
+        x: a[1],
+        y: a[2],
+        w: a[3],
+        h: a[4],
+        src: src,
+        source: urlPath(src),
+        loaded: !!(img && img.complete && img.naturalWidth > 0),
+      })
+    })
+    var toDataURL = HTMLCanvasElement.prototype.toDataURL
+    HTMLCanvasElement.prototype.toDataURL = function () {
+      var url = toDataURL.apply(this, arguments)
+      exportedImages.set(url, JSON.parse(JSON.stringify(canvasRecord(this))))
+      return url
+    }
+    var anchorClick = HTMLAnchorElement.prototype.click
+    HTMLAnchorElement.prototype.click = function () {
+      if (this.hasAttribute('download')) {
+        savedImages.push({
+          api: 'download',
+          path: this.getAttribute('download') || '',
+          recording: exportedImages.get(this.href) || null,
+        })
+      }
+      return anchorClick.apply(this, arguments)
+    }
+  }
+  handlers.takeSavedImages = function () {
+    return savedImages.splice(0)
+  }
+
   window.__automatorBridge = {
     token: loadToken,
     run: function (name, args) {

@@ -3,6 +3,16 @@ import automator from 'miniprogram-automator'
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
 import { startBridge, type RunningBridge } from '../src/bridge'
 import { fakeOutput } from '../../miniprogram-host/test/fake-output'
+import { RawClient } from './raw-client'
+
+// What a function given to mp.evaluate() sees: the platform's API object as `wx`.
+declare const wx: {
+  createOffscreenCanvas(o: object): {
+    getContext(t: string): { fillStyle: string; fillText(t: string, x: number, y: number): void }
+  }
+  canvasToTempFilePath(o: object): void
+  saveImageToPhotosAlbum(o: object): void
+}
 
 /** The host backend through the real SDK, over a tiny fake weapp output: what maps, and what answers an error. */
 jest.setTimeout(60_000)
@@ -57,4 +67,33 @@ it('answers what it cannot model with an error naming the method', async () => {
   )
   await expect(mp.native().confirmModal()).rejects.toThrow(/no modal is shown/)
   await expect(mp.callWxMethod('openBluetoothAdapter')).rejects.toThrow(/openBluetoothAdapter is not an API of weapp/)
+})
+
+it('Host.takeSavedImages answers what the album saved, with the canvas recording behind it', async () => {
+  await mp.evaluate(function () {
+    const canvas = wx.createOffscreenCanvas({ type: '2d', width: 100, height: 50 })
+    const ctx = canvas.getContext('2d')
+    ctx.fillStyle = '#000000'
+    ctx.fillText('验证码 AB12C-DE34F', 1, 1)
+    return new Promise((resolve, reject) =>
+      wx.canvasToTempFilePath({
+        canvas,
+        success: (r: { tempFilePath: string }) =>
+          wx.saveImageToPhotosAlbum({ filePath: r.tempFilePath, success: resolve, fail: reject }),
+        fail: reject,
+      }),
+    )
+  })
+  const raw = await RawClient.open(bridge.wsEndpoint)
+  try {
+    const { images } = await raw.call<{ images: { api: string; recording: { ops: { text?: string }[] } }[] }>(
+      'Host.takeSavedImages',
+    )
+    expect(images.map((i) => [i.api, i.recording.ops.map((o) => o.text)])).toEqual([
+      ['saveImageToPhotosAlbum', ['验证码 AB12C-DE34F']],
+    ])
+    expect(await raw.call('Host.takeSavedImages')).toMatchObject({ images: [] })
+  } finally {
+    raw.close()
+  }
 })

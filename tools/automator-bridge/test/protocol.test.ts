@@ -330,6 +330,47 @@ describe('App: wx calls, mocks, functions', () => {
     await expect(mp.evaluate('not a function')).rejects.toThrow('functionDeclaration')
   })
 
+  it('Host.takeSavedImages: what the page downloaded, with its canvas drawing recorded (a full repaint starts anew)', async () => {
+    await raw.call('Host.takeSavedImages')
+    await mp.evaluate(() => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 200
+      canvas.height = 100
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
+      ctx.fillStyle = '#ffffff'
+      ctx.fillRect(0, 0, 200, 100)
+      ctx.fillText('first paint', 1, 1)
+      // The repaint covers the whole canvas: what was drawn before is hidden.
+      ctx.fillRect(0, 0, 200, 100)
+      ctx.font = '20px sans-serif'
+      ctx.fillStyle = '#1f2329'
+      ctx.fillText('准考证号 20261101000002', 10, 10)
+      ctx.strokeRect(150, 10, 30, 40)
+      const a = document.createElement('a')
+      a.href = canvas.toDataURL('image/png')
+      a.download = '准考证.png'
+      a.click()
+    })
+    const { images } = await raw.call<{ images: { api: string; path: string; recording: { ops: unknown[] } }[] }>(
+      'Host.takeSavedImages',
+    )
+    expect(images).toEqual([
+      {
+        api: 'download',
+        path: '准考证.png',
+        recording: expect.objectContaining({
+          ops: [
+            { op: 'rect', x: 0, y: 0, w: 200, h: 100, color: '#ffffff', fill: true },
+            { op: 'text', text: '准考证号 20261101000002', x: 10, y: 10, size: 20, color: '#1f2329' },
+            { op: 'rect', x: 150, y: 10, w: 30, h: 40, color: '#000000', fill: false },
+          ],
+        }),
+      },
+    ])
+    // Taken: the next call answers only newer saves.
+    expect(await raw.call('Host.takeSavedImages')).toMatchObject({ images: [] })
+  })
+
   it('App.captureScreenshot answers a base64 PNG of the phone-sized page', async () => {
     const data = (await mp.screenshot()) as string
     const png = Buffer.from(data, 'base64')

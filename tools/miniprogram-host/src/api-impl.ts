@@ -188,6 +188,38 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     }
   }
 
+  /**
+   * A GET of the file into a temp file. WeChat and Baidu answer whatever status the server gave (the app checks
+   * statusCode); Alipay answers `apFilePath` only, and fails on an error status.
+   */
+  const downloadFile: Impl = async (o) => {
+    const url = rewrite(String(o.url))
+    host.requests.push({ url, method: 'GET' })
+    let res: Response
+    try {
+      res = await fetch(url, { headers: (o.header ?? {}) as Record<string, string> })
+    } catch (err) {
+      throw new ApiFailure(12, `downloadFile:fail ${(err as Error).message}`)
+    }
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    if (target === 'alipay' && !res.ok) throw { error: 12, errorMessage: `下载失败 (HTTP ${res.status})` }
+    const ext = (res.headers.get('content-type') ?? '').includes('png') ? 'png' : 'jpg'
+    const path = host.files.addTemp(
+      target === 'alipay' ? 'https://resource' : `${host.flavour.userDataPath.replace(/usr$/, 'tmp')}`,
+      bytes,
+      ext,
+    )
+    host.canvases.downloads.set(path, new URL(url).pathname)
+    return target === 'alipay' ? { apFilePath: path } : { tempFilePath: path, statusCode: res.status }
+  }
+
+  /** canvasToTempFilePath: a page canvas by canvasId, or (WeChat's canvas 2D) the canvas object. */
+  const canvasToTempFilePath: Impl = async (o) => {
+    if (o.canvas !== undefined && target === 'weapp') return { tempFilePath: host.canvases.exportOffscreen(o.canvas) }
+    if (o.canvasId !== undefined) return { tempFilePath: host.canvases.exportPage(String(o.canvasId)) }
+    throw new ApiFailure(2, 'parameter error: canvasId should be given')
+  }
+
   /** No picture without a mock: the candidate closed the picker. */
   const choose: Impl = async () => {
     throw target === 'alipay' ? { error: 11, errorMessage: '用户取消操作' } : new ApiFailure(1, 'cancel')
@@ -280,8 +312,15 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     chooseMedia: choose,
     chooseImage: choose,
     getImageInfo,
-    saveImageToPhotosAlbum: ok,
-    saveImage: ok,
+    // The album takes the file (it must exist); what it shows is kept for the spec (Host.takeSavedImages).
+    saveImageToPhotosAlbum: async (o) => (host.canvases.save('saveImageToPhotosAlbum', String(o.filePath)), {}),
+    saveImage: async (o) => (host.canvases.save('saveImage', String(o.url)), {}),
+    downloadFile,
+    createCanvasContext: (o) => host.canvases.createContext(String(o.canvasId)),
+    canvasToTempFilePath,
+    // The type defaults to webgl (https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.createOffscreenCanvas.html).
+    createOffscreenCanvas: (o) =>
+      host.canvases.createOffscreen(String(o.type ?? 'webgl'), Number(o.width ?? 300), Number(o.height ?? 150)),
     getFileInfo: async (o) => {
       try {
         return { size: host.files.read(String(o.apFilePath ?? o.filePath)).length, digest: '' }

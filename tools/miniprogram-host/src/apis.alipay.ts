@@ -82,6 +82,13 @@ export const alipayApis = table([
     ['width', 'height', 'path', 'orientation', 'type'],
   ],
   ['saveImage', `${A}/mini/api/media/image/my.saveimage`, ['url'], []],
+  // 画布: the page's <canvas id> context (createCanvasContext); it exports itself (CanvasContext.toTempFilePath →
+  // apFilePath, https://opendocs.alipay.com/mini/api/rod3ti). The picture drawn is downloaded first: my.downloadFile
+  // answers apFilePath (tempFilePath too since 基础库 2.7.23; the host answers as older clients do), error 12 when
+  // the download fails. Page sources: mini/api/基础API/界面/画布 and 网络/my.downloadFile.md in AlipayDocs/open-docs;
+  // their short URLs were not confirmed.
+  ['createCanvasContext', `${A}/mini/api/ui-canvas`, ['canvasId'], [], ['sync']],
+  ['downloadFile', `${A}/mini/api/network/my.downloadfile`, ['url'], ['apFilePath'], ['read']],
   ['getFileInfo', `${A}/mini/api/file`, ['apFilePath'], ['size', 'digest'], ['read']],
   ['getFileSystemManager', `${A}/mini/api/0226oc`, [], [], ['sync']],
   ['getAuthCode', `${A}/mini/api/openapi-authorize`, [], ['authCode']],

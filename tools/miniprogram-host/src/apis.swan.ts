@@ -67,6 +67,10 @@ export const swanApis = table([
   ['chooseImage', `${B}/media/image_swan-chooseImage/`, [], ['tempFilePaths', 'tempFiles']],
   ['getImageInfo', `${B}/media/image_swan-getImageInfo/`, ['src'], ['width', 'height', 'path', 'orientation', 'type']],
   ['saveImageToPhotosAlbum', `${B}/media/image_swan-saveImageToPhotosAlbum/`, ['filePath'], []],
+  // 画布: the page's <canvas canvas-id> context, exported by canvasId once drawn; its picture downloaded first.
+  ['createCanvasContext', `${B}/canvas/swan-createCanvasContext/`, ['canvasId'], [], ['sync']],
+  ['canvasToTempFilePath', `${B}/canvas/swan-canvasToTempFilePath/`, ['canvasId'], ['tempFilePath'], ['read']],
+  ['downloadFile', `${B}/net/downloadfile/`, ['url'], ['tempFilePath', 'statusCode']],
   ['getFileSystemManager', `${B}/file/swan-getFileSystemManager/`, [], [], ['sync']],
   ['getLoginCode', `${B}/open/log_swan-getLoginCode/`, [], ['code']],
   ['requestPolymerPayment', `${B}/open/payment_swan-requestPolymerPayment/`, ['orderInfo'], []],

@@ -103,6 +103,11 @@ export const weappApis = table([
     ['width', 'height', 'path', 'orientation', 'type'],
   ],
   ['saveImageToPhotosAlbum', `${W}/media/image/wx.saveImageToPhotosAlbum.html`, ['filePath'], []],
+  // 画布: the saved images are painted on an offscreen canvas 2D and exported with `canvas` (canvasId is the older
+  // page canvas's); the picture drawn on them is downloaded first.
+  ['createOffscreenCanvas', `${W}/canvas/wx.createOffscreenCanvas.html`, [], [], ['sync']],
+  ['canvasToTempFilePath', `${W}/canvas/wx.canvasToTempFilePath.html`, [], ['tempFilePath']],
+  ['downloadFile', `${W}/network/download/wx.downloadFile.html`, ['url'], ['tempFilePath', 'statusCode'], ['read']],
   ['getFileSystemManager', `${W}/file/wx.getFileSystemManager.html`, [], [], ['sync']],
   // 开放接口
   ['login', `${W}/open-api/login/wx.login.html`, [], ['code']],

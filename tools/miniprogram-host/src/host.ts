@@ -5,6 +5,7 @@ import type { ApiTable } from './api-table'
 import { alipayApis } from './apis.alipay'
 import { swanApis } from './apis.swan'
 import { weappApis } from './apis.weapp'
+import { HostCanvases } from './canvas'
 import { HostFiles } from './files'
 import { flavours, type Flavour, type MiniTarget } from './platforms'
 import { applyPatch, locate, treeFigures, TreeView, type RenderNode } from './render-tree'
@@ -109,6 +110,8 @@ export class MiniProgramHost {
   readonly table: ApiTable
   readonly context: vm.Context
   readonly files = new HostFiles()
+  /** Canvases as recordings of what was drawn, their exports, and the images saved to the album (canvas.ts). */
+  readonly canvases = new HostCanvases(this)
   readonly templates: Map<string, TemplateInfo>
   readonly errors: unknown[] = []
   /** Contract breaches: calls of APIs the table lacks, calls missing a required argument. A spec fails on these. */
@@ -500,6 +503,7 @@ export class MiniProgramHost {
   private optionsOf(name: string, args: unknown[]): Record<string, unknown> {
     const first = args[0]
     if (name === 'canIUse') return { schema: first }
+    if (name === 'createCanvasContext') return { canvasId: first }
     if (this.target !== 'alipay') {
       if (name === 'getStorageSync' || name === 'removeStorageSync') return { key: first }
       if (name === 'setStorageSync') return { key: first, data: args[1] }
@@ -538,7 +542,7 @@ export class MiniProgramHost {
       return (await impl(opts, args)) as Record<string, unknown>
     })()
     let task: Record<string, unknown> | undefined
-    if (name === 'request' || name === 'uploadFile') {
+    if (name === 'request' || name === 'uploadFile' || name === 'downloadFile') {
       task = { abort: () => undefined, onProgressUpdate: () => undefined, offProgressUpdate: () => undefined }
     }
     const settled = answer.then(
@@ -664,6 +668,11 @@ export class MiniProgramHost {
     this.timers.add(t)
     if (short) this.shortTimers.add(t)
     return t
+  }
+
+  /** Runs `fn` on a later turn, as the platform answers a callback (and not after the host is disposed). */
+  later(fn: () => void): void {
+    this.timer(setTimeout, fn, 0, [])
   }
 
   /**

@@ -19,6 +19,9 @@ export const BASE_TEMPLATE = `
 <template name="tmpl_0_4">
   <image src="{{i.p4}}" mode="{{i.p2||'scaleToFill'}}" bindtap="eh" style="{{i.st}}" class="{{i.cl}}" id="{{i.uid||i.sid}}" data-sid="{{i.sid}}"></image>
 </template>
+<template name="tmpl_0_20">
+  <canvas canvas-id="{{i.p1}}" style="{{i.st}}" class="{{i.cl}}" id="{{i.uid||i.sid}}" data-sid="{{i.sid}}"></canvas>
+</template>
 <template name="tmpl_0_9">
   <block>{{i.v}}</block>
 </template>`

@@ -1,13 +1,15 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { ApplicationForm } from '@contract/application'
 import { api, ApiError, getApiBase, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
+import { DrawingCanvas } from '../../../components/drawing-canvas'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
 import { platform } from '../../../platform/platform'
+import { saveDrawingAsImage } from '../../../platform/save-image'
 import { go, routes, useQuery } from '../../../routes'
 import { useApplication } from '../../../stores/application'
 import { useRequireSession } from '../../../stores/session'
@@ -52,16 +54,15 @@ export default function ApplyFormPage() {
   })
 
   const photoUrl = form ? `${getApiBase()}${form.photoUrl}` : null
+  const drawing = useMemo(() => (form ? layoutForm(form, photoUrl) : null), [form, photoUrl])
 
   const save = async () => {
-    if (!form) return
+    if (!form || !drawing) return
     setBusy('save')
     setMessage(null)
     setSaved(null)
     setDenied(false)
-    const result = await platform
-      .saveDrawing(layoutForm(form, photoUrl), `报名表-${form.code}.png`)
-      .catch(() => 'failed' as const)
+    const result = await saveDrawingAsImage(drawing, 'apply-form-canvas', `报名表-${form.code}.png`)
     setBusy(null)
     if (result === 'saved') setSaved(platform.name === 'h5' ? '报名表图片已下载' : '报名表已保存到相册')
     else if (result === 'denied') {
@@ -141,8 +142,8 @@ export default function ApplyFormPage() {
             <Button id='apply-form-save' loading={busy === 'save'} onClick={() => void save()}>
               保存报名表
             </Button>
-            {denied && platform.openSettings && (
-              <Button id='apply-form-settings' variant='secondary' onClick={() => void platform.openSettings?.()}>
+            {denied && (
+              <Button id='apply-form-settings' variant='secondary' onClick={() => void platform.openSettings()}>
                 去设置
               </Button>
             )}
@@ -162,6 +163,7 @@ export default function ApplyFormPage() {
               </Button>
             )}
           </View>
+          {drawing && <DrawingCanvas canvasId='apply-form-canvas' width={drawing.width} height={drawing.height} />}
         </>
       )}
     </PageContainer>

@@ -1,9 +1,10 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
+import { useMemo } from 'react'
 import { PageContainer } from '../../../components/page-container'
 import { useRequireSession } from '../../../stores/session'
 import { useResults } from '../../../stores/results'
-import { certificateImageHeight, drawCertificate } from '../images'
+import { drawCertificate } from '../images'
 import { SaveAsImage } from '../save-image'
 import '../results.scss'
 
@@ -20,6 +21,7 @@ export default function CertificatePage() {
   })
 
   const c = result?.available ? result.certificate : null
+  const drawing = useMemo(() => (c ? drawCertificate(c) : null), [c])
   return (
     <PageContainer
       id='certificate-page'
@@ -84,12 +86,7 @@ export default function CertificatePage() {
             <Image id='certificate-qr' className='rs-qr' src={c.qr.dataUrl} />
             <Text className='rs-note'>扫描二维码可核验证明真伪</Text>
           </View>
-          <SaveAsImage
-            page='certificate'
-            height={certificateImageHeight()}
-            fileName={`成绩合格证明-${c.number}.png`}
-            draw={(d) => drawCertificate(d, c)}
-          />
+          {drawing && <SaveAsImage page='certificate' fileName={`成绩合格证明-${c.number}.png`} drawing={drawing} />}
         </>
       )}
     </PageContainer>

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { formatChinaDateTime } from '@domain/results'
 import { getApiBase } from '../../../api'
 import { Button } from '../../../components/button'
@@ -8,7 +8,7 @@ import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { useRequireSession } from '../../../stores/session'
 import { useResults, type ReminderOutcome } from '../../../stores/results'
-import { drawTicket, ticketImageHeight } from '../images'
+import { drawTicket } from '../images'
 import { SaveAsImage } from '../save-image'
 import '../results.scss'
 
@@ -37,6 +37,8 @@ export default function TicketPage() {
   })
 
   const brief = summary?.ticket ?? null
+  const photoUrl = ticket?.photoUrl ? `${getApiBase()}${ticket.photoUrl}` : null
+  const drawing = useMemo(() => (ticket ? drawTicket(ticket, photoUrl) : null), [ticket, photoUrl])
   return (
     <PageContainer
       id='ticket-page'
@@ -107,13 +109,8 @@ export default function TicketPage() {
                 <Field label='准考证号' id='ticket-number' value={ticket.ticketNo} />
                 <Field label='报考专业' id='ticket-speciality' value={ticket.speciality} />
               </View>
-              {ticket.photoUrl ? (
-                <Image
-                  id='ticket-photo'
-                  className='rs-photo'
-                  mode='aspectFill'
-                  src={`${getApiBase()}${ticket.photoUrl}`}
-                />
+              {photoUrl ? (
+                <Image id='ticket-photo' className='rs-photo' mode='aspectFill' src={photoUrl} />
               ) : (
                 <View id='ticket-photo' className='rs-photo' />
               )}
@@ -154,12 +151,7 @@ export default function TicketPage() {
             ))}
           </View>
 
-          <SaveAsImage
-            page='ticket'
-            height={ticketImageHeight(ticket)}
-            fileName={`准考证-${ticket.ticketNo}.png`}
-            draw={(d) => drawTicket(d, ticket)}
-          />
+          {drawing && <SaveAsImage page='ticket' fileName={`准考证-${ticket.ticketNo}.png`} drawing={drawing} />}
         </>
       )}
     </PageContainer>

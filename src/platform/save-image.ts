@@ -1,0 +1,22 @@
+import type { Drawing } from './drawing'
+import { platform } from './platform'
+import type { SaveImageResult } from './types'
+
+/**
+ * 保存为图片 on every platform: the platform paints and exports the drawing (renderDrawing), then keeps the file
+ * (saveImage: the album on the mini-programs, a download on H5). Both are looked up on `platform` at the call, so a
+ * spec's mockWxMethod('saveImageToPhotosAlbum') reaches the save on every target.
+ */
+export async function saveDrawingAsImage(
+  drawing: Drawing,
+  canvasId: string,
+  fileName: string,
+): Promise<SaveImageResult> {
+  let path: string
+  try {
+    path = await platform.renderDrawing(drawing, canvasId)
+  } catch {
+    return 'failed'
+  }
+  return platform.saveImage(path, fileName).catch(() => 'failed' as const)
+}

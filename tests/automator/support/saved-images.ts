@@ -1,0 +1,41 @@
+import WebSocket from 'ws'
+import type { CanvasOp, SavedImage } from '../../../tools/miniprogram-host/src/canvas'
+import { wsEndpoint } from './env'
+
+export type { SavedImage }
+
+/**
+ * What the app saved as images (the album on the mini-programs, a download on H5), with what each shows, where the
+ * runner records canvases: the mini-program host keeps each canvas's drawing operations, the H5 bridge records the
+ * browser canvas's, and both answer `Host.takeSavedImages` (not part of the devtools' protocol). Null where nothing
+ * records them (the devtools): a spec then checks the page's outcome only, and says so.
+ *
+ * Each call answers the images saved since the previous call: take once before the tap to forget older ones.
+ */
+export async function takeSavedImages(): Promise<SavedImage[] | null> {
+  if (process.env.AUTOMATOR_CLI_PATH) return null
+  return new Promise((resolve) => {
+    const ws = new WebSocket(wsEndpoint())
+    const done = (images: SavedImage[] | null) => {
+      clearTimeout(timer)
+      ws.close()
+      resolve(images)
+    }
+    const timer = setTimeout(() => done(null), 10_000)
+    ws.once('error', () => done(null))
+    ws.once('open', () => ws.send(JSON.stringify({ id: 'saved', method: 'Host.takeSavedImages', params: {} })))
+    ws.on('message', (data) => {
+      const reply = JSON.parse(String(data)) as { id?: string; result?: { images?: SavedImage[] }; error?: unknown }
+      if (reply.id === 'saved') done(reply.error ? null : (reply.result?.images ?? null))
+    })
+  })
+}
+
+/** The texts a saved image shows, in drawing order, and the pictures drawn on it. */
+export function contentOf(image: SavedImage): { texts: string[]; images: Extract<CanvasOp, { op: 'image' }>[] } {
+  const ops = image.recording?.ops ?? []
+  return {
+    texts: ops.flatMap((o) => (o.op === 'text' ? [o.text] : [])),
+    images: ops.flatMap((o) => (o.op === 'image' ? [o] : [])),
+  }
+}

@@ -1,0 +1,194 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { contentOf } from '../../../tests/automator/support/saved-images'
+import { MiniProgramHost } from '../src/host'
+import { fakeOutput } from './fake-output'
+
+/**
+ * The recording canvas: what the app draws is kept per canvas, exports carry it, the album keeps what was saved; and
+ * each platform's canvas contract is held (the page must show the canvas, draw() renders the queue, WeChat's
+ * offscreen canvas is 2D only when made so, contexts take their documented setters only).
+ */
+const dirs: string[] = []
+const hosts: MiniProgramHost[] = []
+let server: http.Server
+let url = ''
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    if (req.url === '/photo.jpg') {
+      res.setHeader('content-type', 'image/jpeg')
+      res.end(Buffer.from('JPEGBYTES'))
+    } else {
+      res.statusCode = 404
+      res.end('no')
+    }
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => server.close())
+afterEach(() => {
+  hosts.splice(0).forEach((h) => h.dispose())
+  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }))
+})
+
+function host(target: 'weapp' | 'alipay' | 'swan', page: string) {
+  const dir = fakeOutput(target, { 'pages/a/index.js': page })
+  dirs.push(dir)
+  const h = new MiniProgramHost(dir, target, { mockUrl: url })
+  hosts.push(h)
+  return h
+}
+
+/** A page that shows <canvas canvas-id="c" id="c"> when `withCanvas`, and runs `body` (an async function's text). */
+const canvasPage = (api: string, body: string, withCanvas = true) => `Page({ data: {},
+  onLoad() {
+    this.setData({ 'root.cn': [{ nn: '1', sid: '_n1', cn: ${withCanvas ? "[{ nn: '20', sid: '_n2', uid: 'c', p1: 'c' }]" : '[]'} }] })
+  },
+  run() {
+    const api = ${api}
+    const call = (name, o) => new Promise((resolve, reject) => api[name]({ ...o, success: resolve, fail: reject }))
+    return (async () => { ${body} })()
+  } })`
+
+/** Draws a title, a box and the downloaded photo on the page canvas `c`, then exports it (Alipay: the context). */
+const PAGE_CANVAS = (target: 'alipay' | 'swan', draw = true) => `
+  const photo = await call('downloadFile', { url: 'https://api.example.invalid/photo.jpg' })
+  const ctx = api.createCanvasContext('c')
+  ctx.setFillStyle('#ffffff')
+  ctx.fillRect(0, 0, 300, 200)
+  ctx.setFillStyle('#1f2329')
+  ctx.setFontSize(20)
+  ctx.fillText('准考证号 20261101000002', 10, 10)
+  ctx.drawImage(${target === 'alipay' ? 'photo.apFilePath' : 'photo.tempFilePath'}, 200, 10, 60, 80)
+  ctx.drawImage('${target === 'alipay' ? 'https://resource/none.jpg' : 'bdfile://tmp/none.jpg'}', 0, 0, 1, 1)
+  ${draw ? 'await new Promise((resolve) => ctx.draw(false, resolve))' : ''}
+  const file = ${
+    target === 'alipay'
+      ? '(await new Promise((resolve, reject) => ctx.toTempFilePath({ success: resolve, fail: reject }))).apFilePath'
+      : "(await call('canvasToTempFilePath', { canvasId: 'c' })).tempFilePath"
+  }
+  await ${target === 'alipay' ? "call('saveImage', { url: file })" : "call('saveImageToPhotosAlbum', { filePath: file })"}
+  return file`
+
+describe.each(['alipay', 'swan'] as const)('%s page canvas', (target) => {
+  const api = target === 'alipay' ? 'my' : 'swan'
+
+  it('records what was drawn, exports it and keeps what the album saved, the photo from its download', async () => {
+    const h = host(target, canvasPage(api, PAGE_CANVAS(target)))
+    const page = await h.launch()
+    const file = await (page.instance.run as () => Promise<string>)()
+    expect(file).toMatch(target === 'alipay' ? /^https:\/\/resource\// : /^bdfile:\/\/tmp\//)
+    expect(h.canvases.saved).toHaveLength(1)
+    const [saved] = h.canvases.saved
+    expect(saved).toMatchObject({ api: target === 'alipay' ? 'saveImage' : 'saveImageToPhotosAlbum', path: file })
+    expect(saved!.recording?.ops).toContainEqual({
+      op: 'rect',
+      x: 0,
+      y: 0,
+      w: 300,
+      h: 200,
+      color: '#ffffff',
+      fill: true,
+    })
+    const { texts, images } = contentOf(saved!)
+    expect(texts).toEqual(['准考证号 20261101000002'])
+    expect(saved!.recording?.ops).toContainEqual(expect.objectContaining({ op: 'text', size: 20, color: '#1f2329' }))
+    // The downloaded photo is drawn; a path the phone does not hold draws nothing.
+    expect(images.map((i) => [i.source, i.loaded])).toEqual([
+      ['/photo.jpg', true],
+      [null, false],
+    ])
+    expect(h.problems).toEqual([])
+  })
+
+  it('exports nothing until draw() rendered the queue', async () => {
+    const h = host(target, canvasPage(api, PAGE_CANVAS(target, false)))
+    const page = await h.launch()
+    await expect((page.instance.run as () => Promise<string>)()).rejects.toMatchObject(
+      target === 'alipay'
+        ? { errorMessage: expect.stringContaining('empty') }
+        : { errMsg: expect.stringContaining('empty') },
+    )
+    expect(h.canvases.saved).toEqual([])
+  })
+
+  it('exports nothing when the page shows no canvas with that id', async () => {
+    const h = host(target, canvasPage(api, PAGE_CANVAS(target), false))
+    const page = await h.launch()
+    await expect((page.instance.run as () => Promise<string>)()).rejects.toMatchObject(
+      target === 'alipay'
+        ? { errorMessage: expect.stringContaining('not on page') }
+        : { errMsg: expect.stringContaining('not on page') },
+    )
+  })
+
+  it('reports a property set on the context, which documents setters only', async () => {
+    const h = host(target, canvasPage(api, "api.createCanvasContext('c').fillStyle = '#000'"))
+    const page = await h.launch()
+    await (page.instance.run as () => Promise<void>)()
+    expect(h.problems.join('\n')).toMatch(/fillStyle = …: the context documents setters/)
+  })
+
+  it('refuses to save a file that does not exist', async () => {
+    const save =
+      target === 'alipay'
+        ? "call('saveImage', { url: 'https://resource/x.png' })"
+        : "call('saveImageToPhotosAlbum', { filePath: 'bdfile://tmp/x.png' })"
+    const h = host(target, canvasPage(api, `await ${save}`))
+    const page = await h.launch()
+    await expect((page.instance.run as () => Promise<void>)()).rejects.toBeTruthy()
+    expect(h.canvases.saved).toEqual([])
+  })
+})
+
+describe('weapp offscreen canvas 2D', () => {
+  it('records the 2D drawing, loads the downloaded photo through createImage, exports by canvas', async () => {
+    const h = host(
+      'weapp',
+      canvasPage(
+        'wx',
+        `
+        const photo = await call('downloadFile', { url: 'https://api.example.invalid/photo.jpg' })
+        const canvas = api.createOffscreenCanvas({ type: '2d', width: 300, height: 200 })
+        const ctx = canvas.getContext('2d')
+        ctx.fillStyle = '#1456b8'
+        ctx.font = 'bold 26px sans-serif'
+        ctx.fillText('验证码', 10, 10)
+        ctx.strokeStyle = '#d5dae1'
+        ctx.strokeRect(200, 10, 60, 80)
+        const img = canvas.createImage()
+        await new Promise((resolve, reject) => { img.onload = resolve; img.onerror = reject; img.src = photo.tempFilePath })
+        ctx.drawImage(img, 200, 10, 60, 80)
+        const missing = canvas.createImage()
+        const failed = await new Promise((resolve) => { missing.onload = () => resolve(false); missing.onerror = () => resolve(true); missing.src = 'wxfile://tmp/none.jpg' })
+        const out = await call('canvasToTempFilePath', { canvas, fileType: 'png' })
+        await call('saveImageToPhotosAlbum', { filePath: out.tempFilePath })
+        return { failed, webgl: api.createOffscreenCanvas({ width: 1, height: 1 }).getContext('2d'), status: photo.statusCode }`,
+        false,
+      ),
+    )
+    const page = await h.launch()
+    const got = await (page.instance.run as () => Promise<Record<string, unknown>>)()
+    // A canvas made without type is a webgl one: no 2D context.
+    expect(got).toEqual({ failed: true, webgl: null, status: 200 })
+    const [saved] = h.canvases.saved
+    expect(saved?.recording).toMatchObject({ width: 300, height: 200 })
+    expect(saved?.recording?.ops).toEqual([
+      { op: 'text', text: '验证码', x: 10, y: 10, size: 26, color: '#1456b8' },
+      { op: 'rect', x: 200, y: 10, w: 60, h: 80, color: '#d5dae1', fill: false },
+      expect.objectContaining({ op: 'image', source: '/photo.jpg', loaded: true }),
+    ])
+  })
+
+  it('answers a download with the server’s status, as WeChat does', async () => {
+    const h = host(
+      'weapp',
+      canvasPage('wx', "return (await call('downloadFile', { url: 'https://x.invalid/none' })).statusCode", false),
+    )
+    const page = await h.launch()
+    await expect((page.instance.run as () => Promise<number>)()).resolves.toBe(404)
+  })
+})
