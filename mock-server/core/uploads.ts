@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import sharp from 'sharp'
-import { uprightSize } from '../../domain/photo'
+import { checkPhoto, uprightSize, type PhotoProblemCode } from '../../domain/photo'
+import type { ErrorCode } from '../../types/errors'
 import { HttpError, badRequest } from './errors'
 
 /**
@@ -71,4 +72,32 @@ export async function decodeImage(bytes: Buffer, maxPixels: number): Promise<Dec
 function endsAfterScan(bytes: Buffer): boolean {
   const scan = bytes.lastIndexOf(Buffer.from([0xff, 0xda]))
   return scan > 0 && bytes.lastIndexOf(Buffer.from([0xff, 0xd9])) > scan
+}
+
+const PHOTO_ERROR: Record<PhotoProblemCode, ErrorCode> = {
+  format: 'PHOTO_FORMAT',
+  'file-too-small': 'PHOTO_FILE_TOO_SMALL',
+  'file-too-large': 'PHOTO_FILE_TOO_LARGE',
+  'pixels-too-few': 'PHOTO_PIXELS_TOO_FEW',
+  unreadable: 'PHOTO_FORMAT',
+}
+
+/**
+ * The photo rules (domain/photo, the same the phone runs) on an uploaded photo's bytes and the size its decoding
+ * found (none: it did not decode, so it is unreadable). A photo that breaks one is refused: the first problem's code
+ * and message (413 for a file too large, otherwise 400), every problem's message under the `photo` field.
+ */
+export function refuseBadPhoto(bytes: Buffer, size: { width: number; height: number } | null | undefined): void {
+  const problems = checkPhoto({
+    head: bytes.subarray(0, 16),
+    size: bytes.length,
+    width: size?.width,
+    height: size?.height,
+  })
+  if (problems.length) {
+    const first = problems[0]
+    throw new HttpError(first.code === 'file-too-large' ? 413 : 400, PHOTO_ERROR[first.code], first.message, {
+      photo: problems.map((p) => p.message).join('；'),
+    })
+  }
 }

@@ -9,7 +9,7 @@ import { useDraft } from '../stores/drafts'
  * per-field Chinese errors, the draft on the device, and submission with an idempotency key.
  *
  *   const form = useForm({ schema: RegisterForm, initial: EMPTY, draft: { key: 'register', never: ['password'] } })
- *   <TextField value={form.values.username} onChange={(v) => form.set('username', v)} error={form.errors.username} />
+ *   <TextField id='register-username' label='用户名' {...form.field('username')} />
  *   <Button loading={form.submitting} onClick={() => void form.submit((value, key) => api.register(value, key))} />
  */
 
@@ -33,6 +33,13 @@ export interface SubmitOptions {
   onError?: (err: unknown) => void
 }
 
+/** What a field component takes from the kit for one key: its value, its setter, its error. */
+export interface FieldBinding<V> {
+  value: V
+  onChange: (value: V) => void
+  error: string | undefined
+}
+
 export interface Form<S extends v.GenericSchema, T extends object> {
   values: T
   errors: FieldErrors
@@ -41,6 +48,8 @@ export interface Form<S extends v.GenericSchema, T extends object> {
   submitting: boolean
   /** Sets one field and clears its error. */
   set: <K extends keyof T>(key: K, value: T[K]) => void
+  /** One field bound to the kit: `<TextField {...form.field('email')} />` shows, sets and marks `email`. */
+  field: <K extends keyof T & string>(key: K) => FieldBinding<T[K]>
   /** Sets several fields and clears their errors (unless `keepErrors`: a new captcha is not a correction). */
   patch: (values: Partial<T>, options?: { keepErrors?: boolean }) => void
   setErrors: (errors: FieldErrors) => void
@@ -100,6 +109,12 @@ export function useForm<S extends v.GenericSchema, T extends object>(options: Fo
     [patch],
   )
 
+  const field = <K extends keyof T & string>(k: K): FieldBinding<T[K]> => ({
+    value: values[k],
+    onChange: (value: T[K]) => set(k, value),
+    error: errors[k],
+  })
+
   const check = useCallback(() => {
     const checked = validate(schema, toInput ? toInput(latest.current) : latest.current)
     setErrors(checked.errors)
@@ -149,6 +164,7 @@ export function useForm<S extends v.GenericSchema, T extends object>(options: Fo
     formError,
     submitting,
     set,
+    field,
     patch,
     setErrors,
     setFormError,

@@ -65,6 +65,20 @@ test('check() shows one Chinese message per field from the contract schema; typi
   expect(result.current.errors.captchaCode).toBe('验证码错误')
 })
 
+test('field(key) binds one field: its value, a setter that clears its error, its error', () => {
+  const { result } = registerForm()
+  act(() => void result.current.check())
+  expect(result.current.field('username').error).toMatch(/[\u4e00-\u9fff]/)
+  act(() => result.current.field('username').onChange('wangyue'))
+  expect(result.current.field('username')).toEqual({
+    value: 'wangyue',
+    onChange: expect.any(Function),
+    error: undefined,
+  })
+  expect(result.current.values.username).toBe('wangyue')
+  expect(result.current.field('password').error).toBeTruthy()
+})
+
 const Login = v.object({ username: v.pipe(v.string(), v.minLength(1, '请输入用户名')) })
 
 test('submit sends the checked value with one idempotency key: kept for a lost answer, new after a refusal', async () => {

@@ -10,14 +10,14 @@ import {
   type FieldProblems,
 } from '../../../domain/application-steps'
 import { photoDone } from '../../../domain/hub-gate'
-import { checkPhoto, PHOTO_MAX_BYTES, readJpegSize, type PhotoProblemCode } from '../../../domain/photo'
+import { PHOTO_MAX_BYTES, readJpegSize } from '../../../domain/photo'
 import { endpoints } from '../../../types/api'
 import { EXAM_PHOTO_UPLOAD_FIELD, EXAM_PHOTO_UPLOAD_PATH, STEP_NAMES } from '../../../types/application'
-import type { ErrorCode } from '../../../types/errors'
 import { candidateScope, type CandidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
 import { HttpError, badRequest, conflict, forbidden, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
+import { refuseBadPhoto } from '../../core/uploads'
 import type { Account } from '../account/state'
 import { profileOf, summaryOf } from '../profile/rules'
 import { centresOf, PROVINCES, provinceOf, unitsOf } from './data/provinces'
@@ -44,14 +44,6 @@ import {
   windowClosed,
 } from './rules'
 import { emptySteps, type StoredApplication } from './state'
-
-const PHOTO_ERROR: Record<PhotoProblemCode, ErrorCode> = {
-  format: 'PHOTO_FORMAT',
-  'file-too-small': 'PHOTO_FILE_TOO_SMALL',
-  'file-too-large': 'PHOTO_FILE_TOO_LARGE',
-  'pixels-too-few': 'PHOTO_PIXELS_TOO_FEW',
-  unreadable: 'PHOTO_FORMAT',
-}
 
 /** Beyond this many pixels an image is refused before decoding (a decompression bomb). */
 const MAX_PIXELS = 40_000_000
@@ -298,18 +290,7 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
     }
     // The hub's photo rules, from the bytes (the name and declared type are not trusted).
     const size = await decodedJpegSize(bytes)
-    const problems = checkPhoto({
-      head: bytes.subarray(0, 16),
-      size: bytes.length,
-      width: size?.width,
-      height: size?.height,
-    })
-    if (problems.length) {
-      const first = problems[0]
-      throw new HttpError(first.code === 'file-too-large' ? 413 : 400, PHOTO_ERROR[first.code], first.message, {
-        photo: problems.map((p) => p.message).join('；'),
-      })
-    }
+    refuseBadPhoto(bytes, size)
     app.photo = {
       source: 'exam',
       width: size!.width,

@@ -5,15 +5,14 @@ import QRCode from 'qrcode'
 import { canAddRecord, canDeleteRecord, recordLimitMessage, recordNameProblems } from '../../../domain/education'
 import { maskIdNumber } from '../../../domain/id-card'
 import { isKnownMajor } from '../../../domain/majors'
-import { checkPhoto, isJpeg, PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, type PhotoProblemCode } from '../../../domain/photo'
+import { isJpeg, PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS } from '../../../domain/photo'
 import { endpoints } from '../../../types/api'
-import type { ErrorCode } from '../../../types/errors'
 import { PHOTO_UPLOAD_FIELD, PHOTO_UPLOAD_PATH, type BindingInfo } from '../../../types/profile'
 import { candidateScope, type CandidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
 import { HttpError, badRequest, conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
-import { decodeImage, readUploadedFile } from '../../core/uploads'
+import { decodeImage, readUploadedFile, refuseBadPhoto } from '../../core/uploads'
 import { searchSchools, isKnownSchool } from './data/schools'
 import {
   accountOfTicket,
@@ -35,14 +34,6 @@ export interface ProfileRoutesOptions {
 
 /** 中国卫生人才网, the exam's official site, unless the deployment names its official account's page. */
 export const DEFAULT_FOLLOW_URL = 'https://www.21wecan.com/'
-
-const PHOTO_ERROR: Record<PhotoProblemCode, ErrorCode> = {
-  format: 'PHOTO_FORMAT',
-  'file-too-small': 'PHOTO_FILE_TOO_SMALL',
-  'file-too-large': 'PHOTO_FILE_TOO_LARGE',
-  'pixels-too-few': 'PHOTO_PIXELS_TOO_FEW',
-  unreadable: 'PHOTO_FORMAT',
-}
 
 /**
  * The personal-info hub (issue 5): summary and gate, basic info, the photo (multipart upload checked from the bytes,
@@ -117,18 +108,7 @@ function candidateRoutes(scope: CandidateScope, store: Store, followUrl: string,
     // image is decoded whole (pixel limit first) before its upright size counts. A file that does not decode has
     // no size: checkPhoto calls it unreadable.
     const size = isJpeg(bytes) ? await decodeImage(bytes, PHOTO_MAX_PIXELS) : null
-    const problems = checkPhoto({
-      head: bytes.subarray(0, 16),
-      size: bytes.length,
-      width: size?.width,
-      height: size?.height,
-    })
-    if (problems.length) {
-      const first = problems[0]
-      throw new HttpError(first.code === 'file-too-large' ? 413 : 400, PHOTO_ERROR[first.code], first.message, {
-        photo: problems.map((p) => p.message).join('；'),
-      })
-    }
+    refuseBadPhoto(bytes, size)
     profile.photo = {
       state: 'pending',
       reason: null,

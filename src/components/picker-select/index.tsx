@@ -1,5 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
-import { FormField } from '../form-field'
+import { FormField, type FormFieldProps } from '../form-field'
 import './index.scss'
 
 /**
@@ -10,13 +10,7 @@ import './index.scss'
  * (https://docs.taro.zone/docs/components/forms/picker), and Alipay's picker has one column only, no date or
  * multi-column mode (https://opendocs.alipay.com/mini/component/picker), so the date is three single-column wheels.
  */
-interface FieldProps {
-  id: string
-  label: string
-  required?: boolean
-  error?: string | null
-  hint?: string
-  tag?: string
+interface FieldProps extends Omit<FormFieldProps, 'children'> {
   placeholder: string
 }
 
@@ -48,14 +42,17 @@ export function PickerSelect<V extends string>(props: PickerSelectProps<V>) {
   )
 }
 
-export interface DateSelectProps extends FieldProps {
-  /** YYYY-MM-DD, or '' before one is chosen. */
+/** A date's or month's field: the value, or '' before one is chosen; the earliest and latest that may be chosen. */
+interface WheelsFieldProps extends FieldProps {
   value: string
-  /** The earliest and latest dates that may be chosen (YYYY-MM-DD); the picker opens on `end` when empty. */
+  /** The wheels open on `end` when the value is empty. */
   start: string
   end: string
   onChange: (value: string) => void
 }
+
+/** value, start and end as YYYY-MM-DD. */
+export type DateSelectProps = WheelsFieldProps
 
 /**
  * A date as three single-column wheels (year, month, day), each a `selector` every platform has; a day past the
@@ -65,7 +62,7 @@ export interface DateSelectProps extends FieldProps {
  * picker sends them) or `YYYY-MM-DD`, so a spec sets the date in one step on every platform.
  */
 export function DateSelect(props: DateSelectProps) {
-  const { id, value, start, end, onChange, placeholder, ...field } = props
+  const { value, start, end, onChange } = props
   const columns = dateColumns(start, end)
   const shown = dateIndexes(value || end, columns)
   const pick = (column: number, index: number) => {
@@ -81,31 +78,61 @@ export function DateSelect(props: DateSelectProps) {
     }
     pick(0, Number(v))
   }
-  const parts = value ? value.split('-') : []
-  const wheel = (column: number, suffix: string, text: string | undefined, onPick: (v: unknown) => void) => (
-    <Picker
-      id={`${id}${suffix}-picker`}
-      className='picker-select__wheel'
-      mode='selector'
-      range={columns.labels[column] as string[]}
-      value={shown[column]}
-      onChange={(e) => onPick(e.detail.value)}
-    >
-      <Text
-        id={`${id}${suffix || '-year'}`}
-        className={`picker-select__value ${text ? '' : 'picker-select__placeholder'}`}
-      >
-        {text ?? ['年', '月', '日'][column]}
-      </Text>
-    </Picker>
+  return (
+    <Wheels
+      field={props}
+      labels={columns.labels}
+      shown={shown}
+      wheelTextIds
+      onPick={[onYear, (v) => pick(1, Number(v)), (v) => pick(2, Number(v))]}
+    />
   )
+}
+
+/** The wheels' words: 年, 月, 日 after a chosen part, and alone before one is chosen. */
+const UNITS = ['年', '月', '日']
+/** The wheels' id suffixes: `<id>-picker` (the year), `<id>-month-picker`, `<id>-day-picker`. */
+const SUFFIXES = ['', '-month', '-day']
+
+/**
+ * A date's or month's field: one single-column wheel a column (as many as `onPick` has), each showing its part of
+ * the value or its unit, then the whole value (or the placeholder) as `<id>`. With `wheelTextIds` the wheels' texts
+ * have ids too (`<id>-year`, `<id>-month`, `<id>-day`).
+ */
+function Wheels(props: {
+  field: WheelsFieldProps
+  labels: string[][]
+  shown: number[]
+  wheelTextIds?: boolean
+  onPick: Array<(v: unknown) => void>
+}) {
+  const { id, value, placeholder, start: _start, end: _end, onChange: _onChange, ...field } = props.field
+  const parts = value ? value.split('-') : []
   return (
     <FormField id={id} {...field} required={field.required ?? true}>
       <View className='picker-select__date'>
         <View className='picker-select__wheels'>
-          {wheel(0, '', parts[0] && `${parts[0]}年`, onYear)}
-          {wheel(1, '-month', parts[1] && `${parts[1]}月`, (v) => pick(1, Number(v)))}
-          {wheel(2, '-day', parts[2] && `${parts[2]}日`, (v) => pick(2, Number(v)))}
+          {props.onPick.map((onPick, column) => {
+            const text = parts[column] && `${parts[column]}${UNITS[column]}`
+            return (
+              <Picker
+                key={column}
+                id={`${id}${SUFFIXES[column]}-picker`}
+                className='picker-select__wheel'
+                mode='selector'
+                range={props.labels[column]}
+                value={props.shown[column]}
+                onChange={(e) => onPick(e.detail.value)}
+              >
+                <Text
+                  id={props.wheelTextIds ? `${id}${SUFFIXES[column] || '-year'}` : undefined}
+                  className={`picker-select__value ${text ? '' : 'picker-select__placeholder'}`}
+                >
+                  {text ?? UNITS[column]}
+                </Text>
+              </Picker>
+            )
+          })}
         </View>
         <Text id={id} className={`picker-select__date-value ${value ? '' : 'picker-select__placeholder'}`}>
           {value || placeholder}
@@ -160,14 +187,8 @@ export function dateFromIndexes(indexes: number[], columns: DateColumns, start: 
   return date < start ? start : date > end ? end : date
 }
 
-export interface MonthSelectProps extends FieldProps {
-  /** YYYY-MM, or '' before one is chosen. */
-  value: string
-  /** The earliest and latest months (YYYY-MM); the picker opens on `end` when empty. */
-  start: string
-  end: string
-  onChange: (value: string) => void
-}
+/** value, start and end as YYYY-MM. */
+export type MonthSelectProps = WheelsFieldProps
 
 /**
  * A month (年月) as two single-column wheels, year and month (selectors every platform has, as DateSelect), kept
@@ -175,7 +196,7 @@ export interface MonthSelectProps extends FieldProps {
  * The year wheel also takes `[year, month]` indexes in one change, so a spec sets the month in one step.
  */
 export function MonthSelect(props: MonthSelectProps) {
-  const { id, value, start, end, onChange, placeholder, ...field } = props
+  const { value, start, end, onChange } = props
   const columns = dateColumns(`${start}-01`, `${end}-01`)
   const shown = dateIndexes(`${value || end}-01`, columns).slice(0, 2)
   const pick = (column: number, index: number) => {
@@ -183,35 +204,16 @@ export function MonthSelect(props: MonthSelectProps) {
     next[column] = index
     onChange(monthFromIndexes(next, columns, start, end))
   }
-  const parts = value ? value.split('-') : []
-  const wheel = (column: number, suffix: string, text: string | undefined, onPick: (v: unknown) => void) => (
-    <Picker
-      id={`${id}${suffix}-picker`}
-      className='picker-select__wheel'
-      mode='selector'
-      range={columns.labels[column] as string[]}
-      value={shown[column]}
-      onChange={(e) => onPick(e.detail.value)}
-    >
-      <Text className={`picker-select__value ${text ? '' : 'picker-select__placeholder'}`}>
-        {text ?? ['年', '月'][column]}
-      </Text>
-    </Picker>
-  )
   return (
-    <FormField id={id} {...field} required={field.required ?? true}>
-      <View className='picker-select__date'>
-        <View className='picker-select__wheels'>
-          {wheel(0, '', parts[0] && `${parts[0]}年`, (v) =>
-            Array.isArray(v) ? onChange(monthFromIndexes(v.map(Number), columns, start, end)) : pick(0, Number(v)),
-          )}
-          {wheel(1, '-month', parts[1] && `${parts[1]}月`, (v) => pick(1, Number(v)))}
-        </View>
-        <Text id={id} className={`picker-select__date-value ${value ? '' : 'picker-select__placeholder'}`}>
-          {value || placeholder}
-        </Text>
-      </View>
-    </FormField>
+    <Wheels
+      field={props}
+      labels={columns.labels}
+      shown={shown}
+      onPick={[
+        (v) => (Array.isArray(v) ? onChange(monthFromIndexes(v.map(Number), columns, start, end)) : pick(0, Number(v))),
+        (v) => pick(1, Number(v)),
+      ]}
+    />
   )
 }
 

@@ -23,6 +23,9 @@ export const STEP_ROUTES: Record<StepKey, Route<{ id: string }>> = {
   work: routes.applyWork,
 }
 
+/** The start of a step page's QA ids: `apply-contact`, `apply-exam-info`. */
+export const stepIdPrefix = (step: StepKey) => `apply-${step === 'examInfo' ? 'exam-info' : step}`
+
 /** Where a saved step leads: the next step, after the last one the exam photo. */
 export function nextAfter(step: StepKey): Route<{ id: string }> {
   const i = STEP_KEYS.indexOf(step)
@@ -55,7 +58,7 @@ export function StepPage(props: { step: StepKey; children: (view: ApplicationVie
   const loading = useApplication((s) => s.loading)
   const error = useApplication((s) => s.error)
   const ready = view && useApplication.getState().dicts?.examId === view.examId
-  const pageId = `apply-${props.step === 'examInfo' ? 'exam-info' : props.step}-page`
+  const pageId = `${stepIdPrefix(props.step)}-page`
   return (
     <PageContainer
       id={pageId}
@@ -147,27 +150,39 @@ export async function saveStep<S extends v.GenericSchema, T extends object>(
   await go.to(nextAfter(step), { id })
 }
 
-/** The message above a step's 提交 and the button. */
-export function StepSubmit(props: {
-  page: string
-  formError: string | null
-  submitting: boolean
-  disabled: boolean
-  onSubmit: () => void
+/**
+ * The message above a step's 提交 and the button, which saves the step (saveStep): `problems` are the step's checks
+ * against the dictionaries (none by default), `save` the step's API call. Ids `<apply-step>-form-error`, `-submit`.
+ */
+export function StepSubmit<S extends v.GenericSchema, T extends object>(props: {
+  view: ApplicationView
+  step: StepKey
+  form: Form<S, T>
+  problems?: (value: v.InferOutput<S>) => FieldProblems
+  save: (value: v.InferOutput<S>) => Promise<ApplicationView>
 }) {
+  const { view, step, form } = props
+  const page = stepIdPrefix(step)
   return (
     <View className='apply-actions'>
-      {props.formError && (
-        <Text className='apply-error' id={`${props.page}-form-error`}>
-          {props.formError}
+      {form.formError && (
+        <Text className='apply-error' id={`${page}-form-error`}>
+          {form.formError}
         </Text>
       )}
-      <Button id={`${props.page}-submit`} loading={props.submitting} disabled={props.disabled} onClick={props.onSubmit}>
+      <Button
+        id={`${page}-submit`}
+        loading={form.submitting}
+        disabled={!view.can.edit}
+        onClick={() => void saveStep(form, step, view.id, props.problems ?? noProblems, props.save)}
+      >
         提交
       </Button>
     </View>
   )
 }
+
+const noProblems = (): FieldProblems => ({})
 
 /** One empty list for selectors (a new `[]` on every call would make zustand re-render without end). */
 export const NO_ITEMS: never[] = []

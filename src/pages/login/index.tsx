@@ -146,9 +146,7 @@ export default function LoginPage() {
               id='login-username'
               label='用户名或证件号码'
               required
-              error={errors.username}
-              value={form.username}
-              onChange={(v) => pwd.set('username', v)}
+              {...pwd.field('username')}
               maxlength={32}
               placeholder='请输入用户名或证件号码'
             />
@@ -156,9 +154,7 @@ export default function LoginPage() {
               id='login-password'
               label='密码'
               required
-              error={errors.password}
-              value={form.password}
-              onChange={(v) => pwd.set('password', v)}
+              {...pwd.field('password')}
               kind='password'
               maxlength={64}
               placeholder='请输入密码'

@@ -267,10 +267,8 @@ export default function RecoverPage() {
               id='recover-new-password'
               label='新密码'
               required
-              error={errors.newPassword}
               hint={PASSWORD_RULE_TEXT}
-              value={pw.newPassword}
-              onChange={(v) => reset.set('newPassword', v)}
+              {...reset.field('newPassword')}
               kind='password'
               maxlength={32}
               placeholder='请设置新密码'
@@ -280,9 +278,7 @@ export default function RecoverPage() {
               id='recover-new-password-confirm'
               label='确认新密码'
               required
-              error={errors.newPasswordConfirm}
-              value={pw.newPasswordConfirm}
-              onChange={(v) => reset.set('newPasswordConfirm', v)}
+              {...reset.field('newPasswordConfirm')}
               kind='password'
               maxlength={32}
               placeholder='请再次输入新密码'

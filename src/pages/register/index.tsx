@@ -65,7 +65,7 @@ export default function RegisterPage() {
     initial: EMPTY,
     draft: { key: 'register', never: ['password', 'passwordConfirm', 'captchaId', 'captchaCode'] },
   })
-  const { values: form, errors, formError, submitting, set } = kit
+  const { values: form, errors, formError, submitting } = kit
   const [confirming, setConfirming] = useState(false)
   const [duplicate, setDuplicate] = useState(false)
   const captcha = useRef<CaptchaFieldHandle>(null)
@@ -108,10 +108,8 @@ export default function RegisterPage() {
           id='register-username'
           label='用户名'
           required
-          error={errors.username}
           hint={USERNAME_RULE_TEXT}
-          value={form.username}
-          onChange={(v) => set('username', v)}
+          {...kit.field('username')}
           maxlength={20}
           placeholder='请输入用户名'
         />
@@ -120,10 +118,8 @@ export default function RegisterPage() {
           id='register-password'
           label='密码'
           required
-          error={errors.password}
           hint={PASSWORD_RULE_TEXT}
-          value={form.password}
-          onChange={(v) => set('password', v)}
+          {...kit.field('password')}
           kind='password'
           maxlength={32}
           placeholder='请设置密码'
@@ -134,24 +130,15 @@ export default function RegisterPage() {
           id='register-password-confirm'
           label='确认密码'
           required
-          error={errors.passwordConfirm}
-          value={form.passwordConfirm}
-          onChange={(v) => set('passwordConfirm', v)}
+          {...kit.field('passwordConfirm')}
           kind='password'
           maxlength={32}
           placeholder='请再次输入密码'
         />
 
-        <NameField id='register-name' value={form.name} onChange={(v) => set('name', v)} error={errors.name} />
+        <NameField id='register-name' {...kit.field('name')} />
 
-        <OptionSelect
-          id='register-id-type'
-          label='证件类型'
-          value={form.idType}
-          options={ID_TYPES}
-          onChange={(v) => set('idType', v)}
-          error={errors.idType}
-        />
+        <OptionSelect id='register-id-type' label='证件类型' options={ID_TYPES} {...kit.field('idType')} />
         {otherDocument && (
           <View className='register__notice' id='register-id-type-notice'>
             <Text>
@@ -164,10 +151,8 @@ export default function RegisterPage() {
           <>
             <IdNumberField
               id='register-id-number'
-              error={errors.idNumber}
               hint='18位身份证号码，末位X可大写或小写'
-              value={form.idNumber}
-              onChange={(v) => set('idNumber', v)}
+              {...kit.field('idNumber')}
             />
 
             {duplicate && (
@@ -195,19 +180,15 @@ export default function RegisterPage() {
             <OptionSelect
               id='register-question'
               label='密码找回问题'
-              value={form.questionId}
               options={SECURITY_QUESTIONS.map((q) => ({ value: q.id, label: q.text }))}
-              onChange={(v) => set('questionId', v)}
-              error={errors.questionId}
+              {...kit.field('questionId')}
             />
             <TextField
               id='register-answer'
               label='密码问题答案'
               required
-              error={errors.answer}
               hint='找回密码时需要回答，请牢记'
-              value={form.answer}
-              onChange={(v) => set('answer', v)}
+              {...kit.field('answer')}
               maxlength={30}
               placeholder='请输入答案'
             />

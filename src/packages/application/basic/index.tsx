@@ -6,7 +6,7 @@ import { api } from '../../../api'
 import { DateSelect, PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
-import { draftKey, NO_ITEMS, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
+import { draftKey, NO_ITEMS, savedOr, StepPage, StepSubmit } from '../wizard'
 
 /** Step 2 基本信息: the identity from the account, read-only (the ID number masked); 证件有效截止日期 and 民族. */
 export default function ApplyBasicPage() {
@@ -22,7 +22,7 @@ function BasicForm({ view }: { view: ApplicationView }) {
     initial: savedOr(view, 'basic', { idValidUntil: '', ethnicity: '' }, (s) => ({ ...s })),
     draft: { key: draftKey(view.id, 'basic') },
   })
-  const { values, errors } = form
+  const { values } = form
   const longTerm = values.idValidUntil === ID_VALID_LONG_TERM
   const today = serverToday()
   // Before the exam date only warns: the server saves it and says so too.
@@ -63,11 +63,9 @@ function BasicForm({ view }: { view: ApplicationView }) {
             id={`${p}-valid-until`}
             label='证件有效截止日期'
             placeholder='请选择证件有效截止日期'
-            value={values.idValidUntil}
             start={today}
             end={`${Number(today.slice(0, 4)) + 30}-12-31`}
-            onChange={(d) => form.set('idValidUntil', d)}
-            error={errors.idValidUntil}
+            {...form.field('idValidUntil')}
           />
         )}
         {warning && (
@@ -79,26 +77,16 @@ function BasicForm({ view }: { view: ApplicationView }) {
           id={`${p}-ethnicity`}
           label='民族'
           placeholder='请选择民族'
-          value={values.ethnicity}
           options={ethnicities}
-          onChange={(x) => form.set('ethnicity', x)}
-          error={errors.ethnicity}
+          {...form.field('ethnicity')}
         />
       </View>
       <StepSubmit
-        page={p}
-        formError={form.formError}
-        submitting={form.submitting}
-        disabled={!view.can.edit}
-        onSubmit={() =>
-          void saveStep(
-            form,
-            'basic',
-            view.id,
-            (value) => basicProblems(value, ethnicities),
-            (value) => api.saveBasicStep({ id: view.id, ...value }),
-          )
-        }
+        view={view}
+        step='basic'
+        form={form}
+        problems={(value) => basicProblems(value, ethnicities)}
+        save={(value) => api.saveBasicStep({ id: view.id, ...value })}
       />
     </View>
   )

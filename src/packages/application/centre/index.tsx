@@ -4,7 +4,7 @@ import { api } from '../../../api'
 import { PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { useApplication } from '../../../stores/application'
-import { draftKey, NO_ITEMS, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
+import { draftKey, NO_ITEMS, savedOr, StepPage, StepSubmit } from '../wizard'
 import { Text, View } from '@tarojs/components'
 
 /** Step 1 考点信息: the 考点 of the province, and the 报名点 where confirmation is online (天津, 上海, 新疆兵团). */
@@ -57,19 +57,11 @@ function CentreForm({ view }: { view: ApplicationView }) {
         )}
       </View>
       <StepSubmit
-        page={p}
-        formError={form.formError}
-        submitting={form.submitting}
-        disabled={!view.can.edit}
-        onSubmit={() =>
-          void saveStep(
-            form,
-            'centre',
-            view.id,
-            (value) => centreProblems(value, centres, online),
-            (value) => api.saveCentreStep({ id: view.id, ...value }),
-          )
-        }
+        view={view}
+        step='centre'
+        form={form}
+        problems={(value) => centreProblems(value, centres, online)}
+        save={(value) => api.saveCentreStep({ id: view.id, ...value })}
       />
     </View>
   )

@@ -3,7 +3,7 @@ import { ContactStep, type ApplicationView } from '@contract/application'
 import { api } from '../../../api'
 import { TextField } from '../../../components/form-field/text-field'
 import { useForm } from '../../../forms/use-form'
-import { draftKey, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
+import { draftKey, savedOr, StepPage, StepSubmit } from '../wizard'
 
 /** Step 3 联系方式: mobile, address and postcode checked by the shared rules; e-mail optional. */
 export default function ApplyContactPage() {
@@ -17,7 +17,6 @@ function ContactForm({ view }: { view: ApplicationView }) {
     initial: savedOr(view, 'contact', { mobile: '', address: '', postcode: '', email: '' }, (s) => ({ ...s })),
     draft: { key: draftKey(view.id, 'contact') },
   })
-  const { values, errors } = form
   return (
     <View>
       <View className='apply-card'>
@@ -28,9 +27,7 @@ function ContactForm({ view }: { view: ApplicationView }) {
           kind='number'
           maxlength={13}
           placeholder='请输入11位手机号码'
-          value={values.mobile}
-          onChange={(x) => form.set('mobile', x)}
-          error={errors.mobile}
+          {...form.field('mobile')}
         />
         <TextField
           id={`${p}-address`}
@@ -38,9 +35,7 @@ function ContactForm({ view }: { view: ApplicationView }) {
           required
           maxlength={60}
           placeholder='省市区街道门牌号'
-          value={values.address}
-          onChange={(x) => form.set('address', x)}
-          error={errors.address}
+          {...form.field('address')}
         />
         <TextField
           id={`${p}-postcode`}
@@ -49,34 +44,15 @@ function ContactForm({ view }: { view: ApplicationView }) {
           kind='number'
           maxlength={6}
           placeholder='6位数字'
-          value={values.postcode}
-          onChange={(x) => form.set('postcode', x)}
-          error={errors.postcode}
+          {...form.field('postcode')}
         />
-        <TextField
-          id={`${p}-email`}
-          label='电子邮箱'
-          maxlength={60}
-          placeholder='选填'
-          value={values.email}
-          onChange={(x) => form.set('email', x)}
-          error={errors.email}
-        />
+        <TextField id={`${p}-email`} label='电子邮箱' maxlength={60} placeholder='选填' {...form.field('email')} />
       </View>
       <StepSubmit
-        page={p}
-        formError={form.formError}
-        submitting={form.submitting}
-        disabled={!view.can.edit}
-        onSubmit={() =>
-          void saveStep(
-            form,
-            'contact',
-            view.id,
-            () => ({}),
-            (value) => api.saveContactStep({ id: view.id, ...value }),
-          )
-        }
+        view={view}
+        step='contact'
+        form={form}
+        save={(value) => api.saveContactStep({ id: view.id, ...value })}
       />
     </View>
   )

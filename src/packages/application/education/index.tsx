@@ -9,7 +9,7 @@ import { FormField } from '../../../components/form-field'
 import { useForm } from '../../../forms/use-form'
 import { go, routes } from '../../../routes'
 import { useApplication } from '../../../stores/application'
-import { draftKey, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
+import { draftKey, savedOr, StepPage, StepSubmit } from '../wizard'
 import './index.scss'
 
 /**
@@ -93,22 +93,15 @@ function EducationForm({ view }: { view: ApplicationView }) {
         </Button>
       </View>
       <StepSubmit
-        page={p}
-        formError={form.formError}
-        submitting={form.submitting}
-        disabled={!view.can.edit}
-        onSubmit={() =>
-          void saveStep(
-            form,
-            'education',
-            view.id,
-            (value): Record<string, string> =>
-              verified && !verified.education.some((r) => r.id === value.educationRecordId)
-                ? { educationRecordId: '请选择已核验通过的学历信息' }
-                : {},
-            (value) => api.saveEducationStep({ id: view.id, ...value }),
-          )
+        view={view}
+        step='education'
+        form={form}
+        problems={(value): Record<string, string> =>
+          verified && !verified.education.some((r) => r.id === value.educationRecordId)
+            ? { educationRecordId: '请选择已核验通过的学历信息' }
+            : {}
         }
+        save={(value) => api.saveEducationStep({ id: view.id, ...value })}
       />
     </View>
   )

@@ -7,7 +7,7 @@ import { MonthSelect, PickerSelect } from '../../../components/picker-select'
 import { FormField } from '../../../components/form-field'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
-import { draftKey, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
+import { draftKey, savedOr, StepPage, StepSubmit } from '../wizard'
 import './index.scss'
 
 /**
@@ -119,11 +119,9 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
             id={`${p}-first-registration`}
             label='首次注册年月'
             placeholder='请选择首次注册年月'
-            value={values.firstRegistration}
             start='1970-01'
             end={month}
-            onChange={(x) => form.set('firstRegistration', x)}
-            error={errors.firstRegistration}
+            {...form.field('firstRegistration')}
           />
         )}
         <View className='apply-row'>
@@ -145,11 +143,9 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
             label='住培合格证书发证年月'
             hint='以证书落款时间为准'
             placeholder='请选择发证年月'
-            value={values.residencyCertDate}
             start='1990-01'
             end={month}
-            onChange={(x) => form.set('residencyCertDate', x)}
-            error={errors.residencyCertDate}
+            {...form.field('residencyCertDate')}
           />
         )}
         <FormField id={`${p}-subjects`} label='报考科目' required error={errors.subjects}>
@@ -172,19 +168,11 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
         </FormField>
       </View>
       <StepSubmit
-        page={p}
-        formError={form.formError}
-        submitting={form.submitting}
-        disabled={!view.can.edit}
-        onSubmit={() =>
-          void saveStep(
-            form,
-            'examInfo',
-            view.id,
-            (value) => examInfoProblems(value, dicts, today),
-            (value) => api.saveExamInfoStep({ id: view.id, ...value }),
-          )
-        }
+        view={view}
+        step='examInfo'
+        form={form}
+        problems={(value) => examInfoProblems(value, dicts, today)}
+        save={(value) => api.saveExamInfoStep({ id: view.id, ...value })}
       />
     </View>
   )

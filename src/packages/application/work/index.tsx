@@ -6,7 +6,7 @@ import { TextField } from '../../../components/form-field/text-field'
 import { MonthSelect, PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
-import { draftKey, NO_ITEMS, savedOr, saveStep, StepPage, StepSubmit } from '../wizard'
+import { draftKey, NO_ITEMS, savedOr, StepPage, StepSubmit } from '../wizard'
 
 /**
  * Step 6 工作情况: 单位名称 from the province's list or 其它 (then the name and a 单位类别), 参加工作时间 not in the
@@ -45,7 +45,7 @@ function WorkForm({ view }: { view: ApplicationView }) {
       specialityYears: d.specialityYears.trim() === '' ? undefined : Number(d.specialityYears),
     }),
   })
-  const { values, errors } = form
+  const { values } = form
   const today = serverToday()
   const records = view.steps.education?.records
   const graduations = records
@@ -60,10 +60,8 @@ function WorkForm({ view }: { view: ApplicationView }) {
           id={`${p}-unit`}
           label='单位名称'
           placeholder='请选择单位名称'
-          value={values.unitName}
           options={units}
-          onChange={(x) => form.set('unitName', x)}
-          error={errors.unitName}
+          {...form.field('unitName')}
         />
         {other && (
           <TextField
@@ -72,9 +70,7 @@ function WorkForm({ view }: { view: ApplicationView }) {
             required
             maxlength={50}
             placeholder='请输入单位全称'
-            value={values.otherUnitName}
-            onChange={(x) => form.set('otherUnitName', x)}
-            error={errors.otherUnitName}
+            {...form.field('otherUnitName')}
           />
         )}
         {other && (
@@ -82,21 +78,17 @@ function WorkForm({ view }: { view: ApplicationView }) {
             id={`${p}-unit-type`}
             label='单位类别'
             placeholder='请选择单位类别'
-            value={values.unitType}
             options={unitTypes}
-            onChange={(x) => form.set('unitType', x)}
-            error={errors.unitType}
+            {...form.field('unitType')}
           />
         )}
         <MonthSelect
           id={`${p}-start`}
           label='参加工作时间'
           placeholder='请选择参加工作时间'
-          value={values.workStart}
           start='1960-01'
           end={today.slice(0, 7)}
-          onChange={(x) => form.set('workStart', x)}
-          error={errors.workStart}
+          {...form.field('workStart')}
         />
         <TextField
           id={`${p}-years`}
@@ -105,25 +97,15 @@ function WorkForm({ view }: { view: ApplicationView }) {
           kind='number'
           maxlength={2}
           placeholder='整年数'
-          value={values.specialityYears}
-          onChange={(x) => form.set('specialityYears', x)}
-          error={errors.specialityYears}
+          {...form.field('specialityYears')}
         />
       </View>
       <StepSubmit
-        page={p}
-        formError={form.formError}
-        submitting={form.submitting}
-        disabled={!view.can.edit}
-        onSubmit={() =>
-          void saveStep(
-            form,
-            'work',
-            view.id,
-            (value) => workProblems(value, { units, unitTypes }, graduations, today),
-            (value) => api.saveWorkStep({ id: view.id, ...value }),
-          )
-        }
+        view={view}
+        step='work'
+        form={form}
+        problems={(value) => workProblems(value, { units, unitTypes }, graduations, today)}
+        save={(value) => api.saveWorkStep({ id: view.id, ...value })}
       />
     </View>
   )
