@@ -28,12 +28,14 @@ export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResul
 }
 
 /**
- * my.saveImage's failures: 15 the album permission is off (iOS), 17 the candidate cancelled (the action sheet).
- * https://opendocs.alipay.com/mini/api/izfoiz
+ * my.saveImage's failures: 15 the album permission is off (iOS) and 2001 the candidate refused the mini-program the
+ * permission (both: go to the settings); 16 storage full and 17 any other error are failures. No action sheet is
+ * shown (showActionSheet: false), so there is no cancel. The page marks my.saveImage 已停止维护 in favour of
+ * my.saveImageToPhotosAlbum; it still works on every client, and the move is left for later (issue 15's note).
+ * https://opendocs.alipay.com/mini/api/media/image/my.saveimage
  */
 export function saveResultOfAlipay(err: { error?: number; errorMessage?: string } | undefined): SaveImageResult {
-  if (err?.error === 15 || /权限|auth/i.test(err?.errorMessage ?? '')) return 'denied'
-  if (err?.error === 17) return 'cancel'
+  if (err?.error === 15 || err?.error === 2001 || /权限|auth/i.test(err?.errorMessage ?? '')) return 'denied'
   return 'failed'
 }
 
@@ -43,7 +45,7 @@ export function saveResultOfAlipay(err: { error?: number; errorMessage?: string 
  * answers `apFilePath`), and my.saveImage puts the file in the album.
  * https://opendocs.alipay.com/mini/api/ui-canvas (my.createCanvasContext, the <canvas> component's id)
  * https://opendocs.alipay.com/mini/api/rod3ti (CanvasContext.toTempFilePath)
- * https://opendocs.alipay.com/mini/api/izfoiz (my.saveImage)
+ * https://opendocs.alipay.com/mini/api/media/image/my.saveimage (my.saveImage)
  */
 type AlipayCanvasContext = Taro.CanvasContext & {
   toTempFilePath(opts: {
@@ -112,7 +114,7 @@ const cancelled = (e: unknown) => (e as { error?: number })?.error === 11 || isC
 /**
  * my.chooseImage answers `apFilePaths` only on older clients (tempFiles with sizes on newer ones), and Taro maps just
  * the paths: read whichever is there, and the size from my.getFileInfo when the client gave none.
- * https://opendocs.alipay.com/mini/api/media/image/my.chooseimage, https://opendocs.alipay.com/mini/api/file/getfileinfo
+ * https://opendocs.alipay.com/mini/api/media/image/my.chooseimage, https://opendocs.alipay.com/mini/api/file (my.getFileInfo)
  */
 function chooseImage(source: 'album' | 'camera' | 'any'): Promise<ChosenImage | null> {
   return new Promise((resolve, reject) => {
@@ -159,7 +161,7 @@ function uploadImage(options: UploadOptions): Promise<UploadResult> {
 /** Alipay: getAuthCode, 身份验证 (startAPVerify) with a server-issued certifyId, tradePay. */
 export const platform: Platform = {
   name: 'alipay',
-  capabilities: { faceVerification: true, pageCanvas: true },
+  capabilities: { faceVerification: true, pageCanvas: true, subscribeMessages: true },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       my.getAuthCode({ scopes: 'auth_base', success: (r) => resolve(r.authCode), fail: reject })

@@ -50,7 +50,7 @@ async function renderInBrowser(drawing: Drawing): Promise<string> {
 
 export const platform: Platform = {
   name: 'h5',
-  capabilities: { faceVerification: true, pageCanvas: false },
+  capabilities: { faceVerification: true, pageCanvas: false, subscribeMessages: true },
   // The mock server treats `h5-<device>` as this browser's platform user.
   getLoginCode: async () => `h5-${deviceId()}`,
   chooseImage: chooseImageViaTaro,

@@ -18,12 +18,6 @@ declare const swan: {
     success: () => void
     fail: (e: unknown) => void
   }): void
-  subscribeService?(opts: {
-    templateId: string
-    subscribeId: string
-    success: () => void
-    fail: (e: unknown) => void
-  }): void
 }
 
 /**
@@ -36,7 +30,7 @@ declare const swan: {
  */
 export const platform: Platform = {
   name: 'swan',
-  capabilities: { faceVerification: false, pageCanvas: true },
+  capabilities: { faceVerification: false, pageCanvas: true, subscribeMessages: false },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       swan.getLoginCode({ success: (r) => resolve(r.code), fail: reject })
@@ -56,23 +50,16 @@ export const platform: Platform = {
         fail: (e) => resolve(isCancel(e) ? 'cancel' : 'fail'),
       })
     }),
-  // https://smartprogram.baidu.com/docs/develop/api/open/subscribe_swan-subscribeService/
-  requestSubscribe: (templateIds) =>
-    new Promise((resolve) => {
-      const subscribe = swan.subscribeService
-      if (!subscribe) return resolve('reject')
-      subscribe({
-        templateId: templateIds[0],
-        subscribeId: templateIds[0],
-        success: () => resolve('accept'),
-        fail: () => resolve('reject'),
-      })
-    }),
+  // Baidu has no call that asks the candidate to subscribe: swan.subscribeService only queries or cancels a
+  // subscription made through a <form report-type="subscribe"> tap, which these pages do not use. So nothing is
+  // subscribed here; reminders still reach the message list (messages-page).
+  // https://smartprogram.baidu.com/docs/develop/api/open/swan-subscribeService/
+  requestSubscribe: async () => 'reject',
   // A drawing on the page's <canvas canvas-id=canvasId> (swan.createCanvasContext; its picture fetched first with
   // swan.downloadFile), exported with swan.canvasToTempFilePath once drawn, saved with swan.saveImageToPhotosAlbum:
   // the album permission (scope.writePhotosAlbum) refused answers "auth deny", and the page offers swan.openSetting.
-  // https://smartprogram.baidu.com/docs/develop/api/canvas/swan-createCanvasContext/
-  // https://smartprogram.baidu.com/docs/develop/api/canvas/swan-canvasToTempFilePath/
+  // https://smartprogram.baidu.com/docs/develop/api/show/canvas_swan-createCanvasContext/
+  // https://smartprogram.baidu.com/docs/develop/api/show/canvas_swan-canvasToTempFilePath/
   // https://smartprogram.baidu.com/docs/develop/api/media/image_swan-saveImageToPhotosAlbum/
   renderDrawing: (drawing, canvasId) => renderOnPageCanvas(drawing, canvasId, () => canvasToFileViaTaro(canvasId)),
   saveImage: (path) => saveToAlbumViaTaro(path),

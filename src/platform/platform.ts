@@ -9,7 +9,7 @@ const unsupported = (ability: string) => () => Promise.reject(new UnsupportedOnP
 
 export const platform: Platform = {
   name: 'h5',
-  capabilities: { faceVerification: false, pageCanvas: false },
+  capabilities: { faceVerification: false, pageCanvas: false, subscribeMessages: false },
   getLoginCode: unsupported('getLoginCode'),
   chooseImage: chooseImageViaTaro,
   getImageInfo: getImageInfoViaTaro,

@@ -83,7 +83,7 @@ async function renderOffscreen(drawing: Drawing): Promise<string> {
 /** WeChat: chooseMedia for photos, 人脸核身 (requestFacialVerify), WeChat Pay, subscribe messages. */
 export const platform: Platform = {
   name: 'weapp',
-  capabilities: { faceVerification: true, pageCanvas: false },
+  capabilities: { faceVerification: true, pageCanvas: false, subscribeMessages: true },
   getLoginCode: async () => (await Taro.login()).code,
   chooseImage: async (source) => {
     try {

@@ -93,7 +93,7 @@ export async function downloadViaTaro(url: string): Promise<string | null> {
  * The canvas context of a page's <canvas> (createCanvasContext) seen as the canvas 2D the painter speaks: its
  * documented setters (setFillStyle, setStrokeStyle, setFontSize, setTextAlign, setTextBaseline, setLineWidth) stand
  * for the 2D properties, in drawing order. Only the size of a font is kept (Alipay and Baidu document no weight).
- * Baidu: https://smartprogram.baidu.com/docs/develop/api/canvas/swan-createCanvasContext/
+ * Baidu: https://smartprogram.baidu.com/docs/develop/api/show/canvas_swan-createCanvasContext/
  * Alipay: https://opendocs.alipay.com/mini/api/ui-canvas (my.createCanvasContext, CanvasContext)
  */
 export function legacyCanvas2D(ctx: Taro.CanvasContext): Canvas2D {
@@ -172,7 +172,7 @@ export async function renderOnPageCanvas(
 
 /**
  * Exports a drawn page canvas through canvasToTempFilePath (Baidu; WeChat's older canvas).
- * https://smartprogram.baidu.com/docs/develop/api/canvas/swan-canvasToTempFilePath/
+ * https://smartprogram.baidu.com/docs/develop/api/show/canvas_swan-canvasToTempFilePath/
  */
 export async function canvasToFileViaTaro(canvasId: string): Promise<string> {
   const res = await Taro.canvasToTempFilePath({ canvasId, fileType: 'png' })

@@ -70,6 +70,11 @@ export interface PlatformCapabilities {
    * and need none (a large native canvas on a WeChat page would only cost memory).
    */
   pageCanvas: boolean
+  /**
+   * The platform can ask the candidate for subscription messages (WeChat, Alipay; H5's simulation). Baidu cannot
+   * (platform.swan.ts): its reminders reach the candidate in the app's message list only.
+   */
+  subscribeMessages: boolean
 }
 
 /** How saving an image ended: in the album (a download on H5), the album permission refused, cancelled, failed. */

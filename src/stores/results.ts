@@ -80,7 +80,9 @@ export const useResults = create<ResultsState>((set, get) => ({
     const brief = get().summary?.ticket
     if (!brief) return 'failed'
     try {
-      if ((await platform.requestSubscribe([TICKET_REMINDER_TEMPLATE])) !== 'accept') return 'refused'
+      // Where the platform cannot ask (Baidu), the reminder still comes, in the app's message list.
+      const asked = platform.capabilities.subscribeMessages
+      if (asked && (await platform.requestSubscribe([TICKET_REMINDER_TEMPLATE])) !== 'accept') return 'refused'
       await api.ticketReminder(brief.ticketId)
       set((s) => ({ summary: s.summary && { ...s.summary, ticket: { ...brief, reminder: true } } }))
       return 'on'

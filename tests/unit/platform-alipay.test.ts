@@ -2,7 +2,7 @@
  * The Alipay platform layer against a stand-in `my` that keeps Alipay's documented contract: what the app hands to
  * `my.*` is what Alipay requires (https://opendocs.alipay.com/mini/api/kmq4hc for my.uploadFile).
  */
-import { platform } from '../../src/platform/platform.alipay'
+import { platform, saveResultOfAlipay } from '../../src/platform/platform.alipay'
 
 // The layer reads the global `my` when it calls, so the stand-in may be installed after the import.
 type Fn = (...args: unknown[]) => unknown
@@ -85,4 +85,12 @@ describe('alipay platform layer', () => {
     answers.set('requestSubscribeMessage', (o) => o.success?.({ t1: 'accept' }))
     expect(await platform.requestSubscribe(['t1'])).toBe('accept')
   })
+})
+
+test("my.saveImage's documented failures: 15 and 2001 are the permission (go to settings), 16 and 17 are failures", () => {
+  expect(saveResultOfAlipay({ error: 15 })).toBe('denied')
+  expect(saveResultOfAlipay({ error: 2001 })).toBe('denied')
+  expect(saveResultOfAlipay({ error: 16 })).toBe('failed')
+  expect(saveResultOfAlipay({ error: 17 })).toBe('failed')
+  expect(saveResultOfAlipay(undefined)).toBe('failed')
 })

@@ -8,6 +8,7 @@ import { PageContainer } from '../../../components/page-container'
 import { toast } from '../../../components/toast'
 import { go, routes, useQuery } from '../../../routes'
 import { ofApplication, useProcess } from '../../../stores/process'
+import { platform } from '../../../platform/platform'
 import { useRequireSession } from '../../../stores/session'
 import { chinaTime, qaKeyOf } from '../nodes'
 import '../process.scss'
@@ -123,9 +124,12 @@ export default function TrackerPage() {
             })}
           </View>
           <View className='pc-actions'>
-            <Button id='tracker-subscribe' variant='secondary' onClick={() => void subscribe()}>
-              订阅审核和缴费提醒
-            </Button>
+            {/* Baidu cannot ask for subscriptions (platform.swan.ts): its reminders are the message list's. */}
+            {platform.capabilities.subscribeMessages && (
+              <Button id='tracker-subscribe' variant='secondary' onClick={() => void subscribe()}>
+                订阅审核和缴费提醒
+              </Button>
+            )}
             <Button id='tracker-messages' variant='text' onClick={() => void go.to(routes.messages)}>
               查看消息
             </Button>
