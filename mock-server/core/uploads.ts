@@ -88,16 +88,21 @@ const PHOTO_ERROR: Record<PhotoProblemCode, ErrorCode> = {
  * and message (413 for a file too large, otherwise 400), every problem's message under the `photo` field.
  */
 export function refuseBadPhoto(bytes: Buffer, size: { width: number; height: number } | null | undefined): void {
-  const problems = checkPhoto({
-    head: bytes.subarray(0, 16),
-    size: bytes.length,
-    width: size?.width,
-    height: size?.height,
-  })
+  const problems = photoProblems(bytes, size)
   if (problems.length) {
     const first = problems[0]
-    throw new HttpError(first.code === 'file-too-large' ? 413 : 400, PHOTO_ERROR[first.code], first.message, {
+    throw new HttpError(photoRefusalStatus(first), PHOTO_ERROR[first.code], first.message, {
       photo: problems.map((p) => p.message).join('；'),
     })
   }
+}
+
+/** The photo rules on an upload's bytes and decoded size (none: it did not decode), for refusals of their own. */
+export function photoProblems(bytes: Buffer, size: { width: number; height: number } | null | undefined) {
+  return checkPhoto({ head: bytes.subarray(0, 16), size: bytes.length, width: size?.width, height: size?.height })
+}
+
+/** 413 for a file too large, otherwise 400. */
+export function photoRefusalStatus(problem: { code: string }): 400 | 413 {
+  return problem.code === 'file-too-large' ? 413 : 400
 }

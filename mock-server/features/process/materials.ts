@@ -1,9 +1,9 @@
 import crypto from 'node:crypto'
-import { checkPhoto, detectImageFormat, PHOTO_MAX_PIXELS } from '../../../domain/photo'
+import { detectImageFormat, PHOTO_MAX_PIXELS } from '../../../domain/photo'
 import { MATERIAL_VIEW_PATH, type MaterialsView } from '../../../types/process'
 import { HttpError, conflict } from '../../core/errors'
 import type { Store } from '../../core/store'
-import { decodeImage } from '../../core/uploads'
+import { decodeImage, photoProblems, photoRefusalStatus } from '../../core/uploads'
 import { provinceOf } from '../application/data/provinces'
 import { abilities, examOf, submitChecks } from '../application/rules'
 import type { StoredApplication } from '../application/state'
@@ -106,17 +106,8 @@ export async function checkMaterial(entry: MaterialEntry, bytes: Buffer): Promis
     )
   // The registration photo's rules (format, file size, pixels); a file that does not decode has no size: unreadable.
   const size = await decodeImage(bytes, PHOTO_MAX_PIXELS)
-  const problems = checkPhoto({
-    head: bytes.subarray(0, 16),
-    size: bytes.length,
-    width: size?.width,
-    height: size?.height,
-  })
-  if (problems.length) {
-    const first = problems[0]
-    const status = first.code === 'file-too-large' ? 413 : 400
-    throw new HttpError(status, 'MATERIAL_FORMAT', `${entry.name}：${first.message}`)
-  }
+  const [first] = photoProblems(bytes, size)
+  if (first) throw new HttpError(photoRefusalStatus(first), 'MATERIAL_FORMAT', `${entry.name}：${first.message}`)
   return 'jpeg'
 }
 
