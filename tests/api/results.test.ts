@@ -36,6 +36,21 @@ describe('results API', () => {
     await as(username) // sessions expire by the same clock
   }
 
+  test('a candidate with a ticket or scores cannot cancel the account (SPEC 1.4: an exam was applied for)', async () => {
+    for (const username of [RESULTS_WAITING.username, RESULTS_HISTORICAL.username]) {
+      await as(username)
+      expect(await api.cancelCheck()).toMatchObject({ allowed: false, reason: expect.stringContaining('不能注销账号') })
+      expect((await fail(api.cancelAccount())).code).toBe('CANCEL_REFUSED')
+    }
+    // The one waiting for the ticket has filled no application here: the ticket alone refuses.
+    await as(RESULTS_WAITING.username)
+    expect((await api.cancelCheck()).reason).toBe('您已有准考证或考试成绩，不能注销账号')
+    const accountId = [...mock.app.store.state.accounts.values()].find(
+      (a) => a.username === RESULTS_WAITING.username,
+    )!.id
+    expect([...mock.app.store.state.results.tickets.values()].some((t) => t.accountId === accountId)).toBe(true)
+  })
+
   test('before the window: the opening date, no ticket; inside: the ticket; after the exam: closed', async () => {
     await as(RESULTS_WAITING.username)
     const { ticket: brief } = await api.resultsSummary()

@@ -11,6 +11,7 @@ import {
 } from '../../../domain/results'
 import type { CertificateResult, QrCode, Scores, Ticket, TicketBrief } from '../../../types/results'
 import type { Store } from '../../core/store'
+import { applicationDataChecks } from '../account/rules'
 import type { CandidateResults, StoredTicket } from './state'
 
 /** 考生须知 printed on every ticket. */
@@ -189,3 +190,12 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1]
 }
+
+/**
+ * SPEC 1.4: an account that has applied for an exam cannot be cancelled. A ticket or published scores are that
+ * exam's record (the exam authority's, kept whatever the app does), so they refuse cancellation too.
+ */
+applicationDataChecks.push((state, accountId) => {
+  const hasTicket = [...state.results.tickets.values()].some((t) => t.accountId === accountId)
+  return hasTicket || state.results.byAccount.has(accountId) ? '您已有准考证或考试成绩，不能注销账号' : null
+})
