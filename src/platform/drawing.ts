@@ -69,3 +69,24 @@ export function paint(ctx: Canvas2D, drawing: Drawing, image: unknown): void {
     }
   }
 }
+
+/** Punctuation a Chinese line never starts with (避头点): it stays at the end of the line before. */
+const NO_LINE_START = new Set(Array.from('，。、；：？！）》」』”’,.;:?!)%'))
+
+/**
+ * Breaks text into lines of about `perLine` characters for a drawing (CJK glyphs are about one em wide). A line
+ * may take one character more rather than start the next with closing punctuation.
+ */
+export function wrapText(text: string, perLine: number): string[] {
+  const chars = Array.from(text)
+  if (chars.length === 0) return ['']
+  const lines: string[] = []
+  let i = 0
+  while (i < chars.length) {
+    let end = Math.min(i + perLine, chars.length)
+    if (end < chars.length && NO_LINE_START.has(chars[end])) end++
+    lines.push(chars.slice(i, end).join(''))
+    i = end
+  }
+  return lines
+}

@@ -94,5 +94,8 @@ describe('the ticket and certificate images', () => {
 
   test('long lines wrap by characters', () => {
     expect(wrap('一二三四五', 2)).toEqual(['一二', '三四', '五'])
+    // A line never starts with closing punctuation: it stays on the line before (避头点).
+    expect(wrap('按时间、地点参加。', 3)).toEqual(['按时间、', '地点参', '加。'])
+    expect(wrap('一二，', 2)).toEqual(['一二，'])
   })
 })

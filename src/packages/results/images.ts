@@ -1,5 +1,5 @@
 import type { Certificate, QrCode, Ticket } from '@contract/results'
-import type { Drawing, DrawStep } from '../../platform/drawing'
+import { wrapText, type Drawing, type DrawStep } from '../../platform/drawing'
 
 /**
  * The ticket and the certificate as drawings (src/platform/drawing.ts), which each platform paints and saves
@@ -46,13 +46,8 @@ export function centredX(text: string, size: number, centre = IMAGE_WIDTH / 2): 
   return Math.round(centre - width / 2)
 }
 
-/** Breaks Chinese text into lines of at most `perLine` characters. */
-export function wrap(text: string, perLine: number): string[] {
-  const chars = [...text]
-  const lines: string[] = []
-  for (let i = 0; i < chars.length; i += perLine) lines.push(chars.slice(i, i + perLine).join(''))
-  return lines
-}
+/** Breaks Chinese text into lines (src/platform/drawing.ts). */
+export const wrap = wrapText
 
 /** The photo's place on the ticket image (3:4, beside the name rows, left of the QR code). */
 export const TICKET_PHOTO = { x: 346, y: 92, w: 96, h: 128 }

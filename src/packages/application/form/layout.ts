@@ -1,5 +1,5 @@
 import type { ApplicationForm } from '@contract/application'
-import type { Drawing, DrawStep } from '../../../platform/drawing'
+import { wrapText, type Drawing, type DrawStep } from '../../../platform/drawing'
 
 /** The saved image's geometry (px): a phone-width page, rows as on the screen. */
 const WIDTH = 750
@@ -12,11 +12,7 @@ const PER_LINE = Math.floor((WIDTH - VALUE_X - PAD) / FONT)
 
 /** Splits a value into the lines it takes on the image. */
 export function wrap(text: string, perLine = PER_LINE): string[] {
-  const chars = Array.from(text)
-  if (chars.length === 0) return ['']
-  const lines: string[] = []
-  for (let i = 0; i < chars.length; i += perLine) lines.push(chars.slice(i, i + perLine).join(''))
-  return lines
+  return wrapText(text, perLine)
 }
 
 /**
