@@ -61,9 +61,11 @@ export default function TicketPage() {
           </View>
           <View className='rs-row'>
             <Text className='rs-row__label'>打印时间</Text>
-            <Text className='rs-row__value' id='ticket-window'>
-              {formatChinaDateTime(brief.opensAt)} 至 {formatChinaDateTime(brief.closesAt)}
-            </Text>
+            {/* Each end of the window stays whole: a narrow phone breaks the line at 至, not inside a date. */}
+            <View className='rs-row__value' id='ticket-window'>
+              <Text className='rs-keep'>{`${formatChinaDateTime(brief.opensAt)} 至 `}</Text>
+              <Text className='rs-keep'>{formatChinaDateTime(brief.closesAt)}</Text>
+            </View>
           </View>
           {brief.state === 'not-open' && (
             <>
