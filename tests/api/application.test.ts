@@ -622,6 +622,23 @@ describe('application API', () => {
     const valid = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'photos', 'valid-358x441.jpg'))
     const cut = await upload(valid.subarray(0, 60000))
     expect(cut.body.error?.code).toBe('PHOTO_FORMAT')
+    // Malformed multipart is a 400 with the contract body, as for the hub's photo (never a 500).
+    for (const body of [
+      '--xx\r\nbroken',
+      '--xx\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\n\r\nabc',
+      '--xx\r\nContent-Disposition: form-data; name="x"\r\n\r\nabc\r\n--xx--\r\n',
+      '',
+    ]) {
+      const res = await fetch(`${mock.url}/api/applications/${app.id}/photo`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=xx' },
+        body,
+      })
+      expect([res.status, ((await res.json()) as { error?: { code: string } }).error?.code]).toEqual([
+        400,
+        expect.any(String),
+      ])
+    }
     const ok = await upload(await makeJpeg({ width: 400, height: 560, noise: false, bytes: 60000 }))
     expect(ok.status).toBe(200)
     expect(ok.body.photo).toMatchObject({ source: 'exam', width: 400, height: 560 })

@@ -1,5 +1,4 @@
 import multipart from '@fastify/multipart'
-import sharp from 'sharp'
 import type { FastifyInstance } from 'fastify'
 import { chinaDateOf, OTHER_UNIT, PRACTICE_NONE } from '../../../domain/application-rules'
 import {
@@ -10,14 +9,14 @@ import {
   type FieldProblems,
 } from '../../../domain/application-steps'
 import { photoDone } from '../../../domain/hub-gate'
-import { PHOTO_MAX_BYTES, readJpegSize } from '../../../domain/photo'
+import { isJpeg, PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS } from '../../../domain/photo'
 import { endpoints } from '../../../types/api'
 import { EXAM_PHOTO_UPLOAD_FIELD, EXAM_PHOTO_UPLOAD_PATH, STEP_NAMES } from '../../../types/application'
 import { candidateScope, type CandidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
 import { HttpError, badRequest, conflict, forbidden, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
-import { refuseBadPhoto } from '../../core/uploads'
+import { decodeImage, readUploadedFile, refuseBadPhoto } from '../../core/uploads'
 import type { Account } from '../account/state'
 import { profileOf, summaryOf } from '../profile/rules'
 import { centresOf, PROVINCES, provinceOf, unitsOf } from './data/provinces'
@@ -44,30 +43,6 @@ import {
   windowClosed,
 } from './rules'
 import { emptySteps, type StoredApplication } from './state'
-
-/** Beyond this many pixels an image is refused before decoding (a decompression bomb). */
-const MAX_PIXELS = 40_000_000
-
-/**
- * The JPEG's size once the whole image decodes (under a pixel limit), or null: a file that only looks like a JPEG
- * (a header and a frame marker, then garbage or nothing) is not trusted. The size is read from the frame header,
- * as the hub does. https://sharp.pixelplumbing.com/api-constructor (limitInputPixels, failOn)
- */
-async function decodedJpegSize(bytes: Buffer): Promise<{ width: number; height: number } | null> {
-  const size = readJpegSize(bytes)
-  if (!size) return null
-  try {
-    await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
-      .resize(32, 32, { fit: 'inside' })
-      .raw()
-      .toBuffer()
-    // A scan cut off and padded still decodes: a whole file ends (FF D9) after its last start of scan (FF DA).
-    const scan = bytes.lastIndexOf(Buffer.from([0xff, 0xda]))
-    return scan > 0 && bytes.lastIndexOf(Buffer.from([0xff, 0xd9])) > scan ? size : null
-  } catch {
-    return null
-  }
-}
 
 /** One 400 carrying every field's message (the form shows each under its field), or nothing when there is none. */
 function refuse(problems: FieldProblems): void {
@@ -278,18 +253,14 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
     const candidate = scope.candidateOf(req)
     const { id } = req.params as { id: string }
     const app = editable(candidate.id, id)
-    if (!req.isMultipart()) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以文件方式上传照片')
-    const file = await req.file()
-    if (!file || file.fieldname !== EXAM_PHOTO_UPLOAD_FIELD) throw badRequest('BAD_REQUEST', '没有收到照片文件')
-    let bytes: Buffer
-    try {
-      bytes = await file.toBuffer()
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpError(413, 'PHOTO_FILE_TOO_LARGE')
-      throw err
-    }
-    // The hub's photo rules, from the bytes (the name and declared type are not trusted).
-    const size = await decodedJpegSize(bytes)
+    // Read and decoded exactly as the hub's photo (profile routes): malformed multipart is a 400, a file cut off at
+    // the size limit a 413, and the hub's photo rules apply to the decoded, upright image.
+    const bytes = await readUploadedFile(req, EXAM_PHOTO_UPLOAD_FIELD, {
+      notMultipart: '请以文件方式上传照片',
+      missing: '没有收到照片文件',
+      tooLarge: new HttpError(413, 'PHOTO_FILE_TOO_LARGE'),
+    })
+    const size = isJpeg(bytes) ? await decodeImage(bytes, PHOTO_MAX_PIXELS) : null
     refuseBadPhoto(bytes, size)
     app.photo = {
       source: 'exam',
