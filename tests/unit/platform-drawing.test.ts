@@ -36,7 +36,7 @@ const drawing: Drawing = {
 describe('the drawing on a page canvas context', () => {
   test('every text takes its own size, colour and alignment, set before it is drawn', () => {
     const { ctx, calls } = fakeContext()
-    paint(legacyCanvas2D(ctx), drawing, 'wxfile://tmp/photo.jpg')
+    paint(legacyCanvas2D(ctx), drawing, 'wxfile://tmp_photo.jpg')
     expect(calls).toEqual([
       ['setFillStyle', '#ffffff'],
       ['fillRect', 0, 0, 300, 200],
@@ -52,7 +52,7 @@ describe('the drawing on a page canvas context', () => {
       ['setFillStyle', '#e8f0fc'],
       ['fillRect', 0, 100, 300, 40],
       // The downloaded photo is drawn from its local path.
-      ['drawImage', 'wxfile://tmp/photo.jpg', 200, 50, 60, 80],
+      ['drawImage', 'wxfile://tmp_photo.jpg', 200, 50, 60, 80],
     ])
   })
 

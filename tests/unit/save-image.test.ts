@@ -10,18 +10,18 @@ afterEach(() => Object.assign(platform, original))
 test('the exported file is what gets saved, under its name, on the canvas the page gave', async () => {
   const seen: unknown[] = []
   Object.assign(platform, {
-    renderDrawing: async (d: Drawing, canvasId: string) => (seen.push(d, canvasId), 'wxfile://tmp/1.png'),
+    renderDrawing: async (d: Drawing, canvasId: string) => (seen.push(d, canvasId), 'wxfile://tmp_1.png'),
     saveImage: async (path: string, name: string) => (seen.push(path, name), 'denied' as const),
   })
   expect(await saveDrawingAsImage(drawing, 'ticket-canvas', '准考证.png')).toBe('denied')
-  expect(seen).toEqual([drawing, 'ticket-canvas', 'wxfile://tmp/1.png', '准考证.png'])
+  expect(seen).toEqual([drawing, 'ticket-canvas', 'wxfile://tmp_1.png', '准考证.png'])
 })
 
 test('a painting or export that fails, or a save that throws, answers failed', async () => {
   Object.assign(platform, { renderDrawing: async () => Promise.reject(new Error('canvas is empty')) })
   expect(await saveDrawingAsImage(drawing, 'c', 'x.png')).toBe('failed')
   Object.assign(platform, {
-    renderDrawing: async () => 'wxfile://tmp/1.png',
+    renderDrawing: async () => 'wxfile://tmp_1.png',
     saveImage: async () => Promise.reject(new Error('boom')),
   })
   expect(await saveDrawingAsImage(drawing, 'c', 'x.png')).toBe('failed')

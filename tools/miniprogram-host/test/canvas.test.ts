@@ -63,7 +63,7 @@ const PAGE_CANVAS = (target: 'alipay' | 'swan', draw = true) => `
   ctx.setFontSize(20)
   ctx.fillText('准考证号 20261101000002', 10, 10)
   ctx.drawImage(${target === 'alipay' ? 'photo.apFilePath' : 'photo.tempFilePath'}, 200, 10, 60, 80)
-  ctx.drawImage('${target === 'alipay' ? 'https://resource/none.jpg' : 'bdfile://tmp/none.jpg'}', 0, 0, 1, 1)
+  ctx.drawImage('${target === 'alipay' ? 'https://resource/none.jpg' : 'bdfile://tmp_none.jpg'}', 0, 0, 1, 1)
   ${draw ? 'await new Promise((resolve) => ctx.draw(false, resolve))' : ''}
   const file = ${
     target === 'alipay'
@@ -136,7 +136,7 @@ describe.each(['alipay', 'swan'] as const)('%s page canvas', (target) => {
     const save =
       target === 'alipay'
         ? "call('saveImage', { url: 'https://resource/x.png' })"
-        : "call('saveImageToPhotosAlbum', { filePath: 'bdfile://tmp/x.png' })"
+        : "call('saveImageToPhotosAlbum', { filePath: 'bdfile://tmp_x.png' })"
     const h = host(target, canvasPage(api, `await ${save}`))
     const page = await h.launch()
     await expect((page.instance.run as () => Promise<void>)()).rejects.toBeTruthy()
@@ -163,7 +163,7 @@ describe('weapp offscreen canvas 2D', () => {
         await new Promise((resolve, reject) => { img.onload = resolve; img.onerror = reject; img.src = photo.tempFilePath })
         ctx.drawImage(img, 200, 10, 60, 80)
         const missing = canvas.createImage()
-        const failed = await new Promise((resolve) => { missing.onload = () => resolve(false); missing.onerror = () => resolve(true); missing.src = 'wxfile://tmp/none.jpg' })
+        const failed = await new Promise((resolve) => { missing.onload = () => resolve(false); missing.onerror = () => resolve(true); missing.src = 'wxfile://tmp_none.jpg' })
         const out = await call('canvasToTempFilePath', { canvas, fileType: 'png' })
         await call('saveImageToPhotosAlbum', { filePath: out.tempFilePath })
         return { failed, webgl: api.createOffscreenCanvas({ width: 1, height: 1 }).getContext('2d'), status: photo.statusCode }`,
