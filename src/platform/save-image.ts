@@ -20,3 +20,8 @@ export async function saveDrawingAsImage(
   }
   return platform.saveImage(path, fileName).catch(() => 'failed' as const)
 }
+
+/** Where a saved image ended up, in the candidate's words: a download in a browser, the album on the phones. */
+export function savedImageWhere(): string {
+  return platform.name === 'h5' ? '图片已下载' : '已保存到相册'
+}

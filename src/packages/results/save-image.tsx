@@ -4,7 +4,7 @@ import { Button } from '../../components/button'
 import { DrawingCanvas } from '../../components/drawing-canvas'
 import type { Drawing } from '../../platform/drawing'
 import { platform } from '../../platform/platform'
-import { saveDrawingAsImage } from '../../platform/save-image'
+import { saveDrawingAsImage, savedImageWhere } from '../../platform/save-image'
 import type { SaveImageResult } from '../../platform/types'
 
 const MESSAGES: Record<SaveImageResult, string> = {
@@ -46,7 +46,7 @@ export function SaveAsImage(props: { page: string; fileName: string; drawing: Dr
           data-result={result}
           className={`rs-save__result ${result === 'saved' ? '' : 'rs-save__result--warn'}`}
         >
-          {platform.name === 'h5' && result === 'saved' ? '图片已下载' : MESSAGES[result]}
+          {result === 'saved' ? savedImageWhere() : MESSAGES[result]}
         </Text>
       )}
       {result === 'denied' && (

@@ -9,7 +9,7 @@ import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
 import { platform } from '../../../platform/platform'
-import { saveDrawingAsImage } from '../../../platform/save-image'
+import { saveDrawingAsImage, savedImageWhere } from '../../../platform/save-image'
 import { go, routes, useQuery } from '../../../routes'
 import { useApplication } from '../../../stores/application'
 import { useRequireSession } from '../../../stores/session'
@@ -64,7 +64,7 @@ export default function ApplyFormPage() {
     setDenied(false)
     const result = await saveDrawingAsImage(drawing, 'apply-form-canvas', `报名表-${form.code}.png`)
     setBusy(null)
-    if (result === 'saved') setSaved(platform.name === 'h5' ? '报名表图片已下载' : '报名表已保存到相册')
+    if (result === 'saved') setSaved(`报名表${savedImageWhere()}`)
     else if (result === 'denied') {
       setDenied(true)
       setMessage('未获得保存到相册的权限，请在设置中允许“添加到相册”后重试')
