@@ -105,14 +105,22 @@ const initial = {
 }
 
 let searchSeq = 0
+/** How many changes the candidate made to each section (see `load`). */
+const changes = new Map<Section, number>()
+const changed = (section: Section) => changes.set(section, (changes.get(section) ?? 0) + 1)
 
 export const useProfile = create<ProfileState>((set, get) => {
-  /** Runs one load with its section's loading and error flags. */
+  /**
+   * Runs one load with its section's loading and error flags. A change the candidate made to the section while the
+   * load was under way (bind, unbind, upload) is newer than the load's answer, which is then dropped.
+   */
   async function load<T>(section: Section, fetch: () => Promise<T>, store: (value: T) => Partial<ProfileState>) {
     set((s) => ({ loading: { ...s.loading, [section]: true }, errors: { ...s.errors, [section]: null } }))
+    const changesBefore = changes.get(section) ?? 0
     try {
       const value = await fetch()
-      set((s) => ({ ...store(value), loading: { ...s.loading, [section]: false } }))
+      const stale = (changes.get(section) ?? 0) !== changesBefore
+      set((s) => ({ ...(stale ? {} : store(value)), loading: { ...s.loading, [section]: false } }))
     } catch (err) {
       set((s) => ({ loading: { ...s.loading, [section]: false }, errors: { ...s.errors, [section]: messageOf(err) } }))
     }
@@ -204,6 +212,7 @@ export const useProfile = create<ProfileState>((set, get) => {
           {},
           { onProgress: (percent) => set({ uploadPercent: Math.min(99, percent) }) },
         )
+        changed('photo')
         set({ photo, candidate: null, uploadPercent: null })
         refreshSummary()
         return true
@@ -231,12 +240,15 @@ export const useProfile = create<ProfileState>((set, get) => {
     bind: async () => {
       const code = await platform.getLoginCode()
       const binding = await api.bind({ platform: platform.name, code })
+      changed('binding')
       set({ binding })
       refreshSummary()
     },
 
     unbind: async () => {
-      set({ binding: await api.unbind() })
+      const binding = await api.unbind()
+      changed('binding')
+      set({ binding })
       refreshSummary()
     },
 
