@@ -177,16 +177,22 @@ describe('face verification API', () => {
     })
   })
 
-  test('start needs a captcha, checked first and used up', async () => {
+  test.each([
+    ['login', api.faceLoginStart],
+    ['recovery', api.recoverFaceStart],
+  ] as const)('%s start needs a captcha, checked first and used up', async (_purpose, startFace) => {
     const c = await candidate()
-    const bad = await fail(api.faceLoginStart({ ...pick(c), platform: 'h5', captchaId: 'nope', captchaCode: 'abcd' }))
+    const bad = await fail(startFace({ ...pick(c), platform: 'h5', captchaId: 'nope', captchaCode: 'abcd' }))
     expect(bad.code).toBe('CAPTCHA_EXPIRED')
+    const wrong = await captcha()
+    const mistyped = await fail(startFace({ ...pick(c), platform: 'h5', ...wrong, captchaCode: 'zzzz' }))
+    expect(mistyped.code).toMatch(/^CAPTCHA_/)
     const once = await captcha()
-    await api.faceLoginStart({ ...pick(c), platform: 'h5', ...once })
-    const twice = await fail(api.faceLoginStart({ ...pick(c), platform: 'h5', ...once }))
+    await startFace({ ...pick(c), platform: 'h5', ...once })
+    const twice = await fail(startFace({ ...pick(c), platform: 'h5', ...once }))
     expect(twice.code).toBe('CAPTCHA_EXPIRED')
     const missing = await fail(
-      api.faceLoginStart({ ...pick(c), platform: 'h5' } as unknown as Parameters<typeof api.faceLoginStart>[0]),
+      startFace({ ...pick(c), platform: 'h5' } as unknown as Parameters<typeof api.faceLoginStart>[0]),
     )
     expect(missing.code).toBe('VALIDATION_FAILED')
   })
@@ -299,6 +305,47 @@ describe('face verification across a restart (--data)', () => {
       )
       // The sixth start for this ID number: the limit counted the ones before the restart.
       expect(await refused({ ...pick(c), platform: 'h5', ...(await solved(second)) })).toBe('RATE_LIMITED')
+    } finally {
+      await first?.close()
+      await second?.close()
+      fs.rmSync(file, { force: true })
+    }
+  })
+})
+
+describe('a pass recorded with QA is not honoured by a server restarted without it', () => {
+  test.each(['h5', 'weapp', 'alipay'] as const)('%s: the finish stays pending, no session', async (platform) => {
+    const file = path.join(os.tmpdir(), `face-noqa-${platform}-${process.pid}-${Date.now()}.json`)
+    const c = { username: `faceqa${platform}`, password: 'Face#2026x', name: '林·语', idNumber: nextIdFor('997') }
+    let first: Awaited<ReturnType<typeof startMock>> | undefined
+    let second: Awaited<ReturnType<typeof startMock>> | undefined
+    try {
+      first = await startMock({ dataFile: file })
+      setApiBase(first.url)
+      await first.qa('/__qa/candidates', c)
+      const { captchaId } = await api.captcha()
+      const { answer } = (await first.qa('/__qa/captcha/last')) as { answer: string }
+      const { verifyId } = await api.faceLoginStart({
+        ...pick(c),
+        platform,
+        ...(platform === 'weapp' ? { loginCode: crypto.randomBytes(16).toString('hex') } : {}),
+        captchaId,
+        captchaCode: answer,
+      })
+      await first.qa('/__qa/sim/face', { outcome: 'pass' })
+      // The scan is recorded under QA (the simulated camera screen takes any platform's verification).
+      expect((await api.simFaceRun(verifyId)).outcome).toBe('pass')
+      await first.close()
+      first = undefined
+
+      second = await startMock({ dataFile: file, qa: false })
+      setApiBase(second.url)
+      const refused = await api.faceLoginFinish({ verifyId, ...pick(c) }).then(
+        () => null,
+        (e: unknown) => e as ApiError,
+      )
+      expect(refused?.status).toBe(409)
+      expect(refused?.code).toBe('FACE_VERIFY_PENDING')
     } finally {
       await first?.close()
       await second?.close()

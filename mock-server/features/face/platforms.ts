@@ -38,11 +38,16 @@ export function forgetOld(verifications: Map<string, PlatformVerification>, now:
   for (const [id, v] of verifications) if (v.expiresAt + 3600 * 1000 < now) verifications.delete(id)
 }
 
-/** The scan's result, fixed the first time anyone asks (a later QA setting does not change a finished scan). */
+/**
+ * The scan's result, fixed the first time anyone asks (a later QA setting does not change a finished scan). A server
+ * without the QA API answers pending even for a scan recorded while it ran with QA on the same data file: outcomes
+ * come from QA alone, so a restart without it must not honour one.
+ */
 function resolveScan(v: PlatformVerification, source: ScanSource): FaceOutcome {
-  if (v.scan) return v.scan
   const outcome = source.outcome()
-  if (!outcome || outcome === 'pending') return 'pending'
+  if (outcome === null) return 'pending'
+  if (v.scan) return v.scan
+  if (outcome === 'pending') return 'pending'
   v.scan = outcome
   return outcome
 }
