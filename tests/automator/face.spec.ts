@@ -206,6 +206,30 @@ describeSkipOn({
       expect(await valueOf(page, '#recover-id-number')).toBe(c.idNumber)
     })
 
+    it('fail: the reason, and a retry that passes', async () => {
+      const c = await candidate()
+      const page = await faceRecoverForm(c)
+      await candidateDoes('fail')
+      await tap(page, '#recover-face-submit')
+      await waitForText(page, '#recover-face-failed-reason', (t) => t.includes('未通过'), 10000)
+      expect(await valueOf(page, '#recover-face-id-number')).toBe(c.idNumber)
+      await retypeCaptcha(page, 'recover-face')
+      await candidateDoes('pass')
+      await tap(page, '#recover-face-submit')
+      await element(page, '#recover-verified', 15000)
+    })
+
+    it('expired: says so, and the form stays', async () => {
+      const c = await candidate()
+      const page = await faceRecoverForm(c)
+      await candidateDoes('expired')
+      await tap(page, '#recover-face-submit')
+      await waitForText(page, '#recover-error', (t) => t.includes('超时') || t.includes('失效'), 10000)
+      expect(await valueOf(page, '#recover-face-name')).toBe(c.name)
+      expect(await valueOf(page, '#recover-face-id-number')).toBe(c.idNumber)
+      expect((await page.$$('#recover-face-submit')).length).toBe(1)
+    })
+
     it('cancel: back to the form with what was typed', async () => {
       const c = await candidate()
       const page = await faceRecoverForm(c)
