@@ -185,6 +185,27 @@ describe('process API (after submission)', () => {
     })
   })
 
+  test('a malformed or cut-off materials upload is a 400 with the contract body (never a 500), and nothing is kept', async () => {
+    const a = await application('12', { submit: false, materials: false })
+    const token = await login()
+    for (const body of [
+      '--xx\r\nbroken',
+      '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nabc',
+      '--xx\r\nContent-Disposition: form-data; name="x"\r\n\r\nabc\r\n--xx--\r\n',
+      '',
+    ]) {
+      const res = await fetch(`${mock.url}/api/applications/${a.id}/materials/id-card`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=xx' },
+        body,
+      })
+      const answer = (await res.json()) as { error?: { code: string; message: string } }
+      expect([res.status, answer.error?.code]).toEqual([400, 'BAD_REQUEST'])
+      expect(answer.error?.message).toMatch(/[\u4e00-\u9fff]/)
+    }
+    expect((await api.materialsOf(a.id)).required.every((r) => !r.uploaded)).toBe(true)
+  })
+
   test('online confirmation (天津): materials checked from the bytes, submission, refusal, re-upload, confirmation', async () => {
     const a = await application('12', { submit: false, materials: false })
     expect(a.nodes.map((n) => n.key)).toEqual([
