@@ -17,11 +17,13 @@ const SMALL = path.join(PHOTOS, 'small-file-295x413.jpg')
 describe('process API (after submission)', () => {
   const mock = clientAgainstMock()
   let seq = 700
-  let PDF = ''
+  /** A real one-page PDF: the server parses a PDF whole before it keeps it. */
+  const PDF = path.join(__dirname, '..', 'fixtures', 'materials', 'proof.pdf')
+  let HEADER_ONLY_PDF = ''
 
   beforeAll(() => {
-    PDF = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'process-')), 'proof.pdf')
-    fs.writeFileSync(PDF, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+    HEADER_ONLY_PDF = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'process-')), 'header-only.pdf')
+    fs.writeFileSync(HEADER_ONLY_PDF, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
   })
   afterEach(() => mock.qa('/__qa/clock', { real: true }))
 
@@ -236,9 +238,14 @@ describe('process API (after submission)', () => {
     expect((await bad(SMALL, 'id-card')).code).toBe('MATERIAL_FORMAT')
     // Decoded before it is trusted (the review shows it back): a JPG cut off and padded to its size is unreadable.
     const whole = fs.readFileSync(JPG)
-    const cut = path.join(path.dirname(PDF), 'cut.jpg')
+    const cut = path.join(path.dirname(HEADER_ONLY_PDF), 'cut.jpg')
     fs.writeFileSync(cut, Buffer.concat([whole.subarray(0, whole.length / 2), Buffer.alloc(whole.length / 2)]))
     expect((await bad(cut, 'id-card')).message).toContain('无法读取')
+    // A PDF is parsed whole: its magic bytes and a trailer without pages are not a document; nor is half of one.
+    expect((await bad(HEADER_ONLY_PDF, 'education')).message).toContain('PDF 文件无法读取')
+    const halfPdf = path.join(path.dirname(HEADER_ONLY_PDF), 'half.pdf')
+    fs.writeFileSync(halfPdf, fs.readFileSync(PDF).subarray(0, 400))
+    expect((await bad(halfPdf, 'education')).code).toBe('MATERIAL_FORMAT')
     expect((await bad(JPG, 'no-such')).status).toBe(404)
     await api.upload('uploadMaterial', JPG, { id: a.id, key: 'id-card' })
     await api.upload('uploadMaterial', PDF, { id: a.id, key: 'education' })
