@@ -72,7 +72,7 @@ declare const my: {
     fileType: 'image' | 'video' | 'audio'
     header?: Record<string, string>
     formData?: Record<string, string>
-    success: (r: { statusCode: number | string; data: string }) => void
+    success: (r: { statusCode: number | string; data: string; header?: Record<string, unknown> }) => void
     fail: (e: unknown) => void
   }): { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined
   getAuthCode(opts: { scopes: string; success: (r: { authCode: string }) => void; fail: (e: unknown) => void }): void
@@ -149,7 +149,8 @@ function uploadImage(options: UploadOptions): Promise<UploadResult> {
       fileType: 'image',
       header: options.headers,
       formData: options.formData,
-      success: (res) => resolve({ statusCode: Number(res.statusCode), data: String(res.data) }),
+      // The answer carries the response headers (header), which hold Retry-After and the server's time.
+      success: (res) => resolve({ statusCode: Number(res.statusCode), data: String(res.data), header: res.header }),
       fail: reject,
     })
     if (options.onProgress && task && typeof task.onProgressUpdate === 'function') {
