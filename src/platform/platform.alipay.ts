@@ -13,8 +13,9 @@ export interface AlipayVerifyResult {
  * certifyId) and builds its url (alipay.user.certify.open.certify); the app opens it with my.startAPVerify where the
  * client has it, else with the documented my.call('startBizService', { name: 'open-certify', param }); the server
  * then asks alipay.user.certify.open.query, since "前端数据是可以修改的" (9000 only means the screen finished).
- * https://help.aliyun.com/document_detail/144545.htm (startBizService 'open-certify', resultStatus values)
+ * https://opendocs.alipay.com/mini/introduce/alipay-verfify (支付宝身份验证 in mini-programs: the flow)
  * https://opendocs.alipay.com/apis/api_2/alipay.user.certify.open.initialize
+ * https://help.aliyun.com/document_detail/144545.htm (startBizService 'open-certify', resultStatus values)
  */
 export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResult {
   switch (r?.resultStatus) {
