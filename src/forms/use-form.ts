@@ -26,6 +26,22 @@ export type FormOptions<S extends v.GenericSchema, T extends object> = {
   toInput?: (values: T) => unknown
 } & FormSource<T>
 
+/**
+ * What `send` throws when a submission ended without success and without an ApiError: a store call that answers with
+ * outcomes rather than throwing (a face attempt that failed or was cancelled). The kit shows its message above the
+ * button (none when the page shows the outcome its own way) and its field errors, keeps the draft, and takes a new
+ * idempotency key for the next try.
+ */
+export class FormRefusal extends Error {
+  constructor(
+    message: string | null,
+    readonly fields: FieldErrors = {},
+  ) {
+    super(message ?? '')
+    this.name = 'FormRefusal'
+  }
+}
+
 export interface SubmitOptions {
   /** Whether to mark the fields the server named (default yes; a wrong password is said once, above the button). */
   showFieldErrors?: (err: ApiError) => boolean
@@ -59,7 +75,7 @@ export interface Form<S extends v.GenericSchema, T extends object> {
   /**
    * Checks, then runs `send` with the checked value and this filling's idempotency key (the same key when a lost
    * answer is retried, a new one after a refusal). Success clears the draft; a refusal shows the server's field
-   * errors and message. Resolves with send's result, or null when nothing was sent or it failed.
+   * errors and message (or a FormRefusal's). Resolves with send's result, or null when nothing was sent or it failed.
    */
   submit: <R>(
     send: (value: v.InferOutput<S>, idempotencyKey: string) => Promise<R>,
@@ -133,8 +149,13 @@ export function useForm<S extends v.GenericSchema, T extends object>(options: Fo
         key.current = newIdempotencyKey()
         return result
       } catch (err) {
-        if (err instanceof ApiError) setErrors(opts.showFieldErrors?.(err) === false ? {} : err.fields)
-        setFormError(messageOf(err))
+        if (err instanceof FormRefusal) {
+          setErrors(err.fields)
+          setFormError(err.message || null)
+        } else {
+          if (err instanceof ApiError) setErrors(opts.showFieldErrors?.(err) === false ? {} : err.fields)
+          setFormError(messageOf(err))
+        }
         // A refused submission can be corrected and sent again as a new request; a lost one keeps its key.
         if (!(err instanceof ApiError && err.isNetwork)) key.current = newIdempotencyKey()
         opts.onError?.(err)

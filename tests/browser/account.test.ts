@@ -150,6 +150,54 @@ describe('account flows (H5)', () => {
     await waitPage('hub-page')
   })
 
+  test('login: each mode is a draft that survives a reload, never the password or a captcha; a failed face login puts its ID number in place of a drafted username', async () => {
+    const c = await candidate()
+    await rig.open('pages/login/index', 'login-page')
+    await fill('login-username', c.username)
+    await fill('login-password', c.password)
+    await $('#login-captcha-image').waitFor()
+    const captcha = await rig.captcha('login')
+    await fill('login-captcha', captcha)
+    await tap('login-mode-face')
+    await fill('login-face-name', c.name)
+    await fill('login-face-id-number', c.idNumber)
+    const faceCaptcha = await rig.captcha('login-face')
+    await fill('login-face-captcha', faceCaptcha)
+    await rig.page.waitForTimeout(600) // the draft is saved 300 ms after typing
+    const drafts = await rig.page.evaluate(() => [
+      localStorage.getItem('draft.login'),
+      localStorage.getItem('draft.login-face'),
+    ])
+    expect(drafts.map((d) => JSON.parse(d ?? 'null'))).toEqual([
+      { data: { username: c.username } },
+      { data: { name: c.name, idNumber: c.idNumber } },
+    ])
+    const stored = await rig.page.evaluate(() => JSON.stringify({ ...localStorage }))
+    for (const secret of [c.password, captcha, faceCaptcha]) expect(stored).not.toContain(secret)
+
+    await rig.page.reload()
+    await waitPage('login-page')
+    expect(await $('#login-username input').inputValue()).toBe(c.username)
+    expect(await $('#login-password input').inputValue()).toBe('')
+    await tap('login-mode-face')
+    expect(await $('#login-face-name input').inputValue()).toBe(c.name)
+    expect(await $('#login-face-id-number input').inputValue()).toBe(c.idNumber)
+    await rig.mock.qa('/__qa/sim/face', { outcome: 'fail' })
+    await fill('login-face-captcha', await rig.captcha('login-face'))
+    await tap('login-agree')
+    await tap('login-face-submit')
+    await $('#login-face-failed').waitFor()
+    await tap('login-face-use-password')
+    expect(await $('#login-username input').inputValue()).toBe(c.idNumber)
+    // In by password: neither mode's draft stays on the device.
+    await fill('login-password', c.password)
+    await fill('login-captcha', await rig.captcha('login'))
+    await tap('login-submit')
+    await waitPage('hub-page')
+    const left = await rig.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('draft.login')))
+    expect(left).toEqual([])
+  })
+
   test('recover by question, then log in with the new password', async () => {
     const c = await candidate()
     await rig.open('pages/recover/index', 'recover-page')
@@ -185,6 +233,41 @@ describe('account flows (H5)', () => {
     await fill('recover-new-password-confirm', 'Face#Pass2026')
     await tap('recover-reset-submit')
     await $('#recover-done').waitFor()
+  })
+
+  test('recover: the identify step is a draft that survives a reload (both ways); no captcha or answer is ever in it', async () => {
+    const c = await candidate()
+    await rig.open('pages/recover/index', 'recover-page')
+    await fill('recover-name', c.name)
+    await fill('recover-id-number', c.idNumber)
+    await $('#recover-captcha-image').waitFor()
+    const captcha = await rig.captcha('recover')
+    await fill('recover-captcha', captcha)
+    await rig.page.waitForTimeout(600) // the draft is saved 300 ms after typing
+    const stored = () => rig.page.evaluate(() => JSON.stringify({ ...localStorage }))
+    const draft = await rig.page.evaluate(() => localStorage.getItem('draft.recover'))
+    expect(JSON.parse(draft ?? 'null')).toEqual({ data: { name: c.name, idNumber: c.idNumber } })
+    expect(await stored()).not.toContain(captcha)
+
+    await rig.page.reload()
+    await waitPage('recover-page')
+    expect(await $('#recover-name input').inputValue()).toBe(c.name)
+    expect(await $('#recover-id-number input').inputValue()).toBe(c.idNumber)
+    expect(await $('#recover-captcha input').inputValue()).toBe('')
+    // The face way is the same person: what was typed is there too, and back.
+    await tap('recover-mode-face')
+    expect(await $('#recover-face-name input').inputValue()).toBe(c.name)
+    expect(await $('#recover-face-id-number input').inputValue()).toBe(c.idNumber)
+    await tap('recover-mode-question')
+
+    await fill('recover-captcha', await rig.captcha('recover'))
+    await tap('recover-question-next')
+    expect(await text('recover-question-text')).toBe('您母亲的姓名是？')
+    await fill('recover-answer', c.answer)
+    await rig.page.waitForTimeout(600)
+    // On to the answer: the identify draft is done with, and the answer never lands on the device.
+    expect(await rig.page.evaluate(() => localStorage.getItem('draft.recover'))).toBeNull()
+    expect(await stored()).not.toContain(c.answer)
   })
 
   test('cancellation refused with the reason, then allowed with double confirmation; the ID registers again', async () => {

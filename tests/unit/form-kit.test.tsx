@@ -5,7 +5,7 @@ import { act, renderHook } from '@testing-library/react'
 import * as v from 'valibot'
 import { RegisterForm } from '../../types/account'
 import { ApiError } from '../../src/api'
-import { useForm } from '../../src/forms/use-form'
+import { FormRefusal, useForm } from '../../src/forms/use-form'
 import { dateColumns, dateFromIndexes, dateIndexes } from '../../src/components/picker-select'
 import Taro, { resetTaroStub } from '../support/taro-node'
 
@@ -138,6 +138,37 @@ test('a successful submission forgets the draft', async () => {
   expect(Taro.getStorageSync('draft.kit-login')).toEqual({ username: 'u' })
   await act(() => result.current.submit(async () => 'ok'))
   expect(Taro.getStorageSync('draft.kit-login')).toBe('')
+})
+
+test('a FormRefusal (an outcome, not an ApiError: a failed face attempt) shows its message and fields, keeps the draft, takes a new key', async () => {
+  const { result } = renderHook(() =>
+    useForm({ schema: Login, initial: { username: '' }, draft: { key: 'kit-face', never: [] } }),
+  )
+  act(() => result.current.set('username', 'u'))
+  await act(() => wait(350))
+  const keys: string[] = []
+  const onError = jest.fn()
+  const refuse = (err: FormRefusal) => async (_v: unknown, key: string) => {
+    keys.push(key)
+    throw err
+  }
+  const cancelled = new FormRefusal('您已取消人脸识别', { username: '请核对' })
+  let answer: unknown = 'unset'
+  await act(async () => {
+    answer = await result.current.submit(refuse(cancelled), { onError })
+  })
+  expect(answer).toBeNull()
+  expect(result.current.formError).toBe('您已取消人脸识别')
+  expect(result.current.errors).toEqual({ username: '请核对' })
+  expect(onError).toHaveBeenCalledWith(cancelled)
+  expect(Taro.getStorageSync('draft.kit-face')).toEqual({ username: 'u' })
+  // The page shows the outcome its own way (the failed-face notice): nothing above the button, no field marked.
+  await act(() => result.current.submit(refuse(new FormRefusal(null))))
+  expect(result.current.formError).toBeNull()
+  expect(result.current.errors).toEqual({})
+  expect(result.current.submitting).toBe(false)
+  expect(keys[1]).not.toBe(keys[0])
+  expect(Taro.getStorageSync('draft.kit-face')).toEqual({ username: 'u' })
 })
 
 describe('the date columns (every platform has multiSelector; mode=date is WeChat and H5 only)', () => {

@@ -1,19 +1,19 @@
 import { Checkbox, Text, View } from '@tarojs/components'
 import { go, routes, useQuery } from '../../routes'
 import { useRef, useState } from 'react'
-import { FaceIdentityForm } from '@contract/account'
+import * as v from 'valibot'
+import { FaceStartRequest, type SessionResponse } from '@contract/account'
 import { PasswordLoginRequest } from '@contract/auth'
-import { validate, type FieldErrors } from '@contract/validate'
-import { api } from '../../api'
+import { call } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { IdNumberField, TextField } from '../../components/form-field/text-field'
 import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
-import { useForm } from '../../forms/use-form'
+import { FormRefusal, useForm } from '../../forms/use-form'
 import { platform } from '../../platform/platform'
-import { attemptFace } from '../../stores/face-verification'
+import { attemptFace, type FaceAttempt } from '../../stores/face-verification'
 import { goAfterLogin, useSession } from '../../stores/session'
 import './index.scss'
 
@@ -23,48 +23,67 @@ type FaceNotice = { kind: 'failed' | 'unsupported'; message: string } | null
 
 const AGREE_FIRST = '请先阅读并勾选同意《服务协议》和《隐私政策》'
 
+/** What the candidate types for a face login: the start request without what the platform adds (faceStartContext). */
+const FaceLoginForm = v.omit(FaceStartRequest, ['idType', 'platform', 'loginCode'])
+
 /** 登录: password mode with the image captcha, and the face-ID mode. */
 export default function LoginPage() {
   const expired = useQuery(routes.login).expired === '1'
   const [mode, setMode] = useState<Mode>('password')
   const [agreed, setAgreed] = useState(false)
-  // Nothing of a login is kept as a draft: it is a password and a captcha answer.
+  // Each mode's form is a draft on the device; the password and the captcha never go into it.
   const pwd = useForm({
     schema: PasswordLoginRequest,
     initial: { username: '', password: '', captchaId: '', captchaCode: '' },
+    draft: { key: 'login', never: ['password', 'captchaId', 'captchaCode'] },
   })
-  const { values: form, errors, setErrors, formError, setFormError } = pwd
-  const [face, setFace] = useState({ name: '', idNumber: '', captchaId: '', captchaCode: '' })
+  const face = useForm({
+    schema: FaceLoginForm,
+    initial: { name: '', idNumber: '', captchaId: '', captchaCode: '' },
+    draft: { key: 'login-face', never: ['captchaId', 'captchaCode'] },
+  })
+  const form = mode === 'password' ? pwd : face
+  // A username a draft brought back, not typed on this visit: the ID number of a failed face login takes its place.
+  const usernameTyped = useRef(false)
   const [faceNotice, setFaceNotice] = useState<FaceNotice>(null)
-  const [busy, setBusy] = useState(false)
   const captcha = useRef<CaptchaFieldHandle>(null)
   const faceCaptcha = useRef<CaptchaFieldHandle>(null)
   const signIn = useSession((s) => s.signIn)
 
+  /** In: neither mode's draft is needed any more (the kit forgets the one that submitted), back to where they were. */
+  const signedIn = (session: SessionResponse) => {
+    signIn(session)
+    pwd.clearDraft()
+    face.clearDraft()
+    void goAfterLogin()
+  }
+
   const switchMode = (next: Mode) => {
     setMode(next)
-    setErrors({})
-    setFormError(null)
+    for (const kit of [pwd, face]) {
+      kit.setErrors({})
+      kit.setFormError(null)
+    }
     setFaceNotice(null)
   }
 
   /** From a face refusal to the password form, the ID number already in 用户名或证件号码 (the same account). */
   const usePassword = () => {
-    if (!form.username && face.idNumber) pwd.set('username', face.idNumber)
+    const idNumber = face.values.idNumber
+    if ((!pwd.values.username || !usernameTyped.current) && idNumber) pwd.set('username', idNumber)
     switchMode('password')
   }
 
   const submitPassword = async () => {
-    setFormError(null)
+    pwd.setFormError(null)
     if (!pwd.check().ok) return
     if (!agreed) {
-      setFormError(AGREE_FIRST)
+      pwd.setFormError(AGREE_FIRST)
       return
     }
     await pwd.submit(
-      async (value) => {
-        signIn(await api.loginPassword(value))
-        void goAfterLogin()
+      async (value, idempotencyKey) => {
+        signedIn(await call('loginPassword', value, { idempotencyKey }))
       },
       {
         // A wrong username or password is said once, above the button, without telling which.
@@ -80,36 +99,34 @@ export default function LoginPage() {
    * runs, and the server asks the platform for the result before it issues a session.
    */
   const submitFace = async () => {
-    setFormError(null)
+    face.setFormError(null)
     setFaceNotice(null)
-    const checked = validate(FaceIdentityForm, face)
-    const captchaMissing: FieldErrors = face.captchaCode.trim() ? {} : { captchaCode: '请输入图形验证码' }
-    setErrors({ ...checked.errors, ...captchaMissing })
-    if (!checked.ok || !face.captchaCode.trim()) return
+    if (!face.check().ok) return
     if (!agreed) {
-      setFormError(AGREE_FIRST)
+      face.setFormError(AGREE_FIRST)
       return
     }
-    setBusy(true)
-    const identity = checked.value
-    const result = await attemptFace(
-      (context) =>
-        api.faceLoginStart({ ...identity, ...context, captchaId: face.captchaId, captchaCode: face.captchaCode }),
-      (verifyId) => api.faceLoginFinish({ verifyId, ...identity }),
+    await face.submit(
+      async ({ captchaId, captchaCode, ...identity }, idempotencyKey) => {
+        const result = await attemptFace(
+          (context) => call('faceLoginStart', { ...identity, ...context, captchaId, captchaCode }, { idempotencyKey }),
+          (verifyId) => call('faceLoginFinish', { verifyId, ...identity }, { idempotencyKey }),
+        )
+        if (result.kind !== 'passed') throw notPassed(result)
+        signedIn(result.value)
+      },
+      // Every start used the captcha up; what was typed stays.
+      { onError: () => faceCaptcha.current?.refresh() },
     )
-    setBusy(false)
-    if (result.kind === 'passed') {
-      signIn(result.value)
-      goAfterLogin()
-      return
+  }
+
+  /** A face attempt that did not pass: the platform's refusal gets its notice, anything else a message by the button. */
+  const notPassed = (result: Exclude<FaceAttempt<unknown>, { kind: 'passed' }>): FormRefusal => {
+    if (result.kind === 'failed' || result.kind === 'unsupported') {
+      setFaceNotice(result)
+      return new FormRefusal(null)
     }
-    // Every start used the captcha up; what was typed stays.
-    faceCaptcha.current?.refresh()
-    if (result.kind === 'failed' || result.kind === 'unsupported') setFaceNotice(result)
-    else {
-      if (result.kind === 'error') setErrors(result.fields)
-      setFormError(result.message)
-    }
+    return new FormRefusal(result.message, result.kind === 'error' ? result.fields : {})
   }
 
   const openDoc = (doc: 'service' | 'privacy') => void go.to(routes.agreement, { doc })
@@ -147,6 +164,10 @@ export default function LoginPage() {
               label='用户名或证件号码'
               required
               {...pwd.field('username')}
+              onChange={(username) => {
+                usernameTyped.current = true
+                pwd.set('username', username)
+              }}
               maxlength={32}
               placeholder='请输入用户名或证件号码'
             />
@@ -162,8 +183,8 @@ export default function LoginPage() {
             <CaptchaField
               ref={captcha}
               page='login'
-              value={form.captchaCode}
-              error={errors.captchaCode ?? errors.captchaId}
+              value={pwd.values.captchaCode}
+              error={pwd.errors.captchaCode ?? pwd.errors.captchaId}
               onChange={(captchaCode, captchaId) => pwd.patch({ captchaCode, captchaId }, { keepErrors: true })}
             />
             {!platform.capabilities.faceVerification && (
@@ -176,25 +197,14 @@ export default function LoginPage() {
 
         {mode === 'face' && (
           <>
-            <NameField
-              id='login-face-name'
-              value={face.name}
-              onChange={(name) => setFace((f) => ({ ...f, name }))}
-              error={errors.name}
-            />
-            <IdNumberField
-              id='login-face-id-number'
-              label='证件号码（居民身份证）'
-              error={errors.idNumber}
-              value={face.idNumber}
-              onChange={(v) => setFace((f) => ({ ...f, idNumber: v }))}
-            />
+            <NameField id='login-face-name' {...face.field('name')} />
+            <IdNumberField id='login-face-id-number' label='证件号码（居民身份证）' {...face.field('idNumber')} />
             <CaptchaField
               ref={faceCaptcha}
               page='login-face'
-              value={face.captchaCode}
-              error={errors.captchaCode ?? errors.captchaId}
-              onChange={(captchaCode, captchaId) => setFace((f) => ({ ...f, captchaCode, captchaId }))}
+              value={face.values.captchaCode}
+              error={face.errors.captchaCode ?? face.errors.captchaId}
+              onChange={(captchaCode, captchaId) => face.patch({ captchaCode, captchaId }, { keepErrors: true })}
             />
             <Text className='login__hint'>点击“开始人脸识别”后，请按提示完成本人面部识别。</Text>
             {faceNotice?.kind === 'failed' && (
@@ -229,9 +239,9 @@ export default function LoginPage() {
           </Text>
         </View>
 
-        {formError && (
+        {form.formError && (
           <Text className='login__error' id='login-error'>
-            {formError}
+            {form.formError}
           </Text>
         )}
 
@@ -242,7 +252,7 @@ export default function LoginPage() {
         ) : (
           <>
             {faceNotice?.kind !== 'unsupported' && (
-              <Button id='login-face-submit' loading={busy} onClick={() => void submitFace()}>
+              <Button id='login-face-submit' loading={face.submitting} onClick={() => void submitFace()}>
                 {faceNotice?.kind === 'failed' ? '重新人脸识别' : '开始人脸识别'}
               </Button>
             )}

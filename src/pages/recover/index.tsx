@@ -1,9 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
-import { FaceIdentityForm, RecoverQuestionStartRequest, ResetPasswordForm, SecurityAnswer } from '@contract/account'
-import { validate, type FieldErrors } from '@contract/validate'
+import {
+  FaceStartRequest,
+  RecoverQuestionAnswerRequest,
+  RecoverQuestionStartRequest,
+  ResetPasswordForm,
+} from '@contract/account'
 import * as v from 'valibot'
-import { ApiError, api, messageOf } from '../../api'
+import { ApiError, call, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { FormField } from '../../components/form-field'
@@ -11,12 +15,13 @@ import { IdNumberField, TextField } from '../../components/form-field/text-field
 import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
-import { useForm } from '../../forms/use-form'
+import { FormRefusal, useForm } from '../../forms/use-form'
 import { PasswordMeter } from '../../components/password-meter'
 import { PASSWORD_RULE_TEXT } from '@domain/password'
 import { platform } from '../../platform/platform'
 import { go, routes } from '../../routes'
-import { attemptFace } from '../../stores/face-verification'
+import { useDraft } from '../../stores/drafts'
+import { attemptFace, type FaceAttempt } from '../../stores/face-verification'
 import './index.scss'
 
 type Way = 'question' | 'face'
@@ -24,80 +29,80 @@ type Step = 'identify' | 'answer' | 'reset' | 'done'
 /** What the last face attempt left on the page: the platform's refusal (with its reason), or no face on this phone. */
 type FaceNotice = { kind: 'failed' | 'unsupported'; message: string } | null
 
-const AnswerForm = v.object({ answer: SecurityAnswer })
+/** What the candidate types for a face recovery: the start request without what the platform adds. */
+const FaceRecoverForm = v.omit(FaceStartRequest, ['idType', 'platform', 'loginCode'])
+/** The answer step: the answer (the recovery it belongs to is the page's, not typed). */
+const AnswerForm = v.pick(RecoverQuestionAnswerRequest, ['answer'])
+
+const NOBODY = { name: '', idNumber: '', captchaId: '', captchaCode: '' }
 
 /** 找回密码: by security question (姓名 + 证件号码 + 验证码 → 问题 → 答案) or by face, then a new password. */
 export default function RecoverPage() {
   const [way, setWay] = useState<Way>('question')
   const [step, setStep] = useState<Step>('identify')
-  const [who, setWho] = useState({ name: '', idNumber: '', captchaId: '', captchaCode: '' })
   const [question, setQuestion] = useState<{ recoveryId: string; text: string } | null>(null)
-  const [answer, setAnswer] = useState('')
   const [resetToken, setResetToken] = useState('')
-  // The new password (never drafted); its kit also holds the page's field errors and message for every step.
+  // Who is recovering: one draft on the device for both ways (switching ways keeps name and ID number), a kit per
+  // way for its schema; the captcha never goes into the draft.
+  const who = useDraft('recover', NOBODY, ['captchaId', 'captchaCode'])
+  const byQuestion = useForm({ schema: RecoverQuestionStartRequest, initial: NOBODY, state: who })
+  const byFace = useForm({ schema: FaceRecoverForm, initial: NOBODY, state: who })
+  const identify = way === 'question' ? byQuestion : byFace
+  // The security answer and the new password are secrets: neither is ever drafted.
+  const answer = useForm({ schema: AnswerForm, initial: { answer: '' } })
   const reset = useForm({
     schema: ResetPasswordForm,
     initial: { newPassword: '', newPasswordConfirm: '' },
     toInput: (pw) => ({ resetToken, ...pw }),
   })
-  const { values: pw, errors, setErrors, formError, setFormError } = reset
-  const [busy, setBusy] = useState(false)
+  const current = { identify, answer, reset, done: null }[step]
   const [faceNotice, setFaceNotice] = useState<FaceNotice>(null)
   const captcha = useRef<CaptchaFieldHandle>(null)
-
-  const run = async (action: () => Promise<void>, onError?: (err: unknown) => void) => {
-    setFormError(null)
-    setBusy(true)
-    try {
-      await action()
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields)
-      setFormError(messageOf(err))
-      onError?.(err)
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const switchWay = (next: Way) => {
     if (step !== 'identify') return
     setWay(next)
-    setErrors({})
-    setFormError(null)
+    for (const kit of [byQuestion, byFace]) {
+      kit.setErrors({})
+      kit.setFormError(null)
+    }
     setFaceNotice(null)
   }
 
-  const startQuestion = () => {
-    const checked = validate(RecoverQuestionStartRequest, who)
-    setErrors(checked.errors)
-    if (!checked.ok) return
-    void run(
-      async () => {
-        const r = await api.recoverQuestionStart(checked.value)
+  /** The server ended this recovery (too many wrong answers, or too late): start again, saying why. */
+  const startAgain = (err: unknown) => {
+    if (!(err instanceof ApiError && err.code === 'RECOVERY_EXPIRED')) return
+    setStep('identify')
+    identify.setFormError(messageOf(err))
+    answer.reset()
+    // The new password typed so far stays for the next time round; this refusal does not.
+    reset.setErrors({})
+    reset.setFormError(null)
+  }
+
+  const startQuestion = () =>
+    void byQuestion.submit(
+      async (value, idempotencyKey) => {
+        const r = await call('recoverQuestionStart', value, { idempotencyKey })
         setQuestion({ recoveryId: r.recoveryId, text: r.question })
         setStep('answer')
       },
-      () => captcha.current?.refresh(),
+      { onError: () => captcha.current?.refresh() },
     )
-  }
 
   const submitAnswer = () => {
-    const checked = validate(AnswerForm, { answer })
-    setErrors(checked.errors)
-    if (!checked.ok || !question) return
-    void run(
-      async () => {
-        const r = await api.recoverQuestionAnswer(question.recoveryId, checked.value.answer)
+    if (!question) return
+    void answer.submit(
+      async (value, idempotencyKey) => {
+        const r = await call(
+          'recoverQuestionAnswer',
+          { recoveryId: question.recoveryId, answer: value.answer },
+          { idempotencyKey },
+        )
         setResetToken(r.resetToken)
         setStep('reset')
       },
-      (err) => {
-        // Too many wrong answers: the server ended this recovery, start again.
-        if (err instanceof ApiError && err.code === 'RECOVERY_EXPIRED') {
-          setStep('identify')
-          setAnswer('')
-        }
-      },
+      { onError: startAgain },
     )
   }
 
@@ -106,45 +111,43 @@ export default function RecoverPage() {
    * screen runs, and the server asks the platform for the result before it gives a reset token.
    */
   const startFace = async () => {
-    setFormError(null)
     setFaceNotice(null)
-    const checked = validate(FaceIdentityForm, { name: who.name, idNumber: who.idNumber })
-    const captchaMissing: FieldErrors = who.captchaCode.trim() ? {} : { captchaCode: '请输入图形验证码' }
-    setErrors({ ...checked.errors, ...captchaMissing })
-    if (!checked.ok || !who.captchaCode.trim()) return
-    setBusy(true)
-    const identity = checked.value
-    const result = await attemptFace(
-      (context) =>
-        api.recoverFaceStart({ ...identity, ...context, captchaId: who.captchaId, captchaCode: who.captchaCode }),
-      (verifyId) => api.recoverFaceFinish({ verifyId, ...identity }),
+    await byFace.submit(
+      async ({ captchaId, captchaCode, ...identity }, idempotencyKey) => {
+        const result = await attemptFace(
+          (context) =>
+            call('recoverFaceStart', { ...identity, ...context, captchaId, captchaCode }, { idempotencyKey }),
+          (verifyId) => call('recoverFaceFinish', { verifyId, ...identity }, { idempotencyKey }),
+        )
+        if (result.kind !== 'passed') throw notPassed(result)
+        setResetToken(result.value.resetToken)
+        setStep('reset')
+      },
+      // Every start used the captcha up; what was typed stays.
+      { onError: () => captcha.current?.refresh() },
     )
-    setBusy(false)
-    if (result.kind === 'passed') {
-      setResetToken(result.value.resetToken)
-      setStep('reset')
-      return
+  }
+
+  /** A face attempt that did not pass: the platform's refusal gets its notice, anything else a message by the button. */
+  const notPassed = (result: Exclude<FaceAttempt<unknown>, { kind: 'passed' }>): FormRefusal => {
+    if (result.kind === 'failed' || result.kind === 'unsupported') {
+      setFaceNotice(result)
+      return new FormRefusal(null)
     }
-    // Every start used the captcha up; what was typed stays.
-    captcha.current?.refresh()
-    if (result.kind === 'failed' || result.kind === 'unsupported') setFaceNotice(result)
-    else {
-      if (result.kind === 'error') setErrors(result.fields)
-      setFormError(result.message)
-    }
+    return new FormRefusal(result.message, result.kind === 'error' ? result.fields : {})
   }
 
   const submitReset = () =>
     void reset.submit(
-      async (value) => {
-        await api.resetPassword(value.resetToken, value.newPassword)
+      async (value, idempotencyKey) => {
+        await call(
+          'resetPassword',
+          { resetToken: value.resetToken, newPassword: value.newPassword },
+          { idempotencyKey },
+        )
         setStep('done')
       },
-      {
-        onError: (err) => {
-          if (err instanceof ApiError && err.code === 'RECOVERY_EXPIRED') setStep('identify')
-        },
-      },
+      { onError: startAgain },
     )
 
   const backToLogin = () => void go.restart(routes.login)
@@ -168,24 +171,14 @@ export default function RecoverPage() {
       <View className={`recover__card ${step === 'identify' ? 'recover__card--tabbed' : ''}`}>
         {step === 'identify' && way === 'question' && (
           <>
-            <NameField
-              id='recover-name'
-              value={who.name}
-              onChange={(name) => setWho((w) => ({ ...w, name }))}
-              error={errors.name}
-            />
-            <IdNumberField
-              id='recover-id-number'
-              error={errors.idNumber}
-              value={who.idNumber}
-              onChange={(v) => setWho((w) => ({ ...w, idNumber: v }))}
-            />
+            <NameField id='recover-name' {...byQuestion.field('name')} />
+            <IdNumberField id='recover-id-number' {...byQuestion.field('idNumber')} />
             <CaptchaField
               ref={captcha}
               page='recover'
-              value={who.captchaCode}
-              error={errors.captchaCode ?? errors.captchaId}
-              onChange={(captchaCode, captchaId) => setWho((w) => ({ ...w, captchaCode, captchaId }))}
+              value={byQuestion.values.captchaCode}
+              error={byQuestion.errors.captchaCode ?? byQuestion.errors.captchaId}
+              onChange={(captchaCode, captchaId) => byQuestion.patch({ captchaCode, captchaId }, { keepErrors: true })}
             />
             {!platform.capabilities.faceVerification && (
               <Text className='recover__hint' id='recover-face-unavailable'>
@@ -197,29 +190,19 @@ export default function RecoverPage() {
 
         {step === 'identify' && way === 'face' && (
           <>
-            <NameField
-              id='recover-face-name'
-              value={who.name}
-              onChange={(name) => setWho((w) => ({ ...w, name }))}
-              error={errors.name}
-            />
+            <NameField id='recover-face-name' {...byFace.field('name')} />
             <FormField id='recover-face-id-type' label='证件类型' required>
               <Text className='recover__fixed' id='recover-face-id-type'>
                 居民身份证
               </Text>
             </FormField>
-            <IdNumberField
-              id='recover-face-id-number'
-              error={errors.idNumber}
-              value={who.idNumber}
-              onChange={(v) => setWho((w) => ({ ...w, idNumber: v }))}
-            />
+            <IdNumberField id='recover-face-id-number' {...byFace.field('idNumber')} />
             <CaptchaField
               ref={captcha}
               page='recover-face'
-              value={who.captchaCode}
-              error={errors.captchaCode ?? errors.captchaId}
-              onChange={(captchaCode, captchaId) => setWho((w) => ({ ...w, captchaCode, captchaId }))}
+              value={byFace.values.captchaCode}
+              error={byFace.errors.captchaCode ?? byFace.errors.captchaId}
+              onChange={(captchaCode, captchaId) => byFace.patch({ captchaCode, captchaId }, { keepErrors: true })}
             />
             {faceNotice?.kind === 'failed' && (
               <View className='recover__face-notice' id='recover-face-failed'>
@@ -249,9 +232,7 @@ export default function RecoverPage() {
               id='recover-answer'
               label='答案'
               required
-              error={errors.answer}
-              value={answer}
-              onChange={(v) => setAnswer(v)}
+              {...answer.field('answer')}
               maxlength={30}
               placeholder='请输入注册时设置的答案'
             />
@@ -273,7 +254,7 @@ export default function RecoverPage() {
               maxlength={32}
               placeholder='请设置新密码'
             />
-            <PasswordMeter id='recover-new-password-strength' password={pw.newPassword} />
+            <PasswordMeter id='recover-new-password-strength' password={reset.values.newPassword} />
             <TextField
               id='recover-new-password-confirm'
               label='确认新密码'
@@ -293,19 +274,19 @@ export default function RecoverPage() {
           </View>
         )}
 
-        {formError && (
+        {current?.formError && (
           <Text className='recover__error' id='recover-error'>
-            {formError}
+            {current.formError}
           </Text>
         )}
 
         {step === 'identify' && way === 'question' && (
-          <Button id='recover-question-next' loading={busy} onClick={startQuestion}>
+          <Button id='recover-question-next' loading={byQuestion.submitting} onClick={startQuestion}>
             下一步
           </Button>
         )}
         {step === 'identify' && way === 'face' && faceNotice?.kind !== 'unsupported' && (
-          <Button id='recover-face-submit' loading={busy} onClick={() => void startFace()}>
+          <Button id='recover-face-submit' loading={byFace.submitting} onClick={() => void startFace()}>
             {faceNotice?.kind === 'failed' ? '重新人脸识别' : '开始人脸识别'}
           </Button>
         )}
@@ -319,7 +300,7 @@ export default function RecoverPage() {
           </Button>
         )}
         {step === 'answer' && (
-          <Button id='recover-answer-submit' loading={busy} onClick={submitAnswer}>
+          <Button id='recover-answer-submit' loading={answer.submitting} onClick={submitAnswer}>
             下一步
           </Button>
         )}
