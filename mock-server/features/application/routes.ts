@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
-import { chinaDateOf, OTHER_UNIT, PRACTICE_NONE } from '../../../domain/application-rules'
+import { OTHER_UNIT, PRACTICE_NONE } from '../../../domain/application-rules'
+import { chinaDateOf } from '../../../domain/today'
 import {
   basicProblems,
   centreProblems,

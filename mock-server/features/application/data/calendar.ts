@@ -1,4 +1,4 @@
-import { chinaDateOf } from '../../../../domain/application-rules'
+import { chinaDateOf } from '../../../../domain/today'
 import type { ExamKind } from '../../../../types/application'
 import type { WindowState } from '../../../../types/states'
 
