@@ -1,4 +1,4 @@
-import type { ProcessNodeState, ReviewDecision } from '../types/states'
+import type { ConfirmationState, ProcessNodeState, ReviewDecision } from '../types/states'
 
 /**
  * The process-node tracker (报考流程, SPEC 4): which nodes an application goes through and the state of each, derived
@@ -29,7 +29,7 @@ export interface ProcessFacts {
   filled: boolean
   submitted: boolean
   /** 报名确认: none yet, confirmed (by hand or automatically), or refused. */
-  confirmation: 'none' | 'confirmed' | 'rejected'
+  confirmation: ConfirmationState
   autoConfirmed: boolean
   confirmationReason: string | null
   centreReview: Decision

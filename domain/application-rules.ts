@@ -12,11 +12,6 @@ export const OTHER_UNIT = '其它'
 /** 证件有效截止日期 of a card valid for life. */
 export const ID_VALID_LONG_TERM = '长期'
 
-/** A date in China (UTC+8), YYYY-MM-DD, from milliseconds since the epoch: "today" for a candidate in Beijing. */
-export function chinaDateOf(ms: number): string {
-  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10)
-}
-
 function isRealDate(date: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
   if (!m) return false

@@ -3,6 +3,7 @@
  */
 
 import { RecordKind, type RecordState } from '../types/states'
+import { chinaToday } from './today'
 export type { RecordKind, RecordState }
 export const RECORD_KINDS: readonly RecordKind[] = RecordKind.options
 export const RECORD_KIND_NAMES: Record<RecordKind, string> = { education: '学历信息', degree: '学位信息' }
@@ -38,11 +39,6 @@ export function levelLabel(kind: RecordKind): string {
 
 /** Earliest graduation date accepted: anything before is a typing mistake. */
 export const EARLIEST_GRADUATION = '1950-01-01'
-
-/** Today's date in China (UTC+8), YYYY-MM-DD: a server in UTC must not refuse a Beijing morning's graduation. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)
-}
 
 /** Null when the graduation date (YYYY-MM-DD) is acceptable, otherwise the Chinese reason. */
 export function graduationDateProblem(date: string, today: string = chinaToday()): string | null {

@@ -1,3 +1,4 @@
+import type { GateItem } from '../types/profile'
 import type { PhotoState, RecordState } from '../types/states'
 export type { PhotoState }
 
@@ -11,8 +12,6 @@ export interface HubFacts {
   education: readonly RecordState[]
   bound: boolean
 }
-
-export type GateItem = 'photo' | 'education' | 'binding'
 
 export interface HubGate {
   unlocked: boolean

@@ -1,3 +1,5 @@
+import { chinaToday } from './today'
+
 /**
  * Rules of the 18-digit resident ID number (GB 11643-1999). Pure: no Taro, shared by the app and the mock server.
  * The full region-code check (GB/T 2260) runs on the server, which has the data; phones check the province only.
@@ -87,12 +89,9 @@ export function genderOf(idNumber: string): 'male' | 'female' {
 
 /**
  * Checks an ID number and returns the first problem, or null when it is valid.
- * `today` is YYYY-MM-DD (injected so tests can pin the date).
+ * `today` is YYYY-MM-DD, China's date on the rules' clock (domain/today.ts) unless given.
  */
-export function checkIdNumber(
-  raw: string,
-  today: string = new Date().toISOString().slice(0, 10),
-): IdNumberProblem | null {
+export function checkIdNumber(raw: string, today: string = chinaToday()): IdNumberProblem | null {
   const id = normaliseIdNumber(raw)
   if (id.length === 0) return 'empty'
   if (id.length !== 18) return 'length'

@@ -1,3 +1,6 @@
+import type { TicketWindowState } from '../types/results'
+import type { ExamKind } from '../types/states'
+
 /**
  * 成绩滚动管理 (the rolling rule for exam scores), pure: the app shows it, the mock server computes the certificate
  * with it. No Taro, no src/ imports.
@@ -6,8 +9,6 @@
  * in Y+2 it has lapsed and must be sat again. Whoever passes every subject within two consecutive exam years earns
  * the 成绩合格证明. 护士执业资格考试: both subjects in one sitting (a one-year window).
  */
-
-export type ExamKind = 'health' | 'nurse'
 
 export interface ExamSubject {
   code: string
@@ -151,9 +152,6 @@ export function subjectsToSit(standing: RollingStanding): string[] {
 export function examYearOf(ms: number): number {
   return new Date(ms + 8 * 3600_000).getUTCFullYear()
 }
-
-/** The ticket's printing window: before it opens, inside it, or closed (the exam is over). */
-export type TicketWindowState = 'not-open' | 'open' | 'closed'
 
 export function ticketWindowState(now: number, opensAt: string, closesAt: string): TicketWindowState {
   if (now < Date.parse(opensAt)) return 'not-open'

@@ -7,7 +7,7 @@ declare module '*.scss'
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_ENV?: 'weapp' | 'swan' | 'alipay' | 'h5'
+    TARO_ENV?: import('@contract/states').PlatformName
     NODE_ENV?: string
   }
 }

@@ -225,6 +225,9 @@ export const ChangeProvinceRequest = v.object({ ...withId, province: ProvinceCod
 /** Multipart upload of a replacement exam photo (更换考试照片), field `photo`; answers with ApplicationView. */
 export const EXAM_PHOTO_UPLOAD_PATH = '/api/applications/:id/photo'
 export const EXAM_PHOTO_UPLOAD_FIELD = 'photo'
+/** Where the exam photo came from: the hub's registration photo (确认使用照片) or a replacement for this exam. */
+export const ExamPhotoSource = v.picklist(['hub', 'exam'])
+export type ExamPhotoSource = v.InferOutput<typeof ExamPhotoSource>
 
 // --- Responses ----------------------------------------------------------------------------------------------------
 
@@ -345,7 +348,7 @@ export const ApplicationView = v.object({
   }),
   photo: v.nullable(
     v.object({
-      source: v.picklist(['hub', 'exam']),
+      source: ExamPhotoSource,
       width: v.number(),
       height: v.number(),
       size: v.number(),

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { ApplicationView } from './application'
-import { PayOutcome, PlatformName } from './states'
+import { ConfirmationState, PayOutcome, PlatformName, SubscribeOutcome } from './states'
 
 /**
  * After submission (SPEC 4, issue 14): payment, the online-confirmation materials and the reminders. The process
@@ -64,6 +64,9 @@ export const PC_PAYMENT_MESSAGE = '本考区未开通手机缴费，请使用电
 // --- Materials (上传材料, online-confirmation provinces) -----------------------------------------------------------
 
 export const MATERIAL_UPLOAD_FIELD = 'file'
+/** What an accepted material is stored as: a JPG (re-encoded) or the PDF as sent. */
+export const MaterialFormat = v.picklist(['jpeg', 'pdf'])
+export type MaterialFormat = v.InferOutput<typeof MaterialFormat>
 export const MATERIAL_UPLOAD_PATH = '/api/applications/:id/materials/:key'
 /** Where `imageUrl` points: `${MATERIAL_VIEW_PATH}/<ticket>`. */
 export const MATERIAL_VIEW_PATH = '/api/material-view'
@@ -79,7 +82,7 @@ export const MaterialsView = v.object({
       pdf: v.boolean(),
       uploaded: v.nullable(
         v.object({
-          format: v.picklist(['jpeg', 'pdf']),
+          format: MaterialFormat,
           /** Bytes, as stored. */
           size: v.number(),
           uploadedAt: v.string(),
@@ -98,7 +101,7 @@ export const MaterialsView = v.object({
   /** After 确认不通过: the materials may be sent for confirmation again. */
   canResubmit: v.boolean(),
   deadline: v.string(),
-  confirmation: v.picklist(['none', 'confirmed', 'rejected']),
+  confirmation: ConfirmationState,
   reason: v.nullable(v.string()),
   /** The deadline passed after a refusal (or without submitting): the candidate has given up. */
   givenUp: v.boolean(),
@@ -130,7 +133,7 @@ export const SubscribeRequest = v.object({
   /** The template ids the platform's dialog was asked for. */
   templateIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.minLength(1), v.maxLength(3)),
   /** What the dialog answered on the phone (recorded; a refused subscription sends nothing to the platform). */
-  outcome: v.picklist(['accept', 'reject']),
+  outcome: SubscribeOutcome,
 })
 export type SubscribeRequest = v.InferOutput<typeof SubscribeRequest>
 

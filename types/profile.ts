@@ -12,7 +12,9 @@ import {
 
 import { IdentityState, PhotoState, PlatformName, RecordKind, RecordState } from './states'
 export { IdentityState, PhotoState, RecordKind, RecordState }
+/** What the gate to 网上报名 requires (domain/hub-gate.ts): the photo, a verified education record, the binding. */
 export const GateItem = v.picklist(['photo', 'education', 'binding'])
+export type GateItem = v.InferOutput<typeof GateItem>
 /** The platforms an account binds to: every platform the app runs on. */
 export const BindPlatform = PlatformName
 

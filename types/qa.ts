@@ -5,7 +5,7 @@ import { Empty } from './common'
 import { FaceOutcome, PayOutcome, SubscribeOutcome } from './platform-sim'
 import { ApplicationView } from './application'
 import { EducationRecord, RecordKind } from './profile'
-import { ExamKind } from './states'
+import { ExamKind, IdentityState, PhotoState, PhotoVerdict, RecordVerdict } from './states'
 import { Message, OrderState } from './process'
 import { PlatformName } from './states'
 
@@ -265,10 +265,10 @@ export const qaEndpoints = {
     path: '/__qa/profile/photo',
     request: v.object({
       username: Username,
-      outcome: v.picklist(['passed', 'failed']),
+      outcome: PhotoVerdict,
       reason: v.optional(v.string()),
     }),
-    response: v.object({ ok: v.literal(true), state: v.string(), reason: v.nullable(v.string()) }),
+    response: v.object({ ok: v.literal(true), state: PhotoState, reason: v.nullable(v.string()) }),
   }),
   recordOutcome: qa({
     method: 'POST',
@@ -278,7 +278,7 @@ export const qaEndpoints = {
       kind: v.optional(RecordKind, 'education'),
       /** Without an id: the oldest unverified record of the kind. */
       id: v.optional(v.string()),
-      outcome: v.picklist(['verified', 'rejected']),
+      outcome: RecordVerdict,
       reason: v.optional(v.string()),
     }),
     response: EducationRecord,
@@ -286,8 +286,8 @@ export const qaEndpoints = {
   identity: qa({
     method: 'POST',
     path: '/__qa/profile/identity',
-    request: v.object({ username: Username, state: v.picklist(['pending', 'passed', 'failed']) }),
-    response: v.object({ ok: v.literal(true), identity: v.picklist(['pending', 'passed', 'failed']) }),
+    request: v.object({ username: Username, state: IdentityState }),
+    response: v.object({ ok: v.literal(true), identity: IdentityState }),
   }),
   // After the exam (issue 15, docs/results.md)
   publishTicket: qa({
@@ -401,7 +401,7 @@ export const qaEndpoints = {
         v.object({
           platform: PlatformName,
           templateIds: v.array(v.string()),
-          outcome: v.picklist(['accept', 'reject']),
+          outcome: SubscribeOutcome,
           at: v.string(),
         }),
       ),

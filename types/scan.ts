@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { RecordKind } from './states'
 
 /**
  * Scanning a 学信网 (chsi.com.cn) query-result screenshot: the server reads the fields, the candidate checks them in
@@ -21,8 +22,8 @@ export const SCAN_FIELDS = [
 export type ScanField = (typeof SCAN_FIELDS)[number]
 
 /** 学历 (education record) or 学位 (degree record): a degree page has no 入学日期 or 学习形式. */
-export const ScanKind = v.picklist(['education', 'degree'])
-export type ScanKind = v.InferOutput<typeof ScanKind>
+export const ScanKind = RecordKind
+export type ScanKind = RecordKind
 
 /** The fields each kind of page is expected to show; `missing` lists those not found. */
 export const SCAN_FIELDS_BY_KIND: Record<ScanKind, readonly ScanField[]> = {

@@ -9,6 +9,17 @@ import * as v from 'valibot'
 export const PlatformName = v.picklist(['weapp', 'swan', 'alipay', 'h5'])
 export type PlatformName = v.InferOutput<typeof PlatformName>
 
+/**
+ * Some members of a shared picklist as a picklist of their own. The compiler checks each member against the whole, so
+ * a subset cannot drift from the enum it is part of.
+ */
+function membersOf<T extends string, const K extends T>(
+  _whole: { readonly options: readonly T[] },
+  members: readonly K[],
+) {
+  return v.picklist(members)
+}
+
 /** 身份核验结果: 核验中, 核验通过, 核验不通过. */
 export const IdentityState = v.picklist(['pending', 'passed', 'failed'])
 export type IdentityState = v.InferOutput<typeof IdentityState>
@@ -17,6 +28,10 @@ export type IdentityState = v.InferOutput<typeof IdentityState>
 export const PhotoState = v.picklist(['none', 'pending', 'passed', 'failed'])
 export type PhotoState = v.InferOutput<typeof PhotoState>
 
+/** What a photo's review decides (QA stands in for the reviewer): the PhotoStates a decision reaches. */
+export const PhotoVerdict = membersOf(PhotoState, ['passed', 'failed'])
+export type PhotoVerdict = v.InferOutput<typeof PhotoVerdict>
+
 /** 学历 or 学位. */
 export const RecordKind = v.picklist(['education', 'degree'])
 export type RecordKind = v.InferOutput<typeof RecordKind>
@@ -24,6 +39,10 @@ export type RecordKind = v.InferOutput<typeof RecordKind>
 /** 未核验 → 核验通过 / 核验未通过, decided by the server. */
 export const RecordState = v.picklist(['unverified', 'verified', 'rejected'])
 export type RecordState = v.InferOutput<typeof RecordState>
+
+/** What a record's check against 学信网 decides (QA stands in for it): the RecordStates a decision reaches. */
+export const RecordVerdict = membersOf(RecordState, ['verified', 'rejected'])
+export type RecordVerdict = v.InferOutput<typeof RecordVerdict>
 
 /**
  * What the candidate's face verification comes to, as the platform reports it to the server: passed, failed (not the
@@ -63,6 +82,10 @@ export const ApplicationStatus = v.picklist([
   'succeeded',
 ])
 export type ApplicationStatus = v.InferOutput<typeof ApplicationStatus>
+
+/** 报名确认: not decided yet, confirmed (by hand or automatically), or refused. */
+export const ConfirmationState = v.picklist(['none', 'confirmed', 'rejected'])
+export type ConfirmationState = v.InferOutput<typeof ConfirmationState>
 
 /** A node of the process tracker (报考流程): done dark blue, current light blue, todo grey, failed red. */
 export const ProcessNodeState = v.picklist(['done', 'current', 'todo', 'failed'])

@@ -33,6 +33,8 @@ export class MemoryBlobStore implements BlobStore {
 
   putSync(bytes: Buffer): string {
     const id = blobId(bytes)
+    // Machine time on purpose: a blob's age only guards the sweep against an upload in flight (housekeeping, not
+    // business time), so a QA clock jump must not make a fresh blob look old.
     this.blobs.set(id, { bytes: Buffer.from(bytes), at: Date.now() })
     return id
   }
@@ -44,7 +46,7 @@ export class MemoryBlobStore implements BlobStore {
   async sweep(keep: Set<string>, minAgeMs = 0): Promise<number> {
     let removed = 0
     for (const [id, blob] of this.blobs) {
-      if (keep.has(id) || Date.now() - blob.at < minAgeMs) continue
+      if (keep.has(id) || Date.now() - blob.at < minAgeMs) continue // machine time: see putSync
       this.blobs.delete(id)
       removed++
     }
@@ -105,6 +107,7 @@ export class FileBlobStore implements BlobStore {
     for (const name of await fs.promises.readdir(this.dir)) {
       if (!ID.test(name) || keep.has(name)) continue
       const stat = await fs.promises.stat(path.join(this.dir, name)).catch(() => null)
+      // Machine time, like the file's mtime: housekeeping (a grace for uploads in flight), not business time.
       if (!stat || Date.now() - stat.mtimeMs < minAgeMs) continue
       await fs.promises.rm(path.join(this.dir, name), { force: true })
       removed++

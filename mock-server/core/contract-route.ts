@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import * as v from 'valibot'
+import { atRulesTime } from '../../domain/today'
 import { IDEMPOTENCY_HEADER, isStateChanging, type Endpoint } from '../../types/api'
 import { issuesToFieldErrors } from '../../types/validate'
 import type { Account } from '../features/account/state'
@@ -29,7 +30,8 @@ export function contractRoute<E extends Endpoint>(
 
 /**
  * Serves one endpoint: validates the request against the shared schema (a 400 with a code and per-field Chinese
- * messages, never a 500), replays repeated idempotency keys, and sends the handler's typed result.
+ * messages, never a 500), replays repeated idempotency keys, and sends the handler's typed result. The schema's date
+ * rules (no birth or graduation after today) run at this server's clock (domain/today.ts), not the machine's.
  */
 export function serveEndpoint<E extends Endpoint>(
   app: FastifyInstance,
@@ -48,7 +50,7 @@ export function serveEndpoint<E extends Endpoint>(
         ...(req.body && typeof req.body === 'object' ? (req.body as object) : {}),
         ...(req.params as object),
       }
-      const parsed = v.safeParse(endpoint.request, raw)
+      const parsed = atRulesTime(store.clock.now(), () => v.safeParse(endpoint.request, raw))
       if (!parsed.success) throw validationError(parsed.issues)
 
       const scope = idempotencyScope(req, endpoint, account, raw)

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
-import * as v from 'valibot'
-import { validationError } from './contract-route'
+import type * as v from 'valibot'
+import { FaultRequest } from '../../types/qa'
+import { parseBody } from './contract-route'
 import { HttpError } from './errors'
 
 /**
@@ -9,15 +10,9 @@ import { HttpError } from './errors'
  */
 interface Fault {
   path: string
-  status: 502 | 503 | 504
+  status: v.InferOutput<typeof FaultRequest>['status']
   remaining: number
 }
-
-const FaultRequest = v.object({
-  path: v.pipe(v.string(), v.startsWith('/api/', 'path 必须以 /api/ 开头')),
-  status: v.optional(v.picklist([502, 503, 504]), 503),
-  count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 1),
-})
 
 export function faultInjection(app: FastifyInstance, options: { qa: boolean }): void {
   const faults: Fault[] = []
@@ -33,9 +28,8 @@ export function faultInjection(app: FastifyInstance, options: { qa: boolean }): 
 
   if (!options.qa) return
   app.post('/__qa/faults', async (req) => {
-    const parsed = v.safeParse(FaultRequest, req.body ?? {})
-    if (!parsed.success) throw validationError(parsed.issues)
-    faults.push({ path: parsed.output.path, status: parsed.output.status, remaining: parsed.output.count })
+    const { path, status, count } = parseBody(FaultRequest, req.body)
+    faults.push({ path, status, remaining: count })
     return { ok: true, pending: faults.map((f) => ({ path: f.path, status: f.status, remaining: f.remaining })) }
   })
   app.delete('/__qa/faults', async () => {

@@ -201,6 +201,7 @@ export class Store {
       s.idempotency.delete(key)
       removed++
     }
+    // Machine time on purpose: how often to prune is housekeeping, not business time (what expires reads the clock).
     this.lastPrune = Date.now()
     if (removed) this.save()
     return removed
@@ -229,7 +230,7 @@ export class Store {
   private async writeLoop(): Promise<void> {
     try {
       while (this.written < this.version) {
-        if (Date.now() - this.lastPrune > 1000) this.prune()
+        if (Date.now() - this.lastPrune > 1000) this.prune() // housekeeping pace: machine time, as above
         const version = this.version
         const file = this.file as string
         const tmp = path.join(path.dirname(file), `${tempPrefix(file)}${process.pid}.tmp`)

@@ -1,6 +1,14 @@
 import type Taro from '@tarojs/taro'
 import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, renderOnPageCanvas } from './shared'
-import type { ChosenImage, FaceResult, Platform, SaveImageResult, UploadOptions, UploadResult } from './types'
+import type {
+  ChosenImage,
+  FaceResult,
+  ImageSource,
+  Platform,
+  SaveImageResult,
+  UploadOptions,
+  UploadResult,
+} from './types'
 
 /** 身份验证's result: 9000 finished, 6001 cancelled, 6002 network, 4000 business error (result.errorCode). */
 export interface AlipayVerifyResult {
@@ -117,7 +125,7 @@ const cancelled = (e: unknown) => (e as { error?: number })?.error === 11 || isC
  * the paths: read whichever is there, and the size from my.getFileInfo when the client gave none.
  * https://opendocs.alipay.com/mini/api/media/image/my.chooseimage, https://opendocs.alipay.com/mini/api/file (my.getFileInfo)
  */
-function chooseImage(source: 'album' | 'camera' | 'any'): Promise<ChosenImage | null> {
+function chooseImage(source: ImageSource): Promise<ChosenImage | null> {
   return new Promise((resolve, reject) => {
     my.chooseImage({
       count: 1,

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { paint, type Canvas2D, type Drawing } from './drawing'
-import type { ChosenImage, ImageInfo, SaveImageResult, UploadOptions, UploadResult } from './types'
+import type { ChosenImage, ImageInfo, ImageSource, SaveImageResult, UploadOptions, UploadResult } from './types'
 
 /** The parts every platform does through Taro's own cross-platform APIs. */
 
@@ -8,7 +8,7 @@ export function isCancel(err: unknown): boolean {
   return /cancel/i.test(String((err as { errMsg?: string })?.errMsg ?? err))
 }
 
-export async function chooseImageViaTaro(source: 'album' | 'camera' | 'any'): Promise<ChosenImage | null> {
+export async function chooseImageViaTaro(source: ImageSource): Promise<ChosenImage | null> {
   try {
     const res = await Taro.chooseImage({
       count: 1,

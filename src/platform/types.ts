@@ -4,8 +4,11 @@
  */
 import type { FacePlatform } from '@contract/account'
 import type { Drawing } from './drawing'
-import type { PayOutcome, PlatformName, SubscribeOutcome } from '@contract/states'
+import type { FaceOutcome, PayOutcome, PlatformName, SubscribeOutcome } from '@contract/states'
 export type { PlatformName }
+
+/** Where a photo may be picked from: the album, the camera, or either (the platform asks). */
+export type ImageSource = 'album' | 'camera' | 'any'
 
 export interface ChosenImage {
   /** A path the platform's upload and image-info APIs accept (a temp file, or a blob URL on H5). */
@@ -47,9 +50,9 @@ export interface UploadResult {
 /**
  * How the platform's face screen ended, as the phone saw it. `pass` only means the screen finished: the server asks
  * the platform for the real result before anyone is let in. `unsupported`: this phone (or platform) cannot do it.
- * (The server's own outcomes are FaceOutcome in types/states.ts.)
+ * (The server's own outcomes are FaceOutcome in types/states.ts; `expired` and `pending` are the server's to say.)
  */
-export type FaceResult = 'pass' | 'fail' | 'cancel' | 'unsupported'
+export type FaceResult = Exclude<FaceOutcome, 'expired' | 'pending'>
 export type PayResult = PayOutcome
 export type SubscribeResult = SubscribeOutcome
 
@@ -91,7 +94,7 @@ export interface Platform {
   /** A one-time code the server exchanges for the platform's user id (account binding). */
   getLoginCode(): Promise<string>
   /** Lets the candidate pick one photo; null when they cancel. */
-  chooseImage(source: 'album' | 'camera' | 'any'): Promise<ChosenImage | null>
+  chooseImage(source: ImageSource): Promise<ChosenImage | null>
   getImageInfo(path: string): Promise<ImageInfo>
   /** The first `length` bytes of a chosen file (to tell its format by magic bytes); null when unreadable. */
   readFileHead?(path: string, length: number): Promise<Uint8Array | null>

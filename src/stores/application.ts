@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { ResponseOf } from '@contract/api'
 import type { ApplicationView, Dictionaries, ExamSummary } from '@contract/application'
 import type { EducationRecord } from '@contract/profile'
-import { chinaToday } from '@domain/education'
+import { chinaDateOf } from '@domain/today'
 import { checkPhoto } from '@domain/photo'
 import { api, ApiError, getApiBase, messageOf, serverNow } from '../api'
 import { platform } from '../platform/platform'
@@ -120,7 +120,7 @@ export const useApplication = create<ApplicationState>((set, get) => ({
 
 /** China's today by the server's clock: the step checks use it, as the server does. */
 export function serverToday(): string {
-  return chinaToday(new Date(serverNow()))
+  return chinaDateOf(serverNow())
 }
 
 /** The exam photo's address for an <image> (a ticketed path under the API base), or null. */

@@ -5,6 +5,7 @@ import { api, ApiError, getApiBase, messageOf } from '../api'
 import type { RecordKind } from '@domain/education'
 import { checkPhoto, uprightSize, type PhotoProblem } from '@domain/photo'
 import { platform } from '../platform/platform'
+import type { ImageSource } from '../platform/types'
 import { clearDraft as forgetDraft, readDraft, writeDraft } from './drafts'
 
 /**
@@ -75,7 +76,7 @@ interface ProfileState {
   searchSchools: (keyword: string) => Promise<void>
 
   /** Lets the candidate pick a photo and checks it here first; the result is in `candidate`. */
-  pickPhoto: (source: 'album' | 'camera') => Promise<void>
+  pickPhoto: (source: Exclude<ImageSource, 'any'>) => Promise<void>
   /** Uploads `candidate` (only when it has no problems); resolves true when the server kept it. */
   uploadPhoto: () => Promise<boolean>
 

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../domain/today'
 import { SERVER_TIME_HEADER } from '../../types/api'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { startMock, type RunningMock } from '../support/servers'
@@ -123,6 +124,117 @@ describe('the server clock', () => {
       const err = ((await res.json()) as { error: { code: string; message: string } }).error
       expect(err.code).toBe('VALIDATION_FAILED')
       expect(err.message).toMatch(/[\u4e00-\u9fff]/)
+    }
+  })
+})
+
+/**
+ * The contract's date rules (no birth date, no graduation after today) run on the server at the server's clock
+ * (domain/today.ts), so a moved clock moves "today" for them too, as it does for the app (which uses serverNow()).
+ */
+describe('the date rules follow the server clock', () => {
+  const DAY = 24 * HOUR
+  const YEAR = 365 * DAY
+  let mock: RunningMock
+  let seq = 0
+  beforeAll(async () => {
+    mock = await startMock()
+  })
+  afterEach(() => mock.qaApi('setClock', { real: true }))
+  afterAll(() => mock.close())
+
+  /** China's date `days` from the machine's now (the real today the moved clock is compared with). */
+  const realDate = (days: number) => chinaDateOf(Date.now() + days * DAY)
+
+  async function addGraduation(graduationDate: string, on: RunningMock = mock) {
+    const username = `grad${++seq}`
+    await on.qaApi('createCandidate', {
+      username,
+      password: 'Abcdef12',
+      name: '张三',
+      idNumber: makeIdNumber('110101', '19900307', String(200 + seq)),
+    })
+    const { token } = (await on.qaApi('createSession', { username })) as { token: string }
+    return fetch(`${on.url}/api/profile/records/education`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        certificateNo: `CERT${seq}00001`,
+        school: '首都医科大学',
+        graduationDate,
+        major: '护理学',
+        level: '本科',
+        studyMode: '全日制',
+      }),
+    })
+  }
+
+  async function register(birthDate: string) {
+    await fetch(`${mock.url}/api/captcha`)
+    const { captchaId, answer } = (await mock.qaApi('lastCaptcha')) as { captchaId: string; answer: string }
+    return fetch(`${mock.url}/api/account/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: `newborn${++seq}`,
+        password: 'Abcdef12',
+        name: '李四',
+        idType: 'resident-id',
+        idNumber: makeIdNumber('110101', birthDate.replaceAll('-', ''), String(300 + seq)),
+        questionId: 'q-birthplace',
+        answer: '北京',
+        captchaId,
+        captchaCode: answer,
+      }),
+    })
+  }
+
+  const fieldError = async (res: Response, field: string) => {
+    expect(res.status).toBe(400)
+    const err = ((await res.json()) as { error: { code: string; fields?: Record<string, string> } }).error
+    expect(err.code).toBe('VALIDATION_FAILED')
+    return err.fields?.[field]
+  }
+
+  test('a year back, a graduation a month ago (by the real date) is after today: refused, then accepted in real time', async () => {
+    const monthAgo = realDate(-30)
+    await mock.qaApi('setClock', { advanceMs: -YEAR })
+    expect(await fieldError(await addGraduation(monthAgo), 'graduationDate')).toBe('毕业时间不能晚于今天')
+    await mock.qaApi('setClock', { real: true })
+    expect((await addGraduation(monthAgo)).status).toBe(201)
+  })
+
+  test('a year ahead, a graduation a month from the real today is in the past: accepted', async () => {
+    const inAMonth = realDate(30)
+    expect(await fieldError(await addGraduation(inAMonth), 'graduationDate')).toBe('毕业时间不能晚于今天')
+    await mock.qaApi('setClock', { advanceMs: YEAR })
+    expect((await addGraduation(inAMonth)).status).toBe(201)
+  })
+
+  test('a birth date in the ID number is checked against the server clock too', async () => {
+    const [monthAgo, inAMonth] = [realDate(-30), realDate(30)]
+    expect(await fieldError(await register(inAMonth), 'idNumber')).toBe('身份证号码中的出生日期不能晚于今天')
+    await mock.qaApi('setClock', { advanceMs: YEAR })
+    expect((await register(inAMonth)).status).toBe(200)
+
+    await mock.qaApi('setClock', { real: true })
+    await mock.qaApi('setClock', { advanceMs: -YEAR })
+    expect(await fieldError(await register(monthAgo), 'idNumber')).toBe('身份证号码中的出生日期不能晚于今天')
+    await mock.qaApi('setClock', { real: true })
+    expect((await register(monthAgo)).status).toBe(200)
+  })
+
+  test('two servers in one process keep their own today, requests interleaved', async () => {
+    const ahead = await startMock()
+    try {
+      await ahead.qaApi('setClock', { advanceMs: YEAR })
+      const inAMonth = realDate(30)
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => addGraduation(inAMonth, i % 2 ? ahead : mock).then((r) => r.status)),
+      )
+      expect(answers).toEqual([400, 201, 400, 201, 400, 201])
+    } finally {
+      await ahead.close()
     }
   })
 })

@@ -10,7 +10,6 @@ import {
 import { processNodes, type ProcessFacts, type ProvinceFlags } from '../../domain/application-process'
 import {
   addressProblem,
-  chinaDateOf,
   firstRegistrationProblem,
   firstRegistrationRequired,
   idExpiryWarning,
@@ -24,6 +23,7 @@ import {
   unitTypeRequired,
   workStartProblem,
 } from '../../domain/application-rules'
+import { chinaDateOf } from '../../domain/today'
 import { basicProblems, centreProblems, examInfoProblems, stepBar, workProblems } from '../../domain/application-steps'
 import { ContactStep, ExamInfoStep, WorkStep } from '../../types/application'
 import { validate } from '../../types/validate'

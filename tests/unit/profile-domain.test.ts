@@ -10,12 +10,12 @@ import {
 import {
   canAddRecord,
   canDeleteRecord,
-  chinaToday,
   graduationDateProblem,
   MAX_RECORDS_PER_KIND,
   recordNameProblems,
 } from '../../domain/education'
 import { hubGate } from '../../domain/hub-gate'
+import { chinaDateOf } from '../../domain/today'
 import { validate } from '../../types/validate'
 import { AddRecordRequest } from '../../types/profile'
 
@@ -139,8 +139,8 @@ describe('education and degree record rules', () => {
   })
 
   test("today is China's date: 23:30 UTC is already the next day in Beijing", () => {
-    expect(chinaToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01')
-    expect(chinaToday(new Date('2026-06-30T15:59:00Z'))).toBe('2026-06-30')
+    expect(chinaDateOf(Date.parse('2026-06-30T23:30:00Z'))).toBe('2026-07-01')
+    expect(chinaDateOf(Date.parse('2026-06-30T15:59:00Z'))).toBe('2026-06-30')
   })
 
   test('其他学校/其他专业 need the typed name; listed names must be in the lists (server side)', () => {

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart'
 import type { FastifyInstance } from 'fastify'
-import { chinaDateOf, OTHER_UNIT, PRACTICE_NONE } from '../../../domain/application-rules'
+import { OTHER_UNIT, PRACTICE_NONE } from '../../../domain/application-rules'
+import { chinaDateOf } from '../../../domain/today'
 import {
   basicProblems,
   centreProblems,
@@ -12,6 +13,7 @@ import { photoDone } from '../../../domain/hub-gate'
 import { isJpeg, PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS } from '../../../domain/photo'
 import { endpoints } from '../../../types/api'
 import { EXAM_PHOTO_UPLOAD_FIELD, EXAM_PHOTO_UPLOAD_PATH, STEP_NAMES } from '../../../types/application'
+import type { RecordKind } from '../../../types/states'
 import { candidateScope, type CandidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
 import { HttpError, badRequest, conflict, forbidden, notFound } from '../../core/errors'
@@ -191,7 +193,7 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
   scope.route(endpoints.saveEducationStep, async ({ id, educationRecordId, degreeRecordId }, { candidate }) => {
     const app = editable(candidate.id, id)
     const records = profileOf(store, candidate.id).records
-    const pick = (kind: 'education' | 'degree', recordId: string) => {
+    const pick = (kind: RecordKind, recordId: string) => {
       const r = records.find((x) => x.id === recordId && x.kind === kind)
       if (!r) throw badRequest('VALIDATION_FAILED', '请选择学历学位信息', { [`${kind}RecordId`]: '所选记录不存在' })
       if (r.state !== 'verified')

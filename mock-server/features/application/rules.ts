@@ -9,7 +9,8 @@ import {
 } from '../../../domain/application-history'
 import { processNodes, type ProcessFacts } from '../../../domain/application-process'
 import { withGivenUp } from '../../../domain/process-deadlines'
-import { chinaDateOf, idExpiryWarning, ID_VALID_LONG_TERM } from '../../../domain/application-rules'
+import { idExpiryWarning, ID_VALID_LONG_TERM } from '../../../domain/application-rules'
+import { chinaDateOf } from '../../../domain/today'
 import { birthDateOf, genderOf, maskIdNumber } from '../../../domain/id-card'
 import {
   STEP_KEYS,

@@ -5,8 +5,10 @@ import type {
   ContactStep,
   EducationStep,
   ExamInfoStep,
+  ExamPhotoSource,
   WorkStep,
 } from '../../../types/application'
+import type { ConfirmationState } from '../../../types/states'
 import { fieldsOf, mapFrom } from '../../core/persist'
 import type { ExamEntry } from './data/calendar'
 
@@ -37,7 +39,7 @@ export function emptySteps(): Steps {
 
 export interface ExamPhoto {
   /** The hub's registration photo confirmed (确认使用照片), or a replacement uploaded for this exam. */
-  source: 'hub' | 'exam'
+  source: ExamPhotoSource
   width: number
   height: number
   size: number
@@ -67,7 +69,7 @@ export interface StoredApplication {
   submittedAt: string | null
   /** Submitted at least once: a withdrawn application may be resubmitted until the confirmation window ends. */
   everSubmitted: boolean
-  confirmation: 'none' | 'confirmed' | 'rejected'
+  confirmation: ConfirmationState
   autoConfirmed: boolean
   /** Why a historical candidate's submission was not confirmed automatically. */
   autoConfirmNote: string | null

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { PDFDocument } from 'pdf-lib'
 import { detectImageFormat, PHOTO_MAX_PIXELS } from '../../../domain/photo'
-import { MATERIAL_VIEW_PATH, type MaterialsView } from '../../../types/process'
+import { MATERIAL_VIEW_PATH, type MaterialFormat, type MaterialsView } from '../../../types/process'
 import { HttpError, conflict } from '../../core/errors'
 import type { Store } from '../../core/store'
 import { decodeImage, photoProblems, photoRefusalStatus } from '../../core/uploads'
@@ -94,7 +94,7 @@ export function materialOfTicket(store: Store, ticket: string): StoredMaterial |
  * Checks an uploaded material from its bytes; the file name and declared type are never trusted. A JPG is decoded
  * whole (pixel limit first) before its upright size counts, as the hub's photo is, since the review shows it back.
  */
-export async function checkMaterial(entry: MaterialEntry, bytes: Buffer): Promise<'jpeg' | 'pdf'> {
+export async function checkMaterial(entry: MaterialEntry, bytes: Buffer): Promise<MaterialFormat> {
   if (bytes.subarray(0, PDF_MAGIC.length).toString('latin1') === PDF_MAGIC) {
     if (!entry.pdf) throw new HttpError(400, 'MATERIAL_FORMAT', `${entry.name}只能上传 JPG 图片`)
     if (!(await readablePdf(bytes)))
@@ -135,7 +135,7 @@ export async function saveMaterial(
   store: Store,
   a: StoredApplication,
   key: string,
-  format: 'jpeg' | 'pdf',
+  format: MaterialFormat,
   bytes: Buffer,
 ): Promise<void> {
   const blob = await store.blobs.put(bytes)

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import sharp from 'sharp'
 import { qaEndpoints } from '../../../types/qa'
+import type { ExamKind, RecordKind } from '../../../types/states'
 import { contractRoute } from '../../core/contract-route'
 import { conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
@@ -124,12 +125,12 @@ function filledApplication(
   account: Parameters<typeof newApplication>[1],
   exam: Parameters<typeof newApplication>[2],
   province: string,
-  kind: 'health' | 'nurse',
+  kind: ExamKind,
 ): StoredApplication {
   const a = newApplication(store, account, exam, province)
   const centre = centresOf(province)[0]
   const records = store.state.profile.byAccount.get(account.id)?.records ?? []
-  const record = (k: 'education' | 'degree') => {
+  const record = (k: RecordKind) => {
     const r = records.find((x) => x.kind === k && x.state === 'verified')
     return r
       ? {

@@ -1,5 +1,5 @@
-import type { PayOutcome, PlatformName } from '../../../types/states'
-import type { OrderState, ReminderKind } from '../../../types/process'
+import type { PayOutcome, PlatformName, SubscribeOutcome } from '../../../types/states'
+import type { MaterialFormat, OrderState, ReminderKind } from '../../../types/process'
 import { fieldsOf, mapFrom } from '../../core/persist'
 
 /** After submission (issue 14): orders, materials, subscriptions and reminders. JSON-able; every id-keyed collection a Map. */
@@ -23,7 +23,7 @@ export interface Order {
 
 export interface StoredMaterial {
   key: string
-  format: 'jpeg' | 'pdf'
+  format: MaterialFormat
   size: number
   uploadedAt: string
   /** The file: a blob id (Store.blobs), like the exam photo. */
@@ -33,7 +33,7 @@ export interface StoredMaterial {
 export interface Subscription {
   platform: PlatformName
   templateIds: string[]
-  outcome: 'accept' | 'reject'
+  outcome: SubscribeOutcome
   at: string
 }
 

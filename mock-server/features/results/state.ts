@@ -1,4 +1,4 @@
-import type { ExamKind } from '../../../domain/results'
+import type { ExamKind } from '../../../types/states'
 import { fieldsOf, mapFrom } from '../../core/persist'
 
 /** After the exam (issue 15): tickets, published scores, certificates. JSON-able. */

@@ -1,5 +1,6 @@
-import { chinaDateOf } from '../../../../domain/application-rules'
+import { chinaDateOf } from '../../../../domain/today'
 import type { ExamKind } from '../../../../types/application'
+import type { WindowState } from '../../../../types/states'
 
 /**
  * The exam calendar: each exam's dates and its application, confirmation and payment windows. It is built from the
@@ -86,7 +87,7 @@ export function makeCalendar(now: number): ExamEntry[] {
 }
 
 /** Whether a window [opensAt, closesAt) holds the moment `now`. */
-export function windowState(opensAt: string, closesAt: string, now: number): 'upcoming' | 'open' | 'closed' {
+export function windowState(opensAt: string, closesAt: string, now: number): WindowState {
   if (now < Date.parse(opensAt)) return 'upcoming'
   return now < Date.parse(closesAt) ? 'open' : 'closed'
 }

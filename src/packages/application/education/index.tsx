@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { EducationStep, type ApplicationView } from '@contract/application'
-import type { EducationRecord } from '@contract/profile'
+import type { EducationRecord, RecordKind } from '@contract/profile'
 import { api } from '../../../api'
 import { Button } from '../../../components/button'
 import { FormField } from '../../../components/form-field'
@@ -42,7 +42,7 @@ function EducationForm({ view }: { view: ApplicationView }) {
   const { values, errors } = form
 
   const list = (
-    kind: 'education' | 'degree',
+    kind: RecordKind,
     records: EducationRecord[],
     chosen: string | null,
     pick: (id: string | null) => void,

@@ -16,12 +16,12 @@ import {
   EARLIEST_GRADUATION,
   RECORD_KIND_NAMES,
   STUDY_MODES,
-  chinaToday,
   levelLabel,
   levelsFor,
   type RecordKind,
 } from '@domain/education'
 import { MAJORS } from '@domain/majors'
+import { chinaDateOf } from '@domain/today'
 import type { FormScanField } from '@domain/xuexin-fill'
 import { useProfile, type RecordDraft } from '../../../stores/profile'
 import { useScan } from '../../../stores/scan'
@@ -61,7 +61,7 @@ export default function RecordFormPage() {
   const [keyword, setKeyword] = useState(draft.school && draft.school !== OTHER_SCHOOL ? draft.school : '')
   const levels = useMemo(() => levelsFor(kind), [kind])
   // Graduation dates are checked against China's today on the server's clock, not the phone's.
-  const today = chinaToday(new Date(serverNow()))
+  const today = chinaDateOf(serverNow())
   const scanPercent = useScan((s) => s.percent)
   const scanError = useScan((s) => s.error)
   const scanned = useScan((s) => s.outcome[kind])
