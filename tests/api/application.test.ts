@@ -24,10 +24,10 @@ describe('application API', () => {
     )
 
   async function scenario(name: string): Promise<void> {
-    await mock.qa('/__qa/scenario', { name })
+    await mock.qaApi('loadScenario', { name })
   }
   async function login(username: string): Promise<string> {
-    const { token } = (await mock.qa('/__qa/sessions', { username })) as { token: string }
+    const { token } = (await mock.qaApi('createSession', { username })) as { token: string }
     setSessionToken(token)
     return token
   }
@@ -84,7 +84,7 @@ describe('application API', () => {
     return api.confirmHubPhoto(app.id)
   }
 
-  afterEach(() => mock.qa('/__qa/clock', { real: true }))
+  afterEach(() => mock.qaApi('setClock', { real: true }))
 
   test('exams: open ones with their windows, last year closed with its dates, the gate, an applied exam says so', async () => {
     const examId = await open()
@@ -139,7 +139,7 @@ describe('application API', () => {
   test('the hub gate applies: a candidate without photo, verified record and binding cannot start', async () => {
     const examId = await open()
     const username = `apply${seq++}`
-    await mock.qa('/__qa/candidates', {
+    await mock.qaApi('createCandidate', {
       username,
       password: 'Abcdef12',
       name: '李四',
@@ -287,7 +287,7 @@ describe('application API', () => {
       '报名信息尚未填写完整：考点信息、基本信息、联系方式、报考信息、教育情况、工作情况、考试照片',
     )
     expect((await fail(api.applicationForm(start.id))).code).toBe('APPLICATION_INCOMPLETE')
-    await mock.qa('/__qa/scenario', { name: 'apply-open' })
+    await mock.qaApi('loadScenario', { name: 'apply-open' })
     await login(DEMO_CANDIDATE.username)
 
     const app = await filled(examId)
@@ -543,7 +543,7 @@ describe('application API', () => {
     const examId = await open()
     const mine = await filled(examId)
     const username = `other${seq++}`
-    await mock.qa('/__qa/candidates', {
+    await mock.qaApi('createCandidate', {
       username,
       password: 'Abcdef12',
       name: '赵六',
@@ -578,7 +578,7 @@ describe('application API', () => {
     )
     const exam = exams.find((e) => e.id === examId)!
     // Past the application window, inside the confirmation window: withdraw and resubmit still work.
-    await mock.qa('/__qa/clock', { now: new Date(Date.parse(exam.applyClosesAt) + 1000).toISOString() })
+    await mock.qaApi('setClock', { now: new Date(Date.parse(exam.applyClosesAt) + 1000).toISOString() })
     await login(DEMO_CANDIDATE.username)
     expect((await api.applicationExams()).exams.find((e) => e.id === examId)!.windowState).toBe('closed')
     const back = await api.withdrawApplication(app.id)
@@ -591,7 +591,7 @@ describe('application API', () => {
     expect((await fail(api.changeProvince(app.id, '12'))).code).toBe('APPLICATION_WINDOW_CLOSED')
     await api.submitApplication(app.id, back.version)
     // Past the confirmation window: no withdrawal.
-    await mock.qa('/__qa/clock', { now: new Date(Date.parse(exam.confirmClosesAt) + 1000).toISOString() })
+    await mock.qaApi('setClock', { now: new Date(Date.parse(exam.confirmClosesAt) + 1000).toISOString() })
     await login(DEMO_CANDIDATE.username)
     expect((await fail(api.withdrawApplication(app.id))).code).toBe('WITHDRAW_CLOSED')
     const late = await fail(api.startApplication({ examId: examId.replace('health', 'nurse'), province: '11' }))

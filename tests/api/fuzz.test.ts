@@ -137,7 +137,7 @@ describe('generated hostile input', () => {
   }, 30000)
 
   const sessionOf = async (c: Candidate) =>
-    ((await mock.qa('/__qa/sessions', { username: c.username })) as { token: string }).token
+    ((await mock.qaApi('createSession', { username: c.username })) as { token: string }).token
   afterAll(() => mock.close())
 
   /** Every refusal is the contract's body; nothing is a 5xx; nothing hangs. */

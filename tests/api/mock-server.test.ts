@@ -72,7 +72,7 @@ describe('mock server', () => {
   })
 
   test('the simulated face screen answers only for a verification the server opened (tests/api/face.test.ts)', async () => {
-    await mock.qa('/__qa/sim/face', { outcome: 'fail' })
+    await mock.qaApi('simFace', { outcome: 'fail' })
     const res = await post('/api/sim/face/v-1/run', {})
     expect(res.status).toBe(404)
     expect((await res.json()).error.code).toBe('FACE_VERIFY_EXPIRED')

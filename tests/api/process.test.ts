@@ -23,7 +23,7 @@ describe('process API (after submission)', () => {
     PDF = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'process-')), 'proof.pdf')
     fs.writeFileSync(PDF, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
   })
-  afterEach(() => mock.qa('/__qa/clock', { real: true }))
+  afterEach(() => mock.qaApi('setClock', { real: true }))
 
   const fail = (p: Promise<unknown>) =>
     p.then(
@@ -36,24 +36,24 @@ describe('process API (after submission)', () => {
     return (await (await fetch(`${mock.url}${p}`)).json()) as T
   }
   async function login(username = DEMO_CANDIDATE.username): Promise<string> {
-    const { token } = (await mock.qa('/__qa/sessions', { username })) as { token: string }
+    const { token } = (await mock.qaApi('createSession', { username })) as { token: string }
     setSessionToken(token)
     return token
   }
   /** `apply-open`, the demo candidate logged in, and a complete application made by QA in `province`. */
   async function application(province: string, opts: { submit?: boolean; materials?: boolean } = {}) {
-    await mock.qa('/__qa/scenario', { name: 'apply-open' })
+    await mock.qaApi('loadScenario', { name: 'apply-open' })
     await login()
-    return (await mock.qa('/__qa/process/applications', {
+    return (await mock.qaApi('processApplication', {
       username: DEMO_CANDIDATE.username,
       province,
       ...opts,
     })) as ApplicationView
   }
   const states = (v: ApplicationView) => Object.fromEntries(v.nodes.map((n) => [n.key, n.state]))
-  const confirm = (id: string) => mock.qa(`/__qa/applications/${id}/confirm`, {})
+  const confirm = (id: string) => mock.qaApi('confirmApplication', { id })
   const review = (id: string, stage: 'centre' | 'region', outcome: 'pass' | 'fail', reason?: string) =>
-    mock.qa(`/__qa/applications/${id}/review`, { stage, outcome, reason })
+    mock.qaApi('reviewStage', { id, stage, outcome, reason })
   async function reviewed(province: string): Promise<string> {
     const { id } = await application(province)
     await confirm(id)
@@ -108,7 +108,7 @@ describe('process API (after submission)', () => {
     expect(started.payParams.cashier).toBe(`/api/sim/pay/${started.orderId}/run`)
     // The phone saying "paid" means nothing: only the platform's notification (here the H5 cashier) pays.
     expect((await api.getApplication(a.id)).status).toBe('awaiting-payment')
-    await mock.qa('/__qa/sim/pay', { outcome: 'success' })
+    await mock.qaApi('simPay', { outcome: 'success' })
     expect((await api.simPayRun(started.orderId)).outcome).toBe('success')
     const paid = await api.getApplication(a.id)
     expect(paid.status).toBe('succeeded')
@@ -129,9 +129,9 @@ describe('process API (after submission)', () => {
     expect(answers[0].payParams).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=/) })
     expect((await orders(id)).orders).toHaveLength(1)
     expect((await orders(id)).orders[0].attempts).toBe(1)
-    await mock.qa(`/__qa/applications/${id}/payment`, { outcome: 'success' })
+    await mock.qaApi('notifyPayment', { id, outcome: 'success' })
     await Promise.all(
-      Array.from({ length: 20 }, () => mock.qa(`/__qa/applications/${id}/payment`, { outcome: 'success' })),
+      Array.from({ length: 20 }, () => mock.qaApi('notifyPayment', { id, outcome: 'success' })),
     )
     expect(await orders(id)).toMatchObject({ payments: 1 })
     expect((await api.getApplication(id)).status).toBe('succeeded')
@@ -139,18 +139,18 @@ describe('process API (after submission)', () => {
 
   test('failed, then cancelled, then paid on another device: one order, one payment', async () => {
     const id = await reviewed('11')
-    await mock.qa('/__qa/sim/pay', { outcome: 'fail' })
+    await mock.qaApi('simPay', { outcome: 'fail' })
     const first = await api.startPayment(id, 'weapp')
     const failed = await api.checkPayment(id)
     expect(failed).toMatchObject({ state: 'due', order: { state: 'failed', lastOutcome: 'fail', attempts: 1 } })
     expect((await api.getApplication(id)).status).toBe('awaiting-payment')
-    await mock.qa('/__qa/sim/pay', { outcome: 'cancel' })
+    await mock.qaApi('simPay', { outcome: 'cancel' })
     const second = await api.startPayment(id, 'weapp')
     expect(second.orderId).toBe(first.orderId)
     expect((await api.checkPayment(id)).order).toMatchObject({ state: 'cancelled', attempts: 2 })
     // Another device (another session of the same candidate) retries: the same order again.
     await login()
-    await mock.qa('/__qa/sim/pay', { outcome: 'success' })
+    await mock.qaApi('simPay', { outcome: 'success' })
     const third = await api.startPayment(id, 'alipay')
     expect(third.orderId).toBe(first.orderId)
     expect(third.payParams.tradeNO).toBeTruthy()
@@ -175,7 +175,7 @@ describe('process API (after submission)', () => {
     expect((await api.paymentOf(tibet)).state).toBe('none')
 
     const beijing = await reviewed('11')
-    await mock.qa(`/__qa/applications/${beijing}/deadline`, { deadline: 'pay', at: 'past' })
+    await mock.qaApi('moveToDeadline', { id: beijing, deadline: 'pay', at: 'past' })
     expect((await fail(api.startPayment(beijing, 'weapp'))).code).toBe('PAY_CLOSED')
     expect((await api.paymentOf(beijing)).state).toBe('closed')
     const late = await api.getApplication(beijing)
@@ -246,7 +246,7 @@ describe('process API (after submission)', () => {
     expect(states(submitted)).toMatchObject({ materials: 'done', submit: 'done', confirm: 'current' })
     expect(await bad(JPG, 'id-card')).toMatchObject({ code: 'MATERIALS_LOCKED', status: 409 })
 
-    await mock.qa(`/__qa/applications/${a.id}/reject-confirmation`, { reason: '学历证书不清晰' })
+    await mock.qaApi('rejectConfirmation', { id: a.id, reason: '学历证书不清晰' })
     const rejected = await api.getApplication(a.id)
     expect(rejected.nodes.find((n) => n.key === 'confirm')).toMatchObject({
       state: 'failed',
@@ -271,8 +271,8 @@ describe('process API (after submission)', () => {
   test('online confirmation refused and the deadline passed: no uploads, the node says given up', async () => {
     const a = await application('31')
     expect((await api.materialsOf(a.id)).required.map((r) => r.key)).toContain('practice-cert')
-    await mock.qa(`/__qa/applications/${a.id}/reject-confirmation`, { reason: '执业证书缺页' })
-    await mock.qa(`/__qa/applications/${a.id}/deadline`, { deadline: 'confirm', at: 'past' })
+    await mock.qaApi('rejectConfirmation', { id: a.id, reason: '执业证书缺页' })
+    await mock.qaApi('moveToDeadline', { id: a.id, deadline: 'confirm', at: 'past' })
     const e = await fail(api.upload('uploadMaterial', JPG, { id: a.id, key: 'id-card' }))
     expect(e).toMatchObject({ code: 'MATERIALS_CLOSED', status: 409 })
     expect((await fail(api.resubmitMaterials(a.id))).code).toBe('MATERIALS_CLOSED')
@@ -296,7 +296,7 @@ describe('process API (after submission)', () => {
     expect((await fail(api.startPayment(a.id, 'weapp'))).code).toBe('PAY_NOT_READY')
 
     const other = `proc${seq++}`
-    await mock.qa('/__qa/candidates', {
+    await mock.qaApi('createCandidate', {
       username: other,
       password: 'Abcdef12',
       name: '李四',
@@ -328,7 +328,7 @@ describe('process API (after submission)', () => {
     await review(a.id, 'region', 'pass')
     await api.getApplication(a.id)
     await api.getApplication(a.id)
-    await mock.qa(`/__qa/applications/${a.id}/deadline`, { deadline: 'pay', at: 'near' })
+    await mock.qaApi('moveToDeadline', { id: a.id, deadline: 'pay', at: 'near' })
     const { messages, subscribed } = await api.messages()
     expect(subscribed).toBe(true)
     expect(messages.map((m) => m.kind).reverse()).toEqual([
@@ -346,7 +346,7 @@ describe('process API (after submission)', () => {
     expect(qa.subscriptions[0].templateIds).toEqual(['tmpl-review'])
     // A refused confirmation after a resubmission is a new event; paying is announced too.
     await api.startPayment(a.id, 'weapp')
-    await mock.qa(`/__qa/applications/${a.id}/payment`, { outcome: 'success' })
+    await mock.qaApi('notifyPayment', { id: a.id, outcome: 'success' })
     expect((await api.messages()).messages[0]).toMatchObject({ kind: 'paid', title: '报名成功' })
   })
 

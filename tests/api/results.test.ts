@@ -15,13 +15,13 @@ describe('results API', () => {
   const mock = clientAgainstMock()
 
   beforeEach(async () => {
-    await mock.qa('/__qa/clock', { real: true })
-    await mock.qa('/__qa/scenario', { name: 'results' })
+    await mock.qaApi('setClock', { real: true })
+    await mock.qaApi('loadScenario', { name: 'results' })
   })
 
   /** Logs in as a scenario candidate through the QA session shortcut. */
   const as = async (username: string) => {
-    const { token } = (await mock.qa('/__qa/sessions', { username })) as { token: string }
+    const { token } = (await mock.qaApi('createSession', { username })) as { token: string }
     setSessionToken(token)
   }
   const fail = (p: Promise<unknown>) =>
@@ -32,7 +32,7 @@ describe('results API', () => {
       (e: unknown) => e as ApiError,
     )
   const moveClockTo = async (iso: string, username: string) => {
-    await mock.qa('/__qa/clock', { now: iso })
+    await mock.qaApi('setClock', { now: iso })
     await as(username) // sessions expire by the same clock
   }
 
@@ -142,7 +142,7 @@ describe('results API', () => {
     // Two subscribed candidates with windows opening at different times, and one inside its window who never subscribed.
     const waiting = await subscribe(RESULTS_WAITING.username)
     const now = await serverNow()
-    const later = (await mock.qa('/__qa/results/tickets', {
+    const later = (await mock.qaApi('publishTicket', {
       username: DEMO_CANDIDATE.username,
       opensAt: new Date(now + 6 * DAY).toISOString(),
       examAt: new Date(now + 12 * DAY).toISOString(),
@@ -169,7 +169,7 @@ describe('results API', () => {
 
     // Not twice: more answers, the clock on inside the window, subscribing again.
     await api.ticket(waiting.ticketId)
-    await mock.qa('/__qa/clock', { advanceMs: 3600_000 })
+    await mock.qaApi('setClock', { advanceMs: 3600_000 })
     expect(await api.ticketReminder(waiting.ticketId)).toEqual({ ok: true, reminder: true })
     await api.messages()
     expect(await ticketReminders(RESULTS_WAITING.username)).toEqual([sent])
@@ -188,16 +188,16 @@ describe('results API', () => {
     // QA publishes the year's ticket again, printing open now: the subscription stays with it and the reminder goes.
     const now = await serverNow()
     const open = { username: RESULTS_WAITING.username, opensAt: new Date(now).toISOString() }
-    await mock.qa('/__qa/results/tickets', { ...open, examAt: brief.closesAt })
+    await mock.qaApi('publishTicket', { ...open, examAt: brief.closesAt })
     expect(await ticketReminders(RESULTS_WAITING.username)).toHaveLength(1)
-    await mock.qa('/__qa/results/tickets', { ...open, examAt: brief.closesAt })
+    await mock.qaApi('publishTicket', { ...open, examAt: brief.closesAt })
     expect(await ticketReminders(RESULTS_WAITING.username)).toHaveLength(1)
     // Published inside its window for a candidate who never subscribed: nothing.
-    await mock.qa('/__qa/results/tickets', { username: RESULTS_HISTORICAL.username, opensAt: open.opensAt })
+    await mock.qaApi('publishTicket', { username: RESULTS_HISTORICAL.username, opensAt: open.opensAt })
     expect(await ticketReminders(RESULTS_HISTORICAL.username)).toEqual([])
 
     // Subscribed, but the clock jumps from before the window to after the exam: no reminder for a closed window.
-    const demo = (await mock.qa('/__qa/results/tickets', {
+    const demo = (await mock.qaApi('publishTicket', {
       username: DEMO_CANDIDATE.username,
       opensAt: new Date(now + 2 * DAY).toISOString(),
       examAt: new Date(now + 4 * DAY).toISOString(),
@@ -235,7 +235,7 @@ describe('results API', () => {
     expect((await api.resultsSummary()).certificate).toBe(false)
 
     // QA publishes this year's scores: 3 and 4 passed → the certificate, window last year – this year.
-    await mock.qa('/__qa/results/scores', { username: RESULTS_HISTORICAL.username, year, scores: { '3': 60, '4': 77 } })
+    await mock.qaApi('publishScores', { username: RESULTS_HISTORICAL.username, year, scores: { '3': 60, '4': 77 } })
     const after = await api.scores()
     expect(after.standing.completed).toEqual({ fromYear: year - 1, toYear: year })
     expect((await api.resultsSummary()).certificate).toBe(true)
@@ -285,7 +285,7 @@ describe('results API', () => {
 
   test('QA publishes a ticket and scores; bad QA input is a 400 with the contract body', async () => {
     const opensAt = new Date(Date.now() + DAY).toISOString()
-    const t = (await mock.qa('/__qa/results/tickets', { username: DEMO_CANDIDATE.username, opensAt })) as {
+    const t = (await mock.qaApi('publishTicket', { username: DEMO_CANDIDATE.username, opensAt })) as {
       ticketId: string
     }
     await as(DEMO_CANDIDATE.username)
@@ -301,7 +301,7 @@ describe('results API', () => {
 
   test('a candidate without results: no ticket, no scores, no certificate', async () => {
     const idNumber = makeIdNumber('110101', '19900101', '123')
-    await mock.qa('/__qa/candidates', { username: 'noresult1', password: 'Abcdef12', name: '钱七', idNumber })
+    await mock.qaApi('createCandidate', { username: 'noresult1', password: 'Abcdef12', name: '钱七', idNumber })
     await as('noresult1')
     expect(await api.resultsSummary()).toEqual({ ticket: null, scoreYears: [], certificate: false })
     expect((await fail(api.scores())).status).toBe(404)

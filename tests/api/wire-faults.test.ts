@@ -1,6 +1,7 @@
 import { ApiError, call, setSessionToken } from '../../src/api'
 import { withRetry } from '../../src/api/request'
 import { onRetryStatus, type RetryStatus } from '../../src/api/retry-status'
+import type { QaRequestOf } from '../../types/qa'
 import { clientAgainstMock } from './support/client-mock'
 import { registerCandidate } from './support/candidates'
 
@@ -10,7 +11,7 @@ import { registerCandidate } from './support/candidates'
  */
 describe('wire faults and the client', () => {
   const mock = clientAgainstMock()
-  const faults = (config: object) => mock.qa('/__qa/faults/wire', config)
+  const faults = (config: QaRequestOf<'setWireFaults'>) => mock.qaApi('setWireFaults', config)
   afterEach(async () => {
     await fetch(`${mock.url}/__qa/faults/wire`, { method: 'DELETE' })
     setSessionToken(null)

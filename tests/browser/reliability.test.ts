@@ -72,7 +72,7 @@ describe('reliability (H5)', () => {
       answer: '杭州',
       certificateNo: '104321202007001234',
     }
-    await rig.mock.qa('/__qa/faults/wire', { rate: 0.25, retryAfterSeconds: 1, delayMs: 1500 })
+    await rig.mock.qaApi('setWireFaults', { rate: 0.25, retryAfterSeconds: 1, delayMs: 1500 })
     // The banner, whenever it shows, is remembered by the page itself.
     await rig.page.addInitScript(() => {
       new MutationObserver(() => {
@@ -129,7 +129,7 @@ describe('reliability (H5)', () => {
     await textIs('binding-status', '已绑定')
 
     // The record is verified (by QA, as the verification office would), and the hub is complete.
-    await rig.mock.qa('/__qa/profile/records', { username: typed.username, outcome: 'verified' })
+    await rig.mock.qaApi('recordOutcome', { username: typed.username, outcome: 'verified' })
     await rig.page.goto(`${rig.h5Url}/#/pages/hub/index`)
     await waitPage('hub-page')
     await textIs('hub-binding-status', '已绑定')
@@ -165,7 +165,7 @@ describe('reliability (H5)', () => {
       name: '周芷若',
       idNumber: makeIdNumber('110105', '19940607', '613'),
     }
-    await rig.mock.qa('/__qa/candidates', c)
+    await rig.mock.qaApi('createCandidate', c)
     await rig.openLoggedIn(c.username, 'pages/hub/index', 'hub-page')
     await tap('hub-education')
     await waitPage('education-page')
@@ -181,7 +181,7 @@ describe('reliability (H5)', () => {
     await pickOption('education-form-mode', 0)
 
     // The session ends while the form is open: saving goes to login, and back.
-    await rig.mock.qa(`/__qa/candidates/${c.username}/expire-sessions`)
+    await rig.mock.qaApi('expireSessions', { username: c.username })
     await tap('education-save')
     await waitPage('login-page')
     await fill('login-username', c.username)
