@@ -21,7 +21,7 @@ import { clientAgainstMock } from './support/client-mock'
 describe('API client against the mock server', () => {
   const mock = clientAgainstMock()
   beforeEach(async () => {
-    await fetch(`${mock.url}/__qa/faults`, { method: 'DELETE' })
+    await mock.qaApi('clearFaults')
   })
 
   test('a typed call returns the typed body', async () => {

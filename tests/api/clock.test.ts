@@ -19,7 +19,7 @@ describe('the server clock', () => {
   afterEach(() => mock.qaApi('setClock', { real: true }))
   afterAll(() => mock.close())
 
-  const clock = async () => (await (await fetch(`${mock.url}/__qa/clock`)).json()) as { now: string; offsetMs: number }
+  const clock = () => mock.qaApi('clock')
   const me = (token: string) => fetch(`${mock.url}/api/account/me`, { headers: { authorization: `Bearer ${token}` } })
   const newSession = async () => (await mock.qaApi('createSession', { username: 'clock001' })) as { token: string }
 
@@ -114,13 +114,9 @@ describe('the server clock', () => {
 
   test('a bad clock request is a 400 with the contract body', async () => {
     for (const body of [{}, { now: 'yesterday' }, { advanceMs: 1.5 }, { advanceMs: '10' }]) {
-      const res = await fetch(`${mock.url}/__qa/clock`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
+      const res = await mock.qaApi.reply('setClock', body)
       expect(res.status).toBe(400)
-      const err = ((await res.json()) as { error: { code: string; message: string } }).error
+      const err = (res.body as { error: { code: string; message: string } }).error
       expect(err.code).toBe('VALIDATION_FAILED')
       expect(err.message).toMatch(/[\u4e00-\u9fff]/)
     }

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { FacePlatform } from '../../types/account'
 import type { FaceOutcome } from '../../types/platform-sim'
+import { qaEndpoints } from '../../types/qa'
 import { api, ApiError, setApiBase, setSessionToken } from '../../src/api'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { platform as h5 } from '../../src/platform/platform.h5'
@@ -379,7 +380,8 @@ describe('face verification without the QA API', () => {
       const res = await post(path.replace(/:(\w+)/g, 'x-1'), { templateIds: ['t'] })
       expect({ path, status: res.status }).toEqual({ path, status: 404 })
     }
-    for (const path of ['/__qa/sim/face', '/__qa/face/rate-limits/reset', '/__qa/sim/pay', '/__qa/clock']) {
+    const qaPaths = (['simFace', 'resetFaceRateLimits', 'simPay', 'setClock'] as const).map((n) => qaEndpoints[n].path)
+    for (const path of qaPaths) {
       const res = await post(path, { outcome: 'pass' })
       expect({ path, status: res.status }).toEqual({ path, status: 404 })
     }

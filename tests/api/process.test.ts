@@ -32,9 +32,6 @@ describe('process API (after submission)', () => {
       },
       (e: unknown) => e as ApiError,
     )
-  async function qaGet<T>(p: string): Promise<T> {
-    return (await (await fetch(`${mock.url}${p}`)).json()) as T
-  }
   async function login(username = DEMO_CANDIDATE.username): Promise<string> {
     const { token } = (await mock.qaApi('createSession', { username })) as { token: string }
     setSessionToken(token)
@@ -61,10 +58,7 @@ describe('process API (after submission)', () => {
     await review(id, 'region', 'pass')
     return id
   }
-  const orders = (id: string) =>
-    qaGet<{ orders: Array<{ id: string; attempts: number; state: string }>; payments: number }>(
-      `/__qa/applications/${id}/orders`,
-    )
+  const orders = (id: string) => mock.qaApi('applicationOrders', { id })
 
   test('a normal province, node by node, from submission to 报名成功 (H5 cashier)', async () => {
     const a = await application('11')
@@ -130,9 +124,7 @@ describe('process API (after submission)', () => {
     expect((await orders(id)).orders).toHaveLength(1)
     expect((await orders(id)).orders[0].attempts).toBe(1)
     await mock.qaApi('notifyPayment', { id, outcome: 'success' })
-    await Promise.all(
-      Array.from({ length: 20 }, () => mock.qaApi('notifyPayment', { id, outcome: 'success' })),
-    )
+    await Promise.all(Array.from({ length: 20 }, () => mock.qaApi('notifyPayment', { id, outcome: 'success' })))
     expect(await orders(id)).toMatchObject({ payments: 1 })
     expect((await api.getApplication(id)).status).toBe('succeeded')
   })
@@ -339,9 +331,7 @@ describe('process API (after submission)', () => {
       'payment-deadline-near',
     ])
     expect(messages.every((m) => m.pushed && m.applicationId === a.id)).toBe(true)
-    const qa = await qaGet<{ reminders: Array<{ kind: string }>; subscriptions: Array<{ templateIds: string[] }> }>(
-      `/__qa/reminders/${DEMO_CANDIDATE.username}`,
-    )
+    const qa = await mock.qaApi('reminders', { username: DEMO_CANDIDATE.username })
     expect(qa.reminders).toHaveLength(5)
     expect(qa.subscriptions[0].templateIds).toEqual(['tmpl-review'])
     // A refused confirmation after a resubmission is a new event; paying is announced too.

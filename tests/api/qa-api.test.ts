@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { qaEndpoints, type QaEndpointName } from '../../types/qa'
 import { buildMockServer } from '../../mock-server/app'
-import { QaError } from '../support/qa-client'
+import { QaError } from '../../scripts/lib/qa-client'
 import { startMock, type RunningMock } from '../support/servers'
 
 const names = Object.keys(qaEndpoints) as QaEndpointName[]

@@ -2,11 +2,9 @@ import { api, ApiError, setSessionToken } from '../../src/api'
 import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
 import { RESULTS_HISTORICAL, RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
 import { examYearOf } from '../../domain/results'
-import type { Message } from '../../types/process'
 import { clientAgainstMock } from './support/client-mock'
 
 const DAY = 24 * 3600_000
-type QaTickets = { tickets: Array<{ reminder: boolean; reminderSentAt: string | null }> }
 // Each test loads a scenario of three candidates (password hashing) on a shared, busy machine.
 jest.setTimeout(30_000)
 
@@ -123,12 +121,10 @@ describe('results API', () => {
     expect((await fail(api.ticketReminder(brief.ticketId))).code).toBe('TICKET_CLOSED')
   })
 
-  const serverNow = async () =>
-    Date.parse(((await (await fetch(`${mock.url}/__qa/clock`)).json()) as { now: string }).now)
+  const serverNow = async () => Date.parse((await mock.qaApi('clock')).now)
   /** The printing-window reminders queued for a candidate, as QA lists them. */
   const ticketReminders = async (username: string) => {
-    const res = await fetch(`${mock.url}/__qa/reminders/${username}`)
-    const { reminders } = (await res.json()) as { reminders: Message[] }
+    const { reminders } = await mock.qaApi('reminders', { username })
     return reminders.filter((r) => r.kind === 'ticket-open')
   }
   const subscribe = async (username: string) => {
@@ -163,8 +159,7 @@ describe('results API', () => {
     expect(sent.body).toContain('考试结束后不再提供打印')
     const { messages } = await api.messages()
     expect(messages[0]).toEqual(sent)
-    const qaTickets = await fetch(`${mock.url}/__qa/results/tickets/${RESULTS_WAITING.username}`)
-    const [qaTicket] = ((await qaTickets.json()) as QaTickets).tickets
+    const [qaTicket] = (await mock.qaApi('candidateTickets', { username: RESULTS_WAITING.username })).tickets
     expect(qaTicket).toMatchObject({ reminder: true, reminderSentAt: sent.at })
 
     // Not twice: more answers, the clock on inside the window, subscribing again.
@@ -290,13 +285,13 @@ describe('results API', () => {
     }
     await as(DEMO_CANDIDATE.username)
     expect((await api.resultsSummary()).ticket).toMatchObject({ ticketId: t.ticketId, state: 'not-open', opensAt })
-    const bad = await fetch(`${mock.url}/__qa/results/scores`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: DEMO_CANDIDATE.username, year: 2026, scores: { '9': 60 } }),
+    const bad = await mock.qaApi.reply('publishScores', {
+      username: DEMO_CANDIDATE.username,
+      year: 2026,
+      scores: { '9': 60 },
     })
     expect(bad.status).toBe(400)
-    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED')
+    expect((bad.body as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED')
   })
 
   test('a candidate without results: no ticket, no scores, no certificate', async () => {
@@ -314,7 +309,7 @@ describe('results without --qa', () => {
     const { startMock } = await import('../support/servers')
     const plain = await startMock({ qa: false })
     try {
-      const res = await fetch(`${plain.url}/__qa/results/scores`, { method: 'POST' })
+      const res = await plain.qaApi.reply('publishScores')
       expect(res.status).toBe(404)
     } finally {
       await plain.close()

@@ -13,12 +13,12 @@ describe('wire faults and the client', () => {
   const mock = clientAgainstMock()
   const faults = (config: QaRequestOf<'setWireFaults'>) => mock.qaApi('setWireFaults', config)
   afterEach(async () => {
-    await fetch(`${mock.url}/__qa/faults/wire`, { method: 'DELETE' })
+    await mock.qaApi('clearWireFaults')
     setSessionToken(null)
   })
 
   test('faults are off by default', async () => {
-    const res = (await (await fetch(`${mock.url}/__qa/faults/wire`)).json()) as { config: unknown }
+    const res = await mock.qaApi('wireFaults')
     expect(res.config).toBeNull()
   })
 
@@ -68,7 +68,7 @@ describe('wire faults and the client', () => {
     await expect(
       fetch(`${mock.url}/api/profile/records/education`, { method: 'POST', headers, body }).then((r) => r.text()),
     ).rejects.toThrow()
-    await fetch(`${mock.url}/__qa/faults/wire`, { method: 'DELETE' })
+    await mock.qaApi('clearWireFaults')
     const retry = await fetch(`${mock.url}/api/profile/records/education`, { method: 'POST', headers, body })
     expect(retry.status).toBe(201)
     expect(retry.headers.get('idempotent-replay')).toBe('true')
@@ -101,7 +101,7 @@ describe('wire faults and the client', () => {
         if (!(e instanceof ApiError && e.code === 'RECORD_LIMIT')) throw e
       })
     }
-    await fetch(`${mock.url}/__qa/faults/wire`, { method: 'DELETE' })
+    await mock.qaApi('clearWireFaults')
     const list = await call('listRecords', { kind: 'degree' })
     expect(list.records.map((r) => r.certificateNo).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `FAULT-000${i}`))
   })

@@ -202,11 +202,7 @@ describe('account flows (H5)', () => {
     await tap('account-cancel-confirm-first-ok')
     await tap('account-cancel-confirm-ok')
     await waitPage('login-page')
-    const again = await fetch(`${rig.mock.url}/__qa/candidates`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...c, username: `${c.username}b` }),
-    })
+    const again = await rig.mock.qaApi.reply('createCandidate', { ...c, username: `${c.username}b` })
     expect(again.status).toBe(201)
   })
 

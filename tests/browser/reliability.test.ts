@@ -28,7 +28,7 @@ describe('reliability (H5)', () => {
     })
   })
   afterAll(async () => {
-    await fetch(`${rig.mock.url}/__qa/faults/wire`, { method: 'DELETE' })
+    await rig.mock.qaApi('clearWireFaults')
     await rig.close()
   })
 
@@ -49,7 +49,7 @@ describe('reliability (H5)', () => {
       const shown = await rig.page.evaluate(
         () => document.querySelector('.taro_page_show.taro_page_stationed')?.textContent?.slice(0, 1500) ?? '',
       )
-      const faults = await (await fetch(`${rig.mock.url}/__qa/faults/wire`)).json()
+      const faults = (await rig.mock.qaApi.reply('wireFaults')).body
       throw new Error(
         `#${id} never read "${value}". The page showed: ${shown}\nFaults: ${JSON.stringify(faults)}\n${err}`,
       )
@@ -136,10 +136,8 @@ describe('reliability (H5)', () => {
     await textIs('hub-education-status', '已核验 1 条')
     expect(await $('#hub-apply-locked-reason').count()).toBe(0)
 
-    const faults = (await (await fetch(`${rig.mock.url}/__qa/faults/wire`)).json()) as {
-      counts: Record<string, number>
-    }
-    await fetch(`${rig.mock.url}/__qa/faults/wire`, { method: 'DELETE' })
+    const faults = await rig.mock.qaApi('wireFaults')
+    await rig.mock.qaApi('clearWireFaults')
     // Faults did happen; whenever one needed a retry, the calm banner showed instead of an error.
     expect(Object.values(faults.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0)
     if (faults.counts.busy + faults.counts['rate-limit'] + faults.counts.drop > 0) {

@@ -1,7 +1,7 @@
 import net from 'node:net'
 import { buildMockServer, type MockServer, type MockServerOptions } from '../../mock-server/app'
 import { serveH5 } from '../../scripts/lib/h5-server'
-import { qaClient, type QaClient } from './qa-client'
+import { qaClient, type QaClient } from '../../scripts/lib/qa-client'
 
 export interface RunningMock {
   app: MockServer

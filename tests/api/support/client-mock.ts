@@ -1,6 +1,6 @@
 import { setApiBase } from '../../../src/api'
 import { resetTaroStub } from '../../support/taro-node'
-import { qaClient } from '../../support/qa-client'
+import { qaClient } from '../../../scripts/lib/qa-client'
 import { startMock, type RunningMock } from '../../support/servers'
 
 /**

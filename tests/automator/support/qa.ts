@@ -1,4 +1,4 @@
-import { qaClient } from '../../support/qa-client'
+import { qaClient } from '../../../scripts/lib/qa-client'
 import { mockUrl } from './env'
 import { element, type Page } from './app'
 

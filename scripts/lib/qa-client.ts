@@ -3,7 +3,8 @@ import { qaEndpoints, type QaEndpointName, type QaRequestOf, type QaResponseOf }
 
 /**
  * The one way tests, specs, tools and scripts reach the QA control API: by its name in the registry (types/qa.ts),
- * never by a path string (ESLint refuses `/__qa/` literals outside this file).
+ * never by a path string (ESLint refuses `/__qa/` literals outside this file). It lives in scripts/lib because
+ * scripts and tools share nothing with tests/ (bench-load creates its candidates through it).
  */
 
 /** A QA call the server refused: its status and the contract's error body. */
@@ -36,7 +37,10 @@ export interface QaClient {
   reply<N extends QaEndpointName>(name: N, input?: QaLooseRequest<N>): Promise<QaReply>
 }
 
-/** `:name` path parameters are filled from the input's fields of that name (as the app's client does, src/api). */
+/**
+ * Where a QA call goes: `:name` path parameters are filled from the input's fields of that name (as the app's client
+ * does, src/api/request.ts); the rest is the query (GET, DELETE) or the JSON body. An empty base gives the path alone.
+ */
 export function qaRequestUrl(
   baseUrl: string,
   name: QaEndpointName,
