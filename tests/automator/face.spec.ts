@@ -17,7 +17,7 @@ import { captchaShown, qaApi } from './support/qa'
 /**
  * Face login and recovery by face (issue 12), each outcome, as QA runs them in the devtools: the platform's face
  * screen is mocked with mockWxMethod (WeChat's requestFacialVerify, Alipay's startAPVerify) and the platform's
- * server-side result is set through the QA API (POST /__qa/sim/face), which the mock server's WeChat/Alipay/H5
+ * server-side result is set through the QA API (simFace), which the mock server's WeChat/Alipay/H5
  * stand-ins report when the app's server asks them. The same specs run on H5 through the bridge and on weapp/alipay
  * bundles through the mini-program host (AUTOMATOR_TARGET=weapp|alipay); one spec drives H5's own simulated screen.
  */

@@ -23,7 +23,7 @@ import { qaApi } from './support/qa'
  * After submission (issue 14), as QA runs it in the devtools: the application is submitted through the QA API (the
  * wizard's pages are their own spec), the test centre's and the province's decisions come from the QA API, and the
  * platform's payment is mocked with mockWxMethod (WeChat requestPayment, Alipay tradePay) while its notification to
- * the server comes from QA (/__qa/sim/pay). Ids and classes only, so the spec runs on H5 and on the weapp/alipay
+ * the server comes from QA (simPay). Ids and classes only, so the spec runs on H5 and on the weapp/alipay
  * bundles (AUTOMATOR_TARGET).
  */
 jest.setTimeout(120_000)
