@@ -29,7 +29,7 @@ describe('application API', () => {
     await mock.qaApi('loadScenario', { name })
   }
   async function login(username: string): Promise<string> {
-    const { token } = (await mock.qaApi('createSession', { username })) as { token: string }
+    const { token } = await mock.qaApi('createSession', { username })
     setSessionToken(token)
     return token
   }

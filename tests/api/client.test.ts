@@ -119,7 +119,7 @@ describe('uploads through the same transport', () => {
   test('api.upload sends the session, retries a 503 and answers with the typed body', async () => {
     const idNumber = makeIdNumber('110105', '19900101', '731')
     await mock.qaApi('createCandidate', { username: 'uploader', password: 'Abcdef12', name: '张三', idNumber })
-    const { token } = (await mock.qaApi('createSession', { username: 'uploader' })) as { token: string }
+    const { token } = await mock.qaApi('createSession', { username: 'uploader' })
     setSessionToken(token)
     await mock.qaApi('addFault', { path: '/api/profile/photo', status: 503, count: 1 })
     const percents: number[] = []
@@ -168,7 +168,7 @@ describe("the server's clock", () => {
     try {
       const idNumber = makeIdNumber('110105', '19900101', '752')
       await mock.qaApi('createCandidate', { username: 'clockwise', password: 'Abcdef12', name: '张三', idNumber })
-      const { token } = (await mock.qaApi('createSession', { username: 'clockwise' })) as { token: string }
+      const { token } = await mock.qaApi('createSession', { username: 'clockwise' })
       setSessionToken(token)
       expect((await api.me()).username).toBe('clockwise')
       expect(Math.abs(serverOffsetMs())).toBeLessThan(1500)

@@ -21,16 +21,16 @@ describe('the server clock', () => {
 
   const clock = () => mock.qaApi('clock')
   const me = (token: string) => fetch(`${mock.url}/api/account/me`, { headers: { authorization: `Bearer ${token}` } })
-  const newSession = async () => (await mock.qaApi('createSession', { username: 'clock001' })) as { token: string }
+  const newSession = async () => await mock.qaApi('createSession', { username: 'clock001' })
 
   test('GET /__qa/clock reads it; POST sets it to a moment and advances it', async () => {
     const before = await clock()
     expect(Math.abs(Date.parse(before.now) - Date.now())).toBeLessThan(5000)
     expect(before.offsetMs).toBe(0)
 
-    const set = (await mock.qaApi('setClock', { now: '2026-03-01T08:00:00.000Z' })) as { now: string }
+    const set = await mock.qaApi('setClock', { now: '2026-03-01T08:00:00.000Z' })
     expect(Date.parse(set.now) - Date.parse('2026-03-01T08:00:00.000Z')).toBeLessThan(5000)
-    const moved = (await mock.qaApi('setClock', { advanceMs: 2 * HOUR })) as { now: string }
+    const moved = await mock.qaApi('setClock', { advanceMs: 2 * HOUR })
     expect(Date.parse(moved.now) - Date.parse('2026-03-01T10:00:00.000Z')).toBeGreaterThanOrEqual(0)
     expect(Date.parse(moved.now) - Date.parse('2026-03-01T10:00:00.000Z')).toBeLessThan(5000)
   })
@@ -64,7 +64,7 @@ describe('the server clock', () => {
 
   test('a captcha expires by the server clock', async () => {
     const { captchaId } = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string }
-    const { answer } = (await mock.qaApi('lastCaptcha')) as { answer: string }
+    const { answer } = await mock.qaApi('lastCaptcha')
     await mock.qaApi('setClock', { advanceMs: 6 * 60_000 })
     const res = await fetch(`${mock.url}/api/account/login`, {
       method: 'POST',
@@ -80,7 +80,7 @@ describe('the server clock', () => {
     await fetch(`${mock.url}/api/captcha`)
     await newSession()
     const faceCaptcha = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string }
-    const { answer: faceAnswer } = (await mock.qaApi('lastCaptcha')) as { answer: string }
+    const { answer: faceAnswer } = await mock.qaApi('lastCaptcha')
     const start = await fetch(`${mock.url}/api/account/face-login/start`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

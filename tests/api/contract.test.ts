@@ -39,7 +39,7 @@ describe('every endpoint answers what its response schema says', () => {
 
   async function captcha() {
     const c = await api.captcha()
-    const last = (await mock.qaApi('lastCaptcha')) as { answer: string }
+    const last = await mock.qaApi('lastCaptcha')
     return { captchaId: c.captchaId, captchaCode: last.answer }
   }
 
@@ -88,7 +88,7 @@ describe('every endpoint answers what its response schema says', () => {
   /** A new candidate whose ticket QA published, printable now; resolves with its id. */
   async function withTicket(): Promise<string> {
     const { input } = await candidate()
-    const { ticketId } = (await mock.qaApi('publishTicket', { username: input.username })) as { ticketId: string }
+    const { ticketId } = await mock.qaApi('publishTicket', { username: input.username })
     return ticketId
   }
   /** A new candidate with every subject passed this year (QA published the scores). */
@@ -100,7 +100,7 @@ describe('every endpoint answers what its response schema says', () => {
   /** The demo candidate of `apply-open` (hub complete, windows open), logged in; this year's 卫生 exam. */
   async function applicant(): Promise<{ examId: string }> {
     await mock.qaApi('loadScenario', { name: 'apply-open' })
-    const { token } = (await mock.qaApi('createSession', { username: DEMO_CANDIDATE.username })) as { token: string }
+    const { token } = await mock.qaApi('createSession', { username: DEMO_CANDIDATE.username })
     setSessionToken(token)
     const { exams } = await api.applicationExams()
     return { examId: exams.find((e) => e.kind === 'health' && e.windowState === 'open')!.id }
@@ -139,12 +139,12 @@ describe('every endpoint answers what its response schema says', () => {
   /** A complete application made by QA (issue 14), submitted unless told otherwise; materials only when submitted. */
   async function qaApplication(province: string, submit: boolean): Promise<{ id: string }> {
     await applicant()
-    return (await mock.qaApi('processApplication', {
+    return await mock.qaApi('processApplication', {
       username: DEMO_CANDIDATE.username,
       province,
       submit,
       materials: submit,
-    })) as { id: string }
+    })
   }
   /** ... in 北京, confirmed and through both review stages (ready to pay). */
   async function reviewed(): Promise<{ id: string }> {

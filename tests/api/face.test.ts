@@ -39,7 +39,7 @@ describe('face verification API', () => {
 
   async function captcha(): Promise<{ captchaId: string; captchaCode: string }> {
     const c = await api.captcha()
-    const last = (await mock.qaApi('lastCaptcha')) as { answer: string }
+    const last = await mock.qaApi('lastCaptcha')
     return { captchaId: c.captchaId, captchaCode: last.answer }
   }
 
@@ -277,7 +277,7 @@ describe('face verification across a restart (--data)', () => {
       await first.qaApi('createCandidate', c)
       const solved = async (m: Awaited<ReturnType<typeof startMock>>) => {
         const { captchaId } = await api.captcha()
-        const { answer } = (await m.qaApi('lastCaptcha')) as { answer: string }
+        const { answer } = await m.qaApi('lastCaptcha')
         return { captchaId, captchaCode: answer }
       }
       const { verifyId } = await api.faceLoginStart({
@@ -325,7 +325,7 @@ describe('a pass recorded with QA is not honoured by a server restarted without 
       setApiBase(first.url)
       await first.qaApi('createCandidate', c)
       const { captchaId } = await api.captcha()
-      const { answer } = (await first.qaApi('lastCaptcha')) as { answer: string }
+      const { answer } = await first.qaApi('lastCaptcha')
       const { verifyId } = await api.faceLoginStart({
         ...pick(c),
         platform,

@@ -50,7 +50,7 @@ describe('ids named after Object.prototype members', () => {
       name: '张三',
       idNumber: nextIdNumber(),
     })
-    token = ((await mock.qaApi('createSession', { username: 'hostile01' })) as { token: string }).token
+    token = (await mock.qaApi('createSession', { username: 'hostile01' })).token
   })
   afterAll(() => mock.close())
 

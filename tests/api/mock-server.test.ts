@@ -67,7 +67,7 @@ describe('mock server', () => {
     const png = Buffer.from(captcha.image.split(',')[1], 'base64')
     expect(png.subarray(1, 4).toString()).toBe('PNG')
     expect(captcha).not.toHaveProperty('answer')
-    const last = (await mock.qaApi('lastCaptcha')) as { captchaId: string; answer: string }
+    const last = await mock.qaApi('lastCaptcha')
     expect(last.captchaId).toBe(captcha.captchaId)
     expect(last.answer).toMatch(/^[A-Za-z0-9]{4}$/)
   })

@@ -33,7 +33,7 @@ describe('process API (after submission)', () => {
       (e: unknown) => e as ApiError,
     )
   async function login(username = DEMO_CANDIDATE.username): Promise<string> {
-    const { token } = (await mock.qaApi('createSession', { username })) as { token: string }
+    const { token } = await mock.qaApi('createSession', { username })
     setSessionToken(token)
     return token
   }

@@ -19,7 +19,7 @@ describe('results API', () => {
 
   /** Logs in as a scenario candidate through the QA session shortcut. */
   const as = async (username: string) => {
-    const { token } = (await mock.qaApi('createSession', { username })) as { token: string }
+    const { token } = await mock.qaApi('createSession', { username })
     setSessionToken(token)
   }
   const fail = (p: Promise<unknown>) =>
@@ -138,11 +138,11 @@ describe('results API', () => {
     // Two subscribed candidates with windows opening at different times, and one inside its window who never subscribed.
     const waiting = await subscribe(RESULTS_WAITING.username)
     const now = await serverNow()
-    const later = (await mock.qaApi('publishTicket', {
+    const later = await mock.qaApi('publishTicket', {
       username: DEMO_CANDIDATE.username,
       opensAt: new Date(now + 6 * DAY).toISOString(),
       examAt: new Date(now + 12 * DAY).toISOString(),
-    })) as { opensAt: string }
+    })
     await subscribe(DEMO_CANDIDATE.username)
     expect(await ticketReminders(RESULTS_WAITING.username)).toEqual([])
 
@@ -192,11 +192,11 @@ describe('results API', () => {
     expect(await ticketReminders(RESULTS_HISTORICAL.username)).toEqual([])
 
     // Subscribed, but the clock jumps from before the window to after the exam: no reminder for a closed window.
-    const demo = (await mock.qaApi('publishTicket', {
+    const demo = await mock.qaApi('publishTicket', {
       username: DEMO_CANDIDATE.username,
       opensAt: new Date(now + 2 * DAY).toISOString(),
       examAt: new Date(now + 4 * DAY).toISOString(),
-    })) as { closesAt: string }
+    })
     await subscribe(DEMO_CANDIDATE.username)
     await moveClockTo(new Date(Date.parse(demo.closesAt) + 60_000).toISOString(), DEMO_CANDIDATE.username)
     await api.messages()
@@ -280,9 +280,7 @@ describe('results API', () => {
 
   test('QA publishes a ticket and scores; bad QA input is a 400 with the contract body', async () => {
     const opensAt = new Date(Date.now() + DAY).toISOString()
-    const t = (await mock.qaApi('publishTicket', { username: DEMO_CANDIDATE.username, opensAt })) as {
-      ticketId: string
-    }
+    const t = await mock.qaApi('publishTicket', { username: DEMO_CANDIDATE.username, opensAt })
     await as(DEMO_CANDIDATE.username)
     expect((await api.resultsSummary()).ticket).toMatchObject({ ticketId: t.ticketId, state: 'not-open', opensAt })
     const bad = await mock.qaApi.reply('publishScores', {

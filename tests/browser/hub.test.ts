@@ -151,7 +151,7 @@ describe('personal-info hub (H5)', () => {
 
   test('a sixth education record is refused', async () => {
     const username = await loggedIn()
-    const { token } = (await rig.mock.qaApi('createSession', { username })) as { token: string }
+    const { token } = await rig.mock.qaApi('createSession', { username })
     for (let i = 0; i < 5; i++) {
       const res = await postEducationRecord(rig.mock.url, token, `10432120200500${1000 + i}`)
       expect(res.status).toBe(201)

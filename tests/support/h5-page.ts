@@ -62,7 +62,7 @@ export async function startH5Rig(): Promise<H5Rig> {
       return ((await $(`#${id}`).textContent()) ?? '').trim()
     },
     openLoggedIn: async (username, route, rootId) => {
-      const { token } = (await mock.qaApi('createSession', { username })) as { token: string }
+      const { token } = await mock.qaApi('createSession', { username })
       await page.goto(`${h5.url}/#/pages/login/index`)
       await page.evaluate((t) => {
         localStorage.clear()
