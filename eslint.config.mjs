@@ -116,5 +116,23 @@ export default tseslint.config(
       ],
     },
   },
+  // The QA control API is called by its name in types/qa.ts through the one QA client, never by a path string.
+  {
+    files: ['tests/**', 'scripts/**', 'tools/**'],
+    ignores: ['scripts/lib/qa-client.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^\\/__qa\\//]',
+          message: "Call the QA API by name through scripts/lib/qa-client.ts (mock.qaApi('simFace', …)), not a path.",
+        },
+        {
+          selector: 'TemplateElement[value.raw=/^\\/__qa\\//]',
+          message: "Call the QA API by name through scripts/lib/qa-client.ts (mock.qaApi('simFace', …)), not a path.",
+        },
+      ],
+    },
+  },
   prettier,
 )

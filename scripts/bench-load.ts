@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { IDEMPOTENCY_HEADER } from '../types/api'
+import { qaClient, qaRequestUrl } from './lib/qa-client'
 
 /**
  * The mock server under a registration peak (issue 11 item 6), on loopback only and bounded in time:
@@ -106,13 +107,11 @@ async function main(): Promise<void> {
   const idleMemory = memoryOf(pid)
 
   try {
-    const setup = await fetch(`${base}/__qa/candidates/bulk`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ prefix: 'load', count: CANDIDATES, password: PASSWORD }),
+    const { candidates } = await qaClient(base)('createCandidates', {
+      prefix: 'load',
+      count: CANDIDATES,
+      password: PASSWORD,
     })
-    if (!setup.ok) throw new Error(`creating candidates: ${setup.status} ${await setup.text()}`)
-    const { candidates } = (await setup.json()) as { candidates: Array<{ username: string }> }
 
     let keySeq = 0
     // The hard bound: what is still running this long after the time is up is cut and reported, not waited for.
@@ -167,7 +166,8 @@ async function main(): Promise<void> {
       while (!token && Date.now() < deadline) {
         const captcha = await timed<{ captchaId: string }>('captcha', '/api/captcha')
         if (!captcha) continue
-        const answer = await timed<{ answer: string }>('qa captcha answer', `/__qa/captcha/${captcha.captchaId}`)
+        const { url: answerPath } = qaRequestUrl('', 'captchaAnswer', { captchaId: captcha.captchaId })
+        const answer = await timed<{ answer: string }>('qa captcha answer', answerPath)
         if (!answer) continue
         const login = await timed<{ token: string }>(
           'login',

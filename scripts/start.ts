@@ -13,7 +13,7 @@ async function main(): Promise<void> {
 
   await ensureBuilt('h5', { log: (line) => console.log(`${line}…`) })
 
-  // Face verification passes on the demo until QA sets another outcome (POST /__qa/sim/face).
+  // Face verification passes on the demo until QA sets another outcome (QA's simFace).
   const mock = await buildMockServer({ qa: true, scenario: 'demo', faceOutcome: 'pass', logger: { level: 'warn' } })
   const mockUrl = await mock.listen({ port: mockPort, host: '127.0.0.1' })
   const { url: h5Url } = await serveH5({ port: h5Port, apiBase: mockUrl })

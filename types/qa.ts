@@ -12,7 +12,7 @@ import { PlatformName } from './states'
 /**
  * The QA control API (mock server started with --qa; absent otherwise): each endpoint by name, with its request and
  * response schemas, like the app's endpoints in types/api.ts. The server validates with these schemas; tests call
- * the endpoints by name through tests/support/qa-client.ts, and the README lists them by name.
+ * the endpoints by name through scripts/lib/qa-client.ts, and the README lists them by name.
  * `:name` path parameters are filled from the request object's field of the same name.
  */
 function qa<Req extends v.GenericSchema, Res extends v.GenericSchema>(

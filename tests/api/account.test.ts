@@ -16,7 +16,7 @@ describe('account API', () => {
   /** A fresh captcha and its answer, read through the QA API. */
   async function captcha(): Promise<{ captchaId: string; captchaCode: string }> {
     const c = await api.captcha()
-    const last = (await mock.qaApi('lastCaptcha')) as { captchaId: string; answer: string }
+    const last = await mock.qaApi('lastCaptcha')
     expect(last.captchaId).toBe(c.captchaId)
     return { captchaId: c.captchaId, captchaCode: last.answer }
   }

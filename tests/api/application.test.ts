@@ -7,6 +7,8 @@ import type { ApplicationView } from '../../types/application'
 import { makeJpeg } from '../support/photos'
 import { stateToJson } from '../../mock-server/core/persist'
 import { reviveState } from '../../mock-server/core/store'
+import type { QaEndpointName } from '../../types/qa'
+import type { QaLooseRequest } from '../../scripts/lib/qa-client'
 import { startMock } from '../support/servers'
 import { clientAgainstMock } from './support/client-mock'
 
@@ -24,23 +26,16 @@ describe('application API', () => {
     )
 
   async function scenario(name: string): Promise<void> {
-    await mock.qa('/__qa/scenario', { name })
+    await mock.qaApi('loadScenario', { name })
   }
   async function login(username: string): Promise<string> {
-    const { token } = (await mock.qa('/__qa/sessions', { username })) as { token: string }
+    const { token } = await mock.qaApi('createSession', { username })
     setSessionToken(token)
     return token
   }
-  async function qaGet<T>(p: string): Promise<T> {
-    return (await (await fetch(`${mock.url}${p}`)).json()) as T
-  }
-  async function qaPost(p: string, body: unknown = {}): Promise<{ status: number; body: Record<string, unknown> }> {
-    const res = await fetch(`${mock.url}${p}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+  /** A QA call's answer as it came (status and body), for the refusals these tests assert. */
+  async function qaReply<N extends QaEndpointName>(name: N, input: QaLooseRequest<N>) {
+    return (await mock.qaApi.reply(name, input)) as { status: number; body: Record<string, unknown> }
   }
 
   /** `apply-open` and the demo candidate logged in; this year's 卫生 exam id. */
@@ -84,7 +79,7 @@ describe('application API', () => {
     return api.confirmHubPhoto(app.id)
   }
 
-  afterEach(() => mock.qa('/__qa/clock', { real: true }))
+  afterEach(() => mock.qaApi('setClock', { real: true }))
 
   test('exams: open ones with their windows, last year closed with its dates, the gate, an applied exam says so', async () => {
     const examId = await open()
@@ -139,7 +134,7 @@ describe('application API', () => {
   test('the hub gate applies: a candidate without photo, verified record and binding cannot start', async () => {
     const examId = await open()
     const username = `apply${seq++}`
-    await mock.qa('/__qa/candidates', {
+    await mock.qaApi('createCandidate', {
       username,
       password: 'Abcdef12',
       name: '李四',
@@ -287,7 +282,7 @@ describe('application API', () => {
       '报名信息尚未填写完整：考点信息、基本信息、联系方式、报考信息、教育情况、工作情况、考试照片',
     )
     expect((await fail(api.applicationForm(start.id))).code).toBe('APPLICATION_INCOMPLETE')
-    await mock.qa('/__qa/scenario', { name: 'apply-open' })
+    await mock.qaApi('loadScenario', { name: 'apply-open' })
     await login(DEMO_CANDIDATE.username)
 
     const app = await filled(examId)
@@ -380,13 +375,11 @@ describe('application API', () => {
     const examId = await open()
     const app = await filled(examId)
     await api.submitApplication(app.id, app.version)
-    const list = await qaGet<{ applications: Array<{ id: string; code: string; status: string }> }>(
-      `/__qa/applications/${DEMO_CANDIDATE.username}`,
-    )
+    const list = await mock.qaApi('applications', { username: DEMO_CANDIDATE.username })
     expect(list.applications.map((a) => [a.id, a.status])).toEqual([[app.id, 'submitted']])
     expect(list.applications[0].code).toBe((await api.applicationForm(app.id)).code)
 
-    const rejected = await qaPost(`/__qa/applications/${app.id}/reject-confirmation`, { reason: '报名表未签字' })
+    const rejected = await qaReply('rejectConfirmation', { id: app.id, reason: '报名表未签字' })
     expect(rejected.body).toMatchObject({ status: 'confirm-rejected', confirmationReason: '报名表未签字' })
     const view = await api.getApplication(app.id)
     expect(view.nodes.find((n) => n.key === 'confirm')).toMatchObject({ state: 'failed' })
@@ -394,23 +387,24 @@ describe('application API', () => {
     // Withdraw, fix, resubmit; then the test centre confirms.
     const back = await api.withdrawApplication(app.id)
     await api.submitApplication(app.id, back.version)
-    expect((await qaPost(`/__qa/applications/${app.id}/review`, { stage: 'centre', outcome: 'pass' })).status).toBe(409)
-    expect((await qaPost(`/__qa/applications/${app.id}/confirm`)).body).toMatchObject({ status: 'confirmed' })
-    expect((await qaPost(`/__qa/applications/${app.id}/confirm`)).body).toMatchObject({
+    expect((await qaReply('reviewStage', { id: app.id, stage: 'centre', outcome: 'pass' })).status).toBe(409)
+    expect((await qaReply('confirmApplication', { id: app.id })).body).toMatchObject({ status: 'confirmed' })
+    expect((await qaReply('confirmApplication', { id: app.id })).body).toMatchObject({
       error: { code: 'APPLICATION_STATE' },
     })
     const confirmedLock = await fail(api.withdrawApplication(app.id))
     expect(confirmedLock).toMatchObject({ code: 'APPLICATION_CONFIRMED', status: 409 })
     expect((await fail(api.saveContactStep({ id: app.id, ...contact }))).code).toBe('APPLICATION_CONFIRMED')
 
-    expect((await qaPost(`/__qa/applications/${app.id}/review`, { stage: 'region', outcome: 'pass' })).status).toBe(409)
-    await qaPost(`/__qa/applications/${app.id}/review`, { stage: 'centre', outcome: 'pass' })
+    expect((await qaReply('reviewStage', { id: app.id, stage: 'region', outcome: 'pass' })).status).toBe(409)
+    await qaReply('reviewStage', { id: app.id, stage: 'centre', outcome: 'pass' })
     const centre = await api.getApplication(app.id)
     expect(centre.nodes.find((n) => n.key === 'review')).toMatchObject({
       state: 'current',
       hint: '考点审核已通过，等待考区审核',
     })
-    const failed = await qaPost(`/__qa/applications/${app.id}/review`, {
+    const failed = await qaReply('reviewStage', {
+      id: app.id,
       stage: 'region',
       outcome: 'fail',
       reason: '工作年限不符合报考条件',
@@ -426,9 +420,9 @@ describe('application API', () => {
     const examId = await open()
     const app = await filled(examId)
     await api.submitApplication(app.id, app.version)
-    await qaPost(`/__qa/applications/${app.id}/confirm`)
-    await qaPost(`/__qa/applications/${app.id}/review`, { stage: 'centre', outcome: 'pass' })
-    const passed = await qaPost(`/__qa/applications/${app.id}/review`, { stage: 'region', outcome: 'pass' })
+    await qaReply('confirmApplication', { id: app.id })
+    await qaReply('reviewStage', { id: app.id, stage: 'centre', outcome: 'pass' })
+    const passed = await qaReply('reviewStage', { id: app.id, stage: 'region', outcome: 'pass' })
     expect(passed.body.status).toBe('awaiting-payment')
 
     // 西藏 collects the fee at the test centre: 资格审核 passing is 报名成功.
@@ -449,9 +443,9 @@ describe('application API', () => {
     const ready = await api.confirmHubPhoto(nurseApp.id)
     expect(ready.nodes.map((n) => n.name)).not.toContain('报名缴费')
     await api.submitApplication(nurseApp.id, ready.version)
-    await qaPost(`/__qa/applications/${nurseApp.id}/confirm`)
-    await qaPost(`/__qa/applications/${nurseApp.id}/review`, { stage: 'centre', outcome: 'pass' })
-    const done = await qaPost(`/__qa/applications/${nurseApp.id}/review`, { stage: 'region', outcome: 'pass' })
+    await qaReply('confirmApplication', { id: nurseApp.id })
+    await qaReply('reviewStage', { id: nurseApp.id, stage: 'centre', outcome: 'pass' })
+    const done = await qaReply('reviewStage', { id: nurseApp.id, stage: 'region', outcome: 'pass' })
     expect(done.body.status).toBe('succeeded')
     expect((await api.getApplication(nurseApp.id)).nodes.at(-1)).toMatchObject({ name: '报名成功', state: 'done' })
   })
@@ -543,7 +537,7 @@ describe('application API', () => {
     const examId = await open()
     const mine = await filled(examId)
     const username = `other${seq++}`
-    await mock.qa('/__qa/candidates', {
+    await mock.qaApi('createCandidate', {
       username,
       password: 'Abcdef12',
       name: '赵六',
@@ -573,12 +567,10 @@ describe('application API', () => {
     const examId = await open()
     const app = await filled(examId)
     await api.submitApplication(app.id, app.version)
-    const { exams } = await qaGet<{ exams: Array<{ id: string; applyClosesAt: string; confirmClosesAt: string }> }>(
-      '/__qa/application/calendar',
-    )
+    const { exams } = await mock.qaApi('applicationCalendar')
     const exam = exams.find((e) => e.id === examId)!
     // Past the application window, inside the confirmation window: withdraw and resubmit still work.
-    await mock.qa('/__qa/clock', { now: new Date(Date.parse(exam.applyClosesAt) + 1000).toISOString() })
+    await mock.qaApi('setClock', { now: new Date(Date.parse(exam.applyClosesAt) + 1000).toISOString() })
     await login(DEMO_CANDIDATE.username)
     expect((await api.applicationExams()).exams.find((e) => e.id === examId)!.windowState).toBe('closed')
     const back = await api.withdrawApplication(app.id)
@@ -591,7 +583,7 @@ describe('application API', () => {
     expect((await fail(api.changeProvince(app.id, '12'))).code).toBe('APPLICATION_WINDOW_CLOSED')
     await api.submitApplication(app.id, back.version)
     // Past the confirmation window: no withdrawal.
-    await mock.qa('/__qa/clock', { now: new Date(Date.parse(exam.confirmClosesAt) + 1000).toISOString() })
+    await mock.qaApi('setClock', { now: new Date(Date.parse(exam.confirmClosesAt) + 1000).toISOString() })
     await login(DEMO_CANDIDATE.username)
     expect((await fail(api.withdrawApplication(app.id))).code).toBe('WITHDRAW_CLOSED')
     const late = await fail(api.startApplication({ examId: examId.replace('health', 'nurse'), province: '11' }))
@@ -687,15 +679,15 @@ describe('application API', () => {
   test('QA routes: prototype names are unknown ids; without --qa they do not exist', async () => {
     await open()
     for (const id of ['__proto__', 'constructor', 'toString']) {
-      expect((await qaPost(`/__qa/applications/${id}/confirm`)).status).toBe(404)
-      expect((await fetch(`${mock.url}/__qa/applications/${id}`)).status).toBe(404)
+      expect((await qaReply('confirmApplication', { id })).status).toBe(404)
+      expect((await qaReply('applications', { username: id })).status).toBe(404)
     }
-    expect((await qaPost('/__qa/application/calendar', { examId: '__proto__' })).status).toBe(404)
+    expect((await qaReply('setApplicationCalendar', { examId: '__proto__' })).status).toBe(404)
     const plain = await startMock({ qa: false, scenario: 'apply-open' })
     try {
-      const res = await fetch(`${plain.url}/__qa/applications/demo2026`)
+      const res = await plain.qaApi.reply('applications', { username: 'demo2026' })
       expect(res.status).toBe(404)
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('QA_DISABLED')
+      expect((res.body as { error: { code: string } }).error.code).toBe('QA_DISABLED')
     } finally {
       await plain.close()
     }

@@ -57,7 +57,7 @@ describe('authorization by enumeration', () => {
 
     tokens.other = (await registerCandidate(mock)).token
     const expired = await registerCandidate(mock)
-    await mock.qa(`/__qa/candidates/${expired.username}/expire-sessions`)
+    await mock.qaApi('expireSessions', { username: expired.username })
     tokens.expired = expired.token
     const loggedOut = await registerCandidate(mock)
     await send(mock, 'POST', '/api/account/logout', {}, bearer(loggedOut.token))

@@ -22,7 +22,7 @@ import { clientAgainstMock } from './support/client-mock'
 describe('API client against the mock server', () => {
   const mock = clientAgainstMock()
   beforeEach(async () => {
-    await fetch(`${mock.url}/__qa/faults`, { method: 'DELETE' })
+    await mock.qaApi('clearFaults')
   })
 
   test('a typed call returns the typed body', async () => {
@@ -119,10 +119,10 @@ describe('uploads through the same transport', () => {
 
   test('api.upload sends the session, retries a 503 and answers with the typed body', async () => {
     const idNumber = makeIdNumber('110105', '19900101', '731')
-    await mock.qa('/__qa/candidates', { username: 'uploader', password: 'Abcdef12', name: '张三', idNumber })
-    const { token } = (await mock.qa('/__qa/sessions', { username: 'uploader' })) as { token: string }
+    await mock.qaApi('createCandidate', { username: 'uploader', password: 'Abcdef12', name: '张三', idNumber })
+    const { token } = await mock.qaApi('createSession', { username: 'uploader' })
     setSessionToken(token)
-    await mock.qa('/__qa/faults', { path: '/api/profile/photo', status: 503, count: 1 })
+    await mock.qaApi('addFault', { path: '/api/profile/photo', status: 503, count: 1 })
     const percents: number[] = []
     const photo = await api.upload(
       'uploadPhoto',
@@ -195,14 +195,14 @@ describe("the server's clock", () => {
     setApiBase(mock.url)
     try {
       const idNumber = makeIdNumber('110105', '19900101', '752')
-      await mock.qa('/__qa/candidates', { username: 'clockwise', password: 'Abcdef12', name: '张三', idNumber })
-      const { token } = (await mock.qa('/__qa/sessions', { username: 'clockwise' })) as { token: string }
+      await mock.qaApi('createCandidate', { username: 'clockwise', password: 'Abcdef12', name: '张三', idNumber })
+      const { token } = await mock.qaApi('createSession', { username: 'clockwise' })
       setSessionToken(token)
       expect((await api.me()).username).toBe('clockwise')
       expect(Math.abs(serverOffsetMs())).toBeLessThan(1500)
 
       const threeHours = 3 * 60 * 60 * 1000
-      await mock.qa('/__qa/clock', { advanceMs: threeHours })
+      await mock.qaApi('setClock', { advanceMs: threeHours })
       let asked = 0
       setSessionExpiredListener(() => asked++)
       const err = (await api.me().catch((e: unknown) => e)) as ApiError

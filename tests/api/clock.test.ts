@@ -20,18 +20,18 @@ describe('the server clock', () => {
   afterEach(() => mock.qaApi('setClock', { real: true }))
   afterAll(() => mock.close())
 
-  const clock = async () => (await (await fetch(`${mock.url}/__qa/clock`)).json()) as { now: string; offsetMs: number }
+  const clock = () => mock.qaApi('clock')
   const me = (token: string) => fetch(`${mock.url}/api/account/me`, { headers: { authorization: `Bearer ${token}` } })
-  const newSession = async () => (await mock.qaApi('createSession', { username: 'clock001' })) as { token: string }
+  const newSession = async () => await mock.qaApi('createSession', { username: 'clock001' })
 
   test('GET /__qa/clock reads it; POST sets it to a moment and advances it', async () => {
     const before = await clock()
     expect(Math.abs(Date.parse(before.now) - Date.now())).toBeLessThan(5000)
     expect(before.offsetMs).toBe(0)
 
-    const set = (await mock.qaApi('setClock', { now: '2026-03-01T08:00:00.000Z' })) as { now: string }
+    const set = await mock.qaApi('setClock', { now: '2026-03-01T08:00:00.000Z' })
     expect(Date.parse(set.now) - Date.parse('2026-03-01T08:00:00.000Z')).toBeLessThan(5000)
-    const moved = (await mock.qaApi('setClock', { advanceMs: 2 * HOUR })) as { now: string }
+    const moved = await mock.qaApi('setClock', { advanceMs: 2 * HOUR })
     expect(Date.parse(moved.now) - Date.parse('2026-03-01T10:00:00.000Z')).toBeGreaterThanOrEqual(0)
     expect(Date.parse(moved.now) - Date.parse('2026-03-01T10:00:00.000Z')).toBeLessThan(5000)
   })
@@ -65,7 +65,7 @@ describe('the server clock', () => {
 
   test('a captcha expires by the server clock', async () => {
     const { captchaId } = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string }
-    const { answer } = (await mock.qaApi('lastCaptcha')) as { answer: string }
+    const { answer } = await mock.qaApi('lastCaptcha')
     await mock.qaApi('setClock', { advanceMs: 6 * 60_000 })
     const res = await fetch(`${mock.url}/api/account/login`, {
       method: 'POST',
@@ -81,7 +81,7 @@ describe('the server clock', () => {
     await fetch(`${mock.url}/api/captcha`)
     await newSession()
     const faceCaptcha = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string }
-    const { answer: faceAnswer } = (await mock.qaApi('lastCaptcha')) as { answer: string }
+    const { answer: faceAnswer } = await mock.qaApi('lastCaptcha')
     const start = await fetch(`${mock.url}/api/account/face-login/start`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -115,13 +115,9 @@ describe('the server clock', () => {
 
   test('a bad clock request is a 400 with the contract body', async () => {
     for (const body of [{}, { now: 'yesterday' }, { advanceMs: 1.5 }, { advanceMs: '10' }]) {
-      const res = await fetch(`${mock.url}/__qa/clock`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
+      const res = await mock.qaApi.reply('setClock', body)
       expect(res.status).toBe(400)
-      const err = ((await res.json()) as { error: { code: string; message: string } }).error
+      const err = (res.body as { error: { code: string; message: string } }).error
       expect(err.code).toBe('VALIDATION_FAILED')
       expect(err.message).toMatch(/[\u4e00-\u9fff]/)
     }

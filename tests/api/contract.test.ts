@@ -33,13 +33,13 @@ describe('every endpoint answers what its response schema says', () => {
   beforeEach(async () => {
     resetTaroStub()
     setSessionToken(null)
-    await mock.qa('/__qa/sim/face', { outcome: 'pass' })
-    await mock.qa('/__qa/face/rate-limits/reset', {})
+    await mock.qaApi('simFace', { outcome: 'pass' })
+    await mock.qaApi('resetFaceRateLimits')
   })
 
   async function captcha() {
     const c = await api.captcha()
-    const last = (await mock.qa('/__qa/captcha/last')) as { answer: string }
+    const last = await mock.qaApi('lastCaptcha')
     return { captchaId: c.captchaId, captchaCode: last.answer }
   }
 
@@ -88,19 +88,19 @@ describe('every endpoint answers what its response schema says', () => {
   /** A new candidate whose ticket QA published, printable now; resolves with its id. */
   async function withTicket(): Promise<string> {
     const { input } = await candidate()
-    const { ticketId } = (await mock.qa('/__qa/results/tickets', { username: input.username })) as { ticketId: string }
+    const { ticketId } = await mock.qaApi('publishTicket', { username: input.username })
     return ticketId
   }
   /** A new candidate with every subject passed this year (QA published the scores). */
   async function withScores(): Promise<void> {
     const { input } = await candidate()
     const year = new Date().getFullYear()
-    await mock.qa('/__qa/results/scores', { username: input.username, year, scores: { 1: 60, 2: 61, 3: 70, 4: 88 } })
+    await mock.qaApi('publishScores', { username: input.username, year, scores: { 1: 60, 2: 61, 3: 70, 4: 88 } })
   }
   /** The demo candidate of `apply-open` (hub complete, windows open), logged in; this year's 卫生 exam. */
   async function applicant(): Promise<{ examId: string }> {
-    await mock.qa('/__qa/scenario', { name: 'apply-open' })
-    const { token } = (await mock.qa('/__qa/sessions', { username: DEMO_CANDIDATE.username })) as { token: string }
+    await mock.qaApi('loadScenario', { name: 'apply-open' })
+    const { token } = await mock.qaApi('createSession', { username: DEMO_CANDIDATE.username })
     setSessionToken(token)
     const { exams } = await api.applicationExams()
     return { examId: exams.find((e) => e.kind === 'health' && e.windowState === 'open')!.id }
@@ -139,19 +139,19 @@ describe('every endpoint answers what its response schema says', () => {
   /** A complete application made by QA (issue 14), submitted unless told otherwise; materials only when submitted. */
   async function qaApplication(province: string, submit: boolean): Promise<{ id: string }> {
     await applicant()
-    return (await mock.qa('/__qa/process/applications', {
+    return await mock.qaApi('processApplication', {
       username: DEMO_CANDIDATE.username,
       province,
       submit,
       materials: submit,
-    })) as { id: string }
+    })
   }
   /** ... in 北京, confirmed and through both review stages (ready to pay). */
   async function reviewed(): Promise<{ id: string }> {
     const { id } = await qaApplication('11', true)
-    await mock.qa(`/__qa/applications/${id}/confirm`, {})
-    await mock.qa(`/__qa/applications/${id}/review`, { stage: 'centre', outcome: 'pass' })
-    await mock.qa(`/__qa/applications/${id}/review`, { stage: 'region', outcome: 'pass' })
+    await mock.qaApi('confirmApplication', { id })
+    await mock.qaApi('reviewStage', { id, stage: 'centre', outcome: 'pass' })
+    await mock.qaApi('reviewStage', { id, stage: 'region', outcome: 'pass' })
     return { id }
   }
   const cases: Record<EndpointName, () => Promise<unknown>> = {
@@ -274,7 +274,7 @@ describe('every endpoint answers what its response schema says', () => {
       api.upload('uploadMaterial', PHOTO, { id: (await qaApplication('12', false)).id, key: 'id-card' }),
     resubmitMaterials: async () => {
       const { id } = await qaApplication('12', true)
-      await mock.qa(`/__qa/applications/${id}/reject-confirmation`, { reason: '材料不清晰' })
+      await mock.qaApi('rejectConfirmation', { id, reason: '材料不清晰' })
       return api.resubmitMaterials(id)
     },
     subscribeReminders: async () => {

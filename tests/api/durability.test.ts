@@ -5,6 +5,7 @@ import path from 'node:path'
 import { PHOTO_UPLOAD_PATH } from '../../types/profile'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { makeJpeg } from '../support/photos'
+import { qaClient } from '../../scripts/lib/qa-client'
 import { freePort } from '../support/servers'
 
 const ROOT = path.join(__dirname, '..', '..')
@@ -66,25 +67,17 @@ describe('durability under SIGKILL', () => {
     const port = await freePort()
     child = await startServer(file, port)
     const url = `http://127.0.0.1:${port}`
-    const qa = async (p: string, body: unknown) => {
-      const res = await fetch(`${url}${p}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      if (!res.ok) throw new Error(`${p}: ${res.status}`)
-      return (await res.json()) as Record<string, string>
-    }
+    const qa = qaClient(url)
 
     const tokens: string[] = []
     for (let i = 0; i < CANDIDATES; i++) {
-      await qa('/__qa/candidates', {
+      await qa('createCandidate', {
         username: `kill${i}abc`,
         password: 'Abcdef12',
         name: '张三',
         idNumber: makeIdNumber('110101', '19900307', String(300 + i)),
       })
-      tokens.push((await qa('/__qa/sessions', { username: `kill${i}abc` })).token)
+      tokens.push((await qa('createSession', { username: `kill${i}abc` })).token)
     }
 
     // What the server answered 2xx to, per candidate.
@@ -168,7 +161,7 @@ describe('durability under SIGKILL', () => {
 
     let found = 0
     for (let i = 0; i < CANDIDATES; i++) {
-      const token = (await qa('/__qa/sessions', { username: `kill${i}abc` })).token
+      const token = (await qa('createSession', { username: `kill${i}abc` })).token
       const auth = { authorization: `Bearer ${token}` }
       const kept = new Set<string>()
       for (const kind of ['education', 'degree']) {

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { FacePlatform } from '../../types/account'
 import type { FaceOutcome } from '../../types/platform-sim'
+import { qaEndpoints } from '../../types/qa'
 import { api, ApiError, setApiBase, setSessionToken } from '../../src/api'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { platform as h5 } from '../../src/platform/platform.h5'
@@ -22,11 +23,11 @@ describe('face verification API', () => {
 
   beforeEach(async () => {
     setSessionToken(null)
-    await mock.qa('/__qa/sim/face', { outcome: 'pending' })
-    await mock.qa('/__qa/face/rate-limits/reset', {})
+    await mock.qaApi('simFace', { outcome: 'pending' })
+    await mock.qaApi('resetFaceRateLimits')
   })
 
-  const outcome = (o: FaceOutcome) => mock.qa('/__qa/sim/face', { outcome: o })
+  const outcome = (o: FaceOutcome) => mock.qaApi('simFace', { outcome: o })
 
   const fail = (p: Promise<unknown>) =>
     p.then(
@@ -38,7 +39,7 @@ describe('face verification API', () => {
 
   async function captcha(): Promise<{ captchaId: string; captchaCode: string }> {
     const c = await api.captcha()
-    const last = (await mock.qa('/__qa/captcha/last')) as { answer: string }
+    const last = await mock.qaApi('lastCaptcha')
     return { captchaId: c.captchaId, captchaCode: last.answer }
   }
 
@@ -47,7 +48,7 @@ describe('face verification API', () => {
 
   async function candidate() {
     const c = { username: `face${seq}`, password: 'Face#2026x', name: '林·语', idNumber: nextId() }
-    await mock.qa('/__qa/candidates', c)
+    await mock.qaApi('createCandidate', c)
     return c
   }
 
@@ -168,11 +169,11 @@ describe('face verification API', () => {
       expect(lifetime).toBeGreaterThan(59 * 60 * 1000)
       expect(lifetime).toBeLessThanOrEqual(60 * 60 * 1000)
       await outcome('pass')
-      await mock.qa('/__qa/clock', { advanceMs: 61 * 60 * 1000 })
+      await mock.qaApi('setClock', { advanceMs: 61 * 60 * 1000 })
       try {
         expect((await fail(finishLogin(verifyId, c))).code).toBe('FACE_VERIFY_EXPIRED')
       } finally {
-        await mock.qa('/__qa/clock', { real: true })
+        await mock.qaApi('setClock', { real: true })
       }
     })
   })
@@ -238,7 +239,7 @@ describe('face verification API', () => {
       ['expired', 'pass'],
       ['pass', 'pass'],
     ] as const) {
-      await mock.qa('/__qa/face/rate-limits/reset', {})
+      await mock.qaApi('resetFaceRateLimits')
       const { verifyId } = await start('h5', c)
       await outcome(o)
       expect({ o, result: await h5.verifyFace({ verifyId }) }).toEqual({ o, result: expected })
@@ -273,10 +274,10 @@ describe('face verification across a restart (--data)', () => {
     try {
       first = await startMock({ dataFile: file })
       setApiBase(first.url)
-      await first.qa('/__qa/candidates', c)
+      await first.qaApi('createCandidate', c)
       const solved = async (m: Awaited<ReturnType<typeof startMock>>) => {
         const { captchaId } = await api.captcha()
-        const { answer } = (await m.qa('/__qa/captcha/last')) as { answer: string }
+        const { answer } = await m.qaApi('lastCaptcha')
         return { captchaId, captchaCode: answer }
       }
       const { verifyId } = await api.faceLoginStart({
@@ -291,7 +292,7 @@ describe('face verification across a restart (--data)', () => {
 
       second = await startMock({ dataFile: file })
       setApiBase(second.url)
-      await second.qa('/__qa/sim/face', { outcome: 'pass' })
+      await second.qaApi('simFace', { outcome: 'pass' })
       const session = await api.faceLoginFinish({ verifyId, ...pick(c) })
       expect(session.account.username).toBe(c.username)
       const refused = (input: Parameters<typeof api.faceLoginStart>[0]) =>
@@ -322,9 +323,9 @@ describe('a pass recorded with QA is not honoured by a server restarted without 
     try {
       first = await startMock({ dataFile: file })
       setApiBase(first.url)
-      await first.qa('/__qa/candidates', c)
+      await first.qaApi('createCandidate', c)
       const { captchaId } = await api.captcha()
-      const { answer } = (await first.qa('/__qa/captcha/last')) as { answer: string }
+      const { answer } = await first.qaApi('lastCaptcha')
       const { verifyId } = await api.faceLoginStart({
         ...pick(c),
         platform,
@@ -332,7 +333,7 @@ describe('a pass recorded with QA is not honoured by a server restarted without 
         captchaId,
         captchaCode: answer,
       })
-      await first.qa('/__qa/sim/face', { outcome: 'pass' })
+      await first.qaApi('simFace', { outcome: 'pass' })
       // The scan is recorded under QA (the simulated camera screen takes any platform's verification).
       expect((await api.simFaceRun(verifyId)).outcome).toBe('pass')
       await first.close()
@@ -379,7 +380,8 @@ describe('face verification without the QA API', () => {
       const res = await post(path.replace(/:(\w+)/g, 'x-1'), { templateIds: ['t'] })
       expect({ path, status: res.status }).toEqual({ path, status: 404 })
     }
-    for (const path of ['/__qa/sim/face', '/__qa/face/rate-limits/reset', '/__qa/sim/pay', '/__qa/clock']) {
+    const qaPaths = (['simFace', 'resetFaceRateLimits', 'simPay', 'setClock'] as const).map((n) => qaEndpoints[n].path)
+    for (const path of qaPaths) {
       const res = await post(path, { outcome: 'pass' })
       expect({ path, status: res.status }).toEqual({ path, status: 404 })
     }

@@ -136,8 +136,7 @@ describe('generated hostile input', () => {
     bystander = await registerCandidate(mock)
   }, 30000)
 
-  const sessionOf = async (c: Candidate) =>
-    ((await mock.qa('/__qa/sessions', { username: c.username })) as { token: string }).token
+  const sessionOf = async (c: Candidate) => (await mock.qaApi('createSession', { username: c.username })).token
   afterAll(() => mock.close())
 
   /** Every refusal is the contract's body; nothing is a 5xx; nothing hangs. */

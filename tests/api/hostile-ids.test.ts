@@ -1,4 +1,5 @@
 import { makeIdNumber } from '../../mock-server/scenarios'
+import type { QaReply } from '../../scripts/lib/qa-client'
 import { startMock, type RunningMock } from '../support/servers'
 
 /**
@@ -13,7 +14,8 @@ const FACE_CANDIDATE = { name: '张三', idNumber: makeIdNumber('110105', '19800
 interface Case {
   /** What kind of id the request carries, and where. */
   what: string
-  send: (id: string) => Promise<Response>
+  /** An app request (a fetch Response) or a QA call (the QA client's reply). */
+  send: (id: string) => Promise<Response | QaReply>
   status: number
   code: string
 }
@@ -36,7 +38,7 @@ describe('ids named after Object.prototype members', () => {
   /** A captcha really issued, with its answer (so a request gets past the captcha to the id under test). */
   async function solvedCaptcha(): Promise<{ captchaId: string; captchaCode: string }> {
     const { captchaId } = (await (await call('GET', '/api/captcha')).json()) as { captchaId: string }
-    const last = (await (await call('GET', '/__qa/captcha/last')).json()) as { answer: string }
+    const last = await mock.qaApi('lastCaptcha')
     return { captchaId, captchaCode: last.answer }
   }
 
@@ -48,7 +50,7 @@ describe('ids named after Object.prototype members', () => {
       name: '张三',
       idNumber: nextIdNumber(),
     })
-    token = ((await mock.qaApi('createSession', { username: 'hostile01' })) as { token: string }).token
+    token = (await mock.qaApi('createSession', { username: 'hostile01' })).token
   })
   afterAll(() => mock.close())
 
@@ -153,31 +155,31 @@ describe('ids named after Object.prototype members', () => {
     },
     {
       what: 'username (QA lookup)',
-      send: (id) => call('GET', `/__qa/candidates/${encodeURIComponent(id)}`),
+      send: (id) => mock.qaApi.reply('candidate', { username: id }),
       status: 404,
       code: 'NOT_FOUND',
     },
     {
       what: 'username (QA unlock)',
-      send: (id) => post(`/__qa/candidates/${encodeURIComponent(id)}/unlock`, {}),
+      send: (id) => mock.qaApi.reply('unlock', { username: id }),
       status: 404,
       code: 'NOT_FOUND',
     },
     {
       what: 'username (QA session)',
-      send: (id) => post('/__qa/sessions', { username: id }),
+      send: (id) => mock.qaApi.reply('createSession', { username: id }),
       status: 404,
       code: 'NOT_FOUND',
     },
     {
       what: 'username (QA record verification)',
-      send: (id) => post('/__qa/profile/records', { username: id, outcome: 'verified' }),
+      send: (id) => mock.qaApi.reply('recordOutcome', { username: id, outcome: 'verified' }),
       status: 404,
       code: 'NOT_FOUND',
     },
     {
       what: 'scenario name',
-      send: (id) => post('/__qa/scenario', { name: id }),
+      send: (id) => mock.qaApi.reply('loadScenario', { name: id }),
       status: 404,
       code: 'SCENARIO_UNKNOWN',
     },
@@ -187,7 +189,9 @@ describe('ids named after Object.prototype members', () => {
 
   test.each(table)('%s = %s: a 4xx with its code', async (_what, id, c) => {
     const res = await c.send(id)
-    const body = (await res.json()) as { error?: { code: string; message: string } }
+    const body = (res instanceof Response ? await res.json() : res.body) as {
+      error?: { code: string; message: string }
+    }
     expect({ status: res.status, code: body.error?.code }).toEqual({ status: c.status, code: c.code })
     expect(body.error?.message).toMatch(/[\u4e00-\u9fff]/)
     expect(Object.keys(Object.prototype)).toEqual([])
@@ -214,7 +218,7 @@ describe('ids named after Object.prototype members', () => {
       const { token: own } = (await login.json()) as { token: string }
       const me = await call('GET', '/api/account/me', undefined, { authorization: `Bearer ${own}` })
       expect(((await me.json()) as { username: string }).username).toBe(username)
-      const found = await call('GET', `/__qa/candidates/${username}`)
+      const found = await mock.qaApi.reply('candidate', { username })
       expect(found.status).toBe(200)
     }
   })

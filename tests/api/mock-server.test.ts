@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
 import { buildMockServer } from '../../mock-server/app'
+import { qaClient } from '../../scripts/lib/qa-client'
 import { startMock, type RunningMock } from '../support/servers'
 
 /** The mock server itself, over HTTP on an ephemeral port: validation, QA API, captcha, idempotency, persistence. */
@@ -66,13 +67,13 @@ describe('mock server', () => {
     const png = Buffer.from(captcha.image.split(',')[1], 'base64')
     expect(png.subarray(1, 4).toString()).toBe('PNG')
     expect(captcha).not.toHaveProperty('answer')
-    const last = (await mock.qaApi('lastCaptcha')) as { captchaId: string; answer: string }
+    const last = await mock.qaApi('lastCaptcha')
     expect(last.captchaId).toBe(captcha.captchaId)
     expect(last.answer).toMatch(/^[A-Za-z0-9]{4}$/)
   })
 
   test('the simulated face screen answers only for a verification the server opened (tests/api/face.test.ts)', async () => {
-    await mock.qa('/__qa/sim/face', { outcome: 'fail' })
+    await mock.qaApi('simFace', { outcome: 'fail' })
     const res = await post('/api/sim/face/v-1/run', {})
     expect(res.status).toBe(404)
     expect((await res.json()).error.code).toBe('FACE_VERIFY_EXPIRED')
@@ -90,11 +91,11 @@ describe('mock server', () => {
 
   test('scenarios load by name; an unknown one is a 404 with its code', async () => {
     await mock.qaApi('loadScenario', { name: 'demo' })
-    const res = await fetch(`${mock.url}/__qa/candidates/demo2026`)
+    const res = await mock.qaApi.reply('candidate', { username: 'demo2026' })
     expect(res.status).toBe(200)
-    const bad = await post('/__qa/scenario', { name: 'nope' })
+    const bad = await mock.qaApi.reply('loadScenario', { name: 'nope' })
     expect(bad.status).toBe(404)
-    expect((await bad.json()).error.code).toBe('SCENARIO_UNKNOWN')
+    expect((bad.body as { error: { code: string } }).error.code).toBe('SCENARIO_UNKNOWN')
   })
 })
 
@@ -102,9 +103,9 @@ describe('mock server without --qa', () => {
   test('the QA control API is absent', async () => {
     const app = await buildMockServer({ qa: false })
     const url = await app.listen({ port: 0, host: '127.0.0.1' })
-    const res = await fetch(`${url}/__qa/reset`, { method: 'POST' })
+    const res = await qaClient(url).reply('reset')
     expect(res.status).toBe(404)
-    expect((await res.json()).error.code).toBe('QA_DISABLED')
+    expect((res.body as { error: { code: string } }).error.code).toBe('QA_DISABLED')
     await app.close()
   })
 })
@@ -124,9 +125,9 @@ describe('persistence with --data', () => {
     expect(fs.readdirSync(dir)).toEqual(['state.json'])
 
     const second = await startMock({ dataFile: file })
-    const res = await fetch(`${second.url}/__qa/candidates/persist01`)
+    const res = await second.qaApi.reply('candidate', { username: 'persist01' })
     expect(res.status).toBe(200)
-    expect((await res.json()).username).toBe('persist01')
+    expect((res.body as { username: string }).username).toBe('persist01')
     await second.close()
     fs.rmSync(dir, { recursive: true })
   })
@@ -144,13 +145,10 @@ describe('logs', () => {
     const app = await buildMockServer({ qa: true, logger: true, logStream: stream })
     const url = await app.listen({ port: 0, host: '127.0.0.1' })
     const secret = { username: 'loguser1', password: 'Secret#Pass1', name: '王五', idNumber: '110101199003074518' }
-    await fetch(`${url}/__qa/candidates`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(secret),
-    })
+    const qa = qaClient(url)
+    await qa.reply('createCandidate', secret)
     await fetch(`${url}/api/captcha?idNumber=${secret.idNumber}`)
-    await fetch(`${url}/__qa/candidates/${secret.username}`)
+    await qa.reply('candidate', { username: secret.username })
     await app.close()
     const log = lines.join('')
     expect(log).toContain('"route"')

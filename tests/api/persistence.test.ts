@@ -62,8 +62,8 @@ describe('persistence of Map state', () => {
     const me = await fetch(`${mock.url}/api/account/me`, { headers: auth })
     expect(me.status).toBe(200)
     expect(((await me.json()) as { username: string }).username).toBe('oldfile01')
-    const guard = await fetch(`${mock.url}/__qa/candidates/oldfile01/login-guard`)
-    expect(((await guard.json()) as { failures: number }).failures).toBe(2)
+    const guard = await mock.qaApi('loginGuard', { username: 'oldfile01' })
+    expect(guard.failures).toBe(2)
     const cancel = await fetch(`${mock.url}/api/account/cancel-check`, { headers: auth })
     expect(((await cancel.json()) as { allowed: boolean }).allowed).toBe(false)
     const summary = (await (await fetch(`${mock.url}/api/profile/summary`, { headers: auth })).json()) as {
@@ -151,15 +151,11 @@ describe('persistence of Map state', () => {
     const file = path.join(sub, 'state.json')
     const mock = await startMock({ dataFile: file })
     const candidate = (username: string) =>
-      fetch(`${mock.url}/__qa/candidates`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          username,
-          password: 'Abcdef12',
-          name: '张三',
-          idNumber: makeIdNumber('110101', '19900307', '459'),
-        }),
+      mock.qaApi.reply('createCandidate', {
+        username,
+        password: 'Abcdef12',
+        name: '张三',
+        idNumber: makeIdNumber('110101', '19900307', '459'),
       })
     expect((await candidate('fails001')).status).toBe(201)
     // The state's directory becomes a file: the next write cannot happen.
@@ -167,14 +163,14 @@ describe('persistence of Map state', () => {
     fs.writeFileSync(sub, 'not a directory')
     const refused = await candidate('fails002')
     expect(refused.status).toBe(500)
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('INTERNAL')
+    expect((refused.body as { error: { code: string } }).error.code).toBe('INTERNAL')
     // The disk is back: the next change is written, with everything before it.
     fs.rmSync(sub)
     expect((await candidate('fails003')).status).toBe(201)
     await mock.close()
     const again = await startMock({ dataFile: file })
     for (const username of ['fails001', 'fails002', 'fails003']) {
-      expect((await fetch(`${again.url}/__qa/candidates/${username}`)).status).toBe(200)
+      expect((await again.qaApi.reply('candidate', { username })).status).toBe(200)
     }
     await again.close()
   })

@@ -25,7 +25,7 @@ describe('process API (after submission)', () => {
     HEADER_ONLY_PDF = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'process-')), 'header-only.pdf')
     fs.writeFileSync(HEADER_ONLY_PDF, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
   })
-  afterEach(() => mock.qa('/__qa/clock', { real: true }))
+  afterEach(() => mock.qaApi('setClock', { real: true }))
 
   const fail = (p: Promise<unknown>) =>
     p.then(
@@ -34,28 +34,25 @@ describe('process API (after submission)', () => {
       },
       (e: unknown) => e as ApiError,
     )
-  async function qaGet<T>(p: string): Promise<T> {
-    return (await (await fetch(`${mock.url}${p}`)).json()) as T
-  }
   async function login(username = DEMO_CANDIDATE.username): Promise<string> {
-    const { token } = (await mock.qa('/__qa/sessions', { username })) as { token: string }
+    const { token } = await mock.qaApi('createSession', { username })
     setSessionToken(token)
     return token
   }
   /** `apply-open`, the demo candidate logged in, and a complete application made by QA in `province`. */
   async function application(province: string, opts: { submit?: boolean; materials?: boolean } = {}) {
-    await mock.qa('/__qa/scenario', { name: 'apply-open' })
+    await mock.qaApi('loadScenario', { name: 'apply-open' })
     await login()
-    return (await mock.qa('/__qa/process/applications', {
+    return (await mock.qaApi('processApplication', {
       username: DEMO_CANDIDATE.username,
       province,
       ...opts,
     })) as ApplicationView
   }
   const states = (v: ApplicationView) => Object.fromEntries(v.nodes.map((n) => [n.key, n.state]))
-  const confirm = (id: string) => mock.qa(`/__qa/applications/${id}/confirm`, {})
+  const confirm = (id: string) => mock.qaApi('confirmApplication', { id })
   const review = (id: string, stage: 'centre' | 'region', outcome: 'pass' | 'fail', reason?: string) =>
-    mock.qa(`/__qa/applications/${id}/review`, { stage, outcome, reason })
+    mock.qaApi('reviewStage', { id, stage, outcome, reason })
   async function reviewed(province: string): Promise<string> {
     const { id } = await application(province)
     await confirm(id)
@@ -63,10 +60,7 @@ describe('process API (after submission)', () => {
     await review(id, 'region', 'pass')
     return id
   }
-  const orders = (id: string) =>
-    qaGet<{ orders: Array<{ id: string; attempts: number; state: string }>; payments: number }>(
-      `/__qa/applications/${id}/orders`,
-    )
+  const orders = (id: string) => mock.qaApi('applicationOrders', { id })
 
   test('a normal province, node by node, from submission to 报名成功 (H5 cashier)', async () => {
     const a = await application('11')
@@ -110,7 +104,7 @@ describe('process API (after submission)', () => {
     expect(started.payParams.cashier).toBe(`/api/sim/pay/${started.orderId}/run`)
     // The phone saying "paid" means nothing: only the platform's notification (here the H5 cashier) pays.
     expect((await api.getApplication(a.id)).status).toBe('awaiting-payment')
-    await mock.qa('/__qa/sim/pay', { outcome: 'success' })
+    await mock.qaApi('simPay', { outcome: 'success' })
     expect((await api.simPayRun(started.orderId)).outcome).toBe('success')
     const paid = await api.getApplication(a.id)
     expect(paid.status).toBe('succeeded')
@@ -131,28 +125,26 @@ describe('process API (after submission)', () => {
     expect(answers[0].payParams).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=/) })
     expect((await orders(id)).orders).toHaveLength(1)
     expect((await orders(id)).orders[0].attempts).toBe(1)
-    await mock.qa(`/__qa/applications/${id}/payment`, { outcome: 'success' })
-    await Promise.all(
-      Array.from({ length: 20 }, () => mock.qa(`/__qa/applications/${id}/payment`, { outcome: 'success' })),
-    )
+    await mock.qaApi('notifyPayment', { id, outcome: 'success' })
+    await Promise.all(Array.from({ length: 20 }, () => mock.qaApi('notifyPayment', { id, outcome: 'success' })))
     expect(await orders(id)).toMatchObject({ payments: 1 })
     expect((await api.getApplication(id)).status).toBe('succeeded')
   })
 
   test('failed, then cancelled, then paid on another device: one order, one payment', async () => {
     const id = await reviewed('11')
-    await mock.qa('/__qa/sim/pay', { outcome: 'fail' })
+    await mock.qaApi('simPay', { outcome: 'fail' })
     const first = await api.startPayment(id, 'weapp')
     const failed = await api.checkPayment(id)
     expect(failed).toMatchObject({ state: 'due', order: { state: 'failed', lastOutcome: 'fail', attempts: 1 } })
     expect((await api.getApplication(id)).status).toBe('awaiting-payment')
-    await mock.qa('/__qa/sim/pay', { outcome: 'cancel' })
+    await mock.qaApi('simPay', { outcome: 'cancel' })
     const second = await api.startPayment(id, 'weapp')
     expect(second.orderId).toBe(first.orderId)
     expect((await api.checkPayment(id)).order).toMatchObject({ state: 'cancelled', attempts: 2 })
     // Another device (another session of the same candidate) retries: the same order again.
     await login()
-    await mock.qa('/__qa/sim/pay', { outcome: 'success' })
+    await mock.qaApi('simPay', { outcome: 'success' })
     const third = await api.startPayment(id, 'alipay')
     expect(third.orderId).toBe(first.orderId)
     expect(third.payParams.tradeNO).toBeTruthy()
@@ -177,7 +169,7 @@ describe('process API (after submission)', () => {
     expect((await api.paymentOf(tibet)).state).toBe('none')
 
     const beijing = await reviewed('11')
-    await mock.qa(`/__qa/applications/${beijing}/deadline`, { deadline: 'pay', at: 'past' })
+    await mock.qaApi('moveToDeadline', { id: beijing, deadline: 'pay', at: 'past' })
     expect((await fail(api.startPayment(beijing, 'weapp'))).code).toBe('PAY_CLOSED')
     expect((await api.paymentOf(beijing)).state).toBe('closed')
     const late = await api.getApplication(beijing)
@@ -274,7 +266,7 @@ describe('process API (after submission)', () => {
     expect(states(submitted)).toMatchObject({ materials: 'done', submit: 'done', confirm: 'current' })
     expect(await bad(JPG, 'id-card')).toMatchObject({ code: 'MATERIALS_LOCKED', status: 409 })
 
-    await mock.qa(`/__qa/applications/${a.id}/reject-confirmation`, { reason: '学历证书不清晰' })
+    await mock.qaApi('rejectConfirmation', { id: a.id, reason: '学历证书不清晰' })
     const rejected = await api.getApplication(a.id)
     expect(rejected.nodes.find((n) => n.key === 'confirm')).toMatchObject({
       state: 'failed',
@@ -299,8 +291,8 @@ describe('process API (after submission)', () => {
   test('online confirmation refused and the deadline passed: no uploads, the node says given up', async () => {
     const a = await application('31')
     expect((await api.materialsOf(a.id)).required.map((r) => r.key)).toContain('practice-cert')
-    await mock.qa(`/__qa/applications/${a.id}/reject-confirmation`, { reason: '执业证书缺页' })
-    await mock.qa(`/__qa/applications/${a.id}/deadline`, { deadline: 'confirm', at: 'past' })
+    await mock.qaApi('rejectConfirmation', { id: a.id, reason: '执业证书缺页' })
+    await mock.qaApi('moveToDeadline', { id: a.id, deadline: 'confirm', at: 'past' })
     const e = await fail(api.upload('uploadMaterial', JPG, { id: a.id, key: 'id-card' }))
     expect(e).toMatchObject({ code: 'MATERIALS_CLOSED', status: 409 })
     expect((await fail(api.resubmitMaterials(a.id))).code).toBe('MATERIALS_CLOSED')
@@ -324,7 +316,7 @@ describe('process API (after submission)', () => {
     expect((await fail(api.startPayment(a.id, 'weapp'))).code).toBe('PAY_NOT_READY')
 
     const other = `proc${seq++}`
-    await mock.qa('/__qa/candidates', {
+    await mock.qaApi('createCandidate', {
       username: other,
       password: 'Abcdef12',
       name: '李四',
@@ -356,7 +348,7 @@ describe('process API (after submission)', () => {
     await review(a.id, 'region', 'pass')
     await api.getApplication(a.id)
     await api.getApplication(a.id)
-    await mock.qa(`/__qa/applications/${a.id}/deadline`, { deadline: 'pay', at: 'near' })
+    await mock.qaApi('moveToDeadline', { id: a.id, deadline: 'pay', at: 'near' })
     const { messages, subscribed } = await api.messages()
     expect(subscribed).toBe(true)
     expect(messages.map((m) => m.kind).reverse()).toEqual([
@@ -367,14 +359,12 @@ describe('process API (after submission)', () => {
       'payment-deadline-near',
     ])
     expect(messages.every((m) => m.pushed && m.applicationId === a.id)).toBe(true)
-    const qa = await qaGet<{ reminders: Array<{ kind: string }>; subscriptions: Array<{ templateIds: string[] }> }>(
-      `/__qa/reminders/${DEMO_CANDIDATE.username}`,
-    )
+    const qa = await mock.qaApi('reminders', { username: DEMO_CANDIDATE.username })
     expect(qa.reminders).toHaveLength(5)
     expect(qa.subscriptions[0].templateIds).toEqual(['tmpl-review'])
     // A refused confirmation after a resubmission is a new event; paying is announced too.
     await api.startPayment(a.id, 'weapp')
-    await mock.qa(`/__qa/applications/${a.id}/payment`, { outcome: 'success' })
+    await mock.qaApi('notifyPayment', { id: a.id, outcome: 'success' })
     expect((await api.messages()).messages[0]).toMatchObject({ kind: 'paid', title: '报名成功' })
   })
 

@@ -18,7 +18,7 @@ describe('profile API', () => {
     const username = `hub${seq}`
     const idNumber = makeIdNumber('320102', '19950615', String(seq++))
     await mock.qaApi('createCandidate', { username, password: 'Abcdef12', name: '李四', idNumber })
-    const { token } = (await mock.qaApi('createSession', { username })) as { token: string }
+    const { token } = await mock.qaApi('createSession', { username })
     setSessionToken(token)
     return { username, token, idNumber }
   }
@@ -192,9 +192,7 @@ describe('profile API', () => {
     const b = await api.addRecord(record({ certificateNo: '104321202005009999' }))
     expect((await api.profileSummary()).gate.reason).toContain('等待学历信息核验通过')
 
-    const verified = (await mock.qaApi('recordOutcome', { username, id: a.id, outcome: 'verified' })) as {
-      state: string
-    }
+    const verified = await mock.qaApi('recordOutcome', { username, id: a.id, outcome: 'verified' })
     expect(verified.state).toBe('verified')
     await expect(mock.qaApi('recordOutcome', { username, id: a.id, outcome: 'rejected' })).rejects.toThrow(/409/)
     await mock.qaApi('recordOutcome', { username, outcome: 'rejected', reason: '证书编号与学信网不符' })
@@ -261,7 +259,7 @@ describe('hub-ready scenario', () => {
     const mock = await startMock({ scenario: 'hub-ready' })
     try {
       setApiBase(mock.url)
-      const { token } = (await mock.qaApi('createSession', { username: 'demo2026' })) as { token: string }
+      const { token } = await mock.qaApi('createSession', { username: 'demo2026' })
       setSessionToken(token)
       const s = await api.profileSummary()
       expect(s.gate).toEqual({ unlocked: true, missing: [], reason: null })

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { qaEndpoints, type QaEndpointName } from '../../types/qa'
 import { buildMockServer } from '../../mock-server/app'
-import { QaError } from '../support/qa-client'
+import { QaError, qaRequestUrl } from '../../scripts/lib/qa-client'
 import { startMock, type RunningMock } from '../support/servers'
 
 const names = Object.keys(qaEndpoints) as QaEndpointName[]
@@ -50,6 +50,24 @@ describe('QA control API registry', () => {
     expect(refused).toBeInstanceOf(QaError)
     expect((refused as QaError).status).toBe(404)
     expect((refused as QaError).body).toMatchObject({ error: { code: 'NOT_FOUND' } })
+  })
+
+  test('a raw reply carries a refusal as it came; path parameters are encoded, the rest is the query or the body', async () => {
+    const refused = await mock.qaApi.reply('confirmApplication', { id: '__proto__' })
+    expect(refused.status).toBe(404)
+    expect(refused.body).toMatchObject({ error: { code: expect.any(String) } })
+    const bad = await mock.qaApi.reply('setClock', { advanceMs: 'soon' })
+    expect(bad.status).toBe(400)
+    expect(bad.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } })
+
+    const byId = qaRequestUrl('', 'captchaAnswer', { captchaId: 'a/b c' })
+    expect(byId).toEqual({ method: 'GET', url: qaEndpoints.captchaAnswer.path.replace(':captchaId', 'a%2Fb%20c') })
+    const review = qaRequestUrl('http://x', 'reviewStage', { id: 'app-1', stage: 'centre', outcome: 'pass' })
+    expect(review).toEqual({
+      method: 'POST',
+      url: `http://x${qaEndpoints.reviewStage.path.replace(':id', 'app-1')}`,
+      body: { stage: 'centre', outcome: 'pass' },
+    })
   })
 
   test('bulk candidates log in with their password; their ID numbers are valid and distinct', async () => {

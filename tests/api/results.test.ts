@@ -2,11 +2,9 @@ import { api, ApiError, setSessionToken } from '../../src/api'
 import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
 import { RESULTS_HISTORICAL, RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
 import { examYearOf } from '../../domain/results'
-import type { Message } from '../../types/process'
 import { clientAgainstMock } from './support/client-mock'
 
 const DAY = 24 * 3600_000
-type QaTickets = { tickets: Array<{ reminder: boolean; reminderSentAt: string | null }> }
 // Each test loads a scenario of three candidates (password hashing) on a shared, busy machine.
 jest.setTimeout(30_000)
 
@@ -15,13 +13,13 @@ describe('results API', () => {
   const mock = clientAgainstMock()
 
   beforeEach(async () => {
-    await mock.qa('/__qa/clock', { real: true })
-    await mock.qa('/__qa/scenario', { name: 'results' })
+    await mock.qaApi('setClock', { real: true })
+    await mock.qaApi('loadScenario', { name: 'results' })
   })
 
   /** Logs in as a scenario candidate through the QA session shortcut. */
   const as = async (username: string) => {
-    const { token } = (await mock.qa('/__qa/sessions', { username })) as { token: string }
+    const { token } = await mock.qaApi('createSession', { username })
     setSessionToken(token)
   }
   const fail = (p: Promise<unknown>) =>
@@ -32,7 +30,7 @@ describe('results API', () => {
       (e: unknown) => e as ApiError,
     )
   const moveClockTo = async (iso: string, username: string) => {
-    await mock.qa('/__qa/clock', { now: iso })
+    await mock.qaApi('setClock', { now: iso })
     await as(username) // sessions expire by the same clock
   }
 
@@ -123,12 +121,10 @@ describe('results API', () => {
     expect((await fail(api.ticketReminder(brief.ticketId))).code).toBe('TICKET_CLOSED')
   })
 
-  const serverNow = async () =>
-    Date.parse(((await (await fetch(`${mock.url}/__qa/clock`)).json()) as { now: string }).now)
+  const serverNow = async () => Date.parse((await mock.qaApi('clock')).now)
   /** The printing-window reminders queued for a candidate, as QA lists them. */
   const ticketReminders = async (username: string) => {
-    const res = await fetch(`${mock.url}/__qa/reminders/${username}`)
-    const { reminders } = (await res.json()) as { reminders: Message[] }
+    const { reminders } = await mock.qaApi('reminders', { username })
     return reminders.filter((r) => r.kind === 'ticket-open')
   }
   const subscribe = async (username: string) => {
@@ -142,11 +138,11 @@ describe('results API', () => {
     // Two subscribed candidates with windows opening at different times, and one inside its window who never subscribed.
     const waiting = await subscribe(RESULTS_WAITING.username)
     const now = await serverNow()
-    const later = (await mock.qa('/__qa/results/tickets', {
+    const later = await mock.qaApi('publishTicket', {
       username: DEMO_CANDIDATE.username,
       opensAt: new Date(now + 6 * DAY).toISOString(),
       examAt: new Date(now + 12 * DAY).toISOString(),
-    })) as { opensAt: string }
+    })
     await subscribe(DEMO_CANDIDATE.username)
     expect(await ticketReminders(RESULTS_WAITING.username)).toEqual([])
 
@@ -163,13 +159,12 @@ describe('results API', () => {
     expect(sent.body).toContain('考试结束后不再提供打印')
     const { messages } = await api.messages()
     expect(messages[0]).toEqual(sent)
-    const qaTickets = await fetch(`${mock.url}/__qa/results/tickets/${RESULTS_WAITING.username}`)
-    const [qaTicket] = ((await qaTickets.json()) as QaTickets).tickets
+    const [qaTicket] = (await mock.qaApi('candidateTickets', { username: RESULTS_WAITING.username })).tickets
     expect(qaTicket).toMatchObject({ reminder: true, reminderSentAt: sent.at })
 
     // Not twice: more answers, the clock on inside the window, subscribing again.
     await api.ticket(waiting.ticketId)
-    await mock.qa('/__qa/clock', { advanceMs: 3600_000 })
+    await mock.qaApi('setClock', { advanceMs: 3600_000 })
     expect(await api.ticketReminder(waiting.ticketId)).toEqual({ ok: true, reminder: true })
     await api.messages()
     expect(await ticketReminders(RESULTS_WAITING.username)).toEqual([sent])
@@ -188,20 +183,20 @@ describe('results API', () => {
     // QA publishes the year's ticket again, printing open now: the subscription stays with it and the reminder goes.
     const now = await serverNow()
     const open = { username: RESULTS_WAITING.username, opensAt: new Date(now).toISOString() }
-    await mock.qa('/__qa/results/tickets', { ...open, examAt: brief.closesAt })
+    await mock.qaApi('publishTicket', { ...open, examAt: brief.closesAt })
     expect(await ticketReminders(RESULTS_WAITING.username)).toHaveLength(1)
-    await mock.qa('/__qa/results/tickets', { ...open, examAt: brief.closesAt })
+    await mock.qaApi('publishTicket', { ...open, examAt: brief.closesAt })
     expect(await ticketReminders(RESULTS_WAITING.username)).toHaveLength(1)
     // Published inside its window for a candidate who never subscribed: nothing.
-    await mock.qa('/__qa/results/tickets', { username: RESULTS_HISTORICAL.username, opensAt: open.opensAt })
+    await mock.qaApi('publishTicket', { username: RESULTS_HISTORICAL.username, opensAt: open.opensAt })
     expect(await ticketReminders(RESULTS_HISTORICAL.username)).toEqual([])
 
     // Subscribed, but the clock jumps from before the window to after the exam: no reminder for a closed window.
-    const demo = (await mock.qa('/__qa/results/tickets', {
+    const demo = await mock.qaApi('publishTicket', {
       username: DEMO_CANDIDATE.username,
       opensAt: new Date(now + 2 * DAY).toISOString(),
       examAt: new Date(now + 4 * DAY).toISOString(),
-    })) as { closesAt: string }
+    })
     await subscribe(DEMO_CANDIDATE.username)
     await moveClockTo(new Date(Date.parse(demo.closesAt) + 60_000).toISOString(), DEMO_CANDIDATE.username)
     await api.messages()
@@ -235,7 +230,7 @@ describe('results API', () => {
     expect((await api.resultsSummary()).certificate).toBe(false)
 
     // QA publishes this year's scores: 3 and 4 passed → the certificate, window last year – this year.
-    await mock.qa('/__qa/results/scores', { username: RESULTS_HISTORICAL.username, year, scores: { '3': 60, '4': 77 } })
+    await mock.qaApi('publishScores', { username: RESULTS_HISTORICAL.username, year, scores: { '3': 60, '4': 77 } })
     const after = await api.scores()
     expect(after.standing.completed).toEqual({ fromYear: year - 1, toYear: year })
     expect((await api.resultsSummary()).certificate).toBe(true)
@@ -285,23 +280,21 @@ describe('results API', () => {
 
   test('QA publishes a ticket and scores; bad QA input is a 400 with the contract body', async () => {
     const opensAt = new Date(Date.now() + DAY).toISOString()
-    const t = (await mock.qa('/__qa/results/tickets', { username: DEMO_CANDIDATE.username, opensAt })) as {
-      ticketId: string
-    }
+    const t = await mock.qaApi('publishTicket', { username: DEMO_CANDIDATE.username, opensAt })
     await as(DEMO_CANDIDATE.username)
     expect((await api.resultsSummary()).ticket).toMatchObject({ ticketId: t.ticketId, state: 'not-open', opensAt })
-    const bad = await fetch(`${mock.url}/__qa/results/scores`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: DEMO_CANDIDATE.username, year: 2026, scores: { '9': 60 } }),
+    const bad = await mock.qaApi.reply('publishScores', {
+      username: DEMO_CANDIDATE.username,
+      year: 2026,
+      scores: { '9': 60 },
     })
     expect(bad.status).toBe(400)
-    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED')
+    expect((bad.body as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED')
   })
 
   test('a candidate without results: no ticket, no scores, no certificate', async () => {
     const idNumber = makeIdNumber('110101', '19900101', '123')
-    await mock.qa('/__qa/candidates', { username: 'noresult1', password: 'Abcdef12', name: '钱七', idNumber })
+    await mock.qaApi('createCandidate', { username: 'noresult1', password: 'Abcdef12', name: '钱七', idNumber })
     await as('noresult1')
     expect(await api.resultsSummary()).toEqual({ ticket: null, scoreYears: [], certificate: false })
     expect((await fail(api.scores())).status).toBe(404)
@@ -314,7 +307,7 @@ describe('results without --qa', () => {
     const { startMock } = await import('../support/servers')
     const plain = await startMock({ qa: false })
     try {
-      const res = await fetch(`${plain.url}/__qa/results/scores`, { method: 'POST' })
+      const res = await plain.qaApi.reply('publishScores')
       expect(res.status).toBe(404)
     } finally {
       await plain.close()

@@ -26,7 +26,7 @@ describe('POST /api/scan/education', () => {
     // The candidate of the phone fixture: 王晓燕, born 1998-05-12.
     const idNumber = makeIdNumber('440106', '19980512', '027')
     await mock.qaApi('createCandidate', { username: 'scanwang', password: 'Scan@2026pass', name: '王晓燕', idNumber })
-    token = ((await mock.qaApi('createSession', { username: 'scanwang' })) as { token: string }).token
+    token = (await mock.qaApi('createSession', { username: 'scanwang' })).token
   })
   afterAll(async () => {
     await mock.close()

@@ -1,6 +1,7 @@
 import { ApiError, call, setSessionToken } from '../../src/api'
 import { withRetry } from '../../src/api/request'
 import { onRetryStatus, type RetryStatus } from '../../src/api/retry-status'
+import type { QaRequestOf } from '../../types/qa'
 import { clientAgainstMock } from './support/client-mock'
 import { registerCandidate } from './support/candidates'
 
@@ -10,14 +11,14 @@ import { registerCandidate } from './support/candidates'
  */
 describe('wire faults and the client', () => {
   const mock = clientAgainstMock()
-  const faults = (config: object) => mock.qa('/__qa/faults/wire', config)
+  const faults = (config: QaRequestOf<'setWireFaults'>) => mock.qaApi('setWireFaults', config)
   afterEach(async () => {
-    await fetch(`${mock.url}/__qa/faults/wire`, { method: 'DELETE' })
+    await mock.qaApi('clearWireFaults')
     setSessionToken(null)
   })
 
   test('faults are off by default', async () => {
-    const res = (await (await fetch(`${mock.url}/__qa/faults/wire`)).json()) as { config: unknown }
+    const res = await mock.qaApi('wireFaults')
     expect(res.config).toBeNull()
   })
 
@@ -67,7 +68,7 @@ describe('wire faults and the client', () => {
     await expect(
       fetch(`${mock.url}/api/profile/records/education`, { method: 'POST', headers, body }).then((r) => r.text()),
     ).rejects.toThrow()
-    await fetch(`${mock.url}/__qa/faults/wire`, { method: 'DELETE' })
+    await mock.qaApi('clearWireFaults')
     const retry = await fetch(`${mock.url}/api/profile/records/education`, { method: 'POST', headers, body })
     expect(retry.status).toBe(201)
     expect(retry.headers.get('idempotent-replay')).toBe('true')
@@ -100,7 +101,7 @@ describe('wire faults and the client', () => {
         if (!(e instanceof ApiError && e.code === 'RECORD_LIMIT')) throw e
       })
     }
-    await fetch(`${mock.url}/__qa/faults/wire`, { method: 'DELETE' })
+    await mock.qaApi('clearWireFaults')
     const list = await call('listRecords', { kind: 'degree' })
     expect(list.records.map((r) => r.certificateNo).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `FAULT-000${i}`))
   })

@@ -12,7 +12,7 @@ import {
   type MiniProgram,
   type Page,
 } from './support/app'
-import { captchaShown, qa } from './support/qa'
+import { captchaShown, qaApi } from './support/qa'
 
 // The account flows of issue 4 (SPEC 1): register, password and face login, lockout, recovery, cancellation,
 // session expiry. Candidates are created through the QA API; captchas come from it too.
@@ -43,10 +43,10 @@ describe('account', () => {
       password: 'Auto#2026x',
       name: '周·玥',
       idNumber: nextIdNumber(),
-      questionId: 'q-first-teacher',
+      questionId: 'q-first-teacher' as const,
       answer: '陈老师',
     }
-    await qa('/__qa/candidates', c)
+    await qaApi('createCandidate', c)
     return c
   }
 
@@ -120,7 +120,7 @@ describe('account', () => {
     }
     const page = await loginByPassword(c.username, 'Wrong#1234')
     await waitForText(page, '#login-error', (t) => t.includes('15分钟'))
-    const guard = await qa<{ lockedUntil: string | null }>(`/__qa/candidates/${c.username}/login-guard`)
+    const guard = await qaApi('loginGuard', { username: c.username })
     expect(guard.lockedUntil).not.toBeNull()
   })
 
@@ -149,7 +149,7 @@ describe('account', () => {
 
   it('refuses cancellation with the reason while application data exists', async () => {
     const c = await candidate()
-    await qa(`/__qa/candidates/${c.username}/application-data`, { present: true })
+    await qaApi('applicationData', { username: c.username, present: true })
     await loginByPassword(c.username, c.password)
     const hub = await landedOn('pages/hub/index', '#hub-page')
     await tap(hub, '#hub-cancel-account')
@@ -166,7 +166,7 @@ describe('account', () => {
     await tap(page, '#account-cancel-confirm-first-ok')
     await tap(page, '#account-cancel-confirm-ok')
     await landedOn('pages/login/index', '#login-page')
-    await qa('/__qa/candidates', { ...c, username: `${c.username}b` })
+    await qaApi('createCandidate', { ...c, username: `${c.username}b` })
   })
 
   it('after the session expires, goes to login and back to the same page with the typed text kept', async () => {
@@ -176,7 +176,7 @@ describe('account', () => {
     const page = await openPage(mp, '/pages/account-cancel/index', '#account-cancel-page')
     await type(page, '#account-cancel-reason', '换了手机号')
     await new Promise((r) => setTimeout(r, 500))
-    await qa(`/__qa/candidates/${c.username}/expire-sessions`, {})
+    await qaApi('expireSessions', { username: c.username })
     await tap(page, '#account-cancel-submit')
     await tap(page, '#account-cancel-confirm-first-ok')
     await tap(page, '#account-cancel-confirm-ok')
@@ -200,13 +200,13 @@ describe('account', () => {
     await loginByPassword(c.username, c.password)
     await landedOn('pages/hub/index', '#hub-page')
     // Sessions live two hours from their last use (mock-server/core/sessions.ts): move the server's clock three on.
-    await qa('/__qa/clock', { advanceMs: 3 * 60 * 60 * 1000 })
+    await qaApi('setClock', { advanceMs: 3 * 60 * 60 * 1000 })
     try {
       await mp.navigateTo('/packages/profile/basic/index')
       const login = await landedOn('pages/login/index', '#login-page')
       await waitForText(login, '#login-expired', (t) => t.includes('登录已过期'))
     } finally {
-      await qa('/__qa/clock', { real: true })
+      await qaApi('setClock', { real: true })
     }
   })
 })

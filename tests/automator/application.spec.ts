@@ -14,7 +14,8 @@ import {
 } from './support/app'
 import { mockUrl } from './support/env'
 import { logInWithPassword } from './support/candidate'
-import { qa } from './support/qa'
+import type { QaResponseOf } from '../../types/qa'
+import { qaApi } from './support/qa'
 import { contentOf, takeSavedImages } from './support/saved-images'
 
 // 网上报名 (issue 13): exams list → province → declarations → six steps → photo → review → form, for a new candidate
@@ -23,18 +24,7 @@ import { contentOf, takeSavedImages } from './support/saved-images'
 
 const DEMO = { username: 'demo2026', password: 'Exam@2026pass' }
 
-interface CalendarEntry {
-  id: string
-  kind: string
-  applyOpensAt: string
-  applyClosesAt: string
-}
-interface QaApplication {
-  id: string
-  status: string
-  code: string
-  version: number
-}
+type QaApplication = QaResponseOf<'applications'>['applications'][number]
 
 describe('online application wizard', () => {
   let mp: MiniProgram
@@ -49,15 +39,15 @@ describe('online application wizard', () => {
   }
 
   async function openHealthExam(): Promise<string> {
-    const { exams } = await qa<{ exams: CalendarEntry[] }>('/__qa/application/calendar')
-    const { now } = await qa<{ now: string }>('/__qa/clock')
+    const { exams } = await qaApi('applicationCalendar')
+    const { now } = await qaApi('clock')
     const exam = exams.find((e) => e.kind === 'health' && e.applyOpensAt <= now && now < e.applyClosesAt)
     if (!exam) throw new Error('no open 卫生 exam in the calendar')
     return exam.id
   }
 
   async function applications(username: string): Promise<QaApplication[]> {
-    return (await qa<{ applications: QaApplication[] }>(`/__qa/applications/${username}`)).applications
+    return (await qaApi('applications', { username })).applications
   }
 
   /** Reads both declarations to their ends and agrees; lands on 考点信息. */
@@ -99,7 +89,7 @@ describe('online application wizard', () => {
   }
 
   it('a new candidate goes from the exams list to the application form and saves it', async () => {
-    await qa('/__qa/scenario', { name: 'apply-open' })
+    await qaApi('loadScenario', { name: 'apply-open' })
     const examId = await openHealthExam()
     await logIn(DEMO)
 
@@ -244,7 +234,7 @@ describe('online application wizard', () => {
   })
 
   it('a half-typed step survives a relaunch', async () => {
-    await qa('/__qa/scenario', { name: 'apply-open' })
+    await qaApi('loadScenario', { name: 'apply-open' })
     const examId = await openHealthExam()
     await logIn(DEMO)
     const exams = await openPage(mp, '/packages/application/index', '#apply-exams-page')
@@ -266,7 +256,7 @@ describe('online application wizard', () => {
   })
 
   it('a historical candidate in 北京 is confirmed automatically', async () => {
-    await qa('/__qa/scenario', { name: 'historical' })
+    await qaApi('loadScenario', { name: 'historical' })
     const examId = await openHealthExam()
     await logIn(DEMO)
     const exams = await openPage(mp, '/packages/application/index', '#apply-exams-page')
@@ -294,7 +284,7 @@ describe('online application wizard', () => {
   })
 
   it('a historical candidate with another ID number sees the 成绩合并 notice', async () => {
-    await qa('/__qa/scenario', { name: 'historical' })
+    await qaApi('loadScenario', { name: 'historical' })
     const examId = await openHealthExam()
     await logIn({ username: 'history2026b', password: 'Exam@2026pass' })
     const exams = await openPage(mp, '/packages/application/index', '#apply-exams-page')

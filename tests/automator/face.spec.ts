@@ -12,12 +12,12 @@ import {
   type Page,
 } from './support/app'
 import { describeSkipOn } from './support/platform'
-import { captchaShown, qa } from './support/qa'
+import { captchaShown, qaApi } from './support/qa'
 
 /**
  * Face login and recovery by face (issue 12), each outcome, as QA runs them in the devtools: the platform's face
  * screen is mocked with mockWxMethod (WeChat's requestFacialVerify, Alipay's startAPVerify) and the platform's
- * server-side result is set through the QA API (POST /__qa/sim/face), which the mock server's WeChat/Alipay/H5
+ * server-side result is set through the QA API (simFace), which the mock server's WeChat/Alipay/H5
  * stand-ins report when the app's server asks them. The same specs run on H5 through the bridge and on weapp/alipay
  * bundles through the mini-program host (AUTOMATOR_TARGET=weapp|alipay); one spec drives H5's own simulated screen.
  */
@@ -52,8 +52,8 @@ describeSkipOn({
     target = env ?? (info?.platform === 'h5' ? 'h5' : 'weapp')
   })
   beforeEach(async () => {
-    await qa('/__qa/sim/face', { outcome: 'pending' })
-    await qa('/__qa/face/rate-limits/reset', {})
+    await qaApi('simFace', { outcome: 'pending' })
+    await qaApi('resetFaceRateLimits')
   })
   afterEach(async () => {
     await mp.restoreWxMethod(faceApi())
@@ -67,7 +67,7 @@ describeSkipOn({
    * not supported), and the platform's server will report `outcome` to ours.
    */
   async function candidateDoes(outcome: Outcome): Promise<void> {
-    await qa('/__qa/sim/face', { outcome })
+    await qaApi('simFace', { outcome })
     const screen = outcome === 'cancel' || outcome === 'unsupported' ? outcome : 'finished'
     await mp.mockWxMethod(faceApi(), (target === 'alipay' ? ALIPAY_SCREEN : WX_SCREEN)[screen])
   }
@@ -79,10 +79,10 @@ describeSkipOn({
       password: 'Face#2026x',
       name: '欧阳·青',
       idNumber: makeIdNumber('320106', '19910707', String(seq % 1000).padStart(3, '0')),
-      questionId: 'q-birthplace',
+      questionId: 'q-birthplace' as const,
       answer: '南京',
     }
-    await qa('/__qa/candidates', c)
+    await qaApi('createCandidate', c)
     return c
   }
 
@@ -255,11 +255,11 @@ describeSkipOn({
     if (target !== 'h5') return
     const c = await candidate()
     const page = await faceLoginForm(c)
-    await qa('/__qa/sim/face', { outcome: 'fail' })
+    await qaApi('simFace', { outcome: 'fail' })
     await tap(page, '#login-face-submit')
     await waitForText(page, '#login-face-failed-reason', (t) => t.includes('未通过'), 10000)
     await retypeCaptcha(page, 'login-face')
-    await qa('/__qa/sim/face', { outcome: 'pass' })
+    await qaApi('simFace', { outcome: 'pass' })
     await tap(page, '#login-face-submit')
     await pageAt(mp, 'pages/hub/index', 15000)
   })

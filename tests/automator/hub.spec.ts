@@ -14,7 +14,7 @@ import {
   type Page,
 } from './support/app'
 import { logInNewCandidate, withPickedImage } from './support/candidate'
-import { qa } from './support/qa'
+import { qaApi } from './support/qa'
 import { postEducationRecord } from '../support/records'
 
 // 个人信息管理 (issue 5): from locked to unlocked, the photo checks, the record limit, a verified record's missing
@@ -82,7 +82,7 @@ describe('personal-info hub', () => {
       openPage(mp, '/packages/profile/records/index?kind=education', '#education-page'),
     )
     await waitForText(list, '#education-item-0-status', (t) => t === '未核验', 10000)
-    await qa('/__qa/profile/records', { username, outcome: 'verified' })
+    await qaApi('recordOutcome', { username, outcome: 'verified' })
 
     // Binding the current platform account.
     const binding = await openPage(mp, '/packages/profile/binding/index', '#binding-page')
@@ -109,13 +109,13 @@ describe('personal-info hub', () => {
 
   it('refuses a sixth education record, and a verified record has no delete', async () => {
     const { username } = await newCandidateOnHub()
-    const { token } = await qa<{ token: string }>('/__qa/sessions', { username })
+    const { token } = await qaApi('createSession', { username })
     const mock = process.env.MOCK_URL as string
     for (let i = 0; i < 5; i++) {
       const res = await postEducationRecord(mock, token, `10432120200500${1000 + i}`)
       expect(res.status).toBe(201)
     }
-    await qa('/__qa/profile/records', { username, outcome: 'verified' })
+    await qaApi('recordOutcome', { username, outcome: 'verified' })
     const list = await openPage(mp, '/packages/profile/records/index?kind=education', '#education-page')
     await element(list, '#education-item-4')
     expect(await waitForText(list, '#education-full', (t) => t.length > 0)).toBe('学历信息最多添加 5 条')

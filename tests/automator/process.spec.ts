@@ -17,13 +17,13 @@ import {
 import { makeJpeg } from '../support/photos'
 import { logInWithPassword, withPickedImage } from './support/candidate'
 import { mockUrl } from './support/env'
-import { qa } from './support/qa'
+import { qaApi } from './support/qa'
 
 /**
  * After submission (issue 14), as QA runs it in the devtools: the application is submitted through the QA API (the
  * wizard's pages are their own spec), the test centre's and the province's decisions come from the QA API, and the
  * platform's payment is mocked with mockWxMethod (WeChat requestPayment, Alipay tradePay) while its notification to
- * the server comes from QA (/__qa/sim/pay). Ids and classes only, so the spec runs on H5 and on the weapp/alipay
+ * the server comes from QA (simPay). Ids and classes only, so the spec runs on H5 and on the weapp/alipay
  * bundles (AUTOMATOR_TARGET).
  */
 jest.setTimeout(120_000)
@@ -50,7 +50,7 @@ describe('after submission: tracker, materials, payment, messages', () => {
   })
   afterEach(async () => {
     if (target !== 'h5') await mp.restoreWxMethod(payApi())
-    await qa('/__qa/sim/pay', { outcome: 'success' })
+    await qaApi('simPay', { outcome: 'success' })
   })
   afterAll(() => mp?.disconnect())
 
@@ -58,7 +58,7 @@ describe('after submission: tracker, materials, payment, messages', () => {
 
   /** The platform's cashier closes as it would after `outcome`; the platform tells the server `outcome`. */
   async function cashierEnds(outcome: 'success' | 'fail' | 'cancel'): Promise<void> {
-    await qa('/__qa/sim/pay', { outcome })
+    await qaApi('simPay', { outcome })
     if (target === 'h5') return // H5's own simulated cashier reports QA's outcome to the server
     const answer =
       target === 'alipay'
@@ -71,13 +71,13 @@ describe('after submission: tracker, materials, payment, messages', () => {
 
   /** `apply-open` (the demo candidate with a complete hub), logged in through the login page. */
   async function demoLoggedIn(): Promise<void> {
-    await qa('/__qa/scenario', { name: 'apply-open' })
+    await qaApi('loadScenario', { name: 'apply-open' })
     await logInWithPassword(mp, DEMO_CANDIDATE)
   }
 
   async function submitted(province: string, opts: { submit?: boolean; materials?: boolean } = {}): Promise<string> {
     await demoLoggedIn()
-    const app = await qa<{ id: string }>('/__qa/process/applications', {
+    const app = await qaApi('processApplication', {
       username: DEMO_CANDIDATE.username,
       province,
       ...opts,
@@ -133,19 +133,19 @@ describe('after submission: tracker, materials, payment, messages', () => {
     expect(await waitForText(first, '#tracker-node-confirm-hint', (t) => t.length > 0)).toContain('到考点进行报名确认')
     await element(first, '#tracker-node-confirm-deadline')
 
-    await qa(`/__qa/applications/${id}/confirm`, {})
+    await qaApi('confirmApplication', { id })
     await expectNodes(id, { confirm: 'done', review: 'current', pay: 'todo' })
-    await qa(`/__qa/applications/${id}/review`, { stage: 'centre', outcome: 'pass' })
+    await qaApi('reviewStage', { id, stage: 'centre', outcome: 'pass' })
     const half = await expectNodes(id, { review: 'current' })
     expect(await waitForText(half, '#tracker-node-review-hint', (t) => t.includes('考区'))).toBe(
       '考点审核已通过，等待考区审核',
     )
-    await qa(`/__qa/applications/${id}/review`, { stage: 'region', outcome: 'pass' })
+    await qaApi('reviewStage', { id, stage: 'region', outcome: 'pass' })
     const due = await expectNodes(id, { review: 'done', pay: 'current', done: 'todo' })
 
     // The countdown appears in the last days, on the server's clock.
     expect(await absent(due, '#tracker-node-pay-countdown')).toBe(true)
-    await qa(`/__qa/applications/${id}/deadline`, { deadline: 'pay', at: 'near' })
+    await qaApi('moveToDeadline', { id, deadline: 'pay', at: 'near' })
     const near = await expectNodes(id, { pay: 'current' })
     expect(await waitForText(near, '#tracker-node-pay-countdown', (t) => t.startsWith('剩余'), 10000)).toMatch(
       /^剩余[12]天/,
@@ -160,7 +160,7 @@ describe('after submission: tracker, materials, payment, messages', () => {
     expect(await waitForText(pay, '#pay-result', (t) => t.length > 0, 15000)).toBe('缴费成功，报名成功')
     expect(await waitForText(pay, '#pay-state', (t) => t.length > 0)).toBe('已缴费')
     await expectNodes(id, { pay: 'done', done: 'done' })
-    expect((await qa<{ payments: number }>(`/__qa/applications/${id}/orders`)).payments).toBe(1)
+    expect((await qaApi('applicationOrders', { id })).payments).toBe(1)
 
     // The hub shows the application at its node; the messages list every change.
     const hub = await openPage(mp, '/pages/hub/index', '#hub-page')
@@ -172,7 +172,7 @@ describe('after submission: tracker, materials, payment, messages', () => {
 
   /** Uploads a file for one material as the candidate, outside the app (the app's picker offers images only). */
   async function uploadAsCandidate(id: string, key: string, name: string, bytes: Buffer): Promise<void> {
-    const { token } = await qa<{ token: string }>('/__qa/sessions', { username: DEMO_CANDIDATE.username })
+    const { token } = await qaApi('createSession', { username: DEMO_CANDIDATE.username })
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(bytes)]), name)
     const res = await fetch(`${mockUrl()}/api/applications/${id}/materials/${key}`, {
@@ -240,7 +240,7 @@ describe('after submission: tracker, materials, payment, messages', () => {
     expect(await waitForText(materials, '#materials-submitted', (t) => t.length > 0, 10000)).toBe('已提交，确认中')
     await expectNodes(id, { materials: 'done', submit: 'done', confirm: 'current' })
 
-    await qa(`/__qa/applications/${id}/reject-confirmation`, { reason: '学历证书照片不清晰' })
+    await qaApi('rejectConfirmation', { id, reason: '学历证书照片不清晰' })
     const refused = await expectNodes(id, { confirm: 'failed', review: 'todo' })
     expect(await waitForText(refused, '#tracker-node-confirm-hint', (t) => t.length > 0)).toContain(
       '学历证书照片不清晰',
@@ -262,15 +262,15 @@ describe('after submission: tracker, materials, payment, messages', () => {
     await tap(again, '#materials-submit')
     await element(again, '#materials-submitted', 10000)
     await expectNodes(id, { confirm: 'current' })
-    await qa(`/__qa/applications/${id}/confirm`, {})
+    await qaApi('confirmApplication', { id })
     await expectNodes(id, { materials: 'done', confirm: 'done', review: 'current' })
   })
 
   it('a province without mobile payment shows the PC-website message', async () => {
     const id = await submitted('63')
-    await qa(`/__qa/applications/${id}/confirm`, {})
-    await qa(`/__qa/applications/${id}/review`, { stage: 'centre', outcome: 'pass' })
-    await qa(`/__qa/applications/${id}/review`, { stage: 'region', outcome: 'pass' })
+    await qaApi('confirmApplication', { id })
+    await qaApi('reviewStage', { id, stage: 'centre', outcome: 'pass' })
+    await qaApi('reviewStage', { id, stage: 'region', outcome: 'pass' })
     const page = await expectNodes(id, { review: 'done', pay: 'current' })
     expect(await waitForText(page, '#tracker-node-pay-hint', (t) => t.length > 0)).toContain('电脑')
     const pay = await openPage(mp, `/packages/process/pay/index?id=${id}`, '#pay-page')
@@ -280,18 +280,16 @@ describe('after submission: tracker, materials, payment, messages', () => {
 
   it('a payment the platform reports failed, then retried and paid once', async () => {
     const id = await submitted('11')
-    await qa(`/__qa/applications/${id}/confirm`, {})
-    await qa(`/__qa/applications/${id}/review`, { stage: 'centre', outcome: 'pass' })
-    await qa(`/__qa/applications/${id}/review`, { stage: 'region', outcome: 'pass' })
+    await qaApi('confirmApplication', { id })
+    await qaApi('reviewStage', { id, stage: 'centre', outcome: 'pass' })
+    await qaApi('reviewStage', { id, stage: 'region', outcome: 'pass' })
     const pay = await payOnPage(id, 'fail')
     expect(await waitForText(pay, '#pay-result', (t) => t.length > 0, 15000)).toBe('支付未成功，请重新缴费')
     await expectNodes(id, { pay: 'current', done: 'todo' })
     const retry = await payOnPage(id, 'success')
     expect(await waitForText(retry, '#pay-result', (t) => t.length > 0, 15000)).toBe('缴费成功，报名成功')
     await expectNodes(id, { pay: 'done', done: 'done' })
-    const orders = await qa<{ orders: Array<{ attempts: number }>; payments: number }>(
-      `/__qa/applications/${id}/orders`,
-    )
+    const orders = await qaApi('applicationOrders', { id })
     expect(orders).toMatchObject({ payments: 1, orders: [{ attempts: 2 }] })
   })
 })

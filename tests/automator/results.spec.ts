@@ -13,7 +13,7 @@ import {
   type Page,
 } from './support/app'
 import { logInWithPassword } from './support/candidate'
-import { qa } from './support/qa'
+import { qaApi } from './support/qa'
 import { contentOf, takeSavedImages } from './support/saved-images'
 
 // After the exam (issue 15): the ticket before, inside and after its printing window (the server's clock moved by
@@ -28,11 +28,11 @@ describe('after the exam: ticket, scores, certificate', () => {
 
   beforeAll(async () => {
     mp = await connectApp()
-    await qa('/__qa/clock', { real: true })
-    await qa('/__qa/scenario', { name: 'results' })
+    await qaApi('setClock', { real: true })
+    await qaApi('loadScenario', { name: 'results' })
   })
   afterAll(async () => {
-    await qa('/__qa/clock', { real: true })
+    await qaApi('setClock', { real: true })
     await mp?.disconnect()
   })
 
@@ -45,8 +45,8 @@ describe('after the exam: ticket, scores, certificate', () => {
 
   it('the ticket: the opening date and a reminder before, the ticket inside the window, nothing after the exam', async () => {
     // A ticket whose printing opens in an hour; the exam a day later.
-    const now = Date.parse((await qa<{ now: string }>('/__qa/clock')).now)
-    const published = await qa<{ opensAt: string; closesAt: string }>('/__qa/results/tickets', {
+    const now = Date.parse((await qaApi('clock')).now)
+    const published = await qaApi('publishTicket', {
       username: RESULTS_WAITING.username,
       opensAt: new Date(now + HOUR).toISOString(),
       examAt: new Date(now + 25 * HOUR).toISOString(),
@@ -77,7 +77,7 @@ describe('after the exam: ticket, scores, certificate', () => {
     await element(messages, '#messages-page-empty', 10000)
 
     // Inside the window: the reminder is in the app's message list, once.
-    await qa('/__qa/clock', { now: new Date(Date.parse(published.opensAt) + 60_000).toISOString() })
+    await qaApi('setClock', { now: new Date(Date.parse(published.opensAt) + 60_000).toISOString() })
     messages = await messagesPage()
     expect(await waitForText(messages, '#messages-item-0', (t) => t.length > 0, 10000)).toContain('准考证已开放打印')
     expect(String(await (await element(messages, '#messages-item-0')).attribute('class'))).toContain(
@@ -130,24 +130,24 @@ describe('after the exam: ticket, scores, certificate', () => {
     if (afterRefusal) expect(afterRefusal).toEqual([])
 
     // After the last sitting: no longer printable (the moved clock expired the session: log in again).
-    await qa('/__qa/clock', { now: published.closesAt })
-    await qa('/__qa/clock', { advanceMs: 60_000 })
+    await qaApi('setClock', { now: published.closesAt })
+    await qaApi('setClock', { advanceMs: 60_000 })
     const hubAfter = await logIn(RESULTS_WAITING.username)
     expect(await waitForText(hubAfter, '#hub-ticket-status', (t) => t === '已停止打印', 10000)).toBe('已停止打印')
     page = await ticketPage()
     expect(await waitForText(page, '#ticket-status', (t) => t === '已停止打印', 10000)).toBe('已停止打印')
     await element(page, '#ticket-closed')
     expect(await absent(page, '#ticket-number')).toBe(true)
-    await qa('/__qa/clock', { real: true })
+    await qaApi('setClock', { real: true })
   })
 
   it('a partly passed historical candidate: each year, what still counts and until when, what to sit', async () => {
-    await qa('/__qa/clock', { real: true })
+    await qaApi('setClock', { real: true })
     const hub = await logIn(RESULTS_HISTORICAL.username)
     await element(hub, '#hub-scores', 10000)
     expect(await absent(hub, '#hub-certificate')).toBe(true)
     const page = await openPage(mp, '/packages/results/scores/index', '#scores-page')
-    const year = Number((await qa<{ now: string }>('/__qa/clock')).now.slice(0, 4))
+    const year = Number((await qaApi('clock')).now.slice(0, 4))
     await element(page, `#scores-year-${year - 1}`, 10000)
     expect(await textOf(page, '#scores-subject-1-score')).toBe('64')
     expect(await textOf(page, '#scores-subject-1-pass-mark')).toBe('60')
@@ -171,8 +171,8 @@ describe('after the exam: ticket, scores, certificate', () => {
     let page = await openPage(mp, '/packages/results/certificate/index', '#certificate-page')
     expect(await textOf(page, '#certificate-unavailable')).toContain('还需通过专业知识、专业实践能力')
     // ...until QA publishes this year's scores with both passed.
-    const year = Number((await qa<{ now: string }>('/__qa/clock')).now.slice(0, 4))
-    await qa('/__qa/results/scores', { username: RESULTS_HISTORICAL.username, year, scores: { '3': 66, '4': 71 } })
+    const year = Number((await qaApi('clock')).now.slice(0, 4))
+    await qaApi('publishScores', { username: RESULTS_HISTORICAL.username, year, scores: { '3': 66, '4': 71 } })
     const scores = await openPage(mp, '/packages/results/scores/index', '#scores-page')
     await element(scores, '#scores-completed', 10000)
     await tap(scores, '#scores-to-certificate')

@@ -13,8 +13,8 @@ describe('account flows (H5)', () => {
   afterAll(() => rig.close())
   beforeEach(async () => {
     await rig.page.evaluate(() => localStorage.clear()).catch(() => undefined)
-    await rig.mock.qa('/__qa/sim/face', { outcome: 'pass' })
-    await rig.mock.qa('/__qa/face/rate-limits/reset', {})
+    await rig.mock.qaApi('simFace', { outcome: 'pass' })
+    await rig.mock.qaApi('resetFaceRateLimits')
   })
 
   const $ = (selector: string) => rig.page.locator(rig.shown(selector))
@@ -34,10 +34,10 @@ describe('account flows (H5)', () => {
       password: over.password ?? 'Cand#2026x',
       name: '李·玥',
       idNumber: makeIdNumber('320102', '19850615', String(seq)),
-      questionId: 'q-mother-name',
+      questionId: 'q-mother-name' as const,
       answer: '王芳',
     }
-    await rig.mock.qa('/__qa/candidates', c)
+    await rig.mock.qaApi('createCandidate', c)
     return c
   }
 
@@ -134,7 +134,7 @@ describe('account flows (H5)', () => {
 
   test('face login: fail → the reason and a retry; pass → hub', async () => {
     const c = await candidate()
-    await rig.mock.qa('/__qa/sim/face', { outcome: 'fail' })
+    await rig.mock.qaApi('simFace', { outcome: 'fail' })
     await rig.open('pages/login/index', 'login-page')
     await tap('login-mode-face')
     await fill('login-face-name', c.name)
@@ -143,7 +143,7 @@ describe('account flows (H5)', () => {
     await tap('login-agree')
     await tap('login-face-submit')
     expect(await text('login-face-failed-reason')).toContain('人脸识别未通过')
-    await rig.mock.qa('/__qa/sim/face', { outcome: 'pass' })
+    await rig.mock.qaApi('simFace', { outcome: 'pass' })
     // The used captcha is replaced: rig.captcha waits for the new one.
     await fill('login-face-captcha', await rig.captcha('login-face'))
     await tap('login-face-submit')
@@ -272,24 +272,20 @@ describe('account flows (H5)', () => {
 
   test('cancellation refused with the reason, then allowed with double confirmation; the ID registers again', async () => {
     const c = await candidate()
-    await rig.mock.qa(`/__qa/candidates/${c.username}/application-data`, { present: true })
+    await rig.mock.qaApi('applicationData', { username: c.username, present: true })
     await loginByPassword(c.username, c.password)
     await waitPage('hub-page')
     await tap('hub-cancel-account')
     await waitPage('account-cancel-page')
     expect(await text('account-cancel-refused-reason')).toContain('报名信息')
 
-    await rig.mock.qa(`/__qa/candidates/${c.username}/application-data`, { present: false })
+    await rig.mock.qaApi('applicationData', { username: c.username, present: false })
     await rig.open('pages/account-cancel/index', 'account-cancel-page')
     await tap('account-cancel-submit')
     await tap('account-cancel-confirm-first-ok')
     await tap('account-cancel-confirm-ok')
     await waitPage('login-page')
-    const again = await fetch(`${rig.mock.url}/__qa/candidates`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...c, username: `${c.username}b` }),
-    })
+    const again = await rig.mock.qaApi.reply('createCandidate', { ...c, username: `${c.username}b` })
     expect(again.status).toBe(201)
   })
 
@@ -300,7 +296,7 @@ describe('account flows (H5)', () => {
     await rig.open('pages/account-cancel/index', 'account-cancel-page')
     await $('#account-cancel-reason textarea').fill('换了手机号，想重新注册')
     await rig.page.waitForTimeout(400)
-    await rig.mock.qa(`/__qa/candidates/${c.username}/expire-sessions`)
+    await rig.mock.qaApi('expireSessions', { username: c.username })
     await tap('account-cancel-submit')
     await tap('account-cancel-confirm-first-ok')
     await tap('account-cancel-confirm-ok')

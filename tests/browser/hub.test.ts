@@ -28,7 +28,7 @@ describe('personal-info hub (H5)', () => {
   async function loggedIn(): Promise<string> {
     seq++
     const username = `hubui${seq}`
-    await rig.mock.qa('/__qa/candidates', {
+    await rig.mock.qaApi('createCandidate', {
       username,
       password: 'Hub#2026x',
       name: '赵敏',
@@ -100,7 +100,7 @@ describe('personal-info hub (H5)', () => {
     await waitPage('education-page')
     await $('#education-item-0').waitFor()
     expect(await text('education-item-0-status')).toBe('未核验')
-    await rig.mock.qa('/__qa/profile/records', { username, outcome: 'verified' })
+    await rig.mock.qaApi('recordOutcome', { username, outcome: 'verified' })
     await rig.page.reload()
     await waitPage('education-page')
     expect(await text('education-item-0-status')).toBe('核验通过')
@@ -151,7 +151,7 @@ describe('personal-info hub (H5)', () => {
 
   test('a sixth education record is refused', async () => {
     const username = await loggedIn()
-    const { token } = (await rig.mock.qa('/__qa/sessions', { username })) as { token: string }
+    const { token } = await rig.mock.qaApi('createSession', { username })
     for (let i = 0; i < 5; i++) {
       const res = await postEducationRecord(rig.mock.url, token, `10432120200500${1000 + i}`)
       expect(res.status).toBe(201)

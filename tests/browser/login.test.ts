@@ -14,12 +14,12 @@ describe('login page (H5)', () => {
     await img.waitFor()
     const src = await rig.page.locator(rig.shown('#login-captcha-image img')).getAttribute('src')
     expect(src).toMatch(/^data:image\/png;base64,/)
-    const last = (await rig.mock.qa('/__qa/captcha/last')) as { answer: string }
+    const last = await rig.mock.qaApi('lastCaptcha')
     expect(last.answer).toHaveLength(4)
   })
 
   test('tapping the image fetches another captcha', async () => {
-    const before = (await rig.mock.qa('/__qa/captcha/last')) as { captchaId: string }
+    const before = await rig.mock.qaApi('lastCaptcha')
     const img = rig.shown('#login-captcha-image img')
     const oldSrc = await rig.page.locator(img).getAttribute('src')
     await rig.page.locator(rig.shown('#login-captcha-refresh')).click()
@@ -27,7 +27,7 @@ describe('login page (H5)', () => {
       ([selector, previous]) => document.querySelector(selector)?.getAttribute('src') !== previous,
       [img, oldSrc] as const,
     )
-    const after = (await rig.mock.qa('/__qa/captcha/last')) as { captchaId: string }
+    const after = await rig.mock.qaApi('lastCaptcha')
     expect(after.captchaId).not.toBe(before.captchaId)
   })
 

@@ -28,7 +28,7 @@ describe('reliability (H5)', () => {
     })
   })
   afterAll(async () => {
-    await fetch(`${rig.mock.url}/__qa/faults/wire`, { method: 'DELETE' })
+    await rig.mock.qaApi('clearWireFaults')
     await rig.close()
   })
 
@@ -49,7 +49,7 @@ describe('reliability (H5)', () => {
       const shown = await rig.page.evaluate(
         () => document.querySelector('.taro_page_show.taro_page_stationed')?.textContent?.slice(0, 1500) ?? '',
       )
-      const faults = await (await fetch(`${rig.mock.url}/__qa/faults/wire`)).json()
+      const faults = (await rig.mock.qaApi.reply('wireFaults')).body
       throw new Error(
         `#${id} never read "${value}". The page showed: ${shown}\nFaults: ${JSON.stringify(faults)}\n${err}`,
       )
@@ -72,7 +72,7 @@ describe('reliability (H5)', () => {
       answer: '杭州',
       certificateNo: '104321202007001234',
     }
-    await rig.mock.qa('/__qa/faults/wire', { rate: 0.25, retryAfterSeconds: 1, delayMs: 1500 })
+    await rig.mock.qaApi('setWireFaults', { rate: 0.25, retryAfterSeconds: 1, delayMs: 1500 })
     // The banner, whenever it shows, is remembered by the page itself.
     await rig.page.addInitScript(() => {
       new MutationObserver(() => {
@@ -129,17 +129,15 @@ describe('reliability (H5)', () => {
     await textIs('binding-status', '已绑定')
 
     // The record is verified (by QA, as the verification office would), and the hub is complete.
-    await rig.mock.qa('/__qa/profile/records', { username: typed.username, outcome: 'verified' })
+    await rig.mock.qaApi('recordOutcome', { username: typed.username, outcome: 'verified' })
     await rig.page.goto(`${rig.h5Url}/#/pages/hub/index`)
     await waitPage('hub-page')
     await textIs('hub-binding-status', '已绑定')
     await textIs('hub-education-status', '已核验 1 条')
     expect(await $('#hub-apply-locked-reason').count()).toBe(0)
 
-    const faults = (await (await fetch(`${rig.mock.url}/__qa/faults/wire`)).json()) as {
-      counts: Record<string, number>
-    }
-    await fetch(`${rig.mock.url}/__qa/faults/wire`, { method: 'DELETE' })
+    const faults = await rig.mock.qaApi('wireFaults')
+    await rig.mock.qaApi('clearWireFaults')
     // Faults did happen; whenever one needed a retry, the calm banner showed instead of an error.
     expect(Object.values(faults.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0)
     if (faults.counts.busy + faults.counts['rate-limit'] + faults.counts.drop > 0) {
@@ -165,7 +163,7 @@ describe('reliability (H5)', () => {
       name: '周芷若',
       idNumber: makeIdNumber('110105', '19940607', '613'),
     }
-    await rig.mock.qa('/__qa/candidates', c)
+    await rig.mock.qaApi('createCandidate', c)
     await rig.openLoggedIn(c.username, 'pages/hub/index', 'hub-page')
     await tap('hub-education')
     await waitPage('education-page')
@@ -181,7 +179,7 @@ describe('reliability (H5)', () => {
     await pickOption('education-form-mode', 0)
 
     // The session ends while the form is open: saving goes to login, and back.
-    await rig.mock.qa(`/__qa/candidates/${c.username}/expire-sessions`)
+    await rig.mock.qaApi('expireSessions', { username: c.username })
     await tap('education-save')
     await waitPage('login-page')
     await fill('login-username', c.username)

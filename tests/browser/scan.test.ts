@@ -27,7 +27,7 @@ describe('scanning a 学信网 screenshot into the education form (H5)', () => {
 
   /** The candidate of the phone fixture (王晓燕, 1998-05-12), logged in, on the education form. */
   async function openForm(username: string, name: string, birth: string): Promise<void> {
-    await rig.mock.qa('/__qa/candidates', {
+    await rig.mock.qaApi('createCandidate', {
       username,
       password: 'Scan#2026x',
       name,

@@ -133,7 +133,7 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s boot', (target) => {
       name: '张三',
       idNumber: makeIdNumber('110101', '19900307', String(100 + ['weapp', 'swan', 'alipay'].indexOf(target))),
     })
-    const { token } = (await mock.qaApi('createSession', { username })) as { token: string }
+    const { token } = await mock.qaApi('createSession', { username })
     const host = boot()
     host.storage.set('session.token', token)
     const page = await host.launch('packages/profile/record-form/index?kind=education')

@@ -62,7 +62,7 @@ export async function startH5Rig(): Promise<H5Rig> {
       return ((await $(`#${id}`).textContent()) ?? '').trim()
     },
     openLoggedIn: async (username, route, rootId) => {
-      const { token } = (await mock.qa('/__qa/sessions', { username })) as { token: string }
+      const { token } = await mock.qaApi('createSession', { username })
       await page.goto(`${h5.url}/#/pages/login/index`)
       await page.evaluate((t) => {
         localStorage.clear()
@@ -100,14 +100,8 @@ export async function startH5Rig(): Promise<H5Rig> {
         const image = $(`#${prefix}-captcha-image img`)
         await image.waitFor({ state: 'attached', timeout: Math.max(1, deadline - Date.now()) })
         const src = await image.getAttribute('src')
-        const found = src?.startsWith('data:image/')
-          ? await fetch(`${mock.url}/__qa/captcha/shown`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ image: src }),
-            })
-          : null
-        if (found?.ok) return ((await found.json()) as { answer: string }).answer
+        const found = src?.startsWith('data:image/') ? await mock.qaApi.reply('shownCaptcha', { image: src }) : null
+        if (found && found.status >= 200 && found.status < 300) return (found.body as { answer: string }).answer
         if (Date.now() > deadline) throw new Error(`no live captcha shown in #${prefix}-captcha-image`)
         await page.waitForTimeout(200)
       }

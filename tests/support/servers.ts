@@ -1,13 +1,11 @@
 import net from 'node:net'
 import { buildMockServer, type MockServer, type MockServerOptions } from '../../mock-server/app'
 import { serveH5 } from '../../scripts/lib/h5-server'
-import { qaClient, type QaClient } from './qa-client'
+import { qaClient, type QaClient } from '../../scripts/lib/qa-client'
 
 export interface RunningMock {
   app: MockServer
   url: string
-  /** POSTs to the QA control API by path (older tests; new ones call qaApi by name). */
-  qa: (path: string, body?: unknown) => Promise<unknown>
   /** The QA control API by name, typed and checked against types/qa.ts. */
   qaApi: QaClient
   close: () => Promise<void>
@@ -17,17 +15,7 @@ export interface RunningMock {
 export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {
   const app = await buildMockServer({ qa: true, ...options })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
-  const qa = async (path: string, body?: unknown) => {
-    const res = await fetch(`${url}${path}`, {
-      method: body === undefined && path.endsWith('/last') ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined && path.endsWith('/last') ? undefined : JSON.stringify(body ?? {}),
-    })
-    const json = (await res.json()) as unknown
-    if (!res.ok) throw new Error(`QA ${path}: ${res.status} ${JSON.stringify(json)}`)
-    return json
-  }
-  return { app, url, qa, qaApi: qaClient(url), close: () => app.close() }
+  return { app, url, qaApi: qaClient(url), close: () => app.close() }
 }
 
 /** A TCP port free right now on 127.0.0.1, for a process that must be told its port (automator.launch, the bridge). */

@@ -9,6 +9,15 @@ jest.setTimeout(60_000)
 
 const ROOT = path.join(__dirname, '..', '..')
 
+/** QA paths written out: two template literals and a string (and an app path, which is fine). */
+const QA_PATHS = [
+  "export const a = (url: string) => fetch(`${url}/__qa/sim/face`, { method: 'POST' })",
+  "export const b = '/__qa/candidates'",
+  'export const c = (id: string) => `/__qa/applications/${id}/confirm`',
+  "export const d = '/api/health'",
+  '',
+].join('\n')
+
 const CASES = {
   typesImportsApp: ['types/x.ts', "import { api } from '../src/api'\nexport const a = api\n"],
   domainImportsTaro: ['domain/x.ts', "import Taro from '@tarojs/taro'\nexport const a = Taro\n"],
@@ -43,6 +52,11 @@ const CASES = {
     'scripts/x.ts',
     "import { startMock } from '../tests/support/servers'\nexport const a = startMock\n",
   ],
+  qaPathInTest: ['tests/api/x.test.ts', QA_PATHS],
+  qaPathInSpec: ['tests/automator/x.spec.ts', QA_PATHS],
+  qaPathInScript: ['scripts/x.ts', QA_PATHS],
+  qaPathInTool: ['tools/miniprogram-host/src/x.ts', QA_PATHS],
+  qaClient: ['scripts/lib/qa-client.ts', QA_PATHS],
 } satisfies Record<string, [string, string]>
 
 let results: Record<keyof typeof CASES, string[]>
@@ -90,4 +104,15 @@ test('the API client and the routes module may', () => {
 
 test('scripts and tools do not import from tests/', () => {
   expect(results.scriptImportsTests).toEqual([expect.stringMatching(/^no-restricted-imports: .*scripts\/lib/)])
+})
+
+test('tests, specs, scripts and tools call the QA API by name, not by a /__qa/ path; the QA client alone holds paths', () => {
+  for (const found of [results.qaPathInTest, results.qaPathInSpec, results.qaPathInScript, results.qaPathInTool]) {
+    expect(found).toEqual([
+      expect.stringMatching(/^no-restricted-syntax: .*by name through scripts\/lib\/qa-client\.ts/),
+      expect.stringMatching(/^no-restricted-syntax: .*by name/),
+      expect.stringMatching(/^no-restricted-syntax: .*by name/),
+    ])
+  }
+  expect(results.qaClient).toEqual([])
 })

@@ -13,7 +13,7 @@ export function nextIdNumber(): string {
 /** A fresh captcha and its answer (read through the QA API). */
 export async function solvedCaptcha(mock: RunningMock): Promise<{ captchaId: string; captchaCode: string }> {
   const issued = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string }
-  const last = (await mock.qa('/__qa/captcha/last')) as { captchaId: string; answer: string }
+  const last = await mock.qaApi('lastCaptcha')
   if (last.captchaId !== issued.captchaId) throw new Error('another captcha was issued in between')
   return { captchaId: issued.captchaId, captchaCode: last.answer }
 }

@@ -1,5 +1,6 @@
 import { setApiBase } from '../../../src/api'
 import { resetTaroStub } from '../../support/taro-node'
+import { qaClient } from '../../../scripts/lib/qa-client'
 import { startMock, type RunningMock } from '../../support/servers'
 
 /**
@@ -26,8 +27,7 @@ export function clientAgainstMock(): RunningMock {
     get url() {
       return server().url
     },
-    qa: (path, body) => server().qa(path, body),
-    qaApi: (name, ...input) => server().qaApi(name, ...input),
+    qaApi: qaClient(() => server().url),
     close: () => server().close(),
   }
 }

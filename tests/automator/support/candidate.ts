@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { openPage, pageAt, tap, type, type MiniProgram, type Page } from './app'
-import { captchaShown, qa } from './qa'
+import { captchaShown, qaApi } from './qa'
 
 /**
  * A new candidate made through the QA API, then logged in through the login page (captcha answer from the QA API);
@@ -10,7 +10,7 @@ export async function logInNewCandidate(
   mp: MiniProgram,
   candidate: { username: string; password: string; name: string; idNumber: string },
 ): Promise<Page> {
-  await qa('/__qa/candidates', candidate)
+  await qaApi('createCandidate', candidate)
   return logInWithPassword(mp, candidate)
 }
 

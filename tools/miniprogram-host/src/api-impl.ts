@@ -5,8 +5,8 @@ import { ApiFailure, withResponseHeaders, type MiniProgramHost } from './host'
 /**
  * The host's stand-ins for each platform API, by the platform's own name: storage in memory, routing on the host's
  * page stack, request and uploadFile over real HTTP to the mock server, and the platform-only abilities (login code,
- * face verification, payment, subscribe) answered from the mock server's simulation (/api/sim/..., outcomes set by QA
- * through /__qa/sim/...). Results take each platform's documented shape (apis.<target>.ts).
+ * face verification, payment, subscribe) answered from the mock server's simulation (/api/sim/..., outcomes set by QA's
+ * simFace, simPay, simSubscribe). Results take each platform's documented shape (apis.<target>.ts).
  */
 export type Impl = (opts: Record<string, unknown>, args: unknown[]) => unknown
 
