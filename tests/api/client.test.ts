@@ -137,8 +137,8 @@ describe('uploads through the same transport', () => {
 
   test('an upload answered 429 with Retry-After waits what the server asked, then goes through, like call()', async () => {
     const idNumber = makeIdNumber('110105', '19900101', '732')
-    await mock.qa('/__qa/candidates', { username: 'uploader2', password: 'Abcdef12', name: '张三', idNumber })
-    const { token } = (await mock.qa('/__qa/sessions', { username: 'uploader2' })) as { token: string }
+    await mock.qaApi('createCandidate', { username: 'uploader2', password: 'Abcdef12', name: '张三', idNumber })
+    const { token } = await mock.qaApi('createSession', { username: 'uploader2' })
     setSessionToken(token)
     await mock.qaApi('setWireFaults', {
       rate: 1,

@@ -182,7 +182,7 @@ describe('account flows (H5)', () => {
     await tap('login-mode-face')
     expect(await $('#login-face-name input').inputValue()).toBe(c.name)
     expect(await $('#login-face-id-number input').inputValue()).toBe(c.idNumber)
-    await rig.mock.qa('/__qa/sim/face', { outcome: 'fail' })
+    await rig.mock.qaApi('simFace', { outcome: 'fail' })
     await fill('login-face-captcha', await rig.captcha('login-face'))
     await tap('login-agree')
     await tap('login-face-submit')
