@@ -579,6 +579,11 @@ export function isStateChanging(method: HttpMethod): boolean {
 
 /** The header carrying the idempotency key of a state-changing call. */
 export const IDEMPOTENCY_HEADER = 'idempotency-key'
+/**
+ * How long the app waits for one answer before it counts the exchange as failed and (for a safe call) retries it;
+ * a state-changing call retries with the same idempotency key, so the server answers it from the first one.
+ */
+export const CLIENT_TIMEOUT_MS = 15000
 /** The header carrying the session token. */
 export const SESSION_HEADER = 'authorization'
 /**

@@ -1,5 +1,12 @@
 import Taro from '@tarojs/taro'
-import { IDEMPOTENCY_HEADER, SESSION_HEADER, isStateChanging, type Endpoint, type UploadSpec } from '@contract/api'
+import {
+  CLIENT_TIMEOUT_MS,
+  IDEMPOTENCY_HEADER,
+  SESSION_HEADER,
+  isStateChanging,
+  type Endpoint,
+  type UploadSpec,
+} from '@contract/api'
 import { platform } from '../platform/platform'
 import { ApiError } from './api-error'
 import { reportRetry } from './retry-status'
@@ -40,7 +47,6 @@ export interface RetryPolicy {
 
 /** Five retries: in a busy peak a call rides out a dozen seconds of refusals before the page shows an error. */
 export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 400, maxDelayMs: 5000 }
-const TIMEOUT_MS = 15000
 
 export interface CallOptions {
   retry?: Partial<RetryPolicy>
@@ -205,7 +211,7 @@ export function callEndpoint<Res>(endpoint: Endpoint, input: object, options: Ca
       method: endpoint.method,
       data: body,
       header,
-      timeout: TIMEOUT_MS,
+      timeout: CLIENT_TIMEOUT_MS,
       dataType: 'json',
       responseType: 'text',
     }),
