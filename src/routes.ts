@@ -84,6 +84,12 @@ export const go = {
   /** Closes every page and opens this one. */
   restart: <R extends Route<Query>>(r: R, ...query: QueryArgs<R>) => Taro.reLaunch({ url: urlOf(r, ...query) }),
   back: () => Taro.navigateBack(),
+  /**
+   * The return-to stack after a login: URLs the app itself recorded from the page stack (session.ts), reopened as
+   * they were, query included. Nothing else navigates by a raw URL.
+   */
+  restartAtRecorded: (url: string) => Taro.reLaunch({ url }),
+  toRecorded: (url: string) => Taro.navigateTo({ url }),
 }
 
 /** The page's query as its route types it; every field may be missing (a hand-typed or old link). */

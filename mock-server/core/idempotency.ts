@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { HttpError } from './errors'
-import type { Store } from './store'
+import { IDEMPOTENCY_TTL_MS, type Store } from './store'
 
 /**
  * Replies to state-changing calls, so a retried call is answered, not done twice. A reply belongs to one caller and
@@ -11,7 +11,6 @@ import type { Store } from './store'
  * IDEMPOTENCY_CONFLICT. Calls that arrive while the first is still running wait for its answer (one effect, identical
  * answers). Finished replies live in the store (state.idempotency, persisted); running ones in memory.
  */
-export const REPLY_TTL_MS = 24 * 60 * 60 * 1000
 
 /** Request fields that only the caller who made the first request knows; they name an anonymous caller. */
 const ANONYMOUS_IDENTITY_FIELDS = ['captchaId', 'verifyId', 'recoveryId', 'resetToken', 'orderId'] as const
@@ -37,7 +36,8 @@ export class IdempotencyLedger {
       return { ...(await running.outcome), replay: true }
     }
     const done = this.store.state.idempotency.get(scope)
-    if (done && this.store.clock.now() - Date.parse(done.at) < REPLY_TTL_MS) {
+    // A reply lives as long as the store keeps it (pruned after IDEMPOTENCY_TTL_MS); one older is not honoured.
+    if (done && this.store.clock.now() - Date.parse(done.at) < IDEMPOTENCY_TTL_MS) {
       // Replies written before requests were hashed have no hash: they match.
       if (done.hash !== undefined && done.hash !== hash) throw conflict()
       return { ok: true, status: done.status, body: done.body, replay: true }
@@ -53,11 +53,13 @@ export class IdempotencyLedger {
     // Only a success is kept for later retries; a refusal is shared with the calls that waited, then forgotten,
     // so a corrected retry is judged afresh.
     if (settled.ok && !this.ownerGone(scope)) {
+      const owner = this.accountOfReply(scope, settled.body)
       this.store.state.idempotency.set(scope, {
         status: settled.status,
         body: settled.body,
         at: this.store.clock.iso(),
         hash,
+        ...(owner ? { owner } : {}),
       })
       this.store.save()
     }
@@ -70,11 +72,22 @@ export class IdempotencyLedger {
     return owner !== undefined && !this.store.state.accounts.has(owner)
   }
 
-  /** Drops every reply of a cancelled account. */
+  /**
+   * The account a reply concerns: the session's, or for an anonymous call that signed someone in (registration, a
+   * login, a face login) the account of the session its answer carries, since that answer holds their name.
+   */
+  private accountOfReply(scope: string, body: unknown): string | undefined {
+    const owner = /^account:(\S+) /.exec(scope)?.[1]
+    if (owner) return owner
+    const token = body && typeof body === 'object' ? (body as { token?: unknown }).token : undefined
+    return typeof token === 'string' ? this.store.state.sessions.get(token)?.accountId : undefined
+  }
+
+  /** Drops every reply of a cancelled account, the anonymous ones that signed it in included. */
   forgetAccount(accountId: string): void {
     const prefix = `account:${accountId} `
-    for (const scope of this.store.state.idempotency.keys())
-      if (scope.startsWith(prefix)) this.store.state.idempotency.delete(scope)
+    for (const [scope, reply] of this.store.state.idempotency)
+      if (scope.startsWith(prefix) || reply.owner === accountId) this.store.state.idempotency.delete(scope)
   }
 }
 

@@ -36,6 +36,8 @@ export interface StoredReply {
   at: string
   /** The request's hash (core/idempotency.ts): the same key with another request is a conflict. */
   hash?: string
+  /** The account the reply concerns (erased with it on cancellation). */
+  owner?: string
 }
 
 export interface State {

@@ -13,8 +13,9 @@ export interface AlipayVerifyResult {
  * certifyId) and builds its url (alipay.user.certify.open.certify); the app opens it with my.startAPVerify where the
  * client has it, else with the documented my.call('startBizService', { name: 'open-certify', param }); the server
  * then asks alipay.user.certify.open.query, since "前端数据是可以修改的" (9000 only means the screen finished).
- * https://help.aliyun.com/document_detail/144545.htm (startBizService 'open-certify', resultStatus values)
+ * https://opendocs.alipay.com/mini/introduce/alipay-verfify (支付宝身份验证 in mini-programs: the flow)
  * https://opendocs.alipay.com/apis/api_2/alipay.user.certify.open.initialize
+ * https://help.aliyun.com/document_detail/144545.htm (startBizService 'open-certify', resultStatus values)
  */
 export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResult {
   switch (r?.resultStatus) {
@@ -72,7 +73,7 @@ declare const my: {
     fileType: 'image' | 'video' | 'audio'
     header?: Record<string, string>
     formData?: Record<string, string>
-    success: (r: { statusCode: number | string; data: string }) => void
+    success: (r: { statusCode: number | string; data: string; header?: Record<string, unknown> }) => void
     fail: (e: unknown) => void
   }): { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined
   getAuthCode(opts: { scopes: string; success: (r: { authCode: string }) => void; fail: (e: unknown) => void }): void
@@ -149,7 +150,8 @@ function uploadImage(options: UploadOptions): Promise<UploadResult> {
       fileType: 'image',
       header: options.headers,
       formData: options.formData,
-      success: (res) => resolve({ statusCode: Number(res.statusCode), data: String(res.data) }),
+      // The answer carries the response headers (header), which hold Retry-After and the server's time.
+      success: (res) => resolve({ statusCode: Number(res.statusCode), data: String(res.data), header: res.header }),
       fail: reject,
     })
     if (options.onProgress && task && typeof task.onProgressUpdate === 'function') {

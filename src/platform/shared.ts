@@ -51,8 +51,17 @@ export function readFileHeadViaTaro(path: string, length: number): Promise<Uint8
   })
 }
 
+/**
+ * Uploads through the platform's uploadFile. Its success answer holds only the status and the body, so the response
+ * headers come from the task's onHeadersReceived, which fires before it:
+ * WeChat (base library 2.1.0+): https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/UploadTask.onHeadersReceived.html
+ * Baidu (3.180.1+): https://smartprogram.baidu.com/docs/develop/api/net/uploadtask_onheadersreceived/
+ * H5: Taro's upload task reports the XMLHttpRequest's raw header text
+ * (https://docs.taro.zone/docs/apis/network/upload/UploadTask#onheadersreceived).
+ */
 export function uploadViaTaro(options: UploadOptions): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
+    let header: Record<string, unknown> | undefined
     const task = Taro.uploadFile({
       url: options.url,
       filePath: options.filePath,
@@ -61,13 +70,28 @@ export function uploadViaTaro(options: UploadOptions): Promise<UploadResult> {
       header: options.headers,
       // H5: the session goes in a header, not a cookie; credentials would make cross-origin uploads fail CORS.
       withCredentials: false,
-      success: (res) => resolve({ statusCode: res.statusCode, data: String(res.data) }),
+      success: (res) => resolve({ statusCode: res.statusCode, data: String(res.data), header }),
       fail: reject,
     })
     if (options.onProgress && task && typeof task.onProgressUpdate === 'function') {
       task.onProgressUpdate((p) => options.onProgress?.(p.progress))
     }
+    if (task && typeof task.onHeadersReceived === 'function') {
+      task.onHeadersReceived((r: { header?: unknown }) => (header = headerObject(r.header)))
+    }
   })
+}
+
+/** Response headers as an object, whether the platform gave one or (H5) the raw `name: value` lines. */
+export function headerObject(raw: unknown): Record<string, unknown> | undefined {
+  if (raw && typeof raw === 'object') return raw as Record<string, unknown>
+  if (typeof raw !== 'string') return undefined
+  const header: Record<string, string> = {}
+  for (const line of raw.split(/\r?\n/)) {
+    const at = line.indexOf(':')
+    if (at > 0) header[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim()
+  }
+  return header
 }
 
 /**

@@ -37,6 +37,11 @@ export interface UploadResult {
   statusCode: number
   /** The response body as text. */
   data: string
+  /**
+   * The response headers, where the platform hands them over (they carry Retry-After and the server's time, which
+   * the client reads as for any call); absent on clients too old to report them.
+   */
+  header?: Record<string, unknown>
 }
 
 /**

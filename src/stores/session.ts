@@ -60,7 +60,6 @@ export const useSession = create<SessionState>((set) => ({
 
 /** Kept for callers that need the bare URLs; navigate with src/routes.ts. */
 export const LOGIN_URL = routes.login.path
-export const HUB_URL = routes.hub.path
 const RETURN_KEY = RETURN_TO_KEY
 /** The mini-programs keep at most 10 pages; a rebuilt stack stays well inside. */
 const MAX_STACK = 9
@@ -124,10 +123,10 @@ function takeReturnTo(): string[] {
 export async function goAfterLogin(): Promise<void> {
   const [bottom, ...above] = takeReturnTo()
   try {
-    await Taro.reLaunch({ url: bottom ?? HUB_URL })
+    await (bottom ? go.restartAtRecorded(bottom) : go.restart(routes.hub))
     await stackSettled(1)
     for (const [i, url] of above.entries()) {
-      await Taro.navigateTo({ url })
+      await go.toRecorded(url)
       await stackSettled(i + 2)
     }
   } catch {

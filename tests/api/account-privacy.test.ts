@@ -64,7 +64,10 @@ describe('account privacy', () => {
   })
 
   test('cancellation erases everything the candidate left; the same person can register and bind again', async () => {
-    const c = await registerCandidate(mock)
+    // Registered and logged in as the app does, with idempotency keys: those anonymous replies hold the name too.
+    const c = await registerCandidate(mock, { name: '欧阳蔚然' }, { 'idempotency-key': 'register-erase-1' })
+    const loggedIn = await login(mock, c.username, c.password, 'login-erase-1')
+    expect(loggedIn.status).toBe(200)
     const auth = bearer(c.token)
     const me = mock.app.store.state
     const accountId = [...me.accounts.values()].find((a) => a.username === c.username)!.id
@@ -93,6 +96,9 @@ describe('account privacy', () => {
     expect(left).not.toContain(accountId)
     expect(left).not.toContain(c.username)
     expect(left).not.toContain(c.idNumber)
+    expect(left).not.toContain(c.name)
+    expect(left).not.toContain(c.token)
+    expect(left).not.toContain((loggedIn.body as { token: string }).token)
     expect(left).not.toContain(device)
     expect((await send(mock, 'GET', '/api/account/me', undefined, auth)).status).toBe(401)
 

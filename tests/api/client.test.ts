@@ -11,6 +11,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { buildUrl } from '../../src/api/request'
+import { onRetryStatus, type RetryStatus } from '../../src/api/retry-status'
 import { resetServerClock, serverNow, serverOffsetMs } from '../../src/api/server-clock'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { endpoints } from '../../types/api'
@@ -132,6 +133,33 @@ describe('uploads through the same transport', () => {
     expect(photo.state).toBe('pending')
     expect(photo.width).toBe(358)
     expect(percents).toContain(100)
+  })
+
+  test('an upload answered 429 with Retry-After waits what the server asked, then goes through, like call()', async () => {
+    const idNumber = makeIdNumber('110105', '19900101', '732')
+    await mock.qa('/__qa/candidates', { username: 'uploader2', password: 'Abcdef12', name: '张三', idNumber })
+    const { token } = (await mock.qa('/__qa/sessions', { username: 'uploader2' })) as { token: string }
+    setSessionToken(token)
+    await mock.qaApi('setWireFaults', {
+      rate: 1,
+      kinds: ['rate-limit'],
+      path: '/api/profile/photo',
+      retryAfterSeconds: 1,
+    })
+    const seen: Array<RetryStatus | null> = []
+    // The first refusal is seen; the server is then calm again, so the retry after the wait goes through.
+    const stop = onRetryStatus((s) => {
+      seen.push(s)
+      if (s) void mock.qaApi('clearWireFaults')
+    })
+    const started = Date.now()
+    const photo = await api
+      .upload('uploadPhoto', PHOTO, {}, { retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 1 } })
+      .finally(stop)
+    // Backoff alone would have waited 1 ms: the wait is the Retry-After the upload's headers carried.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950)
+    expect(seen).toEqual([{ attempt: 2, of: 3, waitMs: 1000 }, null])
+    expect(photo.width).toBe(358)
   })
 
   test('a 401 on an upload clears the session and tells the app, like call()', async () => {

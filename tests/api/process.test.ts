@@ -17,11 +17,13 @@ const SMALL = path.join(PHOTOS, 'small-file-295x413.jpg')
 describe('process API (after submission)', () => {
   const mock = clientAgainstMock()
   let seq = 700
-  let PDF = ''
+  /** A real one-page PDF: the server parses a PDF whole before it keeps it. */
+  const PDF = path.join(__dirname, '..', 'fixtures', 'materials', 'proof.pdf')
+  let HEADER_ONLY_PDF = ''
 
   beforeAll(() => {
-    PDF = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'process-')), 'proof.pdf')
-    fs.writeFileSync(PDF, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+    HEADER_ONLY_PDF = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'process-')), 'header-only.pdf')
+    fs.writeFileSync(HEADER_ONLY_PDF, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
   })
   afterEach(() => mock.qa('/__qa/clock', { real: true }))
 
@@ -185,6 +187,27 @@ describe('process API (after submission)', () => {
     })
   })
 
+  test('a malformed or cut-off materials upload is a 400 with the contract body (never a 500), and nothing is kept', async () => {
+    const a = await application('12', { submit: false, materials: false })
+    const token = await login()
+    for (const body of [
+      '--xx\r\nbroken',
+      '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nabc',
+      '--xx\r\nContent-Disposition: form-data; name="x"\r\n\r\nabc\r\n--xx--\r\n',
+      '',
+    ]) {
+      const res = await fetch(`${mock.url}/api/applications/${a.id}/materials/id-card`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=xx' },
+        body,
+      })
+      const answer = (await res.json()) as { error?: { code: string; message: string } }
+      expect([res.status, answer.error?.code]).toEqual([400, 'BAD_REQUEST'])
+      expect(answer.error?.message).toMatch(/[\u4e00-\u9fff]/)
+    }
+    expect((await api.materialsOf(a.id)).required.every((r) => !r.uploaded)).toBe(true)
+  })
+
   test('online confirmation (天津): materials checked from the bytes, submission, refusal, re-upload, confirmation', async () => {
     const a = await application('12', { submit: false, materials: false })
     expect(a.nodes.map((n) => n.key)).toEqual([
@@ -215,9 +238,14 @@ describe('process API (after submission)', () => {
     expect((await bad(SMALL, 'id-card')).code).toBe('MATERIAL_FORMAT')
     // Decoded before it is trusted (the review shows it back): a JPG cut off and padded to its size is unreadable.
     const whole = fs.readFileSync(JPG)
-    const cut = path.join(path.dirname(PDF), 'cut.jpg')
+    const cut = path.join(path.dirname(HEADER_ONLY_PDF), 'cut.jpg')
     fs.writeFileSync(cut, Buffer.concat([whole.subarray(0, whole.length / 2), Buffer.alloc(whole.length / 2)]))
     expect((await bad(cut, 'id-card')).message).toContain('无法读取')
+    // A PDF is parsed whole: its magic bytes and a trailer without pages are not a document; nor is half of one.
+    expect((await bad(HEADER_ONLY_PDF, 'education')).message).toContain('PDF 文件无法读取')
+    const halfPdf = path.join(path.dirname(HEADER_ONLY_PDF), 'half.pdf')
+    fs.writeFileSync(halfPdf, fs.readFileSync(PDF).subarray(0, 400))
+    expect((await bad(halfPdf, 'education')).code).toBe('MATERIAL_FORMAT')
     expect((await bad(JPG, 'no-such')).status).toBe(404)
     await api.upload('uploadMaterial', JPG, { id: a.id, key: 'id-card' })
     await api.upload('uploadMaterial', PDF, { id: a.id, key: 'education' })

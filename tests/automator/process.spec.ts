@@ -208,7 +208,7 @@ describe('after submission: tracker, materials, payment, messages', () => {
   it('an online-confirmation province: upload all, review, replace one, submit; refused, re-uploaded, confirmed', async () => {
     const id = await submitted('12', { submit: false, materials: false })
     // 学历证书 as a PDF (allowed in 天津) before the page opens; 上传全部证明材料 then uploads the two still missing.
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+    const pdf = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'materials', 'proof.pdf'))
     await uploadAsCandidate(id, 'education', 'proof.pdf', pdf)
     const page = await expectNodes(id, { fill: 'done', materials: 'current', submit: 'todo', confirm: 'todo' })
     await tap(page, '#tracker-go-materials')

@@ -53,10 +53,15 @@ interface UploadOptions {
 
 /**
  * uploadFile() as a multipart POST over fetch: `filePath` is a file on disk (the mini-programs' temp file). Like
- * WeChat's, the answer has the status and the body text only, and the task reports progress.
+ * WeChat's, the answer has the status and the body text only; the task reports progress, and the response headers
+ * through onHeadersReceived before the answer.
  */
-function uploadFile(options: UploadOptions): { onProgressUpdate: (cb: (p: { progress: number }) => void) => void } {
+function uploadFile(options: UploadOptions): {
+  onProgressUpdate: (cb: (p: { progress: number }) => void) => void
+  onHeadersReceived: (cb: (r: { header: Record<string, string> }) => void) => void
+} {
   const progress: ((p: { progress: number }) => void)[] = []
+  const headersReceived: ((r: { header: Record<string, string> }) => void)[] = []
   void (async () => {
     try {
       const bytes = await readFile(options.filePath)
@@ -64,6 +69,9 @@ function uploadFile(options: UploadOptions): { onProgressUpdate: (cb: (p: { prog
       for (const [key, value] of Object.entries(options.formData ?? {})) form.append(key, value)
       form.append(options.name, new Blob([new Uint8Array(bytes)]), path.basename(options.filePath))
       const res = await fetch(options.url, { method: 'POST', headers: options.header, body: form })
+      const header: Record<string, string> = {}
+      res.headers.forEach((value, key) => (header[key] = value))
+      headersReceived.forEach((cb) => cb({ header }))
       const data = await res.text()
       progress.forEach((cb) => cb({ progress: 100 }))
       options.success?.({ statusCode: res.status, data })
@@ -71,7 +79,10 @@ function uploadFile(options: UploadOptions): { onProgressUpdate: (cb: (p: { prog
       options.fail?.({ errMsg: `uploadFile:fail ${(err as Error).message}` })
     }
   })()
-  return { onProgressUpdate: (cb) => void progress.push(cb) }
+  return {
+    onProgressUpdate: (cb) => void progress.push(cb),
+    onHeadersReceived: (cb) => void headersReceived.push(cb),
+  }
 }
 
 const Taro = {

@@ -23,6 +23,20 @@ const CASES = {
       '',
     ].join('\n'),
   ],
+  pageOtherSpellings: [
+    'src/pages/x/index.tsx',
+    [
+      "import Taro from '@tarojs/taro'",
+      'const { request } = Taro',
+      "export const a = () => request({ url: '' })",
+      "export const b = () => Taro['request']({ url: '' })",
+      "export const c = 'pages/hub/index'",
+      "export const d = '../login/index'",
+      'export const e = () => Taro.navigateTo({ url: routeUrl() })',
+      'declare function routeUrl(): string',
+      '',
+    ].join('\n'),
+  ],
   apiClient: ['src/api/x.ts', "import Taro from '@tarojs/taro'\nexport const c = () => Taro.request({ url: '' })\n"],
   routesModule: ['src/routes.ts', "export const a = '/pages/hub/index'\n"],
   scriptImportsTests: [
@@ -58,6 +72,15 @@ test("pages may not use Taro's request or upload, nor URL strings", () => {
   expect(results.page).toHaveLength(4)
   expect(results.page.filter((m) => m.includes('src/routes.ts'))).toHaveLength(2)
   expect(results.page.filter((m) => m.includes('src/api'))).toHaveLength(2)
+})
+
+test('nor by another spelling: destructured, computed, relative paths, Taro navigation', () => {
+  const rules = (needle: string) => results.pageOtherSpellings.filter((m) => m.includes(needle)).length
+  expect(rules('src/api')).toBe(1) // const { request } = Taro
+  expect(rules('Name Taro APIs directly')).toBe(1) // Taro['request']
+  expect(rules('not URL strings')).toBe(2) // 'pages/…', '../…'
+  expect(rules('Navigate through src/routes.ts')).toBe(1) // Taro.navigateTo
+  expect(results.pageOtherSpellings).toHaveLength(5)
 })
 
 test('the API client and the routes module may', () => {

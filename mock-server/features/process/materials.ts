@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { PDFDocument } from 'pdf-lib'
 import { detectImageFormat, PHOTO_MAX_PIXELS } from '../../../domain/photo'
 import { MATERIAL_VIEW_PATH, type MaterialsView } from '../../../types/process'
 import { HttpError, conflict } from '../../core/errors'
@@ -12,7 +13,7 @@ import type { StoredMaterial } from './state'
 
 /**
  * 上传材料 in the online-confirmation provinces (天津、上海、新疆兵团): each required material uploaded and checked from
- * its bytes (a JPG by the registration photo's rules, a PDF by its magic bytes where the province allows it); then
+ * its bytes (a JPG decoded and held to the registration photo's rules, a PDF parsed whole where the province allows it); then
  * submission; after 确认不通过 the candidate re-uploads and sends them again until the confirmation window ends.
  */
 
@@ -96,6 +97,12 @@ export function materialOfTicket(store: Store, ticket: string): StoredMaterial |
 export async function checkMaterial(entry: MaterialEntry, bytes: Buffer): Promise<'jpeg' | 'pdf'> {
   if (bytes.subarray(0, PDF_MAGIC.length).toString('latin1') === PDF_MAGIC) {
     if (!entry.pdf) throw new HttpError(400, 'MATERIAL_FORMAT', `${entry.name}只能上传 JPG 图片`)
+    if (!(await readablePdf(bytes)))
+      throw new HttpError(
+        400,
+        'MATERIAL_FORMAT',
+        `${entry.name}：PDF 文件无法读取（可能已损坏或加密），请重新导出后上传`,
+      )
     return 'pdf'
   }
   if (detectImageFormat(bytes.subarray(0, 16)) !== 'jpeg')
@@ -109,6 +116,19 @@ export async function checkMaterial(entry: MaterialEntry, bytes: Buffer): Promis
   const [first] = photoProblems(bytes, size)
   if (first) throw new HttpError(photoRefusalStatus(first), 'MATERIAL_FORMAT', `${entry.name}：${first.message}`)
   return 'jpeg'
+}
+
+/**
+ * A PDF is trusted only once it parses whole and has a page: a header alone, a file cut off before its pages, or an
+ * encrypted one (the reviewer could not open it) is refused. https://pdf-lib.js.org/docs/api/classes/pdfdocument#load
+ */
+async function readablePdf(bytes: Buffer): Promise<boolean> {
+  try {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true })
+    return doc.getPageCount() > 0
+  } catch {
+    return false
+  }
 }
 
 export async function saveMaterial(

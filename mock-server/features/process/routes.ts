@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify'
 import { endpoints } from '../../../types/api'
 import { MATERIAL_UPLOAD_FIELD, MATERIAL_UPLOAD_PATH, MATERIAL_VIEW_PATH } from '../../../types/process'
 import { candidateScope } from '../../core/candidate-scope'
-import { HttpError, badRequest, conflict, notFound } from '../../core/errors'
+import { HttpError, conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
+import { readUploadedFile } from '../../core/uploads'
 import { ownApplication, viewOf } from '../application/rules'
 import { materialsOfProvince } from './data'
 import {
@@ -79,17 +80,12 @@ export async function processRoutes(app: FastifyInstance, store: Store, qa: bool
       ensureUploadOpen(store, a)
       const entry = materialsOfProvince(a.province).find((m) => m.key === key)
       if (!entry) throw notFound('NOT_FOUND', '没有这项材料')
-      if (!req.isMultipart()) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以文件方式上传材料')
-      const file = await req.file()
-      if (!file || file.fieldname !== MATERIAL_UPLOAD_FIELD) throw badRequest('BAD_REQUEST', '没有收到材料文件')
-      let bytes: Buffer
-      try {
-        bytes = await file.toBuffer()
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new HttpError(413, 'MATERIAL_FORMAT', `${entry.name}文件过大，请上传 5MB 以内的文件`)
-        throw err
-      }
+      // The shared reader: a malformed or cut-off body is a 400, a file past the limit a 413 (never a partial file).
+      const bytes = await readUploadedFile(req, MATERIAL_UPLOAD_FIELD, {
+        notMultipart: '请以文件方式上传材料',
+        missing: '没有收到材料文件',
+        tooLarge: new HttpError(413, 'MATERIAL_FORMAT', `${entry.name}文件过大，请上传 5MB 以内的文件`),
+      })
       const format = await checkMaterial(entry, bytes)
       // Checked again after the body arrived: the deadline may have passed while it was uploading.
       if (!uploadOpen(store, a)) throw conflict('MATERIALS_CLOSED')

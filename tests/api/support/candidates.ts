@@ -26,7 +26,11 @@ export interface Candidate {
   token: string
 }
 
-export async function registerCandidate(mock: RunningMock, over: Partial<Candidate> = {}): Promise<Candidate> {
+export async function registerCandidate(
+  mock: RunningMock,
+  over: Partial<Candidate> = {},
+  headers: Record<string, string> = {},
+): Promise<Candidate> {
   const username = over.username ?? `cand${seq++}`
   const input = {
     username,
@@ -37,7 +41,7 @@ export async function registerCandidate(mock: RunningMock, over: Partial<Candida
     questionId: 'q-birthplace',
     answer: '北京',
   }
-  const res = await send(mock, 'POST', '/api/account/register', { ...input, ...(await solvedCaptcha(mock)) })
+  const res = await send(mock, 'POST', '/api/account/register', { ...input, ...(await solvedCaptcha(mock)) }, headers)
   if (res.status !== 200) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`)
   return { ...input, token: (res.body as { token: string }).token }
 }

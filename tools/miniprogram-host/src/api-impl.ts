@@ -1,6 +1,6 @@
 import vm from 'node:vm'
 import sharp from 'sharp'
-import { ApiFailure, type MiniProgramHost } from './host'
+import { ApiFailure, withResponseHeaders, type MiniProgramHost } from './host'
 
 /**
  * The host's stand-ins for each platform API, by the platform's own name: storage in memory, routing on the host's
@@ -167,9 +167,13 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
       throw new ApiFailure(12, `uploadFile:fail ${(err as Error).message}`)
     }
     const text = await res.text()
+    const header: Record<string, string> = {}
+    res.headers.forEach((v, k) => (header[k] = v))
+    // Alipay's answer carries the headers (https://opendocs.alipay.com/mini/api/kmq4hc); WeChat's and Baidu's answer
+    // has data and statusCode only, their task's onHeadersReceived gets the headers first.
     return target === 'alipay'
-      ? { data: text, statusCode: res.status, header: {} }
-      : { data: text, statusCode: res.status }
+      ? { data: text, statusCode: res.status, header }
+      : withResponseHeaders({ data: text, statusCode: res.status }, header)
   }
 
   const getImageInfo: Impl = async (o) => {

@@ -36,6 +36,15 @@ export interface HostOptions {
   onException?: (error: Error) => void
 }
 
+/**
+ * Response headers a stand-in hands to its task's onHeadersReceived, not to the answer: a non-enumerable symbol, so
+ * the answer the app receives (a spread copy) never carries them.
+ */
+const RESPONSE_HEADERS = Symbol('response headers')
+export function withResponseHeaders<T extends object>(answer: T, header: Record<string, string>): T {
+  return Object.defineProperty(answer, RESPONSE_HEADERS, { value: header, enumerable: false })
+}
+
 /** A failed platform call: what the fail callback receives. */
 export class ApiFailure extends Error {
   constructor(
@@ -542,11 +551,22 @@ export class MiniProgramHost {
       return (await impl(opts, args)) as Record<string, unknown>
     })()
     let task: Record<string, unknown> | undefined
+    const headerListeners = new Set<(r: { header: Record<string, string> }) => void>()
     if (name === 'request' || name === 'uploadFile' || name === 'downloadFile') {
       task = { abort: () => undefined, onProgressUpdate: () => undefined, offProgressUpdate: () => undefined }
+      // WeChat 2.1.0+ and Baidu 3.180.1+ tasks (UploadTask.onHeadersReceived); Alipay's tasks have none.
+      if (this.target !== 'alipay') {
+        task.onHeadersReceived = (cb: (r: { header: Record<string, string> }) => void) => void headerListeners.add(cb)
+        task.offHeadersReceived = (cb: (r: { header: Record<string, string> }) => void) =>
+          void headerListeners.delete(cb)
+      }
     }
     const settled = answer.then(
-      (res) => ({ ok: true as const, res: { ...(res ?? {}), ...this.flavour.okTag(name) } }),
+      (res) => {
+        const header = res ? (res as { [RESPONSE_HEADERS]?: Record<string, string> })[RESPONSE_HEADERS] : undefined
+        if (header) for (const cb of headerListeners) cb({ header })
+        return { ok: true as const, res: { ...(res ?? {}), ...this.flavour.okTag(name) } }
+      },
       (err: unknown) => {
         const failure =
           err instanceof ApiFailure

@@ -130,6 +130,7 @@ describe.each(MINI_TARGETS)('%s', (target) => {
       req.on('end', () => {
         seen.push({ url: req.url, body, type: req.headers['content-type'] })
         res.setHeader('content-type', 'application/json')
+        res.setHeader('retry-after', '3')
         res.end(JSON.stringify({ ok: true }))
       })
     })
@@ -148,11 +149,31 @@ describe.each(MINI_TARGETS)('%s', (target) => {
         target === 'alipay' ? { status: 200, data: { ok: true } } : { statusCode: 200, data: { ok: true } },
       )
       const upload = target === 'alipay' ? { fileName: 'photo', fileType: 'image' } : { name: 'photo' }
-      await new Promise((resolve, reject) =>
-        h.call('uploadFile', [
-          { url: `${url}/api/up`, filePath: path, ...upload, formData: { k: 'v' }, success: resolve, fail: reject },
-        ]),
-      )
+      const order: string[] = []
+      const answer = await new Promise<Record<string, unknown>>((resolve, reject) => {
+        const task = h.call('uploadFile', [
+          {
+            url: `${url}/api/up`,
+            filePath: path,
+            ...upload,
+            formData: { k: 'v' },
+            success: (r: Record<string, unknown>) => {
+              order.push('success')
+              resolve(r)
+            },
+            fail: reject,
+          },
+        ]) as { onHeadersReceived?: (cb: (r: { header: Record<string, string> }) => void) => void }
+        task.onHeadersReceived?.((r) => order.push(`headers retry-after=${r.header['retry-after']}`))
+      })
+      // The response headers: in Alipay's answer; WeChat's and Baidu's task reports them before the answer.
+      if (target === 'alipay') {
+        expect(order).toEqual(['success'])
+        expect(answer.header).toMatchObject({ 'retry-after': '3' })
+      } else {
+        expect(order).toEqual(['headers retry-after=3', 'success'])
+        expect(Object.keys(answer).sort()).toEqual(['data', 'errMsg', 'statusCode'])
+      }
       expect(seen[0]).toMatchObject({ url: '/api/x', body: '{"a":1}' })
       expect(seen[1]?.type).toMatch(/^multipart\/form-data/)
       expect(seen[1]?.body).toContain('name="photo"')
