@@ -6,6 +6,7 @@ import { HttpError } from './core/errors'
 import { faultInjection } from './core/faults'
 import { wireFaults, type WireFaultsConfig } from './core/wire-faults'
 import { qaRoutes } from './core/qa-routes'
+import { CallLog, recordCalls } from './core/call-log'
 import { Store } from './core/store'
 import { accountFeature } from './features/account'
 import { applicationFeature } from './features/application'
@@ -145,7 +146,12 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   const qa = !!opts.qa
   faultInjection(app, { qa })
   wireFaults(app, { qa, initial: opts.faults })
-  if (qa) qaRoutes(app, store)
+  if (qa) {
+    // With QA on, the server notes which state-changing endpoints were called, and from where (QA `calls`).
+    const calls = new CallLog()
+    recordCalls(app, calls)
+    qaRoutes(app, store, calls)
+  }
   // Each feature is a plugin (features/<feature>/index.ts): its routes, its candidate scope, its QA routes.
   await app.register(publicFeature, { store, qa })
   // Face verification (issue 12): the platforms' server sides, shared by face login and face recovery; what the

@@ -77,17 +77,25 @@ async function main(): Promise<void> {
 
   for (const target of TARGETS) await buildStage(target)
 
+  // The browser and h5 automator stages leave their mock servers' call records here, for the call-coverage check.
+  const callRecords = fs.mkdtempSync(path.join(os.tmpdir(), 'call-coverage-'))
+  const recording = { CALL_COVERAGE_DIR: callRecords }
+
   jestStage('mini', ['--runInBand'])
   jestStage('host', ['--runInBand'])
   if (browserReady) {
-    jestStage('browser', ['--runInBand'])
+    jestStage('browser', ['--runInBand'], recording)
     jestStage('bridge', ['--runInBand'])
   }
   // The same automator specs on each build: H5 in Chromium (needs the browser), the mini-programs in the host.
   for (const target of AUTOMATOR_TARGETS) {
     if (target === 'h5' && !browserReady) continue
-    jestStage('automator', ['--runInBand'], { AUTOMATOR_TARGET: target }, `automator (${target})`)
+    const env = { AUTOMATOR_TARGET: target, ...(target === 'h5' ? recording : {}) }
+    jestStage('automator', ['--runInBand'], env, `automator (${target})`)
   }
+  // Every state-changing endpoint was called end to end from the app on its own origin (browser + h5 automator).
+  if (browserReady) stage('call coverage', 'npx', ['tsx', 'scripts/check-call-coverage.ts', callRecords])
+  fs.rmSync(callRecords, { recursive: true, force: true })
 
   console.log('\n=== summary')
   for (const r of results) {

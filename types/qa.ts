@@ -130,6 +130,16 @@ const QaOrder = v.object({
   lastOutcome: v.nullable(PayOutcome),
 })
 
+/** The state-changing calls of one endpoint the server answered (mock-server/core/call-log.ts). */
+export const CallCounts = v.object({
+  calls: v.number(),
+  /** Sent with an Origin other than the server's own, as the H5 app on its own port sends them. */
+  crossOrigin: v.number(),
+  /** Of those, answered 2xx. */
+  crossOriginOk: v.number(),
+})
+export type CallCounts = v.InferOutput<typeof CallCounts>
+
 export const qaEndpoints = {
   reset: qa({ method: 'POST', path: '/__qa/reset', request: Empty, response: Ok }),
   scenarios: qa({
@@ -173,6 +183,13 @@ export const qaEndpoints = {
     path: '/__qa/faults/wire',
     request: Empty,
     response: v.object({ ok: v.literal(true), counts: WireFaultCounts }),
+  }),
+  /** Every state-changing endpoint (types/api.ts) the server answered since it started, by name. */
+  calls: qa({
+    method: 'GET',
+    path: '/__qa/calls',
+    request: Empty,
+    response: v.object({ calls: v.record(v.string(), CallCounts) }),
   }),
 
   lastCaptcha: qa({ method: 'GET', path: '/__qa/captcha/last', request: Empty, response: CaptchaAnswerResponse }),

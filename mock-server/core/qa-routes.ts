@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { qaEndpoints } from '../../types/qa'
+import type { CallLog } from './call-log'
 import { HttpError } from './errors'
 import { contractRoute } from './contract-route'
 import { SCENARIOS, scenarioNames } from '../scenarios'
@@ -10,12 +11,15 @@ import { emptyState, type Store } from './store'
  * and the clock. Each feature adds its own QA routes (features/<feature>/qa.ts). It lets a test or a QA engineer put
  * the backend in a known state and decide what real people and platforms would decide.
  */
-export function qaRoutes(app: FastifyInstance, store: Store): void {
+export function qaRoutes(app: FastifyInstance, store: Store, calls: CallLog): void {
   contractRoute(app, store, qaEndpoints.reset, async () => {
     store.replace(emptyState())
     store.clock.reset()
     return { ok: true as const }
   })
+
+  // What the specs exercised: every state-changing call answered, by endpoint, cross-origin or not (core/call-log.ts).
+  contractRoute(app, store, qaEndpoints.calls, async () => ({ calls: calls.snapshot() }))
 
   contractRoute(app, store, qaEndpoints.scenarios, async () => ({ scenarios: scenarioNames() }))
 

@@ -1,12 +1,14 @@
 import fc from 'fast-check'
 import sharp from 'sharp'
+import * as v from 'valibot'
 import type { OcrEngine } from '../../mock-server/features/scan/ocr/engine'
-import { endpoints, type Endpoint } from '../../types/api'
+import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
+import { endpoints, type Endpoint, type EndpointName, type RequestOf, type UploadName } from '../../types/api'
 import { isErrorCode } from '../../types/errors'
-import { PHOTO_UPLOAD_PATH } from '../../types/profile'
+import { PHOTO_MAX_PIXELS } from '../../domain/photo'
 import { startMock, type RunningMock } from '../support/servers'
 import { makeJpeg } from '../support/photos'
-import { registerCandidate, type Candidate } from './support/candidates'
+import { bearer, nextIdNumber, registerCandidate, send, type Candidate } from './support/candidates'
 
 /**
  * Bad input, generated (issue 11): for every endpoint of the contract, fast-check derives hostile requests from the
@@ -14,7 +16,11 @@ import { registerCandidate, type Candidate } from './support/candidates'
  * field names, huge and deep values, control characters, lone surrogates, full-width digits, SQL and script
  * fragments. Uploads get malformed multipart bodies, fake, truncated, oversized and bomb images. The server must
  * answer every one below 500, in time, with the contract's error body (a known code, a Chinese message) whenever
- * it refuses, and stay healthy with Object.prototype untouched. Run counts are bounded: the suite takes seconds.
+ * it refuses, and stay healthy with Object.prototype untouched. Beside the random requests, each endpoint gets valid
+ * requests (the table below, checked against the schemas) with ONE field made hostile, so most of them pass the
+ * session and the other fields and reach the field's own checks and the handler. All four uploads get the hostile
+ * files, each in a state that accepts a real one (the exam photo and the materials on real applications). Run counts
+ * are bounded: the suite takes seconds.
  */
 const RUNS_PER_ENDPOINT = 15
 const REQUEST_TIMEOUT_MS = 10000
@@ -105,6 +111,136 @@ function pathSegment(value: string): string {
   }
 }
 
+/** What the valid samples point at: real ids of the fuzz server (another candidate's application, say). */
+interface SampleIds {
+  applicationId: string
+  examId: string
+}
+
+/**
+ * One valid request per endpoint (path parameters included), typed by the contract, so a new endpoint without one
+ * fails the typecheck, and checked against its schema by the first test.
+ */
+function validSamples(ids: SampleIds): { [N in EndpointName]: RequestOf<N> } {
+  const id = ids.applicationId
+  const captcha = { captchaId: 'c'.repeat(16), captchaCode: 'ab12' }
+  const person = { name: '张三', idNumber: nextIdNumber() }
+  return {
+    health: {},
+    captcha: {},
+    simFaceRun: { verifyId: 'verify-1' },
+    simPayRun: { orderId: 'order-1' },
+    simSubscribe: { templateIds: ['tmpl-1'] },
+    register: {
+      username: 'fuzz2026',
+      password: 'Abcdef12',
+      ...person,
+      idType: 'resident-id',
+      questionId: 'q-birthplace',
+      answer: '北京',
+      ...captcha,
+    },
+    loginPassword: { username: 'fuzz2026', password: 'Abcdef12', ...captcha },
+    faceLoginStart: { ...person, platform: 'h5', ...captcha },
+    faceLoginFinish: { verifyId: 'verify-1', ...person },
+    recoverQuestionStart: { ...person, ...captcha },
+    recoverQuestionAnswer: { recoveryId: 'recovery-1', answer: '北京' },
+    recoverFaceStart: { ...person, platform: 'h5', ...captcha },
+    recoverFaceFinish: { verifyId: 'verify-1', ...person },
+    resetPassword: { resetToken: 'reset-1', newPassword: 'NewPass#2026' },
+    me: {},
+    logout: {},
+    cancelCheck: {},
+    cancelAccount: { confirm: true, reason: '不再报考' },
+    profileSummary: {},
+    profileBasic: {},
+    profilePhoto: {},
+    listRecords: { kind: 'education' },
+    addRecord: {
+      kind: 'education',
+      certificateNo: '104321202005001234',
+      school: '首都医科大学',
+      graduationDate: '2020-07-01',
+      major: '护理学',
+      level: '本科',
+      studyMode: '全日制',
+    },
+    deleteRecord: { kind: 'education', id: 'record-1' },
+    searchSchools: { keyword: '首都' },
+    binding: {},
+    bind: { platform: 'h5', code: 'h5-fuzz' },
+    unbind: {},
+    uploadPhoto: {},
+    scanEducation: {},
+    resultsSummary: {},
+    ticket: { ticketId: 'ticket-1' },
+    ticketReminder: { ticketId: 'ticket-1' },
+    scores: {},
+    certificate: {},
+    verifyCertificate: { number: '2026110000000001' },
+    applicationExams: {},
+    applicationDictionaries: { examId: ids.examId },
+    applicationCentres: { examId: ids.examId, province: '11' },
+    listApplications: {},
+    startApplication: { examId: ids.examId, province: '11' },
+    getApplication: { id },
+    acceptDeclarations: { id, accepted: ['important-notice', 'integrity-pledge'] },
+    saveCentreStep: { id, centre: '1101' },
+    saveBasicStep: { id, idValidUntil: '长期', ethnicity: '汉族' },
+    saveContactStep: { id, mobile: '13912345678', address: '北京市海淀区学院路38号', postcode: '100191' },
+    saveExamInfoStep: {
+      id,
+      category: 'nursing',
+      level: '3',
+      speciality: '368',
+      practiceCategory: '护士',
+      firstRegistration: '2013-09',
+      residencyHolder: false,
+      subjects: ['1', '2', '3', '4'],
+    },
+    saveEducationStep: { id, educationRecordId: 'record-1' },
+    saveWorkStep: { id, unitName: '北京协和医院', workStart: '2013-08', specialityYears: 10 },
+    uploadExamPhoto: { id },
+    confirmHubPhoto: { id },
+    reviewApplication: { id },
+    submitApplication: { id, version: 1 },
+    applicationForm: { id },
+    withdrawApplication: { id },
+    changeProvince: { id, province: '12' },
+    paymentOf: { id },
+    startPayment: { id, platform: 'h5' },
+    checkPayment: { id },
+    materialsOf: { id },
+    uploadMaterial: { id, key: 'id-card' },
+    resubmitMaterials: { id },
+    subscribeReminders: { platform: 'h5', templateIds: ['tmpl-1'], outcome: 'accept' },
+    messages: {},
+  }
+}
+
+/** A request's fields as a method sends them: `:name` path parameters filled, the rest as query or JSON text. */
+function requestOf(endpoint: Endpoint, fields: Array<[string, unknown]>, rawBody?: string | null) {
+  const params = new Map<string, unknown>()
+  const rest: Array<[string, unknown]> = []
+  const names = [...endpoint.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1])
+  for (const [k, value] of fields) {
+    if (names.includes(k) && !params.has(k)) params.set(k, value)
+    else rest.push([k, value])
+  }
+  const path = endpoint.path.replace(/:([A-Za-z0-9_]+)/g, (_m, k: string) => {
+    const value = params.get(k)
+    return pathSegment(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))
+  })
+  if (endpoint.method === 'GET' || endpoint.method === 'DELETE') {
+    const query = rest.map(
+      ([k, value]) =>
+        `${pathSegment(k)}=${pathSegment(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))}`,
+    )
+    return { path: query.length ? `${path}?${query.join('&')}` : path, body: undefined }
+  }
+  return { path, body: rawBody ?? jsonText(rest) }
+}
+
 const hostileRequest = (endpoint: Endpoint) => {
   const names = fieldsOf(endpoint)
   const field = fc.tuple(fc.constantFrom(...names, ...PROTOTYPE_KEYS, 'extra'), hostileValue)
@@ -127,13 +263,42 @@ describe('generated hostile input', () => {
   let mock: RunningMock
   let candidate: Candidate
   const stubOcr = { queued: 0, recognise: async () => ({ boxes: [] }) } as unknown as OcrEngine
+  /** What the valid samples point at; the application is the demo candidate's, so `candidate` reaches its 404. */
+  let ids: SampleIds
+  /** The demo candidate of `apply-open`, with an application accepting an exam photo and one accepting materials. */
+  let applicant: { token: string; examPhotoApp: string; materialsApp: string }
 
-  /** Cancellation is fuzzed on a candidate of its own: a generated `confirm: true` may really cancel it. */
-  let bystander: Candidate
   beforeAll(async () => {
     mock = await startMock({ ocr: stubOcr })
+    await mock.qaApi('loadScenario', { name: 'apply-open' })
     candidate = await registerCandidate(mock)
-    bystander = await registerCandidate(mock)
+
+    // An application in 北京 with the declarations accepted takes a new exam photo (更换考试照片) ...
+    const { token } = await mock.qaApi('createSession', { username: DEMO_CANDIDATE.username })
+    const exams = (await send(mock, 'GET', '/api/application/exams', undefined, bearer(token))).body as {
+      exams: Array<{ id: string; kind: string; windowState: string }>
+    }
+    const examId = exams.exams.find((e) => e.kind === 'health' && e.windowState === 'open')!.id
+    const started = await send(mock, 'POST', '/api/applications', { examId, province: '11' }, bearer(token))
+    const examPhotoApp = (started.body as { id: string }).id
+    const accepted = await send(
+      mock,
+      'POST',
+      `/api/applications/${examPhotoApp}/declarations`,
+      { accepted: ['important-notice', 'integrity-pledge'] },
+      bearer(token),
+    )
+    expect(accepted.status).toBe(200)
+    // ... and one in 天津 (online confirmation), complete and not yet submitted, takes its materials.
+    const materials = await mock.qaApi('processApplication', {
+      username: DEMO_CANDIDATE.username,
+      province: '12',
+      examKind: 'nurse',
+      submit: false,
+      materials: false,
+    })
+    applicant = { token, examPhotoApp, materialsApp: materials.id }
+    ids = { applicationId: examPhotoApp, examId }
   }, 30000)
 
   const sessionOf = async (c: Candidate) => (await mock.qaApi('createSession', { username: c.username })).token
@@ -156,6 +321,46 @@ describe('generated hostile input', () => {
     }
   }
 
+  /** Sends one generated request; `as` is the session's owner (none: anonymous). */
+  async function sendGenerated(
+    name: string,
+    endpoint: Endpoint,
+    target: { path: string; body?: string },
+    as: 'candidate' | 'none',
+    key?: string | null,
+  ): Promise<void> {
+    const headers: Record<string, string> = {}
+    // A fresh session each time: a generated logout (or cancellation) must not starve the runs after it.
+    if (as === 'candidate') headers.authorization = `Bearer ${await sessionFor(name)}`
+    if (key) headers['idempotency-key'] = key
+    if (target.body !== undefined) headers['content-type'] = 'application/json'
+    const res = await fetch(`${mock.url}${target.path}`, {
+      method: endpoint.method,
+      headers,
+      body: target.body,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    })
+    await expectContractAnswer(res, `${name} ${endpoint.method} ${target.path.slice(0, 120)}`)
+  }
+
+  /** Cancellation is fuzzed on candidates of its own: a valid request with a hostile reason really cancels. */
+  async function sessionFor(name: string): Promise<string> {
+    if (name !== 'cancelAccount') return sessionOf(candidate)
+    const username = `fuzzcancel${cancelled++}`
+    await mock.qaApi('createCandidate', { username, password: 'Abcdef12', name: '李四', idNumber: nextIdNumber() })
+    return (await mock.qaApi('createSession', { username })).token
+  }
+  let cancelled = 0
+
+  test('every endpoint has a valid sample, and its schema accepts it', () => {
+    const samples = validSamples(ids)
+    expect(Object.keys(samples).sort()).toEqual(Object.keys(endpoints).sort())
+    for (const [name, endpoint] of Object.entries(endpoints)) {
+      const parsed = v.safeParse(endpoint.request, samples[name as EndpointName])
+      if (!parsed.success) throw new Error(`${name}: ${parsed.issues.map((i) => i.message).join('; ')}`)
+    }
+  })
+
   test.each(Object.entries(endpoints))(
     '%s answers every generated request with a 4xx contract body or a 2xx',
     async (name, endpoint) => {
@@ -163,29 +368,8 @@ describe('generated hostile input', () => {
         fc.asyncProperty(hostileRequest(endpoint), async (r) => {
           let i = 0
           const path = endpoint.path.replace(/:([A-Za-z0-9_]+)/g, () => pathSegment(r.params[i++] ?? ''))
-          const headers: Record<string, string> = {}
-          // A fresh session each time: a generated logout (or cancellation) must not starve the runs after it.
-          if (r.withSession)
-            headers.authorization = `Bearer ${await sessionOf(name === 'cancelAccount' ? bystander : candidate)}`
-          if (r.key) headers['idempotency-key'] = r.key
-          let url = `${mock.url}${path}`
-          let body: string | undefined
-          if (endpoint.method === 'GET' || endpoint.method === 'DELETE') {
-            const query = r.fields.map(
-              ([k, v]) => `${pathSegment(k)}=${pathSegment(typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))}`,
-            )
-            url += `?${query.join('&')}`
-          } else {
-            headers['content-type'] = 'application/json'
-            body = r.rawBody ?? jsonText(r.fields)
-          }
-          const res = await fetch(url, {
-            method: endpoint.method,
-            headers,
-            body,
-            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-          })
-          await expectContractAnswer(res, `${name} ${endpoint.method} ${url.slice(0, 120)}`)
+          const target = requestOf({ ...endpoint, path }, r.fields, r.rawBody)
+          await sendGenerated(name, endpoint, target, r.withSession ? 'candidate' : 'none', r.key)
         }),
         { numRuns: RUNS_PER_ENDPOINT },
       )
@@ -193,7 +377,75 @@ describe('generated hostile input', () => {
     60000,
   )
 
-  test('uploads: malformed multipart, fake, truncated, oversized and bomb images are refused with a 4xx', async () => {
+  test.each(Object.entries(endpoints))(
+    '%s: a valid request with one field made hostile gets a 4xx contract body or a 2xx',
+    async (name, endpoint) => {
+      const sample = Object.entries(validSamples(ids)[name as EndpointName] as Record<string, unknown>)
+      // The field to spoil: one of the sample's, or (an empty request) one more beside them.
+      const field = fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...(sample.length ? sample.map(([k]) => k) : ['x'])) },
+        { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS, 'extra') },
+      )
+      await fc.assert(
+        fc.asyncProperty(field, hostileValue, fc.boolean(), async (key, value, drop) => {
+          const fields: Array<[string, unknown]> = sample.filter(([k]) => k !== key)
+          // The field replaced by a hostile value, or (sometimes) left out altogether.
+          if (!(drop && sample.some(([k]) => k === key))) fields.push([key, value])
+          await sendGenerated(name, endpoint, requestOf(endpoint, fields), endpoint.auth ? 'candidate' : 'none')
+        }),
+        { numRuns: RUNS_PER_ENDPOINT },
+      )
+    },
+    60000,
+  )
+
+  /** The four uploads: where each goes (a real application for the last two), its field, whose session. */
+  const uploadTargets = (): Record<UploadName, { path: string; field: string; token: () => Promise<string> }> => ({
+    uploadPhoto: {
+      path: endpoints.uploadPhoto.path,
+      field: endpoints.uploadPhoto.upload.field,
+      token: () => sessionOf(candidate),
+    },
+    scanEducation: {
+      path: endpoints.scanEducation.path,
+      field: endpoints.scanEducation.upload.field,
+      token: () => sessionOf(candidate),
+    },
+    uploadExamPhoto: {
+      path: endpoints.uploadExamPhoto.path.replace(':id', applicant.examPhotoApp),
+      field: endpoints.uploadExamPhoto.upload.field,
+      token: async () => applicant.token,
+    },
+    // 身份证 takes a JPG only, 学历证书 a JPG or a PDF.
+    uploadMaterial: {
+      path: endpoints.uploadMaterial.path.replace(':id', applicant.materialsApp),
+      field: endpoints.uploadMaterial.upload.field,
+      token: async () => applicant.token,
+    },
+  })
+  const materialKey = fc.constantFrom('id-card', 'education')
+  const uploadPath = (name: UploadName, key: string) => uploadTargets()[name].path.replace(':key', key)
+
+  async function postFile(name: UploadName, bytes: Buffer, key = 'id-card', field = uploadTargets()[name].field) {
+    const form = new FormData()
+    form.append(field, new Blob([new Uint8Array(bytes)]), 'x.jpg')
+    return fetch(`${mock.url}${uploadPath(name, key)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await uploadTargets()[name].token()}` },
+      body: form,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    })
+  }
+
+  test('each upload accepts a real file in the state the fuzz uses, so hostile files reach its parser and checks', async () => {
+    const valid = await makeJpeg({ width: 358, height: 441 })
+    for (const name of ['uploadPhoto', 'uploadExamPhoto', 'uploadMaterial'] as const) {
+      const res = await postFile(name, valid)
+      expect([name, res.status, res.status === 200 ? '' : await res.text()]).toEqual([name, 200, ''])
+    }
+  })
+
+  test('uploads: malformed multipart, fake, truncated, oversized and bomb images, bare PDFs are refused with a 4xx', async () => {
     const valid = await makeJpeg({ width: 358, height: 441 })
     const bomb = await sharp({ create: { width: 8000, height: 6400, channels: 3, background: '#fff' } })
       .jpeg({ quality: 20 })
@@ -213,61 +465,87 @@ describe('generated hostile input', () => {
       fc
         .integer({ min: 3, max: valid.length - 1 })
         .map((n) => Buffer.concat([valid.subarray(0, n), Buffer.alloc(60000)])),
-      fc.tuple(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 1, max: 65535 })).map(([w, h]) => declaring(w, h)),
+      // A JPEG's headers alone (through its first scan header), the scan data and end missing.
+      fc.constant(valid.subarray(0, valid.indexOf(Buffer.from([0xff, 0xda])) + 14)),
+      // A header declaring more pixels than any upload takes (30000×30000 among them): refused before decoding. (A
+      // declared size between the scan's own and that limit is not reliably refused yet: see the KNOWN GAP test.)
+      fc
+        .tuple(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 1, max: 65535 }))
+        .filter(([w, h]) => w * h > PHOTO_MAX_PIXELS)
+        .map(([w, h]) => declaring(w, h)),
       fc.constant(bomb),
       fc.constant(Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n'), Buffer.alloc(60000)])),
       fc.constant(Buffer.alloc(6 * 1024 * 1024, 0xff)),
+      // PDFs that are only the magic bytes: alone, followed by zeros, by noise.
+      fc.constantFrom(
+        Buffer.from('%PDF-'),
+        Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(60000)]),
+        Buffer.from('%PDF-1.7\n%%EOF\n'),
+      ),
+      fc.uint8Array({ minLength: 1, maxLength: 2000 }).map((b) => Buffer.concat([Buffer.from('%PDF-'), b])),
     )
     const multipartBody = fc.oneof(
       image.map((bytes) => ({ kind: 'file' as const, bytes })),
+      // A real photo under the wrong field name.
+      fc.constantFrom('file', 'photo', '__proto__', 'image', '').map((field) => ({ kind: 'field' as const, field })),
       fc
         .constantFrom(
           '--xx\r\nbroken',
           '--xx\r\n',
           '',
           '--xx\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\n\r\nabc',
+          '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-',
           '--xx\r\nContent-Disposition: form-data; name="__proto__"; filename="a.jpg"\r\n\r\nabc\r\n--xx--\r\n',
           '--xx\r\nContent-Disposition: form-data; name="file"; filename="\uD800.jpg"\r\n\r\n\u0000\r\n--xx',
           '--xx--\r\n'.repeat(1000),
         )
         .map((text) => ({ kind: 'raw' as const, text })),
     )
+    const uploads = Object.keys(uploadTargets()) as UploadName[]
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(PHOTO_UPLOAD_PATH, endpoints.scanEducation.path),
+        fc.constantFrom(...uploads),
+        materialKey,
         multipartBody,
         fc.boolean(),
-        async (path, part, boundary) => {
-          const auth = { authorization: `Bearer ${await sessionOf(candidate)}` }
+        async (name, key, part, boundary) => {
           let res: Response
-          if (part.kind === 'file') {
-            const form = new FormData()
-            form.append(path === PHOTO_UPLOAD_PATH ? 'photo' : 'file', new Blob([new Uint8Array(part.bytes)]), 'x.jpg')
-            res = await fetch(`${mock.url}${path}`, {
-              method: 'POST',
-              headers: auth,
-              body: form,
-              signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-            })
+          if (part.kind === 'file') res = await postFile(name, part.bytes, key)
+          else if (part.kind === 'field') {
+            // The right file under a wrong name is refused (the right name is the one case that is not hostile).
+            if (part.field === uploadTargets()[name].field) return
+            res = await postFile(name, valid, key, part.field)
           } else {
-            res = await fetch(`${mock.url}${path}`, {
+            res = await fetch(`${mock.url}${uploadPath(name, key)}`, {
               method: 'POST',
               headers: {
-                ...auth,
+                authorization: `Bearer ${await uploadTargets()[name].token()}`,
                 'content-type': boundary ? 'multipart/form-data; boundary=xx' : 'multipart/form-data',
               },
               body: part.text,
               signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
             })
           }
-          await expectContractAnswer(res, `upload ${path}`)
-          // Nothing hostile is ever accepted as an image.
-          expect(res.status).toBeGreaterThanOrEqual(400)
+          await expectContractAnswer(res, `${name} ${uploadPath(name, key)}`)
+          // Nothing hostile is ever accepted as an image (or a PDF).
+          expect([name, key, res.status >= 400]).toEqual([name, key, true])
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 120 },
     )
-  }, 60000)
+  }, 120000)
+
+  // KNOWN GAP (issue 11, item 2): the decoding (core/uploads.ts decodeImage: libvips with shrink-on-load and
+  // failOn 'truncated') does not notice a scan that ends before the size its header declares when that size is under
+  // the pixel limit, so the photo is stored with a grey band. test.failing: this fails the run once it is fixed, to
+  // be turned into a plain test (and the fuzz's declared sizes widened to every size).
+  test.failing('KNOWN GAP: a JPEG whose header declares more rows than its scan holds is refused', async () => {
+    const valid = await makeJpeg({ width: 358, height: 441 })
+    const copy = Buffer.from(valid)
+    copy.writeUInt16BE(2000, copy.indexOf(Buffer.from([0xff, 0xc0])) + 5)
+    const res = await postFile('uploadPhoto', copy)
+    expect(res.status).toBe(400)
+  })
 
   test('afterwards the server is healthy, Object.prototype untouched, the candidate still served', async () => {
     expect(Object.keys(Object.prototype)).toEqual([])

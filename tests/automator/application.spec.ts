@@ -13,7 +13,7 @@ import {
   type Page,
 } from './support/app'
 import { mockUrl } from './support/env'
-import { logInWithPassword } from './support/candidate'
+import { logInWithPassword, withPickedImage } from './support/candidate'
 import type { QaResponseOf } from '../../types/qa'
 import { qaApi } from './support/qa'
 import { contentOf, takeSavedImages } from './support/saved-images'
@@ -23,6 +23,8 @@ import { contentOf, takeSavedImages } from './support/saved-images'
 // step survives a relaunch; refused rules show their messages. Ids and classes only, so it runs on every target.
 
 const DEMO = { username: 'demo2026', password: 'Exam@2026pass' }
+const PHOTO = path.join(__dirname, '..', 'fixtures', 'photos', 'valid-358x441.jpg')
+/** The QA API by name (types/qa.ts), on the mock server the run started. */
 
 type QaApplication = QaResponseOf<'applications'>['applications'][number]
 
@@ -253,6 +255,44 @@ describe('online application wizard', () => {
     page = await openPage(mp, `/packages/application/contact/index?id=${app.id}`, '#apply-contact-page')
     const field = await element(page, '#apply-contact-address', 10000)
     await waitUntil('the draft back', async () => (await field.value()) === '广东省深圳市福田区深南大道2号', 10000)
+  })
+
+  it('before submitting: a new exam photo (更换考试照片), then another province (修改考区) clears what was filled', async () => {
+    await qaApi('loadScenario', { name: 'apply-open' })
+    const examId = await openHealthExam()
+    await logIn(DEMO)
+    const exams = await openPage(mp, '/packages/application/index', '#apply-exams-page')
+    await tap(exams, `#apply-exam-${examId}-open`)
+    await tap(await pageAt(mp, 'packages/application/province/index'), '#apply-province-option-44')
+    await acceptDeclarations(await pageAt(mp, 'packages/application/declaration/index', 15000))
+    const [app] = (await qaApi('applications', { username: DEMO.username })).applications
+
+    // 更换考试照片: the photo picked is uploaded for this exam; the hub's stays.
+    let page = await openPage(mp, `/packages/application/photo/index?id=${app.id}`, '#apply-photo-page')
+    await withPickedImage(mp, PHOTO, async () => {
+      await tap(page, '#apply-photo-change')
+      await waitForText(page, '#apply-photo-source', (t) => t === '已更换为本次考试的照片', 30000)
+    })
+    const [withPhoto] = (await qaApi('applications', { username: DEMO.username })).applications
+    expect(withPhoto.photo).toMatchObject({ source: 'exam', width: 358, height: 441 })
+
+    // 修改考区 from the review, confirmed in the modal: the application moves, its declarations and photo cleared.
+    page = await openPage(mp, `/packages/application/review/index?id=${app.id}`, '#apply-review-page')
+    await tap(page, '#apply-change-province')
+    const province = await pageAt(mp, 'packages/application/province/index', 15000)
+    await tap(province, '#apply-province-option-12')
+    await waitUntil(
+      'the 修改考区 modal',
+      () =>
+        mp
+          .native()
+          .confirmModal()
+          .then(() => true),
+      10000,
+    )
+    await pageAt(mp, 'packages/application/declaration/index', 15000)
+    const [moved] = (await qaApi('applications', { username: DEMO.username })).applications
+    expect(moved).toMatchObject({ id: app.id, province: '12', declarationsAccepted: false, photo: null })
   })
 
   it('a historical candidate in 北京 is confirmed automatically', async () => {

@@ -32,6 +32,7 @@ type Target = 'weapp' | 'alipay' | 'h5'
 type NodeState = 'done' | 'current' | 'todo' | 'failed'
 const KEYS = ['fill', 'materials', 'submit', 'confirm', 'review', 'pay', 'done'] as const
 const JPG = path.join(__dirname, '..', 'fixtures', 'photos', 'valid-358x441.jpg')
+/** The QA API by name (types/qa.ts), on the mock server the run started. */
 /** The review's size label for `bytes` (under 1 MB), as the page writes it. */
 const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`)
 
@@ -132,6 +133,25 @@ describe('after submission: tracker, materials, payment, messages', () => {
     const first = await tracker(id)
     expect(await waitForText(first, '#tracker-node-confirm-hint', (t) => t.length > 0)).toContain('到考点进行报名确认')
     await element(first, '#tracker-node-confirm-deadline')
+
+    // 订阅提醒: the candidate accepts the platform's subscription dialog and the server records it (Baidu cannot ask).
+    if (process.env.AUTOMATOR_TARGET === 'swan') expect(await absent(first, '#tracker-subscribe')).toBe(true)
+    else {
+      const templates = { 'tmpl-review-result': 'accept', 'tmpl-payment-due': 'accept' }
+      await qaApi('simSubscribe', { outcome: 'accept' })
+      await mp.mockWxMethod('requestSubscribeMessage', { errMsg: 'requestSubscribeMessage:ok', ...templates })
+      try {
+        await tap(first, '#tracker-subscribe')
+        const recorded = await waitUntil(
+          'the subscription on the server',
+          async () => (await qaApi('reminders', { username: DEMO_CANDIDATE.username })).subscriptions[0],
+          10000,
+        )
+        expect(recorded).toMatchObject({ templateIds: Object.keys(templates), outcome: 'accept' })
+      } finally {
+        await mp.restoreWxMethod('requestSubscribeMessage')
+      }
+    }
 
     await qaApi('confirmApplication', { id })
     await expectNodes(id, { confirm: 'done', review: 'current', pay: 'todo' })

@@ -1,5 +1,6 @@
 import net from 'node:net'
 import { buildMockServer, type MockServer, type MockServerOptions } from '../../mock-server/app'
+import { recordingCalls, saveCallRecord } from '../../scripts/lib/call-coverage'
 import { serveH5 } from '../../scripts/lib/h5-server'
 import { qaClient, type QaClient } from '../../scripts/lib/qa-client'
 
@@ -15,7 +16,16 @@ export interface RunningMock {
 export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {
   const app = await buildMockServer({ qa: true, ...options })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
-  return { app, url, qaApi: qaClient(url), close: () => app.close() }
+  const qaApi = qaClient(url)
+  const close = async () => {
+    // The calls this server answered, for the call-coverage check (CALL_COVERAGE_DIR; scripts/lib/call-coverage.ts).
+    try {
+      if (options.qa !== false && recordingCalls()) saveCallRecord((await qaApi('calls')).calls)
+    } finally {
+      await app.close()
+    }
+  }
+  return { app, url, qaApi, close }
 }
 
 /** A TCP port free right now on 127.0.0.1, for a process that must be told its port (automator.launch, the bridge). */
