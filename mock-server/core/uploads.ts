@@ -56,11 +56,29 @@ export async function decodeImage(bytes: Buffer, maxPixels: number): Promise<Dec
     const meta = await image.metadata()
     if (!meta.format || !meta.width || !meta.height) return null
     if (meta.format === 'jpeg' && !endsAfterScan(bytes)) return null
+    if (!(await scanCoversImage(bytes, maxPixels))) return null
     await image.resize(32, 32, { fit: 'inside' }).raw().toBuffer()
     const upright = uprightSize({ width: meta.width, height: meta.height }, meta.orientation)
     return { format: meta.format, ...upright }
   } catch {
     return null
+  }
+}
+
+/**
+ * A JPEG whose header declares more rows than its scan holds decodes silently under failOn 'truncated': libjpeg meets
+ * the end-of-image marker early, warns "premature end of data segment" and paints the missing rows grey. That
+ * warning is read from a decode at failOn 'warning' and refused; any other warning (extraneous bytes before a
+ * marker, which some phone cameras write) is tolerated, as a phone's own gallery does.
+ * https://sharp.pixelplumbing.com/api-constructor (failOn: 'none' | 'truncated' | 'error' | 'warning')
+ */
+async function scanCoversImage(bytes: Buffer, maxPixels: number): Promise<boolean> {
+  try {
+    const strict = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'warning', sequentialRead: true })
+    await strict.resize(32, 32, { fit: 'inside' }).raw().toBuffer()
+    return true
+  } catch (err) {
+    return !/premature end/i.test(err instanceof Error ? err.message : String(err))
   }
 }
 

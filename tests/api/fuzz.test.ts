@@ -467,12 +467,13 @@ describe('generated hostile input', () => {
         .map((n) => Buffer.concat([valid.subarray(0, n), Buffer.alloc(60000)])),
       // A JPEG's headers alone (through its first scan header), the scan data and end missing.
       fc.constant(valid.subarray(0, valid.indexOf(Buffer.from([0xff, 0xda])) + 14)),
-      // A header declaring more pixels than any upload takes (30000×30000 among them): refused before decoding. (A
-      // declared size between the scan's own and that limit is not reliably refused yet: see the KNOWN GAP test.)
+      // A header declaring more pixels than any upload takes (30000×30000 among them): refused before decoding.
       fc
         .tuple(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 1, max: 65535 }))
         .filter(([w, h]) => w * h > PHOTO_MAX_PIXELS)
         .map(([w, h]) => declaring(w, h)),
+      // A header declaring more rows than the scan holds, under the limit too: the scan ends early, refused.
+      fc.integer({ min: 442, max: 65535 }).map((h) => declaring(358, h)),
       fc.constant(bomb),
       fc.constant(Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n'), Buffer.alloc(60000)])),
       fc.constant(Buffer.alloc(6 * 1024 * 1024, 0xff)),
@@ -535,16 +536,16 @@ describe('generated hostile input', () => {
     )
   }, 120000)
 
-  // KNOWN GAP (issue 11, item 2): the decoding (core/uploads.ts decodeImage: libvips with shrink-on-load and
-  // failOn 'truncated') does not notice a scan that ends before the size its header declares when that size is under
-  // the pixel limit, so the photo is stored with a grey band. test.failing: this fails the run once it is fixed, to
-  // be turned into a plain test (and the fuzz's declared sizes widened to every size).
-  test.failing('KNOWN GAP: a JPEG whose header declares more rows than its scan holds is refused', async () => {
+  // The decoding refuses a scan that ends before the size its header declares (libjpeg's "premature end of data
+  // segment", core/uploads.ts scanCoversImage), under the pixel limit as well as over it.
+  test('a JPEG whose header declares more rows than its scan holds is refused by every image upload', async () => {
     const valid = await makeJpeg({ width: 358, height: 441 })
     const copy = Buffer.from(valid)
     copy.writeUInt16BE(2000, copy.indexOf(Buffer.from([0xff, 0xc0])) + 5)
-    const res = await postFile('uploadPhoto', copy)
-    expect(res.status).toBe(400)
+    for (const name of ['uploadPhoto', 'uploadExamPhoto', 'uploadMaterial'] as const) {
+      const res = await postFile(name, copy)
+      expect([name, res.status]).toEqual([name, 400])
+    }
   })
 
   test('afterwards the server is healthy, Object.prototype untouched, the candidate still served', async () => {
