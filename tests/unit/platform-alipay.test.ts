@@ -106,7 +106,7 @@ describe('saving to the album (https://opendocs.alipay.com/mini/api/media/image/
     [16, 'failed', '相册存储空间不足 (iOS)'],
     [17, 'failed', 'any other error (a filePath it cannot read)'],
     [11, 'failed', 'no sheet is shown, so no cancel is documented'],
-  ] as const)('error %i is %s (%s)', async (error, result) => {
+  ] as const)('error %i is %s (%s)', async (error, result, _why) => {
     answers.set('saveImageToPhotosAlbum', (o) => o.fail?.({ error, errorMessage: 'x' }))
     expect(await platform.saveImage(file, '准考证.png')).toBe(result)
   })
