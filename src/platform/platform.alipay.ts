@@ -36,25 +36,52 @@ export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResul
   }
 }
 
+/** A failed save as Alipay reports it (the fail callback's `error` code). */
+export interface AlipaySaveError {
+  error?: number
+  errorMessage?: string
+}
+
 /**
- * my.saveImage's failures: 15 the album permission is off (iOS) and 2001 the candidate refused the mini-program the
- * permission (both: go to the settings); 16 storage full and 17 any other error are failures. No action sheet is
- * shown (showActionSheet: false), so there is no cancel. The page marks my.saveImage 已停止维护 in favour of
- * my.saveImageToPhotosAlbum; it still works on every client, and the move is left for later (issue 15's note).
- * https://opendocs.alipay.com/mini/api/media/image/my.saveimage
+ * The album's answer on Alipay, from my.saveImageToPhotosAlbum's error table (基础库 1.15.0+): 15 没有开启相册权限
+ * (iOS: the album permission is off, so go to the settings) is a refusal; 2 filePath 为空, 16 相册存储空间不足 (iOS)
+ * and 17 other errors (mostly a filePath it cannot read) are failures. 2001 is Alipay's 用户拒绝授权 (the candidate
+ * refused the mini-program the album, scope `album` of my.openSetting): the code my.saveImage's table listed, which
+ * older clients still answer through the fallback; a refusal too. Nothing in either table is a cancel: no sheet is
+ * shown (my.saveImage gets showActionSheet: false), so the candidate has nothing to cancel.
+ * https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum (错误码)
+ * https://opendocs.alipay.com/mini/api/media/image/my.saveimage (已停止维护; its former table: 2, 15, 16, 17, 2001)
+ * https://opendocs.alipay.com/mini/api/qflu8f (my.openSetting: scope album)
  */
-export function saveResultOfAlipay(err: { error?: number; errorMessage?: string } | undefined): SaveImageResult {
-  if (err?.error === 15 || err?.error === 2001 || /权限|auth/i.test(err?.errorMessage ?? '')) return 'denied'
-  return 'failed'
+export function saveResultOfAlipay(err: AlipaySaveError | undefined): SaveImageResult {
+  return err?.error === 15 || err?.error === 2001 ? 'denied' : 'failed'
+}
+
+/**
+ * Saves a local file (the canvas export's apFilePath) to the album: my.saveImageToPhotosAlbum({ filePath }), whose
+ * success carries nothing to read. Clients below 基础库 1.15.0 lack it; Alipay's compatibility page checks a newer
+ * API by its presence (`if (my.getLocation)`), and only those clients fall back to my.saveImage, which the docs mark
+ * 已停止维护 ("历史接入此 API 的开发者不受影响").
+ * https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum
+ * https://opendocs.alipay.com/mini/framework/compatibility (新增 API 兼容性处理)
+ */
+function saveToAlbum(filePath: string): Promise<SaveImageResult> {
+  return new Promise((resolve) => {
+    const done = {
+      success: () => resolve('saved'),
+      fail: (e: AlipaySaveError | undefined) => resolve(saveResultOfAlipay(e)),
+    }
+    if (typeof my.saveImageToPhotosAlbum === 'function') my.saveImageToPhotosAlbum({ filePath, ...done })
+    else my.saveImage({ url: filePath, showActionSheet: false, ...done })
+  })
 }
 
 /**
  * A drawing on the page's <canvas id=canvasId> (my.createCanvasContext, painted by renderOnPageCanvas after
  * my.downloadFile fetched its picture); Alipay's canvas context exports itself (CanvasContext.toTempFilePath, which
- * answers `apFilePath`), and my.saveImage puts the file in the album.
+ * answers `apFilePath`), and my.saveImageToPhotosAlbum puts the file in the album (saveToAlbum).
  * https://opendocs.alipay.com/mini/api/ui-canvas (my.createCanvasContext, the <canvas> component's id)
  * https://opendocs.alipay.com/mini/api/rod3ti (CanvasContext.toTempFilePath)
- * https://opendocs.alipay.com/mini/api/media/image/my.saveimage (my.saveImage)
  */
 type AlipayCanvasContext = Taro.CanvasContext & {
   toTempFilePath(opts: {
@@ -65,11 +92,18 @@ type AlipayCanvasContext = Taro.CanvasContext & {
 }
 
 declare const my: {
+  /** 基础库 1.15.0+; filePath: a network address or a local (temp, cache, user) file. */
+  saveImageToPhotosAlbum?(opts: {
+    filePath: string
+    success: () => void
+    fail: (e: AlipaySaveError | undefined) => void
+  }): void
+  /** 已停止维护: for clients without my.saveImageToPhotosAlbum only. */
   saveImage(opts: {
     url: string
     showActionSheet?: boolean
     success: () => void
-    fail: (e: { error?: number; errorMessage?: string }) => void
+    fail: (e: AlipaySaveError | undefined) => void
   }): void
   /** https://opendocs.alipay.com/mini/api/qflu8f */
   openSetting(opts: { success: () => void; fail: (e: unknown) => void }): void
@@ -234,15 +268,7 @@ export const platform: Platform = {
           }),
         ),
     ),
-  saveImage: (path) =>
-    new Promise((resolve) =>
-      my.saveImage({
-        url: path,
-        showActionSheet: false,
-        success: () => resolve('saved'),
-        fail: (e) => resolve(saveResultOfAlipay(e)),
-      }),
-    ),
+  saveImage: (path) => saveToAlbum(path),
   openSettings: () =>
     new Promise((resolve) => my.openSetting({ success: () => resolve(true), fail: () => resolve(false) })),
 }

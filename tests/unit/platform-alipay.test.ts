@@ -25,7 +25,9 @@ function standIn(name: string, required: string[]) {
   }
 }
 
-;(globalThis as unknown as { my: unknown }).my = {
+;(globalThis as unknown as { my: Record<string, unknown> }).my = {
+  saveImageToPhotosAlbum: standIn('saveImageToPhotosAlbum', ['filePath']),
+  saveImage: standIn('saveImage', ['url']),
   uploadFile: standIn('uploadFile', ['url', 'filePath', 'fileName', 'fileType']),
   getAuthCode: standIn('getAuthCode', ['scopes']),
   tradePay: standIn('tradePay', ['tradeNO']),
@@ -87,10 +89,51 @@ describe('alipay platform layer', () => {
   })
 })
 
-test("my.saveImage's documented failures: 15 and 2001 are the permission (go to settings), 16 and 17 are failures", () => {
-  expect(saveResultOfAlipay({ error: 15 })).toBe('denied')
-  expect(saveResultOfAlipay({ error: 2001 })).toBe('denied')
-  expect(saveResultOfAlipay({ error: 16 })).toBe('failed')
-  expect(saveResultOfAlipay({ error: 17 })).toBe('failed')
-  expect(saveResultOfAlipay(undefined)).toBe('failed')
+describe('saving to the album (https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum)', () => {
+  const my = (globalThis as unknown as { my: Record<string, unknown> }).my
+  const file = 'https://resource/apml0f3c.png'
+
+  it('saves the exported file with my.saveImageToPhotosAlbum({ filePath }), not the unmaintained my.saveImage', async () => {
+    answers.set('saveImageToPhotosAlbum', (o) => o.success?.({}))
+    expect(await platform.saveImage(file, '准考证.png')).toBe('saved')
+    expect(calls.map((c) => [c.name, c.opts.filePath])).toEqual([['saveImageToPhotosAlbum', file]])
+  })
+
+  it.each([
+    [15, 'denied', '没有开启相册权限 (iOS): go to the settings'],
+    [2001, 'denied', '用户拒绝授权 (the album scope)'],
+    [2, 'failed', 'filePath 为空'],
+    [16, 'failed', '相册存储空间不足 (iOS)'],
+    [17, 'failed', 'any other error (a filePath it cannot read)'],
+    [11, 'failed', 'no sheet is shown, so no cancel is documented'],
+  ] as const)('error %i is %s (%s)', async (error, result, _why) => {
+    answers.set('saveImageToPhotosAlbum', (o) => o.fail?.({ error, errorMessage: 'x' }))
+    expect(await platform.saveImage(file, '准考证.png')).toBe(result)
+  })
+
+  it('reads the code, not the message', () => {
+    expect(saveResultOfAlipay({ error: 17, errorMessage: '相册权限' })).toBe('failed')
+    expect(saveResultOfAlipay({ errorMessage: 'auth deny' })).toBe('failed')
+    expect(saveResultOfAlipay(undefined)).toBe('failed')
+  })
+
+  it('falls back to my.saveImage (no sheet) only on a client without my.saveImageToPhotosAlbum (基础库 < 1.15.0)', async () => {
+    const modern = my.saveImageToPhotosAlbum
+    delete my.saveImageToPhotosAlbum
+    try {
+      answers.set('saveImage', (o) => o.success?.())
+      expect(await platform.saveImage(file, '准考证.png')).toBe('saved')
+      answers.set('saveImage', (o) => o.fail?.({ error: 2001 }))
+      expect(await platform.saveImage(file, '准考证.png')).toBe('denied')
+      answers.set('saveImage', (o) => o.fail?.({ error: 17 }))
+      expect(await platform.saveImage(file, '准考证.png')).toBe('failed')
+    } finally {
+      my.saveImageToPhotosAlbum = modern
+    }
+    expect(calls.map((c) => [c.name, c.opts.url, c.opts.showActionSheet])).toEqual([
+      ['saveImage', file, false],
+      ['saveImage', file, false],
+      ['saveImage', file, false],
+    ])
+  })
 })

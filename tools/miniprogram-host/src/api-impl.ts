@@ -66,6 +66,8 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
   }
   const route = (method: string) => (opts: Record<string, unknown>) => host.route(method, opts)
   const ok = () => ({})
+  /** The code for a file the album cannot take: Alipay's 17 (other error); elsewhere the host's file-not-found. */
+  const albumMiss = target === 'alipay' ? 17 : 4
   const noop = () => undefined
   const storageKey = (o: Record<string, unknown>) => String(o.key)
 
@@ -316,9 +318,14 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     chooseMedia: choose,
     chooseImage: choose,
     getImageInfo,
-    // The album takes the file (it must exist); what it shows is kept for the spec (Host.takeSavedImages).
-    saveImageToPhotosAlbum: async (o) => (host.canvases.save('saveImageToPhotosAlbum', String(o.filePath)), {}),
-    saveImage: async (o) => (host.canvases.save('saveImage', String(o.url)), {}),
+    // The album takes the file (it must exist: Alipay answers 17, 保存图片过程中的其他错误, for a filePath it cannot
+    // save); what it shows is kept for the spec (Host.takeSavedImages).
+    // https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum
+    saveImageToPhotosAlbum: async (o) => (
+      host.canvases.save('saveImageToPhotosAlbum', String(o.filePath), albumMiss),
+      {}
+    ),
+    saveImage: async (o) => (host.canvases.save('saveImage', String(o.url), albumMiss), {}),
     downloadFile,
     createCanvasContext: (o) => host.canvases.createContext(String(o.canvasId)),
     canvasToTempFilePath,

@@ -81,6 +81,10 @@ export const alipayApis = table([
     ['src'],
     ['width', 'height', 'path', 'orientation', 'type'],
   ],
+  // The album: my.saveImageToPhotosAlbum (基础库 1.15.0+; errors 2 filePath 为空, 15 相册权限 off (iOS), 16 album full
+  // (iOS), 17 other); my.saveImage is 已停止维护 and kept for clients without it. Sources: 多媒体/图片/
+  // my.saveImageToPhotosAlbum.md and my.saveImage.md in AlipayDocs/open-docs.
+  ['saveImageToPhotosAlbum', `${A}/mini/api/media/image/my.saveimagetophotosalbum`, ['filePath'], [], ['read']],
   ['saveImage', `${A}/mini/api/media/image/my.saveimage`, ['url'], []],
   // 画布: the page's <canvas id> context (createCanvasContext); it exports itself (CanvasContext.toTempFilePath →
   // apFilePath, https://opendocs.alipay.com/mini/api/rod3ti). The picture drawn is downloaded first: my.downloadFile

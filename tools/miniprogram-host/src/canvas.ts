@@ -232,9 +232,9 @@ export class HostCanvases {
     return path
   }
 
-  /** Saving a file to the album: it must exist; what it shows is kept for the spec. */
-  save(api: string, path: string): void {
-    if (!this.holds(path)) throw new ApiFailure(4, `file not found ${path}`)
+  /** Saving a file to the album: it must exist (else the platform's `missingCode`); what it shows is kept. */
+  save(api: string, path: string, missingCode = 4): void {
+    if (!this.holds(path)) throw new ApiFailure(missingCode, `file not found ${path}`)
     this.saved.push({ api, path, recording: this.exported.get(path) ?? null })
   }
 

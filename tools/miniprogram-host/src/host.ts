@@ -91,7 +91,6 @@ export const WX_ALIASES: Record<MiniTarget, Record<string, string>> = {
     chooseMedia: 'chooseImage',
     requestPayment: 'tradePay',
     requestFacialVerify: 'startAPVerify',
-    saveImageToPhotosAlbum: 'saveImage',
     setNavigationBarTitle: 'setNavigationBar',
   },
   swan: {
@@ -100,6 +99,20 @@ export const WX_ALIASES: Record<MiniTarget, Record<string, string>> = {
     requestPayment: 'requestPolymerPayment',
     requestSubscribeMessage: 'subscribeService',
   },
+}
+
+/**
+ * The code Alipay answers where a mocked wx result says the candidate refused the permission ("auth deny"): the one
+ * the API's own page lists (my.saveImageToPhotosAlbum: 15 没有开启相册权限), else 2001, Alipay's 用户拒绝授权 (e.g.
+ * my.chooseImage's table). https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum
+ */
+const ALIPAY_REFUSED: Record<string, number> = { saveImageToPhotosAlbum: 15 }
+
+/** A mocked wx failure as Alipay's error code: 11 用户取消操作, a refusal (ALIPAY_REFUSED), else 3 (unknown error). */
+export function alipayErrorOf(api: string, errMsg: string): number {
+  if (/cancel/.test(errMsg)) return 11
+  if (/auth den|authoriz/.test(errMsg)) return ALIPAY_REFUSED[api] ?? 2001
+  return 3
 }
 
 const activeHosts = new Set<MiniProgramHost>()
@@ -645,9 +658,7 @@ export class MiniProgramHost {
     const own = WX_ALIASES[this.target][name] ?? name
     if (typeof res.errMsg === 'string' && /:fail/.test(res.errMsg)) {
       if (forSpec) throw new Error(res.errMsg)
-      throw this.target === 'alipay'
-        ? { error: /cancel/.test(res.errMsg) ? 11 : 3, errorMessage: res.errMsg }
-        : { ...res }
+      throw this.target === 'alipay' ? { error: alipayErrorOf(own, res.errMsg), errorMessage: res.errMsg } : { ...res }
     }
     return forSpec ? res : fromWxResult(this.target, own, res)
   }

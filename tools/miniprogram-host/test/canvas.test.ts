@@ -70,7 +70,7 @@ const PAGE_CANVAS = (target: 'alipay' | 'swan', draw = true) => `
       ? '(await new Promise((resolve, reject) => ctx.toTempFilePath({ success: resolve, fail: reject }))).apFilePath'
       : "(await call('canvasToTempFilePath', { canvasId: 'c' })).tempFilePath"
   }
-  await ${target === 'alipay' ? "call('saveImage', { url: file })" : "call('saveImageToPhotosAlbum', { filePath: file })"}
+  await call('saveImageToPhotosAlbum', { filePath: file })
   return file`
 
 describe.each(['alipay', 'swan'] as const)('%s page canvas', (target) => {
@@ -83,7 +83,7 @@ describe.each(['alipay', 'swan'] as const)('%s page canvas', (target) => {
     expect(file).toMatch(target === 'alipay' ? /^https:\/\/resource\// : /^bdfile:\/\/tmp\//)
     expect(h.canvases.saved).toHaveLength(1)
     const [saved] = h.canvases.saved
-    expect(saved).toMatchObject({ api: target === 'alipay' ? 'saveImage' : 'saveImageToPhotosAlbum', path: file })
+    expect(saved).toMatchObject({ api: 'saveImageToPhotosAlbum', path: file })
     expect(saved!.recording?.ops).toContainEqual({
       op: 'rect',
       x: 0,
@@ -133,14 +133,89 @@ describe.each(['alipay', 'swan'] as const)('%s page canvas', (target) => {
   })
 
   it('refuses to save a file that does not exist', async () => {
-    const save =
-      target === 'alipay'
-        ? "call('saveImage', { url: 'https://resource/x.png' })"
-        : "call('saveImageToPhotosAlbum', { filePath: 'bdfile://tmp_x.png' })"
-    const h = host(target, canvasPage(api, `await ${save}`))
+    const file = target === 'alipay' ? 'https://resource/x.png' : 'bdfile://tmp_x.png'
+    const h = host(target, canvasPage(api, `await call('saveImageToPhotosAlbum', { filePath: '${file}' })`))
     const page = await h.launch()
-    await expect((page.instance.run as () => Promise<void>)()).rejects.toBeTruthy()
+    await expect((page.instance.run as () => Promise<void>)()).rejects.toMatchObject(
+      // Alipay: 17 保存图片过程中的其他错误 (https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum).
+      target === 'alipay' ? { error: 17 } : { errMsg: expect.stringContaining('saveImageToPhotosAlbum:fail') },
+    )
     expect(h.canvases.saved).toEqual([])
+  })
+})
+
+describe('alipay album (my.saveImageToPhotosAlbum, my.saveImage for older clients)', () => {
+  const exported = `
+    const ctx = my.createCanvasContext('c')
+    ctx.setFillStyle('#ffffff')
+    ctx.fillRect(0, 0, 10, 10)
+    await new Promise((resolve) => ctx.draw(false, resolve))
+    const { apFilePath } = await new Promise((resolve, reject) => ctx.toTempFilePath({ success: resolve, fail: reject }))`
+
+  it('knows my.saveImageToPhotosAlbum (canIUse, presence) and answers 2 when filePath is missing', async () => {
+    const h = host(
+      'alipay',
+      canvasPage(
+        'my',
+        `const found = [my.canIUse('saveImageToPhotosAlbum'), typeof my.saveImageToPhotosAlbum, typeof my.saveImage]
+        const missing = await call('saveImageToPhotosAlbum', {}).catch((e) => e)
+        return { found, missing }`,
+      ),
+    )
+    const page = await h.launch()
+    const got = await (page.instance.run as () => Promise<Record<string, unknown>>)()
+    expect(got).toMatchObject({ found: [true, 'function', 'function'], missing: { error: 2 } })
+    // A call without the required filePath is a contract breach the spec hears of.
+    expect(h.problems.join('\n')).toMatch(/my\.saveImageToPhotosAlbum called without required filePath/)
+  })
+
+  it('keeps what either call saved, under the API that saved it', async () => {
+    const h = host(
+      'alipay',
+      canvasPage(
+        'my',
+        `${exported}
+        await call('saveImageToPhotosAlbum', { filePath: apFilePath })
+        await call('saveImage', { url: apFilePath, showActionSheet: false })
+        return apFilePath`,
+      ),
+    )
+    const page = await h.launch()
+    const file = await (page.instance.run as () => Promise<string>)()
+    expect(h.canvases.saved.map((s) => [s.api, s.path, s.recording?.ops.length])).toEqual([
+      ['saveImageToPhotosAlbum', file, 1],
+      ['saveImage', file, 1],
+    ])
+    expect(h.problems).toEqual([])
+  })
+
+  it("answers a spec's mocked refusal (wx: auth deny) with the documented 15, a cancel with 11; the album stays empty", async () => {
+    const h = host(
+      'alipay',
+      canvasPage(
+        'my',
+        `${exported}
+        const out = []
+        out.push(await call('saveImageToPhotosAlbum', { filePath: apFilePath }).catch((e) => e))
+        return out`,
+      ),
+    )
+    const page = await h.launch()
+    h.mocks.set('saveImageToPhotosAlbum', { result: { errMsg: 'saveImageToPhotosAlbum:fail auth deny' } })
+    const refused = await (page.instance.run as () => Promise<unknown[]>)()
+    h.mocks.set('saveImageToPhotosAlbum', { result: { errMsg: 'saveImageToPhotosAlbum:fail cancel' } })
+    const cancelled = await (page.instance.run as () => Promise<unknown[]>)()
+    expect([...refused, ...cancelled]).toEqual([
+      { error: 15, errorMessage: 'saveImageToPhotosAlbum:fail auth deny' },
+      { error: 11, errorMessage: 'saveImageToPhotosAlbum:fail cancel' },
+    ])
+    expect(h.canvases.saved).toEqual([])
+    // A spec's callWxMethod('saveImageToPhotosAlbum') reaches my.saveImageToPhotosAlbum itself (no alias any more).
+    h.mocks.clear()
+    await expect(h.callForSpec('saveImageToPhotosAlbum', [{ filePath: 'https://resource/none.png' }])).rejects.toThrow(
+      /file not found/,
+    )
+    expect(h.calls.at(-1)).toMatchObject({ name: 'saveImageToPhotosAlbum' })
   })
 })
 
