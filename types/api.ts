@@ -577,6 +577,29 @@ export function isStateChanging(method: HttpMethod): boolean {
   return method !== 'GET'
 }
 
+/**
+ * Where a call of `endpoint` goes: `:name` path parameters filled (encoded) from the input's fields of that name, the
+ * rest as the query (GET, DELETE; empty values left out) or the JSON body. The app's client and the QA client both
+ * build their requests with it.
+ */
+export function requestTarget(
+  endpoint: { method: string; path: string },
+  input: Record<string, unknown>,
+): { path: string; body?: Record<string, unknown> } {
+  const rest: Record<string, unknown> = { ...input }
+  const path = endpoint.path.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => {
+    const value = rest[name]
+    delete rest[name]
+    return encodeURIComponent(String(value ?? ''))
+  })
+  if (endpoint.method !== 'GET' && endpoint.method !== 'DELETE') return { path, body: rest }
+  const query = Object.entries(rest)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&')
+  return { path: query ? `${path}?${query}` : path }
+}
+
 /** The header carrying the idempotency key of a state-changing call. */
 export const IDEMPOTENCY_HEADER = 'idempotency-key'
 /**

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { qaEndpoints, type QaEndpointName, type QaRequestOf, type QaResponseOf } from '../../types/qa'
+import { requestTarget } from '../../types/api'
 
 /**
  * The one way tests, specs, tools and scripts reach the QA control API: by its name in the registry (types/qa.ts),
@@ -38,8 +39,9 @@ export interface QaClient {
 }
 
 /**
- * Where a QA call goes: `:name` path parameters are filled from the input's fields of that name (as the app's client
- * does, src/api/request.ts); the rest is the query (GET, DELETE) or the JSON body. An empty base gives the path alone.
+ * Where a QA call goes, built as the app's client builds its calls (`requestTarget` of the contract): `:name` path
+ * parameters from the input's fields of that name, the rest as the query (GET, DELETE) or the JSON body. An empty
+ * base gives the path alone.
  */
 export function qaRequestUrl(
   baseUrl: string,
@@ -47,21 +49,10 @@ export function qaRequestUrl(
   input: Record<string, unknown> = {},
 ): { url: string; method: string; body?: Record<string, unknown> } {
   const endpoint = qaEndpoints[name]
-  const rest: Record<string, unknown> = { ...input }
-  const path = endpoint.path.replace(/:([A-Za-z0-9_]+)/g, (_m, key: string) => {
-    const value = rest[key]
-    delete rest[key]
-    return encodeURIComponent(String(value ?? ''))
-  })
-  if (endpoint.method === 'GET' || endpoint.method === 'DELETE') {
-    const query = new URLSearchParams(
-      Object.entries(rest)
-        .filter(([, value]) => value !== undefined && value !== null)
-        .map(([k, value]) => [k, String(value)]),
-    ).toString()
-    return { url: `${baseUrl}${path}${query ? `?${query}` : ''}`, method: endpoint.method }
-  }
-  return { url: `${baseUrl}${path}`, method: endpoint.method, body: rest }
+  const { path, body } = requestTarget(endpoint, input)
+  return body
+    ? { url: `${baseUrl}${path}`, method: endpoint.method, body }
+    : { url: `${baseUrl}${path}`, method: endpoint.method }
 }
 
 async function send(baseUrl: string, name: QaEndpointName, input?: object): Promise<QaReply> {

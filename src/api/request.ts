@@ -4,6 +4,7 @@ import {
   IDEMPOTENCY_HEADER,
   SESSION_HEADER,
   isStateChanging,
+  requestTarget,
   type Endpoint,
   type UploadSpec,
 } from '@contract/api'
@@ -63,25 +64,13 @@ export function newIdempotencyKey(): string {
   return `${Date.now().toString(36)}-${rand()}${rand()}`
 }
 
-/** Puts `:name` path parameters in place and splits the rest into query (GET/DELETE) or body. */
+/** The full URL (path parameters and query in place, `requestTarget` of the contract) and the JSON body, if any. */
 export function buildUrl(
   endpoint: Pick<Endpoint, 'method' | 'path'>,
   input: Record<string, unknown>,
 ): { url: string; body?: Record<string, unknown> } {
-  const rest: Record<string, unknown> = { ...input }
-  const path = endpoint.path.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => {
-    const value = rest[name]
-    delete rest[name]
-    return encodeURIComponent(String(value ?? ''))
-  })
-  if (endpoint.method === 'GET' || endpoint.method === 'DELETE') {
-    const query = Object.entries(rest)
-      .filter(([, v]) => v !== undefined && v !== null)
-      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
-      .join('&')
-    return { url: `${baseUrl}${path}${query ? `?${query}` : ''}` }
-  }
-  return { url: `${baseUrl}${path}`, body: rest }
+  const { path, body } = requestTarget(endpoint, input)
+  return body ? { url: `${baseUrl}${path}`, body } : { url: `${baseUrl}${path}` }
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
