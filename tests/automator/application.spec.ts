@@ -16,7 +16,7 @@ import { mockUrl } from './support/env'
 import { logInWithPassword, withPickedImage } from './support/candidate'
 import type { QaResponseOf } from '../../types/qa'
 import { qaApi } from './support/qa'
-import { contentOf, takeSavedImages } from './support/saved-images'
+import { contentOf, takeSavedImages, withAlbumRefused } from './support/saved-images'
 
 // 网上报名 (issue 13): exams list → province → declarations → six steps → photo → review → form, for a new candidate
 // (apply-open) and a historical one in 北京 (confirmed at once); withdraw and resubmit changes the 验证码; a half-typed
@@ -206,14 +206,11 @@ describe('online application wizard', () => {
         expect.objectContaining({ loaded: true, source: expect.stringMatching(/^\/api\/application-photo\//) }),
       ])
     }
-    await mp.mockWxMethod('saveImageToPhotosAlbum', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' })
-    try {
+    await withAlbumRefused(mp, async () => {
       await tap(page, '#apply-form-save')
       await waitForText(page, '#apply-form-message', (t) => t.includes('权限'), 15000)
       await element(page, '#apply-form-settings')
-    } finally {
-      await mp.restoreWxMethod('saveImageToPhotosAlbum')
-    }
+    })
     await shot('form')
   })
 

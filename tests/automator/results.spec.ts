@@ -14,7 +14,7 @@ import {
 } from './support/app'
 import { logInWithPassword } from './support/candidate'
 import { qaApi } from './support/qa'
-import { contentOf, takeSavedImages } from './support/saved-images'
+import { contentOf, takeSavedImages, withAlbumRefused } from './support/saved-images'
 
 // After the exam (issue 15): the ticket before, inside and after its printing window (the server's clock moved by
 // QA), a partly passed historical candidate's scores with the rolling standing, the certificate once every subject
@@ -118,14 +118,11 @@ describe('after the exam: ticket, scores, certificate', () => {
         expect.objectContaining({ loaded: true, source: expect.stringMatching(/^\/api\/photo-view\//) }),
       ])
     }
-    await mp.mockWxMethod('saveImageToPhotosAlbum', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' })
-    try {
+    await withAlbumRefused(mp, async () => {
       await tap(page, '#ticket-save')
       await waitForText(page, '#ticket-save-result', (t) => t.includes('需要允许使用相册'), 15000)
       await element(page, '#ticket-open-settings')
-    } finally {
-      await mp.restoreWxMethod('saveImageToPhotosAlbum')
-    }
+    })
     const afterRefusal = await takeSavedImages()
     if (afterRefusal) expect(afterRefusal).toEqual([])
 

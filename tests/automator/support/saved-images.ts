@@ -1,5 +1,6 @@
 import WebSocket from 'ws'
 import type { CanvasOp, SavedImage } from '../../../tools/miniprogram-host/src/canvas'
+import type { MiniProgram } from './app'
 import { wsEndpoint } from './env'
 
 export type { SavedImage }
@@ -37,5 +38,18 @@ export function contentOf(image: SavedImage): { texts: string[]; images: Extract
   return {
     texts: ops.flatMap((o) => (o.op === 'text' ? [o.text] : [])),
     images: ops.flatMap((o) => (o.op === 'image' ? [o] : [])),
+  }
+}
+
+/**
+ * Runs `action` with the album permission refused, as QA mocks it in the devtools (WeChat's errMsg; the runners map
+ * it to each platform's own refusal); restores the album afterwards.
+ */
+export async function withAlbumRefused(mp: MiniProgram, action: () => Promise<void>): Promise<void> {
+  await mp.mockWxMethod('saveImageToPhotosAlbum', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' })
+  try {
+    await action()
+  } finally {
+    await mp.restoreWxMethod('saveImageToPhotosAlbum')
   }
 }
