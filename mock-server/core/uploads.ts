@@ -69,13 +69,15 @@ export async function decodeImage(bytes: Buffer, maxPixels: number): Promise<Dec
  * A JPEG whose header declares more rows than its scan holds decodes silently under failOn 'truncated': libjpeg meets
  * the end-of-image marker early, warns "premature end of data segment" and paints the missing rows grey. That
  * warning is read from a decode at failOn 'warning' and refused; any other warning (extraneous bytes before a
- * marker, which some phone cameras write) is tolerated, as a phone's own gallery does.
+ * marker, which some phone cameras write) is tolerated, as a phone's own gallery does. The decode is at full size
+ * (a shrink-on-load decode stops short of the last rows and misses a few missing ones), streamed through stats() so
+ * its memory stays small; the pixel limit was checked from the header before.
  * https://sharp.pixelplumbing.com/api-constructor (failOn: 'none' | 'truncated' | 'error' | 'warning')
+ * https://sharp.pixelplumbing.com/api-input#stats
  */
 async function scanCoversImage(bytes: Buffer, maxPixels: number): Promise<boolean> {
   try {
-    const strict = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'warning', sequentialRead: true })
-    await strict.resize(32, 32, { fit: 'inside' }).raw().toBuffer()
+    await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'warning', sequentialRead: true }).stats()
     return true
   } catch (err) {
     return !/premature end/i.test(err instanceof Error ? err.message : String(err))
