@@ -16,7 +16,7 @@ import { mockUrl } from './support/env'
 import { logInWithPassword, withPickedImage } from './support/candidate'
 import type { QaResponseOf } from '../../types/qa'
 import { qaApi } from './support/qa'
-import { contentOf, takeSavedImages, withAlbumRefused } from './support/saved-images'
+import { saveAndRead, withAlbumRefused } from './support/saved-images'
 
 // 网上报名 (issue 13): exams list → province → declarations → six steps → photo → review → form, for a new candidate
 // (apply-open) and a historical one in 北京 (confirmed at once); withdraw and resubmit changes the 验证码; a half-typed
@@ -192,14 +192,9 @@ describe('online application wizard', () => {
     expect(app.code).toBe(code)
     // 保存报名表: the image carries the 验证码, what was typed and the exam photo (where the runner records canvases);
     // with the album permission refused, the page says so and offers the settings.
-    await takeSavedImages()
-    await tap(page, '#apply-form-save')
-    await element(page, '#apply-form-saved', 15000)
-    const saved = await takeSavedImages()
-    if (!saved) console.info('保存报名表 image content not checked: this runner records no canvas')
-    else {
-      expect(saved).toHaveLength(1)
-      const { texts, images } = contentOf(saved[0])
+    const saved = await saveAndRead(page, { save: '#apply-form-save', result: '#apply-form-saved' }, '保存报名表')
+    if (saved) {
+      const { texts, images } = saved
       for (const part of [code, '13800138000', '510080']) expect(texts).toContain(part)
       expect(texts.join('')).toContain('广东省广州市越秀区中山二路1号')
       expect(images).toEqual([

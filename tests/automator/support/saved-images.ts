@@ -1,6 +1,6 @@
 import WebSocket from 'ws'
 import type { CanvasOp, SavedImage } from '../../../tools/miniprogram-host/src/canvas'
-import type { MiniProgram } from './app'
+import { element, tap, type MiniProgram, type Page } from './app'
 import { wsEndpoint } from './env'
 
 export type { SavedImage }
@@ -52,4 +52,25 @@ export async function withAlbumRefused(mp: MiniProgram, action: () => Promise<vo
   } finally {
     await mp.restoreWxMethod('saveImageToPhotosAlbum')
   }
+}
+
+/**
+ * Taps `save`, waits for `result` on the page, and answers what the one image saved shows; null where the runner
+ * records no canvas (the devtools), saying which image was left unchecked.
+ */
+export async function saveAndRead(
+  page: Page,
+  selectors: { save: string; result: string },
+  what: string,
+): Promise<ReturnType<typeof contentOf> | null> {
+  await takeSavedImages()
+  await tap(page, selectors.save)
+  await element(page, selectors.result, 15000)
+  const saved = await takeSavedImages()
+  if (!saved) {
+    console.info(`${what} image content not checked: this runner records no canvas`)
+    return null
+  }
+  expect(saved).toHaveLength(1)
+  return contentOf(saved[0])
 }
