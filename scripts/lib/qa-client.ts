@@ -62,12 +62,17 @@ async function send(baseUrl: string, name: QaEndpointName, input?: object): Prom
     headers: body ? { 'content-type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
   })
+  return answerOf(res)
+}
+
+/** A response's status, headers and body: parsed JSON, or the text when it is not JSON (a 404 may be anything). */
+export async function answerOf(res: Response): Promise<QaReply> {
   const text = await res.text()
   let parsed: unknown = text
   try {
     parsed = JSON.parse(text)
   } catch {
-    // Not JSON (a 404 from a server without QA may be anything): kept as text.
+    // Not JSON: kept as text, for the caller's checks to judge.
   }
   return { status: res.status, headers: res.headers, body: parsed }
 }

@@ -1,4 +1,5 @@
 import { makeIdNumber } from '../../../mock-server/scenarios'
+import { answerOf } from '../../../scripts/lib/qa-client'
 import type { RunningMock } from '../../support/servers'
 
 /**
@@ -69,14 +70,8 @@ export async function send(
     headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   })
-  const text = await res.text()
-  let parsed: unknown = text
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    // Not JSON: kept as text, and the contract checks below fail on it.
-  }
-  return { status: res.status, headers: res.headers, body: parsed }
+  // Not JSON stays text, and the contract checks fail on it.
+  return answerOf(res)
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
