@@ -268,7 +268,12 @@ export const qaEndpoints = {
     method: 'GET',
     path: '/__qa/candidates/:username/login-guard',
     request: ByUsername,
-    response: v.object({ failures: v.number(), lockedUntil: v.nullable(v.string()) }),
+    response: v.object({
+      failures: v.number(),
+      lockedUntil: v.nullable(v.string()),
+      /** Wrong passwords actually checked (scrypt run) for this account since it was created or unlocked by QA. */
+      wrongChecked: v.number(),
+    }),
   }),
   applicationData: qa({
     method: 'POST',
