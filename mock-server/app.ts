@@ -40,6 +40,12 @@ export interface MockServerOptions {
   ocr?: OcrEngine
   /** Faults on the wire (core/wire-faults.ts): a share of requests busy, rate-limited, delayed or dropped. Off by default. */
   faults?: WireFaultsConfig
+  /**
+   * Where the server's own links start (the certificate's verification URL and its QR), e.g.
+   * `https://exam.example.cn`: a deployment sets it (`--public-base-url`). By default the address the server listens
+   * on. Never taken from a request (Host, X-Forwarded-*): a caller must not choose where another's QR points.
+   */
+  publicBaseUrl?: string
 }
 
 export type MockServer = FastifyInstance & {
@@ -171,7 +177,8 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   // Reminders follow every change, whoever made it (a candidate, QA, the clock): looked for after each answer.
   app.addHook('onResponse', async () => queueReminders(store))
   await app.register(scanFeature, { store, qa, engine: opts.ocr })
-  await app.register(resultsFeature, { store, qa })
+  const publicBase = opts.publicBaseUrl ? publicBaseUrlOf(opts.publicBaseUrl) : null
+  await app.register(resultsFeature, { store, qa, publicBaseUrl: () => publicBase ?? listeningBase(app) })
   // Simulations of what only a real platform does exist only with the QA API, never on a plain `npm run mock`.
   if (qa)
     await app.register(simFeature, {
@@ -184,6 +191,27 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   server.store = store
   server.routeTable = routeTable
   return server
+}
+
+/** A configured public base URL, checked once at start: http(s), no path, query or fragment; no trailing slash. */
+export function publicBaseUrlOf(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new Error(`publicBaseUrl is not a URL: ${raw}`)
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password)
+    throw new Error(`publicBaseUrl must be an http(s) origin with an optional path: ${raw}`)
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
+
+/** The address the server listens on (the socket it bound, never a request's header), as a base URL. */
+function listeningBase(app: FastifyInstance): string {
+  const address = app.server.address()
+  if (!address || typeof address === 'string') return 'http://127.0.0.1'
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
 }
 
 /** The methods CORS allows: every one the contract's endpoints use, plus HEAD. */

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util'
 import { buildMockServer } from './app'
 
 /**
- * `npm run mock -- [--port 3100] [--host 127.0.0.1] [--qa] [--data FILE] [--scenario NAME] [--faults 0.3]`
+ * `npm run mock -- [--port 3100] [--host 127.0.0.1] [--qa] [--data FILE] [--scenario NAME] [--faults 0.3]
+ *   [--public-base-url https://exam.example.cn]`
  */
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     quiet: { type: 'boolean', default: false },
     // A share of API requests (0-1) meets a wire fault: 503/429 with Retry-After, a delay, or a dropped answer.
     faults: { type: 'string' },
+    // Where the server's own links (the certificate's verification QR) start; by default the address it listens on.
+    'public-base-url': { type: 'string', default: process.env.PUBLIC_BASE_URL },
   },
 })
 
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
     scenario: values.scenario,
     logger: values.quiet ? { level: 'warn' } : true,
     ...(values.faults ? { faults: { rate: Number(values.faults) } } : {}),
+    ...(values['public-base-url'] ? { publicBaseUrl: values['public-base-url'] } : {}),
   })
   const address = await app.listen({ port: Number(values.port), host: values.host })
   console.log(`mock server on ${address}${values.qa ? ' (QA control API on /__qa)' : ''}`)

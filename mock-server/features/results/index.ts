@@ -5,7 +5,7 @@ import './reminders'
 import { resultsRoutes } from './routes'
 
 /** After the exam (issue 15, docs/results.md): admission ticket, scores with the rolling rule, certificate. */
-export const resultsFeature: Feature = async (app, { store, qa }) => {
-  await resultsRoutes(app, store)
+export const resultsFeature: Feature<{ publicBaseUrl: () => string }> = async (app, { store, qa, publicBaseUrl }) => {
+  await resultsRoutes(app, store, publicBaseUrl)
   if (qa) resultsQaRoutes(app, store)
 }

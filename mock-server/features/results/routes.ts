@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { maskIdNumber } from '../../../domain/id-card'
 import { endpoints } from '../../../types/api'
 import { candidateScope } from '../../core/candidate-scope'
@@ -18,16 +18,16 @@ import {
 } from './rules'
 import type { StoredTicket } from './state'
 
-/** Where the verification QR points: this server, as the caller reached it. */
-function verifyBase(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`
-}
-
 /**
  * After the exam (issue 15, docs/results.md): the summary for the hub, the ticket in its printing window, the
  * reminder for it, scores with the rolling standing, the certificate; and the public certificate check.
  */
-export async function resultsRoutes(app: FastifyInstance, store: Store): Promise<void> {
+export async function resultsRoutes(
+  app: FastifyInstance,
+  store: Store,
+  /** Where the verification QR points: the server's configured public address (app.ts), never a request's Host. */
+  publicBaseUrl: () => string,
+): Promise<void> {
   contractRoute(app, store, endpoints.verifyCertificate, async ({ number }) => {
     const accountId = store.state.results.certificates.get(number)
     const account = accountId ? store.state.accounts.get(accountId) : undefined
@@ -95,8 +95,8 @@ export async function resultsRoutes(app: FastifyInstance, store: Store): Promise
       return scoresView(results, store.clock.now())
     })
 
-    scope.route(endpoints.certificate, async (_in, { candidate, req }) =>
-      certificateOf(store, candidate.id, who(candidate), verifyBase(req)),
+    scope.route(endpoints.certificate, async (_in, { candidate }) =>
+      certificateOf(store, candidate.id, who(candidate), publicBaseUrl()),
     )
   })
 }
