@@ -22,6 +22,7 @@ import { simFeature } from './features/sim'
 import type { FaceOutcome } from '../types/platform-sim'
 import { SCENARIOS } from './scenarios'
 import { wireErrorOptions } from './core/wire-errors'
+import { RateLimits, retryAfterHeader, type RateLimitsConfig } from './core/rate-limit'
 
 export interface MockServerOptions {
   /** Enables the QA control API under /__qa. */
@@ -46,6 +47,11 @@ export interface MockServerOptions {
    * on. Never taken from a request (Host, X-Forwarded-*): a caller must not choose where another's QR points.
    */
   publicBaseUrl?: string
+  /**
+   * Per-client limits on captcha issuance and the public certificate check (core/rate-limit.ts; the defaults are
+   * DEFAULT_RATE_LIMITS). A load run from one machine raises them (`--captcha-rate`).
+   */
+  rateLimits?: Partial<RateLimitsConfig>
 }
 
 export type MockServer = FastifyInstance & {
@@ -139,6 +145,8 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
     const mapped = err instanceof HttpError ? err : mapFrameworkError(err as FastifyError)
     ;(reply as unknown as { errorCode?: string }).errorCode = mapped.code
+    // A 429 or 503 that knows the wait says it in Retry-After too (the app waits that long: src/api).
+    retryAfterHeader(mapped, reply)
     if (mapped.status >= 500) req.log.error({ code: mapped.code, err: { type: err.name, message: err.message } })
     return reply.code(mapped.status).send(mapped.toBody())
   })
@@ -150,16 +158,17 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   })
 
   const qa = !!opts.qa
+  const limits = new RateLimits(opts.rateLimits)
   faultInjection(app, { qa })
   wireFaults(app, { qa, initial: opts.faults })
   if (qa) {
     // With QA on, the server notes which state-changing endpoints were called, and from where (QA `calls`).
     const calls = new CallLog()
     recordCalls(app, calls)
-    qaRoutes(app, store, calls)
+    qaRoutes(app, store, calls, () => limits.clear())
   }
   // Each feature is a plugin (features/<feature>/index.ts): its routes, its candidate scope, its QA routes.
-  await app.register(publicFeature, { store, qa })
+  await app.register(publicFeature, { store, qa, limits })
   // Face verification (issue 12): the platforms' server sides, shared by face login and face recovery; what the
   // candidate does in front of the camera comes only from QA (none without --qa, so nothing ever passes there).
   const face = new FaceService({
@@ -178,7 +187,7 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   app.addHook('onResponse', async () => queueReminders(store))
   await app.register(scanFeature, { store, qa, engine: opts.ocr })
   const publicBase = opts.publicBaseUrl ? publicBaseUrlOf(opts.publicBaseUrl) : null
-  await app.register(resultsFeature, { store, qa, publicBaseUrl: () => publicBase ?? listeningBase(app) })
+  await app.register(resultsFeature, { store, qa, publicBaseUrl: () => publicBase ?? listeningBase(app), limits })
   // Simulations of what only a real platform does exist only with the QA API, never on a plain `npm run mock`.
   if (qa)
     await app.register(simFeature, {

@@ -3,7 +3,7 @@ import { buildMockServer } from './app'
 
 /**
  * `npm run mock -- [--port 3100] [--host 127.0.0.1] [--qa] [--data FILE] [--scenario NAME] [--faults 0.3]
- *   [--public-base-url https://exam.example.cn]`
+ *   [--public-base-url https://exam.example.cn] [--captcha-rate 60] [--certificate-check-rate 30]`
  */
 const { values } = parseArgs({
   options: {
@@ -17,6 +17,9 @@ const { values } = parseArgs({
     faults: { type: 'string' },
     // Where the server's own links (the certificate's verification QR) start; by default the address it listens on.
     'public-base-url': { type: 'string', default: process.env.PUBLIC_BASE_URL },
+    // Per-client limits per minute (core/rate-limit.ts); a load run from one machine raises the captcha's.
+    'captcha-rate': { type: 'string' },
+    'certificate-check-rate': { type: 'string' },
   },
 })
 
@@ -28,6 +31,10 @@ async function main(): Promise<void> {
     logger: values.quiet ? { level: 'warn' } : true,
     ...(values.faults ? { faults: { rate: Number(values.faults) } } : {}),
     ...(values['public-base-url'] ? { publicBaseUrl: values['public-base-url'] } : {}),
+    rateLimits: {
+      ...(values['captcha-rate'] ? { captcha: perMinute(values['captcha-rate']) } : {}),
+      ...(values['certificate-check-rate'] ? { certificateCheck: perMinute(values['certificate-check-rate']) } : {}),
+    },
   })
   const address = await app.listen({ port: Number(values.port), host: values.host })
   console.log(`mock server on ${address}${values.qa ? ' (QA control API on /__qa)' : ''}`)
@@ -36,6 +43,12 @@ async function main(): Promise<void> {
       void app.close().then(() => process.exit(0))
     })
   }
+}
+
+function perMinute(raw: string): { limit: number; windowMs: number } {
+  const limit = Number(raw)
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`a rate is a whole number per minute: ${raw}`)
+  return { limit, windowMs: 60_000 }
 }
 
 main().catch((err: unknown) => {

@@ -9,7 +9,8 @@ import { send } from './support/candidates'
 describe('lockout holds whatever the concurrency', () => {
   let mock: RunningMock
   beforeAll(async () => {
-    mock = await startMock()
+    // 500 captchas from one address in seconds: far past the default per-client limit (core/rate-limit.ts).
+    mock = await startMock({ rateLimits: { captcha: { limit: 10_000, windowMs: 60_000 } } })
   })
   afterAll(() => mock.close())
 

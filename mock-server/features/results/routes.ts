@@ -4,6 +4,7 @@ import { endpoints } from '../../../types/api'
 import { candidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
 import { HttpError, notFound } from '../../core/errors'
+import { checkRate, type RateLimits } from '../../core/rate-limit'
 import type { Store } from '../../core/store'
 import { photoTicket } from '../profile/rules'
 import {
@@ -27,8 +28,11 @@ export async function resultsRoutes(
   store: Store,
   /** Where the verification QR points: the server's configured public address (app.ts), never a request's Host. */
   publicBaseUrl: () => string,
+  limits: RateLimits,
 ): Promise<void> {
-  contractRoute(app, store, endpoints.verifyCertificate, async ({ number }) => {
+  contractRoute(app, store, endpoints.verifyCertificate, async ({ number }, { req }) => {
+    // Public, so per client (core/rate-limit.ts): a script cannot walk the certificate numbers.
+    checkRate(store, limits.certificateCheck, req, '查询过于频繁，请稍后再试')
     const accountId = store.state.results.certificates.get(number)
     const account = accountId ? store.state.accounts.get(accountId) : undefined
     const results = accountId ? store.state.results.byAccount.get(accountId) : undefined
