@@ -33,7 +33,7 @@ export interface RateLimitsConfig {
  * now and then; a script asking hundreds a second is what is refused.
  */
 export const DEFAULT_RATE_LIMITS: RateLimitsConfig = {
-  captcha: { limit: 60, windowMs: 60_000 },
+  captcha: { limit: 100, windowMs: 60_000 },
   certificateCheck: { limit: 30, windowMs: 60_000 },
 }
 

@@ -34,7 +34,7 @@ describe('links the server hands out', () => {
     } finally {
       await mock.close()
     }
-  })
+  }, 60_000)
 
   test('with publicBaseUrl configured, the URL and its QR start there, whatever Host the caller sends', async () => {
     const mock = await startMock({ publicBaseUrl: 'https://exam.example.cn/' })
@@ -45,7 +45,7 @@ describe('links the server hands out', () => {
     } finally {
       await mock.close()
     }
-  })
+  }, 60_000)
 
   test('a publicBaseUrl that is not an http(s) origin is refused at start', () => {
     expect(publicBaseUrlOf('https://exam.example.cn/base/')).toBe('https://exam.example.cn/base')
