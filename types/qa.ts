@@ -404,7 +404,12 @@ export const qaEndpoints = {
   notifyPayment: qa({
     method: 'POST',
     path: '/__qa/applications/:id/payment',
-    request: v.object({ ...ByApplication.entries, outcome: PayOutcome }),
+    request: v.object({
+      ...ByApplication.entries,
+      outcome: PayOutcome,
+      /** When the payment was made, as the platform reports it (ISO; by default now): a late payment is refunded. */
+      paidAt: v.optional(v.pipe(v.string(), v.isoTimestamp('paidAt 必须是 ISO 时间'))),
+    }),
     response: v.object({ order: QaOrder }),
   }),
   applicationOrders: qa({
