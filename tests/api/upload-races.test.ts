@@ -1,6 +1,7 @@
 import http from 'node:http'
 import path from 'node:path'
 import fs from 'node:fs'
+import os from 'node:os'
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
 import { startMock, type RunningMock } from '../support/servers'
 import { makeJpeg } from '../support/photos'
@@ -167,6 +168,35 @@ describe('uploads re-check their rule when they are stored (a state change mid-b
     expect(code(res)).toBe('PROVINCE_CHANGED')
     expect(mock.app.store.state.process.materials.get(id) ?? []).toEqual([])
   })
+
+  test('with --data (the blob written to disk before the final check), a confirmation mid-body still wins', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upload-race-'))
+    const disk = await startMock({ dataFile: path.join(dir, 'state.json') })
+    try {
+      await disk.qaApi('loadScenario', { name: 'apply-open' })
+      const { token } = await disk.qaApi('createSession', { username: DEMO_CANDIDATE.username })
+      const { id } = await disk.qaApi('processApplication', {
+        username: DEMO_CANDIDATE.username,
+        province: '12',
+        submit: true,
+        materials: true,
+      })
+      await disk.qaApi('rejectConfirmation', { id, reason: '学历证书不清晰' })
+      const before = structuredClone(disk.app.store.state.process.materials.get(id))
+      const upload = await pausedUpload(disk, `/api/applications/${id}/materials/education`, token, 'file', PDF, {
+        name: 'proof.pdf',
+        type: 'application/pdf',
+      })
+      await disk.qaApi('confirmApplication', { id })
+      const res = await upload.finish()
+      expectContractError(res, 409)
+      expect(code(res)).toBe('MATERIALS_LOCKED')
+      expect(disk.app.store.state.process.materials.get(id)).toEqual(before)
+    } finally {
+      await disk.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 
   test('an upload whose session ends (logout) while it is on the wire stores nothing', async () => {
     const c = await registerCandidate(mock)
