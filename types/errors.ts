@@ -68,6 +68,7 @@ export const ERROR_MESSAGES = {
   APPLICATION_CHANGED: '报名信息已在其他设备上修改，请重新核对后提交',
   WITHDRAW_CLOSED: '报名确认已结束，不能撤回',
   PROVINCE_CHANGE_REFUSED: '报名信息已提交，不能修改考区',
+  PROVINCE_CHANGED: '考区已修改，请按新考区的要求重新上传材料',
   RECORD_NOT_VERIFIED: '只能选择核验通过的学历学位信息',
   APPLICATION_STATE: '当前报名状态不能进行此操作',
   // After submission (issue 14)

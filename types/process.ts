@@ -20,8 +20,12 @@ export const ApplicationRef = v.object({ id: ApplicationId })
 export const PaymentState = v.picklist(['not-ready', 'due', 'paying', 'paid', 'closed', 'pc-only', 'none'])
 export type PaymentState = v.InferOutput<typeof PaymentState>
 
-/** An order's state on the server: only the platform's notification moves it to `paid` (never the client's word). */
-export const OrderState = v.picklist(['paying', 'paid', 'failed', 'cancelled'])
+/**
+ * An order's state on the server: only the platform's notification moves it to `paid` (never the client's word).
+ * `refund`: the platform reported a payment made after the payment deadline; it is not honoured and goes back to the
+ * payer (docs/process.md, "Late payments").
+ */
+export const OrderState = v.picklist(['paying', 'paid', 'failed', 'cancelled', 'refund'])
 export type OrderState = v.InferOutput<typeof OrderState>
 
 export const PaymentView = v.object({
@@ -45,6 +49,8 @@ export const PaymentView = v.object({
   ),
   /** Shown when `pc-only`. */
   pcMessage: v.nullable(v.string()),
+  /** Shown when the order is `refund`: a payment made after the deadline, not honoured, going back to the payer. */
+  refundMessage: v.optional(v.nullable(v.string()), null),
 })
 export type PaymentView = v.InferOutput<typeof PaymentView>
 

@@ -6,7 +6,7 @@ import { HttpError, conflict } from '../../core/errors'
 import type { Store } from '../../core/store'
 import { decodeImage, photoProblems, photoRefusalStatus } from '../../core/uploads'
 import { provinceOf } from '../application/data/provinces'
-import { abilities, examOf, submitChecks } from '../application/rules'
+import { abilities, examOf, provinceChangeHooks, submitChecks } from '../application/rules'
 import type { StoredApplication } from '../application/state'
 import { materialsOfProvince, type MaterialEntry } from './data'
 import type { StoredMaterial } from './state'
@@ -131,16 +131,17 @@ async function readablePdf(bytes: Buffer): Promise<boolean> {
   }
 }
 
-export async function saveMaterial(
+/** Keeps an uploaded material (its blob already stored): synchronous, inside the upload's commit (core/upload-commit). */
+export function saveMaterial(
   store: Store,
   a: StoredApplication,
   key: string,
   format: MaterialFormat,
-  bytes: Buffer,
-): Promise<void> {
-  const blob = await store.blobs.put(bytes)
+  size: number,
+  blob: string,
+): void {
   const list = storedMaterials(store, a.id).filter((m) => m.key !== key)
-  list.push({ key, format, size: bytes.length, uploadedAt: store.clock.iso(), blob })
+  list.push({ key, format, size, uploadedAt: store.clock.iso(), blob })
   store.state.process.materials.set(a.id, list)
   a.updatedAt = store.clock.iso()
   store.save()
@@ -152,3 +153,9 @@ submitChecks.push((store, a) =>
     ? new HttpError(409, 'MATERIALS_INCOMPLETE', '请先上传全部证明材料再提交报名信息')
     : null,
 )
+
+// A change of province (修改考区) takes the materials with it: they were checked against the old province's list and
+// formats (a PDF is not a material in a JPG-only province).
+provinceChangeHooks.push((store, a) => {
+  store.state.process.materials.delete(a.id)
+})
