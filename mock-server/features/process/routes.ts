@@ -86,10 +86,11 @@ export async function processRoutes(app: FastifyInstance, store: Store, qa: bool
         missing: '没有收到材料文件',
         tooLarge: new HttpError(413, 'MATERIAL_FORMAT', `${entry.name}文件过大，请上传 5MB 以内的文件`),
       })
-      const format = await checkMaterial(entry, bytes)
+      // Checked and put in its stored form (a JPG re-encoded; a PDF checked on a worker, never rewritten).
+      const checked = await checkMaterial(entry, bytes)
       // Checked again after the body arrived: the deadline may have passed while it was uploading.
       if (!uploadOpen(store, a)) throw conflict('MATERIALS_CLOSED')
-      await saveMaterial(store, a, key, format, bytes)
+      await saveMaterial(store, a, key, checked.format, checked.bytes)
       return materialsView(store, a)
     })
 
