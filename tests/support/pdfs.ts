@@ -128,3 +128,29 @@ export function encryptedPdf(): Buffer {
     `/Encrypt 4 0 R /ID [${hex(16)} ${hex(16)}] `,
   )
 }
+
+/** An HTML page, as a polyglot's other half. */
+export const HTML_PAGE = Buffer.from(
+  '<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>\n',
+)
+
+/**
+ * Polyglots: a file that is two formats at once. `jpeg` is a real JPEG (it decodes). A JPEG followed by an HTML page
+ * or a whole PDF (readers find `%PDF-` anywhere in the first kilobyte), a JPEG with HTML in a comment segment, a PDF
+ * behind a JPEG's first bytes, a PDF followed by an HTML page.
+ */
+export function polyglots(jpeg: Buffer): Record<string, Buffer> {
+  const comment = (text: Buffer) => {
+    const len = Buffer.alloc(2)
+    len.writeUInt16BE(text.length + 2)
+    return Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xfe]), len, text, jpeg.subarray(2)])
+  }
+  return {
+    'jpeg+html': Buffer.concat([jpeg, HTML_PAGE]),
+    'jpeg+pdf': Buffer.concat([jpeg, plainPdf(1)]),
+    'jpeg-comment-html': comment(HTML_PAGE),
+    'jpeg-comment-pdf': comment(plainPdf(1)),
+    'jpeg-header-pdf': Buffer.concat([jpeg.subarray(0, 20), plainPdf(1)]),
+    'pdf+html': Buffer.concat([plainPdf(1), HTML_PAGE]),
+  }
+}
