@@ -46,6 +46,8 @@ export class PdfCheckPool {
   private seq = 0
   private closed = false
   private readonly size: number
+  /** The most workers alive at once so far (never above the pool's size). */
+  peakWorkers = 0
 
   constructor(private readonly limits: PdfCheckLimits) {
     this.size = limits.workers ?? defaultWorkers()
@@ -102,6 +104,7 @@ export class PdfCheckPool {
     })
     const slot: Slot = { worker, ready: false, job: null }
     this.slots.push(slot)
+    this.peakWorkers = Math.max(this.peakWorkers, this.slots.length)
     worker.unref()
     worker.on('message', (msg: { ready?: true; id?: number; verdict?: PdfVerdict }) => {
       if (msg.ready) {
