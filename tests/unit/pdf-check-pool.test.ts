@@ -67,6 +67,22 @@ describe('PDF check pool', () => {
   }, 30000)
 })
 
+describe('PDF check pool, idle', () => {
+  test('an idle worker is ended after idleMs; the next check starts a new one', async () => {
+    const p = new PdfCheckPool({ ...LIMITS, idleMs: 200 })
+    try {
+      expect(await p.check(plainPdf(1))).toEqual({ ok: true, pages: 1 })
+      expect(p.workers).toBe(1)
+      const until = Date.now() + 10_000
+      while (p.workers > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50))
+      expect(p.workers).toBe(0)
+      expect(await p.check(plainPdf(2))).toEqual({ ok: true, pages: 2 })
+    } finally {
+      await p.close()
+    }
+  }, 30000)
+})
+
 describe('polyglot signatures', () => {
   test('an image carrying a PDF or HTML is named; an XMP packet is not', () => {
     expect(foreignInImage(Buffer.from('\xff\xd8\xff...%PDF-1.7', 'latin1'))).toBe('pdf')

@@ -22,6 +22,8 @@ export interface PdfCheckLimits {
   maxPages: number
   /** Checks waiting for a worker; past it the answer is `busy`. */
   maxQueue: number
+  /** A worker idle this long is ended (30 s by default), so a quiet server holds no parser's memory. */
+  idleMs?: number
 }
 
 interface Job {
@@ -33,6 +35,8 @@ interface Slot {
   worker: Worker
   ready: boolean
   job: (Job & { id: number; timer: NodeJS.Timeout }) | null
+  /** Ends the worker once it has been idle for `idleMs`. */
+  idle: NodeJS.Timeout | null
 }
 
 /** The default size on this machine: on 2 cores, one worker (the other core stays with the event loop). */
@@ -48,6 +52,10 @@ export class PdfCheckPool {
   private readonly size: number
   /** The most workers alive at once so far (never above the pool's size). */
   peakWorkers = 0
+  /** Workers alive now. */
+  get workers(): number {
+    return this.slots.length
+  }
 
   constructor(private readonly limits: PdfCheckLimits) {
     this.size = limits.workers ?? defaultWorkers()
@@ -85,6 +93,8 @@ export class PdfCheckPool {
         this.limits.timeMs,
       )
       slot.job = { ...job, id, timer }
+      if (slot.idle) clearTimeout(slot.idle)
+      slot.idle = null
       slot.worker.ref()
       slot.worker.postMessage({ id, bytes: copy.buffer, maxPages: this.limits.maxPages }, [copy.buffer])
     }
@@ -102,7 +112,7 @@ export class PdfCheckPool {
         stackSizeMb: 4,
       },
     })
-    const slot: Slot = { worker, ready: false, job: null }
+    const slot: Slot = { worker, ready: false, job: null, idle: null }
     this.slots.push(slot)
     this.peakWorkers = Math.max(this.peakWorkers, this.slots.length)
     worker.unref()
@@ -116,6 +126,13 @@ export class PdfCheckPool {
         worker.unref()
       }
       this.pump()
+      if (!slot.job && !slot.idle && this.slots.includes(slot)) {
+        slot.idle = setTimeout(
+          () => void this.end(slot, { ok: false, problem: 'busy', reason: 'idle' }),
+          this.limits.idleMs ?? 30_000,
+        )
+        slot.idle.unref()
+      }
     })
     // Out of memory (ERR_WORKER_OUT_OF_MEMORY) or any other death: the check it held is too complex, the slot goes.
     worker.on('error', (err: Error & { code?: string }) => {
@@ -129,6 +146,8 @@ export class PdfCheckPool {
   private async end(slot: Slot, verdict: PdfVerdict): Promise<void> {
     const i = this.slots.indexOf(slot)
     if (i >= 0) this.slots.splice(i, 1)
+    if (slot.idle) clearTimeout(slot.idle)
+    slot.idle = null
     if (slot.job) {
       clearTimeout(slot.job.timer)
       slot.job.resolve(verdict)
