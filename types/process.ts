@@ -74,7 +74,7 @@ export const MATERIAL_UPLOAD_FIELD = 'file'
  *   is 400 `MATERIAL_PDF_TOO_COMPLEX`.
  * - `pdfCheckMs` and `pdfCheckMemoryMb`: the time and heap one PDF's check may take on its worker thread; past either
  *   the worker is ended and the upload is 400 `MATERIAL_PDF_TOO_COMPLEX`.
- * - `pdfQueue`: PDFs waiting for a worker; past it 503 `SERVICE_BUSY` with `Retry-After`.
+ * - `pdfQueue`: PDFs waiting for a worker; past it 503 `SERVICE_BUSY` (the candidate is asked to upload again later).
  * Encrypted PDFs are 400 `MATERIAL_PDF_ENCRYPTED`; active content (JavaScript, a non-GoTo OpenAction, Launch,
  * embedded files, XFA, additional actions, RichMedia) 400 `MATERIAL_PDF_ACTIVE_CONTENT`: refused, never rewritten.
  */
