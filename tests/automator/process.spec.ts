@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
 import { ERROR_MESSAGES } from '../../types/errors'
+import { MATERIAL_LIMITS } from '../../types/process'
 import {
   absent,
   connectApp,
@@ -234,6 +235,10 @@ describe('after submission: tracker, materials, payment, messages', () => {
     const materials = await pageAt(mp, 'packages/process/materials/index')
     await waitForText(materials, '#materials-item-education-status', (t) => t === '已上传', 10000)
     expect(await absent(materials, '#materials-submit')).toBe(true)
+    // The contract's file limits, stated before any upload.
+    expect(await waitForText(materials, '#materials-limits', (t) => t.length > 0)).toContain(
+      `PDF 不超过 ${MATERIAL_LIMITS.pdfMaxPages} 页`,
+    )
     await withPickedImage(mp, JPG, async () => {
       await tap(materials, '#materials-upload-all')
       await element(materials, '#materials-review', 30000)
