@@ -52,8 +52,10 @@ describe('PDF check pool', () => {
   }, 30000)
 
   test('past the memory limit the worker dies alone: the check is too complex, the process goes on', async () => {
-    const p = pool({ memoryMb: 8 })
-    expect(await p.check(objectDense(60_000))).toEqual({ ok: false, problem: 'too-complex', reason: 'memory' })
+    // Enough heap to load pdf-lib (a worker that cannot even start answers busy), far too little for 2.4 million numbers.
+    const p = pool({ memoryMb: 32, timeMs: 60_000 })
+    const heavy = plainPdf(1, '', `/Heavy [${'0 '.repeat(2_400_000)}] `)
+    expect(await p.check(heavy)).toEqual({ ok: false, problem: 'too-complex', reason: 'memory' })
     expect(await p.check(plainPdf(1))).toEqual({ ok: true, pages: 1 })
   }, 60000)
 
