@@ -95,10 +95,11 @@ export async function processRoutes(app: FastifyInstance, store: Store, qa: bool
         missing: '没有收到材料文件',
         tooLarge: new HttpError(413, 'MATERIAL_FORMAT', `${entry.name}文件过大，请上传 5MB 以内的文件`),
       })
-      const format = await checkMaterial(entry, bytes)
-      return commitUpload(store, req, bytes, allowed, (blob) => {
+      // Checked and put in its stored form (a JPG re-encoded; a PDF checked on a worker, never rewritten).
+      const checked = await checkMaterial(entry, bytes)
+      return commitUpload(store, req, checked.bytes, allowed, (blob) => {
         const { a } = allowed()
-        saveMaterial(store, a, key, format, bytes.length, blob)
+        saveMaterial(store, a, key, checked.format, checked.bytes.length, blob)
         return materialsView(store, a)
       })
     })
