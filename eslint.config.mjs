@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'tests/**', 'tools/**', 'mock-server/**', 'config/**'],
+    files: ['**/*.{js,mjs,cjs}', 'devkit/**', 'scripts/**', 'tests/**', 'tools/**', 'mock-server/**', 'config/**'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
   {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } from './lib/taro-build'
+import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } from '../devkit/taro-build'
 
 /**
  * `npm run bench`: builds each target (timed), then prints package sizes per platform beside the platform's limit

@@ -1,6 +1,6 @@
 import { startMock, type RunningMock } from '../support/servers'
 import { makeIdNumber } from '../../mock-server/scenarios'
-import { snapshotOutput, type OutputSnapshot } from '../../scripts/lib/taro-build'
+import { snapshotOutput, type OutputSnapshot } from '../../devkit/taro-build'
 import { errorText, MiniProgramHost } from '../../tools/miniprogram-host/src/host'
 import type { MiniTarget } from '../../tools/miniprogram-host/src/platforms'
 import { allUids, findByUid, textOf, type RenderNode } from '../../tools/miniprogram-host/src/render-tree'

@@ -12,7 +12,7 @@ import {
   unguardedGlobalReads,
   type AppJson,
 } from './support/output'
-import { snapshotOutput, type OutputSnapshot } from '../../scripts/lib/taro-build'
+import { snapshotOutput, type OutputSnapshot } from '../../devkit/taro-build'
 import type { MiniTarget } from '../../tools/miniprogram-host/src/platforms'
 
 // A build may run first when dist/<target> is stale.
