@@ -1,14 +1,12 @@
-import { accountScenarios, type Scenario } from './features/account/scenarios'
-import { applicationScenarios } from './features/application/scenarios'
-import { profileScenarios } from './features/profile/scenarios'
-import { resultsScenarios } from './features/results/scenarios'
+import type { Scenario } from './core/feature'
+import { FEATURES } from './features'
 
 /**
  * Named starting points for QA and tests (`--scenario NAME`, POST /__qa/scenario), gathered from the features'
  * scenarios.ts. A Map: the name comes from the caller.
  */
-export const SCENARIOS = new Map<string, Scenario>(
-  Object.entries({ ...accountScenarios, ...profileScenarios, ...applicationScenarios, ...resultsScenarios }),
+export const SCENARIOS: ReadonlyMap<string, Scenario> = new Map(
+  FEATURES.flatMap((feature) => Object.entries(feature.scenarios ?? {})),
 )
 
 export function scenarioNames(): string[] {
@@ -16,4 +14,4 @@ export function scenarioNames(): string[] {
 }
 
 // Tests and scripts build candidates with these; they live in the account feature.
-export { DEMO_CANDIDATE, makeAccount, makeIdNumber } from './features/account/scenarios'
+export { DEMO_CANDIDATE, makeAccount, makeIdNumber } from './features/account'

@@ -6,7 +6,6 @@ import { HISTORICAL_ID_CHANGED } from '../../mock-server/features/application/sc
 import type { ApplicationView } from '../../types/application'
 import { makeJpeg } from '../support/photos'
 import { stateToJson } from '../../mock-server/core/persist'
-import { reviveState } from '../../mock-server/core/store'
 import type { QaEndpointName } from '../../types/qa'
 import type { QaLooseRequest } from '../../scripts/lib/qa-client'
 import { startMock } from '../support/servers'
@@ -662,14 +661,14 @@ describe('application API', () => {
     const again = await filled(examId).catch((e: ApiError) => e)
     expect(again).not.toBeInstanceOf(ApiError)
     const state = mock.app.store.state
-    const revived = reviveState(JSON.parse(stateToJson(state)), mock.app.store.blobs)
+    const revived = mock.app.store.revive(JSON.parse(stateToJson(state)))
     expect(revived.application.byId).toBeInstanceOf(Map)
     expect([...revived.application.byId.keys()]).toEqual([...state.application.byId.keys()])
     expect(revived.application.history.size).toBe(2)
     expect(revived.application.calendar).toEqual(state.application.calendar)
     expect(revived.application.byId.has(app.id)).toBe(false) // the scenario replaced the state
     // A file written before this feature has no slice: it starts empty.
-    expect(reviveState({ accounts: [] }, mock.app.store.blobs).application).toEqual({
+    expect(mock.app.store.revive({ accounts: [] }).application).toEqual({
       byId: new Map(),
       history: new Map(),
       calendar: null,
