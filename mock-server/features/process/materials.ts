@@ -5,9 +5,7 @@ import { MATERIAL_VIEW_PATH, type MaterialFormat, type MaterialsView } from '../
 import { HttpError, conflict } from '../../core/errors'
 import type { Store } from '../../core/store'
 import { decodeImage, photoProblems, photoRefusalStatus } from '../../core/uploads'
-import { provinceOf } from '../application/data/provinces'
-import { abilities, examOf, submitChecks } from '../application/rules'
-import type { StoredApplication } from '../application/state'
+import { provinceOf, abilities, examOf, submitChecks, type StoredApplication } from '../application'
 import { materialsOfProvince, type MaterialEntry } from './data'
 import type { StoredMaterial } from './state'
 

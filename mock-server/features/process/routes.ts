@@ -6,7 +6,7 @@ import { candidateScope } from '../../core/candidate-scope'
 import { HttpError, conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
 import { readUploadedFile } from '../../core/uploads'
-import { ownApplication, viewOf } from '../application/rules'
+import { ownApplication, viewOf } from '../application'
 import { materialsOfProvince } from './data'
 import {
   checkMaterial,

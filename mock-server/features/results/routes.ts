@@ -5,7 +5,7 @@ import { candidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
 import { HttpError, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
-import { photoTicket } from '../profile/rules'
+import { photoTicket } from '../profile'
 import {
   certificateOf,
   certificateReady,
