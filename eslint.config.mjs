@@ -18,6 +18,10 @@ const API = ['**/api', '**/api/**', '@/api', '@/api/*']
 const UI = ['**/pages/**', '**/packages/**', '**/components/**', '@/pages/*', '@/packages/*', '@/components/*']
 const APP = ['**/src', '**/src/**', '@/*']
 const TOOLING = ['**/tools/**', '**/scripts/**', '**/tests/**', '**/devkit/**']
+const SERVER = {
+  group: [...APP, ...TOOLING],
+  message: 'The mock server imports types/ and domain/, never src/, tools, scripts or tests.',
+}
 const APP_SYNTAX = [
   {
     selector: "MemberExpression[object.name='Taro'][property.name=/^(request|uploadFile|downloadFile)$/]",
@@ -164,12 +168,27 @@ export default tseslint.config(
     ],
   }),
   // The mock server is the backend's stand-in: it shares the contract and the rules, never the app.
-  walls(['mock-server/**'], {
+  walls(['mock-server/**'], { base: false, patterns: [SERVER] }),
+  // Its core knows no feature: each feature brings its slice, scenarios and QA routes (features/index.ts lists them).
+  walls(['mock-server/core/**'], {
     base: false,
     patterns: [
+      SERVER,
       {
-        group: [...APP, ...TOOLING],
-        message: 'The mock server imports types/ and domain/, never src/, tools, scripts or tests.',
+        group: ['../features', '../features/**', '../app', '../scenarios', '../cli'],
+        message: 'mock-server/core knows no feature: a feature brings its own slice, scenarios and routes.',
+      },
+    ],
+  }),
+  // A feature reaches another only through that feature's index.ts (its exported services), never its files.
+  walls(['mock-server/features/*/*.ts'], {
+    base: false,
+    patterns: [
+      SERVER,
+      // '../other/file', not '../../core/x', '../other' or '../other/index'.
+      {
+        regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$)',
+        message: "A feature reaches another only through that feature's index.ts.",
       },
     ],
   }),

@@ -100,6 +100,18 @@ const CASES = {
     'mock-server/core/x.ts',
     "import { startMock } from '../../tests/support/servers'\nexport const a = startMock\n",
   ],
+  coreImportsFeature: [
+    'mock-server/core/store.ts',
+    "import type { ProfileState } from '../features/profile/state'\nimport { FEATURES } from '../features'\nimport { SCENARIOS } from '../scenarios'\nexport type A = [ProfileState, typeof FEATURES, typeof SCENARIOS]\n",
+  ],
+  featureReachesIntoAnother: [
+    'mock-server/features/process/payment.ts',
+    "import { examOf } from '../application/rules'\nexport const a = examOf\n",
+  ],
+  featureThroughIndex: [
+    'mock-server/features/process/payment.ts',
+    "import { examOf } from '../application'\nimport { HttpError } from '../../core/errors'\nimport { fieldsOf } from './state'\nexport const a = [examOf, HttpError, fieldsOf]\n",
+  ],
   toolImportsScripts: [
     'tools/miniprogram-host/src/x.ts',
     "import { qaApi } from '../../../scripts/lib/qa-client'\nexport const a = qaApi\n",
@@ -219,4 +231,16 @@ test('tools import devkit/, never scripts/; devkit/ imports nothing of the proje
   expect(results.toolImportsScripts).toEqual(refusedWith(/^no-restricted-imports: .*Tools import devkit/))
   expect(results.toolImportsDevkit).toEqual([])
   expect(results.devkitImportsScripts).toEqual(refusedWith(/^no-restricted-imports: .*devkit\/ stands under/))
+})
+
+test("the server's core imports no feature; a feature reaches another only through its index.ts", () => {
+  expect(results.coreImportsFeature).toEqual([
+    expect.stringMatching(/^no-restricted-imports: .*core knows no feature/),
+    expect.stringMatching(/^no-restricted-imports: .*core knows no feature/),
+    expect.stringMatching(/^no-restricted-imports: .*core knows no feature/),
+  ])
+  expect(results.featureReachesIntoAnother).toEqual(
+    refusedWith(/^no-restricted-imports: .*only through that feature's index/),
+  )
+  expect(results.featureThroughIndex).toEqual([])
 })
