@@ -116,6 +116,6 @@ export const api = {
 }
 
 // A browser has no platform to verify a face, pay or ask for reminders: the H5 stand-ins (platform.h5.ts) ask the mock
-// server's simulation through this client, handed over here so that the platform never imports the client.
-if (process.env.TARO_ENV === 'h5')
-  provideSimulation({ faceRun: api.simFaceRun, payRun: api.simPayRun, subscribe: api.simSubscribe })
+// server's simulation through this client, handed over here so that the platform never imports the client (the
+// mini-programs' platforms never ask for it).
+provideSimulation({ faceRun: api.simFaceRun, payRun: api.simPayRun, subscribe: api.simSubscribe })
