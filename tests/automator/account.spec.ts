@@ -13,6 +13,7 @@ import {
   type Page,
 } from './support/app'
 import { captchaShown, qaApi } from './support/qa'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // The account flows of issue 4 (SPEC 1): register, password and face login, lockout, recovery, cancellation,
 // session expiry. Candidates are created through the QA API; captchas come from it too.
@@ -24,8 +25,8 @@ describe('account', () => {
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const nextIdNumber = () => makeIdNumber('330106', '19870412', String(seq++ % 1000).padStart(3, '0'))
 

@@ -17,6 +17,7 @@ import { logInWithPassword, withPickedImage } from './support/candidate'
 import type { QaResponseOf } from '../../types/qa'
 import { qaApi } from './support/qa'
 import { saveAndRead, withAlbumRefused } from './support/saved-images'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // 网上报名 (issue 13): exams list → province → declarations → six steps → photo → review → form, for a new candidate
 // (apply-open) and a historical one in 北京 (confirmed at once); withdraw and resubmit changes the 验证码; a half-typed
@@ -33,8 +34,8 @@ describe('online application wizard', () => {
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   async function logIn(user: { username: string; password: string }): Promise<void> {
     await logInWithPassword(mp, user)
