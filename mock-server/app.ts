@@ -8,10 +8,9 @@ import { wireFaults, type WireFaultsConfig } from './core/wire-faults'
 import { qaRoutes } from './core/qa-routes'
 import { CallLog, recordCalls } from './core/call-log'
 import { Store } from './core/store'
-import { FEATURES } from './features'
+import { FEATURES, SCENARIOS } from './features'
 import type { OcrEngine } from './features/scan/ocr/engine'
 import type { FaceOutcome } from '../types/platform-sim'
-import { SCENARIOS } from './scenarios'
 import { wireErrorOptions } from './core/wire-errors'
 
 export interface MockServerOptions {

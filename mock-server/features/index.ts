@@ -1,4 +1,4 @@
-import type { Feature } from '../core/feature'
+import type { Feature, Scenario } from '../core/feature'
 import { accountFeature } from './account'
 import { applicationFeature } from './application'
 import { faceFeature } from './face'
@@ -24,3 +24,11 @@ export const FEATURES: readonly Feature[] = [
   resultsFeature,
   simFeature,
 ]
+
+/**
+ * Named starting points for QA and tests (`--scenario NAME`, POST /__qa/scenario), gathered from the features. A Map:
+ * the name comes from the caller.
+ */
+export const SCENARIOS: ReadonlyMap<string, Scenario> = new Map(
+  FEATURES.flatMap((feature) => Object.entries(feature.scenarios ?? {})),
+)

@@ -102,7 +102,7 @@ const CASES = {
   ],
   coreImportsFeature: [
     'mock-server/core/store.ts',
-    "import type { ProfileState } from '../features/profile/state'\nimport { FEATURES } from '../features'\nimport { SCENARIOS } from '../scenarios'\nexport type A = [ProfileState, typeof FEATURES, typeof SCENARIOS]\n",
+    "import type { ProfileState } from '../features/profile/state'\nimport { FEATURES } from '../features'\nimport { DEMO_CANDIDATE } from '../scenarios'\nexport type A = [ProfileState, typeof FEATURES, typeof DEMO_CANDIDATE]\n",
   ],
   featureReachesIntoAnother: [
     'mock-server/features/process/payment.ts',

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { scenarioNames } from '../../mock-server/scenarios'
+import { SCENARIOS } from '../../mock-server/features'
 
 /**
  * The README says what the code does: its Features table names every page the app declares (src/app.config.ts) and
@@ -53,5 +53,5 @@ test('the QA table lists every scenario the server knows, and only those', () =>
   const row = README.split('\n').find((line) => line.startsWith('| `loadScenario` |'))
   expect(row).toBeDefined()
   const listed = ticked(/load a scenario \(([^)]*)\)/.exec(row!)?.[1] ?? '')
-  expect([...listed].sort()).toEqual([...scenarioNames()].sort())
+  expect([...listed].sort()).toEqual([...SCENARIOS.keys()].sort())
 })
