@@ -43,6 +43,25 @@ export interface StateSlice {
   blobIds?(state: State): Iterable<string>
 }
 
+/** A slice that is one field of State (most are), from functions of that field alone. */
+export function sliceOf<K extends keyof State>(
+  key: K,
+  field: {
+    empty(): State[K]
+    revive(json: unknown, blobs: BlobStore): State[K]
+    prune?(value: State[K], now: number): number
+    blobIds?(value: State[K]): Iterable<string>
+  },
+): StateSlice {
+  const { prune, blobIds } = field
+  return {
+    empty: () => ({ [key]: field.empty() }) as Partial<State>,
+    revive: (json, blobs) => ({ [key]: field.revive(json[key], blobs) }) as Partial<State>,
+    ...(prune ? { prune: (state: State, now: number) => prune(state[key], now) } : {}),
+    ...(blobIds ? { blobIds: (state: State) => blobIds(state[key]) } : {}),
+  }
+}
+
 /** The state with every slice's collections empty. */
 export function emptyState(slices: readonly StateSlice[]): State {
   return Object.assign({ idempotency: new Map() }, ...slices.map((s) => s.empty())) as State

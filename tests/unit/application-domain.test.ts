@@ -381,16 +381,7 @@ describe('step checks shared by pages and server', () => {
       { code: '201', category: 'pharmacy', level: '2', subjects: [{ code: '1' }, { code: '2' }] },
     ],
   }
-  const info = {
-    category: 'nursing',
-    level: '3',
-    speciality: '368',
-    practiceCategory: '护士',
-    firstRegistration: '2013-09',
-    residencyHolder: false,
-    residencyCertDate: '',
-    subjects: ['1'],
-  }
+  const info = { ...FILLED.examInfo, residencyCertDate: '', subjects: ['1'] }
 
   test('专业类别 → 级别 → 专业 cascade: a speciality of another category or level is refused', () => {
     expect(examInfoProblems(info, dict, TODAY)).toEqual({})

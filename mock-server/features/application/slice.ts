@@ -1,15 +1,15 @@
-import type { StateSlice } from '../../core/store'
+import { sliceOf } from '../../core/store'
 import { applicationBlobIds, emptyApplicationState, reviveApplicationState, type ApplicationState } from './state'
 
+// Online application: applications, last year's applications, the exam calendar.
 declare module '../../core/store' {
   interface State {
-    /** Online application: applications, last year's applications, the exam calendar. */
     application: ApplicationState
   }
 }
 
-export const applicationSlice: StateSlice = {
-  empty: () => ({ application: emptyApplicationState() }),
-  revive: (json) => ({ application: reviveApplicationState(json.application) }),
-  blobIds: (state) => applicationBlobIds(state.application),
-}
+export const applicationSlice = sliceOf('application', {
+  empty: emptyApplicationState,
+  revive: reviveApplicationState,
+  blobIds: applicationBlobIds,
+})

@@ -1,15 +1,15 @@
-import type { StateSlice } from '../../core/store'
+import { sliceOf } from '../../core/store'
 import { emptyProcessState, processBlobIds, reviveProcessState, type ProcessState } from './state'
 
+// After submission: orders, materials, subscriptions, reminders.
 declare module '../../core/store' {
   interface State {
-    /** After submission: orders, materials, subscriptions, reminders. */
     process: ProcessState
   }
 }
 
-export const processSlice: StateSlice = {
-  empty: () => ({ process: emptyProcessState() }),
-  revive: (json) => ({ process: reviveProcessState(json.process) }),
-  blobIds: (state) => processBlobIds(state.process),
-}
+export const processSlice = sliceOf('process', {
+  empty: emptyProcessState,
+  revive: reviveProcessState,
+  blobIds: processBlobIds,
+})

@@ -1,14 +1,11 @@
-import type { StateSlice } from '../../core/store'
+import { sliceOf } from '../../core/store'
 import { emptyResultsState, reviveResultsState, type ResultsState } from './state'
 
+// After the exam: tickets, scores, certificates.
 declare module '../../core/store' {
   interface State {
-    /** After the exam: tickets, scores, certificates. */
     results: ResultsState
   }
 }
 
-export const resultsSlice: StateSlice = {
-  empty: () => ({ results: emptyResultsState() }),
-  revive: (json) => ({ results: reviveResultsState(json.results) }),
-}
+export const resultsSlice = sliceOf('results', { empty: emptyResultsState, revive: reviveResultsState })
