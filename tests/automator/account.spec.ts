@@ -200,7 +200,7 @@ describe('account', () => {
     const c = await candidate()
     await loginByPassword(c.username, c.password)
     await landedOn('pages/hub/index', '#hub-page')
-    // Sessions live two hours from their last use (mock-server/core/sessions.ts): move the server's clock three on.
+    // Sessions live two hours from their last use (mock-server/features/account/sessions.ts): move the server's clock three on.
     await qaApi('setClock', { advanceMs: 3 * 60 * 60 * 1000 })
     try {
       await mp.navigateTo('/packages/profile/basic/index')
