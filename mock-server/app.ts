@@ -8,19 +8,9 @@ import { wireFaults, type WireFaultsConfig } from './core/wire-faults'
 import { qaRoutes } from './core/qa-routes'
 import { CallLog, recordCalls } from './core/call-log'
 import { Store } from './core/store'
-import { accountFeature } from './features/account'
-import { applicationFeature } from './features/application'
-import { faceFeature } from './features/face'
-import { FaceService } from './features/face/flows'
-import { notifyPayment, processFeature, queueReminders } from './features/process'
-import { profileFeature } from './features/profile'
-import { publicFeature } from './features/public'
-import { resultsFeature } from './features/results'
-import { scanFeature } from './features/scan'
+import { FEATURES, SCENARIOS } from './features'
 import type { OcrEngine } from './features/scan/ocr/engine'
-import { simFeature } from './features/sim'
 import type { FaceOutcome } from '../types/platform-sim'
-import { SCENARIOS } from './scenarios'
 import { wireErrorOptions } from './core/wire-errors'
 import { RateLimits, retryAfterHeader, type RateLimitsConfig } from './core/rate-limit'
 
@@ -62,12 +52,15 @@ export type MockServer = FastifyInstance & {
 
 /** Builds the mock backend; tests call this and listen on port 0. */
 export async function buildMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
-  const store = new Store(opts.dataFile)
+  const store = new Store(
+    FEATURES.flatMap((f) => (f.slice ? [f.slice] : [])),
+    opts.dataFile,
+  )
   if (opts.scenario) {
     const make = SCENARIOS.get(opts.scenario)
     if (!make) throw new Error(`unknown scenario: ${opts.scenario}`)
     if (!opts.dataFile || store.state.accounts.size === 0)
-      store.replace(make({ now: store.clock.now(), blobs: store.blobs }))
+      store.replace(make({ now: store.clock.now(), blobs: store.blobs, empty: () => store.empty() }))
   }
 
   const app = Fastify({
@@ -165,36 +158,22 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
     // With QA on, the server notes which state-changing endpoints were called, and from where (QA `calls`).
     const calls = new CallLog()
     recordCalls(app, calls)
-    qaRoutes(app, store, calls, () => limits.clear())
+    qaRoutes(app, store, calls, SCENARIOS, () => limits.clear())
   }
   // Each feature is a plugin (features/<feature>/index.ts): its routes, its candidate scope, its QA routes.
-  await app.register(publicFeature, { store, qa, limits })
-  // Face verification (issue 12): the platforms' server sides, shared by face login and face recovery; what the
-  // candidate does in front of the camera comes only from QA (none without --qa, so nothing ever passes there).
-  const face = new FaceService({
-    outcome: () => (qa ? store.state.sim.face : null),
-    now: () => store.clock.now(),
-    state: () => store.state.face,
-    save: () => store.save(),
-  })
-  if (opts.faceOutcome) store.state.sim.face = opts.faceOutcome
-  await app.register(accountFeature, { store, qa, face })
-  await app.register(faceFeature, { store, qa, face })
-  await app.register(profileFeature, { store, qa })
-  await app.register(applicationFeature, { store, qa })
-  await app.register(processFeature, { store, qa })
-  // Reminders follow every change, whoever made it (a candidate, QA, the clock): looked for after each answer.
-  app.addHook('onResponse', async () => queueReminders(store))
-  await app.register(scanFeature, { store, qa, engine: opts.ocr })
   const publicBase = opts.publicBaseUrl ? publicBaseUrlOf(opts.publicBaseUrl) : null
-  await app.register(resultsFeature, { store, qa, publicBaseUrl: () => publicBase ?? listeningBase(app), limits })
-  // Simulations of what only a real platform does exist only with the QA API, never on a plain `npm run mock`.
-  if (qa)
-    await app.register(simFeature, {
-      store,
-      qa,
-      hooks: { onPay: (orderId, outcome) => void notifyPayment(store, orderId, outcome) },
-    })
+  const featureOptions = {
+    store,
+    qa,
+    ocr: opts.ocr,
+    faceOutcome: opts.faceOutcome,
+    limits,
+    publicBaseUrl: () => publicBase ?? listeningBase(app),
+  }
+  for (const feature of FEATURES) {
+    feature.hooks?.(app, featureOptions)
+    await app.register(feature.plugin, featureOptions)
+  }
 
   const server = app as unknown as MockServer
   server.store = store

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { measurePackages, PLATFORM_LIMITS } from './lib/package-size'
-import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } from './lib/taro-build'
+import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } from '../devkit/taro-build'
 
 /**
  * `npm run bench`: builds each target (timed), then prints package sizes per platform beside the platform's limit

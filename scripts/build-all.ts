@@ -1,4 +1,4 @@
-import { buildTarget, logTail, seconds, targetsFromArgs } from './lib/taro-build'
+import { buildTarget, logTail, seconds, targetsFromArgs } from '../devkit/taro-build'
 
 /**
  * `npm run build`: production builds of weapp, swan, alipay and h5, one after another (two cores do not gain from

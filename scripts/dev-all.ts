@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { ROOT, targetsFromArgs } from './lib/taro-build'
+import { ROOT, targetsFromArgs } from '../devkit/taro-build'
 
 /**
  * `npm run dev`: watch builds of all four targets side by side (or `npm run dev -- weapp` for one), each line of

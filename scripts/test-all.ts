@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ensureBrowserPackages } from './lib/browser-packages'
-import { buildTarget, logTail, seconds, TARGETS } from './lib/taro-build'
+import { buildTarget, logTail, seconds, TARGETS } from '../devkit/taro-build'
 
 /**
  * `npm test`: every check the project has, in order, ending with one line `N passed, N failed`.

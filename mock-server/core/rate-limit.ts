@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { HttpError } from './errors'
-import { bearerToken } from './sessions'
 import type { Store } from './store'
 
 /**
@@ -99,9 +98,8 @@ export class RateLimits {
 
 /** Who is asking: the candidate of a valid session, else the address. Never throws (a bad token is just no session). */
 export function clientOf(store: Store, req: FastifyRequest): string {
-  const session = store.state.sessions.get(bearerToken(req))
-  if (session && Date.parse(session.expiresAt) > store.clock.now()) return `account:${session.accountId}`
-  return `ip:${req.ip}`
+  const account = store.identity.callerOf(req)
+  return account ? `account:${account}` : `ip:${req.ip}`
 }
 
 /** 429 with the contract's body; app.ts's error handler turns `retryAfterSeconds` into the Retry-After header. */

@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify'
-import { accountFromRequest } from './sessions'
 import type { Store } from './store'
 
 /**
@@ -31,7 +30,7 @@ export async function commitUpload<T>(
 ): Promise<T> {
   const blob = await store.blobs.put(bytes)
   // From here to the return, no await: the check and the write are one turn.
-  accountFromRequest(store, req)
+  store.identity.authenticate(req)
   allowed()
   const result = commit(blob)
   store.save()

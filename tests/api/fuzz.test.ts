@@ -19,6 +19,7 @@ import {
   polyglots,
 } from '../support/pdfs'
 import { bearer, nextIdNumber, registerCandidate, send, type Candidate } from './support/candidates'
+import { FILLED } from '../support/application-fixture'
 
 /**
  * Bad input, generated (issue 11): for every endpoint of the contract, fast-check derives hostile requests from the
@@ -195,21 +196,12 @@ function validSamples(ids: SampleIds): { [N in EndpointName]: RequestOf<N> } {
     startApplication: { examId: ids.examId, province: '11' },
     getApplication: { id },
     acceptDeclarations: { id, accepted: ['important-notice', 'integrity-pledge'] },
-    saveCentreStep: { id, centre: '1101' },
-    saveBasicStep: { id, idValidUntil: '长期', ethnicity: '汉族' },
-    saveContactStep: { id, mobile: '13912345678', address: '北京市海淀区学院路38号', postcode: '100191' },
-    saveExamInfoStep: {
-      id,
-      category: 'nursing',
-      level: '3',
-      speciality: '368',
-      practiceCategory: '护士',
-      firstRegistration: '2013-09',
-      residencyHolder: false,
-      subjects: ['1', '2', '3', '4'],
-    },
+    saveCentreStep: { id, ...FILLED.centre },
+    saveBasicStep: { id, ...FILLED.basic },
+    saveContactStep: { id, ...FILLED.contact },
+    saveExamInfoStep: { id, ...FILLED.examInfo },
     saveEducationStep: { id, educationRecordId: 'record-1' },
-    saveWorkStep: { id, unitName: '北京协和医院', workStart: '2013-08', specialityYears: 10 },
+    saveWorkStep: { id, ...FILLED.work },
     uploadExamPhoto: { id },
     confirmHubPhoto: { id },
     reviewApplication: { id },

@@ -5,7 +5,6 @@ import sharp from 'sharp'
 import { api, ApiError, newIdempotencyKey, setSessionToken } from '../../src/api'
 import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
 import { stateToJson } from '../../mock-server/core/persist'
-import { reviveState } from '../../mock-server/core/store'
 import type { ApplicationView } from '../../types/application'
 import { clientAgainstMock } from './support/client-mock'
 
@@ -377,7 +376,7 @@ describe('process API (after submission)', () => {
     const id = await reviewed('11')
     await api.startPayment(id, 'weapp')
     await api.messages()
-    const revived = reviveState(JSON.parse(stateToJson(mock.app.store.state)), mock.app.store.blobs)
+    const revived = mock.app.store.revive(JSON.parse(stateToJson(mock.app.store.state)))
     expect(revived.process.orders.get(id)).toMatchObject({ applicationId: id, state: 'paying' })
     expect(revived.process.reminders.size).toBe(1)
     expect(revived.process.orderIndex.get(revived.process.orders.get(id)!.id)).toBe(id)

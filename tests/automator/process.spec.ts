@@ -20,6 +20,7 @@ import { makeJpeg } from '../support/photos'
 import { logInWithPassword, withPickedImage } from './support/candidate'
 import { mockUrl } from './support/env'
 import { qaApi } from './support/qa'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 /**
  * After submission (issue 14), as QA runs it in the devtools: the application is submitted through the QA API (the
@@ -57,12 +58,12 @@ describe('after submission: tracker, materials, payment, messages', () => {
     mp = await connectApp()
     const info = (await mp.systemInfo()) as { platform?: string }
     target = (process.env.AUTOMATOR_TARGET as Target | undefined) ?? (info?.platform === 'h5' ? 'h5' : 'weapp')
-  })
+  }, HOOK_TIMEOUT_MS)
   afterEach(async () => {
     if (target !== 'h5') await mp.restoreWxMethod(payApi())
     await qaApi('simPay', { outcome: 'success' })
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const payApi = () => (target === 'alipay' ? 'tradePay' : 'requestPayment')
 

@@ -13,6 +13,7 @@ import {
   type MiniProgram,
 } from './support/app'
 import { logInNewCandidate, withPickedImage } from './support/candidate'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // 扫描学历查询结果 (issue 6): scan a 学信网 screenshot fixture, see the fields filled and marked 请核对, correct one,
 // save, and find the record in the list as 未核验. Selects only by the pages' ids.
@@ -25,8 +26,8 @@ describe('screenshot scanner', () => {
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   it('fills the education form from a 学信网 screenshot; the corrected record is saved as 未核验', async () => {
     // The candidate of the fixture (王晓燕, born 1998-05-12), logged in through the login page.

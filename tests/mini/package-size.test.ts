@@ -1,4 +1,4 @@
-import { snapshotOutput, type OutputSnapshot } from '../../scripts/lib/taro-build'
+import { snapshotOutput, type OutputSnapshot } from '../../devkit/taro-build'
 import { limitBreaches, measurePackages, PLATFORM_LIMITS, type MiniTarget } from '../../scripts/lib/package-size'
 
 /**

@@ -6,13 +6,12 @@ import { securityQuestionText, type SecurityQuestionId } from '../../../domain/s
 import { candidateScope } from '../../core/candidate-scope'
 import { contractRoute, ledgerOf } from '../../core/contract-route'
 import { badRequest, HttpError } from '../../core/errors'
-import { bearerToken, createSession } from '../../core/sessions'
+import { bearerToken, createSession } from './sessions'
 import type { Store } from '../../core/store'
-import { consumeCaptcha } from '../public/captcha'
+import { consumeCaptcha } from '../public'
 import { loginGuardFor, passwordMatches } from './login-guard'
 import { isKnownRegionCode } from './regions'
-import type { FaceService } from '../face/flows'
-import type { FacePurpose } from '../face/state'
+import type { FaceService, FacePurpose } from '../face'
 import type { Account } from './state'
 import {
   applicationDataReason,

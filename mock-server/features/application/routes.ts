@@ -20,8 +20,8 @@ import { HttpError, badRequest, conflict, forbidden, notFound } from '../../core
 import type { Store } from '../../core/store'
 import { commitUpload } from '../../core/upload-commit'
 import { decodeImage, readUploadedFile, refuseBadPhoto } from '../../core/uploads'
-import type { Account } from '../account/state'
-import { profileOf, summaryOf } from '../profile/rules'
+import type { Account } from '../account'
+import { profileOf, summaryOf } from '../profile'
 import { centresOf, PROVINCES, provinceOf, unitsOf } from './data/provinces'
 import { dictionaryOf, ETHNICITIES, UNIT_TYPES } from './data/specialities'
 import {

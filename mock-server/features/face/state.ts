@@ -2,7 +2,6 @@ import type { FacePlatform } from '../../../types/account'
 import type { FaceOutcome } from '../../../types/platform-sim'
 import { normaliseIdNumber } from '../../../domain/id-card'
 import { fieldsOf, mapFrom, setFrom } from '../../core/persist'
-import { accountErasers } from '../account/rules'
 import { certHashOf } from './platforms'
 
 /**
@@ -121,8 +120,3 @@ export function eraseFaceRecordsOf(face: FaceState, person: { name: string; idNu
   const certHash = certHashOf({ cert_type: 'IDENTITY_CARD', cert_name: person.name, cert_no: person.idNumber })
   for (const records of platformRecords) for (const [id, v] of records) if (v.certHash === certHash) records.delete(id)
 }
-
-accountErasers.push((state, accountId) => {
-  const account = state.accounts.get(accountId)
-  if (account) eraseFaceRecordsOf(state.face, account)
-})

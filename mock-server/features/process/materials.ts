@@ -8,9 +8,14 @@ import { PdfCheckPool, type PdfProblem } from '../../core/file-check/pdf'
 import { foreignInPdf } from '../../core/file-check/polyglot'
 import type { Store } from '../../core/store'
 import { decodeImage, photoProblems, photoRefusalStatus } from '../../core/uploads'
-import { provinceOf } from '../application/data/provinces'
-import { abilities, examOf, provinceChangeHooks, submitChecks } from '../application/rules'
-import type { StoredApplication } from '../application/state'
+import {
+  provinceOf,
+  abilities,
+  examOf,
+  provinceChangeHooks,
+  submitChecks,
+  type StoredApplication,
+} from '../application'
 import { materialsOfProvince, type MaterialEntry } from './data'
 import type { StoredMaterial } from './state'
 

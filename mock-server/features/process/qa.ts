@@ -6,10 +6,16 @@ import type { ExamKind, RecordKind } from '../../../types/states'
 import { contractRoute } from '../../core/contract-route'
 import { conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
-import { findByExactUsername } from '../account/rules'
-import { centresOf, provinceOf } from '../application/data/provinces'
-import { calendarOf, codeOf, newApplication, viewOf } from '../application/rules'
-import type { StoredApplication } from '../application/state'
+import { findByExactUsername } from '../account'
+import {
+  centresOf,
+  provinceOf,
+  calendarOf,
+  codeOf,
+  newApplication,
+  viewOf,
+  type StoredApplication,
+} from '../application'
 import { materialsOfProvince } from './data'
 import { notifyPayment } from './payment'
 import { queueReminders, remindersOf } from './reminders'

@@ -7,7 +7,7 @@ import { HttpError, conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
 import { commitUpload } from '../../core/upload-commit'
 import { readUploadedFile } from '../../core/uploads'
-import { ownApplication, viewOf } from '../application/rules'
+import { ownApplication, viewOf } from '../application'
 import { materialsOfProvince } from './data'
 import {
   checkMaterial,

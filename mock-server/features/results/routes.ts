@@ -6,7 +6,7 @@ import { contractRoute } from '../../core/contract-route'
 import { HttpError, notFound } from '../../core/errors'
 import { checkRate, type RateLimits } from '../../core/rate-limit'
 import type { Store } from '../../core/store'
-import { photoTicket } from '../profile/rules'
+import { photoTicket } from '../profile'
 import {
   certificateOf,
   certificateReady,

@@ -1,5 +1,5 @@
 import { buildMockServer } from '../../../mock-server/app'
-import { snapshotOutput } from '../../../scripts/lib/taro-build'
+import { snapshotOutput } from '../../../devkit/taro-build'
 import { MiniProgramHost, WX_ALIASES, type HostPage } from '../../miniprogram-host/src/host'
 import type { MiniTarget } from '../../miniprogram-host/src/platforms'
 import { locate, textOf, type RenderNode } from '../../miniprogram-host/src/render-tree'

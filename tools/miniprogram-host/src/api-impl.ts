@@ -1,6 +1,9 @@
 import vm from 'node:vm'
 import sharp from 'sharp'
-import { ApiFailure, withResponseHeaders, type MiniProgramHost } from './host'
+import type { ApiTable } from './api-table'
+import type { HostCanvases } from './canvas'
+import { ApiFailure, withResponseHeaders, type CanvasHost, type HostOptions } from './host-core'
+import type { HostNetwork } from './network'
 
 /**
  * The host's stand-ins for each platform API, by the platform's own name: storage in memory, routing on the host's
@@ -9,6 +12,22 @@ import { ApiFailure, withResponseHeaders, type MiniProgramHost } from './host'
  * simFace, simPay, simSubscribe). Results take each platform's documented shape (apis.<target>.ts).
  */
 export type Impl = (opts: Record<string, unknown>, args: unknown[]) => unknown
+
+/** What the stand-ins use of their host (host.ts), which builds them. */
+export interface ImplHost extends CanvasHost {
+  readonly table: ApiTable
+  readonly context: vm.Context
+  readonly options: HostOptions
+  readonly canvases: HostCanvases
+  readonly requests: { url: string; method: string }[]
+  /** Where requests may go (the build's declared domains): network.ts. */
+  readonly network: HostNetwork
+  readonly storage: Map<string, unknown>
+  readonly appJson: { pages: string[] }
+  modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null
+  readonly seen: { verifyId?: string; orderId?: string }
+  route(method: string, opts: Record<string, unknown>): Promise<unknown>
+}
 
 const SYSTEM = {
   brand: 'devtools',
@@ -25,7 +44,7 @@ const SYSTEM = {
   safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 },
 }
 
-export function makeImplementations(host: MiniProgramHost): Record<string, Impl> {
+export function makeImplementations(host: ImplHost): Record<string, Impl> {
   const target = host.target
   const systemInfo = {
     ...SYSTEM,

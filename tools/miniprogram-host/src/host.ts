@@ -19,6 +19,14 @@ import {
   removeBuiltIns,
   type MissingBuiltIn,
 } from './engine'
+import {
+  ApiFailure,
+  RESPONSE_HEADERS,
+  type CanvasHost,
+  type HostOptions,
+  type HostPage,
+  type PageMetrics,
+} from './host-core'
 
 /**
  * Runs a Taro mini-program output (dist/weapp, dist/alipay, dist/swan) in Node as the platform's runtime would: one
@@ -31,67 +39,9 @@ import {
 type Fn = (...args: unknown[]) => unknown
 type Callbacks = { success?: Fn; fail?: Fn; complete?: Fn }
 
+export { ApiFailure, withResponseHeaders, type HostOptions, type HostPage, type PageMetrics } from './host-core'
+
 export const API_TABLES: Record<MiniTarget, ApiTable> = { weapp: weappApis, alipay: alipayApis, swan: swanApis }
-
-export interface HostOptions {
-  /**
-   * The mock server: the build's declared API origin (its network.json) resolves to it. Requests elsewhere, or
-   * outside the declared domains, are refused as on a phone (network.ts).
-   */
-  mockUrl?: string
-  /** Every request fails as on a phone without network (boot tests). */
-  offline?: boolean
-  /** Called for each console call of the app (the automator's App.logAdded). */
-  onConsole?: (type: string, args: unknown[]) => void
-  /** Called for each uncaught error of the app (the automator's App.exceptionThrown). */
-  onException?: (error: Error) => void
-  /**
-   * The oldest engines the app must run on, as a browserslist query (default: config/engines.ts, what the build
-   * declares): the built-ins they lack are removed from the app's context (engine.ts).
-   */
-  engines?: string
-}
-
-/**
- * Response headers a stand-in hands to its task's onHeadersReceived, not to the answer: a non-enumerable symbol, so
- * the answer the app receives (a spread copy) never carries them.
- */
-const RESPONSE_HEADERS = Symbol('response headers')
-export function withResponseHeaders<T extends object>(answer: T, header: Record<string, string>): T {
-  return Object.defineProperty(answer, RESPONSE_HEADERS, { value: header, enumerable: false })
-}
-
-/** A failed platform call: what the fail callback receives. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-export interface PageMetrics {
-  setDataCalls: number[]
-  largestPayload: number
-  longestHandlerMs: number
-}
-
-export interface HostPage {
-  /** Never reused, as the automator protocol wants. */
-  id: number
-  route: string
-  query: Record<string, string>
-  instance: Record<string, unknown>
-  data: Record<string, unknown>
-  patches: Record<string, unknown>[]
-  view: TreeView
-  state: 'open' | 'hidden' | 'unloaded'
-  /** What the candidate typed into a field, until the page writes the field's value again. */
-  typed: Map<string, { value: string; propAtTyping: unknown }>
-  metrics: PageMetrics
-  root: () => RenderNode | undefined
-}
 
 export interface Mock {
   result?: unknown
@@ -143,7 +93,7 @@ function watchRejections(): void {
   })
 }
 
-export class MiniProgramHost {
+export class MiniProgramHost implements CanvasHost {
   readonly flavour: Flavour
   readonly table: ApiTable
   readonly context: vm.Context

@@ -8,7 +8,7 @@ import path from 'node:path'
  * bridge) goes through here, so all take the same per-target lock and the same NODE_ENV.
  */
 
-export const ROOT = path.join(__dirname, '..', '..')
+export const ROOT = path.join(__dirname, '..')
 export const TARGETS = ['weapp', 'swan', 'alipay', 'h5'] as const
 export type Target = (typeof TARGETS)[number]
 
