@@ -106,6 +106,21 @@ export default tseslint.config(
       ],
     },
   },
+  // The platforms' API objects (wx, my, swan) are named in src/platform only: the official typings make Alipay's `my`
+  // a global of the whole program (src/platform/typings), and a page calling one would break the other targets.
+  {
+    files: ['src/**/*.{ts,tsx}', 'types/**/*.ts', 'domain/**/*.ts'],
+    ignores: ['src/platform/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['wx', 'my', 'swan'].map((name) => ({
+          name,
+          message: 'Platform APIs are called in src/platform only (platform.x()).',
+        })),
+      ],
+    },
+  },
   // Tools and scripts share code through scripts/lib, never through the tests.
   {
     files: ['scripts/**', 'tools/*/src/**', 'tools/*/bin/**'],

@@ -91,66 +91,6 @@ type AlipayCanvasContext = Taro.CanvasContext & {
   }): void
 }
 
-declare const my: {
-  /** 基础库 1.15.0+; filePath: a network address or a local (temp, cache, user) file. */
-  saveImageToPhotosAlbum?(opts: {
-    filePath: string
-    success: () => void
-    fail: (e: AlipaySaveError | undefined) => void
-  }): void
-  /** 已停止维护: for clients without my.saveImageToPhotosAlbum only. */
-  saveImage(opts: {
-    url: string
-    showActionSheet?: boolean
-    success: () => void
-    fail: (e: AlipaySaveError | undefined) => void
-  }): void
-  /** https://opendocs.alipay.com/mini/api/qflu8f */
-  openSetting(opts: { success: () => void; fail: (e: unknown) => void }): void
-  uploadFile(opts: {
-    url: string
-    filePath: string
-    name: string
-    fileName: string
-    fileType: 'image' | 'video' | 'audio'
-    header?: Record<string, string>
-    formData?: Record<string, string>
-    success: (r: { statusCode: number | string; data: string; header?: Record<string, unknown> }) => void
-    fail: (e: unknown) => void
-  }): { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined
-  getAuthCode(opts: { scopes: string; success: (r: { authCode: string }) => void; fail: (e: unknown) => void }): void
-  /** 身份验证's screen for a certification the server initialised (certifyId and its url). */
-  startAPVerify?(opts: {
-    url: string
-    certifyId: string
-    success: (r: AlipayVerifyResult) => void
-    fail: (e: unknown) => void
-  }): void
-  chooseImage(opts: {
-    count: number
-    sourceType: string[]
-    success: (r: {
-      apFilePaths?: string[]
-      tempFilePaths?: string[]
-      tempFiles?: { path: string; size: number }[]
-    }) => void
-    fail: (e: unknown) => void
-  }): void
-  getFileInfo(opts: { apFilePath: string; success: (r: { size: number }) => void; fail: (e: unknown) => void }): void
-  /** The same screen through the JSAPI bridge, for clients without my.startAPVerify. */
-  call?(
-    api: 'startBizService',
-    opts: { name: 'open-certify'; param: string },
-    callback: (r: AlipayVerifyResult) => void,
-  ): void
-  tradePay(opts: { tradeNO: string; success: (r: { resultCode: string }) => void; fail: (e: unknown) => void }): void
-  requestSubscribeMessage?(opts: {
-    entityIds: string[]
-    success: (r: Record<string, unknown>) => void
-    fail: (e: unknown) => void
-  }): void
-}
-
 /** Alipay's user-cancel error (https://opendocs.alipay.com/mini/api/error-code: 11 用户取消操作). */
 const cancelled = (e: unknown) => (e as { error?: number })?.error === 11 || isCancel(e)
 
@@ -165,11 +105,18 @@ function chooseImage(source: ImageSource): Promise<ChosenImage | null> {
       count: 1,
       sourceType: source === 'any' ? ['album', 'camera'] : [source],
       success: (res) => {
-        const file = res.tempFiles?.[0]
-        if (file) return resolve({ path: file.path, size: file.size })
+        // The typings give tempFiles as one file, the page as a list: read either.
+        const files: unknown = res.tempFiles
+        const file = (Array.isArray(files) ? files[0] : files) as typeof res.tempFiles | undefined
+        if (file?.path) return resolve({ path: file.path, size: file.size })
         const path = (res.apFilePaths ?? res.tempFilePaths ?? [])[0]
         if (!path) return resolve(null)
-        my.getFileInfo({ apFilePath: path, success: (info) => resolve({ path, size: info.size }), fail: reject })
+        my.getFileInfo({
+          apFilePath: path,
+          digestAlgorithm: 'md5',
+          success: (info) => resolve({ path, size: info.size }),
+          fail: reject,
+        })
       },
       fail: (e) => (cancelled(e) ? resolve(null) : reject(e)),
     })

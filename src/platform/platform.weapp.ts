@@ -8,7 +8,7 @@ import {
   saveToAlbumViaTaro,
   uploadViaTaro,
 } from './shared'
-import { paint, type Canvas2D, type Drawing } from './drawing'
+import { paint, type Drawing } from './drawing'
 import type { FaceResult, Platform } from './types'
 
 /**
@@ -26,33 +26,11 @@ export function faceResultOfWx(res: { errCode?: number; errMsg?: string } | unde
   return 'fail'
 }
 
-interface WxOffscreenCanvas {
-  getContext(type: '2d'): Canvas2D
-  createImage(): { onload: () => void; onerror: () => void; src: string }
-}
-
-declare const wx: {
-  /** Canvas 2D off screen (基础库 2.16.1+): https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.createOffscreenCanvas.html */
-  createOffscreenCanvas(opts: { type: '2d'; width: number; height: number }): WxOffscreenCanvas
-  /** https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.canvasToTempFilePath.html (canvas 2D: `canvas`) */
-  canvasToTempFilePath(opts: {
-    canvas: WxOffscreenCanvas
-    fileType?: 'png' | 'jpg'
-    success: (res: { tempFilePath: string }) => void
-    fail: (err: unknown) => void
-  }): void
-  /** 基础库 3.8.12+; older WeChat versions lack it. */
-  requestFacialVerify?(opts: {
-    verifyId: string
-    success: (res: { errCode?: number; errMsg?: string }) => void
-    fail: (err: { errCode?: number; errMsg?: string }) => void
-  }): void
-  requestSubscribeMessage(opts: {
-    tmplIds: string[]
-    success: (res: Record<string, string>) => void
-    fail: (err: unknown) => void
-  }): void
-}
+/**
+ * wx as WeChat's official typings (miniprogram-api-typings, src/platform/typings/wechat.d.ts) declare it, scoped to
+ * this file: an answer the typings give that the code ignores, or an option they lack, fails the typecheck.
+ */
+declare const wx: WechatMiniprogram.Wx
 
 /**
  * A drawing (保存报名表, the 准考证, the 成绩合格证明) painted on an offscreen canvas 2D and exported as a temp file.
