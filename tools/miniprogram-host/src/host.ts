@@ -103,16 +103,18 @@ export const WX_ALIASES: Record<MiniTarget, Record<string, string>> = {
 }
 
 /**
- * The code Alipay answers where a mocked wx result says the candidate refused the permission ("auth deny"): the one
- * the API's own page lists (my.saveImageToPhotosAlbum: 15 没有开启相册权限), else 2001, Alipay's 用户拒绝授权 (e.g.
- * my.chooseImage's table). https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum
+ * The code Alipay answers where a mocked wx result says the candidate refused the permission ("auth deny": WeChat's
+ * refused scope): 2001, Alipay's 用户拒绝授权 of the mini-program's scope (my.chooseImage's table in the official
+ * typings), whatever the API. Alipay's 15 (没有开启相册权限, iOS) is the phone's own permission, another refusal with
+ * another way forward (my.showAuthGuide): the permission model answers it (Host.permissions, system album off).
+ * https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum, https://opendocs.alipay.com/mini/api/show-auth-guide
  */
-const ALIPAY_REFUSED: Record<string, number> = { saveImageToPhotosAlbum: 15 }
+const ALIPAY_SCOPE_REFUSED = 2001
 
-/** A mocked wx failure as Alipay's error code: 11 用户取消操作, a refusal (ALIPAY_REFUSED), else 3 (unknown error). */
-export function alipayErrorOf(api: string, errMsg: string): number {
+/** A mocked wx failure as Alipay's error code: 11 用户取消操作, a refused scope 2001, else 3 (unknown error). */
+export function alipayErrorOf(_api: string, errMsg: string): number {
   if (/cancel/.test(errMsg)) return 11
-  if (/auth den|authoriz/.test(errMsg)) return ALIPAY_REFUSED[api] ?? 2001
+  if (/auth den|authoriz/.test(errMsg)) return ALIPAY_SCOPE_REFUSED
   return 3
 }
 
