@@ -210,6 +210,21 @@ export default tseslint.config(
       { group: ['../*'], message: 'devkit/ stands under scripts/ and tools/: it imports nothing of the project.' },
     ],
   }),
+  // The platforms' API objects (wx, my, swan) are named in src/platform only: the official typings make Alipay's `my`
+  // a global of the whole program (src/platform/typings), and a page calling one would break the other targets.
+  {
+    files: ['src/**/*.{ts,tsx}', 'types/**/*.ts', 'domain/**/*.ts'],
+    ignores: ['src/platform/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['wx', 'my', 'swan'].map((name) => ({
+          name,
+          message: 'Platform APIs are called in src/platform only (platform.x()).',
+        })),
+      ],
+    },
+  },
   // The QA control API is called by its name in types/qa.ts through the one QA client, never by a path string.
   {
     files: ['tests/**', 'scripts/**', 'tools/**'],

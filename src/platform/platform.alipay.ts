@@ -1,13 +1,15 @@
 import type Taro from '@tarojs/taro'
 import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, renderOnPageCanvas } from './shared'
-import type {
-  ChosenImage,
-  FaceResult,
-  ImageSource,
-  Platform,
-  SaveImageResult,
-  UploadOptions,
-  UploadResult,
+import {
+  PlatformRefusal,
+  type ChosenImage,
+  type FaceResult,
+  type ImageSource,
+  type Platform,
+  type RefusalKind,
+  type SaveImageResult,
+  type UploadOptions,
+  type UploadResult,
 } from './types'
 
 /** 身份验证's result: 9000 finished, 6001 cancelled, 6002 network, 4000 business error (result.errorCode). */
@@ -36,25 +38,39 @@ export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResul
   }
 }
 
-/** A failed save as Alipay reports it (the fail callback's `error` code). */
+/** A failed call as Alipay reports it (the fail callback's `error` code). */
 export interface AlipaySaveError {
   error?: number
   errorMessage?: string
 }
 
+/** How an Alipay call ended that did not succeed: a refusal (RefusalKind) or the candidate's cancel. */
+export type AlipayOutcome = RefusalKind | 'cancel'
+
 /**
- * The album's answer on Alipay, from my.saveImageToPhotosAlbum's error table (基础库 1.15.0+): 15 没有开启相册权限
- * (iOS: the album permission is off, so go to the settings) is a refusal; 2 filePath 为空, 16 相册存储空间不足 (iOS)
- * and 17 other errors (mostly a filePath it cannot read) are failures. 2001 is Alipay's 用户拒绝授权 (the candidate
- * refused the mini-program the album, scope `album` of my.openSetting): the code my.saveImage's table listed, which
- * older clients still answer through the fallback; a refusal too. Nothing in either table is a cancel: no sheet is
- * shown (my.saveImage gets showActionSheet: false), so the candidate has nothing to cancel.
- * https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum (错误码)
- * https://opendocs.alipay.com/mini/api/media/image/my.saveimage (已停止维护; its former table: 2, 15, 16, 17, 2001)
- * https://opendocs.alipay.com/mini/api/qflu8f (my.openSetting: scope album)
+ * Alipay's refusals, one table, by `error`:
+ * - 11 用户取消操作 (a picker closed): a cancel. https://opendocs.alipay.com/mini/api/error-code
+ * - 15 没有开启相册权限 (iOS): the phone's own album permission for Alipay is off, which only the phone's settings
+ *   change; my.showAuthGuide({ authType: 'PHOTO' }) shows the way there.
+ *   https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum (错误码),
+ *   https://opendocs.alipay.com/mini/api/show-auth-guide
+ * - 2001 用户拒绝授权 ("在申请授权时用户拒绝授权", my.chooseImage's and my.saveImage's tables; the official typings
+ *   give it for my.chooseImage): the candidate refused this mini-program the scope (album, camera), which
+ *   my.openSetting allows again. https://opendocs.alipay.com/mini/api/qflu8f
+ * Nothing else is a refusal: 2 filePath 为空, 16 相册存储空间不足, 17 other errors fail.
  */
+export const ALIPAY_REFUSALS: Record<number, AlipayOutcome> = { 11: 'cancel', 15: 'system', 2001: 'scope' }
+
+export function refusalOfAlipay(err: unknown): AlipayOutcome {
+  const code = (err as AlipaySaveError | undefined)?.error
+  return (typeof code === 'number' && ALIPAY_REFUSALS[code]) || 'failed'
+}
+
+/** The album's answer on Alipay (my.saveImageToPhotosAlbum / my.saveImage), by ALIPAY_REFUSALS. */
 export function saveResultOfAlipay(err: AlipaySaveError | undefined): SaveImageResult {
-  return err?.error === 15 || err?.error === 2001 ? 'denied' : 'failed'
+  const outcome = refusalOfAlipay(err)
+  // Nothing in either table is a cancel: no sheet is shown (showActionSheet: false), nothing to cancel.
+  return outcome === 'scope' ? 'denied' : outcome === 'cancel' ? 'failed' : outcome
 }
 
 /**
@@ -91,69 +107,6 @@ type AlipayCanvasContext = Taro.CanvasContext & {
   }): void
 }
 
-declare const my: {
-  /** 基础库 1.15.0+; filePath: a network address or a local (temp, cache, user) file. */
-  saveImageToPhotosAlbum?(opts: {
-    filePath: string
-    success: () => void
-    fail: (e: AlipaySaveError | undefined) => void
-  }): void
-  /** 已停止维护: for clients without my.saveImageToPhotosAlbum only. */
-  saveImage(opts: {
-    url: string
-    showActionSheet?: boolean
-    success: () => void
-    fail: (e: AlipaySaveError | undefined) => void
-  }): void
-  /** https://opendocs.alipay.com/mini/api/qflu8f */
-  openSetting(opts: { success: () => void; fail: (e: unknown) => void }): void
-  uploadFile(opts: {
-    url: string
-    filePath: string
-    name: string
-    fileName: string
-    fileType: 'image' | 'video' | 'audio'
-    header?: Record<string, string>
-    formData?: Record<string, string>
-    success: (r: { statusCode: number | string; data: string; header?: Record<string, unknown> }) => void
-    fail: (e: unknown) => void
-  }): { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined
-  getAuthCode(opts: { scopes: string; success: (r: { authCode: string }) => void; fail: (e: unknown) => void }): void
-  /** 身份验证's screen for a certification the server initialised (certifyId and its url). */
-  startAPVerify?(opts: {
-    url: string
-    certifyId: string
-    success: (r: AlipayVerifyResult) => void
-    fail: (e: unknown) => void
-  }): void
-  chooseImage(opts: {
-    count: number
-    sourceType: string[]
-    success: (r: {
-      apFilePaths?: string[]
-      tempFilePaths?: string[]
-      tempFiles?: { path: string; size: number }[]
-    }) => void
-    fail: (e: unknown) => void
-  }): void
-  getFileInfo(opts: { apFilePath: string; success: (r: { size: number }) => void; fail: (e: unknown) => void }): void
-  /** The same screen through the JSAPI bridge, for clients without my.startAPVerify. */
-  call?(
-    api: 'startBizService',
-    opts: { name: 'open-certify'; param: string },
-    callback: (r: AlipayVerifyResult) => void,
-  ): void
-  tradePay(opts: { tradeNO: string; success: (r: { resultCode: string }) => void; fail: (e: unknown) => void }): void
-  requestSubscribeMessage?(opts: {
-    entityIds: string[]
-    success: (r: Record<string, unknown>) => void
-    fail: (e: unknown) => void
-  }): void
-}
-
-/** Alipay's user-cancel error (https://opendocs.alipay.com/mini/api/error-code: 11 用户取消操作). */
-const cancelled = (e: unknown) => (e as { error?: number })?.error === 11 || isCancel(e)
-
 /**
  * my.chooseImage answers `apFilePaths` only on older clients (tempFiles with sizes on newer ones), and Taro maps just
  * the paths: read whichever is there, and the size from my.getFileInfo when the client gave none.
@@ -165,13 +118,48 @@ function chooseImage(source: ImageSource): Promise<ChosenImage | null> {
       count: 1,
       sourceType: source === 'any' ? ['album', 'camera'] : [source],
       success: (res) => {
-        const file = res.tempFiles?.[0]
-        if (file) return resolve({ path: file.path, size: file.size })
+        // The typings give tempFiles as one file, the page as a list: read either.
+        const files: unknown = res.tempFiles
+        const file = (Array.isArray(files) ? files[0] : files) as typeof res.tempFiles | undefined
+        if (file?.path) return resolve({ path: file.path, size: file.size })
         const path = (res.apFilePaths ?? res.tempFilePaths ?? [])[0]
         if (!path) return resolve(null)
-        my.getFileInfo({ apFilePath: path, success: (info) => resolve({ path, size: info.size }), fail: reject })
+        my.getFileInfo({
+          apFilePath: path,
+          digestAlgorithm: 'md5',
+          success: (info) => resolve({ path, size: info.size }),
+          fail: reject,
+        })
       },
-      fail: (e) => (cancelled(e) ? resolve(null) : reject(e)),
+      fail: (e) => {
+        const outcome = refusalOfAlipay(e)
+        return outcome === 'cancel' ? resolve(null) : reject(new PlatformRefusal(outcome, e.error))
+      },
+    })
+  })
+}
+
+/**
+ * A smaller JPEG (my.compressImage, compressLevel 0-4; 4 is Alipay's own default, 2 a middle one), its size from
+ * my.getFileInfo; the original where either fails.
+ * https://opendocs.alipay.com/mini/api/media/image/my.compressimage
+ */
+function compressImage(image: ChosenImage): Promise<ChosenImage> {
+  return new Promise((resolve) => {
+    my.compressImage({
+      apFilePaths: [image.path],
+      compressLevel: 2,
+      success: (res) => {
+        const path = res.apFilePaths[0]
+        if (!path) return resolve(image)
+        my.getFileInfo({
+          apFilePath: path,
+          digestAlgorithm: 'md5',
+          success: (info) => resolve({ path, size: info.size }),
+          fail: () => resolve(image),
+        })
+      },
+      fail: () => resolve(image),
     })
   })
 }
@@ -205,12 +193,13 @@ function uploadImage(options: UploadOptions): Promise<UploadResult> {
 /** Alipay: getAuthCode, 身份验证 (startAPVerify) with a server-issued certifyId, tradePay. */
 export const platform: Platform = {
   name: 'alipay',
-  capabilities: { faceVerification: true, pageCanvas: true, subscribeMessages: true },
+  capabilities: { faceVerification: true, pageCanvas: true, subscribeMessages: true, filePicker: false },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       my.getAuthCode({ scopes: 'auth_base', success: (r) => resolve(r.authCode), fail: reject })
     }),
   chooseImage,
+  compressImage,
   getImageInfo: getImageInfoViaTaro,
   readFileHead: readFileHeadViaTaro,
   uploadFile: uploadImage,
@@ -269,6 +258,15 @@ export const platform: Platform = {
         ),
     ),
   saveImage: (path) => saveToAlbum(path),
+  // https://opendocs.alipay.com/mini/api/qflu8f (my.openSetting: the mini-program's scopes, album and camera among them)
   openSettings: () =>
     new Promise((resolve) => my.openSetting({ success: () => resolve(true), fail: () => resolve(false) })),
+  // 15 (iOS): the phone's album permission for Alipay; my.showAuthGuide shows the way to it (shown: false when
+  // Alipay decides not to show it, e.g. the permission is on after all).
+  // https://opendocs.alipay.com/mini/api/show-auth-guide
+  showPermissionGuide: () =>
+    new Promise((resolve) =>
+      my.showAuthGuide({ authType: 'PHOTO', success: (r) => resolve(r.shown), fail: () => resolve(false) }),
+    ),
+  requestPrivacy: async () => true,
 }

@@ -50,10 +50,12 @@ async function renderInBrowser(drawing: Drawing): Promise<string> {
 
 export const platform: Platform = {
   name: 'h5',
-  capabilities: { faceVerification: true, pageCanvas: false, subscribeMessages: true },
+  capabilities: { faceVerification: true, pageCanvas: false, subscribeMessages: true, filePicker: false },
   // The mock server treats `h5-<device>` as this browser's platform user.
   getLoginCode: async () => `h5-${deviceId()}`,
   chooseImage: chooseImageViaTaro,
+  // No compression in a browser here: the size check before the upload still holds (stores/upload-size.ts).
+  compressImage: async (image) => image,
   getImageInfo: getImageInfoViaTaro,
   // The chosen file is a blob: URL here; its bytes can be read directly.
   readFileHead: async (path, length) => {
@@ -100,6 +102,8 @@ export const platform: Platform = {
     }
   },
   openSettings: async () => false,
+  showPermissionGuide: async () => false,
+  requestPrivacy: async () => true,
 }
 
 // The automator bridge reaches the platform layer here to call and mock it (mockWxMethod), as QA does with wx.*.

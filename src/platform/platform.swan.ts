@@ -1,16 +1,31 @@
 import {
   canvasToFileViaTaro,
-  openSettingsViaTaro,
   renderOnPageCanvas,
-  saveToAlbumViaTaro,
-  chooseImageViaTaro,
   getImageInfoViaTaro,
   readFileHeadViaTaro,
   isCancel,
   uploadViaTaro,
 } from './shared'
-import { UnsupportedOnPlatform, type Platform } from './types'
+import {
+  PlatformRefusal,
+  UnsupportedOnPlatform,
+  type ChosenImage,
+  type ImageSource,
+  type Platform,
+  type RefusalKind,
+  type SaveImageResult,
+} from './types'
 
+/** A failed swan call: Baidu's fail callback gives `errCode` and `errMsg`. */
+interface SwanError {
+  errCode?: number
+  errMsg?: string
+}
+type Done<T> = { success: (r: T) => void; fail: (e: SwanError) => void }
+
+/**
+ * Baidu publishes no typings: the swan APIs this layer calls, as swan-docs (smartprogram.baidu.com) documents them.
+ */
 declare const swan: {
   getLoginCode(opts: { success: (r: { code: string }) => void; fail: (e: unknown) => void }): void
   requestPolymerPayment(opts: {
@@ -18,6 +33,97 @@ declare const swan: {
     success: () => void
     fail: (e: unknown) => void
   }): void
+  /** https://smartprogram.baidu.com/docs/develop/api/media/image_swan-chooseImage/ */
+  chooseImage(
+    opts: { count: number; sizeType?: string[]; sourceType: string[] } & Done<{
+      tempFilePaths: string[]
+      tempFiles?: { path: string; size: number }[]
+    }>,
+  ): void
+  /** https://smartprogram.baidu.com/docs/develop/api/media/image_swan-compressImage/ */
+  compressImage(opts: { src: string; quality?: number } & Done<{ tempFilePath: string }>): void
+  /** https://smartprogram.baidu.com/docs/develop/api/file/swan-getFileInfo/ */
+  getFileInfo(opts: { filePath: string } & Done<{ size: number }>): void
+  /** https://smartprogram.baidu.com/docs/develop/api/media/image_swan-saveImageToPhotosAlbum/ */
+  saveImageToPhotosAlbum(opts: { filePath: string } & Done<unknown>): void
+  /** https://smartprogram.baidu.com/docs/develop/api/open/setting_swan-openSetting/ */
+  openSetting(opts: Done<{ authSetting: Record<string, boolean> }>): void
+}
+
+/** How a Baidu call ended that did not succeed: a refusal (RefusalKind) or the candidate's cancel. */
+export type SwanOutcome = RefusalKind | 'cancel'
+
+/**
+ * Baidu's refusals, one table, by `errCode`: 10003 用户拒绝授权 ("user deny": the candidate refused this
+ * mini-program the scope, and Baidu never asks again — only swan.openSetting can allow it), 10005 系统拒绝授权
+ * ("system deny": the Baidu app itself lacks the phone's permission). A cancelled picker answers its reason
+ * "<api>:fail cancel" with no code of its own; that reason is looked up whole.
+ * https://smartprogram.baidu.com/docs/develop/api/open/authorize_swan-authorize/ (授权, 错误码)
+ * https://smartprogram.baidu.com/docs/develop/api/open/setting_swan-openSetting/
+ */
+export const SWAN_REFUSALS: { errCode: Record<number, SwanOutcome>; reason: Record<string, SwanOutcome> } = {
+  errCode: { 10003: 'scope', 10005: 'system' },
+  reason: { cancel: 'cancel' },
+}
+
+export function refusalOfSwan(err: unknown): SwanOutcome {
+  const e = (err ?? {}) as SwanError
+  if (typeof e.errCode === 'number' && SWAN_REFUSALS.errCode[e.errCode]) return SWAN_REFUSALS.errCode[e.errCode]
+  const msg = typeof e.errMsg === 'string' ? e.errMsg : ''
+  const at = msg.indexOf(':fail ')
+  return SWAN_REFUSALS.reason[at < 0 ? '' : msg.slice(at + ':fail '.length).trim()] ?? 'failed'
+}
+
+/** One photo: swan.chooseImage answers tempFiles with sizes; the album or camera refused is 10003/10005. */
+function chooseImage(source: ImageSource): Promise<ChosenImage | null> {
+  return new Promise((resolve, reject) => {
+    swan.chooseImage({
+      count: 1,
+      sizeType: ['original'],
+      sourceType: source === 'any' ? ['album', 'camera'] : [source],
+      success: (res) => {
+        const file = res.tempFiles?.[0]
+        const path = file?.path ?? res.tempFilePaths[0]
+        if (!path) return resolve(null)
+        if (file) return resolve({ path, size: file.size })
+        swan.getFileInfo({ filePath: path, success: (i) => resolve({ path, size: i.size }), fail: reject })
+      },
+      fail: (err) => {
+        const outcome = refusalOfSwan(err)
+        return outcome === 'cancel' ? resolve(null) : reject(new PlatformRefusal(outcome, err?.errCode))
+      },
+    })
+  })
+}
+
+/** A smaller JPEG (swan.compressImage, quality 0-100), its size from swan.getFileInfo; the original where it fails. */
+function compressImage(image: ChosenImage): Promise<ChosenImage> {
+  return new Promise((resolve) => {
+    swan.compressImage({
+      src: image.path,
+      quality: 80,
+      success: (res) =>
+        swan.getFileInfo({
+          filePath: res.tempFilePath,
+          success: (info) => resolve({ path: res.tempFilePath, size: info.size }),
+          fail: () => resolve(image),
+        }),
+      fail: () => resolve(image),
+    })
+  })
+}
+
+function saveToAlbum(filePath: string): Promise<SaveImageResult> {
+  return new Promise((resolve) => {
+    swan.saveImageToPhotosAlbum({
+      filePath,
+      success: () => resolve('saved'),
+      fail: (err) => {
+        const outcome = refusalOfSwan(err)
+        resolve(outcome === 'scope' ? 'denied' : outcome)
+      },
+    })
+  })
 }
 
 /**
@@ -30,12 +136,13 @@ declare const swan: {
  */
 export const platform: Platform = {
   name: 'swan',
-  capabilities: { faceVerification: false, pageCanvas: true, subscribeMessages: false },
+  capabilities: { faceVerification: false, pageCanvas: true, subscribeMessages: false, filePicker: false },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       swan.getLoginCode({ success: (r) => resolve(r.code), fail: reject })
     }),
-  chooseImage: chooseImageViaTaro,
+  chooseImage,
+  compressImage,
   getImageInfo: getImageInfoViaTaro,
   readFileHead: readFileHeadViaTaro,
   uploadFile: uploadViaTaro,
@@ -62,6 +169,11 @@ export const platform: Platform = {
   // https://smartprogram.baidu.com/docs/develop/api/show/canvas_swan-canvasToTempFilePath/
   // https://smartprogram.baidu.com/docs/develop/api/media/image_swan-saveImageToPhotosAlbum/
   renderDrawing: (drawing, canvasId) => renderOnPageCanvas(drawing, canvasId, () => canvasToFileViaTaro(canvasId)),
-  saveImage: (path) => saveToAlbumViaTaro(path),
-  openSettings: openSettingsViaTaro,
+  saveImage: (path) => saveToAlbum(path),
+  // Only from a tap; the one way back after a 10003, since Baidu never asks again.
+  openSettings: () =>
+    new Promise((resolve) => swan.openSetting({ success: () => resolve(true), fail: () => resolve(false) })),
+  // Baidu has no guide to the phone's own permission: the page says where to allow it.
+  showPermissionGuide: async () => false,
+  requestPrivacy: async () => true,
 }

@@ -9,9 +9,11 @@ const unsupported = (ability: string) => () => Promise.reject(new UnsupportedOnP
 
 export const platform: Platform = {
   name: 'h5',
-  capabilities: { faceVerification: false, pageCanvas: false, subscribeMessages: false },
+  capabilities: { faceVerification: false, pageCanvas: false, subscribeMessages: false, filePicker: false },
   getLoginCode: unsupported('getLoginCode'),
   chooseImage: chooseImageViaTaro,
+  // No compression in a browser here: the size check before the upload still holds (stores/upload-size.ts).
+  compressImage: async (image) => image,
   getImageInfo: getImageInfoViaTaro,
   uploadFile: uploadViaTaro,
   faceStartContext: unsupported('faceVerification'),
@@ -21,4 +23,6 @@ export const platform: Platform = {
   renderDrawing: unsupported('renderDrawing'),
   saveImage: async () => 'unsupported',
   openSettings: async () => false,
+  showPermissionGuide: async () => false,
+  requestPrivacy: async () => true,
 }

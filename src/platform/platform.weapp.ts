@@ -1,15 +1,15 @@
 import Taro from '@tarojs/taro'
+import { downloadViaTaro, getImageInfoViaTaro, isCancel, readFileHeadViaTaro, uploadViaTaro } from './shared'
+import { paint, type Drawing } from './drawing'
 import {
-  downloadViaTaro,
-  getImageInfoViaTaro,
-  isCancel,
-  openSettingsViaTaro,
-  readFileHeadViaTaro,
-  saveToAlbumViaTaro,
-  uploadViaTaro,
-} from './shared'
-import { paint, type Canvas2D, type Drawing } from './drawing'
-import type { FaceResult, Platform } from './types'
+  PlatformRefusal,
+  type ChosenFile,
+  type ChosenImage,
+  type FaceResult,
+  type Platform,
+  type RefusalKind,
+  type SaveImageResult,
+} from './types'
 
 /**
  * WeChat's 人脸核身 (the current flow): the server gets a verifyId for the candidate's openid, name and ID number
@@ -26,32 +26,141 @@ export function faceResultOfWx(res: { errCode?: number; errMsg?: string } | unde
   return 'fail'
 }
 
-interface WxOffscreenCanvas {
-  getContext(type: '2d'): Canvas2D
-  createImage(): { onload: () => void; onerror: () => void; src: string }
+/**
+ * wx as WeChat's official typings (miniprogram-api-typings, src/platform/typings/wechat.d.ts) declare it, scoped to
+ * this file: an answer the typings give that the code ignores, or an option they lack, fails the typecheck.
+ */
+declare const wx: WechatMiniprogram.Wx
+
+/** How a WeChat call ended that did not succeed: a refusal (RefusalKind) or the candidate's cancel. */
+export type WxOutcome = RefusalKind | 'cancel'
+
+/**
+ * WeChat's refusals, one table. By `errno` first (基础库 2.24.0+: "Error 对象中同时有 errno 错误码和 errCode 错误码时，
+ * 一般以 errno 错误码为准"): 104 the candidate refused the privacy popup (用户隐私保护指引), 112 the API is not
+ * declared in the privacy guide — neither is undone by wx.openSetting, only by the popup agreed.
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/usability/PublicErrno.html
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html
+ * Clients without errno answer only `errMsg`, "<api>:fail <reason>": the reason is then the code, looked up whole
+ * (never searched for words): "auth deny"/"auth denied" (a scope refused: wx.authorize, the album's
+ * scope.writePhotosAlbum, the camera's scope.camera), "privacy permission is not authorized", "cancel".
+ * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/authorize/wx.authorize.html
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/authorize.html (scope 列表)
+ */
+export const WX_REFUSALS: { errno: Record<number, WxOutcome>; reason: Record<string, WxOutcome> } = {
+  errno: { 104: 'privacy', 112: 'privacy' },
+  reason: {
+    'auth deny': 'scope',
+    'auth denied': 'scope',
+    'privacy permission is not authorized': 'privacy',
+    'api scope is not declared in the privacy agreement': 'privacy',
+    cancel: 'cancel',
+  },
 }
 
-declare const wx: {
-  /** Canvas 2D off screen (基础库 2.16.1+): https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.createOffscreenCanvas.html */
-  createOffscreenCanvas(opts: { type: '2d'; width: number; height: number }): WxOffscreenCanvas
-  /** https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.canvasToTempFilePath.html (canvas 2D: `canvas`) */
-  canvasToTempFilePath(opts: {
-    canvas: WxOffscreenCanvas
-    fileType?: 'png' | 'jpg'
-    success: (res: { tempFilePath: string }) => void
-    fail: (err: unknown) => void
-  }): void
-  /** 基础库 3.8.12+; older WeChat versions lack it. */
-  requestFacialVerify?(opts: {
-    verifyId: string
-    success: (res: { errCode?: number; errMsg?: string }) => void
-    fail: (err: { errCode?: number; errMsg?: string }) => void
-  }): void
-  requestSubscribeMessage(opts: {
-    tmplIds: string[]
-    success: (res: Record<string, string>) => void
-    fail: (err: unknown) => void
-  }): void
+/** A WeChat failure (the fail callback's object) as the app's outcome, by WX_REFUSALS. */
+export function refusalOfWx(err: unknown): WxOutcome {
+  const e = (err ?? {}) as { errno?: unknown; errMsg?: unknown }
+  if (typeof e.errno === 'number' && WX_REFUSALS.errno[e.errno]) return WX_REFUSALS.errno[e.errno]
+  const msg = typeof e.errMsg === 'string' ? e.errMsg : ''
+  const at = msg.indexOf(':fail ')
+  const reason = at < 0 ? '' : msg.slice(at + ':fail '.length).trim()
+  return WX_REFUSALS.reason[reason] ?? 'failed'
+}
+
+/** A picker's failure: null for a cancel, else the refusal it is (the caller rejects with it). */
+function pickerFailure(err: unknown): null | PlatformRefusal {
+  const outcome = refusalOfWx(err)
+  const code = (err as { errno?: number })?.errno
+  return outcome === 'cancel' ? null : new PlatformRefusal(outcome, code)
+}
+
+/**
+ * One photo from the album or the camera: wx.chooseMedia (基础库 2.10.0+) answers each file with its size. The
+ * original is asked for (the 考试照片 rules judge its pixels); one over the upload limit is compressed before it is
+ * sent (compressImage below). The album needs the privacy popup agreed; the camera also scope.camera.
+ * https://developers.weixin.qq.com/miniprogram/dev/api/media/video/wx.chooseMedia.html
+ */
+function chooseImage(source: 'album' | 'camera' | 'any'): Promise<ChosenImage | null> {
+  return new Promise((resolve, reject) => {
+    wx.chooseMedia({
+      count: 1,
+      mediaType: ['image'],
+      sizeType: ['original'],
+      sourceType: source === 'any' ? ['album', 'camera'] : [source],
+      success: (res) => {
+        const file = res.tempFiles[0]
+        resolve(file ? { path: file.tempFilePath, size: file.size } : null)
+      },
+      fail: (err) => {
+        const refusal = pickerFailure(err)
+        return refusal ? reject(refusal) : resolve(null)
+      },
+    })
+  })
+}
+
+/**
+ * A file from a chat (文件传输助手 or any conversation): wx.chooseMessageFile with type 'file' and the extensions
+ * allowed; each file answers its name and size. Alipay and Baidu have no such picker.
+ * https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.chooseMessageFile.html
+ */
+function chooseFile(extensions: string[]): Promise<ChosenFile | null> {
+  return new Promise((resolve, reject) => {
+    wx.chooseMessageFile({
+      count: 1,
+      type: 'file',
+      extension: extensions,
+      success: (res) => {
+        const file = res.tempFiles[0]
+        resolve(file ? { path: file.path, size: file.size, name: file.name } : null)
+      },
+      fail: (err) => {
+        const refusal = pickerFailure(err)
+        return refusal ? reject(refusal) : resolve(null)
+      },
+    })
+  })
+}
+
+/**
+ * A smaller JPEG of a photo (wx.compressImage, quality 0-100, JPG only), with its size read back through the file
+ * system (FileSystemManager.getFileInfo); the original where either fails.
+ * https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.compressImage.html
+ * https://developers.weixin.qq.com/miniprogram/dev/api/file/FileSystemManager.getFileInfo.html
+ */
+function compressImage(image: ChosenImage): Promise<ChosenImage> {
+  return new Promise((resolve) => {
+    wx.compressImage({
+      src: image.path,
+      quality: 80,
+      success: (res) =>
+        wx.getFileSystemManager().getFileInfo({
+          filePath: res.tempFilePath,
+          success: (info) => resolve({ path: res.tempFilePath, size: info.size }),
+          fail: () => resolve(image),
+        }),
+      fail: () => resolve(image),
+    })
+  })
+}
+
+/**
+ * The album: wx.saveImageToPhotosAlbum asks for scope.writePhotosAlbum on the first call; once refused it fails at
+ * once ("auth deny") until the candidate allows it in wx.openSetting. The privacy popup comes first (104 if refused).
+ * https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.saveImageToPhotosAlbum.html
+ */
+function saveToAlbum(filePath: string): Promise<SaveImageResult> {
+  return new Promise((resolve) => {
+    wx.saveImageToPhotosAlbum({
+      filePath,
+      success: () => resolve('saved'),
+      fail: (err) => {
+        const outcome = refusalOfWx(err)
+        resolve(outcome === 'scope' ? 'denied' : outcome)
+      },
+    })
+  })
 }
 
 /**
@@ -83,23 +192,11 @@ async function renderOffscreen(drawing: Drawing): Promise<string> {
 /** WeChat: chooseMedia for photos, 人脸核身 (requestFacialVerify), WeChat Pay, subscribe messages. */
 export const platform: Platform = {
   name: 'weapp',
-  capabilities: { faceVerification: true, pageCanvas: false, subscribeMessages: true },
+  capabilities: { faceVerification: true, pageCanvas: false, subscribeMessages: true, filePicker: true },
   getLoginCode: async () => (await Taro.login()).code,
-  chooseImage: async (source) => {
-    try {
-      const res = await Taro.chooseMedia({
-        count: 1,
-        mediaType: ['image'],
-        sizeType: ['original'],
-        sourceType: source === 'any' ? ['album', 'camera'] : [source],
-      })
-      const file = res.tempFiles[0]
-      return file ? { path: file.tempFilePath, size: file.size } : null
-    } catch (err) {
-      if (isCancel(err)) return null
-      throw err
-    }
-  },
+  chooseImage,
+  chooseFile,
+  compressImage,
   getImageInfo: getImageInfoViaTaro,
   readFileHead: readFileHeadViaTaro,
   uploadFile: uploadViaTaro,
@@ -141,6 +238,18 @@ export const platform: Platform = {
       })
     }),
   renderDrawing: (drawing) => renderOffscreen(drawing),
-  saveImage: (path) => saveToAlbumViaTaro(path),
-  openSettings: openSettingsViaTaro,
+  saveImage: (path) => saveToAlbum(path),
+  // Only from a tap (基础库 2.3.0+: "openSetting:fail can only be invoked by user TAP gesture").
+  // https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/wx.openSetting.html
+  openSettings: () =>
+    new Promise((resolve) => wx.openSetting({ success: () => resolve(true), fail: () => resolve(false) })),
+  showPermissionGuide: async () => false,
+  // The privacy popup again (基础库 2.32.3+): success once agreed, fail (104) when refused again. Clients without it
+  // have no popup to refuse.
+  // https://developers.weixin.qq.com/miniprogram/dev/api/open-api/privacy/wx.requirePrivacyAuthorize.html
+  requestPrivacy: () =>
+    new Promise((resolve) => {
+      if (typeof wx.requirePrivacyAuthorize !== 'function') return resolve(true)
+      wx.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) })
+    }),
 }

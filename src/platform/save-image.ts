@@ -1,6 +1,6 @@
 import type { Drawing } from './drawing'
 import { platform } from './platform'
-import type { SaveImageResult } from './types'
+import type { RefusalKind, SaveImageResult } from './types'
 
 /**
  * 保存为图片 on every platform: the platform paints and exports the drawing (renderDrawing), then keeps the file
@@ -24,4 +24,9 @@ export async function saveDrawingAsImage(
 /** Where a saved image ended up, in the candidate's words: a download in a browser, the album on the phones. */
 export function savedImageWhere(): string {
   return platform.name === 'h5' ? '图片已下载' : '已保存到相册'
+}
+
+/** A save's refusal as its kind (the album's scope, the phone's permission, WeChat's privacy popup); else null. */
+export function refusalOfSave(result: SaveImageResult): RefusalKind | null {
+  return result === 'denied' ? 'scope' : result === 'system' || result === 'privacy' ? result : null
 }

@@ -17,6 +17,42 @@ export interface ChosenImage {
   size: number
 }
 
+/** A file picked from the chat files (WeChat's chooseMessageFile): a PDF material. */
+export interface ChosenFile extends ChosenImage {
+  /** The file's own name as the chat holds it (shown back to the candidate, never sent in a URL). */
+  name: string
+}
+
+/**
+ * Why the platform refused an ability, decided by its code from that platform's own table (REFUSALS in
+ * platform.<target>.ts), which also says the way forward the page offers:
+ * - `scope`: the candidate refused this mini-program the permission (WeChat "auth deny", Baidu 10003, Alipay 2001):
+ *   the platform's settings (openSettings) can allow it again; Baidu never asks a second time.
+ * - `system`: the phone's own permission for the client app is off (Alipay 15 on iOS, Baidu 10005): Alipay's guide
+ *   (showPermissionGuide), else the phone's settings.
+ * - `privacy`: WeChat's privacy popup was refused (errno 104/112): the settings cannot undo it; asking again
+ *   (requestPrivacy) shows the popup again.
+ * - `failed`: anything else.
+ */
+export type RefusalKind = 'scope' | 'system' | 'privacy' | 'failed'
+
+/** What a platform call rejects with when the platform refused it (a cancel is not a refusal: it answers null). */
+export class PlatformRefusal extends Error {
+  constructor(
+    readonly kind: RefusalKind,
+    /** The platform's own code (errno, errCode or error), for the logs; never shown. */
+    readonly code: number | string | undefined,
+  ) {
+    super(`refused (${kind}${code === undefined ? '' : ` ${code}`})`)
+    this.name = 'PlatformRefusal'
+  }
+}
+
+/** The refusal a platform call rejected with, or `failed` for anything else. */
+export function refusalOf(err: unknown): RefusalKind {
+  return err instanceof PlatformRefusal ? err.kind : 'failed'
+}
+
 export interface ImageInfo {
   width: number
   height: number
@@ -83,18 +119,37 @@ export interface PlatformCapabilities {
    * (platform.swan.ts): its reminders reach the candidate in the app's message list only.
    */
   subscribeMessages: boolean
+  /**
+   * Files other than photos can be picked (WeChat's chooseMessageFile: a PDF from a chat). Alipay and Baidu have no
+   * file picker: photos only.
+   */
+  filePicker: boolean
 }
 
 /** How saving an image ended: in the album (a download on H5), the album permission refused, cancelled, failed. */
-export type SaveImageResult = 'saved' | 'denied' | 'cancel' | 'failed' | 'unsupported'
+/**
+ * How saving an image ended: in the album (a download on H5), the album permission refused (`denied`: the
+ * mini-program's scope; `system`: the phone's own; `privacy`: WeChat's privacy popup), cancelled, failed.
+ */
+export type SaveImageResult = 'saved' | 'denied' | 'system' | 'privacy' | 'cancel' | 'failed' | 'unsupported'
 
 export interface Platform {
   readonly name: PlatformName
   readonly capabilities: PlatformCapabilities
   /** A one-time code the server exchanges for the platform's user id (account binding). */
   getLoginCode(): Promise<string>
-  /** Lets the candidate pick one photo; null when they cancel. */
+  /**
+   * Lets the candidate pick one photo; null when they cancel. Rejects with PlatformRefusal when the platform refused
+   * (the album or camera permission, WeChat's privacy popup).
+   */
   chooseImage(source: ImageSource): Promise<ChosenImage | null>
+  /**
+   * Lets the candidate pick a file with one of these extensions from the chat files (capabilities.filePicker);
+   * null when they cancel; rejects like chooseImage.
+   */
+  chooseFile?(extensions: string[]): Promise<ChosenFile | null>
+  /** A smaller JPEG of a picked photo (the platform's compressImage), with its size; the original where it fails. */
+  compressImage(image: ChosenImage): Promise<ChosenImage>
   getImageInfo(path: string): Promise<ImageInfo>
   /** The first `length` bytes of a chosen file (to tell its format by magic bytes); null when unreadable. */
   readFileHead?(path: string, length: number): Promise<Uint8Array | null>
@@ -116,8 +171,15 @@ export interface Platform {
   renderDrawing(drawing: Drawing, canvasId: string): Promise<string>
   /** Saves an exported drawing: to the photo album on the mini-programs (asking for the permission), a download on H5. */
   saveImage(path: string, fileName: string): Promise<SaveImageResult>
-  /** Opens the platform's permission settings (after the album permission was refused); false where there are none. */
+  /**
+   * Opens the platform's permission settings (after a `scope` refusal); false where there are none or the platform
+   * refused to open them (WeChat and Baidu open them only from a tap).
+   */
   openSettings(): Promise<boolean>
+  /** After a `system` refusal: the platform's guide to the phone's own album permission (Alipay); false elsewhere. */
+  showPermissionGuide(): Promise<boolean>
+  /** After a `privacy` refusal: shows WeChat's privacy popup again; true once agreed (true where there is none). */
+  requestPrivacy(): Promise<boolean>
 }
 
 /** The error a platform call rejects with when the ability does not exist on this platform. */

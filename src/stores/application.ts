@@ -6,6 +6,7 @@ import { chinaDateOf } from '@domain/today'
 import { checkPhoto } from '@domain/photo'
 import { api, ApiError, getApiBase, messageOf, serverNow } from '../api'
 import { platform } from '../platform/platform'
+import { fitForUpload, isProblem, pick, type PickProblem } from './pick'
 
 /**
  * The online application (issue 13): the exams list, the application being filled, the exam's dictionaries and the
@@ -34,9 +35,10 @@ interface ApplicationState {
   setView(view: ApplicationView): void
   /**
    * 更换考试照片: picks a photo, runs the hub's checks on the phone, uploads it for this application only. Resolves
-   * with the message to show when it was refused (null when saved or cancelled).
+   * with what to show when it was refused (the words, and the platform's refusal for its way forward; null when
+   * saved or cancelled). A photo over 5 MB is compressed on the phone first.
    */
-  changeExamPhoto(id: string): Promise<string | null>
+  changeExamPhoto(id: string): Promise<PickProblem | null>
 }
 
 export const useApplication = create<ApplicationState>((set, get) => ({
@@ -85,13 +87,13 @@ export const useApplication = create<ApplicationState>((set, get) => ({
   },
 
   async changeExamPhoto(id) {
-    let chosen
-    try {
-      chosen = await platform.chooseImage('any')
-    } catch {
-      return '无法打开相册或相机，请检查授权后重试'
-    }
-    if (!chosen) return null
+    const picked = await pick(() => platform.chooseImage('any'))
+    if (isProblem(picked)) return picked
+    if (!picked.file) return null
+    // Over 5 MB: the platform's compressed copy, if that fits; the rules below then judge what is sent.
+    const fitted = await fitForUpload(picked.file, 'photo')
+    if (isProblem(fitted)) return fitted
+    const chosen = fitted
     const [head, info] = await Promise.all([
       platform.readFileHead ? platform.readFileHead(chosen.path, 16) : Promise.resolve(null),
       platform.getImageInfo(chosen.path).catch(() => null),
@@ -103,12 +105,15 @@ export const useApplication = create<ApplicationState>((set, get) => ({
       width: info?.width,
       height: info?.height,
     })
-    if (problems.length > 0) return problems.map((p) => p.message).join('\n')
+    if (problems.length > 0) return { text: problems.map((p) => p.message).join('\n'), refusal: null }
     try {
       get().setView(await api.upload('uploadExamPhoto', chosen.path, { id }))
       return null
     } catch (err) {
-      return err instanceof ApiError && !err.isNetwork ? err.message : '照片上传失败，请检查网络后重试'
+      return {
+        text: err instanceof ApiError && !err.isNetwork ? err.message : '照片上传失败，请检查网络后重试',
+        refusal: null,
+      }
     }
   },
 

@@ -3,6 +3,7 @@ import type { ApplicationView } from '@contract/application'
 import type { MaterialsView, MessagesResponse, PaymentView } from '@contract/process'
 import { api, messageOf, newIdempotencyKey } from '../api'
 import { platform } from '../platform/platform'
+import { fitForUpload, isProblem, pick, type PickProblem } from './pick'
 import { useSession } from './session'
 
 /**
@@ -29,8 +30,12 @@ interface ProcessState {
   loadMaterials: (id: string) => Promise<void>
   loadPayment: (id: string) => Promise<void>
   loadMessages: () => Promise<void>
-  /** Picks a file and uploads it for one material: null when kept or cancelled, else the message to show. */
-  uploadMaterial: (id: string, key: string) => Promise<string | null>
+  /**
+   * Picks a photo (or, `source` 'file', a PDF from the chat files where the platform has a file picker) and uploads
+   * it for one material, compressed or refused on the phone when over 5 MB: null when kept, else what to show (a
+   * cancel says nothing was sent; a refusal carries its kind for the way forward).
+   */
+  uploadMaterial: (id: string, key: string, source?: 'photo' | 'file') => Promise<PickProblem | null>
   /** 提交报名信息 (the application's submission) or, after 确认不通过, 重新提交确认; rejects with the ApiError. */
   submitMaterials: (id: string) => Promise<void>
   /** Opens the platform's cashier for the application's one order, then asks the server how it ended. */
@@ -93,9 +98,14 @@ export const useProcess = create<ProcessState>((set, get) => {
       ),
     loadMessages: () => load('messages', api.messages, (messages) => ({ messages })),
 
-    uploadMaterial: async (id, key) => {
-      const chosen = await platform.chooseImage('any')
-      if (!chosen) return null
+    uploadMaterial: async (id, key, source = 'photo') => {
+      const chooseFile = source === 'file' ? platform.chooseFile : undefined
+      const file = !!chooseFile
+      const picked = await pick(() => (chooseFile ? chooseFile(['pdf']) : platform.chooseImage('any')))
+      if (isProblem(picked)) return picked
+      if (!picked.file) return { text: '未选择文件，材料没有上传', refusal: null }
+      const chosen = await fitForUpload(picked.file, file ? 'pdf' : 'photo')
+      if (isProblem(chosen)) return chosen
       set((s) => ({ uploads: { ...s.uploads, [key]: 0 } }))
       try {
         const materials = await api.upload(
@@ -107,7 +117,7 @@ export const useProcess = create<ProcessState>((set, get) => {
         set({ materials })
         return null
       } catch (err) {
-        return messageOf(err)
+        return { text: messageOf(err), refusal: null }
       } finally {
         set((s) => {
           const { [key]: _done, ...rest } = s.uploads

@@ -282,6 +282,8 @@ describe('after submission: tracker, materials, payment, messages', () => {
     // Replace one on the review: 学历证书 becomes a JPG of another size, shown at once.
     await withPickedImage(mp, replacement, async () => {
       await tap(materials, '#materials-review-item-education-replace')
+      // WeChat offers 相册 or 聊天文件 for a material that takes PDF (permissions.spec.ts picks the PDF).
+      if (target === 'weapp') await tap(materials, '#materials-pick-photo', 10000)
       await waitForText(materials, '#materials-review-item-education-size', (t) => t !== kb(pdf.length), 15000)
     })
     expect(await waitForText(materials, '#materials-review-item-education-size', (t) => t.length > 0)).toBe(
@@ -306,6 +308,7 @@ describe('after submission: tracker, materials, payment, messages', () => {
     expect(await waitForText(again, '#materials-reason', (t) => t.length > 0, 10000)).toBe('原因：学历证书照片不清晰')
     await withPickedImage(mp, JPG, async () => {
       await tap(again, '#materials-upload-education')
+      if (target === 'weapp') await tap(again, '#materials-pick-photo', 10000)
       await waitForText(again, '#materials-item-education-status', (t) => t === '已上传', 15000)
       await waitUntil(
         'the re-upload',

@@ -100,8 +100,8 @@ describe('saving to the album (https://opendocs.alipay.com/mini/api/media/image/
   })
 
   it.each([
-    [15, 'denied', '没有开启相册权限 (iOS): go to the settings'],
-    [2001, 'denied', '用户拒绝授权 (the album scope)'],
+    [15, 'system', "没有开启相册权限 (iOS): the phone's own permission, my.showAuthGuide"],
+    [2001, 'denied', '用户拒绝授权 (the album scope: my.openSetting)'],
     [2, 'failed', 'filePath 为空'],
     [16, 'failed', '相册存储空间不足 (iOS)'],
     [17, 'failed', 'any other error (a filePath it cannot read)'],

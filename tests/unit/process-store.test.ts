@@ -89,7 +89,10 @@ test("a refused material comes back as the server's Chinese message", async () =
     statusCode: 400,
     data: JSON.stringify({ error: { code: 'MATERIAL_FORMAT', message: '身份证（正反面）只能上传 JPG 图片' } }),
   }
-  expect(await useProcess.getState().uploadMaterial('a1', 'id-card')).toBe('身份证（正反面）只能上传 JPG 图片')
+  expect(await useProcess.getState().uploadMaterial('a1', 'id-card')).toEqual({
+    text: '身份证（正反面）只能上传 JPG 图片',
+    refusal: null,
+  })
   expect(useProcess.getState().uploads).toEqual({})
   expect(useProcess.getState().materials).toBeNull()
 })

@@ -2,14 +2,13 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { Button } from '../../components/button'
 import { DrawingCanvas } from '../../components/drawing-canvas'
+import { PermissionHelp, refusalText } from '../../components/permission-help'
 import type { Drawing } from '../../platform/drawing'
-import { platform } from '../../platform/platform'
-import { saveDrawingAsImage, savedImageWhere } from '../../platform/save-image'
+import { refusalOfSave, saveDrawingAsImage, savedImageWhere } from '../../platform/save-image'
 import type { SaveImageResult } from '../../platform/types'
 
-const MESSAGES: Record<SaveImageResult, string> = {
+const MESSAGES: Record<'saved' | 'cancel' | 'failed' | 'unsupported', string> = {
   saved: '已保存到相册',
-  denied: '没有保存：需要允许使用相册。请点击“去设置”，打开“保存到相册”后再保存。',
   cancel: '已取消保存',
   failed: '保存失败，请稍后重试',
   unsupported: '此平台暂不能保存图片，请截屏保存',
@@ -17,9 +16,11 @@ const MESSAGES: Record<SaveImageResult, string> = {
 
 /**
  * 保存为图片: the document's drawing painted, exported and saved (album on the mini-programs, a download on H5). A
- * refused album permission says how to allow it and offers the settings.
- * Ids: `<page>-save`, `<page>-save-result` (data-result saved/denied/cancel/failed), `<page>-open-settings`,
- * `<page>-canvas` (the off-screen canvas Alipay and Baidu paint on).
+ * refused album permission says how to allow it and offers the way forward (PermissionHelp: the settings, Alipay's
+ * guide, WeChat's privacy popup again).
+ * Ids: `<page>-save`, `<page>-save-result` (data-result saved/denied/system/privacy/cancel/failed),
+ * `<page>-open-settings`, `<page>-auth-guide`, `<page>-privacy-retry`, `<page>-canvas` (the off-screen canvas Alipay
+ * and Baidu paint on).
  */
 export function SaveAsImage(props: { page: string; fileName: string; drawing: Drawing }) {
   const { page } = props
@@ -27,6 +28,7 @@ export function SaveAsImage(props: { page: string; fileName: string; drawing: Dr
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<SaveImageResult | null>(null)
   const { drawing } = props
+  const refusal = result ? refusalOfSave(result) : null
 
   const save = async () => {
     setBusy(true)
@@ -46,14 +48,14 @@ export function SaveAsImage(props: { page: string; fileName: string; drawing: Dr
           data-result={result}
           className={`rs-save__result ${result === 'saved' ? '' : 'rs-save__result--warn'}`}
         >
-          {result === 'saved' ? savedImageWhere() : MESSAGES[result]}
+          {result === 'saved'
+            ? savedImageWhere()
+            : refusal
+              ? refusalText(refusal, 'save')
+              : MESSAGES[result as keyof typeof MESSAGES]}
         </Text>
       )}
-      {result === 'denied' && (
-        <Button id={`${page}-open-settings`} variant='secondary' onClick={() => void platform.openSettings()}>
-          去设置
-        </Button>
-      )}
+      {refusal && <PermissionHelp page={page} kind={refusal} use='save' showText={false} onRetry={() => void save()} />}
       <DrawingCanvas canvasId={canvasId} width={drawing.width} height={drawing.height} />
     </View>
   )

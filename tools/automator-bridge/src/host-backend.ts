@@ -2,6 +2,7 @@ import { buildMockServer } from '../../../mock-server/app'
 import { snapshotOutput } from '../../../devkit/taro-build'
 import { MiniProgramHost, WX_ALIASES, type HostPage } from '../../miniprogram-host/src/host'
 import type { MiniTarget } from '../../miniprogram-host/src/platforms'
+import type { PermissionScript } from '../../miniprogram-host/src/permissions'
 import { locate, textOf, type RenderNode } from '../../miniprogram-host/src/render-tree'
 import { serveBackend, type Backend, type BackendHandler } from './backend'
 
@@ -194,6 +195,15 @@ export class HostBackend implements Backend {
       if (!this.host.modal) throw new Error(`Tool.native ${method}: no modal is shown`)
       this.host.modal.answer(method === 'confirmModal')
       return {}
+    },
+    /**
+     * Not part of the devtools' protocol: scripts the permission model (what the candidate answers to a scope, the
+     * phone's permissions, WeChat's privacy popup, what they change in the settings; tools/miniprogram-host/src/
+     * permissions.ts) and answers what the platform showed so far (prompts, popups, settings, lifecycles).
+     */
+    'Host.permissions': async (params) => {
+      this.host.permissions.apply(params as PermissionScript)
+      return { ...this.host.permissions.snapshot(), target: this.target }
     },
     /** Not part of the devtools' protocol: what the host saw break the platform's contract (the spec fails on it). */
     'Host.takeProblems': async () => {

@@ -4,6 +4,7 @@ import type { ApiTable } from './api-table'
 import type { HostCanvases } from './canvas'
 import { ApiFailure, withResponseHeaders, type CanvasHost, type HostOptions } from './host-core'
 import type { HostNetwork } from './network'
+import type { Permissions } from './permissions'
 
 /**
  * The host's stand-ins for each platform API, by the platform's own name: storage in memory, routing on the host's
@@ -22,6 +23,8 @@ export interface ImplHost extends CanvasHost {
   readonly requests: { url: string; method: string }[]
   /** Where requests may go (the build's declared domains): network.ts. */
   readonly network: HostNetwork
+  /** The phone's permissions and privacy popup, as specs script them: permissions.ts. */
+  readonly permissions: Permissions
   readonly storage: Map<string, unknown>
   readonly appJson: { pages: string[] }
   modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null
@@ -120,6 +123,17 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
     writeFile: (o: Record<string, unknown>) => {
       host.files.write(String(o.filePath), o.data as string, o.encoding as BufferEncoding)
       setTimeout(() => (o.success as ((r: unknown) => void) | undefined)?.({}), 0)
+    },
+    // https://developers.weixin.qq.com/miniprogram/dev/api/file/FileSystemManager.getFileInfo.html
+    getFileInfo: (o: Record<string, unknown>) => {
+      const cb = o as { success?: (r: unknown) => void; fail?: (r: unknown) => void }
+      setTimeout(() => {
+        try {
+          cb.success?.({ size: host.files.read(String(o.filePath)).length })
+        } catch {
+          cb.fail?.(host.flavour.failure('getFileInfo', 1, `no such file or directory ${String(o.filePath)}`))
+        }
+      }, 0)
     },
     accessSync: (filePath: string) => void host.files.read(filePath),
     mkdirSync: noop,
@@ -251,6 +265,40 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
     throw target === 'alipay' ? { error: 11, errorMessage: '用户取消操作' } : new ApiFailure(1, 'cancel')
   }
 
+  /**
+   * A smaller JPEG of a local image, as the platform's compressImage makes it: WeChat and Baidu take `src` and a
+   * quality 0-100 and answer tempFilePath; Alipay takes apFilePaths and a compressLevel 0-4 and answers apFilePaths.
+   */
+  const compressImage: Impl = async (o) => {
+    const sources = target === 'alipay' ? ((o.apFilePaths ?? []) as string[]) : [String(o.src)]
+    const quality =
+      target === 'alipay' ? ([30, 50, 70, 85, 95][Number(o.compressLevel ?? 4)] ?? 70) : Number(o.quality ?? 80)
+    const out: string[] = []
+    for (const src of sources) {
+      let bytes: Buffer
+      try {
+        bytes = await sharp(host.files.read(src)).rotate().jpeg({ quality }).toBuffer()
+      } catch (err) {
+        throw new ApiFailure(4, `compressImage:fail ${(err as Error).message}`)
+      }
+      out.push(
+        host.files.addTemp(
+          target === 'alipay' ? 'https://resource' : host.flavour.userDataPath.replace(/usr$/, 'tmp'),
+          bytes,
+          'jpg',
+        ),
+      )
+    }
+    return target === 'alipay' ? { apFilePaths: out } : { tempFilePath: out[0] }
+  }
+
+  /** The settings page, as openSetting shows it: the candidate changes what the spec scripted, then comes back. */
+  const openSetting: Impl = async () => {
+    host.permissions.events.push({ type: 'settings', outcome: 'opened' })
+    host.permissions.changeInSettings()
+    return { authSetting: host.permissions.authSetting() }
+  }
+
   const pay = async () => {
     const orderId = host.seen.orderId
     if (!orderId) throw new ApiFailure(3, 'no order was created by the server')
@@ -360,10 +408,26 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
       }
     },
     getFileSystemManager: () => fsm,
+    compressImage,
+    getSetting: async () => ({ authSetting: host.permissions.authSetting() }),
+    openSetting,
+    // wx.authorize / swan.authorize: the gate in front of every call asks the scope; here it was allowed.
+    authorize: ok,
+    // Nothing picked without a mock: the candidate closed the chat-file picker.
+    chooseMessageFile: choose,
   }
 
   const byPlatform: Record<typeof target, Record<string, Impl>> = {
     weapp: {
+      // The privacy popup (基础库 2.32.3+): the gate in front of the call showed it; here it was agreed.
+      requirePrivacyAuthorize: ok,
+      onNeedPrivacyAuthorization: (_o, args) => {
+        host.permissions.privacyListener = args[0] as typeof host.permissions.privacyListener
+      },
+      getPrivacySetting: async () => ({
+        needAuthorization: !host.permissions.snapshot().privacyAgreed,
+        privacyContractName: '《用户隐私保护指引》',
+      }),
       login: async () => ({ code: `${device}${Date.now().toString(36)}` }),
       // The face screen finished; WeChat's server (the mock's stand-in) holds the outcome QA set.
       requestFacialVerify: async () => ({ errCode: 0 }),
@@ -379,6 +443,7 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
       },
     },
     alipay: {
+      showAuthGuide: async (o) => host.permissions.guide(String(o.authType)),
       getAuthCode: async () => ({ authCode: `${device}${Date.now().toString(36)}` }),
       // The certification screen finished; Alipay's server (the mock's stand-in) holds the outcome QA set.
       startAPVerify: async () => ({ resultStatus: '9000', result: null }),

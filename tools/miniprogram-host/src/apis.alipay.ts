@@ -86,6 +86,12 @@ export const alipayApis = table([
   // my.saveImageToPhotosAlbum.md and my.saveImage.md in AlipayDocs/open-docs.
   ['saveImageToPhotosAlbum', `${A}/mini/api/media/image/my.saveimagetophotosalbum`, ['filePath'], [], ['read']],
   ['saveImage', `${A}/mini/api/media/image/my.saveimage`, ['url'], []],
+  ['compressImage', `${A}/mini/api/media/image/my.compressimage`, ['apFilePaths'], ['apFilePaths']],
+  // 权限: the scopes (album, camera) in my.getSetting/my.openSetting; 15 (iOS) is the phone's own album permission,
+  // whose guide is my.showAuthGuide({ authType: 'PHOTO' }). URLs as the official typings cite them (@see).
+  ['getSetting', `${A}/mini/api/xmk3ml`, [], ['authSetting']],
+  ['openSetting', `${A}/mini/api/qflu8f`, [], ['authSetting']],
+  ['showAuthGuide', `${A}/mini/api/show-auth-guide`, ['authType'], ['shown']],
   // 画布: the page's <canvas id> context (createCanvasContext); it exports itself (CanvasContext.toTempFilePath →
   // apFilePath, https://opendocs.alipay.com/mini/api/rod3ti). The picture drawn is downloaded first: my.downloadFile
   // answers apFilePath (tempFilePath too since 基础库 2.7.23; the host answers as older clients do), error 12 when

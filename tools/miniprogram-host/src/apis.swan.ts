@@ -67,6 +67,13 @@ export const swanApis = table([
   ['chooseImage', `${B}/media/image_swan-chooseImage/`, [], ['tempFilePaths', 'tempFiles']],
   ['getImageInfo', `${B}/media/image_swan-getImageInfo/`, ['src'], ['width', 'height', 'path', 'orientation', 'type']],
   ['saveImageToPhotosAlbum', `${B}/media/image_swan-saveImageToPhotosAlbum/`, ['filePath'], []],
+  ['compressImage', `${B}/media/image_swan-compressImage/`, ['src'], ['tempFilePath']],
+  ['getFileInfo', `${B}/file/swan-getFileInfo/`, ['filePath'], ['size', 'digest']],
+  // 权限: scopes refused answer errCode 10003 (user deny) and are never asked again; 10005 system deny. Only
+  // swan.openSetting (from a tap) allows them again. These paths follow the site's pattern; not confirmed.
+  ['getSetting', `${B}/open/setting_swan-getSetting/`, [], ['authSetting']],
+  ['authorize', `${B}/open/authorize_swan-authorize/`, ['scope'], []],
+  ['openSetting', `${B}/open/setting_swan-openSetting/`, [], ['authSetting']],
   // 画布: the page's <canvas canvas-id> context, exported by canvasId once drawn; its picture downloaded first.
   ['createCanvasContext', `${B}/canvas/swan-createCanvasContext/`, ['canvasId'], [], ['sync']],
   ['canvasToTempFilePath', `${B}/canvas/swan-canvasToTempFilePath/`, ['canvasId'], ['tempFilePath'], ['read']],

@@ -103,6 +103,22 @@ export const weappApis = table([
     ['width', 'height', 'path', 'orientation', 'type'],
   ],
   ['saveImageToPhotosAlbum', `${W}/media/image/wx.saveImageToPhotosAlbum.html`, ['filePath'], []],
+  // A file from a chat (type 'file' with the extensions allowed): each answers path, size, name, type, time.
+  ['chooseMessageFile', `${W}/media/image/wx.chooseMessageFile.html`, ['count'], ['tempFiles']],
+  ['compressImage', `${W}/media/image/wx.compressImage.html`, ['src'], ['tempFilePath']],
+  // 权限: the scopes (wx.authorize asks one; refused: "auth deny" until wx.openSetting, which needs a tap).
+  ['getSetting', `${W}/open-api/setting/wx.getSetting.html`, [], ['authSetting']],
+  ['authorize', `${W}/open-api/authorize/wx.authorize.html`, ['scope'], []],
+  ['openSetting', `${W}/open-api/setting/wx.openSetting.html`, [], ['authSetting']],
+  // 隐私: the privacy popup in front of every privacy API (基础库 2.32.3+); refused: errno 104.
+  ['requirePrivacyAuthorize', `${W}/open-api/privacy/wx.requirePrivacyAuthorize.html`, [], []],
+  ['onNeedPrivacyAuthorization', `${W}/open-api/privacy/wx.onNeedPrivacyAuthorization.html`, [], [], ['sync']],
+  [
+    'getPrivacySetting',
+    `${W}/open-api/privacy/wx.getPrivacySetting.html`,
+    [],
+    ['needAuthorization', 'privacyContractName'],
+  ],
   // 画布: the saved images are painted on an offscreen canvas 2D and exported with `canvas` (canvasId is the older
   // page canvas's); the picture drawn on them is downloaded first.
   ['createOffscreenCanvas', `${W}/canvas/wx.createOffscreenCanvas.html`, [], [], ['sync']],

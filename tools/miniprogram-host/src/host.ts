@@ -27,6 +27,7 @@ import {
   type HostPage,
   type PageMetrics,
 } from './host-core'
+import { Permissions } from './permissions'
 
 /**
  * Runs a Taro mini-program output (dist/weapp, dist/alipay, dist/swan) in Node as the platform's runtime would: one
@@ -68,17 +69,36 @@ export const WX_ALIASES: Record<MiniTarget, Record<string, string>> = {
 }
 
 /**
- * The code Alipay answers where a mocked wx result says the candidate refused the permission ("auth deny"): the one
- * the API's own page lists (my.saveImageToPhotosAlbum: 15 没有开启相册权限), else 2001, Alipay's 用户拒绝授权 (e.g.
- * my.chooseImage's table). https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum
+ * The code Alipay answers where a mocked wx result says the candidate refused the permission ("auth deny": WeChat's
+ * refused scope): 2001, Alipay's 用户拒绝授权 of the mini-program's scope (my.chooseImage's table in the official
+ * typings), whatever the API. Alipay's 15 (没有开启相册权限, iOS) is the phone's own permission, another refusal with
+ * another way forward (my.showAuthGuide): the permission model answers it (Host.permissions, system album off).
+ * https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum, https://opendocs.alipay.com/mini/api/show-auth-guide
  */
-const ALIPAY_REFUSED: Record<string, number> = { saveImageToPhotosAlbum: 15 }
+const ALIPAY_SCOPE_REFUSED = 2001
 
-/** A mocked wx failure as Alipay's error code: 11 用户取消操作, a refusal (ALIPAY_REFUSED), else 3 (unknown error). */
-export function alipayErrorOf(api: string, errMsg: string): number {
+/** A mocked wx failure as Alipay's error code: 11 用户取消操作, a refused scope 2001, else 3 (unknown error). */
+export function alipayErrorOf(_api: string, errMsg: string): number {
   if (/cancel/.test(errMsg)) return 11
-  if (/auth den|authoriz/.test(errMsg)) return ALIPAY_REFUSED[api] ?? 2001
+  if (/auth den|authoriz/.test(errMsg)) return ALIPAY_SCOPE_REFUSED
   return 3
+}
+
+/**
+ * A mocked wx refusal as Baidu answers it: errCode 10003 "user deny" for a refused scope (WeChat's "auth deny").
+ * https://smartprogram.baidu.com/docs/develop/api/open/authorize_swan-authorize/
+ */
+export function swanErrorOf(errMsg: string): Record<string, unknown> {
+  return /:fail auth den/.test(errMsg) ? { errCode: 10003, errMsg: 'user deny' } : {}
+}
+
+/**
+ * A mocked wx privacy refusal with the errno WeChat gives it (基础库 2.24.0+: 104), where QA's mock left it out.
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/usability/PublicErrno.html
+ */
+export function wxErrnoOf(res: Record<string, unknown>): Record<string, unknown> {
+  if (res.errno !== undefined) return {}
+  return /:fail privacy permission is not authorized/.test(String(res.errMsg)) ? { errno: 104 } : {}
 }
 
 const activeHosts = new Set<MiniProgramHost>()
@@ -120,6 +140,10 @@ export class MiniProgramHost implements CanvasHost {
   }
   /** The modal the app shows (wx.showModal / my.confirm), until Tool.native answers it. */
   modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null = null
+  /** Scopes, the phone's permissions and WeChat's privacy popup, as the spec scripts them (Host.permissions). */
+  readonly permissions: Permissions
+  /** True while a tap's handler runs: what WeChat and Baidu call a user TAP gesture (openSetting needs one). */
+  userGesture = false
   /** Ids the server handed out that platform stand-ins need (the face verification's, the order's). */
   readonly seen: { verifyId?: string; orderId?: string } = {}
   /** Figures per route, kept after the page closes (npm run bench). */
@@ -145,6 +169,7 @@ export class MiniProgramHost implements CanvasHost {
   ) {
     this.flavour = flavours[target]
     this.table = API_TABLES[target]
+    this.permissions = new Permissions(target)
     this.templates = loadTemplates(distDir, target)
     this.appJson = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8')) as MiniProgramHost['appJson']
     this.network = new HostNetwork(distDir, target, options.mockUrl)
@@ -448,11 +473,14 @@ export class MiniProgramHost implements CanvasHost {
     const eh = page.instance.eh as Fn | undefined
     if (typeof eh !== 'function') throw new Error(`${page.route} has no Taro event handler (eh)`)
     const started = performance.now()
+    const gesture = type === 'tap'
+    if (gesture) this.userGesture = true
     try {
       eh(event)
     } catch (err) {
       this.recordError(err)
     } finally {
+      if (gesture) this.userGesture = false
       page.metrics.longestHandlerMs = Math.max(page.metrics.longestHandlerMs, performance.now() - started)
     }
     return true
@@ -465,6 +493,22 @@ export class MiniProgramHost implements CanvasHost {
     const typed = page.typed.get(String(node.sid))
     if (typed && typed.propAtTyping === prop) return typed.value
     return prop
+  }
+
+  /** The app's and its top page's onHide/onShow, as a native screen covers the mini-program and goes. */
+  aside(hook: 'onHide' | 'onShow', around: string): void {
+    this.permissions.events.push({ type: 'lifecycle', hook, around })
+    if (this.appInstance)
+      this.callHook(
+        this.appInstance,
+        hook,
+        hook === 'onShow' ? { path: this.current()?.route, query: {}, scene: 1001 } : undefined,
+      )
+    const top = this.current()
+    if (top && top.state !== 'unloaded') {
+      top.state = hook === 'onHide' ? 'hidden' : 'open'
+      this.callHook(top.instance, hook)
+    }
   }
 
   // ---- the API object ----
@@ -526,16 +570,31 @@ export class MiniProgramHost implements CanvasHost {
       if (!impl) throw new Error(`${name} has no stand-in`)
       return impl(opts, args)
     }
+    // Read now: a tap's gesture lasts only while its handler runs.
+    const tapped = this.userGesture
+    const covers = COVERING[name]
     const answer = (async () => {
       if (missing.length) {
         this.problem(`${this.flavour.apiName}.${name} called without required ${missing.join(', ')} (${row?.doc})`)
         throw new ApiFailure(2, `parameter error: ${missing.map((k) => `parameter.${k} should be given`).join('; ')}`)
       }
-      const mock = this.mockFor(name)
-      if (mock) return this.runMock(name, mock, opts)
-      const impl = this.impl[name]
-      if (!impl) throw new ApiFailure(1, `${name} has no stand-in in the host`)
-      return (await impl(opts, args)) as Record<string, unknown>
+      if (name === 'openSetting' && this.target !== 'alipay' && !tapped) {
+        this.permissions.events.push({ type: 'settings', outcome: 'refused-outside-tap' })
+        throw new ApiFailure(1, 'can only be invoked by user TAP gesture.')
+      }
+      // A native screen over the mini-program (the album or camera, the settings page): the app goes to the
+      // background and comes back, as on a phone.
+      if (covers) this.aside('onHide', name)
+      try {
+        await this.permissions.gate(name, opts)
+        const mock = this.mockFor(name)
+        if (mock) return await this.runMock(name, mock, opts)
+        const impl = this.impl[name]
+        if (!impl) throw new ApiFailure(1, `${name} has no stand-in in the host`)
+        return (await impl(opts, args)) as Record<string, unknown>
+      } finally {
+        if (covers) this.aside('onShow', name)
+      }
     })()
     let task: Record<string, unknown> | undefined
     const headerListeners = new Set<(r: { header: Record<string, string> }) => void>()
@@ -632,7 +691,9 @@ export class MiniProgramHost implements CanvasHost {
     const own = WX_ALIASES[this.target][name] ?? name
     if (typeof res.errMsg === 'string' && /:fail/.test(res.errMsg)) {
       if (forSpec) throw new Error(res.errMsg)
-      throw this.target === 'alipay' ? { error: alipayErrorOf(own, res.errMsg), errorMessage: res.errMsg } : { ...res }
+      if (this.target === 'alipay') throw { error: alipayErrorOf(own, res.errMsg), errorMessage: res.errMsg }
+      if (this.target === 'swan') throw { ...res, ...swanErrorOf(res.errMsg) }
+      throw { ...res, ...wxErrnoOf(res) }
     }
     return forSpec ? res : fromWxResult(this.target, own, res)
   }
@@ -743,6 +804,14 @@ export class MiniProgramHost implements CanvasHost {
     activeHosts.delete(this)
     this.files.dispose()
   }
+}
+
+/** APIs whose native screen covers the mini-program (onHide, then onShow when it closes). */
+const COVERING: Record<string, true> = {
+  chooseMedia: true,
+  chooseImage: true,
+  chooseMessageFile: true,
+  openSetting: true,
 }
 
 /** Keys the runtime keeps on the API object for itself, not API functions. */

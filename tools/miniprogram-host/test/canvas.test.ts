@@ -189,7 +189,7 @@ describe('alipay album (my.saveImageToPhotosAlbum, my.saveImage for older client
     expect(h.problems).toEqual([])
   })
 
-  it("answers a spec's mocked refusal (wx: auth deny) with the documented 15, a cancel with 11; the album stays empty", async () => {
+  it("answers a spec's mocked refusal (wx: auth deny, a scope) with 2001 (15 is the phone's permission), a cancel with 11; the album stays empty", async () => {
     const h = host(
       'alipay',
       canvasPage(
@@ -206,7 +206,7 @@ describe('alipay album (my.saveImageToPhotosAlbum, my.saveImage for older client
     h.mocks.set('saveImageToPhotosAlbum', { result: { errMsg: 'saveImageToPhotosAlbum:fail cancel' } })
     const cancelled = await (page.instance.run as () => Promise<unknown[]>)()
     expect([...refused, ...cancelled]).toEqual([
-      { error: 15, errorMessage: 'saveImageToPhotosAlbum:fail auth deny' },
+      { error: 2001, errorMessage: 'saveImageToPhotosAlbum:fail auth deny' },
       { error: 11, errorMessage: 'saveImageToPhotosAlbum:fail cancel' },
     ])
     expect(h.canvases.saved).toEqual([])

@@ -8,8 +8,9 @@ import { DrawingCanvas } from '../../../components/drawing-canvas'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
-import { platform } from '../../../platform/platform'
-import { saveDrawingAsImage, savedImageWhere } from '../../../platform/save-image'
+import { PermissionHelp, refusalText } from '../../../components/permission-help'
+import { refusalOfSave, saveDrawingAsImage, savedImageWhere } from '../../../platform/save-image'
+import type { RefusalKind } from '../../../platform/types'
 import { go, routes, useQuery } from '../../../routes'
 import { useApplication } from '../../../stores/application'
 import { useRequireSession } from '../../../stores/session'
@@ -37,7 +38,7 @@ export default function ApplyFormPage() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
-  const [denied, setDenied] = useState(false)
+  const [denied, setDenied] = useState<RefusalKind | null>(null)
   const [busy, setBusy] = useState<'save' | 'withdraw' | null>(null)
 
   const load = () => {
@@ -61,13 +62,14 @@ export default function ApplyFormPage() {
     setBusy('save')
     setMessage(null)
     setSaved(null)
-    setDenied(false)
+    setDenied(null)
     const result = await saveDrawingAsImage(drawing, 'apply-form-canvas', `报名表-${form.code}.png`)
     setBusy(null)
+    const refusal = refusalOfSave(result)
     if (result === 'saved') setSaved(`报名表${savedImageWhere()}`)
-    else if (result === 'denied') {
-      setDenied(true)
-      setMessage('未获得保存到相册的权限，请在设置中允许“添加到相册”后重试')
+    else if (refusal) {
+      setDenied(refusal)
+      setMessage(refusalText(refusal, 'save'))
     } else if (result === 'unsupported') setMessage('当前平台暂不支持保存图片，请截屏保存报名表')
     else setMessage('保存失败，请重试')
   }
@@ -143,9 +145,14 @@ export default function ApplyFormPage() {
               保存报名表
             </Button>
             {denied && (
-              <Button id='apply-form-settings' variant='secondary' onClick={() => void platform.openSettings()}>
-                去设置
-              </Button>
+              <PermissionHelp
+                page='apply-form'
+                kind={denied}
+                use='save'
+                showText={false}
+                settingsId='apply-form-settings'
+                onRetry={() => void save()}
+              />
             )}
             {view?.can.withdraw && (
               <Button

@@ -3,6 +3,8 @@ import { useState } from 'react'
 import { api, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
+import { PermissionHelp } from '../../../components/permission-help'
+import type { RefusalKind } from '../../../platform/types'
 import { go, routes } from '../../../routes'
 import { examPhotoSrc, useApplication } from '../../../stores/application'
 import { ApplicationNotes, useApplicationPage } from '../wizard'
@@ -14,6 +16,7 @@ export default function ApplyPhotoPage() {
   const error = useApplication((s) => s.error)
   const [busy, setBusy] = useState<'confirm' | 'change' | null>(null)
   const [message, setMessage] = useState<string | null>(null)
+  const [refusal, setRefusal] = useState<RefusalKind | null>(null)
   const src = examPhotoSrc(view)
 
   const confirm = async () => {
@@ -31,7 +34,11 @@ export default function ApplyPhotoPage() {
 
   const change = async () => {
     setBusy('change')
-    setMessage(await useApplication.getState().changeExamPhoto(id))
+    setMessage(null)
+    setRefusal(null)
+    const problem = await useApplication.getState().changeExamPhoto(id)
+    setMessage(problem?.text ?? null)
+    setRefusal(problem?.refusal ?? null)
     setBusy(null)
   }
 
@@ -64,6 +71,15 @@ export default function ApplyPhotoPage() {
             <Text className='apply-error' id='apply-photo-error'>
               {message}
             </Text>
+          )}
+          {refusal && (
+            <PermissionHelp
+              page='apply-photo'
+              kind={refusal}
+              use='picker'
+              showText={false}
+              onRetry={() => void change()}
+            />
           )}
           <View className='apply-actions'>
             {view.photo?.source === 'exam' ? (

@@ -1,9 +1,12 @@
 import { Image, Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { MATERIAL_LIMITS } from '@contract/process'
 import { getApiBase, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
+import { PermissionHelp } from '../../../components/permission-help'
+import { platform } from '../../../platform/platform'
+import type { RefusalKind } from '../../../platform/types'
 import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
 import { go, routes, useQuery } from '../../../routes'
@@ -27,6 +30,12 @@ export default function MaterialsPage() {
   const loadError = useProcess((s) => s.errors.materials ?? null)
   const progress = useProcess((s) => s.uploads)
   const [actionError, setActionError] = useState<string | null>(null)
+  // A refused picker: its kind, for the way forward (PermissionHelp).
+  const [refusal, setRefusal] = useState<RefusalKind | null>(null)
+  // The material whose source (photo or chat file) the candidate is choosing (WeChat, a material that takes PDF).
+  const [choosing, setChoosing] = useState<string | null>(null)
+  // Only WeChat can pick a file other than a photo (chooseMessageFile); elsewhere every material goes up as a JPG.
+  const filePicker = platform.capabilities.filePicker
   const [busy, setBusy] = useState(false)
   const [submitted, setSubmitted] = useState(false)
   // 核对材料: the step between uploading every material and submitting them.
@@ -40,14 +49,30 @@ export default function MaterialsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hasSession, id])
 
+  // The last pick, tried again once WeChat's privacy popup is agreed (PermissionHelp's 重新授权).
+  const lastPick = useRef<{ key: string; source: 'photo' | 'file' } | null>(null)
   /** Picks a file and uploads it for one material; false when the candidate cancelled or it was refused. */
-  const uploadOne = async (key: string): Promise<boolean> => {
+  const uploadOne = async (key: string, source: 'photo' | 'file' = 'photo'): Promise<boolean> => {
     if (!id) return false
+    lastPick.current = { key, source }
+    setChoosing(null)
     setActionError(null)
-    const refused = await useProcess.getState().uploadMaterial(id, key)
-    setActionError(refused)
-    return !refused && !!useProcess.getState().materials?.required.find((m) => m.key === key)?.uploaded
+    setRefusal(null)
+    const problem = await useProcess.getState().uploadMaterial(id, key, source)
+    setActionError(problem?.text ?? null)
+    setRefusal(problem?.refusal ?? null)
+    return !problem && !!useProcess.getState().materials?.required.find((m) => m.key === key)?.uploaded
   }
+
+  /** 上传 / 重新上传: a material that takes PDF offers 相册 or 聊天文件 first where the platform can pick files. */
+  const startUpload = (key: string, pdf: boolean) => {
+    if (pdf && filePicker) {
+      setChoosing(key)
+      return
+    }
+    void uploadOne(key)
+  }
+  const upload = (key: string, source: 'photo' | 'file') => void uploadOne(key, source)
 
   // 上传全部证明材料: one after another, every material not uploaded yet; once all are in, the review.
   const uploadAll = async () => {
@@ -135,7 +160,7 @@ export default function MaterialsPage() {
                     id={`materials-review-item-${m.key}-replace`}
                     variant='secondary'
                     block={false}
-                    onClick={() => void uploadOne(m.key)}
+                    onClick={() => startUpload(m.key, m.pdf)}
                   >
                     重新上传
                   </Button>
@@ -148,12 +173,19 @@ export default function MaterialsPage() {
               <Text
                 className='pc-note'
                 id='materials-limits'
-              >{`请在${chinaTime(view.deadline)}前上传。图片须为 JPG 格式、大于45KB、不小于295×413像素；文件不超过 ${MATERIAL_LIMITS.maxBytes / 1024 / 1024} MB，PDF 不超过 ${MATERIAL_LIMITS.pdfMaxPages} 页，不能加密或含有脚本、附件`}</Text>
+              >{`请在${chinaTime(view.deadline)}前上传。图片须为 JPG 格式、大于45KB、不小于295×413像素（过大的照片会先压缩）；文件不超过 ${MATERIAL_LIMITS.maxBytes / 1024 / 1024} MB，PDF 不超过 ${MATERIAL_LIMITS.pdfMaxPages} 页，不能加密或含有脚本、附件`}</Text>
+              {!filePicker && view.required.some((m) => m.pdf) && (
+                <Text className='pc-note' id='materials-jpg-only'>
+                  本平台只能选择照片（JPG）；如需上传 PDF 文件，请使用微信小程序
+                </Text>
+              )}
               {view.required.map((m) => (
                 <View className='pc-row materials__item' key={m.key} id={`materials-item-${m.key}`}>
                   <View className='materials__name'>
                     <Text className='pc-value'>{m.name}</Text>
-                    <Text className='pc-label'>{m.pdf ? 'JPG 或 PDF' : 'JPG'}</Text>
+                    <Text className='pc-label' id={`materials-item-${m.key}-format`}>
+                      {m.pdf && filePicker ? 'JPG 或 PDF' : 'JPG'}
+                    </Text>
                   </View>
                   <View className='materials__side'>
                     {progress[m.key] !== undefined ? (
@@ -171,7 +203,7 @@ export default function MaterialsPage() {
                         id={`materials-upload-${m.key}`}
                         variant='secondary'
                         block={false}
-                        onClick={() => void uploadOne(m.key)}
+                        onClick={() => startUpload(m.key, m.pdf)}
                       >
                         {m.uploaded ? '重新上传' : '上传'}
                       </Button>
@@ -181,10 +213,33 @@ export default function MaterialsPage() {
               ))}
             </View>
           )}
+          {choosing && (
+            <View className='pc-card' id='materials-pick'>
+              <Text className='pc-note'>选择上传方式：照片（JPG）或微信聊天中的 PDF 文件</Text>
+              <Button id='materials-pick-photo' variant='secondary' onClick={() => upload(choosing, 'photo')}>
+                从相册或相机选择照片
+              </Button>
+              <Button id='materials-pick-file' variant='secondary' onClick={() => upload(choosing, 'file')}>
+                从聊天文件选择 PDF
+              </Button>
+              <Button id='materials-pick-cancel' variant='text' onClick={() => setChoosing(null)}>
+                取消
+              </Button>
+            </View>
+          )}
           {actionError && (
             <Text className='pc-error' id='materials-error'>
               {actionError}
             </Text>
+          )}
+          {refusal && (
+            <PermissionHelp
+              page='materials'
+              kind={refusal}
+              use='picker'
+              showText={false}
+              onRetry={() => lastPick.current && void uploadOne(lastPick.current.key, lastPick.current.source)}
+            />
           )}
           {submitted && (
             <Text className='pc-ok' id='materials-submitted'>
