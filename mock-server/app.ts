@@ -9,6 +9,7 @@ import { qaRoutes } from './core/qa-routes'
 import { CallLog, recordCalls } from './core/call-log'
 import { Store } from './core/store'
 import { accountFeature } from './features/account'
+import { configureLoginQueue, type LoginQueueOptions } from './features/account/login-queue'
 import { applicationFeature } from './features/application'
 import { faceFeature } from './features/face'
 import { FaceService } from './features/face/flows'
@@ -40,6 +41,8 @@ export interface MockServerOptions {
   ocr?: OcrEngine
   /** Faults on the wire (core/wire-faults.ts): a share of requests busy, rate-limited, delayed or dropped. Off by default. */
   faults?: WireFaultsConfig
+  /** The login waiting room's budget and limits (features/account/login-queue.ts); the defaults otherwise. */
+  loginQueue?: LoginQueueOptions
 }
 
 export type MockServer = FastifyInstance & {
@@ -57,6 +60,8 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
     if (!opts.dataFile || store.state.accounts.size === 0)
       store.replace(make({ now: store.clock.now(), blobs: store.blobs }))
   }
+
+  configureLoginQueue(store, opts.loginQueue)
 
   const app = Fastify({
     logger: opts.logger

@@ -1,5 +1,6 @@
 import type { Feature } from '../../core/feature'
 import type { FaceService } from '../face/flows'
+import { loginQueueQaRoutes } from './login-queue'
 import { accountQaRoutes } from './qa'
 import { accountRoutes } from './routes'
 
@@ -7,4 +8,5 @@ import { accountRoutes } from './routes'
 export const accountFeature: Feature<{ face: FaceService }> = async (app, { store, qa, face }) => {
   await accountRoutes(app, store, face)
   if (qa) accountQaRoutes(app, store)
+  if (qa) loginQueueQaRoutes(app, store)
 }

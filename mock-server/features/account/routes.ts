@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { endpoints } from '../../../types/api'
 import type * as v from 'valibot'
-import { securityQuestionText, type SecurityQuestionId } from '../../../domain/security-questions'
+import { normaliseAnswer, securityQuestionText, type SecurityQuestionId } from '../../../domain/security-questions'
 import { candidateScope } from '../../core/candidate-scope'
 import { contractRoute, ledgerOf } from '../../core/contract-route'
 import { badRequest, HttpError } from '../../core/errors'
@@ -10,6 +10,8 @@ import { bearerToken, createSession } from '../../core/sessions'
 import type { Store } from '../../core/store'
 import { consumeCaptcha } from '../public/captcha'
 import { loginGuardFor, passwordMatches } from './login-guard'
+import { queuedRoute } from './login-queue'
+import { hashPasswordInTurn } from './passwords'
 import { isKnownRegionCode } from './regions'
 import type { FaceService } from '../face/flows'
 import type { FacePurpose } from '../face/state'
@@ -28,8 +30,6 @@ import {
   RECOVERY_ATTEMPTS,
   RECOVERY_TTL_MS,
   RESET_TOKEN_TTL_MS,
-  setPassword,
-  setSecurityAnswer,
   toMe,
 } from './rules'
 import { makeAccount } from './scenarios'
@@ -50,12 +50,17 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
     return { token: session.token, expiresAt: session.expiresAt, account: toMe(account) }
   }
 
-  contractRoute(app, store, endpoints.register, async (input) => {
+  // Every request that hashes a password waits in the login waiting room first (login-queue.ts; cost = its hashes).
+  queuedRoute(app, store, endpoints.register, 2, async (input) => {
     // Captcha first: nobody learns whether an ID number is registered without solving one.
     consumeCaptcha(store, input.captchaId, input.captchaCode)
     if (!isKnownRegionCode(input.idNumber.slice(0, 6))) {
       throw badRequest('VALIDATION_FAILED', '身份证号码的地区码不正确', { idNumber: '身份证号码的地区码不正确' })
     }
+    // Hashed off the event loop, in turn with the logins' checks, before the checks below: from the checks to the
+    // insert nothing awaits, so two registrations of one ID number cannot both pass.
+    const hashed = await hashPasswordInTurn(input.password)
+    const answer = await hashPasswordInTurn(normaliseAnswer(input.answer))
     if (findByIdNumber(store.state, input.idNumber)) {
       throw new HttpError(409, 'ID_NUMBER_TAKEN', undefined, { idNumber: '该证件号码已注册' })
     }
@@ -70,14 +75,15 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
         idNumber: input.idNumber,
       },
       store.clock.now(),
+      hashed,
     )
     store.state.accounts.set(account.id, account)
-    setSecurityAnswer(store.state, account.id, input.questionId, input.answer)
+    flows().security.set(account.id, { questionId: input.questionId, ...answer })
     store.save()
     return sessionFor(account)
   })
 
-  contractRoute(app, store, endpoints.loginPassword, async (input) => {
+  queuedRoute(app, store, endpoints.loginPassword, 1, async (input) => {
     consumeCaptcha(store, input.captchaId, input.captchaCode)
     // Known or not, the same guard, the same scrypt work and the same answers (login-guard.ts).
     const account = findByLogin(store.state, input.username)
@@ -156,7 +162,7 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
     return { recoveryId: recovery.recoveryId, questionId, question: securityQuestionText(questionId) }
   })
 
-  contractRoute(app, store, endpoints.recoverQuestionAnswer, async ({ recoveryId, answer }) => {
+  queuedRoute(app, store, endpoints.recoverQuestionAnswer, 1, async ({ recoveryId, answer }) => {
     const recovery = flows().questionRecoveries.get(recoveryId)
     if (!recovery || isPast(recovery.expiresAt)) throw badRequest('RECOVERY_EXPIRED')
     if (!(await checkSecurityAnswer(store.state, recovery.accountId, answer))) {
@@ -184,7 +190,9 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
     resetTokenFor(finishFace('recover', input).id),
   )
 
-  contractRoute(app, store, endpoints.resetPassword, async ({ resetToken, newPassword }) => {
+  queuedRoute(app, store, endpoints.resetPassword, 1, async ({ resetToken, newPassword }) => {
+    // Hashed first, in turn: from the token's use to the new password nothing awaits (a token works once).
+    const hashed = await hashPasswordInTurn(newPassword)
     const token = flows().resetTokens.get(resetToken)
     flows().resetTokens.delete(resetToken)
     const account = token && !isPast(token.expiresAt) ? store.state.accounts.get(token.accountId) : undefined
@@ -192,7 +200,8 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
       store.save()
       throw badRequest('RECOVERY_EXPIRED')
     }
-    setPassword(account, newPassword)
+    account.passwordSalt = hashed.salt
+    account.passwordHash = hashed.hash
     // A new password ends the lock and every open session.
     flows().loginGuards.delete(account.id)
     endSessions(store.state, account.id)

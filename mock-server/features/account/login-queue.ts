@@ -1,0 +1,241 @@
+import type { FastifyInstance } from 'fastify'
+import type * as v from 'valibot'
+import { CLIENT_TIMEOUT_MS, IDEMPOTENCY_HEADER, type Endpoint } from '../../../types/api'
+import { ERROR_MESSAGES } from '../../../types/errors'
+import { LOGIN_QUEUE_CODE, type LoginQueueErrorBody, type QueuePlace } from '../../../types/login-queue'
+import { qaEndpoints } from '../../../types/qa'
+import { contractRoute, type RouteContext } from '../../core/contract-route'
+import { HttpError } from '../../core/errors'
+import type { Store } from '../../core/store'
+import { scryptStats } from './passwords'
+
+/**
+ * The login waiting room (issue 20). Every request that hashes a password (registration, password login, the
+ * security-answer check, the password reset) asks it first. It lets a request in only while everything already let
+ * in, plus this one, can be hashed within the budget by the throughput measured from recent scrypt runs
+ * (passwords.ts: mean duration of the last runs, two at a time); otherwise it answers AT ONCE with 503, Retry-After
+ * and the place in line, instead of a request that waits past the app's timeout.
+ *
+ * Fairness: a refused request gets a ticket, kept by its idempotency key (the app retries with the same key); the
+ * tickets form a line in the order they were first refused. A request is let in only when the room left covers the
+ * tickets ahead of it as well as itself, so those who waited longer get in first and a newcomer cannot overtake a
+ * ticket that is due back. A ticket not back within its Retry-After plus a grace loses its place (an abandoned phone
+ * holds no room for long). Time here is the machine's, not the QA clock: throughput is about real seconds.
+ */
+export interface LoginQueueOptions {
+  /** The longest an admitted request may take by the estimate, in ms (default a third of the app's timeout). */
+  budgetMs?: number
+  /** How long after its Retry-After a ticket keeps its place (default 10 s). */
+  graceMs?: number
+  /** The longest Retry-After sent, in s (the app comes back, keeps its place and reads a fresh estimate). */
+  maxRetryAfterSeconds?: number
+  /** Most tickets kept; past it a refusal carries no place (default 50,000). */
+  maxTickets?: number
+}
+
+const DEFAULTS: Required<LoginQueueOptions> = {
+  budgetMs: Math.round(CLIENT_TIMEOUT_MS / 3),
+  graceMs: 10_000,
+  maxRetryAfterSeconds: 20,
+  maxTickets: 50_000,
+}
+
+interface Ticket {
+  cost: number
+  /** When it was first refused (for the longest-wait figure). */
+  since: number
+  /** When it loses its place unless it comes back. */
+  expiresAt: number
+}
+
+export type Admission =
+  { admitted: true; release: () => void } | { admitted: false; place: QueuePlace; retryAfterSeconds: number }
+
+export class LoginQueue {
+  readonly options: Required<LoginQueueOptions>
+  /** Hashing units admitted and not finished (a login is 1, a registration 2). */
+  private inFlight = 0
+  /** Tickets in the order they were first refused (a Map keeps insertion order). */
+  private readonly line = new Map<string, Ticket>()
+  private override: number | null = null
+  private admitted = 0
+  private refused = 0
+  private longestWaitMs = 0
+
+  constructor(
+    options: LoginQueueOptions = {},
+    private readonly now: () => number = Date.now,
+  ) {
+    this.options = { ...DEFAULTS, ...options }
+  }
+
+  /** Hashing units per ms, from the recent scrypt runs as measured. */
+  private throughputPerMs(): number {
+    const { meanMs, concurrency } = scryptStats()
+    return concurrency / Math.max(1, meanMs)
+  }
+
+  /** What the budget allows at the measured throughput (at least one registration's worth). */
+  measuredCapacity(): number {
+    return Math.max(2, Math.floor(this.options.budgetMs * this.throughputPerMs()))
+  }
+
+  capacity(): number {
+    return this.override ?? this.measuredCapacity()
+  }
+
+  /** QA: a fixed capacity (0 = nobody is let in), or null for the measured one. */
+  setCapacity(capacity: number | null): void {
+    this.override = capacity
+  }
+
+  /**
+   * Lets a request of `cost` hashing units in (call `release` when it is done), or tells it its place and how long to
+   * wait. `key` names the caller's ticket (route and idempotency key); null: no place can be kept.
+   */
+  admit(key: string | null, cost: number): Admission {
+    const now = this.now()
+    for (const [k, t] of this.line) if (t.expiresAt <= now) this.line.delete(k)
+    const ticket = key === null ? undefined : this.line.get(key)
+    let aheadUnits = 0
+    let ahead = 0
+    for (const t of this.line.values()) {
+      if (t === ticket) break
+      aheadUnits += t.cost
+      ahead++
+    }
+    const capacity = this.capacity()
+    if (this.inFlight + aheadUnits + cost <= capacity) {
+      if (ticket && key !== null) {
+        this.line.delete(key)
+        this.longestWaitMs = Math.max(this.longestWaitMs, now - ticket.since)
+      }
+      this.inFlight += cost
+      this.admitted++
+      let released = false
+      return {
+        admitted: true,
+        release: () => {
+          if (released) return
+          released = true
+          this.inFlight -= cost
+        },
+      }
+    }
+    this.refused++
+    // The line drains at the measured throughput: this one's turn comes once what is in and ahead of it is through.
+    const waitMs = Math.max(0, this.inFlight + aheadUnits + cost - capacity) / this.throughputPerMs()
+    const retryAfterSeconds = Math.min(this.options.maxRetryAfterSeconds, Math.max(1, Math.ceil(waitMs / 1000)))
+    let held = ticket
+    if (!held && key !== null && this.line.size < this.options.maxTickets) {
+      held = { cost, since: now, expiresAt: 0 }
+      this.line.set(key, held)
+    }
+    if (held) held.expiresAt = now + retryAfterSeconds * 1000 + this.options.graceMs
+    return {
+      admitted: false,
+      place: { position: held ? ahead + 1 : null, waitSeconds: Math.max(1, Math.ceil(waitMs / 1000)) },
+      retryAfterSeconds,
+    }
+  }
+
+  status() {
+    const { meanMs, concurrency } = scryptStats()
+    return {
+      capacity: this.capacity(),
+      measuredCapacity: this.measuredCapacity(),
+      override: this.override,
+      budgetMs: this.options.budgetMs,
+      scryptMeanMs: Math.round(meanMs * 10) / 10,
+      concurrency,
+      inFlight: this.inFlight,
+      waiting: this.line.size,
+      admitted: this.admitted,
+      refused: this.refused,
+      longestWaitMs: this.longestWaitMs,
+    }
+  }
+}
+
+/** The 503 the waiting room answers with: the contract's error body plus the place in line. */
+export class QueueRefusal extends HttpError {
+  constructor(readonly place: QueuePlace) {
+    super(
+      503,
+      LOGIN_QUEUE_CODE,
+      place.position === null
+        ? `${ERROR_MESSAGES.LOGIN_QUEUE}（预计等待约 ${place.waitSeconds} 秒）`
+        : `排队人数较多，您排在第 ${place.position} 位，预计等待约 ${place.waitSeconds} 秒`,
+    )
+  }
+
+  override toBody(): LoginQueueErrorBody {
+    return { error: { code: LOGIN_QUEUE_CODE, message: this.message, queue: this.place } }
+  }
+}
+
+const queues = new WeakMap<Store, LoginQueue>()
+
+/** The server's waiting room (one per store, so each test server has its own). */
+export function loginQueueOf(store: Store): LoginQueue {
+  let queue = queues.get(store)
+  if (!queue) queues.set(store, (queue = new LoginQueue()))
+  return queue
+}
+
+/** Sets up the server's waiting room with its options (buildMockServer's `loginQueue`). */
+export function configureLoginQueue(store: Store, options: LoginQueueOptions = {}): LoginQueue {
+  const queue = new LoginQueue(options)
+  queues.set(store, queue)
+  return queue
+}
+
+/**
+ * A route handler that waits in the room first: `cost` is how many password hashes it runs (a registration hashes
+ * the password and the security answer: 2). Refused: 503 at once with Retry-After and the place, before anything
+ * else happens (the captcha is not used up, so the retry sends the same one).
+ */
+export function inLoginQueue<I, O>(
+  store: Store,
+  cost: number,
+  handler: (input: I, ctx: RouteContext) => Promise<O>,
+): (input: I, ctx: RouteContext) => Promise<O> {
+  return async (input, ctx) => {
+    const header = ctx.req.headers[IDEMPOTENCY_HEADER]
+    const key =
+      typeof header === 'string' && header.length > 0 && header.length <= 128
+        ? `${ctx.req.routeOptions.url ?? ''} ${header}`
+        : null
+    const admission = loginQueueOf(store).admit(key, cost)
+    if (!admission.admitted) {
+      ctx.reply.header('retry-after', String(admission.retryAfterSeconds))
+      throw new QueueRefusal(admission.place)
+    }
+    try {
+      return await handler(input, ctx)
+    } finally {
+      admission.release()
+    }
+  }
+}
+
+/** QA: the waiting room's figures, and a fixed capacity (0 forces everyone to wait) or back to measured. */
+export function loginQueueQaRoutes(app: FastifyInstance, store: Store): void {
+  contractRoute(app, store, qaEndpoints.loginQueue, async () => loginQueueOf(store).status())
+  contractRoute(app, store, qaEndpoints.setLoginQueue, async ({ capacity }) => {
+    const queue = loginQueueOf(store)
+    queue.setCapacity(capacity)
+    return queue.status()
+  })
+}
+
+/** contractRoute through the waiting room: `cost` is how many password hashes the handler runs. */
+export function queuedRoute<E extends Endpoint>(
+  app: FastifyInstance,
+  store: Store,
+  endpoint: E,
+  cost: number,
+  handler: (input: v.InferOutput<E['request']>, ctx: RouteContext) => Promise<v.InferOutput<E['response']>>,
+): void {
+  contractRoute(app, store, endpoint, inLoginQueue(store, cost, handler))
+}

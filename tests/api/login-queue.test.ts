@@ -1,0 +1,245 @@
+import * as v from 'valibot'
+import { ApiError, call, setApiBase, setSessionToken } from '../../src/api'
+import { onRetryStatus, type RetryStatus } from '../../src/api/retry-status'
+import { LoginQueueErrorBody } from '../../types/login-queue'
+import { startMock, type RunningMock } from '../support/servers'
+import { nextIdNumber, registerCandidate, send, solvedCaptcha } from './support/candidates'
+import { resetTaroStub } from '../support/taro-node'
+
+/**
+ * The login waiting room (issue 20, mock-server/features/account/login-queue.ts) against the real mock server: a
+ * login the server cannot finish within the budget is answered at once with 503, Retry-After and the place in line;
+ * the place is kept by the idempotency key; older tickets get in first; and the app's client waits it out by itself.
+ */
+const PASSWORD = 'Abcdef12'
+
+type Raw = Awaited<ReturnType<typeof send>>
+
+/** The 503 of the waiting room, checked against the contract's schema; its place and Retry-After. */
+function queued(res: Raw): { position: number | null; waitSeconds: number; retryAfter: number } {
+  expect(res.status).toBe(503)
+  const body = v.parse(LoginQueueErrorBody, res.body)
+  expect(body.error.message).toMatch(/排队人数较多/)
+  const retryAfter = Number(res.headers.get('retry-after'))
+  expect(Number.isInteger(retryAfter)).toBe(true)
+  expect(retryAfter).toBeGreaterThanOrEqual(1)
+  return { ...body.error.queue, retryAfter }
+}
+
+describe('login waiting room', () => {
+  let mock: RunningMock
+  beforeAll(async () => {
+    // A short grace, so the test of an abandoned ticket need not wait 10 s.
+    mock = await startMock({ loginQueue: { graceMs: 300 } })
+  })
+  afterAll(() => mock.close())
+  afterEach(() => mock.qaApi('setLoginQueue', { capacity: null }))
+
+  /** One candidate's login request, as the app sends it: the same body and key on every retry. */
+  async function loginAttempt(username: string, key: string) {
+    const body = { username, password: PASSWORD, ...(await solvedCaptcha(mock)) }
+    return () => send(mock, 'POST', '/api/account/login', body, { 'idempotency-key': key })
+  }
+
+  test('full: a login is answered at once with 503, Retry-After and its place; the captcha stays for the retry', async () => {
+    const a = await registerCandidate(mock, { password: PASSWORD })
+    const b = await registerCandidate(mock, { password: PASSWORD })
+    await mock.qaApi('setLoginQueue', { capacity: 0 })
+    const loginA = await loginAttempt(a.username, 'queue-a-1')
+    const loginB = await loginAttempt(b.username, 'queue-b-1')
+
+    const started = Date.now()
+    const firstA = queued(await loginA())
+    // At once: no password was hashed for it (a login waiting on an open request would take its whole wait).
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(firstA.position).toBe(1)
+    expect(queued(await loginB()).position).toBe(2)
+    // Coming back with the same key keeps the place.
+    expect(queued(await loginB()).position).toBe(2)
+    expect(queued(await loginA()).position).toBe(1)
+    const status = await mock.qaApi('loginQueue')
+    expect(status).toMatchObject({ capacity: 0, override: 0, waiting: 2, inFlight: 0 })
+
+    await mock.qaApi('setLoginQueue', { capacity: null })
+    // The same captcha is still good: the refusal used nothing up.
+    const inA = await loginA()
+    expect(inA.status).toBe(200)
+    expect(typeof (inA.body as { token: string }).token).toBe('string')
+    expect((await loginB()).status).toBe(200)
+    expect(await mock.qaApi('loginQueue')).toMatchObject({ waiting: 0, inFlight: 0 })
+  })
+
+  test('fair: those who waited longer get in first; a newcomer does not overtake a ticket', async () => {
+    const a = await registerCandidate(mock, { password: PASSWORD })
+    const b = await registerCandidate(mock, { password: PASSWORD })
+    const c = await registerCandidate(mock, { password: PASSWORD })
+    await mock.qaApi('setLoginQueue', { capacity: 0 })
+    const loginA = await loginAttempt(a.username, 'fair-a')
+    const loginB = await loginAttempt(b.username, 'fair-b')
+    const loginC = await loginAttempt(c.username, 'fair-c')
+    expect(queued(await loginA()).position).toBe(1)
+    expect(queued(await loginB()).position).toBe(2)
+
+    // Room for one: it is A's, however soon B or a newcomer asks.
+    await mock.qaApi('setLoginQueue', { capacity: 1 })
+    expect(queued(await loginB()).position).toBe(2)
+    expect(queued(await loginC()).position).toBe(3)
+    expect((await loginA()).status).toBe(200)
+    // A is through: B is next, C still behind it.
+    expect(queued(await loginC()).position).toBe(2)
+    expect((await loginB()).status).toBe(200)
+    expect((await loginC()).status).toBe(200)
+  })
+
+  test('a ticket not back within its Retry-After and the grace loses its place', async () => {
+    const a = await registerCandidate(mock, { password: PASSWORD })
+    const b = await registerCandidate(mock, { password: PASSWORD })
+    await mock.qaApi('setLoginQueue', { capacity: 0 })
+    const loginA = await loginAttempt(a.username, 'gone-a')
+    const loginB = await loginAttempt(b.username, 'gone-b')
+    const firstA = queued(await loginA())
+    expect(firstA.position).toBe(1)
+    expect(queued(await loginB()).position).toBe(2)
+    // B keeps coming back; A never does.
+    const expiry = firstA.retryAfter * 1000 + 300
+    const started = Date.now()
+    while (Date.now() - started < expiry + 200) {
+      await new Promise((r) => setTimeout(r, 400))
+      queued(await loginB())
+    }
+    expect(queued(await loginB()).position).toBe(1)
+  }, 15_000)
+
+  test('registration, the security answer and the password reset wait in the same room', async () => {
+    await mock.qaApi('setLoginQueue', { capacity: 0 })
+    const registration = {
+      username: `queue${Date.now() % 100000}`,
+      password: PASSWORD,
+      name: '李四',
+      idType: 'resident-id',
+      idNumber: nextIdNumber(),
+      questionId: 'q-birthplace',
+      answer: '北京',
+      ...(await solvedCaptcha(mock)),
+    }
+    const register = () => send(mock, 'POST', '/api/account/register', registration, { 'idempotency-key': 'reg-1' })
+    queued(await register())
+    const answer = () =>
+      send(mock, 'POST', '/api/account/recover/question/answer', { recoveryId: 'r-none', answer: 'x' }, {})
+    // Without a key the server cannot keep a place: it says so (position null) but still gives the wait.
+    expect(queued(await answer()).position).toBeNull()
+    const reset = await send(
+      mock,
+      'POST',
+      '/api/account/recover/reset',
+      { resetToken: 't-none', newPassword: 'Newpass#2026' },
+      { 'idempotency-key': 'reset-1' },
+    )
+    queued(reset)
+
+    await mock.qaApi('setLoginQueue', { capacity: null })
+    const registered = await register()
+    expect(registered.status).toBe(200)
+    // The hashes made in turn still log in.
+    const login = await (await loginAttempt(registration.username, 'reg-login'))()
+    expect(login.status).toBe(200)
+  })
+
+  test('measured: under a burst beyond the budget, refusals come at once and every candidate gets in', async () => {
+    // A budget of 400 ms at the measured scrypt throughput lets only a few in at once.
+    const small = await startMock({ loginQueue: { budgetMs: 400 } })
+    try {
+      const users = await small.qaApi('createCandidates', { prefix: 'burst', count: 16, password: PASSWORD })
+      const status = await small.qaApi('loginQueue')
+      expect(status.scryptMeanMs).toBeGreaterThan(0)
+      expect(status.capacity).toBe(status.measuredCapacity)
+      expect(status.capacity).toBeLessThan(16)
+      const refusals: number[] = []
+      const waits = await Promise.all(
+        users.candidates.map(async ({ username }, n) => {
+          const body = { username, password: PASSWORD, ...(await captchaOf(small)) }
+          const firstAsked = Date.now()
+          for (;;) {
+            const sentAt = Date.now()
+            const res = await send(small, 'POST', '/api/account/login', body, { 'idempotency-key': `burst-${n}` })
+            if (res.status === 200) return Date.now() - firstAsked
+            const { retryAfter } = queued(res)
+            refusals.push(Date.now() - sentAt)
+            await new Promise((r) => setTimeout(r, retryAfter * 1000))
+          }
+        }),
+      )
+      expect(waits).toHaveLength(16)
+      expect(refusals.length).toBeGreaterThan(0)
+      const after = await small.qaApi('loginQueue')
+      expect(after).toMatchObject({ waiting: 0, inFlight: 0 })
+      expect(after.refused).toBe(refusals.length)
+      expect(after.longestWaitMs).toBeGreaterThan(0)
+    } finally {
+      await small.close()
+    }
+  }, 60_000)
+})
+
+/** A captcha for one of many concurrent clients (QA `captchaAnswer`, by its id). */
+async function captchaOf(mock: RunningMock): Promise<{ captchaId: string; captchaCode: string }> {
+  const issued = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string }
+  const { answer } = await mock.qaApi('captchaAnswer', { captchaId: issued.captchaId })
+  return { captchaId: issued.captchaId, captchaCode: answer }
+}
+
+describe("the app's client in the waiting room", () => {
+  let mock: RunningMock
+  beforeAll(async () => {
+    mock = await startMock()
+    setApiBase(mock.url)
+  })
+  afterAll(() => mock.close())
+  beforeEach(() => resetTaroStub())
+  afterEach(async () => {
+    await mock.qaApi('setLoginQueue', { capacity: null })
+    setSessionToken(null)
+  })
+
+  test('waits as told with the same key, shows its place, and logs in by itself once there is room', async () => {
+    const c = await registerCandidate(mock, { password: PASSWORD })
+    await mock.qaApi('setLoginQueue', { capacity: 0 })
+    const seen: Array<RetryStatus | null> = []
+    const stop = onRetryStatus((s) => {
+      seen.push(s)
+      // The room opens while the client waits its first Retry-After.
+      if (s?.reason === 'queue') void mock.qaApi('setLoginQueue', { capacity: null })
+    })
+    const captcha = await solvedCaptcha(mock)
+    try {
+      // One retry allowed: waiting in line does not use it up.
+      const session = await call(
+        'loginPassword',
+        { username: c.username, password: PASSWORD, ...captcha },
+        { retry: { retries: 0 } },
+      )
+      expect(typeof session.token).toBe('string')
+    } finally {
+      stop()
+    }
+    expect(seen[0]).toMatchObject({ reason: 'queue', queue: { position: 1 }, waitMs: 1000 })
+    expect(seen.at(-1)).toBeNull()
+  })
+
+  test('a refusal past the longest wait is shown with its code; a rate limit says how long', async () => {
+    const err = ApiError.fromResponse(
+      429,
+      { error: { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' } },
+      8000,
+    )
+    expect(err.message).toBe('操作过于频繁，请 8 秒后再试')
+    const own = ApiError.fromResponse(429, { error: { code: 'RATE_LIMITED', message: '人脸识别过于频繁' } }, 60000)
+    expect(own.message).toBe('人脸识别过于频繁')
+    const place = ApiError.fromResponse(
+      503,
+      { error: { code: 'LOGIN_QUEUE', message: '排队', queue: { position: 3, waitSeconds: 12 } } },
+      5000,
+    )
+    expect(place.queue).toEqual({ position: 3, waitSeconds: 12 })
+  })
+})
