@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { ApiError, call, setApiBase, setSessionToken } from '../../src/api'
+import { call, setApiBase, setSessionToken } from '../../src/api'
 import { onRetryStatus, type RetryStatus } from '../../src/api/retry-status'
 import { LoginQueueErrorBody } from '../../types/login-queue'
 import { startMock, type RunningMock } from '../support/servers'
@@ -224,22 +224,5 @@ describe("the app's client in the waiting room", () => {
     }
     expect(seen[0]).toMatchObject({ reason: 'queue', queue: { position: 1 }, waitMs: 1000 })
     expect(seen.at(-1)).toBeNull()
-  })
-
-  test('a refusal past the longest wait is shown with its code; a rate limit says how long', async () => {
-    const err = ApiError.fromResponse(
-      429,
-      { error: { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' } },
-      8000,
-    )
-    expect(err.message).toBe('操作过于频繁，请 8 秒后再试')
-    const own = ApiError.fromResponse(429, { error: { code: 'RATE_LIMITED', message: '人脸识别过于频繁' } }, 60000)
-    expect(own.message).toBe('人脸识别过于频繁')
-    const place = ApiError.fromResponse(
-      503,
-      { error: { code: 'LOGIN_QUEUE', message: '排队', queue: { position: 3, waitSeconds: 12 } } },
-      5000,
-    )
-    expect(place.queue).toEqual({ position: 3, waitSeconds: 12 })
   })
 })
