@@ -3,9 +3,10 @@ import * as v from 'valibot'
 /**
  * The login waiting room (issue 20): when more logins wait than the server can finish within the app's timeout
  * (CLIENT_TIMEOUT_MS, types/api.ts), it answers at once with 503, `Retry-After` and this body instead of making the
- * candidate wait on an open request. The place in line is kept by the call's idempotency key: the app's retry (the
- * same key) comes back to the same place. `position` is null when the server cannot give one (a call without a key,
- * or a line past its size limit); `waitSeconds` is the server's estimate from its measured hashing throughput.
+ * candidate wait on an open request. The place in line is kept by the request's own secret (the captcha it solved,
+ * its recovery id or reset token): the app's retry (the same body and idempotency key) comes back to the same place.
+ * `position` is null when the server cannot give one (a line past its size limit); `waitSeconds` is the server's
+ * estimate from its measured hashing throughput.
  * Registration, password login, the security-answer check and the password reset wait in it (each hashes a password).
  */
 export const LOGIN_QUEUE_CODE = 'LOGIN_QUEUE'

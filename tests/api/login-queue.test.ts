@@ -9,7 +9,8 @@ import { resetTaroStub } from '../support/taro-node'
 /**
  * The login waiting room (issue 20, mock-server/features/account/login-queue.ts) against the real mock server: a
  * login the server cannot finish within the budget is answered at once with 503, Retry-After and the place in line;
- * the place is kept by the idempotency key; older tickets get in first; and the app's client waits it out by itself.
+ * the place is kept by the request's solved captcha (or recovery id, reset token); older tickets get in first; and the
+ * app's client waits it out by itself.
  */
 const PASSWORD = 'Abcdef12'
 
@@ -35,7 +36,7 @@ describe('login waiting room', () => {
   afterAll(() => mock.close())
   afterEach(() => mock.qaApi('setLoginQueue', { capacity: null }))
 
-  /** One candidate's login request, as the app sends it: the same body and key on every retry. */
+  /** One candidate's login request, as the app sends it: the same body (its captcha) and key on every retry. */
   async function loginAttempt(username: string, key: string) {
     const body = { username, password: PASSWORD, ...(await solvedCaptcha(mock)) }
     return () => send(mock, 'POST', '/api/account/login', body, { 'idempotency-key': key })
@@ -108,6 +109,9 @@ describe('login waiting room', () => {
       queued(await loginB())
     }
     expect(queued(await loginB()).position).toBe(1)
+    // B gets in, so the line is empty for the next test.
+    await mock.qaApi('setLoginQueue', { capacity: null })
+    expect((await loginB()).status).toBe(200)
   }, 15_000)
 
   test('registration, the security answer and the password reset wait in the same room', async () => {
@@ -124,25 +128,81 @@ describe('login waiting room', () => {
     }
     const register = () => send(mock, 'POST', '/api/account/register', registration, { 'idempotency-key': 'reg-1' })
     queued(await register())
-    const answer = () =>
-      send(mock, 'POST', '/api/account/recover/question/answer', { recoveryId: 'r-none', answer: 'x' }, {})
-    // Without a key the server cannot keep a place: it says so (position null) but still gives the wait.
-    expect(queued(await answer()).position).toBeNull()
-    const reset = await send(
-      mock,
-      'POST',
-      '/api/account/recover/reset',
-      { resetToken: 't-none', newPassword: 'Newpass#2026' },
-      { 'idempotency-key': 'reset-1' },
-    )
-    queued(reset)
-
     await mock.qaApi('setLoginQueue', { capacity: null })
-    const registered = await register()
-    expect(registered.status).toBe(200)
-    // The hashes made in turn still log in.
-    const login = await (await loginAttempt(registration.username, 'reg-login'))()
-    expect(login.status).toBe(200)
+    expect((await register()).status).toBe(200)
+
+    const start = await send(mock, 'POST', '/api/account/recover/question/start', {
+      name: registration.name,
+      idNumber: registration.idNumber,
+      ...(await solvedCaptcha(mock)),
+    })
+    expect(start.status).toBe(200)
+    const { recoveryId } = start.body as { recoveryId: string }
+    await mock.qaApi('setLoginQueue', { capacity: 0 })
+    const answer = () => send(mock, 'POST', '/api/account/recover/question/answer', { recoveryId, answer: '北京' })
+    queued(await answer())
+    await mock.qaApi('setLoginQueue', { capacity: null })
+    const verified = await answer()
+    expect(verified.status).toBe(200)
+    const { resetToken } = verified.body as { resetToken: string }
+
+    await mock.qaApi('setLoginQueue', { capacity: 0 })
+    const reset = () =>
+      send(mock, 'POST', '/api/account/recover/reset', { resetToken, newPassword: 'Newpass#2026' }, {})
+    queued(await reset())
+    await mock.qaApi('setLoginQueue', { capacity: null })
+    expect((await reset()).status).toBe(200)
+    // The hashes made in turn log in.
+    const body = { username: registration.username, password: 'Newpass#2026', ...(await solvedCaptcha(mock)) }
+    expect((await send(mock, 'POST', '/api/account/login', body)).status).toBe(200)
+  })
+
+  test('only a request that would reach a hash queues, and one solved captcha holds one place', async () => {
+    const a = await registerCandidate(mock, { password: PASSWORD })
+    await mock.qaApi('setLoginQueue', { capacity: 0 })
+    // A wrong captcha, an unknown recovery or reset token: answered at once, no ticket.
+    const wrong = await send(mock, 'POST', '/api/account/login', {
+      username: a.username,
+      password: PASSWORD,
+      captchaId: (await solvedCaptcha(mock)).captchaId,
+      captchaCode: 'zzzz',
+    })
+    expect(wrong.status).toBe(400)
+    expect((wrong.body as { error: { code: string } }).error.code).toBe('CAPTCHA_INVALID')
+    const noRecovery = await send(mock, 'POST', '/api/account/recover/question/answer', {
+      recoveryId: 'r-x',
+      answer: 'x',
+    })
+    expect((noRecovery.body as { error: { code: string } }).error.code).toBe('RECOVERY_EXPIRED')
+    const noToken = await send(mock, 'POST', '/api/account/recover/reset', {
+      resetToken: 't-x',
+      newPassword: 'Newpass#2026',
+    })
+    expect((noToken.body as { error: { code: string } }).error.code).toBe('RECOVERY_EXPIRED')
+    expect((await mock.qaApi('loginQueue')).waiting).toBe(0)
+
+    // Many requests with one solved captcha (new keys, or none) share its one place.
+    const body = { username: a.username, password: PASSWORD, ...(await solvedCaptcha(mock)) }
+    const places = []
+    for (const headers of [{ 'idempotency-key': 'one-1' }, { 'idempotency-key': 'one-2' }, {}])
+      places.push(queued(await send(mock, 'POST', '/api/account/login', body, headers)).position)
+    expect(places).toEqual([1, 1, 1])
+    expect((await mock.qaApi('loginQueue')).waiting).toBe(1)
+  })
+
+  test('past the most tickets kept, a refusal carries the wait but no place', async () => {
+    const tiny = await startMock({ loginQueue: { maxTickets: 1 } })
+    try {
+      await tiny.qaApi('setLoginQueue', { capacity: 0 })
+      const attempt = async (username: string) =>
+        send(tiny, 'POST', '/api/account/login', { username, password: PASSWORD, ...(await solvedCaptcha(tiny)) })
+      expect(queued(await attempt('first-one')).position).toBe(1)
+      const second = queued(await attempt('second-one'))
+      expect(second.position).toBeNull()
+      expect(second.waitSeconds).toBeGreaterThanOrEqual(1)
+    } finally {
+      await tiny.close()
+    }
   })
 
   test('measured: under a burst beyond the budget, refusals come at once and every candidate gets in', async () => {

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import type * as v from 'valibot'
-import { CLIENT_TIMEOUT_MS, IDEMPOTENCY_HEADER, type Endpoint } from '../../../types/api'
+import { CLIENT_TIMEOUT_MS, type Endpoint } from '../../../types/api'
 import { ERROR_MESSAGES } from '../../../types/errors'
 import { LOGIN_QUEUE_CODE, type LoginQueueErrorBody, type QueuePlace } from '../../../types/login-queue'
 import { qaEndpoints } from '../../../types/qa'
 import { contractRoute, type RouteContext } from '../../core/contract-route'
 import { HttpError } from '../../core/errors'
+import { callerScope } from '../../core/idempotency'
 import type { Store } from '../../core/store'
 import { scryptStats } from './passwords'
 
@@ -16,11 +17,14 @@ import { scryptStats } from './passwords'
  * (passwords.ts: mean duration of the last runs, two at a time); otherwise it answers AT ONCE with 503, Retry-After
  * and the place in line, instead of a request that waits past the app's timeout.
  *
- * Fairness: a refused request gets a ticket, kept by its idempotency key (the app retries with the same key); the
- * tickets form a line in the order they were first refused. A request is let in only when the room left covers the
+ * Fairness: a refused request gets a ticket, kept by the request's own secret (the captcha it solved, the recovery id
+ * or the reset token: the app's retry sends the same body with the same idempotency key), so one solved captcha holds
+ * one place however many requests carry it. The tickets form a line in the order they were first refused. A request is let in only when the room left covers the
  * tickets ahead of it as well as itself, so those who waited longer get in first and a newcomer cannot overtake a
  * ticket that is due back. A ticket not back within its Retry-After plus a grace loses its place (an abandoned phone
- * holds no room for long). Time here is the machine's, not the QA clock: throughput is about real seconds.
+ * holds no room for long). A request that would be refused before any hash (a wrong or used captcha, an unknown
+ * recovery or reset token) never queues: it is answered at once, so nobody takes a place without a solved captcha.
+ * Time here is the machine's, not the QA clock: throughput is about real seconds.
  */
 export interface LoginQueueOptions {
   /** The longest an admitted request may take by the estimate, in ms (default a third of the app's timeout). */
@@ -193,19 +197,19 @@ export function configureLoginQueue(store: Store, options: LoginQueueOptions = {
 /**
  * A route handler that waits in the room first: `cost` is how many password hashes it runs (a registration hashes
  * the password and the security answer: 2). Refused: 503 at once with Retry-After and the place, before anything
- * else happens (the captcha is not used up, so the retry sends the same one).
+ * else happens (the captcha is not used up, so the retry sends the same one). `eligible` says whether the request
+ * would reach a hash at all; when it would not, it is answered at once, outside the room.
  */
 export function inLoginQueue<I, O>(
   store: Store,
   cost: number,
   handler: (input: I, ctx: RouteContext) => Promise<O>,
+  eligible: (input: I) => boolean = () => true,
 ): (input: I, ctx: RouteContext) => Promise<O> {
   return async (input, ctx) => {
-    const header = ctx.req.headers[IDEMPOTENCY_HEADER]
-    const key =
-      typeof header === 'string' && header.length > 0 && header.length <= 128
-        ? `${ctx.req.routeOptions.url ?? ''} ${header}`
-        : null
+    if (!eligible(input)) return handler(input, ctx)
+    // The place belongs to the request's own secret (callerScope: the captcha id, recovery id or reset token).
+    const key = `${ctx.req.routeOptions.url ?? ''} ${callerScope(null, input)}`
     const admission = loginQueueOf(store).admit(key, cost)
     if (!admission.admitted) {
       ctx.reply.header('retry-after', String(admission.retryAfterSeconds))
@@ -235,7 +239,18 @@ export function queuedRoute<E extends Endpoint>(
   store: Store,
   endpoint: E,
   cost: number,
+  eligible: (input: v.InferOutput<E['request']>) => boolean,
   handler: (input: v.InferOutput<E['request']>, ctx: RouteContext) => Promise<v.InferOutput<E['response']>>,
 ): void {
-  contractRoute(app, store, endpoint, inLoginQueue(store, cost, handler))
+  contractRoute(app, store, endpoint, inLoginQueue(store, cost, handler, eligible))
+}
+
+/** Whether a captcha would be accepted now (it is not used up: the handler's consumeCaptcha does that). */
+export function captchaSolved(store: Store, captchaId: string, code: string): boolean {
+  const captcha = store.state.captchas.get(captchaId)
+  return (
+    !!captcha &&
+    Date.parse(captcha.expiresAt) > store.clock.now() &&
+    captcha.answer.toLowerCase() === code.trim().toLowerCase()
+  )
 }

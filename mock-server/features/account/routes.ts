@@ -10,7 +10,7 @@ import { bearerToken, createSession } from '../../core/sessions'
 import type { Store } from '../../core/store'
 import { consumeCaptcha } from '../public/captcha'
 import { loginGuardFor, passwordMatches } from './login-guard'
-import { queuedRoute } from './login-queue'
+import { captchaSolved, queuedRoute } from './login-queue'
 import { hashPasswordInTurn } from './passwords'
 import { isKnownRegionCode } from './regions'
 import type { FaceService } from '../face/flows'
@@ -51,7 +51,19 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
   }
 
   // Every request that hashes a password waits in the login waiting room first (login-queue.ts; cost = its hashes).
-  queuedRoute(app, store, endpoints.register, 2, async (input) => {
+  // Only a request that would reach a hash queues (a solved captcha, a live recovery or reset token).
+  const solved = (input: { captchaId: string; captchaCode: string }) =>
+    captchaSolved(store, input.captchaId, input.captchaCode)
+  const liveRecovery = ({ recoveryId }: { recoveryId: string }) => {
+    const recovery = flows().questionRecoveries.get(recoveryId)
+    return !!recovery && !isPast(recovery.expiresAt)
+  }
+  const liveResetToken = ({ resetToken }: { resetToken: string }) => {
+    const token = flows().resetTokens.get(resetToken)
+    return !!token && !isPast(token.expiresAt)
+  }
+
+  queuedRoute(app, store, endpoints.register, 2, solved, async (input) => {
     // Captcha first: nobody learns whether an ID number is registered without solving one.
     consumeCaptcha(store, input.captchaId, input.captchaCode)
     if (!isKnownRegionCode(input.idNumber.slice(0, 6))) {
@@ -83,7 +95,7 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
     return sessionFor(account)
   })
 
-  queuedRoute(app, store, endpoints.loginPassword, 1, async (input) => {
+  queuedRoute(app, store, endpoints.loginPassword, 1, solved, async (input) => {
     consumeCaptcha(store, input.captchaId, input.captchaCode)
     // Known or not, the same guard, the same scrypt work and the same answers (login-guard.ts).
     const account = findByLogin(store.state, input.username)
@@ -162,7 +174,7 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
     return { recoveryId: recovery.recoveryId, questionId, question: securityQuestionText(questionId) }
   })
 
-  queuedRoute(app, store, endpoints.recoverQuestionAnswer, 1, async ({ recoveryId, answer }) => {
+  queuedRoute(app, store, endpoints.recoverQuestionAnswer, 1, liveRecovery, async ({ recoveryId, answer }) => {
     const recovery = flows().questionRecoveries.get(recoveryId)
     if (!recovery || isPast(recovery.expiresAt)) throw badRequest('RECOVERY_EXPIRED')
     if (!(await checkSecurityAnswer(store.state, recovery.accountId, answer))) {
@@ -190,8 +202,14 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
     resetTokenFor(finishFace('recover', input).id),
   )
 
-  queuedRoute(app, store, endpoints.resetPassword, 1, async ({ resetToken, newPassword }) => {
-    // Hashed first, in turn: from the token's use to the new password nothing awaits (a token works once).
+  queuedRoute(app, store, endpoints.resetPassword, 1, liveResetToken, async ({ resetToken, newPassword }) => {
+    // A dead token is refused before any hash; a live one is read again after the hash (nothing awaits from there
+    // to the new password, so a token works once).
+    if (!liveResetToken({ resetToken })) {
+      flows().resetTokens.delete(resetToken)
+      store.save()
+      throw badRequest('RECOVERY_EXPIRED')
+    }
     const hashed = await hashPasswordInTurn(newPassword)
     const token = flows().resetTokens.get(resetToken)
     flows().resetTokens.delete(resetToken)
