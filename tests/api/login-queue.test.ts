@@ -92,6 +92,52 @@ describe('login waiting room', () => {
     expect((await loginC()).status).toBe(200)
   })
 
+  test.each([20, 100])(
+    '%i at once: each gets its own place, and every round lets in only a prefix of the line',
+    async (count) => {
+      // The default grace (10 s): a round of 100 takes longer than this suite's short one.
+      const mock = await startMock()
+      try {
+        const users = await mock.qaApi('createCandidates', { prefix: `at${count}x`, count, password: PASSWORD })
+        const attempts = await Promise.all(
+          users.candidates.map(async ({ username }, n) => {
+            const body = { username, password: PASSWORD, ...(await captchaOf(mock)) }
+            return () => send(mock, 'POST', '/api/account/login', body, { 'idempotency-key': `at-${count}-${n}` })
+          }),
+        )
+        await mock.qaApi('setLoginQueue', { capacity: 0 })
+        const first = await Promise.all(attempts.map(async (attempt) => queued(await attempt()).position))
+        // Distinct places 1..count, whatever order the requests came in.
+        expect([...first].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(users.candidates.map((_c, i) => i + 1))
+
+        await mock.qaApi('setLoginQueue', { capacity: 5 })
+        let waiting = attempts.map((attempt, i) => ({ attempt, place: first[i] as number }))
+        while (waiting.length > 0) {
+          const answers = await Promise.all(waiting.map(async (w) => ({ ...w, res: await w.attempt() })))
+          const inNow = answers.filter((a) => a.res.status === 200).map((a) => a.place)
+          const still = answers.filter((a) => a.res.status !== 200)
+          expect(inNow.length).toBeGreaterThan(0)
+          // Those let in are exactly the front of the line: nobody overtook a ticket still waiting.
+          const order = waiting.map((w) => w.place).sort((a, b) => a - b)
+          expect(inNow.sort((a, b) => a - b)).toEqual(order.slice(0, inNow.length))
+          // The rest keep their order, moved up.
+          const next = still.map((a) => ({ ...a, place: queued(a.res).position as number }))
+          const byOld = [...next].sort((a, b) => a.place - b.place)
+          expect(byOld.map((a) => a.place)).toEqual(next.map((_a, i) => i + 1))
+          expect(byOld.map((a) => order.indexOf(waiting.find((w) => w.attempt === a.attempt)!.place))).toEqual(
+            [...byOld.map((a) => order.indexOf(waiting.find((w) => w.attempt === a.attempt)!.place))].sort(
+              (x, y) => x - y,
+            ),
+          )
+          waiting = next.map(({ attempt, place }) => ({ attempt, place }))
+        }
+      } finally {
+        await mock.close()
+      }
+    },
+    120_000,
+  )
+
   test('a ticket not back within its Retry-After and the grace loses its place', async () => {
     const a = await registerCandidate(mock, { password: PASSWORD })
     const b = await registerCandidate(mock, { password: PASSWORD })
