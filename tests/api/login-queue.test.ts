@@ -230,7 +230,12 @@ describe('login waiting room', () => {
     // Many requests with one solved captcha (new keys, or none) share its one place.
     const body = { username: a.username, password: PASSWORD, ...(await solvedCaptcha(mock)) }
     const places = []
-    for (const headers of [{ 'idempotency-key': 'one-1' }, { 'idempotency-key': 'one-2' }, {}])
+    const headerSets: Array<Record<string, string>> = [
+      { 'idempotency-key': 'one-1' },
+      { 'idempotency-key': 'one-2' },
+      {},
+    ]
+    for (const headers of headerSets)
       places.push(queued(await send(mock, 'POST', '/api/account/login', body, headers)).position)
     expect(places).toEqual([1, 1, 1])
     expect((await mock.qaApi('loginQueue')).waiting).toBe(1)

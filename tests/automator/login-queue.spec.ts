@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { connectApp, element, openPage, pageAt, tap, type, waitForText, type MiniProgram } from './support/app'
 import { captchaShown, qaApi } from './support/qa'
@@ -44,6 +45,10 @@ describe('login waiting room', () => {
     expect(await (await element(login, '#login-username')).property('value')).toBe(c.username)
     expect((await mp.currentPage())?.path).toBe('pages/login/index')
     expect((await qaApi('loginQueue')).waiting).toBe(1)
+    // QUEUE_SHOTS=<dir> keeps a screenshot of the waiting login page (for looking at it).
+    const shots = process.env.QUEUE_SHOTS
+    if (shots)
+      await mp.screenshot({ path: path.join(shots, `login-queue-${process.env.AUTOMATOR_TARGET ?? 'h5'}.png`) })
 
     // The room opens: the app's next try (after the Retry-After) lets the candidate in, with no tap.
     await qaApi('setLoginQueue', { capacity: null })
