@@ -44,6 +44,7 @@ type Step =
   | 'qa captcha answer'
   | 'login'
   | 'login: told to wait'
+  | 'captcha: told to wait'
   | 'hub summary'
   | 'record list'
   | 'record add'
@@ -54,6 +55,7 @@ const STEPS: Step[] = [
   'qa captcha answer',
   'login',
   'login: told to wait',
+  'captcha: told to wait',
   'hub summary',
   'record list',
   'record add',
@@ -213,6 +215,8 @@ async function run(CANDIDATES: number): Promise<void> {
         status === 503 && (body as { error?: { code?: string } } | null)?.error?.code === 'LOGIN_QUEUE',
     }
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+    const captchaGate = { ...waitingRoom, step: 'captcha: told to wait' as Step }
+    let captchaToldToWait = 0
 
     let saves = 0
     let loggedIn = 0
@@ -226,12 +230,30 @@ async function run(CANDIDATES: number): Promise<void> {
       let token = ''
       const firstAsked = performance.now()
       const loginDeadline = Date.now() + LOGIN_SECONDS * 1000
+      // As the app: a failure waits with backoff and jitter (400 ms doubling to 5 s), a Retry-After as long as it says.
+      let failures = 0
+      const backoff = () => {
+        const exp = Math.min(5000, 400 * 2 ** Math.min(failures++, 4))
+        return sleep(exp / 2 + Math.random() * (exp / 2))
+      }
       while (!token && !cut && Date.now() < loginDeadline) {
-        const captcha = await timed<{ captchaId: string }>('captcha', '/api/captcha')
-        if (!captcha) continue
+        const issued = await exchange<{ captchaId: string }>('captcha', '/api/captcha', {}, captchaGate)
+        if (issued && captchaGate.is(issued.status, issued.body) && issued.retryAfter !== null) {
+          captchaToldToWait++
+          await sleep(issued.retryAfter * 1000)
+          continue
+        }
+        const captcha = issued && issued.status === 200 ? issued.body : null
+        if (!captcha) {
+          await backoff()
+          continue
+        }
         const { url: answerPath } = qaRequestUrl('', 'captchaAnswer', { captchaId: captcha.captchaId })
         const answer = await timed<{ answer: string }>('qa captcha answer', answerPath)
-        if (!answer) continue
+        if (!answer) {
+          await backoff()
+          continue
+        }
         const init = json(
           'POST',
           { username, password: PASSWORD, captchaId: captcha.captchaId, captchaCode: answer.answer },
@@ -246,12 +268,16 @@ async function run(CANDIDATES: number): Promise<void> {
             break
           }
           // No answer in time: the app sends it again with the same key (answered from the first call's work).
-          if (!login) continue
+          if (!login) {
+            await backoff()
+            continue
+          }
           if ((login.status === 503 || login.status === 429) && login.retryAfter !== null) {
             if (waitingRoom.is(login.status, login.body)) toldToWait++
             await sleep(login.retryAfter * 1000)
             continue
           }
+          await backoff()
           break // refused otherwise (counted): a new captcha
         }
       }
@@ -353,9 +379,10 @@ async function run(CANDIDATES: number): Promise<void> {
         `p99 ${sec(percentile(sortedWaits, 99))} (first login request to the answer that let it in)`,
     )
     console.log(
-      `waiting room        ${toldToWait} answers 503 LOGIN_QUEUE with Retry-After (answered at once, not errors)` +
+      `waiting room        ${toldToWait} logins and ${captchaToldToWait} captchas answered 503 LOGIN_QUEUE with ` +
+        'Retry-After (at once, not errors)' +
         (room
-          ? `; capacity ${room.capacity} hashes at once, budget ${room.budgetMs} ms, scrypt mean ${room.scryptMeanMs} ms`
+          ? `; capacity ${room.capacity} hashes at once, budget ${room.budgetMs} ms, scrypt mean ${room.scryptMeanMs} ms, ${room.throughputPerSecond} hashes/s`
           : ''),
     )
     console.log(`throughput          ${(all.length / elapsed).toFixed(0)} requests/s`)

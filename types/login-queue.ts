@@ -38,6 +38,8 @@ export const LoginQueueStatus = v.object({
   override: v.nullable(v.number()),
   /** The longest an admitted call may take by the estimate, in ms. */
   budgetMs: v.number(),
+  /** The throughput the room counts with, in hashes per second (the lower of scrypt's and the end-to-end one). */
+  throughputPerSecond: v.number(),
   /** The mean duration of recent scrypt runs, in ms, and how many run at once. */
   scryptMeanMs: v.number(),
   concurrency: v.number(),

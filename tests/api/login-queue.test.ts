@@ -292,6 +292,23 @@ describe('login waiting room', () => {
   }, 60_000)
 })
 
+describe('the captcha gate', () => {
+  test('a crowd of captcha requests past the budget is told at once to come back; the rest are drawn', async () => {
+    // A budget of 1 ms: the gate's floor of 4 images at once.
+    const tiny = await startMock({ loginQueue: { budgetMs: 1 } })
+    try {
+      const answers = await Promise.all(Array.from({ length: 30 }, () => send(tiny, 'GET', '/api/captcha')))
+      const drawn = answers.filter((a) => a.status === 200)
+      const told = answers.filter((a) => a.status !== 200)
+      expect(drawn.length).toBeGreaterThanOrEqual(4)
+      expect(told.length).toBeGreaterThan(0)
+      for (const a of told) expect(queued(a).position).toBeNull()
+    } finally {
+      await tiny.close()
+    }
+  }, 60_000)
+})
+
 /** A captcha for one of many concurrent clients (QA `captchaAnswer`, by its id). */
 async function captchaOf(mock: RunningMock): Promise<{ captchaId: string; captchaCode: string }> {
   const issued = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string }

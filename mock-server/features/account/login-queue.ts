@@ -15,7 +15,9 @@ import { scryptStats } from './passwords'
  * security-answer check, the password reset) asks it first. It lets a request in only while everything already let
  * in, plus this one, can be hashed within the budget by the throughput measured from recent scrypt runs
  * (passwords.ts: mean duration of the last runs, two at a time); otherwise it answers AT ONCE with 503, Retry-After
- * and the place in line, instead of a request that waits past the app's timeout.
+ * and the place in line, instead of a request that waits past the app's timeout. While a line has stood for a whole
+ * window, the throughput is also measured end to end (admitted requests finished per second, disk writes and a busy
+ * event loop included) and the lower of the two counts, so a server slowed by more than hashing admits fewer.
  *
  * Fairness: a refused request gets a ticket, kept by the request's own secret (the captcha it solved, the recovery id
  * or the reset token: the app's retry sends the same body with the same idempotency key), so one solved captcha holds
@@ -36,6 +38,9 @@ export interface LoginQueueOptions {
   /** Most tickets kept; past it a refusal carries no place (default 50,000). */
   maxTickets?: number
 }
+
+/** How far back finished requests count for the end-to-end throughput. */
+const WINDOW_MS = 10_000
 
 const DEFAULTS: Required<LoginQueueOptions> = {
   budgetMs: Math.round(CLIENT_TIMEOUT_MS / 3),
@@ -65,18 +70,31 @@ export class LoginQueue {
   private admitted = 0
   private refused = 0
   private longestWaitMs = 0
+  /** Admitted requests finished (when, how many units) within the window. */
+  private readonly finished: Array<{ at: number; units: number }> = []
+  /** Since when the line has stood without a break (null: no line). */
+  private busySince: number | null = null
 
   constructor(
     options: LoginQueueOptions = {},
     private readonly now: () => number = Date.now,
+    private readonly hashing: () => { meanMs: number; concurrency: number } = scryptStats,
   ) {
     this.options = { ...DEFAULTS, ...options }
   }
 
-  /** Hashing units per ms, from the recent scrypt runs as measured. */
+  /**
+   * Hashing units per ms: from the recent scrypt runs as measured, or, once a line has stood a whole window, what
+   * the admitted requests really finished in it when that is less.
+   */
   private throughputPerMs(): number {
-    const { meanMs, concurrency } = scryptStats()
-    return concurrency / Math.max(1, meanMs)
+    const { meanMs, concurrency } = this.hashing()
+    const byHashes = concurrency / Math.max(1, meanMs)
+    const now = this.now()
+    while (this.finished.length > 0 && this.finished[0].at <= now - WINDOW_MS) this.finished.shift()
+    if (this.busySince === null || now - this.busySince < WINDOW_MS) return byHashes
+    const units = this.finished.reduce((sum, f) => sum + f.units, 0)
+    return Math.max(1 / WINDOW_MS, Math.min(byHashes, units / WINDOW_MS))
   }
 
   /** What the budget allows at the measured throughput (at least one registration's worth). */
@@ -100,6 +118,7 @@ export class LoginQueue {
   admit(key: string | null, cost: number): Admission {
     const now = this.now()
     for (const [k, t] of this.line) if (t.expiresAt <= now) this.line.delete(k)
+    if (this.line.size === 0) this.busySince = null
     const ticket = key === null ? undefined : this.line.get(key)
     let aheadUnits = 0
     let ahead = 0
@@ -123,6 +142,7 @@ export class LoginQueue {
           if (released) return
           released = true
           this.inFlight -= cost
+          this.finished.push({ at: this.now(), units: cost })
         },
       }
     }
@@ -134,6 +154,7 @@ export class LoginQueue {
     if (!held && key !== null && this.line.size < this.options.maxTickets) {
       held = { cost, since: now, expiresAt: 0 }
       this.line.set(key, held)
+      this.busySince ??= now
     }
     if (held) held.expiresAt = now + retryAfterSeconds * 1000 + this.options.graceMs
     return {
@@ -144,12 +165,13 @@ export class LoginQueue {
   }
 
   status() {
-    const { meanMs, concurrency } = scryptStats()
+    const { meanMs, concurrency } = this.hashing()
     return {
       capacity: this.capacity(),
       measuredCapacity: this.measuredCapacity(),
       override: this.override,
       budgetMs: this.options.budgetMs,
+      throughputPerSecond: Math.round(this.throughputPerMs() * 10_000) / 10,
       scryptMeanMs: Math.round(meanMs * 10) / 10,
       concurrency,
       inFlight: this.inFlight,
@@ -253,4 +275,93 @@ export function captchaSolved(store: Store, captchaId: string, code: string): bo
     Date.parse(captcha.expiresAt) > store.clock.now() &&
     captcha.answer.toLowerCase() === code.trim().toLowerCase()
   )
+}
+
+/**
+ * The captcha, the first step of every login and registration, behind the same budget: images are drawn on libuv's
+ * pool, and a crowd asking for them at once would wait past the app's timeout (then ask again, a retry storm). The
+ * gate lets a request in while what is being drawn, plus it, is done within the budget at the throughput measured
+ * from recent images (Little's law: how many were drawing at once over how long each took); otherwise 503
+ * LOGIN_QUEUE at once with Retry-After and the wait (no place: a captcha request carries no secret to keep one by).
+ */
+export class CaptchaGate {
+  private inFlight = 0
+  private readonly recent: Array<{ ms: number; together: number }> = []
+  /** The integral of images in flight over time (ms), so a request knows how many drew alongside it on average. */
+  private area = 0
+  private lastChange: number
+
+  constructor(
+    private readonly budgetMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.lastChange = now()
+  }
+
+  private tick(): number {
+    const now = this.now()
+    this.area += this.inFlight * (now - this.lastChange)
+    this.lastChange = now
+    return now
+  }
+
+  /** Images per ms, as measured (a first guess of 20 ms each, two at a time, before any was drawn). */
+  private throughputPerMs(): number {
+    if (this.recent.length === 0) return 2 / 20
+    const ms = this.recent.reduce((s, r) => s + r.ms, 0) / this.recent.length
+    const together = this.recent.reduce((s, r) => s + r.together, 0) / this.recent.length
+    return together / Math.max(1, ms)
+  }
+
+  capacity(): number {
+    return Math.max(4, Math.floor(this.budgetMs * this.throughputPerMs()))
+  }
+
+  admit(): Admission {
+    if (this.inFlight + 1 > this.capacity()) {
+      const waitMs = (this.inFlight + 1 - this.capacity()) / this.throughputPerMs()
+      const waitSeconds = Math.max(1, Math.ceil(waitMs / 1000))
+      return { admitted: false, place: { position: null, waitSeconds }, retryAfterSeconds: Math.min(20, waitSeconds) }
+    }
+    const started = this.tick()
+    this.inFlight++
+    const areaAtStart = this.area
+    let released = false
+    return {
+      admitted: true,
+      release: () => {
+        if (released) return
+        released = true
+        const ms = this.tick() - started
+        // How many drew at once, on average over this one's life (itself included).
+        const together = ms > 0 ? (this.area - areaAtStart) / ms : this.inFlight
+        this.inFlight--
+        this.recent.push({ ms, together })
+        if (this.recent.length > 32) this.recent.shift()
+      },
+    }
+  }
+}
+
+const captchaGates = new WeakMap<Store, CaptchaGate>()
+
+/** A captcha handler behind the server's captcha gate (budget: the login waiting room's). */
+export function behindCaptchaGate<I, O>(
+  store: Store,
+  handler: (input: I, ctx: RouteContext) => Promise<O>,
+): (input: I, ctx: RouteContext) => Promise<O> {
+  return async (input, ctx) => {
+    let gate = captchaGates.get(store)
+    if (!gate) captchaGates.set(store, (gate = new CaptchaGate(loginQueueOf(store).options.budgetMs)))
+    const admission = gate.admit()
+    if (!admission.admitted) {
+      ctx.reply.header('retry-after', String(admission.retryAfterSeconds))
+      throw new QueueRefusal(admission.place)
+    }
+    try {
+      return await handler(input, ctx)
+    } finally {
+      admission.release()
+    }
+  }
 }
