@@ -297,7 +297,7 @@ describe('the captcha gate', () => {
     // A budget of 1 ms: the gate's floor of 4 images at once.
     const tiny = await startMock({ loginQueue: { budgetMs: 1 } })
     try {
-      const answers = await Promise.all(Array.from({ length: 30 }, () => send(tiny, 'GET', '/api/captcha')))
+      const answers = await Promise.all(Array.from({ length: 120 }, () => send(tiny, 'GET', '/api/captcha')))
       const drawn = answers.filter((a) => a.status === 200)
       const told = answers.filter((a) => a.status !== 200)
       expect(drawn.length).toBeGreaterThanOrEqual(4)

@@ -16,8 +16,10 @@ import { scryptStats } from './passwords'
  * in, plus this one, can be hashed within the budget by the throughput measured from recent scrypt runs
  * (passwords.ts: mean duration of the last runs, two at a time); otherwise it answers AT ONCE with 503, Retry-After
  * and the place in line, instead of a request that waits past the app's timeout. While a line has stood for a whole
- * window, the throughput is also measured end to end (admitted requests finished per second, disk writes and a busy
- * event loop included) and the lower of the two counts, so a server slowed by more than hashing admits fewer.
+ * window, the throughput is also measured end to end by Little's law (how many admitted requests ran at once over how
+ * long each took, disk writes and a busy event loop included) and the lower of the two counts, so a server slowed by
+ * more than hashing admits fewer. (Not "finished per second": that counts demand, not capacity, and a long
+ * Retry-After that leaves the room idle would lower it further, down to nothing.)
  *
  * Fairness: a refused request gets a ticket, kept by the request's own secret (the captcha it solved, the recovery id
  * or the reset token: the app's retry sends the same body with the same idempotency key), so one solved captcha holds
@@ -39,8 +41,52 @@ export interface LoginQueueOptions {
   maxTickets?: number
 }
 
-/** How far back finished requests count for the end-to-end throughput. */
+/** How long a line must stand before the end-to-end throughput counts. */
 const WINDOW_MS = 10_000
+
+/**
+ * Throughput by Little's law over the last finished jobs: the mean of how many units were in at once during each
+ * job's life (the integral of the units in over time), over the mean time a job took. Independent of how many ask.
+ */
+class LittleMeter {
+  private inFlight = 0
+  private area = 0
+  private lastChange: number
+  private readonly recent: Array<{ ms: number; together: number }> = []
+
+  constructor(private readonly now: () => number) {
+    this.lastChange = now()
+  }
+
+  private tick(): number {
+    const now = this.now()
+    this.area += this.inFlight * (now - this.lastChange)
+    this.lastChange = now
+    return now
+  }
+
+  /** A job of `units` starts; call the answer when it ends. */
+  start(units: number): () => void {
+    const started = this.tick()
+    this.inFlight += units
+    const areaAtStart = this.area
+    return () => {
+      const ms = this.tick() - started
+      const together = ms > 0 ? (this.area - areaAtStart) / ms : this.inFlight
+      this.inFlight -= units
+      this.recent.push({ ms, together })
+      if (this.recent.length > 32) this.recent.shift()
+    }
+  }
+
+  /** Units per ms, or null before any job finished. */
+  throughputPerMs(): number | null {
+    if (this.recent.length === 0) return null
+    const ms = this.recent.reduce((s, r) => s + r.ms, 0) / this.recent.length
+    const together = this.recent.reduce((s, r) => s + r.together, 0) / this.recent.length
+    return together / Math.max(1, ms)
+  }
+}
 
 const DEFAULTS: Required<LoginQueueOptions> = {
   budgetMs: Math.round(CLIENT_TIMEOUT_MS / 3),
@@ -70,8 +116,8 @@ export class LoginQueue {
   private admitted = 0
   private refused = 0
   private longestWaitMs = 0
-  /** Admitted requests finished (when, how many units) within the window. */
-  private readonly finished: Array<{ at: number; units: number }> = []
+  /** Admitted requests, measured end to end. */
+  private readonly meter: LittleMeter
   /** Since when the line has stood without a break (null: no line). */
   private busySince: number | null = null
 
@@ -81,6 +127,7 @@ export class LoginQueue {
     private readonly hashing: () => { meanMs: number; concurrency: number } = scryptStats,
   ) {
     this.options = { ...DEFAULTS, ...options }
+    this.meter = new LittleMeter(now)
   }
 
   /**
@@ -90,11 +137,9 @@ export class LoginQueue {
   private throughputPerMs(): number {
     const { meanMs, concurrency } = this.hashing()
     const byHashes = concurrency / Math.max(1, meanMs)
-    const now = this.now()
-    while (this.finished.length > 0 && this.finished[0].at <= now - WINDOW_MS) this.finished.shift()
-    if (this.busySince === null || now - this.busySince < WINDOW_MS) return byHashes
-    const units = this.finished.reduce((sum, f) => sum + f.units, 0)
-    return Math.max(1 / WINDOW_MS, Math.min(byHashes, units / WINDOW_MS))
+    const endToEnd = this.meter.throughputPerMs()
+    if (endToEnd === null || this.busySince === null || this.now() - this.busySince < WINDOW_MS) return byHashes
+    return Math.min(byHashes, endToEnd)
   }
 
   /** What the budget allows at the measured throughput (at least one registration's worth). */
@@ -135,6 +180,7 @@ export class LoginQueue {
       }
       this.inFlight += cost
       this.admitted++
+      const finished = this.meter.start(cost)
       let released = false
       return {
         admitted: true,
@@ -142,7 +188,7 @@ export class LoginQueue {
           if (released) return
           released = true
           this.inFlight -= cost
-          this.finished.push({ at: this.now(), units: cost })
+          finished()
         },
       }
     }
@@ -286,31 +332,18 @@ export function captchaSolved(store: Store, captchaId: string, code: string): bo
  */
 export class CaptchaGate {
   private inFlight = 0
-  private readonly recent: Array<{ ms: number; together: number }> = []
-  /** The integral of images in flight over time (ms), so a request knows how many drew alongside it on average. */
-  private area = 0
-  private lastChange: number
+  private readonly meter: LittleMeter
 
   constructor(
     private readonly budgetMs: number,
-    private readonly now: () => number = () => performance.now(),
+    now: () => number = () => performance.now(),
   ) {
-    this.lastChange = now()
-  }
-
-  private tick(): number {
-    const now = this.now()
-    this.area += this.inFlight * (now - this.lastChange)
-    this.lastChange = now
-    return now
+    this.meter = new LittleMeter(now)
   }
 
   /** Images per ms, as measured (a first guess of 20 ms each, two at a time, before any was drawn). */
   private throughputPerMs(): number {
-    if (this.recent.length === 0) return 2 / 20
-    const ms = this.recent.reduce((s, r) => s + r.ms, 0) / this.recent.length
-    const together = this.recent.reduce((s, r) => s + r.together, 0) / this.recent.length
-    return together / Math.max(1, ms)
+    return this.meter.throughputPerMs() ?? 2 / 20
   }
 
   capacity(): number {
@@ -323,21 +356,16 @@ export class CaptchaGate {
       const waitSeconds = Math.max(1, Math.ceil(waitMs / 1000))
       return { admitted: false, place: { position: null, waitSeconds }, retryAfterSeconds: Math.min(20, waitSeconds) }
     }
-    const started = this.tick()
     this.inFlight++
-    const areaAtStart = this.area
+    const finished = this.meter.start(1)
     let released = false
     return {
       admitted: true,
       release: () => {
         if (released) return
         released = true
-        const ms = this.tick() - started
-        // How many drew at once, on average over this one's life (itself included).
-        const together = ms > 0 ? (this.area - areaAtStart) / ms : this.inFlight
         this.inFlight--
-        this.recent.push({ ms, together })
-        if (this.recent.length > 32) this.recent.shift()
+        finished()
       },
     }
   }
