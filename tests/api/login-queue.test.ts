@@ -13,6 +13,8 @@ import { resetTaroStub } from '../support/taro-node'
  * app's client waits it out by itself.
  */
 const PASSWORD = 'Abcdef12'
+/** These tests ask for many captchas from one address: past the per-client limit (core/rate-limit.ts). */
+const MANY = { captcha: { limit: 100_000, windowMs: 60_000 } }
 
 type Raw = Awaited<ReturnType<typeof send>>
 
@@ -31,7 +33,7 @@ describe('login waiting room', () => {
   let mock: RunningMock
   beforeAll(async () => {
     // A short grace, so the test of an abandoned ticket need not wait 10 s.
-    mock = await startMock({ loginQueue: { graceMs: 300 } })
+    mock = await startMock({ loginQueue: { graceMs: 300 }, rateLimits: MANY })
   })
   afterAll(() => mock.close())
   afterEach(() => mock.qaApi('setLoginQueue', { capacity: null }))
@@ -96,7 +98,7 @@ describe('login waiting room', () => {
     '%i at once: each gets its own place, and every round lets in only a prefix of the line',
     async (count) => {
       // The default grace (10 s): a round of 100 takes longer than this suite's short one.
-      const mock = await startMock()
+      const mock = await startMock({ rateLimits: MANY })
       try {
         const users = await mock.qaApi('createCandidates', { prefix: `at${count}x`, count, password: PASSWORD })
         const attempts = await Promise.all(
@@ -242,7 +244,7 @@ describe('login waiting room', () => {
   })
 
   test('past the most tickets kept, a refusal carries the wait but no place', async () => {
-    const tiny = await startMock({ loginQueue: { maxTickets: 1 } })
+    const tiny = await startMock({ loginQueue: { maxTickets: 1 }, rateLimits: MANY })
     try {
       await tiny.qaApi('setLoginQueue', { capacity: 0 })
       const attempt = async (username: string) =>
@@ -258,7 +260,7 @@ describe('login waiting room', () => {
 
   test('measured: under a burst beyond the budget, refusals come at once and every candidate gets in', async () => {
     // A budget of 400 ms at the measured scrypt throughput lets only a few in at once.
-    const small = await startMock({ loginQueue: { budgetMs: 400 } })
+    const small = await startMock({ loginQueue: { budgetMs: 400 }, rateLimits: MANY })
     try {
       const users = await small.qaApi('createCandidates', { prefix: 'burst', count: 16, password: PASSWORD })
       const status = await small.qaApi('loginQueue')
@@ -295,7 +297,7 @@ describe('login waiting room', () => {
 describe('the captcha gate', () => {
   test('a crowd of captcha requests past the budget is told at once to come back; the rest are drawn', async () => {
     // A budget of 1 ms: the gate's floor of 4 images at once.
-    const tiny = await startMock({ loginQueue: { budgetMs: 1 } })
+    const tiny = await startMock({ loginQueue: { budgetMs: 1 }, rateLimits: MANY })
     try {
       const answers = await Promise.all(Array.from({ length: 120 }, () => send(tiny, 'GET', '/api/captcha')))
       const drawn = answers.filter((a) => a.status === 200)
@@ -319,7 +321,7 @@ async function captchaOf(mock: RunningMock): Promise<{ captchaId: string; captch
 describe("the app's client in the waiting room", () => {
   let mock: RunningMock
   beforeAll(async () => {
-    mock = await startMock()
+    mock = await startMock({ rateLimits: MANY })
     setApiBase(mock.url)
   })
   afterAll(() => mock.close())
