@@ -9,6 +9,7 @@ import { qaRoutes } from './core/qa-routes'
 import { CallLog, recordCalls } from './core/call-log'
 import { Store } from './core/store'
 import { FEATURES, SCENARIOS } from './features'
+import { configureLoginQueue, type LoginQueueOptions } from './features/account'
 import type { OcrEngine } from './features/scan/ocr/engine'
 import type { FaceOutcome } from '../types/platform-sim'
 import { wireErrorOptions } from './core/wire-errors'
@@ -42,6 +43,8 @@ export interface MockServerOptions {
    * DEFAULT_RATE_LIMITS). A load run from one machine raises them (`--captcha-rate`).
    */
   rateLimits?: Partial<RateLimitsConfig>
+  /** The login waiting room's budget and limits (features/account/login-queue.ts); the defaults otherwise. */
+  loginQueue?: LoginQueueOptions
 }
 
 export type MockServer = FastifyInstance & {
@@ -62,6 +65,8 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
     if (!opts.dataFile || store.state.accounts.size === 0)
       store.replace(make({ now: store.clock.now(), blobs: store.blobs, empty: () => store.empty() }))
   }
+
+  configureLoginQueue(store, opts.loginQueue)
 
   const app = Fastify({
     logger: opts.logger

@@ -8,42 +8,60 @@ import { CLIENT_TIMEOUT_MS, IDEMPOTENCY_HEADER } from '../types/api'
 import { qaClient, qaRequestUrl } from './lib/qa-client'
 
 /**
- * The mock server under a registration peak (issue 11 item 6), on loopback only and bounded in time:
- * `--candidates` simulated candidates at once (500 by default), each: captcha → login → until the time is up, hub
- * reads (summary, record list) and record saves (add with distinct data, then delete, each with an idempotency key,
- * as the app sends) → logout. The server runs as its own process with `--data` (batched durable writes), so its
- * memory is its own. Prints throughput, p50/p99 latency per step, errors (the target is 0) and the server's peak
- * memory. Figures only: it never fails on them.
+ * The mock server under a registration peak (issue 11 item 6, issue 20), on loopback only and bounded in time:
+ * `--candidates` simulated candidates at once (500 and then 2,000 by default; a comma-separated list, one run each
+ * against a fresh server), each: captcha → login → for `--seconds` after its login, hub reads (summary, record
+ * list) and record saves (add with distinct data, then delete, each with an idempotency key, as the app sends) →
+ * logout. Each client behaves as the app's does (src/api/request.ts): it gives up on an answer after the app's
+ * timeout (CLIENT_TIMEOUT_MS) and sends it again with the same idempotency key, and it honours Retry-After, so a
+ * login the waiting room turns away (503 LOGIN_QUEUE) comes back with the same key and body when told. The server
+ * runs as its own process with `--data` (batched durable writes), so its memory is its own. Prints throughput,
+ * p50/p99 latency per step, answers slower than the app's timeout (target 0), errors (target 0), how many
+ * candidates got in and how long the last one waited, and the server's peak memory. Figures only: it never fails.
  *
- *   npx tsx scripts/bench-load.ts [--candidates 500] [--seconds 20]
+ *   npx tsx scripts/bench-load.ts [--candidates 500,2000] [--seconds 20]
  */
 const ROOT = path.join(__dirname, '..')
 const { values } = parseArgs({
   options: {
-    candidates: { type: 'string', default: '500' },
+    candidates: { type: 'string', default: '500,2000' },
     seconds: { type: 'string', default: '20' },
   },
 })
-const CANDIDATES = Number(values.candidates)
+const RUNS = String(values.candidates)
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0)
 const SECONDS = Number(values.seconds)
 const PASSWORD = 'Load#2026pass'
-/** Requests still running this long after the time is up are cut (the run is bounded). */
+/** The longest a candidate keeps trying to log in (the app's own limit in the waiting room: MAX_QUEUE_WAIT_MS). */
+const LOGIN_SECONDS = 300
+/** Requests still running this long after the last login's time is up are cut (the run is bounded). */
 const GRACE_SECONDS = 60
 
-type Step = 'captcha' | 'qa captcha answer' | 'login' | 'hub summary' | 'record list' | 'record add' | 'record delete'
+type Step =
+  | 'captcha'
+  | 'qa captcha answer'
+  | 'login'
+  | 'login: told to wait'
+  | 'captcha: told to wait'
+  | 'hub summary'
+  | 'record list'
+  | 'record add'
+  | 'record delete'
+  | 'logout'
 const STEPS: Step[] = [
   'captcha',
   'qa captcha answer',
   'login',
+  'login: told to wait',
+  'captcha: told to wait',
   'hub summary',
   'record list',
   'record add',
   'record delete',
+  'logout',
 ]
-STEPS.push('logout' as Step)
-
-const latencies = new Map<string, number[]>(STEPS.map((s) => [s, []]))
-const errors = new Map<string, number>()
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -105,7 +123,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
-async function main(): Promise<void> {
+/** One answer as the load client saw it: its status, body and Retry-After (s), or null when none came in time. */
+interface Answer<T> {
+  status: number
+  body: T | null
+  retryAfter: number | null
+}
+
+async function run(CANDIDATES: number): Promise<void> {
+  const latencies = new Map<Step, number[]>(STEPS.map((s) => [s, []]))
+  const errors = new Map<string, number>()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-load-'))
   const dataFile = path.join(dir, 'state.json')
   const port = await freePort()
@@ -120,7 +147,8 @@ async function main(): Promise<void> {
   const idleMemory = memoryOf(pid)
 
   try {
-    const { candidates } = await qaClient(base)('createCandidates', {
+    const qa = qaClient(base)
+    const { candidates } = await qa('createCandidates', {
       prefix: 'load',
       count: CANDIDATES,
       password: PASSWORD,
@@ -131,34 +159,59 @@ async function main(): Promise<void> {
     let cut = false
     const inFlight = new Set<AbortController>()
     let unfinished = 0
-    /** One timed request; any non-2xx answer or network failure counts as an error of its step. */
-    const timed = async <T>(step: Step | 'logout', url: string, init: RequestInit = {}): Promise<T | null> => {
+    /** Answers the client gave up on after the app's timeout (then sent again with the same key, as the app does). */
+    let timedOut = 0
+    const countError = (key: string) => errors.set(key, (errors.get(key) ?? 0) + 1)
+    /**
+     * One timed exchange, given up after the app's timeout. Any non-2xx answer counts as an error of its step, except
+     * what `expected` says is part of the protocol (the waiting room's 503), which is timed under its own step.
+     */
+    const exchange = async <T>(
+      step: Step,
+      url: string,
+      init: RequestInit = {},
+      expected?: { step: Step; is: (status: number, body: unknown) => boolean },
+    ): Promise<Answer<T> | null> => {
       if (cut) return null
       const started = performance.now()
       const abort = new AbortController()
+      const timer = setTimeout(() => abort.abort('timeout'), CLIENT_TIMEOUT_MS)
       inFlight.add(abort)
       try {
         const res = await fetch(`${base}${url}`, { ...init, signal: abort.signal })
         const body = res.status === 204 ? null : ((await res.json()) as T)
-        latencies.get(step)!.push(performance.now() - started)
-        if (!res.ok) {
-          const code = (body as { error?: { code?: string } } | null)?.error?.code ?? ''
-          const key = `${step}: ${res.status} ${code}`
-          errors.set(key, (errors.get(key) ?? 0) + 1)
+        const ms = performance.now() - started
+        const retryAfter = res.headers.get('retry-after')
+        const answer = { status: res.status, body, retryAfter: retryAfter === null ? null : Number(retryAfter) }
+        if (!res.ok && expected?.is(res.status, body)) {
+          latencies.get(expected.step)!.push(ms)
+          return answer
+        }
+        latencies.get(step)!.push(ms)
+        if (!res.ok)
+          countError(`${step}: ${res.status} ${(body as { error?: { code?: string } } | null)?.error?.code ?? ''}`)
+        return answer
+      } catch (err) {
+        if (abort.signal.aborted && abort.signal.reason === 'timeout') {
+          timedOut++
+          latencies.get(step)!.push(performance.now() - started)
           return null
         }
-        return body
-      } catch (err) {
         if (abort.signal.aborted) {
           unfinished++
           return null
         }
-        const key = `${step}: ${(err as Error).message}`
-        errors.set(key, (errors.get(key) ?? 0) + 1)
+        countError(`${step}: ${(err as Error).message}`)
         return null
       } finally {
+        clearTimeout(timer)
         inFlight.delete(abort)
       }
+    }
+    /** A read or change that is done once (its answer, when 2xx). */
+    const timed = async <T>(step: Step, url: string, init: RequestInit = {}): Promise<T | null> => {
+      const answer = await exchange<T>(step, url, init)
+      return answer && answer.status < 300 ? answer.body : null
     }
     const json = (method: string, body: unknown, token?: string, key = false): RequestInit => ({
       method,
@@ -169,29 +222,85 @@ async function main(): Promise<void> {
       },
       body: JSON.stringify(body),
     })
+    const waitingRoom = {
+      step: 'login: told to wait' as Step,
+      is: (status: number, body: unknown) =>
+        status === 503 && (body as { error?: { code?: string } } | null)?.error?.code === 'LOGIN_QUEUE',
+    }
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+    const captchaGate = { ...waitingRoom, step: 'captcha: told to wait' as Step }
+    let captchaToldToWait = 0
 
-    const deadline = Date.now() + SECONDS * 1000
     let saves = 0
+    let loggedIn = 0
+    let toldToWait = 0
+    /** Per candidate: from its first login request to the answer that let it in, in ms. */
+    const waits: number[] = []
     const candidate = async (username: string, n: number): Promise<void> => {
       // Log in as a candidate does: a captcha, its answer (read through QA, as the candidate reads the image), the
-      // login. Once per candidate, as in a peak: log in, then work in the hub.
+      // login, sent again with the same key and body when the waiting room says when (Retry-After) or when the
+      // answer takes longer than the app waits. Once per candidate, as in a peak: log in, then work in the hub.
       let token = ''
-      while (!token && Date.now() < deadline) {
-        const captcha = await timed<{ captchaId: string }>('captcha', '/api/captcha')
-        if (!captcha) continue
+      const firstAsked = performance.now()
+      const loginDeadline = Date.now() + LOGIN_SECONDS * 1000
+      // As the app: a failure waits with backoff and jitter (400 ms doubling to 5 s), a Retry-After as long as it says.
+      let failures = 0
+      const backoff = () => {
+        const exp = Math.min(5000, 400 * 2 ** Math.min(failures++, 4))
+        return sleep(exp / 2 + Math.random() * (exp / 2))
+      }
+      while (!token && !cut && Date.now() < loginDeadline) {
+        const issued = await exchange<{ captchaId: string }>('captcha', '/api/captcha', {}, captchaGate)
+        if (issued && captchaGate.is(issued.status, issued.body) && issued.retryAfter !== null) {
+          captchaToldToWait++
+          await sleep(issued.retryAfter * 1000)
+          continue
+        }
+        const captcha = issued && issued.status === 200 ? issued.body : null
+        if (!captcha) {
+          await backoff()
+          continue
+        }
         const { url: answerPath } = qaRequestUrl('', 'captchaAnswer', { captchaId: captcha.captchaId })
         const answer = await timed<{ answer: string }>('qa captcha answer', answerPath)
-        if (!answer) continue
-        const login = await timed<{ token: string }>(
-          'login',
-          '/api/account/login',
-          json('POST', { username, password: PASSWORD, captchaId: captcha.captchaId, captchaCode: answer.answer }),
+        if (!answer) {
+          await backoff()
+          continue
+        }
+        const init = json(
+          'POST',
+          { username, password: PASSWORD, captchaId: captcha.captchaId, captchaCode: answer.answer },
+          undefined,
+          true,
         )
-        token = login?.token ?? ''
+        for (;;) {
+          const login = await exchange<{ token: string }>('login', '/api/account/login', init, waitingRoom)
+          if (cut) break
+          if (login && login.status === 200 && login.body) {
+            token = login.body.token
+            break
+          }
+          // No answer in time: the app sends it again with the same key (answered from the first call's work).
+          if (!login) {
+            await backoff()
+            continue
+          }
+          if ((login.status === 503 || login.status === 429) && login.retryAfter !== null) {
+            if (waitingRoom.is(login.status, login.body)) toldToWait++
+            await sleep(login.retryAfter * 1000)
+            continue
+          }
+          await backoff()
+          break // refused otherwise (counted): a new captcha
+        }
       }
+      if (!token) return
+      loggedIn++
+      waits.push(performance.now() - firstAsked)
+      const deadline = Date.now() + SECONDS * 1000
       const auth = { headers: { authorization: `Bearer ${token}` } }
       let iteration = 0
-      while (token && Date.now() < deadline) {
+      while (Date.now() < deadline && !cut) {
         await timed('hub summary', '/api/profile/summary', auth)
         await timed('record list', '/api/profile/records/education', auth)
         iteration++
@@ -222,30 +331,31 @@ async function main(): Promise<void> {
           headers: { authorization: `Bearer ${token}`, [IDEMPOTENCY_HEADER]: `bench-del-${++keySeq}` },
         })
       }
-      if (token) await timed('logout', '/api/account/logout', json('POST', {}, token, true))
+      await timed('logout', '/api/account/logout', json('POST', {}, token, true))
     }
 
     console.log(
-      `load: ${CANDIDATES} simulated candidates for ${SECONDS} s against the mock server (--data, loopback), ` +
-        'each: captcha, login, then hub reads and record saves until the time is up, logout',
+      `\nload: ${CANDIDATES} simulated candidates against the mock server (--data, loopback), each: captcha, login ` +
+        `(waiting as the server says), then ${SECONDS} s of hub reads and record saves, logout`,
     )
     const started = performance.now()
     const limit = setTimeout(
       () => {
         cut = true
-        for (const abort of inFlight) abort.abort()
+        for (const abort of inFlight) abort.abort('cut')
       },
-      (SECONDS + GRACE_SECONDS) * 1000,
+      (LOGIN_SECONDS + SECONDS + GRACE_SECONDS) * 1000,
     )
     await Promise.all(candidates.map((c, n) => candidate(c.username, n)))
     clearTimeout(limit)
     const elapsed = (performance.now() - started) / 1000
+    const room = await qa('loginQueue').catch(() => null)
 
     const all = [...latencies.values()].flat()
     const errorCount = [...errors.values()].reduce((a, b) => a + b, 0)
     // Answers slower than the app waits: on a phone that exchange times out and is retried (a change with the same
     // idempotency key, so the server answers the retry from the first call's work, not by doing it again).
-    const overTimeout = (times: number[]) => String(times.filter((t) => t > CLIENT_TIMEOUT_MS).length)
+    const overTimeout = (times: number[]) => String(times.filter((t) => t >= CLIENT_TIMEOUT_MS).length)
     const rows = [...latencies].map(([step, times]) => {
       const sorted = [...times].sort((a, b) => a - b)
       return [
@@ -266,25 +376,35 @@ async function main(): Promise<void> {
       (sortedAll[sortedAll.length - 1] ?? NaN).toFixed(1),
       overTimeout(all),
     ])
-    const header = ['step', 'requests', 'p50 ms', 'p99 ms', 'max ms', `> ${CLIENT_TIMEOUT_MS / 1000} s`]
+    const header = ['step', 'requests', 'p50 ms', 'p99 ms', 'max ms', `>= ${CLIENT_TIMEOUT_MS / 1000} s`]
     const widths = header.map((_h, i) => Math.max(...[header, ...rows].map((r) => r[i].length)))
     const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
     console.log(`\n${line(header)}`)
     for (const r of rows) console.log(line(r))
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
     const final = memoryOf(pid)
+    const sortedWaits = [...waits].sort((a, b) => a - b)
+    const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+    console.log(`\nduration            ${elapsed.toFixed(1)} s`)
+    console.log(`logged in           ${loggedIn} of ${CANDIDATES} candidates (target all), record saves ${saves}`)
     console.log(
-      `\nduration            ${elapsed.toFixed(1)} s (requests running when the time is up finish, up to ${GRACE_SECONDS} s)`,
+      `waited to get in    last ${sec(sortedWaits.at(-1) ?? NaN)}, p50 ${sec(percentile(sortedWaits, 50))}, ` +
+        `p99 ${sec(percentile(sortedWaits, 99))} (first login request to the answer that let it in)`,
     )
-    console.log(`logins              ${latencies.get('login')!.length}, record saves ${saves}`)
+    console.log(
+      `waiting room        ${toldToWait} logins and ${captchaToldToWait} captchas answered 503 LOGIN_QUEUE with ` +
+        'Retry-After (at once, not errors)' +
+        (room
+          ? `; capacity ${room.capacity} hashes at once, budget ${room.budgetMs} ms, scrypt mean ${room.scryptMeanMs} ms, ${room.throughputPerSecond} hashes/s`
+          : ''),
+    )
     console.log(`throughput          ${(all.length / elapsed).toFixed(0)} requests/s`)
     console.log(`errors              ${errorCount} of ${all.length} (target 0)`)
     console.log(
-      `slower than the app  ${overTimeout(all)} answers took over its ${CLIENT_TIMEOUT_MS / 1000} s timeout ` +
-        '(the phone retries those; a change with its idempotency key is answered from the first call)',
+      `slower than the app ${overTimeout(all)} answers took ${CLIENT_TIMEOUT_MS / 1000} s or more (target 0; ` +
+        `${timedOut} given up at the app's timeout and sent again with the same key)`,
     )
-    if (unfinished)
-      console.log(`unfinished          ${unfinished} requests cut ${GRACE_SECONDS} s after the time was up`)
+    if (unfinished) console.log(`unfinished          ${unfinished} requests cut when the run's bound was reached`)
     for (const [key, count] of errors) console.log(`  ${key}: ${count}`)
     console.log(
       `server memory       idle ${idleMemory ? mb(idleMemory.rss) : '?'}, peak ${mb(Math.max(peakRss, final?.peak ?? 0))} RSS`,
@@ -296,6 +416,16 @@ async function main(): Promise<void> {
     await new Promise((r) => server.once('exit', r))
     fs.rmSync(dir, { recursive: true, force: true })
   }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  )
+  for (const candidates of RUNS) await run(candidates)
 }
 
 main().catch((err: unknown) => {

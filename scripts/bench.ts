@@ -16,7 +16,7 @@ import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } fro
  *   npm run bench -- --no-ocr         # without the scanner's benchmark
  *   npm run bench -- --no-load        # without the mock server's load run (scripts/bench-load.ts)
  *   npm run bench -- --no-experience  # without the experience-score figures (scripts/bench-experience.ts)
- *   npm run bench -- --load-only      # only the load run (add --candidates N --seconds S to change it)
+ *   npm run bench -- --load-only      # only the load run: 500 then 2,000 candidates (--candidates 500,2000 --seconds S)
  */
 
 const KB = 1024
@@ -130,7 +130,7 @@ function measureH5(): Row[] {
   ]
 }
 
-/** The mock server's load run: 500 simulated candidates by default (scripts/bench-load.ts prints the figures). */
+/** The mock server's load run: 500 then 2,000 simulated candidates by default (scripts/bench-load.ts prints the figures). */
 function loadRun(args: string[]): void {
   const passed = args.flatMap((a, i) =>
     (a === '--candidates' || a === '--seconds') && args[i + 1] ? [a, args[i + 1]] : [],

@@ -1,3 +1,5 @@
+import type { QueuePlace } from './login-queue'
+
 /**
  * Every error the API can answer with. The code is for machines (tests, the client's branching); the message is
  * the Chinese sentence a candidate sees. The server may send a more specific message; these are the defaults.
@@ -12,6 +14,8 @@ export const ERROR_MESSAGES = {
   UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   SERVICE_BUSY: '当前访问人数较多，请稍后再试',
+  // The login waiting room (types/login-queue.ts): 503 with Retry-After and the place in line
+  LOGIN_QUEUE: '排队人数较多，请稍候，将自动重试',
   INTERNAL: '系统繁忙，请稍后再试',
   IDEMPOTENCY_CONFLICT: '该操作正在处理中，请勿重复提交',
   // Session
@@ -106,6 +110,8 @@ export interface ApiErrorBody {
     fields?: Record<string, string>
     /** Extra machine-readable facts, e.g. remaining login attempts. Never personal data. */
     details?: Record<string, string | number | boolean>
+    /** The place in the login waiting room (code LOGIN_QUEUE only; types/login-queue.ts). */
+    queue?: QueuePlace
   }
 }
 

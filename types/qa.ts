@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { SecurityQuestionId } from './account'
 import type { Endpoint } from './api'
 import { Empty } from './common'
+import { LoginQueueStatus, SetLoginQueueRequest } from './login-queue'
 import { FaceOutcome, PayOutcome, SubscribeOutcome } from './platform-sim'
 import { ApplicationView } from './application'
 import { EducationRecord, RecordKind } from './profile'
@@ -171,6 +172,13 @@ export const qaEndpoints = {
     path: '/__qa/faults/wire',
     request: WireFaults,
     response: v.object({ ok: v.literal(true), config: WireFaults }),
+  }),
+  loginQueue: qa({ method: 'GET', path: '/__qa/login-queue', request: Empty, response: LoginQueueStatus }),
+  setLoginQueue: qa({
+    method: 'POST',
+    path: '/__qa/login-queue',
+    request: SetLoginQueueRequest,
+    response: LoginQueueStatus,
   }),
   wireFaults: qa({
     method: 'GET',

@@ -10,7 +10,7 @@ import {
 } from '@contract/api'
 import { platform } from '../platform/platform'
 import { ApiError } from './api-error'
-import { reportRetry } from './retry-status'
+import { reportRetry, type RetryStatus } from './retry-status'
 import { learnServerTime } from './server-clock'
 import { getSessionToken, notifySessionExpired } from './session-token'
 
@@ -82,25 +82,45 @@ function backoff(attempt: number, policy: RetryPolicy): number {
 
 /** Longest wait a server's Retry-After may ask for and still be waited out (longer: the error is shown). */
 const MAX_RETRY_AFTER_MS = 30000
+/**
+ * The login waiting room (503 LOGIN_QUEUE, types/login-queue.ts): its answers do not use up the call's retries (the
+ * server did nothing and keeps the place by the idempotency key), up to this long in all; then the error is shown.
+ * A captcha lives five minutes, so a longer wait would end in 验证码已过期 anyway.
+ */
+export const MAX_QUEUE_WAIT_MS = 5 * 60 * 1000
 
 /**
  * A failure worth another try: nothing came back, or the server said busy (429, 502-504). Only safe calls are
  * retried: reads, and changes that carry an idempotency key (the server answers a repeat from the first reply).
  */
 function isRetryable(err: ApiError, safe: boolean): boolean {
+  // The waiting room turned the call away before doing anything: always safe to send again, at the time it says.
+  if (isQueued(err)) return true
   if (!safe) return false
   // Too many requests: retried only when the server says how soon (a limit of minutes is the candidate's to read).
-  if (err.status === 429) return err.retryAfterMs !== null
+  if (err.status === 429) return err.retryAfterMs !== null && err.retryAfterMs <= MAX_RETRY_AFTER_MS
   return err.isNetwork || err.status === 503 || err.status === 502 || err.status === 504
 }
 
-/** The server's Retry-After (seconds or an HTTP date), in ms; null when absent, unreadable or longer than 30 s. */
+/** A 503 from the login waiting room that says when to come back. */
+function isQueued(err: ApiError): boolean {
+  return err.status === 503 && err.code === 'LOGIN_QUEUE' && err.retryAfterMs !== null
+}
+
+/** The server's Retry-After (seconds or an HTTP date), in ms; null when absent or unreadable. */
 export function retryAfterMs(header: Record<string, unknown> | undefined, now = Date.now()): number | null {
   const raw = header && Object.entries(header).find(([k]) => k.toLowerCase() === 'retry-after')?.[1]
   if (typeof raw !== 'string' && typeof raw !== 'number') return null
   const text = String(raw).trim()
   const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now
-  return Number.isFinite(ms) && ms <= MAX_RETRY_AFTER_MS ? Math.max(0, ms) : null
+  return Number.isFinite(ms) ? Math.max(0, ms) : null
+}
+
+/** What the banner says about a wait: the place in line, the server's rate limit, or (nothing) a network retry. */
+function retryReason(err: ApiError): Pick<RetryStatus, 'reason' | 'queue'> {
+  if (isQueued(err)) return { reason: 'queue', ...(err.queue ? { queue: err.queue } : {}) }
+  if (err.status === 429) return { reason: 'rate-limit' }
+  return {}
 }
 
 /**
@@ -113,17 +133,22 @@ export async function withRetry<T>(
 ): Promise<T> {
   const policy = { ...DEFAULT_RETRY, ...options.retry }
   const call = Symbol('call')
+  let queuedMs = 0
   try {
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0; ;) {
       try {
         return await attemptOnce()
       } catch (err) {
         const apiError = err as ApiError
         options.onFailure?.(apiError)
-        if (attempt >= policy.retries || !isRetryable(apiError, options.safe)) throw apiError
+        // In the waiting room the call keeps its retries (up to MAX_QUEUE_WAIT_MS in line); anything else uses one.
+        const queued = isQueued(apiError) && queuedMs + (apiError.retryAfterMs ?? 0) <= MAX_QUEUE_WAIT_MS
+        if (!queued && (attempt >= policy.retries || !isRetryable(apiError, options.safe))) throw apiError
         const waitMs = apiError.retryAfterMs ?? backoff(attempt, policy)
-        reportRetry(call, { attempt: attempt + 2, of: policy.retries + 1, waitMs })
+        if (queued) queuedMs += waitMs
+        reportRetry(call, { attempt: attempt + 2, of: policy.retries + 1, waitMs, ...retryReason(apiError) })
         await sleep(waitMs)
+        if (!queued) attempt++
       }
     }
   } finally {
@@ -166,7 +191,8 @@ function safeJson(text: string): unknown {
  * The one way every call reaches the server: the session token, an idempotency key on state-changing calls (the
  * same key on every retry, so the server does the action once), retries of network errors, 429 and 502-504
  * (honouring Retry-After, else backoff with jitter; only calls safe to repeat) while the app shows it is retrying,
- * and an expired session reported to the app.
+ * the login waiting room's 503 LOGIN_QUEUE waited out with the same key (it keeps the place in line), and an
+ * expired session reported to the app.
  */
 async function send<Res>(
   endpoint: Endpoint,

@@ -1,3 +1,5 @@
+import type { QueuePlace } from '@contract/login-queue'
+
 /**
  * What the API client is waiting for: a call that met a busy server or a broken connection and will try again.
  * The app shows it as a calm banner (src/components/network-banner) instead of an error; null when nothing waits.
@@ -9,6 +11,12 @@ export interface RetryStatus {
   of: number
   /** How long until the next try, in ms. */
   waitMs: number
+  /**
+   * Why it waits, when the server said: `queue` (the login waiting room, 503 LOGIN_QUEUE, with the place in line when
+   * known) or `rate-limit` (429 with Retry-After). Absent: a network retry.
+   */
+  reason?: 'queue' | 'rate-limit'
+  queue?: QueuePlace
 }
 
 type Listener = (status: RetryStatus | null) => void

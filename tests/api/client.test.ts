@@ -158,7 +158,7 @@ describe('uploads through the same transport', () => {
       .finally(stop)
     // Backoff alone would have waited 1 ms: the wait is the Retry-After the upload's headers carried.
     expect(Date.now() - started).toBeGreaterThanOrEqual(950)
-    expect(seen).toEqual([{ attempt: 2, of: 3, waitMs: 1000 }, null])
+    expect(seen).toEqual([{ attempt: 2, of: 3, waitMs: 1000, reason: 'rate-limit' }, null])
     expect(photo.width).toBe(358)
   })
 

@@ -44,7 +44,9 @@ describe('wire faults and the client', () => {
       expect(err.code).toBe(code)
       // Backoff alone would have waited 1 ms.
       expect(Date.now() - started).toBeGreaterThanOrEqual(950)
-      expect(seen).toEqual([{ attempt: 2, of: 2, waitMs: 1000 }, null])
+      // A rate limit is told apart, so the banner says 操作过于频繁 with the wait (issue 20).
+      const reason = kind === 'rate-limit' ? { reason: 'rate-limit' } : {}
+      expect(seen).toEqual([{ attempt: 2, of: 2, waitMs: 1000, ...reason }, null])
     },
   )
 

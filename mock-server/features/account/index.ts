@@ -1,5 +1,6 @@
 import type { Feature, FeaturePlugin } from '../../core/feature'
 import { eraseFaceRecordsOf, faceServiceOf } from '../face'
+import { loginQueueQaRoutes } from './login-queue'
 import { accountQaRoutes } from './qa'
 import { accountRoutes } from './routes'
 import { accountScenarios } from './scenarios'
@@ -20,6 +21,7 @@ const plugin: FeaturePlugin = async (app, { store, qa }) => {
     wrongChecked ? (id) => wrongChecked.set(id, (wrongChecked.get(id) ?? 0) + 1) : undefined,
   )
   if (qa) accountQaRoutes(app, store, wrongChecked!)
+  if (qa) loginQueueQaRoutes(app, store)
 }
 
 // Cancellation erases the face verifications naming the candidate too (the account feature already leans on face).
@@ -40,3 +42,4 @@ export {
 } from './rules'
 export { DEMO_CANDIDATE, makeAccount, makeIdNumber, accountScenarios } from './scenarios'
 export type { Account } from './state'
+export { configureLoginQueue, type LoginQueueOptions } from './login-queue'

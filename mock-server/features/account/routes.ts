@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { endpoints } from '../../../types/api'
 import type * as v from 'valibot'
-import { securityQuestionText, type SecurityQuestionId } from '../../../domain/security-questions'
+import { normaliseAnswer, securityQuestionText, type SecurityQuestionId } from '../../../domain/security-questions'
 import { candidateScope } from '../../core/candidate-scope'
 import { contractRoute, ledgerOf } from '../../core/contract-route'
 import { badRequest, HttpError } from '../../core/errors'
@@ -10,6 +10,8 @@ import { bearerToken, createSession } from './sessions'
 import type { Store } from '../../core/store'
 import { consumeCaptcha } from '../public'
 import { loginGuardFor, passwordMatches } from './login-guard'
+import { captchaSolved, queuedRoute } from './login-queue'
+import { hashPasswordInTurn } from './passwords'
 import { isKnownRegionCode } from './regions'
 import type { FaceService, FacePurpose } from '../face'
 import type { Account } from './state'
@@ -27,8 +29,6 @@ import {
   RECOVERY_ATTEMPTS,
   RECOVERY_TTL_MS,
   RESET_TOKEN_TTL_MS,
-  setPassword,
-  setSecurityAnswer,
   toMe,
 } from './rules'
 import { makeAccount } from './scenarios'
@@ -55,12 +55,29 @@ export async function accountRoutes(
     return { token: session.token, expiresAt: session.expiresAt, account: toMe(account) }
   }
 
-  contractRoute(app, store, endpoints.register, async (input) => {
+  // Every request that hashes a password waits in the login waiting room first (login-queue.ts; cost = its hashes).
+  // Only a request that would reach a hash queues (a solved captcha, a live recovery or reset token).
+  const solved = (input: { captchaId: string; captchaCode: string }) =>
+    captchaSolved(store, input.captchaId, input.captchaCode)
+  const liveRecovery = ({ recoveryId }: { recoveryId: string }) => {
+    const recovery = flows().questionRecoveries.get(recoveryId)
+    return !!recovery && !isPast(recovery.expiresAt)
+  }
+  const liveResetToken = ({ resetToken }: { resetToken: string }) => {
+    const token = flows().resetTokens.get(resetToken)
+    return !!token && !isPast(token.expiresAt)
+  }
+
+  queuedRoute(app, store, endpoints.register, 2, solved, async (input) => {
     // Captcha first: nobody learns whether an ID number is registered without solving one.
     consumeCaptcha(store, input.captchaId, input.captchaCode)
     if (!isKnownRegionCode(input.idNumber.slice(0, 6))) {
       throw badRequest('VALIDATION_FAILED', '身份证号码的地区码不正确', { idNumber: '身份证号码的地区码不正确' })
     }
+    // Hashed off the event loop, in turn with the logins' checks, before the checks below: from the checks to the
+    // insert nothing awaits, so two registrations of one ID number cannot both pass.
+    const hashed = await hashPasswordInTurn(input.password)
+    const answer = await hashPasswordInTurn(normaliseAnswer(input.answer))
     if (findByIdNumber(store.state, input.idNumber)) {
       throw new HttpError(409, 'ID_NUMBER_TAKEN', undefined, { idNumber: '该证件号码已注册' })
     }
@@ -75,14 +92,15 @@ export async function accountRoutes(
         idNumber: input.idNumber,
       },
       store.clock.now(),
+      hashed,
     )
     store.state.accounts.set(account.id, account)
-    setSecurityAnswer(store.state, account.id, input.questionId, input.answer)
+    flows().security.set(account.id, { questionId: input.questionId, ...answer })
     store.save()
     return sessionFor(account)
   })
 
-  contractRoute(app, store, endpoints.loginPassword, async (input) => {
+  queuedRoute(app, store, endpoints.loginPassword, 1, solved, async (input) => {
     consumeCaptcha(store, input.captchaId, input.captchaCode)
     // Known or not, the same guard, the same scrypt work and the same answers (login-guard.ts).
     const account = findByLogin(store.state, input.username)
@@ -169,7 +187,7 @@ export async function accountRoutes(
     return { recoveryId: recovery.recoveryId, questionId, question: securityQuestionText(questionId) }
   })
 
-  contractRoute(app, store, endpoints.recoverQuestionAnswer, async ({ recoveryId, answer }) => {
+  queuedRoute(app, store, endpoints.recoverQuestionAnswer, 1, liveRecovery, async ({ recoveryId, answer }) => {
     const recovery = flows().questionRecoveries.get(recoveryId)
     if (!recovery || isPast(recovery.expiresAt)) throw badRequest('RECOVERY_EXPIRED')
     if (!(await checkSecurityAnswer(store.state, recovery.accountId, answer))) {
@@ -197,7 +215,15 @@ export async function accountRoutes(
     resetTokenFor(finishFace('recover', input).id),
   )
 
-  contractRoute(app, store, endpoints.resetPassword, async ({ resetToken, newPassword }) => {
+  queuedRoute(app, store, endpoints.resetPassword, 1, liveResetToken, async ({ resetToken, newPassword }) => {
+    // A dead token is refused before any hash; a live one is read again after the hash (nothing awaits from there
+    // to the new password, so a token works once).
+    if (!liveResetToken({ resetToken })) {
+      flows().resetTokens.delete(resetToken)
+      store.save()
+      throw badRequest('RECOVERY_EXPIRED')
+    }
+    const hashed = await hashPasswordInTurn(newPassword)
     const token = flows().resetTokens.get(resetToken)
     flows().resetTokens.delete(resetToken)
     const account = token && !isPast(token.expiresAt) ? store.state.accounts.get(token.accountId) : undefined
@@ -205,7 +231,8 @@ export async function accountRoutes(
       store.save()
       throw badRequest('RECOVERY_EXPIRED')
     }
-    setPassword(account, newPassword)
+    account.passwordSalt = hashed.salt
+    account.passwordHash = hashed.hash
     // A new password ends the lock and every open session.
     flows().loginGuards.delete(account.id)
     endSessions(store.state, account.id)

@@ -3,6 +3,7 @@ import { endpoints } from '../../../types/api'
 import { contractRoute } from '../../core/contract-route'
 import { checkRate, type RateLimits } from '../../core/rate-limit'
 import type { Store } from '../../core/store'
+import { behindCaptchaGate } from '../account/login-queue'
 import { issueCaptcha } from './captcha'
 
 export const VERSION = '0.1.0'
@@ -11,11 +12,15 @@ export const VERSION = '0.1.0'
 export function publicRoutes(app: FastifyInstance, store: Store, opts: { qa: boolean; limits: RateLimits }): void {
   contractRoute(app, store, endpoints.health, async () => ({ ok: true as const, version: VERSION, qa: opts.qa }))
 
-  contractRoute(app, store, endpoints.captcha, async (_input, { req, reply }) => {
-    // Per client (core/rate-limit.ts): counted before any drawing, so a flood costs no image work.
-    checkRate(store, opts.limits.captcha, req, '获取验证码过于频繁，请稍后再试')
+  // Drawn behind the login waiting room's captcha gate: a crowd is told to come back (503 LOGIN_QUEUE, Retry-After).
+  const draw = behindCaptchaGate(store, async (_input: unknown, { reply }) => {
     const { captcha, image } = await issueCaptcha(store)
     reply.header('cache-control', 'no-store')
     return { captchaId: captcha.id, image, expiresAt: captcha.expiresAt }
+  })
+  contractRoute(app, store, endpoints.captcha, async (input, ctx) => {
+    // Per client (core/rate-limit.ts): counted before any drawing, so a flood costs no image work.
+    checkRate(store, opts.limits.captcha, ctx.req, '获取验证码过于频繁，请稍后再试')
+    return draw(input, ctx)
   })
 }
