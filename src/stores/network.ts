@@ -9,3 +9,4 @@ interface NetworkState {
 export const useNetwork = create<NetworkState>(() => ({ retry: null }))
 
 onRetryStatus((retry) => useNetwork.setState({ retry }))
+export type { RetryStatus }

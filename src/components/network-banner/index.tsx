@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { RetryStatus } from '../../api/retry-status'
+import type { RetryStatus } from '../../stores/network'
 import { useNetwork } from '../../stores/network'
 import './index.scss'
 
