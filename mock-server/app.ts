@@ -12,7 +12,7 @@ import { accountFeature } from './features/account'
 import { applicationFeature } from './features/application'
 import { faceFeature } from './features/face'
 import { FaceService } from './features/face/flows'
-import { notifyPayment, processFeature, queueReminders } from './features/process'
+import { notifyPayment, payerMismatch, processFeature, queueReminders } from './features/process'
 import { profileFeature } from './features/profile'
 import { publicFeature } from './features/public'
 import { resultsFeature } from './features/results'
@@ -177,7 +177,10 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
     await app.register(simFeature, {
       store,
       qa,
-      hooks: { onPay: (orderId, outcome) => void notifyPayment(store, orderId, outcome) },
+      hooks: {
+        onPay: (orderId, outcome) => void notifyPayment(store, orderId, outcome),
+        payerMismatch: (orderId, payer) => payerMismatch(store, orderId, payer),
+      },
     })
 
   const server = app as unknown as MockServer

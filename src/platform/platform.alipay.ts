@@ -1,9 +1,12 @@
 import type Taro from '@tarojs/taro'
 import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, renderOnPageCanvas } from './shared'
+import { notAsked, subscribeFailureOfAlipay, subscribeResultOfAlipay } from './subscribe'
+import type { MyAuthCodeOption, MySubscribeOption, MyTradePayOption, MyTradePaySuccess } from './typings'
 import type {
   ChosenImage,
   FaceResult,
   ImageSource,
+  PayResult,
   Platform,
   SaveImageResult,
   UploadOptions,
@@ -33,6 +36,25 @@ export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResul
       return 'cancel'
     default:
       return r?.result?.errorCode === 'DEVICE_NOT_SUPPORT' ? 'unsupported' : 'fail'
+  }
+}
+
+/**
+ * my.tradePay's resultCode: 9000 paid, 8000 正在处理中 and 6004 支付结果未知 (the platform does not know yet: pending,
+ * the server is asked), 6001 the candidate left the cashier (also what an order created for another account ends in),
+ * 6002 network, 4000 failed. https://opendocs.alipay.com/mini/api/openapi-pay
+ */
+export function payResultOfAlipay(r: Pick<MyTradePaySuccess, 'resultCode'> | undefined): PayResult {
+  switch (r?.resultCode) {
+    case '9000':
+      return 'success'
+    case '8000':
+    case '6004':
+      return 'pending'
+    case '6001':
+      return 'cancel'
+    default:
+      return 'fail'
   }
 }
 
@@ -118,7 +140,7 @@ declare const my: {
     success: (r: { statusCode: number | string; data: string; header?: Record<string, unknown> }) => void
     fail: (e: unknown) => void
   }): { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined
-  getAuthCode(opts: { scopes: string; success: (r: { authCode: string }) => void; fail: (e: unknown) => void }): void
+  getAuthCode(opts: MyAuthCodeOption): void
   /** 身份验证's screen for a certification the server initialised (certifyId and its url). */
   startAPVerify?(opts: {
     url: string
@@ -143,12 +165,8 @@ declare const my: {
     opts: { name: 'open-certify'; param: string },
     callback: (r: AlipayVerifyResult) => void,
   ): void
-  tradePay(opts: { tradeNO: string; success: (r: { resultCode: string }) => void; fail: (e: unknown) => void }): void
-  requestSubscribeMessage?(opts: {
-    entityIds: string[]
-    success: (r: Record<string, unknown>) => void
-    fail: (e: unknown) => void
-  }): void
+  tradePay(opts: MyTradePayOption): void
+  requestSubscribeMessage?(opts: MySubscribeOption): void
 }
 
 /** Alipay's user-cancel error (https://opendocs.alipay.com/mini/api/error-code: 11 用户取消操作). */
@@ -236,23 +254,25 @@ export const platform: Platform = {
         resolve('unsupported')
       }
     }),
-  // https://opendocs.alipay.com/mini/api/openapi-pay (resultCode 9000 paid, 6001 cancelled; the server's order decides)
+  // The trade was created for the buyer_id of the account whose my.getAuthCode came with the tap (the server's);
+  // the cashier's resultCode is read by payResultOfAlipay, and the server's order decides.
   requestPayment: (_orderId, payParams) =>
     new Promise((resolve) => {
       my.tradePay({
         tradeNO: payParams.tradeNO,
-        success: (r) => resolve(r.resultCode === '9000' ? 'success' : r.resultCode === '6001' ? 'cancel' : 'fail'),
+        success: (r) => resolve(payResultOfAlipay(r)),
         fail: () => resolve('fail'),
       })
     }),
   // https://opendocs.alipay.com/mini/api/requestSubscribeMessage
+  // Asked inside the tap, as on WeChat; answers and refusals read by platform/subscribe.ts.
   requestSubscribe: (templateIds) =>
     new Promise((resolve) => {
-      if (!my.requestSubscribeMessage) return resolve('reject')
+      if (!my.requestSubscribeMessage) return resolve(notAsked('unavailable'))
       my.requestSubscribeMessage({
         entityIds: templateIds,
-        success: (r) => resolve(templateIds.some((id) => (r[id] as string) === 'accept') ? 'accept' : 'reject'),
-        fail: () => resolve('reject'),
+        success: (r) => resolve(subscribeResultOfAlipay(templateIds, r)),
+        fail: (e) => resolve(subscribeFailureOfAlipay(e)),
       })
     }),
   renderDrawing: (drawing, canvasId) =>

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { ApiError, api } from '../api'
 import { chooseImageViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
+import { notAsked } from './subscribe'
 import type { FaceResult, Platform } from './types'
 import { paint, type Canvas2D, type Drawing } from './drawing'
 
@@ -80,7 +81,10 @@ export const platform: Platform = {
   },
   // No platform cashier in a browser: the mock server's simulated cashier, whose outcome QA sets (docs/process.md).
   requestPayment: async (orderId) => (await api.simPayRun(orderId)).outcome,
-  requestSubscribe: async (templateIds) => (await api.simSubscribe(templateIds)).outcome,
+  requestSubscribe: async (templateIds) => {
+    const r = await api.simSubscribe(templateIds)
+    return r.refused ? notAsked('templates') : { outcome: r.outcome, answers: r.answers, failure: null }
+  },
   renderDrawing: (drawing) => renderInBrowser(drawing),
   // The exported PNG (a data URL) is downloaded under a real name (an <a download>).
   // https://developer.mozilla.org/docs/Web/HTML/Element/a#download

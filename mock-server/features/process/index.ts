@@ -12,4 +12,5 @@ export const processFeature: Feature = async (app, { store, qa }) => {
 }
 
 export { notifyPayment } from './payment'
+export { payerMismatch } from './payer'
 export { queueReminders } from './reminders'

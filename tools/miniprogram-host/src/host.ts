@@ -115,6 +115,20 @@ export function alipayErrorOf(api: string, errMsg: string): number {
   return 3
 }
 
+/**
+ * APIs the client runs only inside the handler of the candidate's tap, with the failure it answers otherwise.
+ * WeChat: wx.requestSubscribeMessage "限制：仅在点击行为时调用" (its page); the client answers "can only be invoked by
+ * user TAP gesture", for which its table has no code of its own: the host gives 10005 (the dialog could not be shown).
+ * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html
+ * Alipay's and Baidu's pages state no such rule for their calls; payment is not tap-bound on any of them (the order
+ * is created on the server after the tap, as each platform's own payment guide does).
+ */
+export const TAP_ONLY: Record<MiniTarget, Record<string, { code: number; message: string } | undefined>> = {
+  weapp: { requestSubscribeMessage: { code: 10005, message: 'can only be invoked by user TAP gesture.' } },
+  alipay: {},
+  swan: {},
+}
+
 const activeHosts = new Set<MiniProgramHost>()
 let rejectionHook = false
 function watchRejections(): void {
@@ -148,6 +162,10 @@ export class MiniProgramHost {
     subPackages?: { root: string; pages: string[] }[]
     tabBar?: { list: { pagePath: string }[] }
   }
+  /** The platform account signed in on this phone (its login codes and its cashier); a spec may switch it. */
+  platformUser = `u${Math.random().toString(36).slice(2, 10)}`
+  /** True while the handler of a tap runs: what TAP_ONLY APIs need (as the client checks a user gesture). */
+  inTap = false
   /** The modal the app shows (wx.showModal / my.confirm), until Tool.native answers it. */
   modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null = null
   /** Ids the server handed out that platform stand-ins need (the face verification's, the order's). */
@@ -437,6 +455,28 @@ export class MiniProgramHost {
     }
   }
 
+  /**
+   * Runs a platform screen that covers the app (the cashier, the face screen): the app and its page get onHide
+   * before, onShow after, as on a phone; what the app kept must survive, and it reads the result after onShow.
+   */
+  async inBackground<T>(screen: () => Promise<T>): Promise<T> {
+    const page = this.current()
+    if (this.appInstance) this.callHook(this.appInstance, 'onHide')
+    if (page) {
+      page.state = 'hidden'
+      this.callHook(page.instance, 'onHide')
+    }
+    try {
+      return await screen()
+    } finally {
+      if (this.appInstance) this.callHook(this.appInstance, 'onShow', { path: page?.route, query: {}, scene: 1001 })
+      if (page && page.state === 'hidden') {
+        page.state = 'open'
+        this.callHook(page.instance, 'onShow')
+      }
+    }
+  }
+
   // ---- events ----
 
   /**
@@ -474,11 +514,14 @@ export class MiniProgramHost {
     const eh = page.instance.eh as Fn | undefined
     if (typeof eh !== 'function') throw new Error(`${page.route} has no Taro event handler (eh)`)
     const started = performance.now()
+    // While the handler of a tap runs (its own turn, before any await), APIs that need the candidate's tap work.
+    this.inTap = type === 'tap'
     try {
       eh(event)
     } catch (err) {
       this.recordError(err)
     } finally {
+      this.inTap = false
       page.metrics.longestHandlerMs = Math.max(page.metrics.longestHandlerMs, performance.now() - started)
     }
     return true
@@ -552,7 +595,12 @@ export class MiniProgramHost {
       if (!impl) throw new Error(`${name} has no stand-in`)
       return impl(opts, args)
     }
+    const notTapped = !this.inTap && TAP_ONLY[this.target][name]
     const answer = (async () => {
+      if (notTapped) {
+        this.problem(`${this.flavour.apiName}.${name} called outside a tap (${row?.doc})`)
+        throw new ApiFailure(notTapped.code, notTapped.message)
+      }
       if (missing.length) {
         this.problem(`${this.flavour.apiName}.${name} called without required ${missing.join(', ')} (${row?.doc})`)
         throw new ApiFailure(2, `parameter error: ${missing.map((k) => `parameter.${k} should be given`).join('; ')}`)
@@ -788,7 +836,7 @@ export function fromWxResult(target: MiniTarget, name: string, res: Record<strin
     if (name === 'getAuthCode') return { authCode: res.code }
     // Older Alipay clients answer apFilePaths only (see apis.alipay.ts).
     if (name === 'chooseImage') return { apFilePaths: paths.length ? paths : (res.tempFilePaths ?? []) }
-    if (name === 'tradePay') return { resultCode: '9000' }
+    if (name === 'tradePay') return { resultCode: typeof res.resultCode === 'string' ? res.resultCode : '9000' }
     if (name === 'startAPVerify' && 'errCode' in res)
       return { resultStatus: res.errCode === 0 ? '9000' : '4000', result: null }
   }
