@@ -725,7 +725,7 @@
       toWxResult: function (v) {
         return {
           errMsg:
-            v === 'success'
+            v === 'success' || v === 'pending'
               ? 'requestPayment:ok'
               : v === 'cancel'
                 ? 'requestPayment:fail cancel'
