@@ -126,6 +126,9 @@ export const go = {
    * review's sections, 修改并重新提交): they never stack a page, so the wizard stays within the limit.
    */
   backTo: <R extends Route<Query>>(r: R, ...query: QueryArgs<R>) => {
+    // H5 has no page limit, and Taro's H5 router goes back several pages through the browser's history, which here
+    // lands a page short of its own stack: the page opens on top there.
+    if (process.env.TARO_ENV === 'h5') return Taro.navigateTo({ url: urlOf(r, ...query) })
     const delta = depthBackTo(r, (query[0] ?? {}) as Query)
     return delta > 0 ? Taro.navigateBack({ delta }) : Taro.redirectTo({ url: urlOf(r, ...query) })
   },

@@ -40,6 +40,10 @@ describe('the page stack at full depth', () => {
     )
     return depth()
   }
+  /** The mini-programs' stack (H5 has no limit: its 修改 open the step on top, src/routes.ts). */
+  const expectDepth = async (expected: number) => {
+    if (target() !== 'h5') expect(await settledDepth(expected)).toBe(expected)
+  }
 
   /** From a step page, 提交 on each step (all saved already) and the photo, to the review. */
   async function forwardToReview(from: number): Promise<Page> {
@@ -62,20 +66,20 @@ describe('the page stack at full depth', () => {
     const exams = await pageAt(mp, 'packages/application/index', 15000)
     await tap(exams, `#apply-exam-${app.examId}-open`, 15000)
     let review = await pageAt(mp, REVIEW, 15000)
-    expect(await settledDepth(3)).toBe(3)
+    await expectDepth(3)
     await tap(review, '#apply-review-edit-centre', 15000)
     await pageAt(mp, route('centre'), 15000)
-    expect(await settledDepth(3)).toBe(3) // in place of the review: it was not below
+    await expectDepth(3) // in place of the review: it was not below
     review = await forwardToReview(0)
-    expect(await settledDepth(10)).toBe(10)
+    await expectDepth(10)
 
     // Each 修改 returns to its step (the pages above it closed), and the wizard leads back to the review at ten.
     for (const [i, step] of STEPS.entries()) {
       await tap(review, `#apply-review-edit-${step.key}`, 15000)
       await pageAt(mp, route(step.page), 15000)
-      expect(await settledDepth(3 + i)).toBe(3 + i)
+      await expectDepth(3 + i)
       review = await forwardToReview(i)
-      expect(await settledDepth(10)).toBe(10)
+      await expectDepth(10)
     }
     // 提交报名信息 → 报名表 (in the review's place), 撤回, 修改并重新提交 → the review again, at ten.
     if (target() !== 'h5' && target() !== 'swan') {
@@ -84,11 +88,11 @@ describe('the page stack at full depth', () => {
     try {
       await tap(review, '#apply-review-submit', 15000)
       const form = await pageAt(mp, route('form'), 15000)
-      expect(await settledDepth(10)).toBe(10)
+      await expectDepth(10)
       await tap(form, '#apply-withdraw', 15000)
       await tap(form, '#apply-form-edit', 15000)
       review = await pageAt(mp, REVIEW, 15000)
-      expect(await settledDepth(10)).toBe(10)
+      await expectDepth(10)
     } finally {
       if (target() !== 'h5' && target() !== 'swan') await mp.restoreWxMethod('requestSubscribeMessage')
     }
@@ -96,13 +100,13 @@ describe('the page stack at full depth', () => {
     // 教育情况 → 个人中心 from there: the step is below (7), the records page above it (8).
     await tap(review, '#apply-review-edit-education', 15000)
     const education = await pageAt(mp, route('education'), 15000)
-    expect(await settledDepth(7)).toBe(7)
+    await expectDepth(7)
     await tap(education, '#apply-education-hub', 15000)
     const records = await pageAt(mp, 'packages/profile/records/index', 15000)
     await element(records, '#education-page', 15000)
-    expect(await settledDepth(8)).toBe(8)
+    await expectDepth(8)
 
     // Nothing on the way was refused or thrown (the host fails the spec on an app error; the stack never passed ten).
-    await waitUntil('the stack within ten', async () => (await depth()) <= 10, 1000)
+    if (target() !== 'h5') await waitUntil('the stack within ten', async () => (await depth()) <= 10, 1000)
   })
 })
