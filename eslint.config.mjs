@@ -22,7 +22,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
   {
-    files: ['**/*.cjs', 'jest.config.js', 'babel.config.js'],
+    files: ['**/*.cjs', 'jest.config.js', 'babel.config.js', 'config/builtins.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

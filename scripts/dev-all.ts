@@ -15,7 +15,8 @@ function main(): void {
   for (const target of targets) {
     const child = spawn('npx', ['taro', 'build', '--type', target, '--watch'], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'development' },
+      // Development builds talk to the mock server on this machine: loopback declared (config/network.ts).
+      env: { ...process.env, NODE_ENV: 'development', API_LOOPBACK: '1' },
       // Its own process group, so stopping reaches taro under npx.
       detached: true,
     })

@@ -36,12 +36,10 @@ export const SCAN_UPLOAD_FIELD = 'file'
 /** Largest accepted upload (a long phone screenshot as PNG stays well below). */
 export const SCAN_MAX_BYTES = 8 * 1024 * 1024
 
-export const ScanRecognised = v.object(
-  Object.fromEntries(SCAN_FIELDS.map((f) => [f, v.optional(v.string())])) as Record<
-    ScanField,
-    v.OptionalSchema<v.StringSchema<undefined>, undefined>
-  >,
-)
+// Built without Object.fromEntries (iOS 12.1 and Chrome 72 lack it, config/engines.ts): this runs at module load.
+const recognisedEntries = {} as Record<ScanField, v.OptionalSchema<v.StringSchema<undefined>, undefined>>
+for (const f of SCAN_FIELDS) recognisedEntries[f] = v.optional(v.string())
+export const ScanRecognised = v.object(recognisedEntries)
 export type ScanRecognised = v.InferOutput<typeof ScanRecognised>
 
 export const ScanEducationResponse = v.object({

@@ -11,10 +11,17 @@ import { emptyState, type Store } from './store'
  * and the clock. Each feature adds its own QA routes (features/<feature>/qa.ts). It lets a test or a QA engineer put
  * the backend in a known state and decide what real people and platforms would decide.
  */
-export function qaRoutes(app: FastifyInstance, store: Store, calls: CallLog): void {
+export function qaRoutes(
+  app: FastifyInstance,
+  store: Store,
+  calls: CallLog,
+  /** What else a reset or a scenario starts afresh (the rate limits' counts). */
+  onReset: () => void = () => {},
+): void {
   contractRoute(app, store, qaEndpoints.reset, async () => {
     store.replace(emptyState())
     store.clock.reset()
+    onReset()
     return { ok: true as const }
   })
 
@@ -27,6 +34,7 @@ export function qaRoutes(app: FastifyInstance, store: Store, calls: CallLog): vo
     const make = SCENARIOS.get(name)
     if (!make) throw new HttpError(404, 'SCENARIO_UNKNOWN', `没有这个场景：${name}`)
     store.replace(make({ now: store.clock.now(), blobs: store.blobs }))
+    onReset()
     return { ok: true as const, scenario: name }
   })
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import sharp from 'sharp'
 import { api, ApiError, newIdempotencyKey, setSessionToken } from '../../src/api'
 import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
 import { stateToJson } from '../../mock-server/core/persist'
@@ -304,7 +305,11 @@ describe('process API (after submission)', () => {
     expect(shown.status).toBe(200)
     expect(shown.headers.get('content-type')).toBe('image/jpeg')
     expect(shown.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(Buffer.from(await shown.arrayBuffer()).equals(fs.readFileSync(JPG))).toBe(true)
+    // Stored re-encoded (issue 20; tests/api/hostile-files.test.ts): the same picture, not the bytes sent.
+    const shownBytes = Buffer.from(await shown.arrayBuffer())
+    expect(shownBytes.equals(fs.readFileSync(JPG))).toBe(false)
+    expect(await sharp(shownBytes).metadata()).toMatchObject({ format: 'jpeg', width: 358, height: 441 })
+    expect(idCard.size).toBe(shownBytes.length)
     const replaced = await api.upload('uploadMaterial', JPG, { id: a.id, key: 'id-card' })
     expect((await fetch(`${mock.url}${idCard.imageUrl}`)).status).toBe(404)
     expect((await fetch(`${mock.url}${replaced.required[0].uploaded!.imageUrl}`)).status).toBe(200)

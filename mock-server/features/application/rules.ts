@@ -443,6 +443,13 @@ applicationDataChecks.push((state, accountId) =>
  */
 export const submitChecks: Array<(store: Store, app: StoredApplication) => HttpError | null> = []
 
+/**
+ * What other features keep for an application that belongs to its province (the materials uploaded for that
+ * province's list and formats, issue 20): each forgets its part when the province changes (修改考区). They register
+ * here so this feature imports none of them. Called in the same turn as the change itself.
+ */
+export const provinceChangeHooks: Array<(store: Store, app: StoredApplication) => void> = []
+
 export function newApplication(store: Store, account: Account, exam: ExamEntry, province: string): StoredApplication {
   const at = store.clock.iso()
   const last = historyOf(store.state, account.id, exam.kind)

@@ -27,11 +27,11 @@ export function processQaRoutes(app: FastifyInstance, store: Store): void {
   }
 
   // The platform's payment notification for the application's order (what WeChat/Alipay/Baidu would call back with).
-  contractRoute(app, store, qaEndpoints.notifyPayment, async ({ id, outcome }) => {
+  contractRoute(app, store, qaEndpoints.notifyPayment, async ({ id, outcome, paidAt }) => {
     const a = application(id)
     const order = store.state.process.orders.get(a.id)
     if (!order) throw conflict('APPLICATION_STATE', '该报名还没有缴费订单')
-    notifyPayment(store, order.id, outcome)
+    notifyPayment(store, order.id, outcome, paidAt === undefined ? undefined : Date.parse(paidAt))
     return { order }
   })
 

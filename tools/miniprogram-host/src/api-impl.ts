@@ -48,7 +48,8 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     if (!res.ok) throw new ApiFailure(3, `simulation ${pathname} answered ${res.status}`)
     return (await res.json()) as Record<string, unknown>
   }
-  const rewrite = (url: string) => (host.options.mockUrl ? url.replace(/^https?:\/\/[^/]+/, mock()) : url)
+  // Only the build's declared domains, over HTTPS (or loopback in a QA build); the API origin reaches the mock server.
+  const reach = (api: 'request' | 'uploadFile' | 'downloadFile', url: string) => host.network.route(api, url)
   const remember = (data: unknown) => {
     if (data && typeof data === 'object') {
       const d = data as Record<string, unknown>
@@ -111,7 +112,7 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     }
     const method = String(o.method ?? 'GET').toUpperCase()
     const headers: Record<string, string> = { ...host.flavour.requestHeaders(o) }
-    let url = rewrite(String(o.url))
+    let url = reach('request', String(o.url))
     let body: string | undefined
     const data = o.data
     if (method === 'GET' || method === 'HEAD') {
@@ -159,7 +160,7 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     const field = String(target === 'alipay' ? o.fileName : o.name)
     form.append(field, new Blob([new Uint8Array(bytes)]), filePath.split('/').pop())
     const headers = { ...((target === 'alipay' ? o.header : o.header) ?? {}) } as Record<string, string>
-    const url = rewrite(String(o.url))
+    const url = reach('uploadFile', String(o.url))
     host.requests.push({ url, method: 'POST' })
     let res: Response
     try {
@@ -198,7 +199,7 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
    * statusCode); Alipay answers `apFilePath` only, and fails on an error status.
    */
   const downloadFile: Impl = async (o) => {
-    const url = rewrite(String(o.url))
+    const url = reach('downloadFile', String(o.url))
     host.requests.push({ url, method: 'GET' })
     let res: Response
     try {

@@ -11,6 +11,14 @@ import { flavours, type Flavour, type MiniTarget } from './platforms'
 import { applyPatch, locate, treeFigures, TreeView, type RenderNode } from './render-tree'
 import { loadTemplates, type TemplateInfo } from './templates'
 import { makeImplementations, type Impl } from './api-impl'
+import { HostNetwork } from './network'
+import {
+  contextOptions,
+  missingBuiltIns,
+  refuseFunctionConstructor,
+  removeBuiltIns,
+  type MissingBuiltIn,
+} from './engine'
 
 /**
  * Runs a Taro mini-program output (dist/weapp, dist/alipay, dist/swan) in Node as the platform's runtime would: one
@@ -26,7 +34,10 @@ type Callbacks = { success?: Fn; fail?: Fn; complete?: Fn }
 export const API_TABLES: Record<MiniTarget, ApiTable> = { weapp: weappApis, alipay: alipayApis, swan: swanApis }
 
 export interface HostOptions {
-  /** The mock server: every request and upload goes there over HTTP (the build's API origin is replaced). */
+  /**
+   * The mock server: the build's declared API origin (its network.json) resolves to it. Requests elsewhere, or
+   * outside the declared domains, are refused as on a phone (network.ts).
+   */
   mockUrl?: string
   /** Every request fails as on a phone without network (boot tests). */
   offline?: boolean
@@ -34,6 +45,11 @@ export interface HostOptions {
   onConsole?: (type: string, args: unknown[]) => void
   /** Called for each uncaught error of the app (the automator's App.exceptionThrown). */
   onException?: (error: Error) => void
+  /**
+   * The oldest engines the app must run on, as a browserslist query (default: config/engines.ts, what the build
+   * declares): the built-ins they lack are removed from the app's context (engine.ts).
+   */
+  engines?: string
 }
 
 /**
@@ -145,7 +161,11 @@ export class MiniProgramHost {
   readonly flavour: Flavour
   readonly table: ApiTable
   readonly context: vm.Context
+  /** The built-ins taken out of the app's context: the declared engines lack them (engine.ts). */
+  readonly removedBuiltIns: MissingBuiltIn[]
   readonly files = new HostFiles()
+  /** The domains the build declares; what a phone refuses (network.ts). */
+  readonly network: HostNetwork
   /** Canvases as recordings of what was drawn, their exports, and the images saved to the album (canvas.ts). */
   readonly canvases = new HostCanvases(this)
   readonly templates: Map<string, TemplateInfo>
@@ -195,6 +215,7 @@ export class MiniProgramHost {
     this.table = API_TABLES[target]
     this.templates = loadTemplates(distDir, target)
     this.appJson = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8')) as MiniProgramHost['appJson']
+    this.network = new HostNetwork(distDir, target, options.mockUrl)
     this.impl = makeImplementations(this)
     this.api = this.makeApi()
     const sandbox: Record<string, unknown> = {
@@ -221,9 +242,12 @@ export class MiniProgramHost {
     if (target === 'alipay') {
       sandbox.navigator = { userAgent: 'Mozilla/5.0 (iPhone) AlipayClient/10.5.0 MiniProgram', swuserAgent: '' }
     }
-    this.context = vm.createContext(sandbox)
+    this.context = vm.createContext(sandbox, contextOptions(target))
+    if (contextOptions(target).codeGeneration) refuseFunctionConstructor(this.context)
     // Alipay's JS engine has neither globalThis nor global (V8 gives every context globalThis: take it away).
     if (!this.flavour.hasGlobalThis) vm.runInContext('delete globalThis', this.context)
+    // The oldest engines the build declares lack the newer built-ins: so does the app's context.
+    this.removedBuiltIns = removeBuiltIns(this.context, missingBuiltIns(options.engines))
     watchRejections()
     activeHosts.add(this)
   }
