@@ -61,6 +61,27 @@ export type PayOutcome = v.InferOutput<typeof PayOutcome>
 export const SubscribeOutcome = v.picklist(['accept', 'reject'])
 export type SubscribeOutcome = v.InferOutput<typeof SubscribeOutcome>
 
+/**
+ * One template's answer, in WeChat's words (wx.requestSubscribeMessage's success result, `[TEMPLATE_ID]`): accepted
+ * (`accept`, or with the alert, audio or force-push switches the candidate turned on), refused, banned by the
+ * platform, or filtered (two templates with the same title). Alipay's answer lists accepted and refused templates,
+ * read as `accept` / `reject`. https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html
+ */
+export const SubscribeAnswer = v.picklist([
+  'accept',
+  'acceptWithAlert',
+  'acceptWithAudio',
+  'acceptWithForcePush',
+  'reject',
+  'ban',
+  'filter',
+])
+export type SubscribeAnswer = v.InferOutput<typeof SubscribeAnswer>
+
+/** What each set of reminders is for: the application (asked at 提交报名信息), the tracker's, the admission ticket's. */
+export const ReminderPurpose = v.picklist(['apply', 'process', 'ticket'])
+export type ReminderPurpose = v.InferOutput<typeof ReminderPurpose>
+
 /** 卫生专业技术资格考试 or 护士执业资格考试. */
 export const ExamKind = v.picklist(['health', 'nurse'])
 export type ExamKind = v.InferOutput<typeof ExamKind>

@@ -75,12 +75,63 @@ export function routeOf(url: string): RouteName | null {
   return found ?? null
 }
 
-/** Navigation by route. Each returns the platform's promise (a page that does not exist rejects). */
+/**
+ * The deepest page stack the mini-programs keep: WeChat "小程序中页面栈最多十层", Alipay and Baidu the same ten.
+ * navigateTo beyond it fails (WeChat: `navigateTo:fail webview count limit exceed`), so the app never asks for it.
+ * https://developers.weixin.qq.com/miniprogram/dev/api/route/wx.navigateTo.html
+ * https://opendocs.alipay.com/mini/api/zwi8gx (my.navigateTo: 页面栈最多十层)
+ * https://smartprogram.baidu.com/docs/develop/api/route/swan-navigateTo/ (页面路径最多十层)
+ */
+export const PAGE_STACK_LIMIT = 10
+
+type StackPage = { route?: string; options?: Record<string, string | undefined> }
+
+/** The page stack, bottom first, as route paths (with a leading slash) and queries. */
+function stack(): { path: string; query: Record<string, string | undefined> }[] {
+  return (Taro.getCurrentPages() as StackPage[]).map((p) => ({
+    path: `/${String(p.route ?? '').replace(/^\//, '')}`,
+    query: p.options ?? {},
+  }))
+}
+
+/** How many pages back the page of `r` with this query is (1 = the page below this one), or 0 when not in the stack. */
+export function depthBackTo(r: Route<Query>, query: Query = {}): number {
+  const pages = stack()
+  for (let i = pages.length - 2; i >= 0; i--) {
+    const p = pages[i]
+    if (p.path !== r.path) continue
+    if (Object.entries(query).every(([k, v]) => v === undefined || p.query[k] === v)) return pages.length - 1 - i
+  }
+  return 0
+}
+
+/**
+ * Navigation by route. Each returns the platform's promise (a page that does not exist rejects); callers show a
+ * failure (the candidate must never tap a button that silently does nothing).
+ */
 export const go = {
-  /** Opens the page on top of this one (back returns here). */
-  to: <R extends Route<Query>>(r: R, ...query: QueryArgs<R>) => Taro.navigateTo({ url: urlOf(r, ...query) }),
+  /**
+   * Opens the page on top of this one (back returns here). With the stack at PAGE_STACK_LIMIT the page replaces
+   * this one instead: a navigateTo there would fail on the phone.
+   */
+  to: <R extends Route<Query>>(r: R, ...query: QueryArgs<R>) =>
+    Taro.getCurrentPages().length >= PAGE_STACK_LIMIT
+      ? Taro.redirectTo({ url: urlOf(r, ...query) })
+      : Taro.navigateTo({ url: urlOf(r, ...query) }),
   /** Replaces this page. */
   replace: <R extends Route<Query>>(r: R, ...query: QueryArgs<R>) => Taro.redirectTo({ url: urlOf(r, ...query) }),
+  /**
+   * Returns to the page of this route (same query) where it is below in the stack, closing the pages above it;
+   * otherwise replaces this page with it. For 修改 links that lead back into a flow the candidate came through (the
+   * review's sections, 修改并重新提交): they never stack a page, so the wizard stays within the limit.
+   */
+  backTo: <R extends Route<Query>>(r: R, ...query: QueryArgs<R>) => {
+    // H5 has no page limit, and Taro's H5 router goes back several pages through the browser's history, which here
+    // lands a page short of its own stack: the page opens on top there.
+    if (process.env.TARO_ENV === 'h5') return Taro.navigateTo({ url: urlOf(r, ...query) })
+    const delta = depthBackTo(r, (query[0] ?? {}) as Query)
+    return delta > 0 ? Taro.navigateBack({ delta }) : Taro.redirectTo({ url: urlOf(r, ...query) })
+  },
   /** Closes every page and opens this one. */
   restart: <R extends Route<Query>>(r: R, ...query: QueryArgs<R>) => Taro.reLaunch({ url: urlOf(r, ...query) }),
   back: () => Taro.navigateBack(),

@@ -85,6 +85,8 @@ import {
   MaterialUploadRequest,
   MessagesResponse,
   PaymentView,
+  ReminderTemplatesRequest,
+  ReminderTemplatesResponse,
   ResubmitResponse,
   StartPaymentRequest,
   StartPaymentResponse,
@@ -549,6 +551,13 @@ export const endpoints = {
     path: '/api/applications/:id/materials/submit',
     request: ProcessRef,
     response: ResubmitResponse,
+    auth: true,
+  }),
+  reminderTemplates: endpoint({
+    method: 'GET',
+    path: '/api/reminders/templates',
+    request: ReminderTemplatesRequest,
+    response: ReminderTemplatesResponse,
     auth: true,
   }),
   subscribeReminders: endpoint({

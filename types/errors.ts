@@ -84,6 +84,10 @@ export const ERROR_MESSAGES = {
   MATERIALS_NOT_REQUIRED: '本考区无需上传证明材料',
   MATERIALS_CLOSED: '报名确认已结束，不能再上传材料，逾期视为放弃考试',
   MATERIALS_LOCKED: '材料正在确认中或已确认，不能修改',
+  /** A subscription to a template this platform's console does not hold for the app (issue 19). */
+  SUBSCRIBE_TEMPLATE_UNKNOWN: '提醒模板已更新，请刷新页面后重新订阅',
+  /** Payment: the payer's code from the platform is missing or was refused (issue 19). */
+  PAYER_CODE_INVALID: '无法确认付款账户，请重新点击缴费',
   MATERIALS_INCOMPLETE: '请上传全部证明材料',
   MATERIAL_FORMAT: '材料格式不符：只能上传 JPG 图片（部分材料可上传 PDF）',
   // Hostile files (issue 20; limits in types/process.ts MATERIAL_LIMITS)

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { ApplicationView } from './application'
-import { ConfirmationState, PayOutcome, PlatformName, SubscribeOutcome } from './states'
+import { ConfirmationState, PayOutcome, PlatformName, SubscribeAnswer, SubscribeOutcome } from './states'
 
 /**
  * After submission (SPEC 4, issue 14): payment, the online-confirmation materials and the reminders. The process
@@ -54,7 +54,19 @@ export const PaymentView = v.object({
 })
 export type PaymentView = v.InferOutput<typeof PaymentView>
 
-export const StartPaymentRequest = v.object({ id: ApplicationId, platform: PlatformName })
+/**
+ * 缴费: on WeChat, Alipay and Baidu a fresh login code of the account that will pay (wx.login, my.getAuthCode,
+ * swan.getLoginCode), which the server exchanges for the payer's id and binds the order to: WeChat Pay's JSAPI order
+ * needs the payer's openid, Alipay's alipay.trade.create the buyer_id of the account that opens the cashier, Baidu's
+ * order its user. H5 has no platform account. (issue 19)
+ * https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter3_5_1.shtml (payer.openid)
+ * https://opendocs.alipay.com/mini/api/openapi-pay (tradePay after alipay.trade.create with buyer_id)
+ */
+export const StartPaymentRequest = v.object({
+  id: ApplicationId,
+  platform: PlatformName,
+  payerCode: v.optional(v.pipe(v.string(), v.maxLength(256))),
+})
 export type StartPaymentRequest = v.InferOutput<typeof StartPaymentRequest>
 
 export const StartPaymentResponse = v.object({
@@ -165,6 +177,8 @@ export const SubscribeRequest = v.object({
   templateIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.minLength(1), v.maxLength(3)),
   /** What the dialog answered on the phone (recorded; a refused subscription sends nothing to the platform). */
   outcome: SubscribeOutcome,
+  /** Each template's own answer, where the platform gave one (WeChat: accept, acceptWithAlert ... ban, filter). */
+  answers: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), SubscribeAnswer)),
 })
 export type SubscribeRequest = v.InferOutput<typeof SubscribeRequest>
 
@@ -184,3 +198,15 @@ export type Message = v.InferOutput<typeof Message>
 export const MessagesResponse = v.object({ messages: v.array(Message), subscribed: v.boolean() })
 export type MessagesResponse = v.InferOutput<typeof MessagesResponse>
 export const SubscribeResponse = v.object({ subscribed: v.boolean(), count: v.number() })
+
+/**
+ * The reminder templates this platform's console holds for the app, by purpose: the ids the app asks the platform
+ * for (never written into the bundle), and the only ones the server records a subscription to. At most three per
+ * request (WeChat's and Alipay's limit for one dialog).
+ */
+export const ReminderTemplatesRequest = v.object({ platform: PlatformName })
+const TemplateIds = v.pipe(v.array(v.string()), v.maxLength(3))
+export const ReminderTemplatesResponse = v.object({
+  templates: v.object({ apply: TemplateIds, process: TemplateIds, ticket: TemplateIds }),
+})
+export type ReminderTemplatesResponse = v.InferOutput<typeof ReminderTemplatesResponse>

@@ -3,7 +3,7 @@ import { SecurityQuestionId } from './account'
 import type { Endpoint } from './api'
 import { Empty } from './common'
 import { LoginQueueStatus, SetLoginQueueRequest } from './login-queue'
-import { FaceOutcome, PayOutcome, SubscribeOutcome } from './platform-sim'
+import { FaceOutcome, PayOutcome, SimPayOutcome, SubscribeAnswer, SubscribeOutcome } from './platform-sim'
 import { ApplicationView } from './application'
 import { EducationRecord, RecordKind } from './profile'
 import { ExamKind, IdentityState, PhotoState, PhotoVerdict, RecordVerdict } from './states'
@@ -231,14 +231,18 @@ export const qaEndpoints = {
   simPay: qa({
     method: 'POST',
     path: '/__qa/sim/pay',
-    request: v.object({ outcome: PayOutcome }),
-    response: v.object({ ok: v.literal(true), pay: PayOutcome }),
+    request: v.object({ outcome: SimPayOutcome }),
+    response: v.object({ ok: v.literal(true), pay: SimPayOutcome }),
   }),
   simSubscribe: qa({
     method: 'POST',
     path: '/__qa/sim/subscribe',
-    request: v.object({ outcome: SubscribeOutcome }),
-    response: v.object({ ok: v.literal(true), subscribe: SubscribeOutcome }),
+    /** `outcome` answers every template; `answers` names some by id (WeChat's seven answers; Alipay reads the accepting ones as accept). */
+    request: v.object({
+      outcome: SubscribeAnswer,
+      answers: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), SubscribeAnswer), {}),
+    }),
+    response: v.object({ ok: v.literal(true), subscribe: SubscribeAnswer }),
   }),
 
   createCandidate: qa({
@@ -437,6 +441,7 @@ export const qaEndpoints = {
           platform: PlatformName,
           templateIds: v.array(v.string()),
           outcome: SubscribeOutcome,
+          answers: v.optional(v.record(v.string(), SubscribeAnswer)),
           at: v.string(),
         }),
       ),

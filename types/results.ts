@@ -157,4 +157,3 @@ export const VerifyCertificateResponse = v.object({
 })
 
 /** The subscription template for the printing-window reminder (待办事项提醒). */
-export const TICKET_REMINDER_TEMPLATE = 'tmpl-ticket-print-open'

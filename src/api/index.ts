@@ -44,8 +44,9 @@ export const api = {
   health: () => call('health', {}),
   captcha: () => call('captcha', {}),
   simFaceRun: (verifyId: string) => call('simFaceRun', { verifyId }),
-  simPayRun: (orderId: string) => call('simPayRun', { orderId }),
-  simSubscribe: (templateIds: string[]) => call('simSubscribe', { templateIds }),
+  simPayRun: (orderId: string, payer?: string) => call('simPayRun', { orderId, ...(payer ? { payer } : {}) }),
+  simSubscribe: (templateIds: string[]) => call('simSubscribe', { templateIds, platform: 'h5' }),
+  reminderTemplates: (platform: RequestOf<'reminderTemplates'>['platform']) => call('reminderTemplates', { platform }),
   // Account (issue 4)
   register: (input: RequestOf<'register'>, options?: CallOptions) => call('register', input, options),
   loginPassword: (input: RequestOf<'loginPassword'>) => call('loginPassword', input),
@@ -105,8 +106,12 @@ export const api = {
   // After submission (issue 14, docs/process.md); materials go up with api.upload('uploadMaterial', path, { id, key })
   paymentOf: (id: string) => call('paymentOf', { id }),
   /** Opens (or reuses) the application's one order; reuse `idempotencyKey` when retrying the same tap. */
-  startPayment: (id: string, platform: RequestOf<'startPayment'>['platform'], options?: CallOptions) =>
-    call('startPayment', { id, platform }, options),
+  /** `payerCode`: a fresh login code of the account that pays (mini-programs; the server binds the order to it). */
+  startPayment: (
+    id: string,
+    platform: RequestOf<'startPayment'>['platform'],
+    { payerCode, ...options }: CallOptions & { payerCode?: string } = {},
+  ) => call('startPayment', { id, platform, ...(payerCode ? { payerCode } : {}) }, options),
   /** After the platform's cashier closes: the server asks the platform (its record, not the phone's word). */
   checkPayment: (id: string) => call('checkPayment', { id }),
   materialsOf: (id: string) => call('materialsOf', { id }),

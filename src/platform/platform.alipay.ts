@@ -1,10 +1,13 @@
 import type Taro from '@tarojs/taro'
 import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, renderOnPageCanvas } from './shared'
+import { notAsked, subscribeFailureOfAlipay, subscribeResultOfAlipay } from './subscribe'
+import type { MyTradePaySuccess } from './typings'
 import {
   PlatformRefusal,
   type ChosenImage,
   type FaceResult,
   type ImageSource,
+  type PayResult,
   type Platform,
   type RefusalKind,
   type SaveImageResult,
@@ -35,6 +38,25 @@ export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResul
       return 'cancel'
     default:
       return r?.result?.errorCode === 'DEVICE_NOT_SUPPORT' ? 'unsupported' : 'fail'
+  }
+}
+
+/**
+ * my.tradePay's resultCode: 9000 paid, 8000 正在处理中 and 6004 支付结果未知 (the platform does not know yet: pending,
+ * the server is asked), 6001 the candidate left the cashier (also what an order created for another account ends in),
+ * 6002 network, 4000 failed. https://opendocs.alipay.com/mini/api/openapi-pay
+ */
+export function payResultOfAlipay(r: Pick<MyTradePaySuccess, 'resultCode'> | undefined): PayResult {
+  switch (r?.resultCode) {
+    case '9000':
+      return 'success'
+    case '8000':
+    case '6004':
+      return 'pending'
+    case '6001':
+      return 'cancel'
+    default:
+      return 'fail'
   }
 }
 
@@ -225,23 +247,25 @@ export const platform: Platform = {
         resolve('unsupported')
       }
     }),
-  // https://opendocs.alipay.com/mini/api/openapi-pay (resultCode 9000 paid, 6001 cancelled; the server's order decides)
+  // The trade was created for the buyer_id of the account whose my.getAuthCode came with the tap (the server's);
+  // the cashier's resultCode is read by payResultOfAlipay, and the server's order decides.
   requestPayment: (_orderId, payParams) =>
     new Promise((resolve) => {
       my.tradePay({
         tradeNO: payParams.tradeNO,
-        success: (r) => resolve(r.resultCode === '9000' ? 'success' : r.resultCode === '6001' ? 'cancel' : 'fail'),
+        success: (r) => resolve(payResultOfAlipay(r)),
         fail: () => resolve('fail'),
       })
     }),
   // https://opendocs.alipay.com/mini/api/requestSubscribeMessage
+  // Asked inside the tap, as on WeChat; answers and refusals read by platform/subscribe.ts.
   requestSubscribe: (templateIds) =>
     new Promise((resolve) => {
-      if (!my.requestSubscribeMessage) return resolve('reject')
+      if (!my.requestSubscribeMessage) return resolve(notAsked('unavailable'))
       my.requestSubscribeMessage({
         entityIds: templateIds,
-        success: (r) => resolve(templateIds.some((id) => (r[id] as string) === 'accept') ? 'accept' : 'reject'),
-        fail: () => resolve('reject'),
+        success: (r) => resolve(subscribeResultOfAlipay(templateIds, r)),
+        fail: (e) => resolve(subscribeFailureOfAlipay(e)),
       })
     }),
   renderDrawing: (drawing, canvasId) =>

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { chooseImageViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
+import { notAsked } from './subscribe'
 import type { FaceResult, Platform } from './types'
 import { paint, type Canvas2D, type Drawing } from './drawing'
 import { simulation } from './simulation'
@@ -84,7 +85,10 @@ export const platform: Platform = {
   },
   // No platform cashier in a browser: the mock server's simulated cashier, whose outcome QA sets (docs/process.md).
   requestPayment: async (orderId) => (await simulation().payRun(orderId)).outcome,
-  requestSubscribe: async (templateIds) => (await simulation().subscribe(templateIds)).outcome,
+  requestSubscribe: async (templateIds) => {
+    const r = await simulation().subscribe(templateIds)
+    return r.refused ? notAsked('templates') : { outcome: r.outcome, answers: r.answers, failure: null }
+  },
   renderDrawing: (drawing) => renderInBrowser(drawing),
   // The exported PNG (a data URL) is downloaded under a real name (an <a download>).
   // https://developer.mozilla.org/docs/Web/HTML/Element/a#download

@@ -6,6 +6,7 @@ import {
   isCancel,
   uploadViaTaro,
 } from './shared'
+import { notAsked } from './subscribe'
 import {
   PlatformRefusal,
   UnsupportedOnPlatform,
@@ -161,7 +162,7 @@ export const platform: Platform = {
   // subscription made through a <form report-type="subscribe"> tap, which these pages do not use. So nothing is
   // subscribed here; reminders still reach the message list (messages-page).
   // https://smartprogram.baidu.com/docs/develop/api/open/swan-subscribeService/
-  requestSubscribe: async () => 'reject',
+  requestSubscribe: async () => notAsked('unavailable'),
   // A drawing on the page's <canvas canvas-id=canvasId> (swan.createCanvasContext; its picture fetched first with
   // swan.downloadFile), exported with swan.canvasToTempFilePath once drawn, saved with swan.saveImageToPhotosAlbum:
   // the album permission (scope.writePhotosAlbum) refused answers "auth deny", and the page offers swan.openSetting.

@@ -9,7 +9,9 @@ import {
   type Platform,
   type RefusalKind,
   type SaveImageResult,
+  type SubscribeResult,
 } from './types'
+import { subscribeFailureOfWx, subscribeResultOfWx } from './subscribe'
 
 /**
  * WeChat's 人脸核身 (the current flow): the server gets a verifyId for the candidate's openid, name and ID number
@@ -228,13 +230,15 @@ export const platform: Platform = {
       return isCancel(err) ? 'cancel' : 'fail'
     }
   },
+  // Called inside the tap itself: WeChat shows the dialog only for a tap (限制：仅在点击行为时调用). Every answer
+  // is read per template (acceptWith… counts as accepted); a refusal of the request by its errCode.
   // https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html
   requestSubscribe: (templateIds) =>
-    new Promise((resolve) => {
+    new Promise<SubscribeResult>((resolve) => {
       wx.requestSubscribeMessage({
         tmplIds: templateIds,
-        success: (res) => resolve(templateIds.some((id) => res[id] === 'accept') ? 'accept' : 'reject'),
-        fail: () => resolve('reject'),
+        success: (res) => resolve(subscribeResultOfWx(templateIds, res)),
+        fail: (err) => resolve(subscribeFailureOfWx(err)),
       })
     }),
   renderDrawing: (drawing) => renderOffscreen(drawing),

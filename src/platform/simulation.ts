@@ -1,4 +1,5 @@
-import type { FaceOutcome, PayOutcome, SubscribeOutcome } from '@contract/states'
+import type { FaceOutcome } from '@contract/states'
+import type { SimPayRunResponse, SimSubscribeResponse } from '@contract/platform-sim'
 
 /**
  * What a browser has no platform for: face verification, the cashier, reminders. The H5 stand-ins (platform.h5.ts)
@@ -7,8 +8,8 @@ import type { FaceOutcome, PayOutcome, SubscribeOutcome } from '@contract/states
  */
 export interface Simulation {
   faceRun(verifyId: string): Promise<{ outcome: FaceOutcome }>
-  payRun(orderId: string): Promise<{ outcome: PayOutcome }>
-  subscribe(templateIds: string[]): Promise<{ outcome: SubscribeOutcome }>
+  payRun(orderId: string): Promise<SimPayRunResponse>
+  subscribe(templateIds: string[]): Promise<SimSubscribeResponse>
 }
 
 let provided: Simulation | null = null

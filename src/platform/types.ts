@@ -4,7 +4,7 @@
  */
 import type { FacePlatform } from '@contract/account'
 import type { Drawing } from './drawing'
-import type { FaceOutcome, PayOutcome, PlatformName, SubscribeOutcome } from '@contract/states'
+import type { FaceOutcome, PayOutcome, PlatformName, SubscribeAnswer, SubscribeOutcome } from '@contract/states'
 export type { PlatformName }
 
 /** Where a photo may be picked from: the album, the camera, or either (the platform asks). */
@@ -89,8 +89,27 @@ export interface UploadResult {
  * (The server's own outcomes are FaceOutcome in types/states.ts; `expired` and `pending` are the server's to say.)
  */
 export type FaceResult = Exclude<FaceOutcome, 'expired' | 'pending'>
-export type PayResult = PayOutcome
-export type SubscribeResult = SubscribeOutcome
+/**
+ * How the cashier closed, as the phone saw it: `pending` where the platform itself does not know yet (Alipay 8000
+ * 正在处理中, 6004 支付结果未知): the app then asks the server, never guessing either way.
+ */
+export type PayResult = PayOutcome | 'pending'
+
+/**
+ * Why a subscription request was not even asked: `switched-off` (the candidate turned subscription messages off for
+ * the app; the settings page turns them on again), `templates` (the platform refused the template ids), `unavailable`
+ * (network, the dialog could not be shown, no such ability here).
+ */
+export type SubscribeFailure = 'switched-off' | 'templates' | 'unavailable'
+
+/** How a subscription request ended: the outcome (any template accepted), each template's answer, or why not asked. */
+export interface SubscribeResult {
+  outcome: SubscribeOutcome
+  answers: Record<string, SubscribeAnswer>
+  failure: SubscribeFailure | null
+  /** The platform's own code for a failure (its table: platform/subscribe.ts). */
+  code?: number
+}
 
 export interface FaceVerifyRequest {
   /** The platform's id of the verification the server opened (WeChat verifyId, Alipay certifyId, the simulation's). */
@@ -136,7 +155,10 @@ export type SaveImageResult = 'saved' | 'denied' | 'system' | 'privacy' | 'cance
 export interface Platform {
   readonly name: PlatformName
   readonly capabilities: PlatformCapabilities
-  /** A one-time code the server exchanges for the platform's user id (account binding). */
+  /**
+   * A one-time code the server exchanges for the platform's user id (account binding; the payer of an order: WeChat
+   * wx.login, Alipay my.getAuthCode, Baidu swan.getLoginCode).
+   */
   getLoginCode(): Promise<string>
   /**
    * Lets the candidate pick one photo; null when they cancel. Rejects with PlatformRefusal when the platform refused

@@ -26,6 +26,8 @@ interface ApplicationState {
   verified: { education: EducationRecord[]; degree: EducationRecord[] } | null
   loading: boolean
   error: string | null
+  /** What the reminder subscription asked at 提交报名信息 ended in, for that application (the 报名表 tells it). */
+  subscription: { id: string; ok: boolean; text: string; settings: boolean } | null
 
   loadExams(): Promise<void>
   /** The application with its exam's dictionaries and its province's centres (cached per exam and province). */
@@ -33,6 +35,7 @@ interface ApplicationState {
   loadVerifiedRecords(): Promise<void>
   /** Keeps a view the server answered with (after a save, a submission, a withdrawal). */
   setView(view: ApplicationView): void
+  setSubscription(id: string, words: { ok: boolean; text: string; settings: boolean }): void
   /**
    * 更换考试照片: picks a photo, runs the hub's checks on the phone, uploads it for this application only. Resolves
    * with what to show when it was refused (the words, and the platform's refusal for its way forward; null when
@@ -50,6 +53,7 @@ export const useApplication = create<ApplicationState>((set, get) => ({
   verified: null,
   loading: false,
   error: null,
+  subscription: null,
 
   async loadExams() {
     set({ loading: true, error: null })
@@ -121,6 +125,9 @@ export const useApplication = create<ApplicationState>((set, get) => ({
     const { centres } = get()
     set({ view, centres: centres?.province === view.province ? centres : null })
   },
+  setSubscription(id, words) {
+    set({ subscription: { id, ...words } })
+  },
 }))
 
 /** China's today by the server's clock: the step checks use it, as the server does. */
@@ -132,6 +139,3 @@ export function serverToday(): string {
 export function examPhotoSrc(view: ApplicationView | null): string | null {
   return view?.photo ? `${getApiBase()}${view.photo.imageUrl}` : null
 }
-
-/** The reminders asked for at 提交报名信息 (报名确认, 资格审核, 缴费). */
-export const REMINDER_TEMPLATES = ['apply-confirmation', 'apply-review', 'apply-payment']

@@ -4,7 +4,9 @@ import type { MaterialsView, MessagesResponse, PaymentView } from '@contract/pro
 import { api, messageOf, newIdempotencyKey } from '../api'
 import { platform } from '../platform/platform'
 import { fitForUpload, isProblem, pick, type PickProblem } from './pick'
+import { recordSubscription, subscribeWords, useReminders } from './reminders'
 import { useSession } from './session'
+import type { ReminderPurpose } from '@contract/states'
 
 /**
  * After submission (issue 14): the tracker's application, the materials, the payment and the message list, loaded and
@@ -12,6 +14,9 @@ import { useSession } from './session'
  * (`ofApplication`); the message list is the candidate's.
  */
 type Section = 'tracker' | 'materials' | 'payment' | 'messages'
+
+/** The platform or the server does not know yet how the payment ended: never a success or a failure. */
+export const PAY_PENDING = '支付结果确认中，请稍后刷新查看'
 
 /** What 缴费 ended in, as the server records it (the cashier's own word is never used). */
 export type PayResult = { ok: boolean; text: string }
@@ -40,8 +45,11 @@ interface ProcessState {
   submitMaterials: (id: string) => Promise<void>
   /** Opens the platform's cashier for the application's one order, then asks the server how it ended. */
   pay: (id: string) => Promise<PayResult>
-  /** Asks the platform for the reminder subscription and records the answer; resolves with what to tell the candidate. */
-  subscribe: (templateIds: string[]) => Promise<{ ok: boolean; text: string }>
+  /**
+   * Asks the platform for the reminder subscription (inside the caller's tap) and records the answer; resolves with
+   * what to tell the candidate and whether the settings are the way forward.
+   */
+  subscribe: (purpose: ReminderPurpose) => Promise<{ ok: boolean; text: string; settings: boolean }>
   reset: () => void
 }
 
@@ -139,11 +147,19 @@ export const useProcess = create<ProcessState>((set, get) => {
       try {
         const idempotencyKey = tapKeys.get(id) ?? newIdempotencyKey()
         tapKeys.set(id, idempotencyKey)
-        const started = await api.startPayment(id, platform.name, { idempotencyKey })
+        // The payer: a fresh login code of the account that will open the cashier (the server binds the order to it;
+        // WeChat Pay needs its openid, Alipay's trade its buyer_id). H5 has no platform account.
+        const payerCode = platform.name === 'h5' ? undefined : await platform.getLoginCode()
+        const started = await api.startPayment(id, platform.name, { idempotencyKey, payerCode })
         tapKeys.delete(id)
-        await platform.requestPayment(started.orderId, started.payParams)
-        // Whatever the cashier said, the server's record decides.
-        const after = await api.checkPayment(id)
+        const closed = await platform.requestPayment(started.orderId, started.payParams)
+        // Whatever the cashier said, the server's record decides: a pending answer (Alipay 8000/6004) is neither
+        // success nor failure until the server knows; asked once more a moment later.
+        let after = await api.checkPayment(id)
+        if (closed === 'pending' && after.state === 'paying') {
+          await new Promise((resolve) => setTimeout(resolve, 1500))
+          after = await api.checkPayment(id)
+        }
         set({ payment: after })
         if (after.state === 'paid') return { ok: true, text: '缴费成功，报名成功' }
         if (after.order?.state === 'cancelled') return { ok: false, text: '已取消支付，可重新缴费' }
@@ -151,22 +167,20 @@ export const useProcess = create<ProcessState>((set, get) => {
         // Paid after the deadline: not honoured, refunded (the server's sentence).
         if (after.order?.state === 'refund')
           return { ok: false, text: after.refundMessage ?? '缴费已截止，款项将原路退回' }
-        return { ok: false, text: '正在确认支付结果，请稍后刷新' }
+        return { ok: false, text: PAY_PENDING }
       } catch (err) {
         void get().loadPayment(id)
         return { ok: false, text: messageOf(err) }
       }
     },
 
-    subscribe: async (templateIds) => {
+    subscribe: async (purpose) => {
+      const asked = useReminders.getState().ask(purpose) // before any await: the tap's own turn
       try {
-        const outcome = await platform.requestSubscribe(templateIds)
-        await api.subscribeReminders({ platform: platform.name, templateIds, outcome })
-        return outcome === 'accept'
-          ? { ok: true, text: '已订阅提醒' }
-          : { ok: false, text: '未订阅，可在消息中查看提醒' }
+        await recordSubscription(purpose, await asked)
+        return subscribeWords(await asked)
       } catch (err) {
-        return { ok: false, text: messageOf(err) }
+        return { ok: false, text: messageOf(err), settings: false }
       }
     },
 

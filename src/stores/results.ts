@@ -1,8 +1,8 @@
 import { create } from 'zustand'
 import type { CertificateResult, ResultsSummary, Scores, Ticket } from '@contract/results'
-import { TICKET_REMINDER_TEMPLATE } from '@contract/results'
 import { api, ApiError, messageOf } from '../api'
 import { platform } from '../platform/platform'
+import { recordSubscription, useReminders } from './reminders'
 
 /**
  * After the exam (issue 15): the hub's summary, the ticket, the scores and the certificate, loaded by the results
@@ -10,7 +10,7 @@ import { platform } from '../platform/platform'
  */
 type Section = 'summary' | 'ticket' | 'scores' | 'certificate'
 
-export type ReminderOutcome = 'on' | 'refused' | 'failed'
+export type ReminderOutcome = 'on' | 'refused' | 'switched-off' | 'failed'
 
 interface ResultsState {
   summary: ResultsSummary | null
@@ -81,8 +81,13 @@ export const useResults = create<ResultsState>((set, get) => ({
     if (!brief) return 'failed'
     try {
       // Where the platform cannot ask (Baidu), the reminder still comes, in the app's message list.
-      const asked = platform.capabilities.subscribeMessages
-      if (asked && (await platform.requestSubscribe([TICKET_REMINDER_TEMPLATE])) !== 'accept') return 'refused'
+      // Asked inside the tap (no await before it), with the template the server issued for this platform; every
+      // accepting answer counts (WeChat's acceptWith… too), and the answer is recorded.
+      if (platform.capabilities.subscribeMessages) {
+        const answer = await useReminders.getState().ask('ticket')
+        await recordSubscription('ticket', answer)
+        if (answer.outcome !== 'accept') return answer.failure === 'switched-off' ? 'switched-off' : 'refused'
+      }
       await api.ticketReminder(brief.ticketId)
       set((s) => ({ summary: s.summary && { ...s.summary, ticket: { ...brief, reminder: true } } }))
       return 'on'

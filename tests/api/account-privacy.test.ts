@@ -81,7 +81,7 @@ describe('account privacy', () => {
     expect((await send(mock, 'POST', '/api/profile/binding', { platform: 'h5', code: device }, auth)).status).toBe(200)
     await login(mock, c.username, 'Wrong-pass1')
     await send(mock, 'POST', '/api/account/face-login/start', { name: c.name, idNumber: c.idNumber })
-    const subscription = { platform: 'h5', templateIds: ['tmpl-review-result'], outcome: 'accept' }
+    const subscription = { platform: 'h5', templateIds: ['sim-process-1'], outcome: 'accept' }
     expect((await send(mock, 'POST', '/api/reminders/subscriptions', subscription, auth)).status).toBe(200)
 
     const cancel = await send(

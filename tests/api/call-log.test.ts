@@ -27,7 +27,7 @@ describe('call record (QA calls) and the call-coverage check', () => {
     fetch(`${mock.url}/api/reminders/subscriptions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
-      body: JSON.stringify({ platform: 'h5', templateIds: ['tmpl-1'], outcome: 'accept' }),
+      body: JSON.stringify({ platform: 'h5', templateIds: ['sim-process-1'], outcome: 'accept' }),
     })
 
   test('counts state-changing calls by endpoint name; cross-origin only with another origin; 2xx apart', async () => {

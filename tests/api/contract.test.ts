@@ -247,7 +247,7 @@ describe('every endpoint answers what its response schema says', () => {
     startPayment: async () => api.startPayment((await reviewed()).id, 'h5'),
     checkPayment: async () => {
       const { id } = await reviewed()
-      await api.startPayment(id, 'weapp')
+      await api.startPayment(id, 'weapp', { payerCode: `qa-payer_${seq++}x` })
       return api.checkPayment(id)
     },
     materialsOf: async () => api.materialsOf((await qaApplication('12', false)).id),
@@ -258,9 +258,13 @@ describe('every endpoint answers what its response schema says', () => {
       await mock.qaApi('rejectConfirmation', { id, reason: '材料不清晰' })
       return api.resubmitMaterials(id)
     },
+    reminderTemplates: async () => {
+      await applicant()
+      return api.reminderTemplates('weapp')
+    },
     subscribeReminders: async () => {
       await applicant()
-      return api.subscribeReminders({ platform: 'h5', templateIds: ['tmpl-1'], outcome: 'accept' })
+      return api.subscribeReminders({ platform: 'h5', templateIds: ['sim-process-1'], outcome: 'accept' })
     },
     messages: async () => {
       const { id } = await reviewed()

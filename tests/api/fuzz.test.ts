@@ -215,7 +215,8 @@ function validSamples(ids: SampleIds): { [N in EndpointName]: RequestOf<N> } {
     materialsOf: { id },
     uploadMaterial: { id, key: 'id-card' },
     resubmitMaterials: { id },
-    subscribeReminders: { platform: 'h5', templateIds: ['tmpl-1'], outcome: 'accept' },
+    reminderTemplates: { platform: 'weapp' },
+    subscribeReminders: { platform: 'h5', templateIds: ['sim-process-1'], outcome: 'accept' },
     messages: {},
   }
 }

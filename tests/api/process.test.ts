@@ -27,6 +27,10 @@ describe('process API (after submission)', () => {
   })
   afterEach(() => mock.qaApi('setClock', { real: true }))
 
+  /** A fresh login code of one platform account (the mock's platforms: `<account>_<nonce>`, each used once). */
+  let codes = 0
+  const payerCode = (account = 'payer-a') => `${account}_${Date.now().toString(36)}${codes++}`
+
   const fail = (p: Promise<unknown>) =>
     p.then(
       () => {
@@ -119,7 +123,9 @@ describe('process API (after submission)', () => {
   test('20 parallel pay requests for one application create one order and one payment', async () => {
     const id = await reviewed('11')
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => api.startPayment(id, 'weapp', { idempotencyKey: newIdempotencyKey() })),
+      Array.from({ length: 20 }, () =>
+        api.startPayment(id, 'weapp', { idempotencyKey: newIdempotencyKey(), payerCode: payerCode() }),
+      ),
     )
     expect(new Set(answers.map((x) => x.orderId)).size).toBe(1)
     expect(answers[0].payParams).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=/) })
@@ -134,30 +140,72 @@ describe('process API (after submission)', () => {
   test('failed, then cancelled, then paid on another device: one order, one payment', async () => {
     const id = await reviewed('11')
     await mock.qaApi('simPay', { outcome: 'fail' })
-    const first = await api.startPayment(id, 'weapp')
+    const first = await api.startPayment(id, 'weapp', { payerCode: payerCode() })
     const failed = await api.checkPayment(id)
     expect(failed).toMatchObject({ state: 'due', order: { state: 'failed', lastOutcome: 'fail', attempts: 1 } })
     expect((await api.getApplication(id)).status).toBe('awaiting-payment')
     await mock.qaApi('simPay', { outcome: 'cancel' })
-    const second = await api.startPayment(id, 'weapp')
+    const second = await api.startPayment(id, 'weapp', { payerCode: payerCode() })
     expect(second.orderId).toBe(first.orderId)
     expect((await api.checkPayment(id)).order).toMatchObject({ state: 'cancelled', attempts: 2 })
     // Another device (another session of the same candidate) retries: the same order again.
     await login()
     await mock.qaApi('simPay', { outcome: 'success' })
-    const third = await api.startPayment(id, 'alipay')
+    const third = await api.startPayment(id, 'alipay', { payerCode: payerCode() })
     expect(third.orderId).toBe(first.orderId)
     expect(third.payParams.tradeNO).toBeTruthy()
     // A retry after a timeout while the cashier is open: the same attempt.
-    expect((await api.startPayment(id, 'alipay')).payment.order!.attempts).toBe(3)
+    expect((await api.startPayment(id, 'alipay', { payerCode: payerCode() })).payment.order!.attempts).toBe(3)
     expect((await api.checkPayment(id)).state).toBe('paid')
     expect(await orders(id)).toMatchObject({ payments: 1, orders: [{ attempts: 3, state: 'paid' }] })
+  })
+
+  test('the payer (issue 19): a code is required on the mini-programs, used once, and binds the order to its account', async () => {
+    const id = await reviewed('11')
+    for (const bad of [undefined, 'short', 'has space_1234']) {
+      expect(await fail(api.startPayment(id, 'weapp', { payerCode: bad }))).toMatchObject({
+        status: 400,
+        code: 'PAYER_CODE_INVALID',
+      })
+    }
+    const used = payerCode()
+    const started = await api.startPayment(id, 'weapp', { payerCode: used })
+    await mock.qaApi('simPay', { outcome: 'fail' })
+    await api.checkPayment(id)
+    // The same code again is refused, as WeChat's code2Session refuses a used code.
+    expect(await fail(api.startPayment(id, 'weapp', { payerCode: used }))).toMatchObject({ code: 'PAYER_CODE_INVALID' })
+    // The next attempt is bound to the account of its tap: another account at the cashier fails it, unpaid.
+    await api.startPayment(id, 'weapp', { payerCode: payerCode('payer-b') })
+    await mock.qaApi('simPay', { outcome: 'success' })
+    expect(await api.simPayRun(started.orderId, 'payer-a')).toMatchObject({
+      outcome: 'fail',
+      refused: 'payer-mismatch',
+    })
+    expect((await api.checkPayment(id)).order).toMatchObject({ state: 'failed', attempts: 2 })
+    expect((await orders(id)).payments).toBe(0)
+    // Paid by the account it was created for.
+    await api.startPayment(id, 'weapp', { payerCode: payerCode('payer-b') })
+    expect(await api.simPayRun(started.orderId, 'payer-b')).toMatchObject({ outcome: 'success', refused: null })
+    expect(await orders(id)).toMatchObject({ payments: 1 })
+  })
+
+  test('a pending result (Alipay 8000/6004) changes nothing until the platform knows', async () => {
+    const id = await reviewed('11')
+    const started = await api.startPayment(id, 'alipay', { payerCode: payerCode() })
+    await mock.qaApi('simPay', { outcome: 'pending' })
+    expect(await api.simPayRun(started.orderId, 'payer-a')).toMatchObject({ outcome: 'pending' })
+    expect((await api.checkPayment(id)).order).toMatchObject({ state: 'paying' })
+    await mock.qaApi('notifyPayment', { id, outcome: 'success' })
+    expect((await api.checkPayment(id)).state).toBe('paid')
   })
 
   test('provinces without mobile or online payment; the window closing unpaid means given up', async () => {
     const qinghai = await reviewed('63')
     expect(await api.paymentOf(qinghai)).toMatchObject({ state: 'pc-only', pcMessage: expect.stringContaining('电脑') })
-    expect(await fail(api.startPayment(qinghai, 'weapp'))).toMatchObject({ code: 'PAY_PC_ONLY', status: 409 })
+    expect(await fail(api.startPayment(qinghai, 'weapp', { payerCode: payerCode() }))).toMatchObject({
+      code: 'PAY_PC_ONLY',
+      status: 409,
+    })
     const q = await api.getApplication(qinghai)
     expect(q.nodes.find((n) => n.key === 'payment')!.hint).toContain('电脑')
 
@@ -165,12 +213,12 @@ describe('process API (after submission)', () => {
     const t = await api.getApplication(tibet)
     expect(t.status).toBe('succeeded')
     expect(t.nodes.map((n) => n.key)).not.toContain('payment')
-    expect((await fail(api.startPayment(tibet, 'weapp'))).code).toBe('PAY_NOT_ONLINE')
+    expect((await fail(api.startPayment(tibet, 'weapp', { payerCode: payerCode() }))).code).toBe('PAY_NOT_ONLINE')
     expect((await api.paymentOf(tibet)).state).toBe('none')
 
     const beijing = await reviewed('11')
     await mock.qaApi('moveToDeadline', { id: beijing, deadline: 'pay', at: 'past' })
-    expect((await fail(api.startPayment(beijing, 'weapp'))).code).toBe('PAY_CLOSED')
+    expect((await fail(api.startPayment(beijing, 'weapp', { payerCode: payerCode() }))).code).toBe('PAY_CLOSED')
     expect((await api.paymentOf(beijing)).state).toBe('closed')
     const late = await api.getApplication(beijing)
     expect(late.nodes.find((n) => n.key === 'payment')).toMatchObject({
@@ -317,7 +365,7 @@ describe('process API (after submission)', () => {
     await review(a.id, 'centre', 'fail', '工作年限不符合报考条件')
     const failed = await api.getApplication(a.id)
     expect(states(failed)).toMatchObject({ review: 'failed', payment: 'todo' })
-    expect((await fail(api.startPayment(a.id, 'weapp'))).code).toBe('PAY_NOT_READY')
+    expect((await fail(api.startPayment(a.id, 'weapp', { payerCode: payerCode() }))).code).toBe('PAY_NOT_READY')
 
     const other = `proc${seq++}`
     await mock.qaApi('createCandidate', {
@@ -329,7 +377,7 @@ describe('process API (after submission)', () => {
     await login(other)
     for (const call of [
       () => api.paymentOf(a.id),
-      () => api.startPayment(a.id, 'weapp'),
+      () => api.startPayment(a.id, 'weapp', { payerCode: payerCode() }),
       () => api.checkPayment(a.id),
       () => api.materialsOf(a.id),
       () => api.resubmitMaterials(a.id),
@@ -339,10 +387,46 @@ describe('process API (after submission)', () => {
     expect((await api.messages()).messages).toEqual([])
   })
 
+  test('reminder templates: issued per platform, at most three; only those are recorded, with each answer (issue 19)', async () => {
+    await application('11')
+    const weapp = (await api.reminderTemplates('weapp')).templates
+    const alipay = (await api.reminderTemplates('alipay')).templates
+    for (const ids of Object.values(weapp)) expect(ids.length).toBeLessThanOrEqual(3)
+    expect(weapp.apply).toHaveLength(3)
+    expect(weapp.apply[0]).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(alipay.apply.some((id) => weapp.apply.includes(id))).toBe(false)
+    // An id of another platform, or one nobody issued, is refused with its code; so is an answer for an id not asked.
+    for (const input of [
+      { platform: 'weapp' as const, templateIds: alipay.process, outcome: 'accept' as const },
+      { platform: 'weapp' as const, templateIds: ['tmpl-review-result'], outcome: 'accept' as const },
+      {
+        platform: 'weapp' as const,
+        templateIds: weapp.process,
+        outcome: 'accept' as const,
+        answers: { [alipay.process[0]]: 'accept' as const },
+      },
+    ]) {
+      expect(await fail(api.subscribeReminders(input))).toMatchObject({
+        status: 400,
+        code: 'SUBSCRIBE_TEMPLATE_UNKNOWN',
+      })
+    }
+    // WeChat's answers per template are kept as given (acceptWithAlert is an acceptance).
+    const answers = {
+      [weapp.apply[0]]: 'acceptWithAlert' as const,
+      [weapp.apply[1]]: 'ban' as const,
+      [weapp.apply[2]]: 'filter' as const,
+    }
+    await api.subscribeReminders({ platform: 'weapp', templateIds: weapp.apply, outcome: 'accept', answers })
+    const qa = await mock.qaApi('reminders', { username: DEMO_CANDIDATE.username })
+    expect(qa.subscriptions.at(-1)).toMatchObject({ templateIds: weapp.apply, outcome: 'accept', answers })
+  })
+
   test('reminders: subscriptions recorded; each state change queued once; QA and the app list them', async () => {
     const a = await application('11')
+    const { templates } = await api.reminderTemplates('weapp')
     expect(
-      await api.subscribeReminders({ platform: 'weapp', templateIds: ['tmpl-review'], outcome: 'accept' }),
+      await api.subscribeReminders({ platform: 'weapp', templateIds: templates.process, outcome: 'accept' }),
     ).toEqual({
       subscribed: true,
       count: 1,
@@ -365,16 +449,16 @@ describe('process API (after submission)', () => {
     expect(messages.every((m) => m.pushed && m.applicationId === a.id)).toBe(true)
     const qa = await mock.qaApi('reminders', { username: DEMO_CANDIDATE.username })
     expect(qa.reminders).toHaveLength(5)
-    expect(qa.subscriptions[0].templateIds).toEqual(['tmpl-review'])
+    expect(qa.subscriptions[0].templateIds).toEqual(templates.process)
     // A refused confirmation after a resubmission is a new event; paying is announced too.
-    await api.startPayment(a.id, 'weapp')
+    await api.startPayment(a.id, 'weapp', { payerCode: payerCode() })
     await mock.qaApi('notifyPayment', { id: a.id, outcome: 'success' })
     expect((await api.messages()).messages[0]).toMatchObject({ kind: 'paid', title: '报名成功' })
   })
 
   test('the slice survives the data file', async () => {
     const id = await reviewed('11')
-    await api.startPayment(id, 'weapp')
+    await api.startPayment(id, 'weapp', { payerCode: payerCode() })
     await api.messages()
     const revived = mock.app.store.revive(JSON.parse(stateToJson(mock.app.store.state)))
     expect(revived.process.orders.get(id)).toMatchObject({ applicationId: id, state: 'paying' })

@@ -60,17 +60,10 @@ describe('after the exam: ticket, scores, certificate', () => {
     expect(await waitForText(page, '#ticket-status', (t) => t.length > 0, 10000)).toBe('未开放打印')
     expect(await textOf(page, '#ticket-opens-at')).toContain('开放打印')
     expect(await absent(page, '#ticket-number')).toBe(true)
-    // The reminder: the candidate accepts the platform's subscription dialog.
-    await mp.mockWxMethod('requestSubscribeMessage', {
-      errMsg: 'requestSubscribeMessage:ok',
-      'tmpl-ticket-print-open': 'accept',
-    })
-    try {
-      await tap(page, '#ticket-remind')
-      await element(page, '#ticket-reminder-on', 10000)
-    } finally {
-      await mp.restoreWxMethod('requestSubscribeMessage')
-    }
+    // The reminder: the candidate accepts the platform's subscription dialog (QA's answer; Baidu asks nothing).
+    await qaApi('simSubscribe', { outcome: 'accept' })
+    await tap(page, '#ticket-remind')
+    await element(page, '#ticket-reminder-on', 10000)
 
     // Nothing in the message list before the window opens.
     const messagesPage = () => openPage(mp, '/packages/process/messages/index', '#messages-page')

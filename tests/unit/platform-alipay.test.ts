@@ -84,8 +84,28 @@ describe('alipay platform layer', () => {
     answers.set('tradePay', (o) => o.fail?.({ error: 4000 }))
     expect(await platform.requestPayment('o1', { tradeNO: 'T1' })).toBe('fail')
 
+    answers.set('tradePay', (o) => o.success?.({ resultCode: '8000' }))
+    expect(await platform.requestPayment('o1', { tradeNO: 'T1' })).toBe('pending')
+
     answers.set('requestSubscribeMessage', (o) => o.success?.({ t1: 'accept' }))
-    expect(await platform.requestSubscribe(['t1'])).toBe('accept')
+    expect(await platform.requestSubscribe(['t1'])).toEqual({
+      outcome: 'accept',
+      answers: { t1: 'accept' },
+      failure: null,
+    })
+    answers.set('requestSubscribeMessage', (o) =>
+      o.success?.({ behavior: 'subscribe', result: { subscribedEntityIds: ['t2'], unsubscribedEntityIds: ['t1'] } }),
+    )
+    expect(await platform.requestSubscribe(['t1', 't2'])).toMatchObject({
+      outcome: 'accept',
+      answers: { t1: 'reject', t2: 'accept' },
+    })
+    answers.set('requestSubscribeMessage', (o) => o.fail?.({ error: 106008, errorMessage: 'x' }))
+    expect(await platform.requestSubscribe(['t1'])).toMatchObject({
+      outcome: 'reject',
+      failure: 'templates',
+      code: 106008,
+    })
   })
 })
 

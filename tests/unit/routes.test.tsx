@@ -37,6 +37,38 @@ describe('routes', () => {
     expect(() => urlOf(routes.profileRecords)).not.toThrow()
   })
 
+  test('go.to never stacks an 11th page: at the limit the page replaces this one (WeChat refuses navigateTo there)', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo')
+    const redirect = jest.spyOn(Taro, 'redirectTo')
+    pages = stackOf(...Array.from({ length: 9 }, () => '/pages/hub/index'))
+    await go.to(routes.hub)
+    expect(navigate).toHaveBeenCalledTimes(1)
+    pages = stackOf(...Array.from({ length: 10 }, () => '/pages/hub/index'))
+    await go.to(routes.profileBasic)
+    expect(navigate).toHaveBeenCalledTimes(1)
+    expect(redirect).toHaveBeenCalledWith({ url: '/packages/profile/basic/index' })
+  })
+
+  test('go.backTo returns to the page of that route and query below, else replaces this page', async () => {
+    const back = jest.spyOn(Taro, 'navigateBack')
+    const redirect = jest.spyOn(Taro, 'redirectTo')
+    pages = stackOf(
+      '/pages/hub/index',
+      '/packages/application/education/index?id=A2',
+      '/packages/application/education/index?id=A1',
+      '/packages/application/employment/index?id=A1',
+      '/packages/application/review/index?id=A1',
+    )
+    await go.backTo(routes.applyEducation, { id: 'A1' })
+    expect(back).toHaveBeenCalledWith({ delta: 2 })
+    await go.backTo(routes.applyBasic, { id: 'A1' })
+    expect(redirect).toHaveBeenCalledWith({ url: '/packages/application/basic/index?id=A1' })
+    // The page itself is not "below": a 修改 of this very page replaces it.
+    await go.backTo(routes.applyReview, { id: 'A1' })
+    expect(redirect).toHaveBeenLastCalledWith({ url: '/packages/application/review/index?id=A1' })
+    expect(back).toHaveBeenCalledTimes(1)
+  })
+
   test('a URL is traced back to its route, with or without the leading slash and query', () => {
     expect(routeOf('/pages/account-cancel/index')).toBe('accountCancel')
     expect(routeOf('packages/profile/records/index?kind=education')).toBe('profileRecords')

@@ -42,4 +42,4 @@ export {
 } from './rules'
 export { DEMO_CANDIDATE, makeAccount, makeIdNumber, accountScenarios } from './scenarios'
 export type { Account } from './state'
-export { configureLoginQueue, type LoginQueueOptions } from './login-queue'
+export { behindCaptchaGate, configureLoginQueue, type LoginQueueOptions } from './login-queue'

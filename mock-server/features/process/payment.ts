@@ -84,10 +84,16 @@ function ensurePayable(store: Store, a: StoredApplication): void {
 
 /**
  * Opens the cashier for the application's one order: creates it on the first tap; a tap while the cashier is open
- * (a second tap, a retry after a timeout, another device) gets the same attempt; after a failed or cancelled attempt
- * the same order is tried again.
+ * (a second tap, a retry after a timeout, another device) gets the same attempt, bound to the payer it was created
+ * for; after a failed or cancelled attempt the same order is tried again, bound to the payer of that tap (issue 19:
+ * WeChat's prepay is for one openid, Alipay's trade for one buyer_id; another account at the cashier fails).
  */
-export function startPayment(store: Store, a: StoredApplication, platform: PlatformName): Order {
+export function startPayment(
+  store: Store,
+  a: StoredApplication,
+  platform: PlatformName,
+  payer: string | null = null,
+): Order {
   ensurePayable(store, a)
   const { orders, orderIndex } = store.state.process
   let order = orders.get(a.id)
@@ -102,6 +108,7 @@ export function startPayment(store: Store, a: StoredApplication, platform: Platf
       attempts: 1,
       payments: 0,
       platform,
+      payer,
       createdAt: store.clock.iso(),
       paidAt: null,
       lastOutcome: null,
@@ -112,6 +119,7 @@ export function startPayment(store: Store, a: StoredApplication, platform: Platf
     order.state = 'paying'
     order.attempts++
     order.platform = platform
+    order.payer = payer
     order.amount = amount
   }
   store.save()

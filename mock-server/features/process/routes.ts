@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { endpoints } from '../../../types/api'
 import { MATERIAL_UPLOAD_FIELD, MATERIAL_UPLOAD_PATH, MATERIAL_VIEW_PATH } from '../../../types/process'
 import { candidateScope } from '../../core/candidate-scope'
-import { HttpError, conflict, notFound } from '../../core/errors'
+import { HttpError, badRequest, conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
 import { commitUpload } from '../../core/upload-commit'
 import { readUploadedFile } from '../../core/uploads'
@@ -19,7 +19,9 @@ import {
   saveMaterial,
 } from './materials'
 import { notifyPayment, paymentView, payParamsOf, startPayment } from './payment'
+import { payerOfCode } from './payer'
 import { queueReminders, remindersOf } from './reminders'
+import { isIssuedTemplate, issuedTemplates } from './templates'
 
 /**
  * After submission (issue 14, docs/process.md), all under the candidate's session: the payment (its view, opening
@@ -52,9 +54,12 @@ export async function processRoutes(app: FastifyInstance, store: Store, qa: bool
       return paymentView(store, ownApplication(store, candidate.id, id))
     })
 
-    scope.route(endpoints.startPayment, async ({ id, platform }, { candidate }) => {
+    scope.route(endpoints.startPayment, async ({ id, platform, payerCode }, { candidate }) => {
       const a = ownApplication(store, candidate.id, id)
-      const order = startPayment(store, a, platform)
+      // The payer: the account whose fresh login code came with this tap (exchanged once, as the platforms do).
+      const payer = platform === 'h5' ? null : payerOfCode(store, platform, payerCode ?? '')
+      if (platform !== 'h5' && !payer) throw badRequest('PAYER_CODE_INVALID')
+      const order = startPayment(store, a, platform, payer)
       return { orderId: order.id, payParams: payParamsOf(order), payment: paymentView(store, a) }
     })
 
@@ -64,7 +69,7 @@ export async function processRoutes(app: FastifyInstance, store: Store, qa: bool
     scope.route(endpoints.checkPayment, async ({ id }, { candidate }) => {
       const a = ownApplication(store, candidate.id, id)
       const order = store.state.process.orders.get(a.id)
-      if (qa && order?.state === 'paying' && order.platform !== 'h5')
+      if (qa && order?.state === 'paying' && order.platform !== 'h5' && store.state.sim.pay !== 'pending')
         notifyPayment(store, order.id, store.state.sim.pay)
       return paymentView(store, a)
     })
@@ -117,7 +122,14 @@ export async function processRoutes(app: FastifyInstance, store: Store, qa: bool
       return viewOf(store, a, candidate)
     })
 
+    scope.route(endpoints.reminderTemplates, async ({ platform }) => ({ templates: issuedTemplates(platform) }))
+
     scope.route(endpoints.subscribeReminders, async (input, { candidate }) => {
+      // Only templates this platform issued to the app (the dialog could not have shown others), each answer for one
+      // of the templates asked.
+      const unknown = input.templateIds.find((id) => !isIssuedTemplate(input.platform, id))
+      const stray = Object.keys(input.answers ?? {}).find((id) => !input.templateIds.includes(id))
+      if (unknown !== undefined || stray !== undefined) throw badRequest('SUBSCRIBE_TEMPLATE_UNKNOWN')
       const list = store.state.process.subscriptions.get(candidate.id) ?? []
       list.push({ ...input, at: store.clock.iso() })
       store.state.process.subscriptions.set(candidate.id, list.slice(-20))

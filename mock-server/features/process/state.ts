@@ -1,4 +1,4 @@
-import type { PayOutcome, PlatformName, SubscribeOutcome } from '../../../types/states'
+import type { PayOutcome, PlatformName, SubscribeAnswer, SubscribeOutcome } from '../../../types/states'
 import type { MaterialFormat, OrderState, ReminderKind } from '../../../types/process'
 import { fieldsOf, mapFrom } from '../../core/persist'
 
@@ -16,6 +16,8 @@ export interface Order {
   /** Successful captures: the one number the "one payment" tests read. Never above 1. */
   payments: number
   platform: PlatformName
+  /** The platform account the open attempt was created for (payer.ts); null on H5. Issue 19. */
+  payer: string | null
   createdAt: string
   paidAt: string | null
   lastOutcome: PayOutcome | null
@@ -34,6 +36,8 @@ export interface Subscription {
   platform: PlatformName
   templateIds: string[]
   outcome: SubscribeOutcome
+  /** Each template's own answer, where the platform gave one (issue 19). */
+  answers?: Record<string, SubscribeAnswer>
   at: string
 }
 

@@ -3,7 +3,7 @@ import { endpoints } from '../../../types/api'
 import { contractRoute } from '../../core/contract-route'
 import { checkRate, type RateLimits } from '../../core/rate-limit'
 import type { Store } from '../../core/store'
-import { behindCaptchaGate } from '../account/login-queue'
+import { behindCaptchaGate } from '../account'
 import { issueCaptcha } from './captcha'
 
 export const VERSION = '0.1.0'

@@ -1,6 +1,6 @@
 import type { FaceOutcome } from '../../../types/platform-sim'
 import type { Feature, FeaturePlugin } from '../../core/feature'
-import { notifyPayment } from '../process'
+import { notifyPayment, payerMismatch } from '../process'
 import { simQaRoutes } from './qa'
 import { simRoutes } from './routes'
 import { simSlice } from './slice'
@@ -20,7 +20,10 @@ declare module '../../core/feature' {
 const plugin: FeaturePlugin = async (app, { store, qa, faceOutcome }) => {
   if (faceOutcome) store.state.sim.face = faceOutcome
   if (!qa) return
-  simRoutes(app, store, { onPay: (orderId, outcome) => void notifyPayment(store, orderId, outcome) })
+  simRoutes(app, store, {
+    onPay: (orderId, outcome) => void notifyPayment(store, orderId, outcome),
+    payerMismatch: (orderId, payer) => payerMismatch(store, orderId, payer),
+  })
   simQaRoutes(app, store)
 }
 

@@ -15,8 +15,9 @@ export function simQaRoutes(app: FastifyInstance, store: Store): void {
     store.save()
     return { ok: true as const, pay: store.state.sim.pay }
   })
-  contractRoute(app, store, qaEndpoints.simSubscribe, async ({ outcome }) => {
+  contractRoute(app, store, qaEndpoints.simSubscribe, async ({ outcome, answers }) => {
     store.state.sim.subscribe = outcome
+    store.state.sim.subscribeAnswers = answers
     store.save()
     return { ok: true as const, subscribe: store.state.sim.subscribe }
   })

@@ -601,8 +601,19 @@
     return blob ? blob.size : 0
   }
 
+  // WeChat's answers per template (wx.requestSubscribeMessage).
+  var SUBSCRIBE_ANSWERS = [
+    'accept',
+    'acceptWithAlert',
+    'acceptWithAudio',
+    'acceptWithForcePush',
+    'reject',
+    'ban',
+    'filter',
+  ]
   // wx API name -> the platform layer's method, with both directions of argument and result translation, so a
   // spec written for the WeChat devtools (wx shapes) drives the H5 platform layer the same way.
+
   var PLATFORM_MAP = {
     login: {
       method: 'getLoginCode',
@@ -714,7 +725,7 @@
       toWxResult: function (v) {
         return {
           errMsg:
-            v === 'success'
+            v === 'success' || v === 'pending'
               ? 'requestPayment:ok'
               : v === 'cancel'
                 ? 'requestPayment:fail cancel'
@@ -730,20 +741,33 @@
       toWxOptions: function (ids) {
         return { tmplIds: ids || [] }
       },
-      toPlatformResult: function (r) {
-        if (typeof r === 'string') return r
-        var accepted =
-          r &&
-          Object.keys(r).some(function (k) {
-            return r[k] === 'accept'
-          })
-        return accepted ? 'accept' : 'reject'
-      },
-      toWxResult: function (v, args) {
-        var res = { errMsg: 'requestSubscribeMessage:ok' }
-        var ids = (args && args[0] && args[0].tmplIds) || []
+      // The platform layer's SubscribeResult (src/platform/types.ts): each template's answer in WeChat's words; a
+      // failure by WeChat's errCode (20004 the candidate switched messages off, 1000x/2000x the templates).
+      toPlatformResult: function (r, wxOptions) {
+        var ids = (wxOptions && wxOptions.tmplIds) || []
+        if (!r || /:fail/.test(String(r.errMsg || ''))) {
+          var code = r && r.errCode
+          var failure =
+            code === 20004
+              ? 'switched-off'
+              : [10001, 10004, 20001, 20002, 20003].indexOf(code) >= 0
+                ? 'templates'
+                : 'unavailable'
+          return { outcome: 'reject', answers: {}, failure: failure, code: code }
+        }
+        var answers = {}
+        var accepted = false
         ids.forEach(function (id) {
-          res[id] = v
+          var a = SUBSCRIBE_ANSWERS.indexOf(r[id]) >= 0 ? r[id] : 'reject'
+          answers[id] = a
+          if (a.indexOf('accept') === 0) accepted = true
+        })
+        return { outcome: accepted ? 'accept' : 'reject', answers: answers, failure: null }
+      },
+      toWxResult: function (v) {
+        var res = { errMsg: 'requestSubscribeMessage:ok' }
+        Object.keys((v && v.answers) || {}).forEach(function (id) {
+          res[id] = v.answers[id]
         })
         return res
       },
@@ -1039,9 +1063,14 @@
       obj[target.key] = function () {
         var wxOptions = map.toWxOptions.apply(null, arguments)
         var wxResult = hasFn ? fn.apply({ origin: wxOrigin }, [wxOptions].concat(extra)) : params.result
-        return Promise.resolve(wxResult).then(map.toPlatformResult, function (e) {
-          return map.toPlatformResult(e)
-        })
+        return Promise.resolve(wxResult).then(
+          function (r) {
+            return map.toPlatformResult(r, wxOptions)
+          },
+          function (e) {
+            return map.toPlatformResult(e, wxOptions)
+          },
+        )
       }
     } else {
       obj[target.key] = function () {

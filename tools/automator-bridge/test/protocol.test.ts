@@ -239,8 +239,18 @@ describe('App: wx calls, mocks, functions', () => {
     ).toBe('cancel')
     await mp.mockWxMethod('requestPayment', { errMsg: 'requestPayment:ok' })
     expect(await run('function () { return __candidatePlatform.requestPayment("o1", {}) }')).toBe('success')
-    await mp.mockWxMethod('requestSubscribeMessage', { t1: 'reject', t2: 'accept' })
-    expect(await run('function () { return __candidatePlatform.requestSubscribe(["t1", "t2"]) }')).toBe('accept')
+    // Each template's answer in WeChat's words (acceptWithAlert is an acceptance); a refusal by its errCode.
+    await mp.mockWxMethod('requestSubscribeMessage', { t1: 'reject', t2: 'acceptWithAlert' })
+    expect(await run('function () { return __candidatePlatform.requestSubscribe(["t1", "t2"]) }')).toEqual({
+      outcome: 'accept',
+      answers: { t1: 'reject', t2: 'acceptWithAlert' },
+      failure: null,
+    })
+    await mp.mockWxMethod('requestSubscribeMessage', { errMsg: 'requestSubscribeMessage:fail x', errCode: 20004 })
+    expect(await run('function () { return __candidatePlatform.requestSubscribe(["t1"]) }')).toMatchObject({
+      outcome: 'reject',
+      failure: 'switched-off',
+    })
     await mp.mockWxMethod('chooseMedia', { tempFiles: [{ tempFilePath: 'blob:x', size: 50000 }] })
     expect(await run('function () { return __candidatePlatform.chooseImage("album") }')).toEqual({
       path: 'blob:x',

@@ -25,6 +25,10 @@ export interface ImplHost extends CanvasHost {
   readonly network: HostNetwork
   /** The phone's permissions and privacy popup, as specs script them: permissions.ts. */
   readonly permissions: Permissions
+  /** The platform account signed in on this phone (its login codes, its cashier). */
+  readonly platformUser: string
+  /** A platform screen over the app (the cashier, the face screen): onHide before it, onShow after. */
+  inBackground<T>(screen: () => Promise<T>): Promise<T>
   readonly storage: Map<string, unknown>
   readonly appJson: { pages: string[] }
   modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null
@@ -56,7 +60,6 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
     SDKVersion: target === 'alipay' ? '2.9.0' : '3.5.0',
     app: host.flavour.app,
   }
-  const device = `${target}${Math.random().toString(36).slice(2, 10)}`
   const mock = () => {
     const url = host.options.mockUrl
     if (!url) throw new ApiFailure(12, 'the host has no mock server to answer from')
@@ -299,12 +302,32 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
     return { authSetting: host.permissions.authSetting() }
   }
 
-  const pay = async () => {
-    const orderId = host.seen.orderId
-    if (!orderId) throw new ApiFailure(3, 'no order was created by the server')
-    return String((await sim(`/api/sim/pay/${encodeURIComponent(orderId)}/run`, {})).outcome)
-  }
-  const subscribe = async (ids: string[]) => String((await sim('/api/sim/subscribe', { templateIds: ids })).outcome)
+  /**
+   * The platform's cashier for the order the server last created, opened by this phone's platform account
+   * (host.platformUser): the mock's simulation answers QA's outcome, `pending` (the platform has no result yet), or
+   * fails it when the order was created for another account (`payer-mismatch`). The app goes to the background while
+   * the cashier is up (onHide) and comes back after (onShow), as on a phone.
+   */
+  const pay = () =>
+    host.inBackground(async () => {
+      const orderId = host.seen.orderId
+      if (!orderId) throw new ApiFailure(3, 'no order was created by the server')
+      const r = await sim(`/api/sim/pay/${encodeURIComponent(orderId)}/run`, { payer: host.platformUser })
+      return { outcome: String(r.outcome), mismatch: r.refused === 'payer-mismatch' }
+    })
+  /** A login code of this phone's platform account: `<account>_<nonce>`, once each (the mock's payer.ts reads it). */
+  let codes = 0
+  const loginCode = () => `${host.platformUser}_${Date.now().toString(36)}${(codes++).toString(36)}`
+  /**
+   * The platform's subscription dialog, from the mock's simulation: each template's answer as QA set it (WeChat's
+   * seven words), or the platform's refusal of ids its console did not issue to the app or of more than three.
+   */
+  const subscribe = async (ids: string[]) =>
+    (await sim('/api/sim/subscribe', { templateIds: ids, platform: target })) as {
+      answers: Record<string, string>
+      refused: 'unknown-template' | 'too-many' | null
+    }
+  const accepting = (answer: string | undefined) => !!answer && answer.startsWith('accept')
 
   const modal: Impl = (o) =>
     new Promise((resolve) => {
@@ -428,50 +451,81 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
         needAuthorization: !host.permissions.snapshot().privacyAgreed,
         privacyContractName: '《用户隐私保护指引》',
       }),
-      login: async () => ({ code: `${device}${Date.now().toString(36)}` }),
-      // The face screen finished; WeChat's server (the mock's stand-in) holds the outcome QA set.
-      requestFacialVerify: async () => ({ errCode: 0 }),
+      login: async () => ({ code: loginCode() }),
+      // The face screen finished (the app in the background meanwhile); WeChat's server (the mock's stand-in) holds
+      // the outcome QA set.
+      requestFacialVerify: () => host.inBackground(async () => ({ errCode: 0 })),
+      // success only means the cashier closed (also while the result is pending); an order created for another
+      // openid fails at the cashier. https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestPayment.html
       requestPayment: async () => {
-        const outcome = await pay()
-        if (outcome !== 'success') throw new ApiFailure(-1, outcome === 'cancel' ? 'cancel' : 'payment failed')
+        const { outcome, mismatch } = await pay()
+        if (mismatch) throw new ApiFailure(-1, 'the order was created for another openid')
+        if (outcome !== 'success' && outcome !== 'pending')
+          throw new ApiFailure(-1, outcome === 'cancel' ? 'cancel' : 'payment failed')
         return {}
       },
+      // errCode 20001 (no such template), 20003 (too many): WeChat's own table.
+      // https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html
       requestSubscribeMessage: async (o) => {
         const ids = o.tmplIds as string[]
-        const outcome = await subscribe(ids)
-        return Object.fromEntries(ids.map((id) => [id, outcome]))
+        const { answers, refused } = await subscribe(ids)
+        if (refused === 'too-many') throw new ApiFailure(20003, 'Templates count out of max bounds')
+        if (refused) throw new ApiFailure(20001, 'No template data return, verify the template id exist')
+        return answers
       },
     },
     alipay: {
       showAuthGuide: async (o) => host.permissions.guide(String(o.authType)),
-      getAuthCode: async () => ({ authCode: `${device}${Date.now().toString(36)}` }),
-      // The certification screen finished; Alipay's server (the mock's stand-in) holds the outcome QA set.
-      startAPVerify: async () => ({ resultStatus: '9000', result: null }),
+      getAuthCode: async () => ({ authCode: loginCode() }),
+      // The certification screen finished (the app in the background meanwhile); Alipay's server (the mock's
+      // stand-in) holds the outcome QA set.
+      startAPVerify: () => host.inBackground(async () => ({ resultStatus: '9000', result: null })),
       call: (_o, args) => {
         const [apiName, , callback] = args as [string, unknown, ((r: unknown) => void) | undefined]
         if (apiName !== 'startBizService') throw new Error(`my.call('${apiName}') is not in the alipay API table`)
         setTimeout(() => callback?.({ resultStatus: '9000', result: null }), 0)
       },
+      // resultCode 9000 paid, 8000 pending (正在处理中), 6001 left the cashier (a trade created for another buyer_id
+      // ends there: the cashier refuses that account), 4000 failed. https://opendocs.alipay.com/mini/api/openapi-pay
       tradePay: async () => {
-        const outcome = await pay()
-        return { resultCode: outcome === 'success' ? '9000' : outcome === 'cancel' ? '6001' : '4000' }
+        const { outcome, mismatch } = await pay()
+        if (mismatch) return { resultCode: '6001' }
+        const codes: Record<string, string> = { success: '9000', pending: '8000', cancel: '6001' }
+        return { resultCode: codes[outcome] ?? '4000' }
       },
+      // Alipay lists the templates subscribed and not (no alert or audio variants); 106008 an id its console did not
+      // issue, 203 more than three. https://opendocs.alipay.com/mini/api/requestSubscribeMessage
       requestSubscribeMessage: async (o) => {
         const ids = o.entityIds as string[]
-        const outcome = await subscribe(ids)
-        return Object.fromEntries(ids.map((id) => [id, outcome]))
+        const { answers, refused } = await subscribe(ids)
+        if (refused === 'too-many') throw new ApiFailure(203, '订阅模板数量超过上限')
+        if (refused) throw new ApiFailure(106008, '模板 id 无效')
+        const subscribed = ids.filter((id) => accepting(answers[id]))
+        return {
+          behavior: subscribed.length ? 'subscribe' : 'cancel',
+          show: true,
+          keep: false,
+          refuse: false,
+          result: {
+            subscribedEntityIds: subscribed,
+            currentSubscribedEntityIds: subscribed,
+            unsubscribedEntityIds: ids.filter((id) => !subscribed.includes(id)),
+          },
+        }
       },
     },
     swan: {
-      getLoginCode: async () => ({ code: `${device}${Date.now().toString(36)}` }),
+      getLoginCode: async () => ({ code: loginCode() }),
       requestPolymerPayment: async () => {
-        const outcome = await pay()
-        if (outcome !== 'success') throw new ApiFailure(2, outcome === 'cancel' ? 'cancel' : 'payment failed')
+        const { outcome, mismatch } = await pay()
+        if (mismatch) throw new ApiFailure(2, 'the order was created for another user')
+        if (outcome !== 'success' && outcome !== 'pending')
+          throw new ApiFailure(2, outcome === 'cancel' ? 'cancel' : 'payment failed')
         return {}
       },
       subscribeService: async (o) => {
-        const outcome = await subscribe([String(o.templateId)])
-        if (outcome !== 'accept') throw new ApiFailure(1, 'reject')
+        const { answers } = await subscribe([String(o.templateId)])
+        if (!accepting(answers[String(o.templateId)])) throw new ApiFailure(1, 'reject')
         return {}
       },
     },

@@ -101,6 +101,20 @@ export function wxErrnoOf(res: Record<string, unknown>): Record<string, unknown>
   return /:fail privacy permission is not authorized/.test(String(res.errMsg)) ? { errno: 104 } : {}
 }
 
+/**
+ * APIs the client runs only inside the handler of the candidate's tap, with the failure it answers otherwise.
+ * WeChat: wx.requestSubscribeMessage "限制：仅在点击行为时调用" (its page); the client answers "can only be invoked by
+ * user TAP gesture", for which its table has no code of its own: the host gives 10005 (the dialog could not be shown).
+ * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html
+ * Alipay's and Baidu's pages state no such rule for their calls; payment is not tap-bound on any of them (the order
+ * is created on the server after the tap, as each platform's own payment guide does).
+ */
+export const TAP_ONLY: Record<MiniTarget, Record<string, { code: number; message: string } | undefined>> = {
+  weapp: { requestSubscribeMessage: { code: 10005, message: 'can only be invoked by user TAP gesture.' } },
+  alipay: {},
+  swan: {},
+}
+
 const activeHosts = new Set<MiniProgramHost>()
 let rejectionHook = false
 function watchRejections(): void {
@@ -138,6 +152,8 @@ export class MiniProgramHost implements CanvasHost {
     subPackages?: { root: string; pages: string[] }[]
     tabBar?: { list: { pagePath: string }[] }
   }
+  /** The platform account signed in on this phone (its login codes and its cashier); a spec may switch it. */
+  platformUser = `u${Math.random().toString(36).slice(2, 10)}`
   /** The modal the app shows (wx.showModal / my.confirm), until Tool.native answers it. */
   modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null = null
   /** Scopes, the phone's permissions and WeChat's privacy popup, as the spec scripts them (Host.permissions). */
@@ -436,6 +452,28 @@ export class MiniProgramHost implements CanvasHost {
     }
   }
 
+  /**
+   * Runs a platform screen that covers the app (the cashier, the face screen): the app and its page get onHide
+   * before, onShow after, as on a phone; what the app kept must survive, and it reads the result after onShow.
+   */
+  async inBackground<T>(screen: () => Promise<T>): Promise<T> {
+    const page = this.current()
+    if (this.appInstance) this.callHook(this.appInstance, 'onHide')
+    if (page) {
+      page.state = 'hidden'
+      this.callHook(page.instance, 'onHide')
+    }
+    try {
+      return await screen()
+    } finally {
+      if (this.appInstance) this.callHook(this.appInstance, 'onShow', { path: page?.route, query: {}, scene: 1001 })
+      if (page && page.state === 'hidden') {
+        page.state = 'open'
+        this.callHook(page.instance, 'onShow')
+      }
+    }
+  }
+
   // ---- events ----
 
   /**
@@ -573,7 +611,12 @@ export class MiniProgramHost implements CanvasHost {
     // Read now: a tap's gesture lasts only while its handler runs.
     const tapped = this.userGesture
     const covers = COVERING[name]
+    const notTapped = !tapped && TAP_ONLY[this.target][name]
     const answer = (async () => {
+      if (notTapped) {
+        this.problem(`${this.flavour.apiName}.${name} called outside a tap (${row?.doc})`)
+        throw new ApiFailure(notTapped.code, notTapped.message)
+      }
       if (missing.length) {
         this.problem(`${this.flavour.apiName}.${name} called without required ${missing.join(', ')} (${row?.doc})`)
         throw new ApiFailure(2, `parameter error: ${missing.map((k) => `parameter.${k} should be given`).join('; ')}`)
@@ -831,7 +874,7 @@ export function fromWxResult(target: MiniTarget, name: string, res: Record<strin
     if (name === 'getAuthCode') return { authCode: res.code }
     // Older Alipay clients answer apFilePaths only (see apis.alipay.ts).
     if (name === 'chooseImage') return { apFilePaths: paths.length ? paths : (res.tempFilePaths ?? []) }
-    if (name === 'tradePay') return { resultCode: '9000' }
+    if (name === 'tradePay') return { resultCode: typeof res.resultCode === 'string' ? res.resultCode : '9000' }
     if (name === 'startAPVerify' && 'errCode' in res)
       return { resultStatus: res.errCode === 0 ? '9000' : '4000', result: null }
   }

@@ -9,12 +9,13 @@ import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
 import { PermissionHelp, refusalText } from '../../../components/permission-help'
+import { platform } from '../../../platform/platform'
 import { refusalOfSave, saveDrawingAsImage, savedImageWhere } from '../../../platform/save-image'
 import type { RefusalKind } from '../../../platform/types'
 import { go, routes, useQuery } from '../../../routes'
 import { useApplication } from '../../../stores/application'
 import { useRequireSession } from '../../../stores/session'
-import { Sections } from '../sections'
+import { NAVIGATION_FAILED, Sections } from '../sections'
 import { ApplicationNotes } from '../wizard'
 import { layoutForm } from './layout'
 import '../application.scss'
@@ -39,6 +40,8 @@ export default function ApplyFormPage() {
   const [message, setMessage] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
   const [denied, setDenied] = useState<RefusalKind | null>(null)
+  // The answer to the reminders asked at 提交报名信息 (the review), for this application.
+  const reminder = useApplication((s) => (s.subscription?.id === id ? s.subscription : null))
   const [busy, setBusy] = useState<'save' | 'withdraw' | null>(null)
 
   const load = () => {
@@ -130,6 +133,29 @@ export default function ApplyFormPage() {
             {photoUrl && <Image id='apply-form-photo' className='apply-photo__image' src={photoUrl} mode='aspectFit' />}
           </View>
           <Sections prefix='apply-form' sections={form.sections} />
+          {reminder && (
+            <View className='apply-card' id='apply-form-reminders'>
+              <Text
+                className={reminder.ok ? 'apply-note' : 'apply-note apply-note--warn'}
+                id='apply-form-reminders-text'
+              >
+                {reminder.text}
+              </Text>
+              {!reminder.ok && (
+                <Button
+                  id={reminder.settings ? 'apply-form-reminders-settings' : 'apply-form-reminders-messages'}
+                  variant='text'
+                  onClick={() =>
+                    void (reminder.settings
+                      ? platform.openSettings()
+                      : go.to(routes.messages).catch(() => toast.error(NAVIGATION_FAILED)))
+                  }
+                >
+                  {reminder.settings ? '去设置开启通知' : '查看消息'}
+                </Button>
+              )}
+            </View>
+          )}
           {message && (
             <Text className='apply-error' id='apply-form-message'>
               {message}
@@ -165,7 +191,14 @@ export default function ApplyFormPage() {
               </Button>
             )}
             {view?.status === 'filling' && (
-              <Button id='apply-form-edit' variant='secondary' onClick={() => void go.to(routes.applyReview, { id })}>
+              <Button
+                id='apply-form-edit'
+                variant='secondary'
+                onClick={() =>
+                  // The review this form replaced, in its place: a page more would pass the stack's limit.
+                  void go.backTo(routes.applyReview, { id }).catch(() => toast.error(NAVIGATION_FAILED))
+                }
+              >
                 修改并重新提交
               </Button>
             )}

@@ -6,11 +6,12 @@ import { STEP_NAMES } from '@contract/application'
 import { api, messageOf, newIdempotencyKey } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
-import { platform } from '../../../platform/platform'
+import { toast } from '../../../components/toast'
 import { go, routes, useQuery } from '../../../routes'
-import { REMINDER_TEMPLATES, useApplication } from '../../../stores/application'
+import { useApplication } from '../../../stores/application'
+import { recordSubscription, subscribeWords, useReminders } from '../../../stores/reminders'
 import { useRequireSession } from '../../../stores/session'
-import { Sections } from '../sections'
+import { NAVIGATION_FAILED, Sections } from '../sections'
 import { ApplicationNotes } from '../wizard'
 import '../application.scss'
 
@@ -39,6 +40,7 @@ export default function ApplyReviewPage() {
   }
   useDidShow(() => {
     if (hasSession && id) load()
+    void useReminders.getState().load()
   })
 
   const view = review?.application
@@ -47,10 +49,15 @@ export default function ApplyReviewPage() {
     if (!view || busy) return
     setBusy(true)
     setError(null)
-    // WeChat asks for subscriptions only inside the tap itself, so the request starts before anything is awaited.
-    const asked = platform.requestSubscribe(REMINDER_TEMPLATES).catch(() => 'reject' as const)
+    // WeChat asks for subscriptions only inside the tap itself, so the request starts before anything is awaited; its
+    // answer is recorded (the server pushes reminders only for accepted templates) and told on the 报名表.
+    const asked = useReminders.getState().ask('apply')
     if (key.current.version !== view.version) key.current = { version: view.version, key: newIdempotencyKey() }
     void asked
+      .then(async (answer) => {
+        useApplication.getState().setSubscription(id, subscribeWords(answer))
+        await recordSubscription('apply', answer).catch(() => undefined)
+      })
       .then(() => api.submitApplication(id, view.version, { idempotencyKey: key.current.key }))
       .then(async (next) => {
         useApplication.getState().setView(next)
@@ -107,7 +114,11 @@ export default function ApplyReviewPage() {
               <Button
                 id='apply-change-province'
                 variant='secondary'
-                onClick={() => void go.to(routes.applyProvince, { examId: view.examId, id })}
+                onClick={() =>
+                  void go
+                    .to(routes.applyProvince, { examId: view.examId, id })
+                    .catch(() => toast.error(NAVIGATION_FAILED))
+                }
               >
                 修改考区
               </Button>

@@ -9,13 +9,11 @@ import { toast } from '../../../components/toast'
 import { go, routes, useQuery } from '../../../routes'
 import { ofApplication, useProcess } from '../../../stores/process'
 import { platform } from '../../../platform/platform'
+import { useReminders } from '../../../stores/reminders'
 import { useRequireSession } from '../../../stores/session'
 import { chinaTime, qaKeyOf } from '../nodes'
 import '../process.scss'
 import './index.scss'
-
-/** The reminder templates asked for (审核结果、缴费提醒); the platform's dialog shows them. */
-const REMINDER_TEMPLATES = ['tmpl-review-result', 'tmpl-payment-due']
 
 /**
  * 报考流程: each node of the application with its state (done dark blue, current light blue, todo grey, failed red),
@@ -49,8 +47,12 @@ export default function TrackerPage() {
     return () => clearInterval(timer)
   }, [])
 
+  // The templates (审核结果、缴费提醒) come from the server, loaded before the tap that asks for them.
+  useDidShow(() => void useReminders.getState().load())
+  const [subscribed, setSubscribed] = useState<{ ok: boolean; text: string; settings: boolean } | null>(null)
   const subscribe = async () => {
-    const answer = await useProcess.getState().subscribe(REMINDER_TEMPLATES)
+    const answer = await useProcess.getState().subscribe('process')
+    setSubscribed(answer)
     void (answer.ok ? toast.success(answer.text) : toast.info(answer.text))
   }
 
@@ -128,6 +130,16 @@ export default function TrackerPage() {
             {platform.capabilities.subscribeMessages && (
               <Button id='tracker-subscribe' variant='secondary' onClick={() => void subscribe()}>
                 订阅审核和缴费提醒
+              </Button>
+            )}
+            {subscribed && (
+              <Text className='pc-note' id='tracker-subscribe-result'>
+                {subscribed.text}
+              </Text>
+            )}
+            {subscribed?.settings && (
+              <Button id='tracker-subscribe-settings' variant='text' onClick={() => void platform.openSettings()}>
+                去设置开启通知
               </Button>
             )}
             <Button id='tracker-messages' variant='text' onClick={() => void go.to(routes.messages)}>

@@ -6,7 +6,9 @@ import { getApiBase } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
+import { platform } from '../../../platform/platform'
 import { useRequireSession } from '../../../stores/session'
+import { useReminders } from '../../../stores/reminders'
 import { useResults, type ReminderOutcome } from '../../../stores/results'
 import { drawTicket } from '../images'
 import { SaveAsImage } from '../save-image'
@@ -16,7 +18,8 @@ const STATE_WORDS = { 'not-open': '未开放打印', open: '可打印', closed: 
 const STATE_TONES = { 'not-open': 'neutral', open: 'success', closed: 'warning' } as const
 const REMINDER_WORDS: Record<ReminderOutcome, string> = {
   on: '已订阅：准考证开放打印时提醒您',
-  refused: '未订阅提醒（您拒绝了消息通知）',
+  refused: '未订阅提醒（您拒绝了消息通知）；开放打印后可在本页或"消息"中查看',
+  'switched-off': '您已关闭本小程序的消息通知，可在设置中开启后再订阅',
   failed: '订阅失败，请稍后重试',
 }
 
@@ -34,6 +37,7 @@ export default function TicketPage() {
   const hasSession = useRequireSession()
   useDidShow(() => {
     if (hasSession) void loadTicket()
+    void useReminders.getState().load()
   })
 
   const brief = summary?.ticket ?? null
@@ -85,6 +89,11 @@ export default function TicketPage() {
                 <Text className='rs-note' id='ticket-reminder-result'>
                   {REMINDER_WORDS[reminder]}
                 </Text>
+              )}
+              {reminder === 'switched-off' && (
+                <Button id='ticket-reminder-settings' variant='text' onClick={() => void platform.openSettings()}>
+                  去设置开启通知
+                </Button>
               )}
             </>
           )}

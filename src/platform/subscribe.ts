@@ -1,0 +1,83 @@
+import { isAccepting, outcomeOf } from '@domain/subscribe'
+import type { SubscribeAnswer } from '@contract/states'
+import type { MySubscribeFail, MySubscribeSuccess, WxSubscribeFail, WxSubscribeSuccess } from './typings'
+import type { SubscribeFailure, SubscribeResult } from './types'
+
+/**
+ * Reading each platform's answer to a subscription request (issue 19), by its codes, never its words.
+ */
+
+const ANSWERS: Record<SubscribeAnswer, true> = {
+  accept: true,
+  acceptWithAlert: true,
+  acceptWithAudio: true,
+  acceptWithForcePush: true,
+  reject: true,
+  ban: true,
+  filter: true,
+}
+const isAnswer = (value: unknown): value is SubscribeAnswer =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ANSWERS, value)
+
+/** Nothing was asked: no answers, and why. */
+export const notAsked = (failure: SubscribeFailure, code?: number): SubscribeResult => ({
+  outcome: 'reject',
+  answers: {},
+  failure,
+  code,
+})
+
+/**
+ * WeChat answers `{ [TEMPLATE_ID]: 'accept' | 'acceptWithAlert' | 'acceptWithAudio' | 'acceptWithForcePush' |
+ * 'reject' | 'ban' | 'filter' }`; a template missing from the answer, or with a word WeChat may add later, is not
+ * taken as accepted.
+ * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html
+ */
+export function subscribeResultOfWx(templateIds: string[], res: WxSubscribeSuccess): SubscribeResult {
+  const answers: Record<string, SubscribeAnswer> = {}
+  for (const id of templateIds) answers[id] = isAnswer(res[id]) ? (res[id] as SubscribeAnswer) : 'reject'
+  return { outcome: outcomeOf(answers), answers, failure: null }
+}
+
+/**
+ * WeChat's refusals of the request itself (the fail callback's errCode): 20004 the candidate switched subscription
+ * messages off for the app (the way back is the settings page); 10001 no ids, 10004 an id of the wrong type, 20001
+ * no such template, 20002 one-time and long-term templates mixed, 20003 too many templates: the app's request was
+ * wrong; 10002/10003 network, 10005 the dialog could not be shown (the app was in the background), 20005 the app is
+ * banned from subscriptions: not now.
+ */
+export function subscribeFailureOfWx(err: Partial<WxSubscribeFail> | undefined): SubscribeResult {
+  const code = err?.errCode
+  if (code === 20004) return notAsked('switched-off', code)
+  if (code === 10001 || code === 10004 || code === 20001 || code === 20002 || code === 20003)
+    return notAsked('templates', code)
+  return notAsked('unavailable', code)
+}
+
+/**
+ * Alipay answers with the templates subscribed and not (`result.subscribedEntityIds` / `unsubscribedEntityIds`),
+ * `behavior` 'subscribe' or 'cancel'; older clients put `'accept'` / `'reject'` under each id. Alipay has no
+ * alert/audio variants: an accepted template reads `accept`.
+ * https://opendocs.alipay.com/mini/api/requestSubscribeMessage
+ */
+export function subscribeResultOfAlipay(templateIds: string[], res: MySubscribeSuccess): SubscribeResult {
+  const subscribed = res.result?.subscribedEntityIds
+  const answers: Record<string, SubscribeAnswer> = {}
+  for (const id of templateIds) {
+    const accepted = subscribed ? subscribed.includes(id) : isAccepting(isAnswer(res[id]) ? res[id] : undefined)
+    answers[id] = accepted && res.behavior !== 'cancel' ? 'accept' : 'reject'
+  }
+  return { outcome: outcomeOf(answers), answers, failure: null }
+}
+
+/**
+ * Alipay's refusals (the fail callback's `error`): 106008 a template id its console did not issue, 203 more than
+ * three templates, 106002 one-time and long-term templates mixed: the app's request was wrong; 11 the candidate
+ * closed it; anything else: not now. https://opendocs.alipay.com/mini/api/requestSubscribeMessage (错误码)
+ */
+export function subscribeFailureOfAlipay(err: MySubscribeFail | undefined): SubscribeResult {
+  const code = err?.error
+  if (code === 106008 || code === 203 || code === 106002) return notAsked('templates', code)
+  if (code === 11) return { outcome: 'reject', answers: {}, failure: null, code }
+  return notAsked('unavailable', code)
+}

@@ -1,0 +1,129 @@
+import { RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
+import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
+import { connectApp, element, openPage, pageAt, tap, waitForText, waitUntil, type MiniProgram } from './support/app'
+import { logInWithPassword } from './support/candidate'
+import { describeSkipOn, target } from './support/platform'
+import { qaApi } from './support/qa'
+
+/**
+ * Subscriptions refused (issue 19): at 提交报名信息 (the wizard's review), on the tracker and on the ticket, the
+ * platform's dialog answers as QA sets it (the host's stand-in per template; H5's simulation) for the templates the
+ * server issued to this platform; the app records each answer and says, in its own words, what happens instead and
+ * where to go (the message list, or the settings when messages are switched off). WeChat's acceptWith… answers are
+ * acceptances.
+ */
+jest.setTimeout(180_000)
+
+const HOUR = 3600_000
+
+describeSkipOn({ swan: 'Baidu asks through a <form report-type="subscribe">, which the app does not offer yet' })(
+  'subscriptions refused and accepted',
+  () => {
+    let mp: MiniProgram
+
+    beforeAll(async () => {
+      mp = await connectApp()
+    })
+    afterEach(async () => {
+      await qaApi('simSubscribe', { outcome: 'accept' })
+    })
+    afterAll(() => mp?.disconnect())
+
+    const lastSubscription = (username: string) =>
+      waitUntil(
+        'the subscription on the server',
+        async () => (await qaApi('reminders', { username })).subscriptions.at(-1),
+        10000,
+      )
+
+    it('the review: a refusal is recorded, and the 报名表 says the reminders are in the message list', async () => {
+      await qaApi('loadScenario', { name: 'apply-open' })
+      const app = await qaApi('processApplication', {
+        username: DEMO_CANDIDATE.username,
+        province: '11',
+        submit: false,
+      })
+      await logInWithPassword(mp, DEMO_CANDIDATE)
+      const review = await openPage(mp, `/packages/application/review/index?id=${app.id}`, '#apply-review-page')
+      await qaApi('simSubscribe', { outcome: 'reject' })
+      await tap(review, '#apply-review-submit', 15000)
+      const form = await pageAt(mp, 'packages/application/form/index', 15000)
+      expect(await waitForText(form, '#apply-form-reminders-text', (t) => t.length > 0, 10000)).toContain('未订阅提醒')
+      await tap(form, '#apply-form-reminders-messages')
+      await pageAt(mp, 'packages/process/messages/index', 15000)
+      const recorded = await lastSubscription(DEMO_CANDIDATE.username)
+      expect(recorded).toMatchObject({ outcome: 'reject' })
+      expect(recorded?.templateIds).toHaveLength(3)
+      expect(Object.values(recorded?.answers ?? {})).toEqual(['reject', 'reject', 'reject'])
+    })
+
+    it('the tracker: refused says where the reminders go; acceptWithAlert is a subscription', async () => {
+      await qaApi('loadScenario', { name: 'apply-open' })
+      const app = await qaApi('processApplication', { username: DEMO_CANDIDATE.username, province: '11' })
+      await logInWithPassword(mp, DEMO_CANDIDATE)
+      let tracker = await openPage(mp, `/packages/process/tracker/index?id=${app.id}`, '#tracker-page')
+      await qaApi('simSubscribe', { outcome: 'reject' })
+      await tap(tracker, '#tracker-subscribe', 15000)
+      expect(await waitForText(tracker, '#tracker-subscribe-result', (t) => t.length > 0, 10000)).toContain(
+        '未订阅提醒',
+      )
+      await element(tracker, '#tracker-messages')
+      expect(await lastSubscription(DEMO_CANDIDATE.username)).toMatchObject({ outcome: 'reject' })
+
+      // WeChat's acceptWithAlert (the candidate also turned the alert on) is an acceptance, on every target.
+      tracker = await openPage(mp, `/packages/process/tracker/index?id=${app.id}`, '#tracker-page')
+      await qaApi('simSubscribe', { outcome: 'acceptWithAlert' })
+      await tap(tracker, '#tracker-subscribe', 15000)
+      expect(await waitForText(tracker, '#tracker-subscribe-result', (t) => t.length > 0, 10000)).toBe('已订阅提醒')
+      const accepted = await waitUntil(
+        'the accepted subscription',
+        async () => {
+          const s = await lastSubscription(DEMO_CANDIDATE.username)
+          return s?.outcome === 'accept' ? s : null
+        },
+        10000,
+      )
+      // Alipay has no alert variant: its answer lists the template as subscribed, read as accept.
+      const word = target() === 'alipay' ? 'accept' : 'acceptWithAlert'
+      expect(Object.values(accepted?.answers ?? {})).toEqual([word, word])
+    })
+
+    it('the tracker on WeChat: messages switched off (20004) lead to the settings', async () => {
+      if (target() === 'alipay') return // Alipay's table has no such code
+      await qaApi('loadScenario', { name: 'apply-open' })
+      const app = await qaApi('processApplication', { username: DEMO_CANDIDATE.username, province: '11' })
+      await logInWithPassword(mp, DEMO_CANDIDATE)
+      const tracker = await openPage(mp, `/packages/process/tracker/index?id=${app.id}`, '#tracker-page')
+      await mp.mockWxMethod('requestSubscribeMessage', {
+        errMsg: 'requestSubscribeMessage:fail The main switch is switched off',
+        errCode: 20004,
+      })
+      try {
+        await tap(tracker, '#tracker-subscribe', 15000)
+        expect(await waitForText(tracker, '#tracker-subscribe-result', (t) => t.length > 0, 10000)).toContain('设置')
+        await element(tracker, '#tracker-subscribe-settings')
+      } finally {
+        await mp.restoreWxMethod('requestSubscribeMessage')
+      }
+    })
+
+    it('the ticket: a refused reminder says where the ticket will be', async () => {
+      await qaApi('setClock', { real: true })
+      await qaApi('loadScenario', { name: 'results' })
+      const now = Date.parse((await qaApi('clock')).now)
+      await qaApi('publishTicket', {
+        username: RESULTS_WAITING.username,
+        opensAt: new Date(now + HOUR).toISOString(),
+        examAt: new Date(now + 25 * HOUR).toISOString(),
+      })
+      await logInWithPassword(mp, { username: RESULTS_WAITING.username, password: 'Exam@2026pass' })
+      const page = await openPage(mp, '/packages/results/ticket/index', '#ticket-page')
+      await qaApi('simSubscribe', { outcome: 'reject' })
+      await tap(page, '#ticket-remind', 15000)
+      expect(await waitForText(page, '#ticket-reminder-result', (t) => t.length > 0, 10000)).toContain('未订阅提醒')
+      // Still offered: the candidate may change their mind.
+      await element(page, '#ticket-remind')
+      expect(await lastSubscription(RESULTS_WAITING.username)).toMatchObject({ outcome: 'reject' })
+    })
+  },
+)
