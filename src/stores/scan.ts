@@ -6,6 +6,7 @@ import { OTHER_SCHOOL, type RecordKind } from '@domain/education'
 import { isKnownMajor } from '@domain/majors'
 import { fillFromScan, type FormScanField } from '@domain/xuexin-fill'
 import { platform } from '../platform/platform'
+import type { ImageSource } from '../platform/types'
 import { useProfile } from './profile'
 
 /**
@@ -29,9 +30,12 @@ export interface ScanOutcome {
 interface ScanState {
   /** 0-100 while uploading, 100 while the server reads the image, null otherwise. */
   percent: number | null
+  /** Where the image being read came from (the button that shows the spinner). */
+  source: 'album' | 'camera' | null
   error: string | null
   outcome: Record<RecordKind, ScanOutcome | null>
-  scan: (kind: RecordKind) => Promise<void>
+  /** Picks the page from the album (a screenshot) or photographs it with the camera (a result shown on a PC). */
+  scan: (kind: RecordKind, source?: Extract<ImageSource, 'album' | 'camera'>) => Promise<void>
   /** The candidate changed these fields: they are no longer "as scanned". */
   unmark: (kind: RecordKind, fields: string[]) => void
   clear: (kind: RecordKind) => void
@@ -39,21 +43,24 @@ interface ScanState {
 
 export const useScan = create<ScanState>((set, get) => ({
   percent: null,
+  source: null,
   error: null,
   outcome: { education: null, degree: null },
 
-  scan: async (kind) => {
+  scan: async (kind, source = 'album') => {
     if (get().percent !== null) return
     set({ error: null })
     let chosen
     try {
-      chosen = await platform.chooseImage('album')
+      // Each platform's own picker (src/platform): WeChat chooseMedia, Alipay my.chooseImage, Baidu
+      // swan.chooseImage, with sourceType camera or album. A cancel answers null; a refusal (no permission) throws.
+      chosen = await platform.chooseImage(source)
     } catch {
-      set({ error: '无法打开相册，请检查授权后重试' })
+      set({ error: source === 'camera' ? '无法打开相机，请检查授权后重试' : '无法打开相册，请检查授权后重试' })
       return
     }
     if (!chosen) return
-    set({ percent: 0 })
+    set({ percent: 0, source })
     try {
       const body = await api.upload(
         'scanEducation',
