@@ -190,6 +190,71 @@ const right = (p: Parsed) => p.cx + p.box.w / 2
 const top = (p: Parsed) => p.cy - p.box.h / 2
 const bottom = (p: Parsed) => p.cy + p.box.h / 2
 
+/**
+ * Lines that belong to one value, joined (a long school or major name wrapped on a narrow screen): a box with no
+ * label of its own and nothing labelled on its row, tight under a value line (or a label's inline value) of the same
+ * text height, in the same column (left edges, right edges or centres aligned), is that value's next line. Runs top to
+ * bottom, so a value over three lines joins whole; the joined value takes the lines' whole area.
+ */
+function joinWrapped(all: Parsed[]): Parsed[] {
+  const lines = [...all].sort((a, b) => top(a) - top(b))
+  const labels = all.filter((p) => p.label)
+  // Each value so far, known by its first line: the last line read and the joined value.
+  const groups = new Map<Parsed, { last: Parsed; joined: Parsed }>()
+  const continued = new Set<Parsed>()
+  for (const line of lines) {
+    if (line.label) {
+      if (line.rest) groups.set(line, { last: line, joined: line })
+      continue
+    }
+    const h = line.box.h
+    const labelOnRow = labels.some((l) => Math.abs(l.cy - line.cy) < 0.5 * Math.max(h, l.box.h) && left(l) < left(line))
+    let above: Parsed | null = null
+    let aboveGap = Infinity
+    if (!labelOnRow) {
+      for (const [first, g] of groups) {
+        const prev = g.last
+        const ph = prev.box.h
+        if (h < 0.7 * ph || h > 1.4 * ph) continue
+        const gap = top(line) - bottom(prev)
+        if (gap < -0.25 * ph || gap > 0.9 * ph) continue
+        const tol = 0.8 * ph
+        // An inline value's next line starts under the label's left edge.
+        const aligned =
+          Math.abs(left(line) - left(prev)) <= tol ||
+          Math.abs(right(line) - right(prev)) <= tol ||
+          Math.abs(line.cx - prev.cx) <= tol
+        // A next line is no wider than the line it continues.
+        if (!aligned || line.box.w > prev.box.w + ph) continue
+        if (gap < aboveGap) {
+          above = first
+          aboveGap = gap
+        }
+      }
+    }
+    const group = above ? groups.get(above) : undefined
+    if (!above || !group) {
+      groups.set(line, { last: line, joined: line })
+      continue
+    }
+    const j = group.joined
+    const l = Math.min(left(j), left(line))
+    const r = Math.max(right(j), right(line))
+    const t = top(j)
+    const b = Math.max(bottom(j), bottom(line))
+    const joined: Parsed = {
+      ...j,
+      cx: (l + r) / 2,
+      cy: (t + b) / 2,
+      box: { ...j.box, text: `${j.box.text}${line.box.text}`, w: r - l, h: b - t },
+      rest: `${j.rest}${line.rest}`,
+    }
+    groups.set(above, { last: line, joined })
+    continued.add(line)
+  }
+  return all.filter((p) => !continued.has(p)).map((p) => groups.get(p)?.joined ?? p)
+}
+
 /** The box right of the label on its row, if the nearest thing there is not another label. */
 function valueRightOf(label: Parsed, all: Parsed[]): Parsed | null {
   let best: Parsed | null = null
@@ -262,7 +327,7 @@ export function cleanValue(field: ScanField, raw: string): string | null {
 /** From OCR boxes to the fields of a 学信网 education or degree record. */
 export function extractXuexin(boxes: OcrBox[]): XuexinExtraction {
   const skew = pageSkew(boxes)
-  const all = boxes.filter((b) => normalise(b.text).length > 0).map((b) => parse(b, skew))
+  const all = joinWrapped(boxes.filter((b) => normalise(b.text).length > 0).map((b) => parse(b, skew)))
   const labels = all.filter((p) => p.label).sort((a, b) => a.cy - b.cy || a.cx - b.cx)
 
   const kind: ScanKind = labels.some((p) => p.label && DEGREE_LABELS.has(p.label)) ? 'degree' : 'education'

@@ -207,6 +207,96 @@ describe('extractXuexin on hand-made pages', () => {
   })
 })
 
+describe('extractXuexin: values that wrap onto more lines', () => {
+  const LONG_SCHOOL = '内蒙古医科大学鄂尔多斯临床医学院'
+  const LONG_MAJOR = '中西医临床医学(中西医结合方向)'
+  /** A phone list whose values are right-aligned at x = 700 and wrap every `perLine` characters, 20 px of line gap. */
+  function wrappedPhoneList(rows: [string, string][], perLine: number): OcrBox[] {
+    const boxes: OcrBox[] = [box('9:41', 40, 16), box('学历查询结果', 290, 95)]
+    let y = 300
+    for (const [label, value] of rows) {
+      boxes.push(box(label, 54, y))
+      for (let i = 0; i < value.length; i += perLine) {
+        const part = value.slice(i, i + perLine)
+        boxes.push(box(part, 700 - part.length * 16, y + 2 + (i / perLine) * 40))
+      }
+      y += 30 + 40 * (Math.ceil(value.length / perLine) - 1) + 40
+    }
+    return boxes
+  }
+  const rows = STANDARD.map(([l, v]): [string, string] =>
+    l === '学校名称' ? [l, LONG_SCHOOL] : l === '专业' ? [l, LONG_MAJOR] : [l, v],
+  )
+
+  it('joins right-aligned lines under a value on a phone list, over two and three lines', () => {
+    for (const perLine of [12, 7]) {
+      const r = extractXuexin(wrappedPhoneList(rows, perLine))
+      expect(r.fields).toEqual({ ...WANG, school: LONG_SCHOOL, major: LONG_MAJOR })
+    }
+  })
+
+  it('joins left-aligned lines in a two-column card without taking the next label or its value', () => {
+    const boxes: OcrBox[] = [box('我的学历', 30, 60)]
+    const cells = STANDARD.map(([l, v]): [string, string] => (l === '学校名称' ? ['毕业院校', LONG_SCHOOL] : [l, v]))
+    let y = 150
+    cells.forEach(([label, value], i) => {
+      const x = i % 2 ? 420 : 40
+      boxes.push(box(label, x, y, { h: 26 }))
+      const parts = value === LONG_SCHOOL ? [value.slice(0, 9), value.slice(9)] : [value]
+      parts.forEach((part, k) => boxes.push(box(part, x, y + 34 + k * 40, { h: 32 })))
+      if (i % 2 || value === LONG_SCHOOL) y += 110 + (parts.length - 1) * 40
+    })
+    expect(extractXuexin(boxes).fields).toEqual({ ...WANG, school: LONG_SCHOOL })
+  })
+
+  it('joins the next line of a value written after its label in the same line (degree page)', () => {
+    const lines: string[][] = [
+      ['姓名：孙立新'],
+      ['性别：男'],
+      ['出生日期：1995年09月17日'],
+      ['学位授予单位：内蒙古医科大学', '鄂尔多斯临床医学院'],
+      ['所授学位：医学学士学位'],
+      ['学科/专业：中西医临床医学(中', '西医结合方向)'],
+      ['获学位日期：2018年07月05日'],
+      ['学位证书编号：1015942018003071'],
+    ]
+    const boxes: OcrBox[] = []
+    let y = 100
+    for (const parts of lines) {
+      parts.forEach((part, k) => boxes.push(box(part, 30, y + k * 36)))
+      y += 36 * parts.length + 30
+    }
+    const r = extractXuexin(boxes)
+    expect(r.fields).toMatchObject({ school: LONG_SCHOOL, major: LONG_MAJOR, level: '医学学士学位' })
+    expect(r.missing).toEqual([])
+  })
+
+  it('joins a wrapped certificate number whole, and never a value of the next labelled row', () => {
+    const r = extractXuexin(
+      phoneList(STANDARD.map(([l, v]): [string, string] => (l === '证书编号' ? [l, '121211202005'] : [l, v]))).concat(
+        box('000846', 604, 1108),
+      ),
+    )
+    expect(r.fields.certificateNumber).toBe('121211202005000846')
+    // Rows 70 px apart, each with its label: nothing joins on the standard page.
+    expect(extractXuexin(phoneList(STANDARD)).fields).toEqual(WANG)
+  })
+
+  it('does not join a line that is far below, much taller, wider, or out of the column', () => {
+    const base = phoneList(STANDARD)
+    const last = base[base.length - 1] // the certificate number, right-aligned at 700
+    const cases: OcrBox[] = [
+      box('附属医院', 700 - 64, last.y + last.h + 40), // a row gap, not a line gap
+      box('附属医院', 700 - 64, last.y + last.h + 4, { h: 60 }), // another text size
+      box('本页为虚构数据的样式模拟请勿用于任何用途', 40, last.y + last.h + 4), // wider than the value
+      box('附属医院', 300, last.y + last.h + 4), // another column
+    ]
+    for (const extra of cases) {
+      expect(extractXuexin([...base, extra]).fields.certificateNumber).toBe('121211202005000846')
+    }
+  })
+})
+
 describe('compareWithCandidate', () => {
   const idNumber = makeIdNumber('440106', '19980512', '027')
 
