@@ -12,10 +12,12 @@ import {
   waitUntil,
   type MiniProgram,
 } from './support/app'
-import { logInNewCandidate, withPickedImage } from './support/candidate'
+import { logInNewCandidate, withCameraImage, withPickedImage } from './support/candidate'
+import { skipOn } from './support/platform'
 
 // 扫描学历查询结果 (issue 6): scan a 学信网 screenshot fixture, see the fields filled and marked 请核对, correct one,
-// save, and find the record in the list as 未核验. Selects only by the pages' ids.
+// save, and find the record in the list as 未核验. 拍照识别 (issue 23): the page photographed through the platform's
+// camera into the degree form, with the degree's own labels and fields; a refused camera says so. Selects only by ids.
 
 const XUEXIN = path.join(__dirname, '..', 'fixtures', 'xuexin')
 
@@ -66,4 +68,57 @@ describe('screenshot scanner', () => {
     await waitForText(back, '#education-item-0-status', (t) => t === '未核验', 10000)
     // The real OCR alone may take 90 s on a loaded machine (see above): the test's own limit must hold it and more.
   }, 180_000)
+
+  it('拍照识别 reads a degree page through the camera into the degree form, with the degree’s own fields', async () => {
+    const n = seq + 1000
+    await logInNewCandidate(mp, {
+      username: `scancam${n}`,
+      password: 'ScanQa#2026',
+      name: '孙立新',
+      idNumber: makeIdNumber('210102', '19950917', String(n).slice(-3)),
+    })
+    const form = await openPage(mp, '/packages/profile/record-form/index?kind=degree', '#degree-form-page')
+    // The degree form names its own fields and has no 培养方式.
+    expect(await waitForText(form, '#degree-form-certificate-field', (t) => t.includes('学位证书编号'))).toContain(
+      '学位证书编号',
+    )
+    expect(await waitForText(form, '#degree-form-school-field', (t) => t.includes('学位授予单位'))).toContain(
+      '学位授予单位',
+    )
+    expect(await absent(form, '#degree-form-mode')).toBe(true)
+    await element(form, '#degree-scan-camera-hint')
+
+    // The album button asks for the album: the camera mock answers a cancel, nothing happens.
+    await withCameraImage(mp, path.join(XUEXIN, 'degree-750-sun.jpg'), async () => {
+      await tap(form, '#degree-scan')
+      expect(await absent(form, '#degree-scan-progress')).toBe(true)
+      await tap(form, '#degree-scan-camera')
+      await element(form, '#degree-scan-result', 90000)
+    })
+    expect(await waitForText(form, '#degree-form-date', (t) => t === '2018-07-05')).toBe('2018-07-05')
+    expect(await waitForText(form, '#degree-form-level', (t) => t === '学士')).toBe('学士')
+    for (const id of ['certificate', 'school', 'date', 'major', 'level']) {
+      expect(await waitForText(form, `#degree-form-${id}-tag`, (t) => t === '请核对')).toBe('请核对')
+    }
+    // Every degree field was on the page: nothing reported missing (培养方式 least of all), no mismatch.
+    expect(await absent(form, '#degree-scan-missing')).toBe(true)
+    expect(await absent(form, '#degree-scan-mismatch')).toBe(true)
+  }, 180_000)
+
+  skipOn({
+    h5: 'the H5 bridge turns only a cancel of a mocked chooseMedia into a platform failure (page-runtime.js); any other :fail result reaches the page as a picked file',
+  })('a refused camera says so on the form, and nothing is uploaded', async () => {
+    const form = await openPage(mp, '/packages/profile/record-form/index?kind=education', '#education-form-page')
+    await mp.mockWxMethod('chooseMedia', { errMsg: 'chooseMedia:fail auth deny' })
+    try {
+      await tap(form, '#education-scan-camera')
+      expect(await waitForText(form, '#education-scan-error', (t) => t.length > 0)).toBe(
+        '无法打开相机，请检查授权后重试',
+      )
+    } finally {
+      await mp.restoreWxMethod('chooseMedia')
+    }
+    expect(await absent(form, '#education-scan-progress')).toBe(true)
+    expect(await absent(form, '#education-scan-result')).toBe(true)
+  })
 })
