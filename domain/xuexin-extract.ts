@@ -23,6 +23,8 @@ export interface OcrBox {
   angle?: number
   /** Recognition confidence 0..1. */
   score?: number
+  /** Each character's recognition confidence 0..1, in text order, when the OCR gives them. */
+  chars?: number[]
 }
 
 export interface XuexinExtraction {
@@ -32,12 +34,22 @@ export interface XuexinExtraction {
   missing: ScanField[]
   /** Too few 学信网 labels on the page: fields is then empty. */
   notXuexin: boolean
+  /**
+   * Fields left empty (and listed in missing) because a character of their value was read without confidence: the
+   * candidate types them rather than getting a wrong name or number (only for UNSURE_FIELDS).
+   */
+  unsure: ScanField[]
   /** How many wanted fields had their label on the page. */
   labelsFound: number
 }
 
 /** Fewer wanted labels than this and the page is not taken for a 学信网 result. */
 export const MIN_LABELS = 4
+
+/** Fields a wrong character makes worse than none: the name (compared with the registration) and the number. */
+export const UNSURE_FIELDS: ReadonlySet<ScanField> = new Set(['name', 'certificateNumber'])
+/** A character of such a field read with less confidence than this leaves the field empty. */
+export const MIN_CHAR_CONFIDENCE = 0.8
 
 type Target = ScanField | 'ignore'
 
@@ -121,6 +133,8 @@ interface Parsed {
   target: Target | null
   /** The text after the label (inline value), or the whole text for a value box. */
   rest: string
+  /** Each character's confidence of rest, when the OCR gave them (null: unknown, taken as sure). */
+  restConf: number[] | null
 }
 
 /** Labels of four or more characters, by length, for the one-misread-character match. */
@@ -163,6 +177,13 @@ function matchLabel(text: string): { label: string; end: number } | null {
 
 function parse(box: OcrBox, skew: number): Parsed {
   const text = normalise(box.text)
+  // Confidences follow the characters while NFKC keeps the text's length (it does for CJK, digits, full-width forms).
+  const nfkc = box.text.normalize('NFKC')
+  const lead = nfkc.length - nfkc.trimStart().length
+  const conf =
+    box.chars && box.chars.length === box.text.length && nfkc.length === box.text.length
+      ? box.chars.slice(lead, lead + text.length)
+      : null
   // Rotate centres by -skew so that rows are level again.
   const rad = (-skew * Math.PI) / 180
   const cx0 = box.x + box.w / 2
@@ -170,9 +191,11 @@ function parse(box: OcrBox, skew: number): Parsed {
   const cx = cx0 * Math.cos(rad) - cy0 * Math.sin(rad)
   const cy = cx0 * Math.sin(rad) + cy0 * Math.cos(rad)
   const m = matchLabel(text)
-  if (!m) return { box, cx, cy, label: null, target: null, rest: text }
-  const rest = text.slice(m.end).replace(/^[\s:：]+/, '')
-  return { box, cx, cy, label: m.label, target: LABEL_TARGET.get(m.label) ?? null, rest }
+  if (!m) return { box, cx, cy, label: null, target: null, rest: text, restConf: conf }
+  const after = text.slice(m.end)
+  const rest = after.replace(/^[\s:：]+/, '')
+  const restConf = conf ? conf.slice(text.length - rest.length) : null
+  return { box, cx, cy, label: m.label, target: LABEL_TARGET.get(m.label) ?? null, rest, restConf }
 }
 
 /** The page's skew: the median slope of the wider text lines (short boxes give noisy angles). */
@@ -205,6 +228,11 @@ function joinWrapped(all: Parsed[]): Parsed[] {
   for (const line of lines) {
     if (line.label) {
       if (line.rest) groups.set(line, { last: line, joined: line })
+      continue
+    }
+    // "something: value" is a line of its own (a label misread beyond recognition), never a value's next line.
+    if (/[:：]/.test(line.rest)) {
+      groups.set(line, { last: line, joined: line })
       continue
     }
     const h = line.box.h
@@ -248,6 +276,7 @@ function joinWrapped(all: Parsed[]): Parsed[] {
       cy: (t + b) / 2,
       box: { ...j.box, text: `${j.box.text}${line.box.text}`, w: r - l, h: b - t },
       rest: `${j.rest}${line.rest}`,
+      restConf: j.restConf && line.restConf ? [...j.restConf, ...line.restConf] : null,
     }
     groups.set(above, { last: line, joined })
     continued.add(line)
@@ -334,21 +363,29 @@ export function extractXuexin(boxes: OcrBox[]): XuexinExtraction {
   const wanted = new Set<ScanField>()
   for (const p of labels) if (p.target && p.target !== 'ignore') wanted.add(p.target)
   if (wanted.size < MIN_LABELS) {
-    return { kind, fields: {}, missing: [...SCAN_FIELDS_BY_KIND[kind]], notXuexin: true, labelsFound: wanted.size }
+    return {
+      kind,
+      fields: {},
+      missing: [...SCAN_FIELDS_BY_KIND[kind]],
+      notXuexin: true,
+      unsure: [],
+      labelsFound: wanted.size,
+    }
   }
 
   // Each label takes its inline value, else the value right of it, else the one below; a value box serves once.
   const taken = new Set<Parsed>()
-  const raw = new Map<Parsed, string>()
+  // Each label's value: the box it was read from (its rest and confidences).
+  const raw = new Map<Parsed, Parsed>()
   for (const label of labels) {
-    if (label.rest) raw.set(label, label.rest)
+    if (label.rest) raw.set(label, label)
   }
   for (const label of labels) {
     if (raw.has(label)) continue
     const value = valueRightOf(label, all)
     if (value && !taken.has(value)) {
       taken.add(value)
-      raw.set(label, value.rest)
+      raw.set(label, value)
     }
   }
   for (const label of labels) {
@@ -356,20 +393,44 @@ export function extractXuexin(boxes: OcrBox[]): XuexinExtraction {
     const value = valueBelow(label, all)
     if (value && !taken.has(value)) {
       taken.add(value)
-      raw.set(label, value.rest)
+      raw.set(label, value)
     }
   }
 
   const fields: Partial<Record<ScanField, string>> = {}
+  const unsure = new Set<ScanField>()
   for (const label of labels) {
     const target = label.target
-    const text = raw.get(label)
-    if (!target || target === 'ignore' || text === undefined || fields[target]) continue
-    const value = cleanValue(target, text)
-    if (value) fields[target] = value
+    const source = raw.get(label)
+    if (!target || target === 'ignore' || source === undefined || fields[target]) continue
+    const value = cleanValue(target, source.rest)
+    if (!value) continue
+    if (UNSURE_FIELDS.has(target) && leastConfidence(target, source) < MIN_CHAR_CONFIDENCE) {
+      unsure.add(target)
+      continue
+    }
+    unsure.delete(target)
+    fields[target] = value
   }
   const missing = SCAN_FIELDS_BY_KIND[kind].filter((f) => !fields[f])
-  return { kind, fields, missing, notXuexin: false, labelsFound: wanted.size }
+  return {
+    kind,
+    fields,
+    missing,
+    notXuexin: false,
+    unsure: SCAN_FIELDS_BY_KIND[kind].filter((f) => unsure.has(f)),
+    labelsFound: wanted.size,
+  }
+}
+
+/** The lowest confidence among the characters a field keeps from its text (1 when the OCR gave none). */
+function leastConfidence(field: ScanField, source: Parsed): number {
+  const conf = source.restConf
+  if (!conf || conf.length !== source.rest.length) return 1
+  const kept = field === 'name' ? /[\u3400-\u9fff·・•]/ : /[0-9A-Za-z]/
+  let least = 1
+  for (let i = 0; i < source.rest.length; i++) if (kept.test(source.rest[i])) least = Math.min(least, conf[i])
+  return least
 }
 
 export interface CandidateIdentity {

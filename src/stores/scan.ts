@@ -25,6 +25,8 @@ export interface ScanOutcome {
   mismatch: { name?: boolean; birthDate?: boolean }
   /** The page is the other kind (a 学位 page scanned into the 学历 form, or the reverse). */
   otherKind: ScanKind | null
+  /** Read without confidence and left empty (never guessed): the form's fields among them, and the name. */
+  unsure: { fields: FormScanField[]; name: boolean }
 }
 
 interface ScanState {
@@ -84,6 +86,10 @@ export const useScan = create<ScanState>((set, get) => ({
         missing: fill.missing,
         mismatch: result.mismatch,
         otherKind: result.kind !== kind ? result.kind : null,
+        unsure: {
+          fields: result.unsure.includes('certificateNumber') ? ['certificateNo'] : [],
+          name: result.unsure.includes('name'),
+        },
       }
       set({ percent: null, outcome: { ...get().outcome, [kind]: outcome } })
     } catch (err) {
@@ -95,8 +101,13 @@ export const useScan = create<ScanState>((set, get) => ({
   unmark: (kind, fields) => {
     const outcome = get().outcome[kind]
     if (!outcome) return
-    const marked = outcome.marked.filter((f) => !fields.includes(f) && !fields.includes(otherOf(f)))
-    if (marked.length !== outcome.marked.length) set({ outcome: { ...get().outcome, [kind]: { ...outcome, marked } } })
+    const keep = (f: FormScanField) => !fields.includes(f) && !fields.includes(otherOf(f))
+    const marked = outcome.marked.filter(keep)
+    const unsure = outcome.unsure.fields.filter(keep)
+    if (marked.length !== outcome.marked.length || unsure.length !== outcome.unsure.fields.length)
+      set({
+        outcome: { ...get().outcome, [kind]: { ...outcome, marked, unsure: { ...outcome.unsure, fields: unsure } } },
+      })
   },
 
   clear: (kind) => set({ error: null, outcome: { ...get().outcome, [kind]: null } }),
@@ -108,7 +119,7 @@ function otherOf(field: FormScanField): string {
 }
 
 function emptyOutcome(notXuexin: boolean): ScanOutcome {
-  return { notXuexin, marked: [], missing: [], mismatch: {}, otherKind: null }
+  return { notXuexin, marked: [], missing: [], mismatch: {}, otherKind: null, unsure: { fields: [], name: false } }
 }
 
 /** The school from the list when the page's name is in it, else 其他学校 with the page's name. */

@@ -61,7 +61,14 @@ const WANG = {
 describe('extractXuexin on hand-made pages', () => {
   it('reads a phone list page, values right of their labels, ignoring the status bar and header', () => {
     const r = extractXuexin(phoneList(STANDARD))
-    expect(r).toEqual({ kind: 'education', fields: WANG, missing: [], notXuexin: false, labelsFound: 10 })
+    expect(r).toEqual({
+      kind: 'education',
+      fields: WANG,
+      missing: [],
+      notXuexin: false,
+      unsure: [],
+      labelsFound: 10,
+    })
   })
 
   it('reads labels with full-width brackets, half-width brackets and spaces inside them', () => {
@@ -294,6 +301,45 @@ describe('extractXuexin: values that wrap onto more lines', () => {
     for (const extra of cases) {
       expect(extractXuexin([...base, extra]).fields.certificateNumber).toBe('121211202005000846')
     }
+  })
+})
+
+describe('extractXuexin: characters read without confidence', () => {
+  /** The standard page with each character's confidence on every box: `low` gives some their own. */
+  function withConfidences(low: Record<string, number[]>): OcrBox[] {
+    return phoneList(STANDARD).map((b) => ({ ...b, chars: low[b.text] ?? [...b.text].map(() => 0.99) }))
+  }
+
+  it('leaves the name empty, as unsure, when one of its characters is unsure, rather than give a wrong name', () => {
+    const r = extractXuexin(withConfidences({ 王晓燕: [0.99, 0.42, 0.97] }))
+    expect(r.fields.name).toBeUndefined()
+    expect(r.unsure).toEqual(['name'])
+    expect(r.missing).toEqual(['name'])
+    expect(r.fields.school).toBe('南方医科大学')
+  })
+
+  it('leaves the certificate number empty when one digit is unsure; a sure page keeps every field', () => {
+    const digits = [...'121211202005000846'].map((_, i) => (i === 9 ? 0.61 : 0.98))
+    const r = extractXuexin(withConfidences({ '121211202005000846': digits }))
+    expect(r.fields.certificateNumber).toBeUndefined()
+    expect(r.unsure).toEqual(['certificateNumber'])
+    const sure = extractXuexin(withConfidences({}))
+    expect(sure.fields).toEqual(WANG)
+    expect(sure.unsure).toEqual([])
+  })
+
+  it('judges only the characters of the value: an unsure label or colon does not matter, a joined line does', () => {
+    const inline = (text: string, chars: number[]) => ({ ...box(text, 40, 100), chars })
+    const page = (name: OcrBox) => [
+      name,
+      ...STANDARD.slice(1).map(([l, v], i) => ({ ...box(`${l}：${v}`, 40, 150 + i * 50) })),
+    ]
+    // 姓 unsure and the colon unsure: the name's own characters are sure.
+    expect(extractXuexin(page(inline('姓名：王晓燕', [0.5, 0.99, 0.3, 0.99, 0.99, 0.99]))).fields.name).toBe('王晓燕')
+    expect(extractXuexin(page(inline('姓名：王晓燕', [0.99, 0.99, 0.99, 0.99, 0.7, 0.99]))).unsure).toEqual(['name'])
+    // Other fields are not held back by an unsure character (the candidate checks them against the page anyway).
+    const school = extractXuexin(withConfidences({ 南方医科大学: [0.99, 0.5, 0.99, 0.99, 0.99, 0.99] }))
+    expect(school.fields.school).toBe('南方医科大学')
   })
 })
 

@@ -80,7 +80,12 @@ export default function RecordFormPage() {
   const scanSource = useScan((s) => s.source)
   const scanError = useScan((s) => s.error)
   const scanned = useScan((s) => s.outcome[kind])
-  const checkTag = (field: FormScanField) => (scanned?.marked.includes(field) ? '请核对' : undefined)
+  // Filled from the page, or left empty because the page could not be read with confidence: 请核对 either way.
+  const checkTag = (field: FormScanField) =>
+    scanned?.marked.includes(field) || scanned?.unsure.fields.includes(field) ? '请核对' : undefined
+  const unsureNames = scanned
+    ? [...scanned.unsure.fields.map((f) => labels[f]), ...(scanned.unsure.name ? ['姓名'] : [])]
+    : []
   const fieldNames: Record<FormScanField, string> = labels
 
   // A scan filled the draft: show the recognised school in the search box as chosen.
@@ -167,9 +172,19 @@ export default function RecordFormPage() {
         {scanned && !scanned.notXuexin && (
           <View className='record-form__scan-result' id={`${p}-scan-result`}>
             <Text className='record-form__scan-done'>已根据截图填写，请逐项核对标有“请核对”的内容，无误后再保存。</Text>
-            {scanned.missing.length > 0 && (
+            {scanned.missing.filter((f) => !scanned.unsure.fields.includes(f)).length > 0 && (
               <Text className='pf-note' id={`${p}-scan-missing`}>
-                {`未识别到：${scanned.missing.map((f) => fieldNames[f]).join('、')}，请手动填写。`}
+                {`未识别到：${scanned.missing
+                  .filter((f) => !scanned.unsure.fields.includes(f))
+                  .map((f) => fieldNames[f])
+                  .join('、')}，请手动填写。`}
+              </Text>
+            )}
+            {unsureNames.length > 0 && (
+              <Text className='pf-error' id={`${p}-scan-unsure`}>
+                {`截图中的${unsureNames.join('、')}看不清，为免填错已留空，请对照学信网查询结果核对${
+                  scanned.unsure.fields.length ? '后填写' : ''
+                }。`}
               </Text>
             )}
             {scanned.otherKind && (
