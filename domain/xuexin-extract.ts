@@ -323,6 +323,12 @@ export function normaliseDate(raw: string): string | null {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
+/** What a 学历层次/所授学位 and a 学习形式/培养方式 always contain (学信网's own wording, adult and online education too). */
+const VOCABULARY = {
+  level: /本科|专科|研究生|学士|硕士|博士|高职|大专|中专|双学位/,
+  studyMode: /全日制|脱产|函授|业余|夜大|网络|远程|开放|自学|自考|成人|业大|职大|电大/,
+} as const
+
 /** A field's value from the text after its label, or null when it does not look like one. */
 export function cleanValue(field: ScanField, raw: string): string | null {
   const text = normalise(raw).replace(/^[\s:：]+/, '')
@@ -345,6 +351,12 @@ export function cleanValue(field: ScanField, raw: string): string | null {
       const digits = text.replace(/[\s-]/g, '')
       const m = /^[0-9A-Z]{10,24}$/i.exec(digits)
       return m ? m[0].toUpperCase() : null
+    }
+    case 'level':
+    case 'studyMode': {
+      // A closed vocabulary: a misread label next to it (华(结)业 for 毕(结)业) is never taken for one.
+      const value = text.replace(/\s+/g, '')
+      return VOCABULARY[field].test(value) ? value : null
     }
     default: {
       const value = text.replace(/\s+/g, '')

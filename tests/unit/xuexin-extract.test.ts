@@ -211,6 +211,13 @@ describe('extractXuexin on hand-made pages', () => {
     expect(cleanValue('school', '12345')).toBeNull()
     expect(cleanValue('name', '阿卜杜·热合曼')).toBe('阿卜杜·热合曼')
     expect(cleanValue('certificateNumber', '1212 1120 2005 0008 46')).toBe('121211202005000846')
+    // Levels and study modes come from a closed vocabulary: a misread label beside them is not one.
+    expect(cleanValue('studyMode', '华(结)业')).toBeNull()
+    expect(cleanValue('level', '毕业')).toBeNull()
+    expect(cleanValue('level', '医学学士学位')).toBe('医学学士学位')
+    expect(cleanValue('studyMode', '函授')).toBe('函授')
+    expect(cleanValue('studyMode', '网络教育')).toBe('网络教育')
+    expect(cleanValue('level', '专科(高职)')).toBe('专科(高职)')
   })
 })
 
@@ -371,6 +378,7 @@ interface Recorded {
 interface Expected {
   kind: 'education' | 'degree' | 'none'
   degraded: boolean
+  set?: 'clean' | 'degraded' | 'wrapped' | 'photo'
   fields: Partial<Record<ScanField, string>>
 }
 
@@ -382,16 +390,34 @@ describe('extractXuexin on OCR boxes recorded from the rendered fixtures', () =>
     .map((f) => {
       const rec = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Recorded
       const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${rec.fixture}.json`), 'utf8')) as Expected
-      return { rec, expected }
+      return { rec, expected, set: expected.set ?? (expected.degraded ? 'degraded' : 'clean') }
     })
+  const inSet = (...sets: string[]) => recorded.filter((r) => sets.includes(r.set))
+  const score = (rs: typeof recorded) => {
+    let right = 0
+    let present = 0
+    let wrongIdentity = 0
+    for (const { rec, expected } of rs) {
+      const r = extractXuexin(rec.boxes)
+      for (const [field, value] of Object.entries(expected.fields)) {
+        present++
+        const got = r.fields[field as ScanField]
+        if (got === value) right++
+        else if (got !== undefined && (field === 'name' || field === 'certificateNumber')) wrongIdentity++
+      }
+    }
+    return { right, present, wrongIdentity }
+  }
 
-  it('has recordings of clean and degraded fixtures', () => {
-    expect(recorded.filter((r) => !r.expected.degraded).length).toBeGreaterThanOrEqual(4)
-    expect(recorded.filter((r) => r.expected.degraded).length).toBeGreaterThanOrEqual(4)
+  it('has recordings of clean, degraded, wrapped and photographed fixtures', () => {
+    expect(inSet('clean').length).toBeGreaterThanOrEqual(4)
+    expect(inSet('degraded').length).toBeGreaterThanOrEqual(4)
+    expect(inSet('wrapped').length).toBeGreaterThanOrEqual(6)
+    expect(inSet('photo').length).toBeGreaterThanOrEqual(6)
   })
 
-  it.each(recorded.filter((r) => !r.expected.degraded).map((r) => [r.rec.fixture, r] as const))(
-    'reads every field of clean %s',
+  it.each(inSet('clean', 'wrapped').map((r) => [r.rec.fixture, r] as const))(
+    'reads every field of %s whole',
     (_id, { rec, expected }) => {
       const r = extractXuexin(rec.boxes)
       expect(r.notXuexin).toBe(expected.kind === 'none')
@@ -401,15 +427,14 @@ describe('extractXuexin on OCR boxes recorded from the rendered fixtures', () =>
   )
 
   it('reads at least 95% of the fields of the degraded ones', () => {
-    let right = 0
-    let present = 0
-    for (const { rec, expected } of recorded.filter((r) => r.expected.degraded)) {
-      const r = extractXuexin(rec.boxes)
-      for (const [field, value] of Object.entries(expected.fields)) {
-        present++
-        if (r.fields[field as ScanField] === value) right++
-      }
-    }
+    const { right, present } = score(inSet('degraded'))
     expect(right / present).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('reads photos of a screen without a wrong name or certificate number, and no worse than measured', () => {
+    const { right, present, wrongIdentity } = score(inSet('photo'))
+    // Issue 23 asks 95%; measured 75% when this was written (docs/scanner.md): a floor against going back.
+    expect(right / present).toBeGreaterThanOrEqual(0.7)
+    expect(wrongIdentity).toBeLessThanOrEqual(1)
   })
 })
