@@ -49,7 +49,7 @@ export const MIN_LABELS = 4
 /** Fields a wrong character makes worse than none: the name (compared with the registration) and the number. */
 export const UNSURE_FIELDS: ReadonlySet<ScanField> = new Set(['name', 'certificateNumber'])
 /** A character of such a field read with less confidence than this leaves the field empty. */
-export const MIN_CHAR_CONFIDENCE = 0.8
+export const MIN_CHAR_CONFIDENCE = 0.9
 
 type Target = ScanField | 'ignore'
 
