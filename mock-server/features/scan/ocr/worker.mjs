@@ -228,7 +228,7 @@ async function recogniseLines(models, lines) {
   const { recognition, Tensor, dictionary } = models
   const order = lines.map((_, i) => i).sort((a, b) => lines[a].width - lines[b].width)
   const results = new Array(lines.length)
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start + 1
     while (
       end < order.length &&
@@ -345,12 +345,7 @@ async function recognise(bytes) {
   let page = null
   if (fullW * fullH > 0) {
     const probeW = Math.min(480, fullW)
-    const probe = await input
-      .clone()
-      .resize({ width: probeW })
-      .greyscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true })
+    const probe = await input.clone().resize({ width: probeW }).greyscale().raw().toBuffer({ resolveWithObject: true })
     page = findPage(probe.data, probe.info.width, probe.info.height)
   }
   if (page) {
