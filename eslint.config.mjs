@@ -4,6 +4,74 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+/**
+ * The walls (docs/architecture.md). In the app (`base`), every room keeps the network behind src/api, pages behind
+ * src/routes.ts and the platform behind src/platform; `patterns` and `syntax` add the room's own walls.
+ */
+const TARO_NET = {
+  name: '@tarojs/taro',
+  importNames: ['request', 'uploadFile', 'downloadFile'],
+  message: 'Call the server through src/api (call / api.upload).',
+}
+const TARO_IN_NODE = { group: ['@tarojs/*'], message: 'types/ and domain/ run in Node too: no Taro.' }
+const API = ['**/api', '**/api/**', '@/api', '@/api/*']
+const UI = ['**/pages/**', '**/packages/**', '**/components/**', '@/pages/*', '@/packages/*', '@/components/*']
+const APP = ['**/src', '**/src/**', '@/*']
+const TOOLING = ['**/tools/**', '**/scripts/**', '**/tests/**', '**/devkit/**']
+const SERVER = {
+  group: [...APP, ...TOOLING],
+  message: 'The mock server imports types/ and domain/, never src/, tools, scripts or tests.',
+}
+const APP_SYNTAX = [
+  {
+    selector: "MemberExpression[object.name='Taro'][property.name=/^(request|uploadFile|downloadFile)$/]",
+    message: 'Call the server through src/api (call / api.upload); platform calls live in src/platform.',
+  },
+  {
+    // Taro.request by another spelling: destructured, or by a computed name.
+    selector:
+      "VariableDeclarator[init.name='Taro'] > ObjectPattern > Property[key.name=/^(request|uploadFile|downloadFile)$/]",
+    message: 'Call the server through src/api (call / api.upload); platform calls live in src/platform.',
+  },
+  {
+    selector: "MemberExpression[object.name='Taro'][computed=true]",
+    message: 'Name Taro APIs directly (Taro.x), so the rooms rules can see them.',
+  },
+  {
+    selector:
+      "MemberExpression[object.name='Taro'][property.name=/^(navigateTo|redirectTo|reLaunch|switchTab|navigateBack)$/]",
+    message: 'Navigate through src/routes.ts (go.to, go.replace, go.restart, go.back).',
+  },
+  {
+    // '/pages/x' and 'pages/x' alike.
+    selector: 'Literal[value=/^\\/?(pages|packages)\\//]',
+    message: 'Name pages through src/routes.ts (routes.x, go.to), not URL strings.',
+  },
+  {
+    // A page named relative to this one ('../login/index'); module specifiers are not page names.
+    selector:
+      ':not(ImportDeclaration, ExportNamedDeclaration, ExportAllDeclaration, ImportExpression) > Literal[value=/^\\.{1,2}\\/.*index(\\?.*)?$/]',
+    message: 'Name pages through src/routes.ts (routes.x, go.to), not URL strings.',
+  },
+  {
+    selector: 'TemplateElement[value.raw=/^(\\.{0,2}\\/|\\/)?(pages|packages)\\//]',
+    message: 'Name pages through src/routes.ts (routes.x, go.to), not URL strings.',
+  },
+  {
+    selector: "MemberExpression[object.object.name='process'][object.property.name='env'][property.name='TARO_ENV']",
+    message: 'Never branch on the platform outside src/platform (and the transport): add it to the Platform interface.',
+  },
+]
+
+/** One room's walls: its import patterns and syntax, on top of the app's own (base) for the app's rooms. */
+function walls(files, { ignores = [], patterns = [], syntax = [], base = files.some((f) => f.startsWith('src/')) }) {
+  const rules = {
+    'no-restricted-imports': ['error', { paths: base ? [TARO_NET] : [], patterns }],
+  }
+  if (base || syntax.length) rules['no-restricted-syntax'] = ['error', ...(base ? APP_SYNTAX : []), ...syntax]
+  return { files, ignores, rules }
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tests/fixtures/**', '**/*.min.js'] },
   js.configs.recommended,
@@ -18,104 +86,130 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'tests/**', 'tools/**', 'mock-server/**', 'config/**'],
+    files: ['**/*.{js,mjs,cjs}', 'devkit/**', 'scripts/**', 'tests/**', 'tools/**', 'mock-server/**', 'config/**'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
   {
-    files: ['**/*.cjs', 'jest.config.js', 'babel.config.js'],
+    files: ['**/*.cjs', 'jest.config.js', 'babel.config.js', 'config/builtins.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/**'],
     languageOptions: { globals: { ...globals.browser, defineAppConfig: 'readonly', definePageConfig: 'readonly' } },
   },
-  // The rooms' boundaries (docs/architecture.md). The contract and the pure rules are shared with the server: they
-  // never reach into the app.
-  {
-    files: ['types/**', 'domain/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/src', '**/src/**', '@/*'],
-              message: 'types/ and domain/ are shared with the server: no src/.',
-            },
-            { group: ['@tarojs/*'], message: 'types/ and domain/ run in Node too: no Taro.' },
-          ],
-        },
-      ],
-    },
-  },
-  // Pages, components and stores reach the network only through src/api (which uses src/platform), and name pages
-  // only through src/routes.ts.
-  {
-    files: ['src/**/*.{ts,tsx}'],
+  // The rooms' walls (docs/architecture.md "The walls"); tests/unit/lint-boundaries.test.ts checks each one bites.
+  // A later config's options for a rule replace an earlier one's, so each room's list is whole (built by walls()).
+  // The ground floor: domain/ imports nothing of the project; the contract (types/) only domain/.
+  walls(['domain/**'], {
+    patterns: [
+      {
+        group: ['../*', '@/*', '@contract/*', '@domain/*'],
+        message: 'domain/ is the ground floor: it imports nothing of the project.',
+      },
+      TARO_IN_NODE,
+    ],
+  }),
+  walls(['types/**'], {
+    patterns: [
+      {
+        group: ['../*', '!../domain', '@/*', '@domain/*'],
+        message: 'types/ (the contract) imports domain/ only: no src/, no server.',
+      },
+      TARO_IN_NODE,
+    ],
+  }),
+  // Pages, components and stores reach the network only through src/api (which uses src/platform), name pages only
+  // through src/routes.ts, and never branch on the platform.
+  walls(['src/**/*.{ts,tsx}'], {
     // app.config.ts is Taro's page list, read at build time (tests/unit/routes.test.tsx keeps it and routes.ts equal).
     ignores: ['src/api/**', 'src/platform/**', 'src/routes.ts', 'src/app.config.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: '@tarojs/taro',
-              importNames: ['request', 'uploadFile', 'downloadFile'],
-              message: 'Call the server through src/api (call / api.upload).',
-            },
-          ],
-        },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[object.name='Taro'][property.name=/^(request|uploadFile|downloadFile)$/]",
-          message: 'Call the server through src/api (call / api.upload); platform calls live in src/platform.',
-        },
-        {
-          // Taro.request by another spelling: destructured, or by a computed name.
-          selector:
-            "VariableDeclarator[init.name='Taro'] > ObjectPattern > Property[key.name=/^(request|uploadFile|downloadFile)$/]",
-          message: 'Call the server through src/api (call / api.upload); platform calls live in src/platform.',
-        },
-        {
-          selector: "MemberExpression[object.name='Taro'][computed=true]",
-          message: 'Name Taro APIs directly (Taro.x), so the rooms rules can see them.',
-        },
-        {
-          selector:
-            "MemberExpression[object.name='Taro'][property.name=/^(navigateTo|redirectTo|reLaunch|switchTab|navigateBack)$/]",
-          message: 'Navigate through src/routes.ts (go.to, go.replace, go.restart, go.back).',
-        },
-        {
-          // '/pages/x' and 'pages/x' alike.
-          selector: 'Literal[value=/^\\/?(pages|packages)\\//]',
-          message: 'Name pages through src/routes.ts (routes.x, go.to), not URL strings.',
-        },
-        {
-          // A page named relative to this one ('../login/index'); module specifiers are not page names.
-          selector:
-            ':not(ImportDeclaration, ExportNamedDeclaration, ExportAllDeclaration, ImportExpression) > Literal[value=/^\\.{1,2}\\/.*index(\\?.*)?$/]',
-          message: 'Name pages through src/routes.ts (routes.x, go.to), not URL strings.',
-        },
-        {
-          selector: 'TemplateElement[value.raw=/^(\\.{0,2}\\/|\\/)?(pages|packages)\\//]',
-          message: 'Name pages through src/routes.ts (routes.x, go.to), not URL strings.',
-        },
-      ],
-    },
-  },
-  // Tools and scripts share code through scripts/lib, never through the tests.
-  {
-    files: ['scripts/**', 'tools/*/src/**', 'tools/*/bin/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/tests/**'], message: 'Shared helpers live in scripts/lib, not tests/.' }] },
-      ],
-    },
-  },
+  }),
+  walls(['src/stores/**'], {
+    patterns: [{ group: UI, message: 'A store holds data and actions: it imports no page, package or component.' }],
+  }),
+  walls(['src/forms/**'], {
+    patterns: [{ group: UI, message: 'The form kit imports no page, package or component.' }],
+  }),
+  walls(['src/components/**'], {
+    patterns: [
+      { group: API, message: 'A component gets its data by props or from a store, never from src/api.' },
+      { group: ['**/pages/**', '**/packages/**'], message: 'A component imports no page.' },
+    ],
+  }),
+  walls(['src/pages/**', 'src/packages/**'], {
+    syntax: [
+      {
+        selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+        message: "A page reads the server's clock (serverNow() from src/api, through its store), never the phone's.",
+      },
+      {
+        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+        message: "A page reads the server's clock (serverNow() from src/api, through its store), never the phone's.",
+      },
+    ],
+  }),
+  // The platform is the floor under the client: it imports no client room (the client hands it what it needs).
+  walls(['src/platform/**'], {
+    base: false,
+    patterns: [
+      {
+        group: [...API, ...UI, '**/stores/**', '**/forms/**', '**/routes'],
+        message: 'src/platform imports no client room: src/api hands it what it needs (simulation.ts).',
+      },
+    ],
+  }),
+  walls(['src/api/**'], {
+    base: false,
+    patterns: [
+      {
+        group: [...UI, '**/stores/**', '**/forms/**', '**/routes'],
+        message: 'src/api is the transport: it imports no store, form, page or component.',
+      },
+    ],
+  }),
+  // The mock server is the backend's stand-in: it shares the contract and the rules, never the app.
+  walls(['mock-server/**'], { base: false, patterns: [SERVER] }),
+  // Its core knows no feature: each feature brings its slice, scenarios and QA routes (features/index.ts lists them).
+  walls(['mock-server/core/**'], {
+    base: false,
+    patterns: [
+      SERVER,
+      {
+        group: ['../features', '../features/**', '../app', '../scenarios', '../cli'],
+        message: 'mock-server/core knows no feature: a feature brings its own slice, scenarios and routes.',
+      },
+    ],
+  }),
+  // A feature reaches another only through that feature's index.ts (its exported services), never its files.
+  walls(['mock-server/features/*/*.ts'], {
+    base: false,
+    patterns: [
+      SERVER,
+      // '../other/file', not '../../core/x', '../other' or '../other/index'.
+      {
+        regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$)',
+        message: "A feature reaches another only through that feature's index.ts.",
+      },
+    ],
+  }),
+  // Tools and scripts share code through devkit/, never through the tests; tools never run scripts; devkit stands alone.
+  walls(['scripts/**'], {
+    base: false,
+    patterns: [{ group: ['**/tests/**'], message: 'Shared helpers live in devkit/ or scripts/lib, not tests/.' }],
+  }),
+  walls(['tools/*/src/**', 'tools/*/bin/**'], {
+    base: false,
+    patterns: [
+      { group: ['**/tests/**'], message: 'Shared helpers live in devkit/ or scripts/lib, not tests/.' },
+      { group: ['**/scripts/**'], message: 'Tools import devkit/, never scripts/ (scripts run tools).' },
+    ],
+  }),
+  walls(['devkit/**'], {
+    base: false,
+    patterns: [
+      { group: ['../*'], message: 'devkit/ stands under scripts/ and tools/: it imports nothing of the project.' },
+    ],
+  }),
   // The QA control API is called by its name in types/qa.ts through the one QA client, never by a path string.
   {
     files: ['tests/**', 'scripts/**', 'tools/**'],

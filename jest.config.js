@@ -31,6 +31,8 @@ module.exports = {
       ...base,
       displayName: 'api',
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
+      // Each test starts its own server and hashes real passwords: on a busy 2-core machine jest's 5 s is too short.
+      testTimeout: 30000,
       // The real API client runs in Node, with Taro.request over fetch.
       moduleNameMapper: { ...moduleNameMapper, '^@tarojs/taro$': '<rootDir>/tests/support/taro-node.ts' },
     },

@@ -1,10 +1,9 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import { MINI_ENGINES } from './engines'
+import { declareNetwork, type NetworkDeclaration } from './network'
 import prodConfig from './prod'
-
-/** The oldest JS engines the mini-programs run on (iOS 12 JavaScriptCore, Android's system WebView / V8). */
-const MINI_ENGINES = 'ios >= 12, chrome >= 66'
 /** Packages under node_modules that publish syntax newer than MINI_ENGINES (tests/mini/outputs.test.ts finds them). */
 const MODERN_LIBRARIES = /node_modules[\\/](valibot)[\\/]/
 
@@ -21,6 +20,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
   // are transpiled down to them, libraries that ship modern syntax included. The package.json list stays for H5.
   const miniCompile = { include: [...compile.include, (file: string) => MODERN_LIBRARIES.test(file)] }
   if (target !== 'h5') process.env.BROWSERSLIST = MINI_ENGINES
+  // The backend's address and the domains to declare: a production build without an https API_BASE stops here.
+  const network = declareNetwork(process.env)
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'health-exam-candidate',
     date: '2026-11-23',
@@ -31,7 +32,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: ['@tarojs/plugin-platform-alipay', '@tarojs/plugin-platform-swan'],
     defineConstants: {
       // Where the app finds the backend. H5 and devtools builds talk to the local mock server.
-      API_BASE: JSON.stringify(process.env.API_BASE ?? 'http://127.0.0.1:3100'),
+      API_BASE: JSON.stringify(network.apiBase),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
@@ -44,6 +45,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: process.env.TARO_CACHE === '1' },
     mini: {
       compile: miniCompile,
+      webpackChain: (chain, webpack) => {
+        chain.plugin('network-declaration').use(NetworkDeclarationPlugin, [network, webpack])
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {
@@ -79,3 +83,28 @@ export default defineConfig<'webpack5'>(async (merge) => {
   if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
   return merge({}, baseConfig, prodConfig)
 })
+
+/**
+ * Writes the build's network declaration (config/network.ts) as `network.json` beside `app.json`: the domains to
+ * enter in each platform's console, and what the mini-program host checks every request against. A devtools-side
+ * file like the project configs: not counted in the package sizes (it is a few hundred bytes).
+ */
+class NetworkDeclarationPlugin {
+  constructor(
+    private readonly network: NetworkDeclaration,
+    private readonly webpack: typeof import('webpack'),
+  ) {}
+
+  apply(compiler: import('webpack').Compiler): void {
+    const { webpack, network } = this
+    compiler.hooks.thisCompilation.tap('NetworkDeclarationPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'NetworkDeclarationPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const json = `${JSON.stringify(network, null, 2)}\n`
+          compilation.emitAsset('network.json', new webpack.sources.RawSource(json))
+        },
+      )
+    })
+  }
+}

@@ -1,4 +1,4 @@
-import type { ConfirmationState, ProcessNodeState, ReviewDecision } from '../types/states'
+import type { ConfirmationState, ProcessNodeState, ReviewDecision } from './states'
 
 /**
  * The process-node tracker (报考流程, SPEC 4): which nodes an application goes through and the state of each, derived

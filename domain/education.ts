@@ -2,7 +2,7 @@
  * Rules of the hub's education (学历) and degree (学位) records (SPEC 2). Pure: the forms and the mock server share them.
  */
 
-import { RecordKind, type RecordState } from '../types/states'
+import { RecordKind, type RecordState } from './states'
 import { chinaToday } from './today'
 export type { RecordKind, RecordState }
 export const RECORD_KINDS: readonly RecordKind[] = RecordKind.options

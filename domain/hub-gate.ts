@@ -1,5 +1,4 @@
-import type { GateItem } from '../types/profile'
-import type { PhotoState, RecordState } from '../types/states'
+import type { GateItem, PhotoState, RecordState } from './states'
 export type { PhotoState }
 
 /**

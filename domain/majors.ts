@@ -130,7 +130,10 @@ export const MAJOR_GROUPS: ReadonlyArray<{ group: string; majors: readonly strin
 ]
 
 /** The picker's flat list, without duplicates (some majors sit in two catalogues). */
-export const MAJORS: readonly string[] = Array.from(new Set(MAJOR_GROUPS.flatMap((g) => g.majors)))
+// concat, not flatMap: Chrome 66 (config/engines.ts) has no Array.prototype.flatMap.
+export const MAJORS: readonly string[] = Array.from(
+  new Set(([] as string[]).concat(...MAJOR_GROUPS.map((g) => g.majors))),
+)
 
 const MAJOR_SET = new Set(MAJORS)
 export function isKnownMajor(name: string): boolean {

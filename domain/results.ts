@@ -1,5 +1,4 @@
-import type { TicketWindowState } from '../types/results'
-import type { ExamKind } from '../types/states'
+import type { ExamKind, TicketWindowState } from './states'
 
 /**
  * 成绩滚动管理 (the rolling rule for exam scores), pure: the app shows it, the mock server computes the certificate

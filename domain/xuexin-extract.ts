@@ -9,7 +9,7 @@
  * 校（院）长姓名 is not 姓名. Labels that are not wanted (证件号码, 在线验证码, 毕（结）业 ...) still take their values, so
  * an 18-digit ID number can never become the certificate number.
  */
-import { SCAN_FIELDS_BY_KIND, type ScanField, type ScanKind } from '../types/scan'
+import { SCAN_FIELDS_BY_KIND, type ScanField, type ScanKind } from './xuexin-fields'
 import { birthDateOf } from './id-card'
 
 export interface OcrBox {

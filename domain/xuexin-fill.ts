@@ -3,7 +3,7 @@
  * the form's options (普通全日制 → 全日制, 医学学士学位 → 学士, 专科 → 大专); the school goes through the server's
  * search in the store, so only its name is passed on here.
  */
-import type { ScanRecognised } from '../types/scan'
+import type { ScanRecognised } from './xuexin-fields'
 import {
   DEGREE_LEVELS,
   EDUCATION_LEVELS,

@@ -8,20 +8,11 @@ import { wireFaults, type WireFaultsConfig } from './core/wire-faults'
 import { qaRoutes } from './core/qa-routes'
 import { CallLog, recordCalls } from './core/call-log'
 import { Store } from './core/store'
-import { accountFeature } from './features/account'
-import { applicationFeature } from './features/application'
-import { faceFeature } from './features/face'
-import { FaceService } from './features/face/flows'
-import { notifyPayment, processFeature, queueReminders } from './features/process'
-import { profileFeature } from './features/profile'
-import { publicFeature } from './features/public'
-import { resultsFeature } from './features/results'
-import { scanFeature } from './features/scan'
+import { FEATURES, SCENARIOS } from './features'
 import type { OcrEngine } from './features/scan/ocr/engine'
-import { simFeature } from './features/sim'
 import type { FaceOutcome } from '../types/platform-sim'
-import { SCENARIOS } from './scenarios'
 import { wireErrorOptions } from './core/wire-errors'
+import { RateLimits, retryAfterHeader, type RateLimitsConfig } from './core/rate-limit'
 
 export interface MockServerOptions {
   /** Enables the QA control API under /__qa. */
@@ -40,6 +31,17 @@ export interface MockServerOptions {
   ocr?: OcrEngine
   /** Faults on the wire (core/wire-faults.ts): a share of requests busy, rate-limited, delayed or dropped. Off by default. */
   faults?: WireFaultsConfig
+  /**
+   * Where the server's own links start (the certificate's verification URL and its QR), e.g.
+   * `https://exam.example.cn`: a deployment sets it (`--public-base-url`). By default the address the server listens
+   * on. Never taken from a request (Host, X-Forwarded-*): a caller must not choose where another's QR points.
+   */
+  publicBaseUrl?: string
+  /**
+   * Per-client limits on captcha issuance and the public certificate check (core/rate-limit.ts; the defaults are
+   * DEFAULT_RATE_LIMITS). A load run from one machine raises them (`--captcha-rate`).
+   */
+  rateLimits?: Partial<RateLimitsConfig>
 }
 
 export type MockServer = FastifyInstance & {
@@ -50,12 +52,15 @@ export type MockServer = FastifyInstance & {
 
 /** Builds the mock backend; tests call this and listen on port 0. */
 export async function buildMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
-  const store = new Store(opts.dataFile)
+  const store = new Store(
+    FEATURES.flatMap((f) => (f.slice ? [f.slice] : [])),
+    opts.dataFile,
+  )
   if (opts.scenario) {
     const make = SCENARIOS.get(opts.scenario)
     if (!make) throw new Error(`unknown scenario: ${opts.scenario}`)
     if (!opts.dataFile || store.state.accounts.size === 0)
-      store.replace(make({ now: store.clock.now(), blobs: store.blobs }))
+      store.replace(make({ now: store.clock.now(), blobs: store.blobs, empty: () => store.empty() }))
   }
 
   const app = Fastify({
@@ -133,6 +138,8 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
     const mapped = err instanceof HttpError ? err : mapFrameworkError(err as FastifyError)
     ;(reply as unknown as { errorCode?: string }).errorCode = mapped.code
+    // A 429 or 503 that knows the wait says it in Retry-After too (the app waits that long: src/api).
+    retryAfterHeader(mapped, reply)
     if (mapped.status >= 500) req.log.error({ code: mapped.code, err: { type: err.name, message: err.message } })
     return reply.code(mapped.status).send(mapped.toBody())
   })
@@ -144,46 +151,55 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   })
 
   const qa = !!opts.qa
+  const limits = new RateLimits(opts.rateLimits)
   faultInjection(app, { qa })
   wireFaults(app, { qa, initial: opts.faults })
   if (qa) {
     // With QA on, the server notes which state-changing endpoints were called, and from where (QA `calls`).
     const calls = new CallLog()
     recordCalls(app, calls)
-    qaRoutes(app, store, calls)
+    qaRoutes(app, store, calls, SCENARIOS, () => limits.clear())
   }
   // Each feature is a plugin (features/<feature>/index.ts): its routes, its candidate scope, its QA routes.
-  await app.register(publicFeature, { store, qa })
-  // Face verification (issue 12): the platforms' server sides, shared by face login and face recovery; what the
-  // candidate does in front of the camera comes only from QA (none without --qa, so nothing ever passes there).
-  const face = new FaceService({
-    outcome: () => (qa ? store.state.sim.face : null),
-    now: () => store.clock.now(),
-    state: () => store.state.face,
-    save: () => store.save(),
-  })
-  if (opts.faceOutcome) store.state.sim.face = opts.faceOutcome
-  await app.register(accountFeature, { store, qa, face })
-  await app.register(faceFeature, { store, qa, face })
-  await app.register(profileFeature, { store, qa })
-  await app.register(applicationFeature, { store, qa })
-  await app.register(processFeature, { store, qa })
-  // Reminders follow every change, whoever made it (a candidate, QA, the clock): looked for after each answer.
-  app.addHook('onResponse', async () => queueReminders(store))
-  await app.register(scanFeature, { store, qa, engine: opts.ocr })
-  await app.register(resultsFeature, { store, qa })
-  // Simulations of what only a real platform does exist only with the QA API, never on a plain `npm run mock`.
-  if (qa)
-    await app.register(simFeature, {
-      store,
-      qa,
-      hooks: { onPay: (orderId, outcome) => void notifyPayment(store, orderId, outcome) },
-    })
+  const publicBase = opts.publicBaseUrl ? publicBaseUrlOf(opts.publicBaseUrl) : null
+  const featureOptions = {
+    store,
+    qa,
+    ocr: opts.ocr,
+    faceOutcome: opts.faceOutcome,
+    limits,
+    publicBaseUrl: () => publicBase ?? listeningBase(app),
+  }
+  for (const feature of FEATURES) {
+    feature.hooks?.(app, featureOptions)
+    await app.register(feature.plugin, featureOptions)
+  }
 
   const server = app as unknown as MockServer
   server.store = store
   server.routeTable = routeTable
   return server
+}
+
+/** A configured public base URL, checked once at start: http(s), no path, query or fragment; no trailing slash. */
+export function publicBaseUrlOf(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new Error(`publicBaseUrl is not a URL: ${raw}`)
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password)
+    throw new Error(`publicBaseUrl must be an http(s) origin with an optional path: ${raw}`)
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
+
+/** The address the server listens on (the socket it bound, never a request's header), as a base URL. */
+function listeningBase(app: FastifyInstance): string {
+  const address = app.server.address()
+  if (!address || typeof address === 'string') return 'http://127.0.0.1'
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
 }
 
 /** The methods CORS allows: every one the contract's endpoints use, plus HEAD. */

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util'
 import { buildMockServer } from './app'
 
 /**
- * `npm run mock -- [--port 3100] [--host 127.0.0.1] [--qa] [--data FILE] [--scenario NAME] [--faults 0.3]`
+ * `npm run mock -- [--port 3100] [--host 127.0.0.1] [--qa] [--data FILE] [--scenario NAME] [--faults 0.3]
+ *   [--public-base-url https://exam.example.cn] [--captcha-rate 60] [--certificate-check-rate 30]`
  */
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,11 @@ const { values } = parseArgs({
     quiet: { type: 'boolean', default: false },
     // A share of API requests (0-1) meets a wire fault: 503/429 with Retry-After, a delay, or a dropped answer.
     faults: { type: 'string' },
+    // Where the server's own links (the certificate's verification QR) start; by default the address it listens on.
+    'public-base-url': { type: 'string', default: process.env.PUBLIC_BASE_URL },
+    // Per-client limits per minute (core/rate-limit.ts); a load run from one machine raises the captcha's.
+    'captcha-rate': { type: 'string' },
+    'certificate-check-rate': { type: 'string' },
   },
 })
 
@@ -24,6 +30,11 @@ async function main(): Promise<void> {
     scenario: values.scenario,
     logger: values.quiet ? { level: 'warn' } : true,
     ...(values.faults ? { faults: { rate: Number(values.faults) } } : {}),
+    ...(values['public-base-url'] ? { publicBaseUrl: values['public-base-url'] } : {}),
+    rateLimits: {
+      ...(values['captcha-rate'] ? { captcha: perMinute(values['captcha-rate']) } : {}),
+      ...(values['certificate-check-rate'] ? { certificateCheck: perMinute(values['certificate-check-rate']) } : {}),
+    },
   })
   const address = await app.listen({ port: Number(values.port), host: values.host })
   console.log(`mock server on ${address}${values.qa ? ' (QA control API on /__qa)' : ''}`)
@@ -32,6 +43,12 @@ async function main(): Promise<void> {
       void app.close().then(() => process.exit(0))
     })
   }
+}
+
+function perMinute(raw: string): { limit: number; windowMs: number } {
+  const limit = Number(raw)
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`a rate is a whole number per minute: ${raw}`)
+  return { limit, windowMs: 60_000 }
 }
 
 main().catch((err: unknown) => {

@@ -70,7 +70,20 @@ function memoryOf(pid: number): { rss: number; peak: number } | null {
 async function startServer(dataFile: string, port: number): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'mock-server/cli.ts', '--port', String(port), '--qa', '--quiet', '--data', dataFile],
+    // Every simulated candidate asks for its captcha from this one machine: the per-client limit is raised.
+    [
+      '--import',
+      'tsx',
+      'mock-server/cli.ts',
+      '--port',
+      String(port),
+      '--qa',
+      '--quiet',
+      '--data',
+      dataFile,
+      '--captcha-rate',
+      '1000000',
+    ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   )
   const deadline = Date.now() + 60_000

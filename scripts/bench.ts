@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } from './lib/taro-build'
+import { measurePackages, PLATFORM_LIMITS } from './lib/package-size'
+import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } from '../devkit/taro-build'
 
 /**
  * `npm run bench`: builds each target (timed), then prints package sizes per platform beside the platform's limit
@@ -21,8 +22,6 @@ import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } fro
 const KB = 1024
 const MB = 1024 * KB
 
-/** Every mini platform caps the main package (and each subpackage) at 2 MB. */
-const PLATFORM_PACKAGE_LIMIT = 2 * MB
 /**
  * This project's stricter budgets: a main package that loads fast on hospital Wi-Fi leaves room for growth below
  * the platform's 2 MB, and the H5 first load is what a candidate's browser downloads before the login page shows.
@@ -35,22 +34,7 @@ const BUDGET = {
 
 type MiniTarget = Exclude<Target, 'h5'>
 
-interface AppJson {
-  pages: string[]
-  subPackages?: { root: string; pages: string[] }[]
-  subpackages?: { root: string; pages: string[] }[]
-}
-
 const distOf = (target: Target) => path.join(ROOT, 'dist', target)
-/** Devtools project files sit in the output but are not uploaded with the package. */
-const PROJECT_FILES = new Set([
-  'project.config.json',
-  'project.private.config.json',
-  'project.swan.json',
-  'mini.project.json',
-  '.browserslistrc',
-])
-
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return []
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -81,40 +65,41 @@ function table(header: string[], rows: Row[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => line(r.cells))].join('\n')
 }
 
-/** Main package and subpackages of one mini-program output, by the subpackage roots app.json declares. */
+/** Main package and subpackages of one mini-program output, beside the platform's limits and the budgets. */
 function measureMini(target: MiniTarget): Row[] {
-  const dir = distOf(target)
-  const app = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')) as AppJson
-  const roots = [...(app.subPackages ?? []), ...(app.subpackages ?? [])].map((s) => s.root.replace(/\/$/, ''))
-  const all = filesUnder(dir).filter((f) => path.dirname(f) !== dir || !PROJECT_FILES.has(path.basename(f)))
-  const inRoot = (root: string) => (f: string) => path.relative(dir, f).split(path.sep).join('/').startsWith(`${root}/`)
-  const mainFiles = all.filter((f) => !roots.some((root) => inRoot(root)(f)))
-  const main = sizeOf(mainFiles)
+  const sizes = measurePackages(distOf(target))
+  const limit = PLATFORM_LIMITS[target]
   const rows: Row[] = [
     {
       cells: [
         `${target} main package`,
-        human(main),
-        `${human(PLATFORM_PACKAGE_LIMIT)} (${share(main, PLATFORM_PACKAGE_LIMIT)})`,
-        `${human(BUDGET.mainPackage)} (${share(main, BUDGET.mainPackage)})`,
-        String(mainFiles.length),
+        human(sizes.main.bytes),
+        `${human(limit.mainPackage)} (${share(sizes.main.bytes, limit.mainPackage)})`,
+        `${human(BUDGET.mainPackage)} (${share(sizes.main.bytes, BUDGET.mainPackage)})`,
+        String(sizes.main.files),
       ],
     },
   ]
-  for (const root of roots) {
-    const files = all.filter(inRoot(root))
-    const size = sizeOf(files)
+  for (const sub of sizes.subPackages) {
     rows.push({
       cells: [
-        `  subpackage ${root}`,
-        human(size),
-        `${human(PLATFORM_PACKAGE_LIMIT)} (${share(size, PLATFORM_PACKAGE_LIMIT)})`,
-        `${human(BUDGET.subPackage)} (${share(size, BUDGET.subPackage)})`,
-        String(files.length),
+        `  subpackage ${sub.root}`,
+        human(sub.bytes),
+        `${human(limit.subPackage)} (${share(sub.bytes, limit.subPackage)})`,
+        `${human(BUDGET.subPackage)} (${share(sub.bytes, BUDGET.subPackage)})`,
+        String(sub.files),
       ],
     })
   }
-  rows.push({ cells: [`  ${target} total`, human(sizeOf(all)), '', '', String(all.length)] })
+  rows.push({
+    cells: [
+      `  ${target} total`,
+      human(sizes.total.bytes),
+      `${human(limit.total)} (${share(sizes.total.bytes, limit.total)})`,
+      '',
+      String(sizes.total.files),
+    ],
+  })
   return rows
 }
 
@@ -163,7 +148,7 @@ async function main(): Promise<void> {
   if (!args.includes('--no-build')) {
     for (const target of targets) {
       process.stdout.write(`building ${target.padEnd(6)} … `)
-      const result = await buildTarget(target)
+      const result = await buildTarget(target, { loopback: true })
       times.set(target, result.ok ? seconds(result.ms) : 'FAILED')
       console.log(times.get(target))
       if (!result.ok) console.error(logTail(result.log, 20))

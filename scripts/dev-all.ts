@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { ROOT, targetsFromArgs } from './lib/taro-build'
+import { ROOT, targetsFromArgs } from '../devkit/taro-build'
 
 /**
  * `npm run dev`: watch builds of all four targets side by side (or `npm run dev -- weapp` for one), each line of
@@ -15,7 +15,8 @@ function main(): void {
   for (const target of targets) {
     const child = spawn('npx', ['taro', 'build', '--type', target, '--watch'], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'development' },
+      // Development builds talk to the mock server on this machine: loopback declared (config/network.ts).
+      env: { ...process.env, NODE_ENV: 'development', API_LOOPBACK: '1' },
       // Its own process group, so stopping reaches taro under npx.
       detached: true,
     })

@@ -12,7 +12,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
 import { makeIdNumber } from '../mock-server/scenarios'
-import { launchChromium } from './lib/chromium'
+import { launchChromium } from '../devkit/chromium'
 import type { ScanField, ScanKind } from '../types/scan'
 
 const DIR = path.join(__dirname, '..', 'tests', 'fixtures', 'xuexin')

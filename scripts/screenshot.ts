@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { launchChromium, PHONE_VIEWPORT, screenshotPage } from './lib/chromium'
+import { launchChromium, PHONE_VIEWPORT, screenshotPage } from '../devkit/chromium'
 
 /**
  * `npx tsx scripts/screenshot.ts <url> <out.png> [waitForSelector]`: a phone-sized screenshot of a page of the

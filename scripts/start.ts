@@ -1,7 +1,7 @@
 import { buildMockServer } from '../mock-server/app'
 import { DEMO_CANDIDATE } from '../mock-server/scenarios'
-import { serveH5 } from './lib/h5-server'
-import { ensureBuilt } from './lib/taro-build'
+import { serveH5 } from '../devkit/h5-server'
+import { ensureBuilt } from '../devkit/taro-build'
 
 /**
  * `npm start`: the mock server in QA mode with the demo scenario, and the H5 production build served against it,

@@ -29,7 +29,7 @@ export default defineAppConfig({
         'contact/index',
         'exam-info/index',
         'education/index',
-        'employment/index',
+        'work/index',
         'photo/index',
         'review/index',
         'form/index',

@@ -68,6 +68,7 @@ export const ERROR_MESSAGES = {
   APPLICATION_CHANGED: '报名信息已在其他设备上修改，请重新核对后提交',
   WITHDRAW_CLOSED: '报名确认已结束，不能撤回',
   PROVINCE_CHANGE_REFUSED: '报名信息已提交，不能修改考区',
+  PROVINCE_CHANGED: '考区已修改，请按新考区的要求重新上传材料',
   RECORD_NOT_VERIFIED: '只能选择核验通过的学历学位信息',
   APPLICATION_STATE: '当前报名状态不能进行此操作',
   // After submission (issue 14)
@@ -81,6 +82,12 @@ export const ERROR_MESSAGES = {
   MATERIALS_LOCKED: '材料正在确认中或已确认，不能修改',
   MATERIALS_INCOMPLETE: '请上传全部证明材料',
   MATERIAL_FORMAT: '材料格式不符：只能上传 JPG 图片（部分材料可上传 PDF）',
+  // Hostile files (issue 20; limits in types/process.ts MATERIAL_LIMITS)
+  MATERIAL_PDF_ENCRYPTED: 'PDF 文件已加密或设有密码，请取消加密后重新导出上传',
+  MATERIAL_PDF_ACTIVE_CONTENT: 'PDF 文件含有脚本、附件或自动执行的操作，请用“打印为 PDF”重新导出后上传',
+  MATERIAL_PDF_TOO_COMPLEX: 'PDF 文件结构过于复杂，无法处理，请用“打印为 PDF”重新导出后上传',
+  MATERIAL_PDF_TOO_MANY_PAGES: 'PDF 文件页数过多，请只保留所需的页面后上传',
+  UPLOAD_POLYGLOT: '文件中夹带了其他内容（如网页或 PDF），请上传相机或相册中的原图，或重新导出的文件',
   // QA control API
   QA_DISABLED: 'QA 控制接口未开启',
   SCENARIO_UNKNOWN: '没有这个场景',

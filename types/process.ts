@@ -20,8 +20,12 @@ export const ApplicationRef = v.object({ id: ApplicationId })
 export const PaymentState = v.picklist(['not-ready', 'due', 'paying', 'paid', 'closed', 'pc-only', 'none'])
 export type PaymentState = v.InferOutput<typeof PaymentState>
 
-/** An order's state on the server: only the platform's notification moves it to `paid` (never the client's word). */
-export const OrderState = v.picklist(['paying', 'paid', 'failed', 'cancelled'])
+/**
+ * An order's state on the server: only the platform's notification moves it to `paid` (never the client's word).
+ * `refund`: the platform reported a payment made after the payment deadline; it is not honoured and goes back to the
+ * payer (docs/process.md, "Late payments").
+ */
+export const OrderState = v.picklist(['paying', 'paid', 'failed', 'cancelled', 'refund'])
 export type OrderState = v.InferOutput<typeof OrderState>
 
 export const PaymentView = v.object({
@@ -45,6 +49,8 @@ export const PaymentView = v.object({
   ),
   /** Shown when `pc-only`. */
   pcMessage: v.nullable(v.string()),
+  /** Shown when the order is `refund`: a payment made after the deadline, not honoured, going back to the payer. */
+  refundMessage: v.optional(v.nullable(v.string()), null),
 })
 export type PaymentView = v.InferOutput<typeof PaymentView>
 
@@ -64,7 +70,32 @@ export const PC_PAYMENT_MESSAGE = '本考区未开通手机缴费，请使用电
 // --- Materials (上传材料, online-confirmation provinces) -----------------------------------------------------------
 
 export const MATERIAL_UPLOAD_FIELD = 'file'
-/** What an accepted material is stored as: a JPG (re-encoded) or the PDF as sent. */
+
+/**
+ * The limits a material file is held to (issue 20), stated here so the server enforces, the page states and the
+ * README documents the same numbers. Past each, the upload is refused with its own code (types/errors.ts):
+ * - `maxBytes`: the file (JPG or PDF); past it 413 `MATERIAL_FORMAT`, the file never kept in part.
+ * - `pdfMaxPages`: pages of a PDF, counted by walking its page tree (never its declared /Count); past it 400
+ *   `MATERIAL_PDF_TOO_MANY_PAGES`. A page tree that is no tree (a node listed twice, a cycle) or deeper than 32 levels
+ *   is 400 `MATERIAL_PDF_TOO_COMPLEX`.
+ * - `pdfCheckMs` and `pdfCheckMemoryMb`: the time and heap one PDF's check may take on its worker thread; past either
+ *   the worker is ended and the upload is 400 `MATERIAL_PDF_TOO_COMPLEX`.
+ * - `pdfQueue`: PDFs waiting for a worker; past it 503 `SERVICE_BUSY` (the candidate is asked to upload again later).
+ * Encrypted PDFs are 400 `MATERIAL_PDF_ENCRYPTED`; active content (JavaScript, a non-GoTo OpenAction, Launch,
+ * embedded files, XFA, additional actions, RichMedia) 400 `MATERIAL_PDF_ACTIVE_CONTENT`: refused, never rewritten.
+ */
+export const MATERIAL_LIMITS = {
+  maxBytes: 5 * 1024 * 1024,
+  pdfMaxPages: 20,
+  pdfCheckMs: 3000,
+  pdfCheckMemoryMb: 128,
+  pdfQueue: 32,
+} as const
+
+/**
+ * What an accepted material is stored as: a JPG decoded and re-encoded (EXIF orientation applied to the pixels,
+ * metadata and anything after the image gone), or the PDF as sent (checked, never rewritten).
+ */
 export const MaterialFormat = v.picklist(['jpeg', 'pdf'])
 export type MaterialFormat = v.InferOutput<typeof MaterialFormat>
 export const MATERIAL_UPLOAD_PATH = '/api/applications/:id/materials/:key'

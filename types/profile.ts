@@ -10,11 +10,8 @@ import {
 
 /** The personal-info hub (个人信息管理): basic info, photo, education/degree records, binding, the gate to applying. */
 
-import { IdentityState, PhotoState, PlatformName, RecordKind, RecordState } from './states'
-export { IdentityState, PhotoState, RecordKind, RecordState }
-/** What the gate to 网上报名 requires (domain/hub-gate.ts): the photo, a verified education record, the binding. */
-export const GateItem = v.picklist(['photo', 'education', 'binding'])
-export type GateItem = v.InferOutput<typeof GateItem>
+import { GateItem, IdentityState, PhotoState, PlatformName, RecordKind, RecordState } from './states'
+export { GateItem, IdentityState, PhotoState, RecordKind, RecordState }
 /** The platforms an account binds to: every platform the app runs on. */
 export const BindPlatform = PlatformName
 

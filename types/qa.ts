@@ -268,7 +268,12 @@ export const qaEndpoints = {
     method: 'GET',
     path: '/__qa/candidates/:username/login-guard',
     request: ByUsername,
-    response: v.object({ failures: v.number(), lockedUntil: v.nullable(v.string()) }),
+    response: v.object({
+      failures: v.number(),
+      lockedUntil: v.nullable(v.string()),
+      /** Wrong passwords actually checked (scrypt run) for this account since it was created or unlocked by QA. */
+      wrongChecked: v.number(),
+    }),
   }),
   applicationData: qa({
     method: 'POST',
@@ -399,7 +404,12 @@ export const qaEndpoints = {
   notifyPayment: qa({
     method: 'POST',
     path: '/__qa/applications/:id/payment',
-    request: v.object({ ...ByApplication.entries, outcome: PayOutcome }),
+    request: v.object({
+      ...ByApplication.entries,
+      outcome: PayOutcome,
+      /** When the payment was made, as the platform reports it (ISO; by default now): a late payment is refunded. */
+      paidAt: v.optional(v.pipe(v.string(), v.isoTimestamp('paidAt 必须是 ISO 时间'))),
+    }),
     response: v.object({ order: QaOrder }),
   }),
   applicationOrders: qa({

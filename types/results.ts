@@ -1,13 +1,12 @@
 import * as v from 'valibot'
+import { TicketWindowState } from './states'
 
 /**
  * After the exam (issue 15): the admission ticket (准考证) in its printing window, the scores (成绩查询) with the
  * rolling rule (成绩滚动管理), the pass certificate (成绩合格证明). The rule itself is domain/results.ts.
  */
 
-/** The ticket's printing window: before it opens, inside it, or closed (the exam is over). */
-export const TicketWindowState = v.picklist(['not-open', 'open', 'closed'])
-export type TicketWindowState = v.InferOutput<typeof TicketWindowState>
+export { TicketWindowState }
 export const SubjectStandingState = v.picklist(['counts', 'lapsed', 'retake'])
 
 /** A QR code the page shows as an image and the canvas draws module by module (no QR generator ships to phones). */

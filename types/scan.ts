@@ -1,48 +1,17 @@
 import * as v from 'valibot'
-import { RecordKind } from './states'
+import { SCAN_FIELDS, ScanKind, ScanRecognised } from '../domain/xuexin-fields'
 
 /**
  * Scanning a 学信网 (chsi.com.cn) query-result screenshot: the server reads the fields, the candidate checks them in
  * the form. The upload is multipart (field `file`, a JPEG, PNG or WebP image), so the request schema is empty.
  */
 
-/** The fields the scanner reads, in form order. Dates are YYYY-MM-DD. */
-export const SCAN_FIELDS = [
-  'name',
-  'gender',
-  'birthDate',
-  'admissionDate',
-  'graduationDate',
-  'school',
-  'major',
-  'level',
-  'studyMode',
-  'certificateNumber',
-] as const
-export type ScanField = (typeof SCAN_FIELDS)[number]
-
-/** 学历 (education record) or 学位 (degree record): a degree page has no 入学日期 or 学习形式. */
-export const ScanKind = RecordKind
-export type ScanKind = RecordKind
-
-/** The fields each kind of page is expected to show; `missing` lists those not found. */
-export const SCAN_FIELDS_BY_KIND: Record<ScanKind, readonly ScanField[]> = {
-  education: SCAN_FIELDS,
-  degree: ['name', 'gender', 'birthDate', 'graduationDate', 'school', 'major', 'level', 'certificateNumber'],
-}
+export { SCAN_FIELDS, SCAN_FIELDS_BY_KIND, ScanKind, ScanRecognised, type ScanField } from '../domain/xuexin-fields'
 
 /** The multipart field that carries the image. */
 export const SCAN_UPLOAD_FIELD = 'file'
 /** Largest accepted upload (a long phone screenshot as PNG stays well below). */
 export const SCAN_MAX_BYTES = 8 * 1024 * 1024
-
-export const ScanRecognised = v.object(
-  Object.fromEntries(SCAN_FIELDS.map((f) => [f, v.optional(v.string())])) as Record<
-    ScanField,
-    v.OptionalSchema<v.StringSchema<undefined>, undefined>
-  >,
-)
-export type ScanRecognised = v.InferOutput<typeof ScanRecognised>
 
 export const ScanEducationResponse = v.object({
   kind: ScanKind,

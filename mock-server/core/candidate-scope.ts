@@ -1,22 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type * as v from 'valibot'
 import type { Endpoint } from '../../types/api'
-import type { Account } from '../features/account/state'
 import { serveEndpoint, type RouteContext } from './contract-route'
 import { unauthorized } from './errors'
-import { accountFromRequest } from './sessions'
+import type { Candidate } from './identity'
 import type { Store } from './store'
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by a candidate scope's hook; read it through scope.candidateOf(req). */
-    candidate: Account | null
+    candidate: Candidate | null
   }
 }
 
 /** What a candidate-scoped handler receives: the request's context and the authenticated candidate. */
 export interface CandidateRouteContext extends RouteContext {
-  candidate: Account
+  candidate: Candidate
 }
 
 /** The routes of a feature that need a logged-in candidate, registered inside one encapsulated plugin. */
@@ -29,7 +28,7 @@ export interface CandidateScope {
     handler: (input: v.InferOutput<E['request']>, ctx: CandidateRouteContext) => Promise<v.InferOutput<E['response']>>,
   ): void
   /** The candidate the scope's hook authenticated for this request. */
-  candidateOf(req: FastifyRequest): Account
+  candidateOf(req: FastifyRequest): Candidate
 }
 
 /**
@@ -46,9 +45,9 @@ export async function candidateScope(
   await app.register(async (scoped) => {
     scoped.decorateRequest('candidate', null)
     scoped.addHook('onRequest', async (req) => {
-      req.candidate = accountFromRequest(store, req)
+      req.candidate = store.identity.authenticate(req)
     })
-    const candidateOf = (req: FastifyRequest): Account => {
+    const candidateOf = (req: FastifyRequest): Candidate => {
       // Only reachable for a route registered outside the scope's hook: a programming error, answered as 401.
       if (!req.candidate) throw unauthorized('UNAUTHORIZED')
       return req.candidate

@@ -3,9 +3,9 @@ import * as v from 'valibot'
 import { atRulesTime } from '../../domain/today'
 import { IDEMPOTENCY_HEADER, isStateChanging, type Endpoint } from '../../types/api'
 import { issuesToFieldErrors } from '../../types/validate'
-import type { Account } from '../features/account/state'
 import { HttpError } from './errors'
 import { callerScope, IdempotencyLedger } from './idempotency'
+import type { Candidate } from './identity'
 import type { Store } from './store'
 
 export interface RouteContext {
@@ -37,7 +37,7 @@ export function serveEndpoint<E extends Endpoint>(
   app: FastifyInstance,
   store: Store,
   endpoint: E,
-  candidateOf: (req: FastifyRequest) => Account | null,
+  candidateOf: (req: FastifyRequest) => Candidate | null,
   handler: (input: v.InferOutput<E['request']>, ctx: RouteContext) => Promise<v.InferOutput<E['response']>>,
 ): void {
   app.route({
@@ -81,7 +81,7 @@ export function ledgerOf(store: Store): IdempotencyLedger {
 }
 
 /** The reply's scope (caller, endpoint, key) for a state-changing call that carries a key; null otherwise. */
-function idempotencyScope(req: FastifyRequest, endpoint: Endpoint, account: Account | null, input: unknown) {
+function idempotencyScope(req: FastifyRequest, endpoint: Endpoint, account: Candidate | null, input: unknown) {
   if (!isStateChanging(endpoint.method)) return null
   const header = req.headers[IDEMPOTENCY_HEADER]
   if (typeof header !== 'string' || header.length === 0 || header.length > 128) return null

@@ -69,7 +69,7 @@ export class IdempotencyLedger {
   /** The scope's account was cancelled by this very call: its reply is not kept either. */
   private ownerGone(scope: string): boolean {
     const owner = /^account:(\S+) /.exec(scope)?.[1]
-    return owner !== undefined && !this.store.state.accounts.has(owner)
+    return owner !== undefined && !this.store.identity.exists(owner)
   }
 
   /**
@@ -80,7 +80,7 @@ export class IdempotencyLedger {
     const owner = /^account:(\S+) /.exec(scope)?.[1]
     if (owner) return owner
     const token = body && typeof body === 'object' ? (body as { token?: unknown }).token : undefined
-    return typeof token === 'string' ? this.store.state.sessions.get(token)?.accountId : undefined
+    return typeof token === 'string' ? this.store.identity.accountOfToken(token) : undefined
   }
 
   /** Drops every reply of a cancelled account, the anonymous ones that signed it in included. */

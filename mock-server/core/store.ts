@@ -1,35 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Account, AccountFlowsState } from '../features/account/state'
-import {
-  applicationBlobIds,
-  emptyApplicationState,
-  reviveApplicationState,
-  type ApplicationState,
-} from '../features/application/state'
-import { emptyAccountFlows, pruneAccountFlows, reviveAccountFlows } from '../features/account/state'
-import { pruneCaptchas, type Captcha } from '../features/public/state'
-import { emptyProfileState, profileBlobIds, reviveProfileState, type ProfileState } from '../features/profile/state'
-import { emptyFaceState, pruneFaceState, reviveFaceState, type FaceState } from '../features/face/state'
-import { emptyProcessState, processBlobIds, reviveProcessState, type ProcessState } from '../features/process/state'
-import { emptySimState, reviveSimState, type SimState } from '../features/sim/state'
-import { emptyResultsState, reviveResultsState, type ResultsState } from '../features/results/state'
 import { FileBlobStore, MemoryBlobStore, type BlobStore } from './blobs'
 import { FileWriter } from './file-writer'
 import { Clock } from './clock'
+import { NOBODY, type Identity } from './identity'
 import { fieldsOf, mapFrom, stateToJson } from './persist'
 
 /**
- * Everything the mock backend knows, so a restart with `--data` loses nothing. Each feature owns a slice (its
- * state.ts); this is where they are put together. Every collection keyed by a caller's id is a Map (never a plain
- * object: an id like `__proto__` or `constructor` must be just a key).
+ * Everything the mock backend knows, so a restart with `--data` loses nothing. Core holds the idempotency replies;
+ * each feature adds its slice (its slice.ts: `declare module '../../core/store' { interface State { … } }`) and the
+ * store puts the slices together. Every collection keyed by a caller's id is a Map (never a plain object: an id like
+ * `__proto__` or `constructor` must be just a key).
  */
-export interface Session {
-  token: string
-  accountId: string
-  expiresAt: string
-}
-
 export interface StoredReply {
   status: number
   body: unknown
@@ -41,69 +23,60 @@ export interface StoredReply {
 }
 
 export interface State {
-  /** Account feature: by account id (features/account/state.ts). */
-  accounts: Map<string, Account>
-  /** By bearer token. */
-  sessions: Map<string, Session>
-  /** By captcha id (features/public/state.ts). */
-  captchas: Map<string, Captcha>
-  /** The id of the captcha issued last, for the QA API. */
-  lastCaptchaId: string | null
   /** Replies to state-changing calls, by idempotency key, so a retried call is answered, not done twice. */
   idempotency: Map<string, StoredReply>
-  /** What the simulated platform abilities answer next; set by QA (features/sim/state.ts). */
-  sim: SimState
-  /** Account feature: security answers, lockouts, recoveries (features/account/state.ts). */
-  accountFlows: AccountFlowsState
-  /** Personal-info hub: photos, education/degree records, platform bindings (features/profile/state.ts). */
-  profile: ProfileState
-  /** Online application: applications, last year's applications, the exam calendar (features/application/state.ts). */
-  application: ApplicationState
-  /** Face verification: open verifications, rate limits, the platform stand-ins' records (features/face/state.ts). */
-  face: FaceState
-  /** After submission: orders, materials, subscriptions, reminders (features/process/state.ts). */
-  process: ProcessState
-  /** After the exam: tickets, scores, certificates (features/results/state.ts). */
-  results: ResultsState
 }
 
-export function emptyState(): State {
+/**
+ * A feature's part of the state (its slice.ts): its collections, which it adds to `State`
+ * (`declare module '../../core/store'`), how they start, how they come back from the state file, what expires in them
+ * and which stored files (blobs) they refer to.
+ */
+export interface StateSlice {
+  /** The slice's collections when nothing is stored yet. */
+  empty(): Partial<State>
+  /** Rebuilds them from the state file's JSON: this version's files and older ones. */
+  revive(json: Record<string, unknown>, blobs: BlobStore): Partial<State>
+  /** Drops what has expired by the clock; how many entries went. */
+  prune?(state: State, now: number): number
+  /** The blobs the slice refers to (the rest are swept). */
+  blobIds?(state: State): Iterable<string>
+}
+
+/** A slice that is one field of State (most are), from functions of that field alone. */
+export function sliceOf<K extends keyof State>(
+  key: K,
+  field: {
+    empty(): State[K]
+    revive(json: unknown, blobs: BlobStore): State[K]
+    prune?(value: State[K], now: number): number
+    blobIds?(value: State[K]): Iterable<string>
+  },
+): StateSlice {
+  const { prune, blobIds } = field
   return {
-    accounts: new Map(),
-    sessions: new Map(),
-    captchas: new Map(),
-    lastCaptchaId: null,
-    idempotency: new Map(),
-    sim: emptySimState(),
-    accountFlows: emptyAccountFlows(),
-    profile: emptyProfileState(),
-    application: emptyApplicationState(),
-    face: emptyFaceState(),
-    process: emptyProcessState(),
-    results: emptyResultsState(),
+    empty: () => ({ [key]: field.empty() }) as Partial<State>,
+    revive: (json, blobs) => ({ [key]: field.revive(json[key], blobs) }) as Partial<State>,
+    ...(prune ? { prune: (state: State, now: number) => prune(state[key], now) } : {}),
+    ...(blobIds ? { blobIds: (state: State) => blobIds(state[key]) } : {}),
   }
+}
+
+/** The state with every slice's collections empty. */
+export function emptyState(slices: readonly StateSlice[]): State {
+  return Object.assign({ idempotency: new Map() }, ...slices.map((s) => s.empty())) as State
 }
 
 /**
  * Rebuilds the state from its JSON. Reads this version's files (Maps as entry lists) and older ones (Maps written as
  * plain objects, photos inside the state, collections missing because a feature came later).
  */
-export function reviveState(raw: unknown, blobs: BlobStore): State {
+export function reviveState(raw: unknown, blobs: BlobStore, slices: readonly StateSlice[]): State {
   const json = fieldsOf(raw)
-  return {
-    accounts: mapFrom<Account>(json.accounts),
-    sessions: mapFrom<Session>(json.sessions),
-    captchas: mapFrom<Captcha>(json.captchas),
-    lastCaptchaId: typeof json.lastCaptchaId === 'string' ? json.lastCaptchaId : null,
-    idempotency: mapFrom<StoredReply>(json.idempotency),
-    sim: reviveSimState(json.sim),
-    accountFlows: reviveAccountFlows(json.accountFlows),
-    profile: reviveProfileState(json.profile, blobs),
-    application: reviveApplicationState(json.application),
-    face: reviveFaceState(json.face),
-    process: reviveProcessState(json.process),
-    results: reviveResultsState(json.results),
-  }
+  return Object.assign(
+    { idempotency: mapFrom<StoredReply>(json.idempotency) },
+    ...slices.map((s) => s.revive(json, blobs)),
+  ) as State
 }
 
 /** A stored reply to a state-changing call is kept this long (a retry comes within seconds or minutes). */
@@ -124,8 +97,9 @@ const BLOB_GRACE_MS = 60 * 1000
  * - The guarantee: a response is sent only once every change made before it is on disk (durable()), so an
  *   acknowledged write survives SIGKILL or a power cut; a change whose answer never came may be lost. Uploaded
  *   files are on disk (core/blobs.ts) before the state refers to them.
- * - A temp file left by a killed process is removed at start; expired captchas, sessions, verifications,
- *   recoveries, reset tokens and idempotency replies are pruned by the clock; unreferenced blobs are swept.
+ * - A temp file left by a killed process is removed at start; expired idempotency replies, and what each slice says
+ *   has expired (captchas, sessions, verifications, recoveries, reset tokens), are pruned by the clock; unreferenced
+ *   blobs are swept.
  */
 export class Store {
   state: State
@@ -133,6 +107,8 @@ export class Store {
   readonly clock = new Clock()
   /** Uploaded files (photos), beside the state file (`<file>.blobs/`), or in memory. */
   readonly blobs: BlobStore
+  /** Who is calling (core/identity.ts): the account feature provides it when it is registered. */
+  identity: Identity = NOBODY
 
   /** Bumped by every save(); `written` is the last version on disk. */
   private version = 0
@@ -145,13 +121,26 @@ export class Store {
   /** Durable atomic writes on a thread of their own (with a file). */
   private readonly writer = new FileWriter()
 
-  constructor(private readonly file?: string) {
+  /** The features' slices (mock-server/features/index.ts), and the state file, if any. */
+  constructor(
+    readonly slices: readonly StateSlice[],
+    private readonly file?: string,
+  ) {
     this.blobs = file ? new FileBlobStore(`${file}.blobs`, this.writer) : new MemoryBlobStore()
     if (file) removeStrayTemps(file)
-    this.state =
-      file && fs.existsSync(file) ? reviveState(JSON.parse(fs.readFileSync(file, 'utf8')), this.blobs) : emptyState()
+    this.state = file && fs.existsSync(file) ? this.revive(JSON.parse(fs.readFileSync(file, 'utf8'))) : this.empty()
     this.maintenance = setInterval(() => void this.maintain(), MAINTENANCE_MS)
     this.maintenance.unref()
+  }
+
+  /** The state with every slice's collections empty. */
+  empty(): State {
+    return emptyState(this.slices)
+  }
+
+  /** The state from its JSON (a state file's). */
+  revive(raw: unknown): State {
+    return reviveState(raw, this.blobs, this.slices)
   }
 
   /** Replace the whole state (reset, scenario) and save. */
@@ -190,12 +179,8 @@ export class Store {
   prune(): number {
     const now = this.clock.now()
     const s = this.state
-    let removed = pruneCaptchas(s.captchas, now) + pruneAccountFlows(s.accountFlows, now) + pruneFaceState(s.face, now)
-    for (const [token, session] of s.sessions) {
-      if (Date.parse(session.expiresAt) > now) continue
-      s.sessions.delete(token)
-      removed++
-    }
+    let removed = 0
+    for (const slice of this.slices) removed += slice.prune?.(s, now) ?? 0
     for (const [key, reply] of s.idempotency) {
       if (Date.parse(reply.at) + IDEMPOTENCY_TTL_MS > now) continue
       s.idempotency.delete(key)
@@ -220,11 +205,7 @@ export class Store {
   }
 
   private blobIds(): Set<string> {
-    return new Set([
-      ...profileBlobIds(this.state.profile),
-      ...applicationBlobIds(this.state.application),
-      ...processBlobIds(this.state.process),
-    ])
+    return new Set(this.slices.flatMap((slice) => [...(slice.blobIds?.(this.state) ?? [])]))
   }
 
   private async writeLoop(): Promise<void> {

@@ -3,6 +3,7 @@ import sharp from 'sharp'
 import { checkPhoto, uprightSize, type PhotoProblemCode } from '../../domain/photo'
 import type { ErrorCode } from '../../types/errors'
 import { HttpError, badRequest } from './errors'
+import { foreignInImage } from './file-check/polyglot'
 
 /**
  * Uploads are read and decoded before anything trusts them. A multipart body that breaks off, lacks its boundary or
@@ -49,8 +50,11 @@ export interface DecodedImage {
  * Decodes the whole image (shrunk on load, so a large one costs little memory) and returns its upright size; null
  * when it does not decode: too many pixels, truncated, corrupt. `maxPixels` is checked from the header, before
  * any decoding. https://sharp.pixelplumbing.com/api-constructor (limitInputPixels, failOn)
+ * An image that also carries a PDF or an HTML page (a polyglot, core/file-check/polyglot.ts) is refused first, 400
+ * `UPLOAD_POLYGLOT`, for every image upload alike.
  */
 export async function decodeImage(bytes: Buffer, maxPixels: number): Promise<DecodedImage | null> {
+  refusePolyglot(bytes)
   try {
     const image = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', sequentialRead: true })
     const meta = await image.metadata()
@@ -62,6 +66,14 @@ export async function decodeImage(bytes: Buffer, maxPixels: number): Promise<Dec
     return { format: meta.format, ...upright }
   } catch {
     return null
+  }
+}
+
+/** 400 `UPLOAD_POLYGLOT` for an image that is also a PDF or an HTML page. */
+export function refusePolyglot(bytes: Buffer): void {
+  const other = foreignInImage(bytes)
+  if (other) {
+    throw new HttpError(400, 'UPLOAD_POLYGLOT', undefined, undefined, { found: other })
   }
 }
 

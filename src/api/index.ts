@@ -1,6 +1,7 @@
 import { endpoints, type JsonEndpointName, type RequestOf, type ResponseOf, type UploadName } from '@contract/api'
 import { callEndpoint, uploadEndpoint, type CallOptions, type UploadCallOptions } from './request'
 import type { RecordKind } from '@domain/education'
+import { provideSimulation } from '../platform/simulation'
 
 export { ApiError, messageOf } from './api-error'
 export {
@@ -113,3 +114,8 @@ export const api = {
   subscribeReminders: (input: RequestOf<'subscribeReminders'>) => call('subscribeReminders', input),
   messages: () => call('messages', {}),
 }
+
+// A browser has no platform to verify a face, pay or ask for reminders: the H5 stand-ins (platform.h5.ts) ask the mock
+// server's simulation through this client, handed over here so that the platform never imports the client (the
+// mini-programs' platforms never ask for it).
+provideSimulation({ faceRun: api.simFaceRun, payRun: api.simPayRun, subscribe: api.simSubscribe })

@@ -138,6 +138,9 @@ export const useProcess = create<ProcessState>((set, get) => {
         if (after.state === 'paid') return { ok: true, text: '缴费成功，报名成功' }
         if (after.order?.state === 'cancelled') return { ok: false, text: '已取消支付，可重新缴费' }
         if (after.order?.state === 'failed') return { ok: false, text: '支付未成功，请重新缴费' }
+        // Paid after the deadline: not honoured, refunded (the server's sentence).
+        if (after.order?.state === 'refund')
+          return { ok: false, text: after.refundMessage ?? '缴费已截止，款项将原路退回' }
         return { ok: false, text: '正在确认支付结果，请稍后刷新' }
       } catch (err) {
         void get().loadPayment(id)

@@ -6,11 +6,11 @@ import { HISTORICAL_ID_CHANGED } from '../../mock-server/features/application/sc
 import type { ApplicationView } from '../../types/application'
 import { makeJpeg } from '../support/photos'
 import { stateToJson } from '../../mock-server/core/persist'
-import { reviveState } from '../../mock-server/core/store'
 import type { QaEndpointName } from '../../types/qa'
 import type { QaLooseRequest } from '../../scripts/lib/qa-client'
 import { startMock } from '../support/servers'
 import { clientAgainstMock } from './support/client-mock'
+import { FILLED, fillApplication } from '../support/application-fixture'
 
 /** The online application's server (issue 13): the real client against the live mock server. */
 describe('application API', () => {
@@ -50,33 +50,20 @@ describe('application API', () => {
     return (await api.listRecords(kind)).records.find((r) => r.state === 'verified')!.id
   }
 
-  const contact = { mobile: '139 1234 5678', address: '北京市海淀区学院路38号', postcode: '100191' }
-  const examInfo = {
-    category: 'nursing',
-    level: '3',
-    speciality: '368',
-    practiceCategory: '护士',
-    firstRegistration: '2013-09',
-    residencyHolder: false,
-    subjects: ['1', '2', '3', '4'],
-  }
-  const work = { unitName: '北京协和医院', workStart: '2013-08', specialityYears: 10 }
+  // Typed with spaces, saved without.
+  const contact = { ...FILLED.contact, mobile: '139 1234 5678' }
+  const { examInfo, work } = FILLED
 
   /** Starts an application in 北京 and saves all six steps and the photo. */
   async function filled(examId: string, province = '11'): Promise<ApplicationView> {
     const app = await api.startApplication({ examId, province })
     await api.acceptDeclarations(app.id)
-    await api.saveCentreStep({ id: app.id, centre: `${province}01` })
-    await api.saveBasicStep({ id: app.id, idValidUntil: '长期', ethnicity: '汉族' })
-    await api.saveContactStep({ id: app.id, ...contact })
-    await api.saveExamInfoStep({ id: app.id, ...examInfo })
-    await api.saveEducationStep({
-      id: app.id,
-      educationRecordId: await verifiedRecord('education'),
-      degreeRecordId: await verifiedRecord('degree'),
-    })
-    await api.saveWorkStep({ id: app.id, ...work })
-    return api.confirmHubPhoto(app.id)
+    return fillApplication(
+      api,
+      app.id,
+      { educationRecordId: await verifiedRecord('education'), degreeRecordId: await verifiedRecord('degree') },
+      `${province}01`,
+    )
   }
 
   afterEach(() => mock.qaApi('setClock', { real: true }))
@@ -662,14 +649,14 @@ describe('application API', () => {
     const again = await filled(examId).catch((e: ApiError) => e)
     expect(again).not.toBeInstanceOf(ApiError)
     const state = mock.app.store.state
-    const revived = reviveState(JSON.parse(stateToJson(state)), mock.app.store.blobs)
+    const revived = mock.app.store.revive(JSON.parse(stateToJson(state)))
     expect(revived.application.byId).toBeInstanceOf(Map)
     expect([...revived.application.byId.keys()]).toEqual([...state.application.byId.keys()])
     expect(revived.application.history.size).toBe(2)
     expect(revived.application.calendar).toEqual(state.application.calendar)
     expect(revived.application.byId.has(app.id)).toBe(false) // the scenario replaced the state
     // A file written before this feature has no slice: it starts empty.
-    expect(reviveState({ accounts: [] }, mock.app.store.blobs).application).toEqual({
+    expect(mock.app.store.revive({ accounts: [] }).application).toEqual({
       byId: new Map(),
       history: new Map(),
       calendar: null,

@@ -6,6 +6,7 @@ import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
 import { endpoints, type EndpointName } from '../../types/api'
 import { resetTaroStub } from '../support/taro-node'
 import { startMock, type RunningMock } from '../support/servers'
+import { FILLED, fillApplication } from '../support/application-fixture'
 
 /**
  * The contract is closed: every endpoint of the registry (types/api.ts), uploads included, is called through the
@@ -110,29 +111,10 @@ describe('every endpoint answers what its response schema says', () => {
     const app = await api.startApplication({ examId: (await applicant()).examId, province: '11' })
     return accept ? api.acceptDeclarations(app.id) : app
   }
-  const APPLY = {
-    contact: { mobile: '13912345678', address: '北京市海淀区学院路38号', postcode: '100191' },
-    examInfo: {
-      category: 'nursing',
-      level: '3',
-      speciality: '368',
-      practiceCategory: '护士',
-      firstRegistration: '2013-09',
-      residencyHolder: false,
-      subjects: ['1', '2', '3', '4'],
-    },
-    work: { unitName: '北京协和医院', workStart: '2013-08', specialityYears: 10 },
-  }
   /** Every step saved and the hub photo confirmed. */
   async function filledApplication() {
     const { id } = await applying()
-    await api.saveCentreStep({ id, centre: '1101' })
-    await api.saveBasicStep({ id, idValidUntil: '长期', ethnicity: '汉族' })
-    await api.saveContactStep({ id, ...APPLY.contact })
-    await api.saveExamInfoStep({ id, ...APPLY.examInfo })
-    await api.saveEducationStep({ id, educationRecordId: (await api.listRecords('education')).records[0].id })
-    await api.saveWorkStep({ id, ...APPLY.work })
-    return api.confirmHubPhoto(id)
+    return fillApplication(api, id, { educationRecordId: (await api.listRecords('education')).records[0].id })
   }
 
   /** How to get a real answer from each endpoint. */
@@ -237,17 +219,16 @@ describe('every endpoint answers what its response schema says', () => {
     },
     getApplication: async () => api.getApplication((await applying()).id),
     acceptDeclarations: async () => api.acceptDeclarations((await applying(false)).id),
-    saveCentreStep: async () => api.saveCentreStep({ id: (await applying()).id, centre: '1101' }),
-    saveBasicStep: async () =>
-      api.saveBasicStep({ id: (await applying()).id, idValidUntil: '长期', ethnicity: '汉族' }),
-    saveContactStep: async () => api.saveContactStep({ id: (await applying()).id, ...APPLY.contact }),
-    saveExamInfoStep: async () => api.saveExamInfoStep({ id: (await applying()).id, ...APPLY.examInfo }),
+    saveCentreStep: async () => api.saveCentreStep({ id: (await applying()).id, ...FILLED.centre }),
+    saveBasicStep: async () => api.saveBasicStep({ id: (await applying()).id, ...FILLED.basic }),
+    saveContactStep: async () => api.saveContactStep({ id: (await applying()).id, ...FILLED.contact }),
+    saveExamInfoStep: async () => api.saveExamInfoStep({ id: (await applying()).id, ...FILLED.examInfo }),
     saveEducationStep: async () => {
       const { id } = await applying()
       const records = (await api.listRecords('education')).records
       return api.saveEducationStep({ id, educationRecordId: records[0].id })
     },
-    saveWorkStep: async () => api.saveWorkStep({ id: (await applying()).id, ...APPLY.work }),
+    saveWorkStep: async () => api.saveWorkStep({ id: (await applying()).id, ...FILLED.work }),
     confirmHubPhoto: async () => api.confirmHubPhoto((await applying()).id),
     uploadExamPhoto: async () => api.upload('uploadExamPhoto', PHOTO, { id: (await applying()).id }),
     reviewApplication: async () => api.reviewApplication((await applying()).id),

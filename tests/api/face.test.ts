@@ -17,7 +17,9 @@ import { clientAgainstMock } from './support/client-mock'
  * query) and the H5 simulation. Outcomes come only from the QA API.
  */
 describe('face verification API', () => {
-  const mock = clientAgainstMock()
+  // Every face start takes a captcha: this suite asks for one a second or more from one address, past the default
+  // per-client limit (core/rate-limit.ts; tests/api/rate-limits.test.ts tests the limit itself).
+  const mock = clientAgainstMock({ rateLimits: { captcha: { limit: 100_000, windowMs: 60_000 } } })
   let seq = 300
   const nextId = () => makeIdNumber('110105', '19900101', String(seq++).padStart(3, '0'))
 

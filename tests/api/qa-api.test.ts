@@ -44,7 +44,7 @@ describe('QA control API registry', () => {
     const me = await fetch(`${mock.url}/api/account/me`, { headers: { authorization: `Bearer ${token}` } })
     expect(me.status).toBe(200)
     const guard = await mock.qaApi('loginGuard', { username: 'qareg0000' })
-    expect(guard).toEqual({ failures: 0, lockedUntil: null })
+    expect(guard).toEqual({ failures: 0, lockedUntil: null, wrongChecked: 0 })
 
     const refused = await mock.qaApi('candidate', { username: 'nobody99' }).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(QaError)

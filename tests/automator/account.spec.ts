@@ -13,6 +13,7 @@ import {
   type Page,
 } from './support/app'
 import { captchaShown, qaApi } from './support/qa'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // The account flows of issue 4 (SPEC 1): register, password and face login, lockout, recovery, cancellation,
 // session expiry. Candidates are created through the QA API; captchas come from it too.
@@ -24,8 +25,8 @@ describe('account', () => {
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const nextIdNumber = () => makeIdNumber('330106', '19870412', String(seq++ % 1000).padStart(3, '0'))
 
@@ -199,7 +200,7 @@ describe('account', () => {
     const c = await candidate()
     await loginByPassword(c.username, c.password)
     await landedOn('pages/hub/index', '#hub-page')
-    // Sessions live two hours from their last use (mock-server/core/sessions.ts): move the server's clock three on.
+    // Sessions live two hours from their last use (mock-server/features/account/sessions.ts): move the server's clock three on.
     await qaApi('setClock', { advanceMs: 3 * 60 * 60 * 1000 })
     try {
       await mp.navigateTo('/packages/profile/basic/index')

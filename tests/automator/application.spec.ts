@@ -17,6 +17,7 @@ import { logInWithPassword, withPickedImage } from './support/candidate'
 import type { QaResponseOf } from '../../types/qa'
 import { qaApi } from './support/qa'
 import { saveAndRead, withAlbumRefused } from './support/saved-images'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // 网上报名 (issue 13): exams list → province → declarations → six steps → photo → review → form, for a new candidate
 // (apply-open) and a historical one in 北京 (confirmed at once); withdraw and resubmit changes the 验证码; a half-typed
@@ -33,8 +34,8 @@ describe('online application wizard', () => {
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   async function logIn(user: { username: string; password: string }): Promise<void> {
     await logInWithPassword(mp, user)
@@ -160,7 +161,7 @@ describe('online application wizard', () => {
     await element(page, '.education__record')
     const records = await page.$$('.education__record')
     await records[0].tap()
-    page = await submitStep(page, 'apply-education', 'packages/application/employment/index')
+    page = await submitStep(page, 'apply-education', 'packages/application/work/index')
 
     // 工作情况: 单位名称 其它 needs 单位类别; years within the years since the start.
     const { centres: _c, units } = (await (
@@ -305,7 +306,7 @@ describe('online application wizard', () => {
     await element(page, '#apply-exam-info-subjects-field .subject-on')
     expect((await page.$$('.subject-on')).length).toBe(2)
     page = await submitStep(page, 'apply-exam-info', 'packages/application/education/index')
-    page = await submitStep(page, 'apply-education', 'packages/application/employment/index')
+    page = await submitStep(page, 'apply-education', 'packages/application/work/index')
     page = await submitStep(page, 'apply-work', 'packages/application/photo/index')
     await tap(page, '#apply-photo-confirm')
     page = await pageAt(mp, 'packages/application/review/index', 15000)

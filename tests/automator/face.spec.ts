@@ -13,6 +13,7 @@ import {
 } from './support/app'
 import { describeSkipOn } from './support/platform'
 import { captchaShown, qaApi } from './support/qa'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 /**
  * Face login and recovery by face (issue 12), each outcome, as QA runs them in the devtools: the platform's face
@@ -50,15 +51,15 @@ describeSkipOn({
     const info = (await mp.systemInfo()) as { platform?: string }
     const env = process.env.AUTOMATOR_TARGET as Target | undefined
     target = env ?? (info?.platform === 'h5' ? 'h5' : 'weapp')
-  })
+  }, HOOK_TIMEOUT_MS)
   beforeEach(async () => {
     await qaApi('simFace', { outcome: 'pending' })
     await qaApi('resetFaceRateLimits')
-  })
+  }, HOOK_TIMEOUT_MS)
   afterEach(async () => {
     await mp.restoreWxMethod(faceApi())
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const faceApi = () => (target === 'alipay' ? 'startAPVerify' : 'requestFacialVerify')
 

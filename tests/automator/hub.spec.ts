@@ -16,6 +16,7 @@ import {
 import { logInNewCandidate, withPickedImage } from './support/candidate'
 import { qaApi } from './support/qa'
 import { postEducationRecord } from '../support/records'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // 个人信息管理 (issue 5): from locked to unlocked, the photo checks, the record limit, a verified record's missing
 // delete. Selects only by the pages' ids; verification outcomes come from the QA API, as in the devtools.
@@ -28,8 +29,8 @@ describe('personal-info hub', () => {
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   /** A new candidate, logged in through the login page; resolves on the hub. */
   async function newCandidateOnHub(): Promise<{ username: string; hub: Page }> {

@@ -1,4 +1,5 @@
 import { connectApp, element, openPage, tap, textOf, type, waitUntil, type MiniProgram, type Page } from './support/app'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // 登录 page: the image captcha and the refusal of an empty form. Selects only by the page's ids.
 describe('login page', () => {
@@ -7,11 +8,11 @@ describe('login page', () => {
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
+  }, HOOK_TIMEOUT_MS)
   beforeEach(async () => {
     page = await openPage(mp, '/pages/login/index', '#login-page')
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const captchaSrc = async () => String(await (await element(page, '#login-captcha-image')).attribute('src'))
 

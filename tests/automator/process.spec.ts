@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
+import { ERROR_MESSAGES } from '../../types/errors'
+import { MATERIAL_LIMITS } from '../../types/process'
 import {
   absent,
   connectApp,
@@ -18,6 +20,7 @@ import { makeJpeg } from '../support/photos'
 import { logInWithPassword, withPickedImage } from './support/candidate'
 import { mockUrl } from './support/env'
 import { qaApi } from './support/qa'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 /**
  * After submission (issue 14), as QA runs it in the devtools: the application is submitted through the QA API (the
@@ -41,19 +44,26 @@ describe('after submission: tracker, materials, payment, messages', () => {
   let target: Target
   /** A second valid JPG, another size than JPG, for the replacement on the review. */
   let replacement = ''
+  /** A JPG carrying an HTML page after the image (a polyglot): the server refuses it, the page shows why. */
+  let polyglot = ''
 
   beforeAll(async () => {
     replacement = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'process-spec-')), 'replacement.jpg')
     fs.writeFileSync(replacement, await makeJpeg({ width: 400, height: 520 }))
+    polyglot = path.join(path.dirname(replacement), 'polyglot.jpg')
+    fs.writeFileSync(
+      polyglot,
+      Buffer.concat([fs.readFileSync(JPG), Buffer.from('<html><body><script>alert(1)</script></body></html>')]),
+    )
     mp = await connectApp()
     const info = (await mp.systemInfo()) as { platform?: string }
     target = (process.env.AUTOMATOR_TARGET as Target | undefined) ?? (info?.platform === 'h5' ? 'h5' : 'weapp')
-  })
+  }, HOOK_TIMEOUT_MS)
   afterEach(async () => {
     if (target !== 'h5') await mp.restoreWxMethod(payApi())
     await qaApi('simPay', { outcome: 'success' })
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const payApi = () => (target === 'alipay' ? 'tradePay' : 'requestPayment')
 
@@ -203,6 +213,19 @@ describe('after submission: tracker, materials, payment, messages', () => {
     if (!res.ok) throw new Error(`upload ${key}: ${res.status} ${await res.text()}`)
   }
 
+  /**
+   * The review's size label of what the server stored for a material: a JPG is stored re-encoded (issue 20), so its
+   * size is the server's, not the picked file's.
+   */
+  async function storedSize(id: string, key: string): Promise<string> {
+    const { token } = await qaApi('createSession', { username: DEMO_CANDIDATE.username })
+    const res = await fetch(`${mockUrl()}/api/applications/${id}/materials`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    const view = (await res.json()) as { required: Array<{ key: string; uploaded: { size: number } | null }> }
+    return kb(view.required.find((m) => m.key === key)!.uploaded!.size)
+  }
+
   it('an online-confirmation province: upload all, review, replace one, submit; refused, re-uploaded, confirmed', async () => {
     const id = await submitted('12', { submit: false, materials: false })
     // 学历证书 as a PDF (allowed in 天津) before the page opens; 上传全部证明材料 then uploads the two still missing.
@@ -213,13 +236,16 @@ describe('after submission: tracker, materials, payment, messages', () => {
     const materials = await pageAt(mp, 'packages/process/materials/index')
     await waitForText(materials, '#materials-item-education-status', (t) => t === '已上传', 10000)
     expect(await absent(materials, '#materials-submit')).toBe(true)
+    // The contract's file limits, stated before any upload.
+    expect(await waitForText(materials, '#materials-limits', (t) => t.length > 0)).toContain(
+      `PDF 不超过 ${MATERIAL_LIMITS.pdfMaxPages} 页`,
+    )
     await withPickedImage(mp, JPG, async () => {
       await tap(materials, '#materials-upload-all')
       await element(materials, '#materials-review', 30000)
     })
 
-    // The review: every material with its name, its thumbnail (or the PDF label) and its size.
-    const jpgSize = kb(fs.statSync(JPG).size)
+    // The review: every material with its name, its thumbnail (or the PDF label) and its size (as stored).
     const names = { 'id-card': '身份证（正反面）', education: '学历证书', 'work-proof': '单位工作证明（加盖公章）' }
     for (const [key, name] of Object.entries(names)) {
       expect(await waitForText(materials, `#materials-review-item-${key}-name`, (t) => t.length > 0, 10000)).toBe(name)
@@ -227,7 +253,9 @@ describe('after submission: tracker, materials, payment, messages', () => {
     }
     for (const key of ['id-card', 'work-proof']) {
       await element(materials, `#materials-review-item-${key}-thumb`)
-      expect(await waitForText(materials, `#materials-review-item-${key}-size`, (t) => t.length > 0)).toBe(jpgSize)
+      expect(await waitForText(materials, `#materials-review-item-${key}-size`, (t) => t.length > 0)).toBe(
+        await storedSize(id, key),
+      )
     }
     expect(await waitForText(materials, '#materials-review-item-education-pdf', (t) => t.length > 0)).toBe('PDF 文件')
     expect(await absent(materials, '#materials-review-item-education-thumb')).toBe(true)
@@ -242,16 +270,24 @@ describe('after submission: tracker, materials, payment, messages', () => {
     await tap(materials, '#materials-to-review')
     await element(materials, '#materials-review', 10000)
 
+    // A hostile file picked for 学历证书 (a JPG with a web page after it): the server's refusal is shown, the PDF kept.
+    await withPickedImage(mp, polyglot, async () => {
+      await tap(materials, '#materials-review-item-education-replace')
+      expect(await waitForText(materials, '#materials-error', (t) => t.length > 0, 15000)).toBe(
+        ERROR_MESSAGES.UPLOAD_POLYGLOT,
+      )
+    })
+    expect(await waitForText(materials, '#materials-review-item-education-pdf', (t) => t.length > 0)).toBe('PDF 文件')
+
     // Replace one on the review: 学历证书 becomes a JPG of another size, shown at once.
     await withPickedImage(mp, replacement, async () => {
       await tap(materials, '#materials-review-item-education-replace')
-      await waitForText(
-        materials,
-        '#materials-review-item-education-size',
-        (t) => t === kb(fs.statSync(replacement).size),
-        15000,
-      )
+      await waitForText(materials, '#materials-review-item-education-size', (t) => t !== kb(pdf.length), 15000)
     })
+    expect(await waitForText(materials, '#materials-review-item-education-size', (t) => t.length > 0)).toBe(
+      await storedSize(id, 'education'),
+    )
+    expect(await absent(materials, '#materials-error')).toBe(true)
     await element(materials, '#materials-review-item-education-thumb', 10000)
     expect(await absent(materials, '#materials-review-item-education-pdf')).toBe(true)
 
@@ -278,7 +314,9 @@ describe('after submission: tracker, materials, payment, messages', () => {
       )
     })
     await tap(again, '#materials-to-review')
-    expect(await waitForText(again, '#materials-review-item-education-size', (t) => t.length > 0, 10000)).toBe(jpgSize)
+    expect(await waitForText(again, '#materials-review-item-education-size', (t) => t.length > 0, 10000)).toBe(
+      await storedSize(id, 'education'),
+    )
     await tap(again, '#materials-submit')
     await element(again, '#materials-submitted', 10000)
     await expectNodes(id, { confirm: 'current' })

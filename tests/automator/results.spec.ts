@@ -15,6 +15,7 @@ import {
 import { logInWithPassword } from './support/candidate'
 import { qaApi } from './support/qa'
 import { saveAndRead, takeSavedImages, withAlbumRefused } from './support/saved-images'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // After the exam (issue 15): the ticket before, inside and after its printing window (the server's clock moved by
 // QA), a partly passed historical candidate's scores with the rolling standing, the certificate once every subject
@@ -30,11 +31,11 @@ describe('after the exam: ticket, scores, certificate', () => {
     mp = await connectApp()
     await qaApi('setClock', { real: true })
     await qaApi('loadScenario', { name: 'results' })
-  })
+  }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await qaApi('setClock', { real: true })
     await mp?.disconnect()
-  })
+  }, HOOK_TIMEOUT_MS)
 
   /** Logs in through the login page (the captcha's answer from the QA API); resolves on the hub. */
   function logIn(username: string): Promise<Page> {

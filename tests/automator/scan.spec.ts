@@ -14,6 +14,7 @@ import {
 } from './support/app'
 import { logInNewCandidate, withCameraImage, withPickedImage } from './support/candidate'
 import { skipOn } from './support/platform'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // 扫描学历查询结果 (issue 6): scan a 学信网 screenshot fixture, see the fields filled and marked 请核对, correct one,
 // save, and find the record in the list as 未核验. 拍照识别 (issue 23): the page photographed through the platform's
@@ -27,8 +28,8 @@ describe('screenshot scanner', () => {
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   it('fills the education form from a 学信网 screenshot; the corrected record is saved as 未核验', async () => {
     // The candidate of the fixture (王晓燕, born 1998-05-12), logged in through the login page.

@@ -1,5 +1,6 @@
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { startH5Rig, type H5Rig } from '../support/h5-page'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 jest.setTimeout(60_000)
 
@@ -9,13 +10,13 @@ describe('account flows (H5)', () => {
   let seq = 500
   beforeAll(async () => {
     rig = await startH5Rig()
-  })
-  afterAll(() => rig.close())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => rig.close(), HOOK_TIMEOUT_MS)
   beforeEach(async () => {
     await rig.page.evaluate(() => localStorage.clear()).catch(() => undefined)
     await rig.mock.qaApi('simFace', { outcome: 'pass' })
     await rig.mock.qaApi('resetFaceRateLimits')
-  })
+  }, HOOK_TIMEOUT_MS)
 
   const $ = (selector: string) => rig.page.locator(rig.shown(selector))
   const fill = (id: string, value: string) => $(`#${id} input`).fill(value)

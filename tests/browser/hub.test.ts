@@ -2,6 +2,7 @@ import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { startH5Rig, type H5Rig } from '../support/h5-page'
 import { postEducationRecord } from '../support/records'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 jest.setTimeout(90_000)
 
@@ -15,8 +16,8 @@ describe('personal-info hub (H5)', () => {
   let seq = 700
   beforeAll(async () => {
     rig = await startH5Rig()
-  })
-  afterAll(() => rig.close())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => rig.close(), HOOK_TIMEOUT_MS)
 
   const $ = (selector: string) => rig.$(selector)
   const tap = (id: string) => $(`#${id}`).click()

@@ -1,4 +1,5 @@
 import { startH5Rig, type H5Rig } from '../support/h5-page'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 /** The H5 production build in headless Chromium, against the mock server: the login page's first screen. */
 describe('login page (H5)', () => {
@@ -6,8 +7,8 @@ describe('login page (H5)', () => {
   beforeAll(async () => {
     rig = await startH5Rig()
     await rig.open('pages/login/index', 'login-page')
-  })
-  afterAll(() => rig.close())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => rig.close(), HOOK_TIMEOUT_MS)
 
   test('shows the captcha image from the mock server', async () => {
     const img = rig.page.locator(rig.shown('#login-captcha-image'))

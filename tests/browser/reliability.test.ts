@@ -2,6 +2,7 @@ import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { endpoints, isStateChanging, type EndpointName, type HttpMethod } from '../../types/api'
 import { startH5Rig, type H5Rig } from '../support/h5-page'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 jest.setTimeout(240_000)
 
@@ -28,11 +29,11 @@ describe('reliability (H5)', () => {
       const name = url.origin === api ? endpointOf(req.method(), url.pathname) : null
       if (name) sent.set(name, (sent.get(name) ?? 0) + 1)
     })
-  })
+  }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await rig.mock.qaApi('clearWireFaults')
     await rig.close()
-  })
+  }, HOOK_TIMEOUT_MS)
 
   const $ = (selector: string) => rig.$(selector)
   const tap = (id: string) => $(`#${id}`).click()

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { sharedOcrEngine } from '../../mock-server/features/scan/ocr/engine'
 import { startH5Rig, type H5Rig } from '../support/h5-page'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 jest.setTimeout(180_000)
 
@@ -14,11 +15,11 @@ describe('scanning a 学信网 screenshot into the education form (H5)', () => {
   let rig: H5Rig
   beforeAll(async () => {
     rig = await startH5Rig()
-  })
+  }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await rig.close()
     await sharedOcrEngine().close()
-  })
+  }, HOOK_TIMEOUT_MS)
 
   const $ = (selector: string) => rig.$(selector)
   const waitPage = (rootId: string) => rig.waitPage(rootId)

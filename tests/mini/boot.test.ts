@@ -1,9 +1,10 @@
 import { startMock, type RunningMock } from '../support/servers'
 import { makeIdNumber } from '../../mock-server/scenarios'
-import { snapshotOutput, type OutputSnapshot } from '../../scripts/lib/taro-build'
+import { snapshotOutput, type OutputSnapshot } from '../../devkit/taro-build'
 import { errorText, MiniProgramHost } from '../../tools/miniprogram-host/src/host'
 import type { MiniTarget } from '../../tools/miniprogram-host/src/platforms'
 import { allUids, findByUid, textOf, type RenderNode } from '../../tools/miniprogram-host/src/render-tree'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 /**
  * Boots each mini-program output in the mini-program host (tools/miniprogram-host): the real bundles, with the
@@ -38,12 +39,12 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s boot', (target) => {
   beforeAll(async () => {
     snapshot = await snapshotOutput(target)
     mock = await startMock()
-  })
-  afterEach(() => hosts.splice(0).forEach((h) => h.dispose()))
+  }, HOOK_TIMEOUT_MS)
+  afterEach(() => hosts.splice(0).forEach((h) => h.dispose()), HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await mock?.close()
     snapshot?.dispose()
-  })
+  }, HOOK_TIMEOUT_MS)
 
   it('launches, renders the login page with its ids and a captcha from the mock server', async () => {
     const host = boot()

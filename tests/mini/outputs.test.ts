@@ -12,8 +12,9 @@ import {
   unguardedGlobalReads,
   type AppJson,
 } from './support/output'
-import { snapshotOutput, type OutputSnapshot } from '../../scripts/lib/taro-build'
+import { snapshotOutput, type OutputSnapshot } from '../../devkit/taro-build'
 import type { MiniTarget } from '../../tools/miniprogram-host/src/platforms'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // A build may run first when dist/<target> is stale.
 jest.setTimeout(240_000)
@@ -28,8 +29,8 @@ describe.each<MiniTarget>(['weapp', 'swan', 'alipay'])('%s output', (target) => 
     snapshot = await snapshotOutput(target)
     dir = snapshot.root
     app = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')) as AppJson
-  })
-  afterAll(() => snapshot?.dispose())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => snapshot?.dispose(), HOOK_TIMEOUT_MS)
 
   it('has the app files and the project file its devtools opens', () => {
     const appStyle = PAGE_FILES[target].style

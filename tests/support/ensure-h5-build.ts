@@ -1,4 +1,4 @@
-import { ensureBuilt } from '../../scripts/lib/taro-build'
+import { ensureBuilt } from '../../devkit/taro-build'
 
 /**
  * Jest globalSetup for the projects that open the H5 app: builds dist/h5 when it is missing, older than the sources

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { launchChromium, PHONE_VIEWPORT } from '../../scripts/lib/chromium'
+import { launchChromium, PHONE_VIEWPORT } from '../../devkit/chromium'
 import { startH5, startMock, type RunningMock } from './servers'
 
 /** The H5 app in headless Chromium against a fresh mock server: what the browser tests drive. */

@@ -1,7 +1,7 @@
 import net from 'node:net'
 import { buildMockServer, type MockServer, type MockServerOptions } from '../../mock-server/app'
 import { recordingCalls, saveCallRecord } from '../../scripts/lib/call-coverage'
-import { serveH5 } from '../../scripts/lib/h5-server'
+import { serveH5 } from '../../devkit/h5-server'
 import { qaClient, type QaClient } from '../../scripts/lib/qa-client'
 
 export interface RunningMock {

@@ -27,6 +27,7 @@ import { chinaDateOf } from '../../domain/today'
 import { basicProblems, centreProblems, examInfoProblems, stepBar, workProblems } from '../../domain/application-steps'
 import { ContactStep, ExamInfoStep, WorkStep } from '../../types/application'
 import { validate } from '../../types/validate'
+import { FILLED } from '../support/application-fixture'
 
 const TODAY = '2026-05-15'
 
@@ -380,16 +381,7 @@ describe('step checks shared by pages and server', () => {
       { code: '201', category: 'pharmacy', level: '2', subjects: [{ code: '1' }, { code: '2' }] },
     ],
   }
-  const info = {
-    category: 'nursing',
-    level: '3',
-    speciality: '368',
-    practiceCategory: '护士',
-    firstRegistration: '2013-09',
-    residencyHolder: false,
-    residencyCertDate: '',
-    subjects: ['1'],
-  }
+  const info = { ...FILLED.examInfo, residencyCertDate: '', subjects: ['1'] }
 
   test('专业类别 → 级别 → 专业 cascade: a speciality of another category or level is refused', () => {
     expect(examInfoProblems(info, dict, TODAY)).toEqual({})
@@ -417,7 +409,7 @@ describe('step checks shared by pages and server', () => {
     expect(basicProblems({ ethnicity: '汉族' }, ['汉族'])).toEqual({})
     expect(basicProblems({ ethnicity: '火星族' }, ['汉族'])).toEqual({ ethnicity: '请选择民族' })
     const lists = { units: ['北京协和医院', '其它'], unitTypes: ['综合医院'] }
-    const work = { unitName: '北京协和医院', unitType: '', workStart: '2013-08', specialityYears: 10 }
+    const work = { ...FILLED.work, unitType: '' }
     expect(workProblems(work, lists, ['2012-07-01'], TODAY)).toEqual({})
     expect(workProblems({ ...work, unitName: '某医院' }, lists, [], TODAY)).toEqual({ unitName: '请选择单位名称' })
     expect(workProblems({ ...work, unitName: '其它', unitType: '不存在' }, lists, [], TODAY)).toEqual({

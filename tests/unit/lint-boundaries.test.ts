@@ -57,6 +57,70 @@ const CASES = {
   qaPathInScript: ['scripts/x.ts', QA_PATHS],
   qaPathInTool: ['tools/miniprogram-host/src/x.ts', QA_PATHS],
   qaClient: ['scripts/lib/qa-client.ts', QA_PATHS],
+  // The ground floor and the contract.
+  domainImportsTypes: ['domain/x.ts', "import { endpoints } from '../types/api'\nexport const a = endpoints\n"],
+  domainImportsServer: ['domain/x.ts', "import { Store } from '../mock-server/core/store'\nexport const a = Store\n"],
+  domainImportsAlias: ['domain/x.ts', "import { api } from '@contract/api'\nexport const a = api\n"],
+  domainImportsItself: ['domain/x.ts', "import { checkName } from './person-name'\nexport const a = checkName\n"],
+  typesImportsServer: [
+    'types/x.ts',
+    "import { buildMockServer } from '../mock-server/app'\nexport const a = buildMockServer\n",
+  ],
+  typesImportsDomain: ['types/x.ts', "import { checkName } from '../domain/person-name'\nexport const a = checkName\n"],
+  // The app's rooms.
+  storeImportsPage: ['src/stores/x.ts', "import Hub from '../pages/hub'\nexport const a = Hub\n"],
+  storeImportsComponent: ['src/stores/x.ts', "import { Sheet } from '@/components/sheet'\nexport const a = Sheet\n"],
+  formsImportPage: ['src/forms/x.ts', "import Login from '../pages/login'\nexport const a = Login\n"],
+  componentImportsApi: ['src/components/x/index.tsx', "import { api } from '../../api'\nexport const a = api\n"],
+  componentImportsApiModule: [
+    'src/components/x/index.tsx',
+    "import { serverNow } from '@/api/server-clock'\nexport const a = serverNow\n",
+  ],
+  componentReadsStore: [
+    'src/components/x/index.tsx',
+    "import { useSettings } from '../../stores/settings'\nexport const a = useSettings\n",
+  ],
+  pageReadsPhoneClock: [
+    'src/packages/process/x/index.tsx',
+    "export const a = Date.now()\nexport const b = new Date()\nexport const c = new Date('2026-01-01T00:00:00Z')\n",
+  ],
+  pageBranchesOnPlatform: ['src/pages/x/index.tsx', "export const a = process.env.TARO_ENV === 'h5'\n"],
+  platformImportsApi: ['src/platform/platform.h5.ts', "import { api } from '../api'\nexport const a = api\n"],
+  platformImportsStore: [
+    'src/platform/x.ts',
+    "import { useSession } from '../stores/session'\nexport const a = useSession\n",
+  ],
+  apiImportsStore: ['src/api/x.ts', "import { useSession } from '../stores/session'\nexport const a = useSession\n"],
+  // The server and the tooling.
+  serverImportsApp: [
+    'mock-server/features/profile/routes.ts',
+    "import { api } from '../../../src/api'\nimport { go } from '@/routes'\nexport const a = [api, go]\n",
+  ],
+  serverImportsTests: [
+    'mock-server/core/x.ts',
+    "import { startMock } from '../../tests/support/servers'\nexport const a = startMock\n",
+  ],
+  coreImportsFeature: [
+    'mock-server/core/store.ts',
+    "import type { ProfileState } from '../features/profile/state'\nimport { FEATURES } from '../features'\nimport { DEMO_CANDIDATE } from '../scenarios'\nexport type A = [ProfileState, typeof FEATURES, typeof DEMO_CANDIDATE]\n",
+  ],
+  featureReachesIntoAnother: [
+    'mock-server/features/process/payment.ts',
+    "import { examOf } from '../application/rules'\nexport const a = examOf\n",
+  ],
+  featureThroughIndex: [
+    'mock-server/features/process/payment.ts',
+    "import { examOf } from '../application'\nimport { HttpError } from '../../core/errors'\nimport { fieldsOf } from './state'\nexport const a = [examOf, HttpError, fieldsOf]\n",
+  ],
+  toolImportsScripts: [
+    'tools/miniprogram-host/src/x.ts',
+    "import { qaApi } from '../../../scripts/lib/qa-client'\nexport const a = qaApi\n",
+  ],
+  toolImportsDevkit: [
+    'tools/automator-bridge/src/x.ts',
+    "import { serveH5 } from '../../../devkit/h5-server'\nexport const a = serveH5\n",
+  ],
+  devkitImportsScripts: ['devkit/x.ts', "import { qaApi } from '../scripts/lib/qa-client'\nexport const a = qaApi\n"],
 } satisfies Record<string, [string, string]>
 
 let results: Record<keyof typeof CASES, string[]>
@@ -103,7 +167,7 @@ test('the API client and the routes module may', () => {
 })
 
 test('scripts and tools do not import from tests/', () => {
-  expect(results.scriptImportsTests).toEqual([expect.stringMatching(/^no-restricted-imports: .*scripts\/lib/)])
+  expect(results.scriptImportsTests).toEqual([expect.stringMatching(/^no-restricted-imports: .*not tests\//)])
 })
 
 test('tests, specs, scripts and tools call the QA API by name, not by a /__qa/ path; the QA client alone holds paths', () => {
@@ -115,4 +179,68 @@ test('tests, specs, scripts and tools call the QA API by name, not by a /__qa/ p
     ])
   }
   expect(results.qaClient).toEqual([])
+})
+
+const refusedWith = (needle: RegExp) => [expect.stringMatching(needle)]
+
+test('domain/ is the ground floor: it imports nothing of the project, by path or alias; types/ imports domain/ only', () => {
+  expect(results.domainImportsTypes).toEqual(refusedWith(/^no-restricted-imports: .*ground floor/))
+  expect(results.domainImportsServer).toEqual(refusedWith(/^no-restricted-imports: .*ground floor/))
+  expect(results.domainImportsAlias).toEqual(refusedWith(/^no-restricted-imports: .*ground floor/))
+  expect(results.domainImportsItself).toEqual([])
+  expect(results.typesImportsServer).toEqual(refusedWith(/^no-restricted-imports: .*imports domain\/ only/))
+  expect(results.typesImportsDomain).toEqual([])
+})
+
+test('a store and the form kit import no page or component; a component no src/api (a store, yes)', () => {
+  expect(results.storeImportsPage).toEqual(refusedWith(/^no-restricted-imports: .*A store .* no page/))
+  expect(results.storeImportsComponent).toEqual(refusedWith(/^no-restricted-imports: .*A store .* no page/))
+  expect(results.formsImportPage).toEqual(refusedWith(/^no-restricted-imports: .*The form kit/))
+  expect(results.componentImportsApi).toEqual(
+    refusedWith(/^no-restricted-imports: .*A component .* never from src\/api/),
+  )
+  expect(results.componentImportsApiModule).toEqual(refusedWith(/^no-restricted-imports: .*A component/))
+  expect(results.componentReadsStore).toEqual([])
+})
+
+test("a page never reads the phone's clock (Date.now(), new Date()) nor branches on the platform", () => {
+  expect(results.pageReadsPhoneClock).toEqual([
+    expect.stringMatching(/^no-restricted-syntax: .*server's clock/),
+    expect.stringMatching(/^no-restricted-syntax: .*server's clock/),
+  ])
+  expect(results.pageBranchesOnPlatform).toEqual(refusedWith(/^no-restricted-syntax: Never branch on the platform/))
+})
+
+test('the platform imports no client room (src/api hands it what it needs); src/api imports no store', () => {
+  expect(results.platformImportsApi).toEqual(
+    refusedWith(/^no-restricted-imports: .*src\/platform imports no client room/),
+  )
+  expect(results.platformImportsStore).toEqual(refusedWith(/^no-restricted-imports: .*src\/platform/))
+  expect(results.apiImportsStore).toEqual(refusedWith(/^no-restricted-imports: .*src\/api is the transport/))
+})
+
+test('the mock server imports neither the app nor the tooling', () => {
+  expect(results.serverImportsApp).toEqual([
+    expect.stringMatching(/^no-restricted-imports: .*The mock server/),
+    expect.stringMatching(/^no-restricted-imports: .*The mock server/),
+  ])
+  expect(results.serverImportsTests).toEqual(refusedWith(/^no-restricted-imports: .*The mock server/))
+})
+
+test('tools import devkit/, never scripts/; devkit/ imports nothing of the project', () => {
+  expect(results.toolImportsScripts).toEqual(refusedWith(/^no-restricted-imports: .*Tools import devkit/))
+  expect(results.toolImportsDevkit).toEqual([])
+  expect(results.devkitImportsScripts).toEqual(refusedWith(/^no-restricted-imports: .*devkit\/ stands under/))
+})
+
+test("the server's core imports no feature; a feature reaches another only through its index.ts", () => {
+  expect(results.coreImportsFeature).toEqual([
+    expect.stringMatching(/^no-restricted-imports: .*core knows no feature/),
+    expect.stringMatching(/^no-restricted-imports: .*core knows no feature/),
+    expect.stringMatching(/^no-restricted-imports: .*core knows no feature/),
+  ])
+  expect(results.featureReachesIntoAnother).toEqual(
+    refusedWith(/^no-restricted-imports: .*only through that feature's index/),
+  )
+  expect(results.featureThroughIndex).toEqual([])
 })

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { qaEndpoints } from '../../../types/qa'
 import { contractRoute } from '../../core/contract-route'
 import { notFound } from '../../core/errors'
-import { createSession } from '../../core/sessions'
+import { createSession } from './sessions'
 import type { Store } from '../../core/store'
 import { hashPassword } from './passwords'
 import { findByExactUsername, findByUsername, setSecurityAnswer } from './rules'
@@ -13,7 +13,7 @@ import { makeAccount, makeIdNumber } from './scenarios'
  * session without the login form, expire a candidate's sessions, lift a lockout, and mark a candidate as having
  * application data (so cancellation is refused) until the application feature exists.
  */
-export function accountQaRoutes(app: FastifyInstance, store: Store): void {
+export function accountQaRoutes(app: FastifyInstance, store: Store, wrongChecked: Map<string, number>): void {
   const named = (username: string) => findByExactUsername(store.state, username)
   const account = (username: string) => {
     const a = findByUsername(store.state, username)
@@ -81,6 +81,7 @@ export function accountQaRoutes(app: FastifyInstance, store: Store): void {
   contractRoute(app, store, qaEndpoints.unlock, async ({ username }) => {
     const { id } = account(username)
     store.state.accountFlows.loginGuards.delete(id)
+    wrongChecked.delete(id)
     store.save()
     return { ok: true as const }
   })
@@ -88,7 +89,11 @@ export function accountQaRoutes(app: FastifyInstance, store: Store): void {
   contractRoute(app, store, qaEndpoints.loginGuard, async ({ username }) => {
     const { id } = account(username)
     const guard = store.state.accountFlows.loginGuards.get(id)
-    return { failures: guard?.failures ?? 0, lockedUntil: guard?.lockedUntil ?? null }
+    return {
+      failures: guard?.failures ?? 0,
+      lockedUntil: guard?.lockedUntil ?? null,
+      wrongChecked: wrongChecked.get(id) ?? 0,
+    }
   })
 
   contractRoute(app, store, qaEndpoints.applicationData, async ({ username, present }) => {

@@ -6,13 +6,12 @@ import { securityQuestionText, type SecurityQuestionId } from '../../../domain/s
 import { candidateScope } from '../../core/candidate-scope'
 import { contractRoute, ledgerOf } from '../../core/contract-route'
 import { badRequest, HttpError } from '../../core/errors'
-import { bearerToken, createSession } from '../../core/sessions'
+import { bearerToken, createSession } from './sessions'
 import type { Store } from '../../core/store'
-import { consumeCaptcha } from '../public/captcha'
+import { consumeCaptcha } from '../public'
 import { loginGuardFor, passwordMatches } from './login-guard'
 import { isKnownRegionCode } from './regions'
-import type { FaceService } from '../face/flows'
-import type { FacePurpose } from '../face/state'
+import type { FaceService, FacePurpose } from '../face'
 import type { Account } from './state'
 import {
   applicationDataReason,
@@ -40,7 +39,13 @@ const newId = () => crypto.randomBytes(18).toString('base64url')
  * The account endpoints of issue 4: registration, logins, recovery (public), and the session's own calls and
  * cancellation (in the candidate scope).
  */
-export async function accountRoutes(app: FastifyInstance, store: Store, face: FaceService): Promise<void> {
+export async function accountRoutes(
+  app: FastifyInstance,
+  store: Store,
+  face: FaceService,
+  /** QA only: told of every wrong password checked, by account (the lockout tests count them). */
+  onWrongChecked?: (accountId: string) => void,
+): Promise<void> {
   const flows = () => store.state.accountFlows
   const later = (ms: number) => store.clock.later(ms)
   const isPast = (iso: string) => store.clock.isPast(iso)
@@ -85,16 +90,23 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
     if (guard.lockedUntil && !isPast(guard.lockedUntil)) throw locked(guard.lockedUntil, store.clock.now())
     if (guard.lockedUntil) guard.lockedUntil = null
 
+    // The guess is counted before its password is checked, in this same turn (the check awaits scrypt, and other
+    // guesses run meanwhile): the guess that reaches the limit locks the account at once, so however many arrive
+    // together, no more than MAX_LOGIN_FAILURES are checked before the lock holds. A right password gives the count
+    // back (the guard goes), as it always did.
+    guard.failures++
+    const attempt = guard.failures
+    const lockedNow = attempt >= MAX_LOGIN_FAILURES ? later(LOCK_MS) : null
+    if (lockedNow) {
+      guard.failures = 0
+      guard.lockedUntil = lockedNow
+    }
+    store.save()
+
     if (!(await passwordMatches(account, input.password)) || !account) {
-      guard.failures++
-      if (guard.failures >= MAX_LOGIN_FAILURES) {
-        guard.failures = 0
-        guard.lockedUntil = later(LOCK_MS)
-        store.save()
-        throw locked(guard.lockedUntil, store.clock.now())
-      }
-      store.save()
-      const remainingAttempts = MAX_LOGIN_FAILURES - guard.failures
+      if (account) onWrongChecked?.(account.id)
+      if (lockedNow) throw locked(lockedNow, store.clock.now())
+      const remainingAttempts = MAX_LOGIN_FAILURES - attempt
       throw new HttpError(
         400,
         'INVALID_CREDENTIALS',
@@ -104,6 +116,7 @@ export async function accountRoutes(app: FastifyInstance, store: Store, face: Fa
       )
     }
     flows().loginGuards.delete(account.id)
+    store.save()
     return sessionFor(account)
   })
 

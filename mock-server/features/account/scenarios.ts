@@ -1,7 +1,6 @@
 import crypto from 'node:crypto'
 import { idCheckChar } from '../../../domain/id-card'
-import type { BlobStore } from '../../core/blobs'
-import { emptyState, type State } from '../../core/store'
+import type { Scenario, ScenarioContext } from '../../core/feature'
 import { setSecurityAnswer } from './rules'
 import { hashPassword } from './passwords'
 import type { Account } from './state'
@@ -42,21 +41,12 @@ export const DEMO_CANDIDATE = {
   answer: '北京',
 }
 
-/** What a scenario is built with: the server's time and its blob store (for photos). */
-export interface ScenarioContext {
-  now: number
-  blobs: BlobStore
-}
-
-/** A named starting point: the whole state. */
-export type Scenario = (ctx: ScenarioContext) => State
-
 /** The account feature's scenarios (the registry is mock-server/scenarios.ts). */
 export const accountScenarios = {
-  empty: () => emptyState(),
+  empty: ({ empty }: ScenarioContext) => empty(),
   /** The demo candidate (DEMO_CANDIDATE), registered, nothing else. */
-  demo: ({ now }: ScenarioContext) => {
-    const state = emptyState()
+  demo: ({ now, empty }: ScenarioContext) => {
+    const state = empty()
     const account = makeAccount(DEMO_CANDIDATE, now)
     state.accounts.set(account.id, account)
     setSecurityAnswer(state, account.id, DEMO_CANDIDATE.questionId, DEMO_CANDIDATE.answer)

@@ -18,9 +18,10 @@ import { candidateScope, type CandidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
 import { HttpError, badRequest, conflict, forbidden, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
+import { commitUpload } from '../../core/upload-commit'
 import { decodeImage, readUploadedFile, refuseBadPhoto } from '../../core/uploads'
-import type { Account } from '../account/state'
-import { profileOf, summaryOf } from '../profile/rules'
+import type { Account } from '../account'
+import { profileOf, summaryOf } from '../profile'
 import { centresOf, PROVINCES, provinceOf, unitsOf } from './data/provinces'
 import { dictionaryOf, ETHNICITIES, UNIT_TYPES } from './data/specialities'
 import {
@@ -38,6 +39,7 @@ import {
   PHOTO_VIEW_PATH,
   prefillFrom,
   historyOf,
+  provinceChangeHooks,
   provinceOrThrow,
   sectionsOf,
   submitChecks,
@@ -254,7 +256,10 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
   scope.app.post(EXAM_PHOTO_UPLOAD_PATH, async (req) => {
     const candidate = scope.candidateOf(req)
     const { id } = req.params as { id: string }
-    const app = editable(candidate.id, id)
+    // Checked before the body is read, and again when it is stored (core/upload-commit.ts): a submission or a
+    // confirmation that lands while the photo is on the wire wins.
+    const allowed = () => editable(candidate.id, id)
+    allowed()
     // Read and decoded exactly as the hub's photo (profile routes): malformed multipart is a 400, a file cut off at
     // the size limit a 413, and the hub's photo rules apply to the decoded, upright image.
     const bytes = await readUploadedFile(req, EXAM_PHOTO_UPLOAD_FIELD, {
@@ -264,16 +269,19 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
     })
     const size = isJpeg(bytes) ? await decodeImage(bytes, PHOTO_MAX_PIXELS) : null
     refuseBadPhoto(bytes, size)
-    app.photo = {
-      source: 'exam',
-      width: size!.width,
-      height: size!.height,
-      size: bytes.length,
-      confirmedAt: store.clock.iso(),
-      blob: await store.blobs.put(bytes),
-    }
-    changed(store, app)
-    return view(app, candidate)
+    return commitUpload(store, req, bytes, allowed, (blob) => {
+      const app = ownApplication(store, candidate.id, id)
+      app.photo = {
+        source: 'exam',
+        width: size!.width,
+        height: size!.height,
+        size: bytes.length,
+        confirmedAt: store.clock.iso(),
+        blob,
+      }
+      changed(store, app)
+      return view(app, candidate)
+    })
   })
 
   // --- Review, submission, the form ---
@@ -358,10 +366,21 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
     provinceOrThrow(province)
     if (province === app.province) return view(app, candidate)
     // Clears this application's filled data and nothing else (the hub, other applications, last year's stay).
+    // Everything tied to the old province goes with it: the centre and its enrolment point (报名点) with the steps,
+    // the confirmation and the reviews (the old province's), and the materials (its list and formats; other
+    // features' parts through provinceChangeHooks), so a PDF uploaded in 天津 is never "complete" in a JPG-only one.
     app.province = province
     app.steps = emptySteps()
     app.photo = null
     app.declarationsAcceptedAt = null
+    app.confirmation = 'none'
+    app.confirmationReason = null
+    app.autoConfirmed = false
+    app.autoConfirmNote = null
+    app.centreReview = 'none'
+    app.regionReview = 'none'
+    app.reviewReason = null
+    for (const forget of provinceChangeHooks) forget(store, app)
     const last = historyOf(store.state, candidate.id, exam.kind)
     app.prefill = last ? prefillFrom(store, candidate.id, last, province) : emptySteps()
     changed(store, app)

@@ -21,8 +21,7 @@ import {
 } from '../../../types/application'
 import { HttpError, conflict, notFound } from '../../core/errors'
 import type { State, Store } from '../../core/store'
-import { accountErasers, applicationDataChecks } from '../account/rules'
-import type { Account } from '../account/state'
+import { accountErasers, applicationDataChecks, type Account } from '../account'
 import { makeCalendar, windowState, type ExamEntry } from './data/calendar'
 import { centresOf, provinceOf, type ProvinceEntry } from './data/provinces'
 import { dictionaryOf } from './data/specialities'
@@ -442,6 +441,13 @@ applicationDataChecks.push((state, accountId) =>
  * each answers the refusal or null. They register here so this feature imports none of them.
  */
 export const submitChecks: Array<(store: Store, app: StoredApplication) => HttpError | null> = []
+
+/**
+ * What other features keep for an application that belongs to its province (the materials uploaded for that
+ * province's list and formats, issue 20): each forgets its part when the province changes (修改考区). They register
+ * here so this feature imports none of them. Called in the same turn as the change itself.
+ */
+export const provinceChangeHooks: Array<(store: Store, app: StoredApplication) => void> = []
 
 export function newApplication(store: Store, account: Account, exam: ExamEntry, province: string): StoredApplication {
   const at = store.clock.iso()

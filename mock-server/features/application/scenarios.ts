@@ -1,14 +1,7 @@
 import type { State } from '../../core/store'
-import {
-  accountScenarios,
-  DEMO_CANDIDATE,
-  makeAccount,
-  makeIdNumber,
-  type Scenario,
-  type ScenarioContext,
-} from '../account/scenarios'
-import { setSecurityAnswer } from '../account/rules'
-import { completeHub } from '../profile/scenarios'
+import type { Scenario, ScenarioContext } from '../../core/feature'
+import { accountScenarios, DEMO_CANDIDATE, makeAccount, makeIdNumber, setSecurityAnswer } from '../account'
+import { completeHub } from '../profile'
 import { makeCalendar } from './data/calendar'
 import type { LastYearApplication, Steps } from './state'
 

@@ -1,6 +1,8 @@
 import type { FacePlatform } from '../../../types/account'
 import type { FaceOutcome } from '../../../types/platform-sim'
+import { normaliseIdNumber } from '../../../domain/id-card'
 import { fieldsOf, mapFrom, setFrom } from '../../core/persist'
+import { certHashOf } from './platforms'
 
 /**
  * The face feature's slice of the state (issue 12), so a restart with `--data` keeps open verifications, rate-limit
@@ -98,4 +100,23 @@ export function pruneFaceState(face: FaceState, now: number): number {
     }
   }
   return removed
+}
+
+/**
+ * Cancellation erases every face record that names the candidate (issue 20): our verifications opened with their ID
+ * number, whoever opened them (their own face logins and recoveries, a stranger's start with their number), and the
+ * platform stand-ins' records of those and of any other opened for their name and number. What stays is the rate
+ * limit's count, kept under a digest of the ID number (`starts`), which holds neither.
+ */
+export function eraseFaceRecordsOf(face: FaceState, person: { name: string; idNumber: string }): void {
+  const idNumber = normaliseIdNumber(person.idNumber)
+  const platformRecords = [face.wechat.verifications, face.alipay.verifications, face.sim.verifications]
+  for (const [verifyId, flow] of face.flows) {
+    if (normaliseIdNumber(flow.idNumber) !== idNumber) continue
+    face.flows.delete(verifyId)
+    for (const records of platformRecords) records.delete(verifyId)
+    if (face.lastVerifyId === verifyId) face.lastVerifyId = null
+  }
+  const certHash = certHashOf({ cert_type: 'IDENTITY_CARD', cert_name: person.name, cert_no: person.idNumber })
+  for (const records of platformRecords) for (const [id, v] of records) if (v.certHash === certHash) records.delete(id)
 }

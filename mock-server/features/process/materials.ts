@@ -1,13 +1,21 @@
 import crypto from 'node:crypto'
-import { PDFDocument } from 'pdf-lib'
 import { detectImageFormat, PHOTO_MAX_PIXELS } from '../../../domain/photo'
-import { MATERIAL_VIEW_PATH, type MaterialFormat, type MaterialsView } from '../../../types/process'
+import type { ErrorCode } from '../../../types/errors'
+import { MATERIAL_LIMITS, MATERIAL_VIEW_PATH, type MaterialFormat, type MaterialsView } from '../../../types/process'
 import { HttpError, conflict } from '../../core/errors'
+import { reencodeJpeg } from '../../core/file-check/jpeg'
+import { PdfCheckPool, type PdfProblem } from '../../core/file-check/pdf'
+import { foreignInPdf } from '../../core/file-check/polyglot'
 import type { Store } from '../../core/store'
 import { decodeImage, photoProblems, photoRefusalStatus } from '../../core/uploads'
-import { provinceOf } from '../application/data/provinces'
-import { abilities, examOf, submitChecks } from '../application/rules'
-import type { StoredApplication } from '../application/state'
+import {
+  provinceOf,
+  abilities,
+  examOf,
+  provinceChangeHooks,
+  submitChecks,
+  type StoredApplication,
+} from '../application'
 import { materialsOfProvince, type MaterialEntry } from './data'
 import type { StoredMaterial } from './state'
 
@@ -18,7 +26,18 @@ import type { StoredMaterial } from './state'
  */
 
 const PDF_MAGIC = '%PDF-'
-export const MATERIAL_MAX_BYTES = 5 * 1024 * 1024
+export const MATERIAL_MAX_BYTES = MATERIAL_LIMITS.maxBytes
+
+/**
+ * The PDF checkers: worker threads, each check under the contract's time and memory limits (core/file-check/pdf.ts).
+ * One pool for the process; its idle workers never keep it alive.
+ */
+const pdfChecks = new PdfCheckPool({
+  timeMs: MATERIAL_LIMITS.pdfCheckMs,
+  memoryMb: MATERIAL_LIMITS.pdfCheckMemoryMb,
+  maxPages: MATERIAL_LIMITS.pdfMaxPages,
+  maxQueue: MATERIAL_LIMITS.pdfQueue,
+})
 
 export function storedMaterials(store: Store, applicationId: string): StoredMaterial[] {
   return store.state.process.materials.get(applicationId) ?? []
@@ -90,20 +109,24 @@ export function materialOfTicket(store: Store, ticket: string): StoredMaterial |
   return m && m.format === 'jpeg' ? m : null
 }
 
+/** An accepted material as it is stored: a JPG re-encoded from its pixels, a PDF as sent (checked, never rewritten). */
+export interface CheckedMaterial {
+  format: MaterialFormat
+  bytes: Buffer
+}
+
 /**
  * Checks an uploaded material from its bytes; the file name and declared type are never trusted. A JPG is decoded
- * whole (pixel limit first) before its upright size counts, as the hub's photo is, since the review shows it back.
+ * whole (pixel limit first) before its upright size counts, as the hub's photo is, since the review shows it back;
+ * then it is re-encoded (core/file-check/jpeg.ts), so the stored and served file is its pixels, upright, without
+ * metadata or anything after the image. A PDF is checked on a worker thread under the contract's limits
+ * (`MATERIAL_LIMITS`): encrypted, active content, too complex, too many pages, each refused with its own code.
  */
-export async function checkMaterial(entry: MaterialEntry, bytes: Buffer): Promise<MaterialFormat> {
+export async function checkMaterial(entry: MaterialEntry, bytes: Buffer): Promise<CheckedMaterial> {
   if (bytes.subarray(0, PDF_MAGIC.length).toString('latin1') === PDF_MAGIC) {
     if (!entry.pdf) throw new HttpError(400, 'MATERIAL_FORMAT', `${entry.name}只能上传 JPG 图片`)
-    if (!(await readablePdf(bytes)))
-      throw new HttpError(
-        400,
-        'MATERIAL_FORMAT',
-        `${entry.name}：PDF 文件无法读取（可能已损坏或加密），请重新导出后上传`,
-      )
-    return 'pdf'
+    await refuseBadPdf(entry, bytes)
+    return { format: 'pdf', bytes }
   }
   if (detectImageFormat(bytes.subarray(0, 16)) !== 'jpeg')
     throw new HttpError(
@@ -115,32 +138,60 @@ export async function checkMaterial(entry: MaterialEntry, bytes: Buffer): Promis
   const size = await decodeImage(bytes, PHOTO_MAX_PIXELS)
   const [first] = photoProblems(bytes, size)
   if (first) throw new HttpError(photoRefusalStatus(first), 'MATERIAL_FORMAT', `${entry.name}：${first.message}`)
-  return 'jpeg'
+  return { format: 'jpeg', bytes: await reencodeJpeg(bytes, PHOTO_MAX_PIXELS) }
+}
+
+const PDF_REFUSAL: Record<Exclude<PdfProblem, 'busy'>, { code: ErrorCode; message: (name: string) => string }> = {
+  unreadable: {
+    code: 'MATERIAL_FORMAT',
+    message: (name) => `${name}：PDF 文件无法读取（可能已损坏），请重新导出后上传`,
+  },
+  encrypted: {
+    code: 'MATERIAL_PDF_ENCRYPTED',
+    message: (name) => `${name}：PDF 文件已加密或设有密码，请取消加密后重新导出上传`,
+  },
+  'active-content': {
+    code: 'MATERIAL_PDF_ACTIVE_CONTENT',
+    message: (name) => `${name}：PDF 文件含有脚本、附件或自动执行的操作，请用“打印为 PDF”重新导出后上传`,
+  },
+  'too-complex': {
+    code: 'MATERIAL_PDF_TOO_COMPLEX',
+    message: (name) => `${name}：PDF 文件结构过于复杂，无法处理，请用“打印为 PDF”重新导出后上传`,
+  },
+  'too-many-pages': {
+    code: 'MATERIAL_PDF_TOO_MANY_PAGES',
+    message: (name) => `${name}：PDF 文件不能超过 ${MATERIAL_LIMITS.pdfMaxPages} 页，请只保留所需的页面后上传`,
+  },
 }
 
 /**
- * A PDF is trusted only once it parses whole and has a page: a header alone, a file cut off before its pages, or an
- * encrypted one (the reviewer could not open it) is refused. https://pdf-lib.js.org/docs/api/classes/pdfdocument#load
+ * A PDF is trusted only once it parses whole, as a tree of at most `pdfMaxPages` pages, unencrypted and without
+ * active content, within the time and memory limits (the worker, core/file-check/pdf.worker.mjs); and carries no
+ * HTML or a tail after its end (a polyglot). Refused, never rewritten: a reviewer is never served the file sent.
  */
-async function readablePdf(bytes: Buffer): Promise<boolean> {
-  try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true })
-    return doc.getPageCount() > 0
-  } catch {
-    return false
-  }
+async function refuseBadPdf(entry: MaterialEntry, bytes: Buffer): Promise<void> {
+  const foreign = foreignInPdf(bytes)
+  if (foreign)
+    throw new HttpError(400, 'UPLOAD_POLYGLOT', `${entry.name}：${ERROR_POLYGLOT}`, undefined, { found: foreign })
+  const verdict = await pdfChecks.check(bytes)
+  if (verdict.ok) return
+  if (verdict.problem === 'busy') throw new HttpError(503, 'SERVICE_BUSY', '当前上传的人较多，请稍后再上传')
+  const refusal = PDF_REFUSAL[verdict.problem]
+  throw new HttpError(400, refusal.code, refusal.message(entry.name), undefined, { reason: verdict.reason })
 }
+const ERROR_POLYGLOT = 'PDF 文件中夹带了网页或其他文件的内容，请重新导出后上传'
 
-export async function saveMaterial(
+/** Keeps an uploaded material (its blob already stored): synchronous, inside the upload's commit (core/upload-commit). */
+export function saveMaterial(
   store: Store,
   a: StoredApplication,
   key: string,
   format: MaterialFormat,
-  bytes: Buffer,
-): Promise<void> {
-  const blob = await store.blobs.put(bytes)
+  size: number,
+  blob: string,
+): void {
   const list = storedMaterials(store, a.id).filter((m) => m.key !== key)
-  list.push({ key, format, size: bytes.length, uploadedAt: store.clock.iso(), blob })
+  list.push({ key, format, size, uploadedAt: store.clock.iso(), blob })
   store.state.process.materials.set(a.id, list)
   a.updatedAt = store.clock.iso()
   store.save()
@@ -152,3 +203,9 @@ submitChecks.push((store, a) =>
     ? new HttpError(409, 'MATERIALS_INCOMPLETE', '请先上传全部证明材料再提交报名信息')
     : null,
 )
+
+// A change of province (修改考区) takes the materials with it: they were checked against the old province's list and
+// formats (a PDF is not a material in a JPG-only province).
+provinceChangeHooks.push((store, a) => {
+  store.state.process.materials.delete(a.id)
+})

@@ -3,10 +3,7 @@ import type { PayOutcome, PlatformName } from '../../../types/states'
 import { PC_PAYMENT_MESSAGE, type PaymentView } from '../../../types/process'
 import { conflict } from '../../core/errors'
 import type { Store } from '../../core/store'
-import { dictionaryOf } from '../application/data/specialities'
-import { provinceOf } from '../application/data/provinces'
-import { examOf } from '../application/rules'
-import type { StoredApplication } from '../application/state'
+import { dictionaryOf, provinceOf, examOf, type StoredApplication } from '../application'
 import { subjectFee } from './data'
 import type { Order } from './state'
 
@@ -67,8 +64,13 @@ export function paymentView(store: Store, a: StoredApplication): PaymentView {
         }
       : null,
     pcMessage: province.onlinePayment && !province.mobilePayment ? PC_PAYMENT_MESSAGE : null,
+    refundMessage: order?.state === 'refund' ? LATE_PAYMENT_REFUND_MESSAGE : null,
   }
 }
+
+/** What the candidate reads about a payment made after the deadline (order `refund`). */
+export const LATE_PAYMENT_REFUND_MESSAGE =
+  '您的支付完成于缴费截止时间之后，本次缴费无效，款项将原路退回；逾期未缴费视为放弃考试'
 
 /** Refuses what may not be paid now, each with its own code. */
 function ensurePayable(store: Store, a: StoredApplication): void {
@@ -152,19 +154,36 @@ export function payParamsOf(order: Order): Record<string, string> {
 /**
  * The platform's notification for an order (simulated: the H5 cashier, or QA for the mini-program platforms). Only an
  * open attempt changes; a repeated or late notification of an order already paid changes nothing.
+ *
+ * Late payments (docs/process.md): what counts is when the payment was made (`paidAt`, the platform's own time of
+ * payment, WeChat's success_time, Alipay's gmt_payment; by default the moment of the notification), not when the
+ * notification arrives. A payment made before the deadline counts, however late it is notified; a payment made at
+ * or after the deadline is not honoured: the order is marked `refund` (the money goes back), the application stays
+ * unpaid (视为放弃考试), and the payment view says so (`refundMessage`).
  */
-export function notifyPayment(store: Store, orderId: string, outcome: PayOutcome): Order | null {
+export function notifyPayment(
+  store: Store,
+  orderId: string,
+  outcome: PayOutcome,
+  paidAt: number = store.clock.now(),
+): Order | null {
   const { orders, orderIndex } = store.state.process
   const appId = orderIndex.get(orderId)
   const order = appId ? orders.get(appId) : undefined
   if (!order) return null
   if (order.state !== 'paying') return order
   order.lastOutcome = outcome
-  if (outcome === 'success') {
+  const a = store.state.application.byId.get(order.applicationId)
+  const exam = a ? examOf(store, a.examId) : undefined
+  // A time of payment in the future is not believed: it is at most now.
+  const madeAt = Math.min(paidAt, store.clock.now())
+  if (outcome === 'success' && exam && madeAt >= Date.parse(exam.payClosesAt)) {
+    order.state = 'refund'
+    order.paidAt = new Date(madeAt).toISOString()
+  } else if (outcome === 'success') {
     order.state = 'paid'
     order.payments++
-    order.paidAt = store.clock.iso()
-    const a = store.state.application.byId.get(order.applicationId)
+    order.paidAt = new Date(madeAt).toISOString()
     if (a) {
       a.paid = true
       a.updatedAt = store.clock.iso()

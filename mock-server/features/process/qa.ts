@@ -6,10 +6,16 @@ import type { ExamKind, RecordKind } from '../../../types/states'
 import { contractRoute } from '../../core/contract-route'
 import { conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
-import { findByExactUsername } from '../account/rules'
-import { centresOf, provinceOf } from '../application/data/provinces'
-import { calendarOf, codeOf, newApplication, viewOf } from '../application/rules'
-import type { StoredApplication } from '../application/state'
+import { findByExactUsername } from '../account'
+import {
+  centresOf,
+  provinceOf,
+  calendarOf,
+  codeOf,
+  newApplication,
+  viewOf,
+  type StoredApplication,
+} from '../application'
 import { materialsOfProvince } from './data'
 import { notifyPayment } from './payment'
 import { queueReminders, remindersOf } from './reminders'
@@ -27,11 +33,11 @@ export function processQaRoutes(app: FastifyInstance, store: Store): void {
   }
 
   // The platform's payment notification for the application's order (what WeChat/Alipay/Baidu would call back with).
-  contractRoute(app, store, qaEndpoints.notifyPayment, async ({ id, outcome }) => {
+  contractRoute(app, store, qaEndpoints.notifyPayment, async ({ id, outcome, paidAt }) => {
     const a = application(id)
     const order = store.state.process.orders.get(a.id)
     if (!order) throw conflict('APPLICATION_STATE', '该报名还没有缴费订单')
-    notifyPayment(store, order.id, outcome)
+    notifyPayment(store, order.id, outcome, paidAt === undefined ? undefined : Date.parse(paidAt))
     return { order }
   })
 

@@ -5,8 +5,9 @@ import { MATERIAL_UPLOAD_FIELD, MATERIAL_UPLOAD_PATH, MATERIAL_VIEW_PATH } from 
 import { candidateScope } from '../../core/candidate-scope'
 import { HttpError, conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
+import { commitUpload } from '../../core/upload-commit'
 import { readUploadedFile } from '../../core/uploads'
-import { ownApplication, viewOf } from '../application/rules'
+import { ownApplication, viewOf } from '../application'
 import { materialsOfProvince } from './data'
 import {
   checkMaterial,
@@ -16,7 +17,6 @@ import {
   materialsComplete,
   materialsView,
   saveMaterial,
-  uploadOpen,
 } from './materials'
 import { notifyPayment, paymentView, payParamsOf, startPayment } from './payment'
 import { queueReminders, remindersOf } from './reminders'
@@ -76,21 +76,32 @@ export async function processRoutes(app: FastifyInstance, store: Store, qa: bool
     scope.app.post(MATERIAL_UPLOAD_PATH, async (req) => {
       const candidate = scope.candidateOf(req)
       const { id, key } = req.params as { id: string; key: string }
-      const a = ownApplication(store, candidate.id, id)
-      ensureUploadOpen(store, a)
-      const entry = materialsOfProvince(a.province).find((m) => m.key === key)
-      if (!entry) throw notFound('NOT_FOUND', '没有这项材料')
+      const province = ownApplication(store, candidate.id, id).province
+      // Checked before the body is read, and again when it is stored (core/upload-commit.ts): a submission, a
+      // confirmation, the deadline or a change of province (修改考区: the list and the formats are the old
+      // province's) that lands while the file is on the wire wins.
+      const allowed = () => {
+        const a = ownApplication(store, candidate.id, id)
+        if (a.province !== province) throw conflict('PROVINCE_CHANGED')
+        ensureUploadOpen(store, a)
+        const entry = materialsOfProvince(a.province).find((m) => m.key === key)
+        if (!entry) throw notFound('NOT_FOUND', '没有这项材料')
+        return { a, entry }
+      }
+      const { entry } = allowed()
       // The shared reader: a malformed or cut-off body is a 400, a file past the limit a 413 (never a partial file).
       const bytes = await readUploadedFile(req, MATERIAL_UPLOAD_FIELD, {
         notMultipart: '请以文件方式上传材料',
         missing: '没有收到材料文件',
         tooLarge: new HttpError(413, 'MATERIAL_FORMAT', `${entry.name}文件过大，请上传 5MB 以内的文件`),
       })
-      const format = await checkMaterial(entry, bytes)
-      // Checked again after the body arrived: the deadline may have passed while it was uploading.
-      if (!uploadOpen(store, a)) throw conflict('MATERIALS_CLOSED')
-      await saveMaterial(store, a, key, format, bytes)
-      return materialsView(store, a)
+      // Checked and put in its stored form (a JPG re-encoded; a PDF checked on a worker, never rewritten).
+      const checked = await checkMaterial(entry, bytes)
+      return commitUpload(store, req, checked.bytes, allowed, (blob) => {
+        const { a } = allowed()
+        saveMaterial(store, a, key, checked.format, checked.bytes.length, blob)
+        return materialsView(store, a)
+      })
     })
 
     // After 确认不通过: the re-uploaded materials go for confirmation again (确认中).

@@ -3,7 +3,7 @@ import { qaEndpoints } from '../../../types/qa'
 import { contractRoute } from '../../core/contract-route'
 import { HttpError, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
-import { findByExactUsername } from '../account/rules'
+import { findByExactUsername } from '../account'
 import { profileOf, recordView } from './rules'
 
 /**

@@ -12,6 +12,7 @@ import { candidateScope, type CandidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
 import { HttpError, badRequest, conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
+import { commitUpload } from '../../core/upload-commit'
 import { decodeImage, readUploadedFile, refuseBadPhoto } from '../../core/uploads'
 import { searchSchools, isKnownSchool } from './data/schools'
 import {
@@ -96,9 +97,13 @@ function candidateRoutes(scope: CandidateScope, store: Store, followUrl: string,
 
   scope.app.post(PHOTO_UPLOAD_PATH, async (req) => {
     const account = scope.candidateOf(req)
-    const profile = profileOf(store, account.id)
-    const lock = photoLockReason(store.state, account.id, profile)
-    if (lock) throw conflict('PHOTO_LOCKED', lock)
+    // Checked before the body is read, and again when it is stored (core/upload-commit.ts): a photo that locked
+    // while this one was on the wire stays.
+    const allowed = () => {
+      const lock = photoLockReason(store.state, account.id, profileOf(store, account.id))
+      if (lock) throw conflict('PHOTO_LOCKED', lock)
+    }
+    allowed()
     const bytes = await readUploadedFile(req, PHOTO_UPLOAD_FIELD, {
       notMultipart: '请以文件方式上传照片',
       missing: '没有收到照片文件',
@@ -109,17 +114,18 @@ function candidateRoutes(scope: CandidateScope, store: Store, followUrl: string,
     // no size: checkPhoto calls it unreadable.
     const size = isJpeg(bytes) ? await decodeImage(bytes, PHOTO_MAX_PIXELS) : null
     refuseBadPhoto(bytes, size)
-    profile.photo = {
-      state: 'pending',
-      reason: null,
-      size: bytes.length,
-      width: size!.width,
-      height: size!.height,
-      uploadedAt: store.clock.iso(),
-      blob: await store.blobs.put(bytes),
-    }
-    store.save()
-    return photoView(store, account.id)
+    return commitUpload(store, req, bytes, allowed, (blob) => {
+      profileOf(store, account.id).photo = {
+        state: 'pending',
+        reason: null,
+        size: bytes.length,
+        width: size!.width,
+        height: size!.height,
+        uploadedAt: store.clock.iso(),
+        blob,
+      }
+      return photoView(store, account.id)
+    })
   })
 
   scope.route(endpoints.listRecords, async ({ kind }, { candidate }) => ({

@@ -3,7 +3,7 @@ import { hubGate, type PhotoState } from '../../../domain/hub-gate'
 import type { EducationRecord, PhotoInfo, ProfileSummary } from '../../../types/profile'
 import type { RecordKind } from '../../../types/states'
 import type { State, Store } from '../../core/store'
-import { accountErasers, hasApplicationData } from '../account/rules'
+import { accountErasers, hasApplicationData } from '../account'
 import { emptyProfile, type CandidateProfile, type StoredRecord } from './state'
 
 /** The hub's rules on the mock state, shared by its routes and its QA routes. */

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
+import type { Scenario, ScenarioContext } from '../../core/feature'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { State } from '../../core/store'
-import { accountScenarios, type Scenario, type ScenarioContext } from '../account/scenarios'
+import { accountScenarios } from '../account'
 import { emptyProfile, type StoredRecord } from './state'
 
 /** A drawn ID-style photo (358×441, 92 KB, meets every photo rule) for scenarios that start with a photo. */

@@ -1,6 +1,6 @@
 import { formatChinaDateTime, ticketWindowState } from '../../../domain/results'
 import type { Store } from '../../core/store'
-import { addReminder, reminderSources } from '../process/reminders'
+import { addReminder, reminderSources } from '../process'
 
 /**
  * 开放打印时提醒我: a candidate who subscribed on the ticket page (the platform's subscription accepted, then

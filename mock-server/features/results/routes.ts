@@ -1,11 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { maskIdNumber } from '../../../domain/id-card'
 import { endpoints } from '../../../types/api'
 import { candidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
 import { HttpError, notFound } from '../../core/errors'
+import { checkRate, type RateLimits } from '../../core/rate-limit'
 import type { Store } from '../../core/store'
-import { photoTicket } from '../profile/rules'
+import { photoTicket } from '../profile'
 import {
   certificateOf,
   certificateReady,
@@ -18,17 +19,20 @@ import {
 } from './rules'
 import type { StoredTicket } from './state'
 
-/** Where the verification QR points: this server, as the caller reached it. */
-function verifyBase(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`
-}
-
 /**
  * After the exam (issue 15, docs/results.md): the summary for the hub, the ticket in its printing window, the
  * reminder for it, scores with the rolling standing, the certificate; and the public certificate check.
  */
-export async function resultsRoutes(app: FastifyInstance, store: Store): Promise<void> {
-  contractRoute(app, store, endpoints.verifyCertificate, async ({ number }) => {
+export async function resultsRoutes(
+  app: FastifyInstance,
+  store: Store,
+  /** Where the verification QR points: the server's configured public address (app.ts), never a request's Host. */
+  publicBaseUrl: () => string,
+  limits: RateLimits,
+): Promise<void> {
+  contractRoute(app, store, endpoints.verifyCertificate, async ({ number }, { req }) => {
+    // Public, so per client (core/rate-limit.ts): a script cannot walk the certificate numbers.
+    checkRate(store, limits.certificateCheck, req, '查询过于频繁，请稍后再试')
     const accountId = store.state.results.certificates.get(number)
     const account = accountId ? store.state.accounts.get(accountId) : undefined
     const results = accountId ? store.state.results.byAccount.get(accountId) : undefined
@@ -95,8 +99,8 @@ export async function resultsRoutes(app: FastifyInstance, store: Store): Promise
       return scoresView(results, store.clock.now())
     })
 
-    scope.route(endpoints.certificate, async (_in, { candidate, req }) =>
-      certificateOf(store, candidate.id, who(candidate), verifyBase(req)),
+    scope.route(endpoints.certificate, async (_in, { candidate }) =>
+      certificateOf(store, candidate.id, who(candidate), publicBaseUrl()),
     )
   })
 }

@@ -11,7 +11,7 @@ import {
 } from '../../../domain/results'
 import type { CertificateResult, QrCode, Scores, Ticket, TicketBrief } from '../../../types/results'
 import type { Store } from '../../core/store'
-import { applicationDataChecks } from '../account/rules'
+import { applicationDataChecks } from '../account'
 import type { CandidateResults, StoredTicket } from './state'
 
 /** 考生须知 printed on every ticket. */

@@ -1,16 +1,9 @@
 import crypto from 'node:crypto'
+import type { Scenario, ScenarioContext } from '../../core/feature'
 import { examYearOf } from '../../../domain/results'
 import type { State } from '../../core/store'
-import { setSecurityAnswer } from '../account/rules'
-import {
-  accountScenarios,
-  DEMO_CANDIDATE,
-  makeAccount,
-  makeIdNumber,
-  type Scenario,
-  type ScenarioContext,
-} from '../account/scenarios'
-import { completeHub } from '../profile/scenarios'
+import { setSecurityAnswer, accountScenarios, DEMO_CANDIDATE, makeAccount, makeIdNumber } from '../account'
+import { completeHub } from '../profile'
 import type { CandidateResults, StoredScoreYear, StoredTicket } from './state'
 
 const DAY = 24 * 3600_000

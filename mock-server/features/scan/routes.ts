@@ -8,7 +8,7 @@ import { candidateScope } from '../../core/candidate-scope'
 import { HttpError } from '../../core/errors'
 import { decodeImage, readUploadedFile } from '../../core/uploads'
 import type { Store } from '../../core/store'
-import type { Account } from '../account/state'
+import type { Account } from '../account'
 import { sharedOcrEngine, type OcrEngine } from './ocr/engine'
 
 export interface ScanRoutesOptions {

@@ -1,6 +1,6 @@
 import { Image, Input, Text, View } from '@tarojs/components'
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useState } from 'react'
-import { api, messageOf } from '../../api'
+import { newCaptcha } from '../../stores/captcha'
 import { FormField } from '../form-field'
 import './index.scss'
 
@@ -28,14 +28,12 @@ export const CaptchaField = forwardRef<CaptchaFieldHandle, CaptchaFieldProps>(fu
 
   const refresh = useCallback(() => {
     setLoadError(null)
-    api.captcha().then(
-      (c) => {
-        setImage(c.image)
-        setCaptchaId(c.captchaId)
-        onChange('', c.captchaId)
-      },
-      (err: unknown) => setLoadError(messageOf(err)),
-    )
+    void newCaptcha().then((c) => {
+      if ('error' in c) return setLoadError(c.error)
+      setImage(c.image)
+      setCaptchaId(c.captchaId)
+      onChange('', c.captchaId)
+    })
     // onChange is the parent's setter; re-fetching when it changes identity would loop.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])

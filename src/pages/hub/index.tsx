@@ -134,7 +134,8 @@ export default function HubPage() {
       {applications.length > 0 && (
         <View className='hub__list' id='hub-applications'>
           {applications.map((a, i) => {
-            const node = a.nodes.find((n) => n.state === 'current' || n.state === 'failed') ?? a.nodes.at(-1)
+            const node =
+              a.nodes.find((n) => n.state === 'current' || n.state === 'failed') ?? a.nodes[a.nodes.length - 1]
             return (
               <View
                 className='hub__item'

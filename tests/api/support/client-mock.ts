@@ -1,6 +1,7 @@
 import { setApiBase } from '../../../src/api'
 import { resetTaroStub } from '../../support/taro-node'
 import { qaClient } from '../../../scripts/lib/qa-client'
+import type { MockServerOptions } from '../../../mock-server/app'
 import { startMock, type RunningMock } from '../../support/servers'
 
 /**
@@ -8,14 +9,14 @@ import { startMock, type RunningMock } from '../../support/servers'
  * it, and Taro's Node stand-in reset before each test. Call it in the describe body; the returned object forwards
  * to the server once beforeAll has started it.
  */
-export function clientAgainstMock(): RunningMock {
+export function clientAgainstMock(options: MockServerOptions = {}): RunningMock {
   let running: RunningMock | undefined
   const server = () => {
     if (!running) throw new Error('the mock server starts in beforeAll: use it inside hooks and tests')
     return running
   }
   beforeAll(async () => {
-    running = await startMock()
+    running = await startMock(options)
     setApiBase(running.url)
   })
   afterAll(() => running?.close())

@@ -1,5 +1,6 @@
 import WebSocket from 'ws'
 import { automatorTarget, wsEndpoint } from './env'
+import { HOOK_TIMEOUT_MS } from '../../support/timeouts'
 
 // Automator steps cross a WebSocket and a browser (or the devtools), and must pass on a loaded machine: a test may
 // wait several times for the helpers' WAIT_MS (support/app.ts).
@@ -26,9 +27,9 @@ if (automatorTarget() !== 'h5' && !process.env.AUTOMATOR_CLI_PATH) {
     })
   beforeEach(async () => {
     await take()
-  })
+  }, HOOK_TIMEOUT_MS)
   afterEach(async () => {
     const problems = await take()
     if (problems.length) throw new Error(`the app broke the ${automatorTarget()} contract:\n- ${problems.join('\n- ')}`)
-  })
+  }, HOOK_TIMEOUT_MS)
 }

@@ -1,5 +1,5 @@
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
-import type { OutputSnapshot } from '../../../scripts/lib/taro-build'
+import type { OutputSnapshot } from '../../../devkit/taro-build'
 import type { RunningMock } from '../../support/servers'
 
 /** What the global setup started, for the global teardown (both run in jest's main process). */

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { MiniTarget } from '../../../tools/miniprogram-host/src/platforms'
 
-export { ROOT } from '../../../scripts/lib/taro-build'
+export { ROOT } from '../../../devkit/taro-build'
 
 /** The file extensions each host expects beside a page's script. */
 export const PAGE_FILES: Record<MiniTarget, { template: string; style: string; script: string; config: string }> = {

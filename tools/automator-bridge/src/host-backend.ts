@@ -1,5 +1,5 @@
 import { buildMockServer } from '../../../mock-server/app'
-import { snapshotOutput } from '../../../scripts/lib/taro-build'
+import { snapshotOutput } from '../../../devkit/taro-build'
 import { MiniProgramHost, WX_ALIASES, type HostPage } from '../../miniprogram-host/src/host'
 import type { MiniTarget } from '../../miniprogram-host/src/platforms'
 import { locate, textOf, type RenderNode } from '../../miniprogram-host/src/render-tree'
@@ -164,8 +164,14 @@ export class HostBackend implements Backend {
     })
   }
 
+  /** A question only layout answers: refused naming the SDK method and the protocol call, never answered 0 or null. */
+  private noLayout(what: string): Error {
+    return new Error(`${what} is not supported by the ${this.name}: ${NO_LAYOUT}`)
+  }
+
   readonly unsupported: Record<string, string> = {
     'App.captureScreenshot': 'the host renders no pixels (use the H5 target or the devtools for screenshots)',
+    'Element.getOffset': `element.offset(): ${NO_LAYOUT}`,
     'Page.setData': 'a Taro page keeps its state in React, not in page data; drive the page through its elements',
     'Page.getElementByXpath': 'XPath selectors are not mapped; select by id or class',
     'Page.getElementsByXpath': 'XPath selectors are not mapped; select by id or class',
@@ -215,6 +221,9 @@ export class HostBackend implements Backend {
       if (params.pluginId) throw new Error(`App.callWxMethod with pluginId is not supported by the ${this.name}`)
       const method = str(params, 'method')
       const args = Array.isArray(params.args) ? params.args : []
+      // The app's own pageScrollTo runs (nothing to see in the host); a spec's would be followed by a read of the
+      // position the host cannot give.
+      if (method === 'pageScrollTo') throw this.noLayout('App.callWxMethod pageScrollTo')
       if (ROUTES.has(method)) {
         const opts = { ...((args[0] ?? {}) as Record<string, unknown>) }
         if (opts.url === null) delete opts.url
@@ -291,18 +300,15 @@ export class HostBackend implements Backend {
       return { result: await (fn as (...a: unknown[]) => unknown)(...(Array.isArray(params.args) ? params.args : [])) }
     },
     'Page.getWindowProperties': async (params) => {
-      const page = this.page(params)
-      // Approximation: the window is the simulated phone's; the content height is estimated from the render tree.
-      const rows = page.view.query('view, text, button, input, textarea, image, picker').length
-      const values: Record<string, number> = {
-        'document.documentElement.scrollWidth': 390,
-        'document.documentElement.scrollHeight': Math.max(763, rows * 24),
-        'document.documentElement.scrollTop': 0,
-        'document.body.scrollTop': 0,
-        innerWidth: 390,
-        innerHeight: 763,
+      this.page(params)
+      // The window is the simulated phone's (its system info); the content's size and scroll position need layout.
+      const values: Record<string, number> = { innerWidth: 390, innerHeight: 763 }
+      const asked = names(params)
+      const layout = asked.filter((n) => !(n in values))
+      if (layout.length) {
+        throw this.noLayout(`Page.getWindowProperties ${layout.join(', ')} (page.size(), page.scrollTop())`)
       }
-      return { properties: names(params).map((n) => values[n]) }
+      return { properties: asked.map((n) => values[n]) }
     },
     'Element.getElement': async (params) => this.query(params, false),
     'Element.getElements': async (params) => this.query(params, true),
@@ -345,10 +351,13 @@ export class HostBackend implements Backend {
         )
         return { result: undefined }
       }
+      if (fn.startsWith('scroll-view.')) throw this.noLayout(`Element.callFunction ${fn} (scroll-view ${fn.slice(12)})`)
       throw new Error(`Element.callFunction ${fn} is not supported by the ${this.name}`)
     },
     'Element.getDOMProperties': async (params) => {
       const { page, node } = this.element(params)
+      const layout = names(params).filter((n) => LAYOUT_PROPERTIES.has(n))
+      if (layout.length) throw this.noLayout(`Element.getDOMProperties ${layout.join(', ')} (element.size())`)
       return {
         properties: names(params).map((n) =>
           n === 'innerText' || n === 'textContent'
@@ -377,12 +386,6 @@ export class HostBackend implements Backend {
       )
       return { styles: names(params).map((n) => styles.get(n) ?? '') }
     },
-    'Element.getOffset': async (params) => {
-      const { page, sid } = this.element(params)
-      // Approximation: no layout; the order in the page stands in for the vertical position.
-      const index = page.view.query('*').findIndex((n) => n.sid === sid)
-      return { left: 0, top: Math.max(0, index) * 24 }
-    },
     'Element.getWXML': async (params) => {
       const { page, node } = this.element(params)
       return { wxml: page.view.wxml(node, params.type === 'outer') }
@@ -407,6 +410,27 @@ export class HostBackend implements Backend {
     await this.host.idle()
   }
 }
+
+/**
+ * The host keeps the render tree, not a layout: sizes, positions and scroll offsets would be guesses, and a spec
+ * that reads a guess passes where the devtools would answer otherwise.
+ */
+const NO_LAYOUT =
+  'the host does no layout (no sizes, positions or scrolling); check it on the H5 target or in the devtools'
+
+/** DOM properties only a layout can answer (element.size() reads offsetWidth and offsetHeight). */
+const LAYOUT_PROPERTIES = new Set([
+  'offsetWidth',
+  'offsetHeight',
+  'offsetTop',
+  'offsetLeft',
+  'clientWidth',
+  'clientHeight',
+  'scrollWidth',
+  'scrollHeight',
+  'scrollTop',
+  'scrollLeft',
+])
 
 function camel(s: string): string {
   return s.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import automator from 'miniprogram-automator'
 import { parseArgs } from '../src/cli'
-import { snapshotOutput, type OutputSnapshot } from '../../../scripts/lib/taro-build'
+import { snapshotOutput, type OutputSnapshot } from '../../../devkit/taro-build'
 import { freePort, startMock, type RunningMock } from '../../../tests/support/servers'
 
 // The stand-in devtools CLI, as automator.launch() spawns it, and automator.connect() to it.

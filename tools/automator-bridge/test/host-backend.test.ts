@@ -97,3 +97,35 @@ it('Host.takeSavedImages answers what the album saved, with the canvas recording
     raw.close()
   }
 })
+
+it('refuses what only layout answers, naming the method, where the devtools would answer', async () => {
+  const page = (await mp.currentPage())!
+  const el = (await page.$('#a-go'))!
+  await expect(el.size()).rejects.toThrow(
+    /Element.getDOMProperties offsetWidth, offsetHeight \(element.size\(\)\) is not supported by the mini-program host \(weapp\): the host does no layout/,
+  )
+  await expect(el.offset()).rejects.toThrow(
+    /Element.getOffset is not supported .*element.offset\(\): the host does no layout/,
+  )
+  await expect(page.scrollTop()).rejects.toThrow(/Page.getWindowProperties document.body.scrollTop .*no layout/)
+  await expect(page.size()).rejects.toThrow(/Page.getWindowProperties .*scrollWidth.*page.size\(\).*no layout/)
+  await expect(mp.callWxMethod('pageScrollTo', { scrollTop: 200 })).rejects.toThrow(
+    /App.callWxMethod pageScrollTo is not supported .*no layout/,
+  )
+  // A scroll-view's scrollTo, as the SDK sends it, and the window's own size (the simulated phone's).
+  const raw = await RawClient.open(bridge.wsEndpoint)
+  try {
+    const pageId = (page as unknown as { id: number }).id
+    const { elementId } = await raw.call<{ elementId: string }>('Page.getElement', { pageId, selector: '#a-go' })
+    await expect(
+      raw.call('Element.callFunction', { pageId, elementId, functionName: 'scroll-view.scrollTo', args: [0, 300] }),
+    ).rejects.toThrow(/Element.callFunction scroll-view.scrollTo \(scroll-view scrollTo\) is not supported .*no layout/)
+    const { properties } = await raw.call<{ properties: unknown[] }>('Page.getWindowProperties', {
+      pageId,
+      names: ['innerWidth'],
+    })
+    expect(properties).toEqual([390])
+  } finally {
+    raw.close()
+  }
+})

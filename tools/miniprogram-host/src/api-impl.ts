@@ -1,6 +1,9 @@
 import vm from 'node:vm'
 import sharp from 'sharp'
-import { ApiFailure, withResponseHeaders, type MiniProgramHost } from './host'
+import type { ApiTable } from './api-table'
+import type { HostCanvases } from './canvas'
+import { ApiFailure, withResponseHeaders, type CanvasHost, type HostOptions } from './host-core'
+import type { HostNetwork } from './network'
 
 /**
  * The host's stand-ins for each platform API, by the platform's own name: storage in memory, routing on the host's
@@ -9,6 +12,22 @@ import { ApiFailure, withResponseHeaders, type MiniProgramHost } from './host'
  * simFace, simPay, simSubscribe). Results take each platform's documented shape (apis.<target>.ts).
  */
 export type Impl = (opts: Record<string, unknown>, args: unknown[]) => unknown
+
+/** What the stand-ins use of their host (host.ts), which builds them. */
+export interface ImplHost extends CanvasHost {
+  readonly table: ApiTable
+  readonly context: vm.Context
+  readonly options: HostOptions
+  readonly canvases: HostCanvases
+  readonly requests: { url: string; method: string }[]
+  /** Where requests may go (the build's declared domains): network.ts. */
+  readonly network: HostNetwork
+  readonly storage: Map<string, unknown>
+  readonly appJson: { pages: string[] }
+  modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null
+  readonly seen: { verifyId?: string; orderId?: string }
+  route(method: string, opts: Record<string, unknown>): Promise<unknown>
+}
 
 const SYSTEM = {
   brand: 'devtools',
@@ -25,7 +44,7 @@ const SYSTEM = {
   safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 },
 }
 
-export function makeImplementations(host: MiniProgramHost): Record<string, Impl> {
+export function makeImplementations(host: ImplHost): Record<string, Impl> {
   const target = host.target
   const systemInfo = {
     ...SYSTEM,
@@ -49,7 +68,8 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     if (!res.ok) throw new ApiFailure(3, `simulation ${pathname} answered ${res.status}`)
     return (await res.json()) as Record<string, unknown>
   }
-  const rewrite = (url: string) => (host.options.mockUrl ? url.replace(/^https?:\/\/[^/]+/, mock()) : url)
+  // Only the build's declared domains, over HTTPS (or loopback in a QA build); the API origin reaches the mock server.
+  const reach = (api: 'request' | 'uploadFile' | 'downloadFile', url: string) => host.network.route(api, url)
   const remember = (data: unknown) => {
     if (data && typeof data === 'object') {
       const d = data as Record<string, unknown>
@@ -112,7 +132,7 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     }
     const method = String(o.method ?? 'GET').toUpperCase()
     const headers: Record<string, string> = { ...host.flavour.requestHeaders(o) }
-    let url = rewrite(String(o.url))
+    let url = reach('request', String(o.url))
     let body: string | undefined
     const data = o.data
     if (method === 'GET' || method === 'HEAD') {
@@ -160,7 +180,7 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
     const field = String(target === 'alipay' ? o.fileName : o.name)
     form.append(field, new Blob([new Uint8Array(bytes)]), filePath.split('/').pop())
     const headers = { ...((target === 'alipay' ? o.header : o.header) ?? {}) } as Record<string, string>
-    const url = rewrite(String(o.url))
+    const url = reach('uploadFile', String(o.url))
     host.requests.push({ url, method: 'POST' })
     let res: Response
     try {
@@ -199,7 +219,7 @@ export function makeImplementations(host: MiniProgramHost): Record<string, Impl>
    * statusCode); Alipay answers `apFilePath` only, and fails on an error status.
    */
   const downloadFile: Impl = async (o) => {
-    const url = rewrite(String(o.url))
+    const url = reach('downloadFile', String(o.url))
     host.requests.push({ url, method: 'GET' })
     let res: Response
     try {

@@ -1,4 +1,4 @@
-import { ApiFailure, type MiniProgramHost } from './host'
+import { ApiFailure, type CanvasHost } from './host-core'
 import { walk } from './render-tree'
 
 /**
@@ -67,7 +67,7 @@ export class HostCanvases {
   readonly saved: SavedImage[] = []
   private offscreenSeq = 0
 
-  constructor(private readonly host: MiniProgramHost) {}
+  constructor(private readonly host: CanvasHost) {}
 
   // ---- the page canvas (createCanvasContext) ----
 

@@ -11,6 +11,22 @@ import { flavours, type Flavour, type MiniTarget } from './platforms'
 import { applyPatch, locate, treeFigures, TreeView, type RenderNode } from './render-tree'
 import { loadTemplates, type TemplateInfo } from './templates'
 import { makeImplementations, type Impl } from './api-impl'
+import { HostNetwork } from './network'
+import {
+  contextOptions,
+  missingBuiltIns,
+  refuseFunctionConstructor,
+  removeBuiltIns,
+  type MissingBuiltIn,
+} from './engine'
+import {
+  ApiFailure,
+  RESPONSE_HEADERS,
+  type CanvasHost,
+  type HostOptions,
+  type HostPage,
+  type PageMetrics,
+} from './host-core'
 
 /**
  * Runs a Taro mini-program output (dist/weapp, dist/alipay, dist/swan) in Node as the platform's runtime would: one
@@ -23,59 +39,9 @@ import { makeImplementations, type Impl } from './api-impl'
 type Fn = (...args: unknown[]) => unknown
 type Callbacks = { success?: Fn; fail?: Fn; complete?: Fn }
 
+export { ApiFailure, withResponseHeaders, type HostOptions, type HostPage, type PageMetrics } from './host-core'
+
 export const API_TABLES: Record<MiniTarget, ApiTable> = { weapp: weappApis, alipay: alipayApis, swan: swanApis }
-
-export interface HostOptions {
-  /** The mock server: every request and upload goes there over HTTP (the build's API origin is replaced). */
-  mockUrl?: string
-  /** Every request fails as on a phone without network (boot tests). */
-  offline?: boolean
-  /** Called for each console call of the app (the automator's App.logAdded). */
-  onConsole?: (type: string, args: unknown[]) => void
-  /** Called for each uncaught error of the app (the automator's App.exceptionThrown). */
-  onException?: (error: Error) => void
-}
-
-/**
- * Response headers a stand-in hands to its task's onHeadersReceived, not to the answer: a non-enumerable symbol, so
- * the answer the app receives (a spread copy) never carries them.
- */
-const RESPONSE_HEADERS = Symbol('response headers')
-export function withResponseHeaders<T extends object>(answer: T, header: Record<string, string>): T {
-  return Object.defineProperty(answer, RESPONSE_HEADERS, { value: header, enumerable: false })
-}
-
-/** A failed platform call: what the fail callback receives. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-export interface PageMetrics {
-  setDataCalls: number[]
-  largestPayload: number
-  longestHandlerMs: number
-}
-
-export interface HostPage {
-  /** Never reused, as the automator protocol wants. */
-  id: number
-  route: string
-  query: Record<string, string>
-  instance: Record<string, unknown>
-  data: Record<string, unknown>
-  patches: Record<string, unknown>[]
-  view: TreeView
-  state: 'open' | 'hidden' | 'unloaded'
-  /** What the candidate typed into a field, until the page writes the field's value again. */
-  typed: Map<string, { value: string; propAtTyping: unknown }>
-  metrics: PageMetrics
-  root: () => RenderNode | undefined
-}
 
 export interface Mock {
   result?: unknown
@@ -127,11 +93,15 @@ function watchRejections(): void {
   })
 }
 
-export class MiniProgramHost {
+export class MiniProgramHost implements CanvasHost {
   readonly flavour: Flavour
   readonly table: ApiTable
   readonly context: vm.Context
+  /** The built-ins taken out of the app's context: the declared engines lack them (engine.ts). */
+  readonly removedBuiltIns: MissingBuiltIn[]
   readonly files = new HostFiles()
+  /** The domains the build declares; what a phone refuses (network.ts). */
+  readonly network: HostNetwork
   /** Canvases as recordings of what was drawn, their exports, and the images saved to the album (canvas.ts). */
   readonly canvases = new HostCanvases(this)
   readonly templates: Map<string, TemplateInfo>
@@ -177,6 +147,7 @@ export class MiniProgramHost {
     this.table = API_TABLES[target]
     this.templates = loadTemplates(distDir, target)
     this.appJson = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8')) as MiniProgramHost['appJson']
+    this.network = new HostNetwork(distDir, target, options.mockUrl)
     this.impl = makeImplementations(this)
     this.api = this.makeApi()
     const sandbox: Record<string, unknown> = {
@@ -203,9 +174,12 @@ export class MiniProgramHost {
     if (target === 'alipay') {
       sandbox.navigator = { userAgent: 'Mozilla/5.0 (iPhone) AlipayClient/10.5.0 MiniProgram', swuserAgent: '' }
     }
-    this.context = vm.createContext(sandbox)
+    this.context = vm.createContext(sandbox, contextOptions(target))
+    if (contextOptions(target).codeGeneration) refuseFunctionConstructor(this.context)
     // Alipay's JS engine has neither globalThis nor global (V8 gives every context globalThis: take it away).
     if (!this.flavour.hasGlobalThis) vm.runInContext('delete globalThis', this.context)
+    // The oldest engines the build declares lack the newer built-ins: so does the app's context.
+    this.removedBuiltIns = removeBuiltIns(this.context, missingBuiltIns(options.engines))
     watchRejections()
     activeHosts.add(this)
   }

@@ -261,7 +261,11 @@ describe('weapp offscreen canvas 2D', () => {
   it('answers a download with the server’s status, as WeChat does', async () => {
     const h = host(
       'weapp',
-      canvasPage('wx', "return (await call('downloadFile', { url: 'https://x.invalid/none' })).statusCode", false),
+      canvasPage(
+        'wx',
+        "return (await call('downloadFile', { url: 'https://api.example.invalid/none' })).statusCode",
+        false,
+      ),
     )
     const page = await h.launch()
     await expect((page.instance.run as () => Promise<number>)()).resolves.toBe(404)

@@ -26,6 +26,16 @@ export const BASE_TEMPLATE = `
   <block>{{i.v}}</block>
 </template>`
 
+/** What a production build declares (config/network.ts): its API origin, HTTPS, no loopback. */
+export const FAKE_API = 'https://api.example.invalid'
+export const PRODUCTION_NETWORK = {
+  apiBase: FAKE_API,
+  loopback: false,
+  request: [FAKE_API],
+  uploadFile: [FAKE_API],
+  downloadFile: [FAKE_API],
+}
+
 export function fakeOutput(target: 'weapp' | 'alipay' | 'swan', files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'host-fake-'))
   const template = target === 'weapp' ? 'base.wxml' : target === 'alipay' ? 'base.axml' : 'base.swan'
@@ -37,6 +47,7 @@ export function fakeOutput(target: 'weapp' | 'alipay' | 'swan', files: Record<st
     'app.json': JSON.stringify({ pages: ['pages/a/index', 'pages/b/index'] }),
     [template]: base,
     'app.js': 'App({})',
+    'network.json': JSON.stringify(PRODUCTION_NETWORK),
     ...files,
   }
   for (const [name, code] of Object.entries(all)) {

@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import { MATERIAL_LIMITS } from '@contract/process'
 import { getApiBase, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
@@ -144,7 +145,10 @@ export default function MaterialsPage() {
           ) : (
             <View className='pc-card'>
               <Text className='pc-title'>证明材料</Text>
-              <Text className='pc-note'>{`请在${chinaTime(view.deadline)}前上传。图片须为 JPG 格式、大于45KB、不小于295×413像素`}</Text>
+              <Text
+                className='pc-note'
+                id='materials-limits'
+              >{`请在${chinaTime(view.deadline)}前上传。图片须为 JPG 格式、大于45KB、不小于295×413像素；文件不超过 ${MATERIAL_LIMITS.maxBytes / 1024 / 1024} MB，PDF 不超过 ${MATERIAL_LIMITS.pdfMaxPages} 页，不能加密或含有脚本、附件`}</Text>
               {view.required.map((m) => (
                 <View className='pc-row materials__item' key={m.key} id={`materials-item-${m.key}`}>
                   <View className='materials__name'>

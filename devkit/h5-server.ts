@@ -3,7 +3,7 @@ import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 
-export const H5_DIST = path.join(__dirname, '..', '..', 'dist', 'h5')
+export const H5_DIST = path.join(__dirname, '..', 'dist', 'h5')
 
 /**
  * Serves the H5 production build (dist/h5) on loopback. The app uses hash routing, so only files are served.

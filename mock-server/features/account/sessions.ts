@@ -1,9 +1,17 @@
 import crypto from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
-import { SESSION_HEADER } from '../../types/api'
-import type { Account } from '../features/account/state'
-import { unauthorized } from './errors'
-import type { Session, Store } from './store'
+import { SESSION_HEADER } from '../../../types/api'
+import { unauthorized } from '../../core/errors'
+import type { Identity } from '../../core/identity'
+import type { Store } from '../../core/store'
+import type { Account } from './state'
+
+/** A login: the bearer token the app sends, whose account, until when (State.sessions, by token). */
+export interface Session {
+  token: string
+  accountId: string
+  expiresAt: string
+}
 
 /** A session lasts this long after its last use. */
 export const SESSION_TTL_MS = 2 * 60 * 60 * 1000
@@ -40,4 +48,17 @@ export function accountFromRequest(store: Store, req: FastifyRequest, now = stor
   if (!account) throw unauthorized('SESSION_EXPIRED')
   session.expiresAt = new Date(now + SESSION_TTL_MS).toISOString()
   return account
+}
+
+/** Who is calling, as core asks it (core/identity.ts): the sessions and accounts of this feature answer. */
+export function accountIdentity(store: Store): Identity {
+  return {
+    authenticate: (req) => accountFromRequest(store, req),
+    callerOf: (req) => {
+      const session = store.state.sessions.get(bearerToken(req))
+      return session && Date.parse(session.expiresAt) > store.clock.now() ? session.accountId : undefined
+    },
+    accountOfToken: (token) => store.state.sessions.get(token)?.accountId,
+    exists: (accountId) => store.state.accounts.has(accountId),
+  }
 }

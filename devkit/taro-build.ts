@@ -8,7 +8,7 @@ import path from 'node:path'
  * bridge) goes through here, so all take the same per-target lock and the same NODE_ENV.
  */
 
-export const ROOT = path.join(__dirname, '..', '..')
+export const ROOT = path.join(__dirname, '..')
 export const TARGETS = ['weapp', 'swan', 'alipay', 'h5'] as const
 export type Target = (typeof TARGETS)[number]
 
@@ -64,14 +64,18 @@ export interface BuildResult {
   log: string
 }
 
-/** `taro build` for one target; the caller holds the lock. */
-function runTaroBuild(target: Target, echo: boolean): Promise<Omit<BuildResult, 'ms'>> {
+/**
+ * `taro build` for one target; the caller holds the lock. `loopback`: a QA/test build that talks to the mock server
+ * on this machine over http (API_LOOPBACK=1, config/network.ts); without it the build is a production one and needs
+ * an https API_BASE in the environment.
+ */
+function runTaroBuild(target: Target, echo: boolean, loopback: boolean): Promise<Omit<BuildResult, 'ms'>> {
   return new Promise((resolve) => {
     // Always production: Taro keeps a NODE_ENV it finds, and under jest's `test` it would emit a development bundle
     // (react-refresh hooks on H5) and Babel would aim at Node, not at phones.
     const child = spawn('npx', ['taro', 'build', '--type', target], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', ...(loopback ? { API_LOOPBACK: '1' } : {}) },
     })
     let log = ''
     const take = (chunk: Buffer) => {
@@ -87,10 +91,18 @@ function runTaroBuild(target: Target, echo: boolean): Promise<Omit<BuildResult, 
   })
 }
 
-/** One production build of one target into dist/<target>. The time includes waiting for the lock, if any. */
-export async function buildTarget(target: Target, options: { echo?: boolean } = {}): Promise<BuildResult> {
+/**
+ * One production build of one target into dist/<target>. The time includes waiting for the lock, if any.
+ * `loopback`: a QA build against the local mock server (tests, bench, `npm run build -- --qa`).
+ */
+export async function buildTarget(
+  target: Target,
+  options: { echo?: boolean; loopback?: boolean } = {},
+): Promise<BuildResult> {
   const started = performance.now()
-  const result = await withBuildLock(target, () => runTaroBuild(target, options.echo ?? false))
+  const result = await withBuildLock(target, () =>
+    runTaroBuild(target, options.echo ?? false, options.loopback ?? false),
+  )
   return { ...result, ms: performance.now() - started }
 }
 
@@ -137,7 +149,8 @@ export const needsBuild = (target: Target) => buildIsStale(target) || isDevelopm
 async function buildIfNeededLocked(target: Target, log: (line: string) => void): Promise<boolean> {
   if (!needsBuild(target)) return false
   log(`dist/${target} is ${buildIsStale(target) ? 'missing or stale' : 'a development build'}: building it`)
-  const result = await runTaroBuild(target, false)
+  // Test setups and npm start build for the mock server on this machine: a QA build, loopback declared.
+  const result = await runTaroBuild(target, false, true)
   if (!result.ok) throw new Error(`taro build --type ${target} failed:\n${logTail(result.log)}`)
   if (needsBuild(target)) throw new Error(`dist/${target} is still stale or a development build after building it`)
   return true
