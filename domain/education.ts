@@ -37,6 +37,49 @@ export function levelLabel(kind: RecordKind): string {
   return kind === 'education' ? '学历层次' : '学位'
 }
 
+/** The record form's fields. */
+export type RecordField = 'certificateNo' | 'school' | 'graduationDate' | 'major' | 'level' | 'studyMode'
+
+/**
+ * The fields each kind of record has, in form order: a degree (学位) has no 培养方式 (the 学信网 degree page and the
+ * degree certificate show none), so the degree form neither asks for it nor reports it missing after a scan.
+ */
+export const RECORD_FIELDS: Record<RecordKind, readonly RecordField[]> = {
+  education: ['certificateNo', 'school', 'graduationDate', 'major', 'level', 'studyMode'],
+  degree: ['certificateNo', 'school', 'graduationDate', 'major', 'level'],
+}
+
+/** The form's labels per kind: a degree is named as its own certificate and the 学信网 degree page name it. */
+export const RECORD_FIELD_LABELS: Record<RecordKind, Record<RecordField, string>> = {
+  education: {
+    certificateNo: '证书编号',
+    school: '毕业院校',
+    graduationDate: '毕业时间',
+    major: '所学专业',
+    level: '学历层次',
+    studyMode: '培养方式',
+  },
+  degree: {
+    certificateNo: '学位证书编号',
+    school: '学位授予单位',
+    graduationDate: '获学位日期',
+    major: '所学专业',
+    level: '学位',
+    studyMode: '培养方式',
+  },
+}
+
+/**
+ * A rule's message (worded with the education labels, shared by the form and the server) in the kind's own labels:
+ * 请选择毕业时间 on the degree form reads 请选择获学位日期.
+ */
+export function recordMessage(kind: RecordKind, field: RecordField, message: string): string
+export function recordMessage(kind: RecordKind, field: RecordField, message: string | undefined): string | undefined
+export function recordMessage(kind: RecordKind, field: RecordField, message: string | undefined): string | undefined {
+  if (!message || kind === 'education') return message
+  return message.split(RECORD_FIELD_LABELS.education[field]).join(RECORD_FIELD_LABELS[kind][field])
+}
+
 /** Earliest graduation date accepted: anything before is a typing mistake. */
 export const EARLIEST_GRADUATION = '1950-01-01'
 

@@ -23,6 +23,8 @@ export interface OcrBox {
   angle?: number
   /** Recognition confidence 0..1. */
   score?: number
+  /** Each character's recognition confidence 0..1, in text order, when the OCR gives them. */
+  chars?: number[]
 }
 
 export interface XuexinExtraction {
@@ -32,12 +34,22 @@ export interface XuexinExtraction {
   missing: ScanField[]
   /** Too few 学信网 labels on the page: fields is then empty. */
   notXuexin: boolean
+  /**
+   * Fields left empty (and listed in missing) because a character of their value was read without confidence: the
+   * candidate types them rather than getting a wrong name or number (only for UNSURE_FIELDS).
+   */
+  unsure: ScanField[]
   /** How many wanted fields had their label on the page. */
   labelsFound: number
 }
 
 /** Fewer wanted labels than this and the page is not taken for a 学信网 result. */
 export const MIN_LABELS = 4
+
+/** Fields a wrong character makes worse than none: the name (compared with the registration) and the number. */
+export const UNSURE_FIELDS: ReadonlySet<ScanField> = new Set(['name', 'certificateNumber'])
+/** A character of such a field read with less confidence than this leaves the field empty. */
+export const MIN_CHAR_CONFIDENCE = 0.9
 
 type Target = ScanField | 'ignore'
 
@@ -121,6 +133,8 @@ interface Parsed {
   target: Target | null
   /** The text after the label (inline value), or the whole text for a value box. */
   rest: string
+  /** Each character's confidence of rest, when the OCR gave them (null: unknown, taken as sure). */
+  restConf: number[] | null
 }
 
 /** Labels of four or more characters, by length, for the one-misread-character match. */
@@ -163,6 +177,13 @@ function matchLabel(text: string): { label: string; end: number } | null {
 
 function parse(box: OcrBox, skew: number): Parsed {
   const text = normalise(box.text)
+  // Confidences follow the characters while NFKC keeps the text's length (it does for CJK, digits, full-width forms).
+  const nfkc = box.text.normalize('NFKC')
+  const lead = nfkc.length - nfkc.trimStart().length
+  const conf =
+    box.chars && box.chars.length === box.text.length && nfkc.length === box.text.length
+      ? box.chars.slice(lead, lead + text.length)
+      : null
   // Rotate centres by -skew so that rows are level again.
   const rad = (-skew * Math.PI) / 180
   const cx0 = box.x + box.w / 2
@@ -170,9 +191,11 @@ function parse(box: OcrBox, skew: number): Parsed {
   const cx = cx0 * Math.cos(rad) - cy0 * Math.sin(rad)
   const cy = cx0 * Math.sin(rad) + cy0 * Math.cos(rad)
   const m = matchLabel(text)
-  if (!m) return { box, cx, cy, label: null, target: null, rest: text }
-  const rest = text.slice(m.end).replace(/^[\s:：]+/, '')
-  return { box, cx, cy, label: m.label, target: LABEL_TARGET.get(m.label) ?? null, rest }
+  if (!m) return { box, cx, cy, label: null, target: null, rest: text, restConf: conf }
+  const after = text.slice(m.end)
+  const rest = after.replace(/^[\s:：]+/, '')
+  const restConf = conf ? conf.slice(text.length - rest.length) : null
+  return { box, cx, cy, label: m.label, target: LABEL_TARGET.get(m.label) ?? null, rest, restConf }
 }
 
 /** The page's skew: the median slope of the wider text lines (short boxes give noisy angles). */
@@ -189,6 +212,77 @@ const left = (p: Parsed) => p.cx - p.box.w / 2
 const right = (p: Parsed) => p.cx + p.box.w / 2
 const top = (p: Parsed) => p.cy - p.box.h / 2
 const bottom = (p: Parsed) => p.cy + p.box.h / 2
+
+/**
+ * Lines that belong to one value, joined (a long school or major name wrapped on a narrow screen): a box with no
+ * label of its own and nothing labelled on its row, tight under a value line (or a label's inline value) of the same
+ * text height, in the same column (left edges, right edges or centres aligned), is that value's next line. Runs top to
+ * bottom, so a value over three lines joins whole; the joined value takes the lines' whole area.
+ */
+function joinWrapped(all: Parsed[]): Parsed[] {
+  const lines = [...all].sort((a, b) => top(a) - top(b))
+  const labels = all.filter((p) => p.label)
+  // Each value so far, known by its first line: the last line read and the joined value.
+  const groups = new Map<Parsed, { last: Parsed; joined: Parsed }>()
+  const continued = new Set<Parsed>()
+  for (const line of lines) {
+    if (line.label) {
+      if (line.rest) groups.set(line, { last: line, joined: line })
+      continue
+    }
+    // "something: value" is a line of its own (a label misread beyond recognition), never a value's next line.
+    if (/[:：]/.test(line.rest)) {
+      groups.set(line, { last: line, joined: line })
+      continue
+    }
+    const h = line.box.h
+    const labelOnRow = labels.some((l) => Math.abs(l.cy - line.cy) < 0.5 * Math.max(h, l.box.h) && left(l) < left(line))
+    let above: Parsed | null = null
+    let aboveGap = Infinity
+    if (!labelOnRow) {
+      for (const [first, g] of groups) {
+        const prev = g.last
+        const ph = prev.box.h
+        if (h < 0.7 * ph || h > 1.4 * ph) continue
+        const gap = top(line) - bottom(prev)
+        if (gap < -0.25 * ph || gap > 0.9 * ph) continue
+        const tol = 0.8 * ph
+        // An inline value's next line starts under the label's left edge.
+        const aligned =
+          Math.abs(left(line) - left(prev)) <= tol ||
+          Math.abs(right(line) - right(prev)) <= tol ||
+          Math.abs(line.cx - prev.cx) <= tol
+        // A next line is no wider than the line it continues.
+        if (!aligned || line.box.w > prev.box.w + ph) continue
+        if (gap < aboveGap) {
+          above = first
+          aboveGap = gap
+        }
+      }
+    }
+    const group = above ? groups.get(above) : undefined
+    if (!above || !group) {
+      groups.set(line, { last: line, joined: line })
+      continue
+    }
+    const j = group.joined
+    const l = Math.min(left(j), left(line))
+    const r = Math.max(right(j), right(line))
+    const t = top(j)
+    const b = Math.max(bottom(j), bottom(line))
+    const joined: Parsed = {
+      ...j,
+      cx: (l + r) / 2,
+      cy: (t + b) / 2,
+      box: { ...j.box, text: `${j.box.text}${line.box.text}`, w: r - l, h: b - t },
+      rest: `${j.rest}${line.rest}`,
+      restConf: j.restConf && line.restConf ? [...j.restConf, ...line.restConf] : null,
+    }
+    groups.set(above, { last: line, joined })
+    continued.add(line)
+  }
+  return all.filter((p) => !continued.has(p)).map((p) => groups.get(p)?.joined ?? p)
+}
 
 /** The box right of the label on its row, if the nearest thing there is not another label. */
 function valueRightOf(label: Parsed, all: Parsed[]): Parsed | null {
@@ -229,6 +323,12 @@ export function normaliseDate(raw: string): string | null {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
+/** What a 学历层次/所授学位 and a 学习形式/培养方式 always contain (学信网's own wording, adult and online education too). */
+const VOCABULARY = {
+  level: /本科|专科|研究生|学士|硕士|博士|高职|大专|中专|双学位/,
+  studyMode: /全日制|脱产|函授|业余|夜大|网络|远程|开放|自学|自考|成人|业大|职大|电大/,
+} as const
+
 /** A field's value from the text after its label, or null when it does not look like one. */
 export function cleanValue(field: ScanField, raw: string): string | null {
   const text = normalise(raw).replace(/^[\s:：]+/, '')
@@ -252,6 +352,12 @@ export function cleanValue(field: ScanField, raw: string): string | null {
       const m = /^[0-9A-Z]{10,24}$/i.exec(digits)
       return m ? m[0].toUpperCase() : null
     }
+    case 'level':
+    case 'studyMode': {
+      // A closed vocabulary: a misread label next to it (华(结)业 for 毕(结)业) is never taken for one.
+      const value = text.replace(/\s+/g, '')
+      return VOCABULARY[field].test(value) ? value : null
+    }
     default: {
       const value = text.replace(/\s+/g, '')
       return CJK.test(value) ? value : null
@@ -262,28 +368,36 @@ export function cleanValue(field: ScanField, raw: string): string | null {
 /** From OCR boxes to the fields of a 学信网 education or degree record. */
 export function extractXuexin(boxes: OcrBox[]): XuexinExtraction {
   const skew = pageSkew(boxes)
-  const all = boxes.filter((b) => normalise(b.text).length > 0).map((b) => parse(b, skew))
+  const all = joinWrapped(boxes.filter((b) => normalise(b.text).length > 0).map((b) => parse(b, skew)))
   const labels = all.filter((p) => p.label).sort((a, b) => a.cy - b.cy || a.cx - b.cx)
 
   const kind: ScanKind = labels.some((p) => p.label && DEGREE_LABELS.has(p.label)) ? 'degree' : 'education'
   const wanted = new Set<ScanField>()
   for (const p of labels) if (p.target && p.target !== 'ignore') wanted.add(p.target)
   if (wanted.size < MIN_LABELS) {
-    return { kind, fields: {}, missing: [...SCAN_FIELDS_BY_KIND[kind]], notXuexin: true, labelsFound: wanted.size }
+    return {
+      kind,
+      fields: {},
+      missing: [...SCAN_FIELDS_BY_KIND[kind]],
+      notXuexin: true,
+      unsure: [],
+      labelsFound: wanted.size,
+    }
   }
 
   // Each label takes its inline value, else the value right of it, else the one below; a value box serves once.
   const taken = new Set<Parsed>()
-  const raw = new Map<Parsed, string>()
+  // Each label's value: the box it was read from (its rest and confidences).
+  const raw = new Map<Parsed, Parsed>()
   for (const label of labels) {
-    if (label.rest) raw.set(label, label.rest)
+    if (label.rest) raw.set(label, label)
   }
   for (const label of labels) {
     if (raw.has(label)) continue
     const value = valueRightOf(label, all)
     if (value && !taken.has(value)) {
       taken.add(value)
-      raw.set(label, value.rest)
+      raw.set(label, value)
     }
   }
   for (const label of labels) {
@@ -291,20 +405,44 @@ export function extractXuexin(boxes: OcrBox[]): XuexinExtraction {
     const value = valueBelow(label, all)
     if (value && !taken.has(value)) {
       taken.add(value)
-      raw.set(label, value.rest)
+      raw.set(label, value)
     }
   }
 
   const fields: Partial<Record<ScanField, string>> = {}
+  const unsure = new Set<ScanField>()
   for (const label of labels) {
     const target = label.target
-    const text = raw.get(label)
-    if (!target || target === 'ignore' || text === undefined || fields[target]) continue
-    const value = cleanValue(target, text)
-    if (value) fields[target] = value
+    const source = raw.get(label)
+    if (!target || target === 'ignore' || source === undefined || fields[target]) continue
+    const value = cleanValue(target, source.rest)
+    if (!value) continue
+    if (UNSURE_FIELDS.has(target) && leastConfidence(target, source) < MIN_CHAR_CONFIDENCE) {
+      unsure.add(target)
+      continue
+    }
+    unsure.delete(target)
+    fields[target] = value
   }
   const missing = SCAN_FIELDS_BY_KIND[kind].filter((f) => !fields[f])
-  return { kind, fields, missing, notXuexin: false, labelsFound: wanted.size }
+  return {
+    kind,
+    fields,
+    missing,
+    notXuexin: false,
+    unsure: SCAN_FIELDS_BY_KIND[kind].filter((f) => unsure.has(f)),
+    labelsFound: wanted.size,
+  }
+}
+
+/** The lowest confidence among the characters a field keeps from its text (1 when the OCR gave none). */
+function leastConfidence(field: ScanField, source: Parsed): number {
+  const conf = source.restConf
+  if (!conf || conf.length !== source.rest.length) return 1
+  const kept = field === 'name' ? /[\u3400-\u9fff·・•]/ : /[0-9A-Za-z]/
+  let least = 1
+  for (let i = 0; i < source.rest.length; i++) if (kept.test(source.rest[i])) least = Math.min(least, conf[i])
+  return least
 }
 
 export interface CandidateIdentity {

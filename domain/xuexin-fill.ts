@@ -4,18 +4,18 @@
  * search in the store, so only its name is passed on here.
  */
 import type { ScanRecognised } from './xuexin-fields'
-import { DEGREE_LEVELS, EDUCATION_LEVELS, OTHER_MAJOR, STUDY_MODES, type RecordKind } from './education'
+import {
+  DEGREE_LEVELS,
+  EDUCATION_LEVELS,
+  OTHER_MAJOR,
+  RECORD_FIELDS,
+  STUDY_MODES,
+  type RecordField,
+  type RecordKind,
+} from './education'
 
-/** The record form's scanned fields, by their draft names. */
-export type FormScanField = 'certificateNo' | 'school' | 'graduationDate' | 'major' | 'level' | 'studyMode'
-export const FORM_SCAN_FIELDS: readonly FormScanField[] = [
-  'certificateNo',
-  'school',
-  'graduationDate',
-  'major',
-  'level',
-  'studyMode',
-]
+/** The record form's scanned fields, by their draft names: each kind's own (a degree has no 培养方式). */
+export type FormScanField = RecordField
 
 export interface ScanFill {
   patch: {
@@ -73,7 +73,8 @@ export function fillFromScan(
     major: major ? (isKnownMajor(major) ? major : OTHER_MAJOR) : '',
     otherMajor: major && !isKnownMajor(major) ? major : '',
     level: levelOption(kind, recognised.level),
-    studyMode: studyModeOption(recognised.studyMode),
+    // A degree page shows no 培养方式 and the degree form has none: never filled, never reported missing.
+    studyMode: RECORD_FIELDS[kind].includes('studyMode') ? studyModeOption(recognised.studyMode) : '',
   }
   const schoolName = recognised.school ?? ''
   const present: Record<FormScanField, boolean> = {
@@ -84,10 +85,11 @@ export function fillFromScan(
     level: !!patch.level,
     studyMode: !!patch.studyMode,
   }
+  const fields = RECORD_FIELDS[kind]
   return {
     patch,
     schoolName,
-    filled: FORM_SCAN_FIELDS.filter((f) => present[f]),
-    missing: FORM_SCAN_FIELDS.filter((f) => !present[f]),
+    filled: fields.filter((f) => present[f]),
+    missing: fields.filter((f) => !present[f]),
   }
 }

@@ -1,10 +1,12 @@
 /**
  * Renders the 学信网-style screenshot fixtures of the scanner: our own HTML imitations (tests/fixtures/xuexin/templates)
  * filled with fictional people, shot with headless Chromium at phone and desktop sizes, plus degraded copies (JPEG
- * artefacts, blur, a slight rotation, downscaling) made with sharp. Each image gets `<id>.json` beside it with the
- * fields a perfect reader would return.
+ * artefacts, blur, a slight rotation, downscaling) made with sharp, pages whose long school and major names wrap at
+ * several phone widths, and phone photos of pages shown on a computer screen (simulated: see photographScreen). Each
+ * image gets `<id>.json` beside it with the fields a perfect reader would return.
  *
- *   npx tsx scripts/gen-xuexin-fixtures.ts
+ *   npx tsx scripts/gen-xuexin-fixtures.ts                 # every fixture
+ *   npx tsx scripts/gen-xuexin-fixtures.ts wrap- photo-    # only the fixtures whose id starts so (sources rendered)
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -37,8 +39,13 @@ interface Person {
   president: string
 }
 
+/** Which part of the bench a fixture counts in. */
+export type FixtureSet = 'clean' | 'degraded' | 'wrapped' | 'photo'
+
 interface CleanSpec {
   id: string
+  /** 'wrapped' for pages whose long values wrap; clean otherwise. */
+  set?: 'clean' | 'wrapped'
   template: Template
   person: Person
   dates: DateStyle
@@ -55,11 +62,36 @@ interface DegradedSpec {
   width?: number
 }
 
+/**
+ * A phone photo of the page on a computer screen: the screen (with its pixel grid, which gives moiré) seen at an
+ * angle from a distance, in its bezel on a desk, with glare, blur, sensor noise and JPEG.
+ */
+interface PhotoSpec {
+  id: string
+  from: string
+  /** Turns of the screen in degrees: yaw (left/right), pitch (up/down), roll (in the picture's plane). */
+  yaw: number
+  pitch: number
+  roll: number
+  /** Share of the photo's width the screen takes (distance). */
+  fill: number
+  /** The photo's size (landscape or portrait). */
+  size: { width: number; height: number }
+  /** A bright spot: centre as a share of the screen's width/height, radius as a share of its width, strength 0..1. */
+  glare: { x: number; y: number; r: number; strength: number }
+  blur: number
+  jpegQuality: number
+  seed: number
+}
+
 /** The expected-fields file beside each image. */
 export interface FixtureExpectation {
   template: Template
   kind: ScanKind | 'none'
+  /** Anything but a clean screenshot (degraded copies and photos): kept for the unit tests' split. */
   degraded: boolean
+  /** The bench's groups: clean screenshots, degraded copies, wrapped values, photos of a screen. */
+  set?: FixtureSet
   width: number
   height: number
   /** What the reader must return, normalised (dates YYYY-MM-DD). */
@@ -200,7 +232,49 @@ const PEOPLE: Record<string, Person> = {
   },
 }
 
+// Long names that wrap on a phone (fictional combinations). Brackets are full-width on the page; the reader gives
+// them NFKC-normalised, as the expected fields say.
+PEOPLE.bai = {
+  ...PEOPLE.wang,
+  name: '白雪莹',
+  birthDate: '1999-10-03',
+  region: '150602',
+  admissionDate: '2017-09-01',
+  graduationDate: '2022-06-30',
+  school: '内蒙古医科大学鄂尔多斯临床医学院',
+  major: '中西医临床医学（中西医结合方向）',
+  certificateNumber: '101325202205000418',
+}
+PEOPLE.ma = {
+  ...PEOPLE.zhao,
+  name: '马俊杰',
+  gender: '男',
+  birthDate: '2001-04-19',
+  region: '653101',
+  admissionDate: '2019-09-01',
+  graduationDate: '2022-07-01',
+  school: '新疆维吾尔自治区喀什地区卫生职业技术学院',
+  major: '康复治疗技术（言语听觉康复方向）',
+  level: '专科',
+  studyMode: '普通全日制',
+  certificateNumber: '139715202206001207',
+}
+PEOPLE.lin = {
+  ...PEOPLE.sun,
+  name: '林书瑶',
+  gender: '女',
+  birthDate: '1994-01-22',
+  region: '110108',
+  graduationDate: '2020-07-01',
+  school: '北京协和医学院清华大学医学部',
+  major: '中西医结合临床医学',
+  level: '医学硕士专业学位',
+  certificateNumber: '1002342020100617',
+}
+
 const PHONE = { width: 375, height: 667, scale: 2 } // 750 x 1334
+const PHONE_SE = { width: 320, height: 640, scale: 2 } // 640 x 1280
+const ANDROID = { width: 360, height: 780, scale: 3 } // 1080 x 2340
 const PHONE_X = { width: 375, height: 812, scale: 3 } // 1125 x 2436
 const DESKTOP = { width: 1280, height: 800, scale: 1 }
 // The PC table on a phone browser: laid out 980 px wide (the mobile default) and zoomed out to 750 x 1335.
@@ -216,6 +290,170 @@ const CLEAN: CleanSpec[] = [
   { id: 'degree-750-sun', template: 'degree', person: PEOPLE.sun, dates: 'cn', viewport: PHONE },
   { id: 'degree-desktop-he', template: 'degree', person: PEOPLE.he, dates: 'dot', viewport: DESKTOP },
   { id: 'other-750', template: 'not-xuexin', person: PEOPLE.wang, dates: 'cn', viewport: PHONE },
+  // Values that wrap: one, two or three lines at 320, 360 and 375 CSS pixels wide.
+  {
+    id: 'wrap-phone-375-bai',
+    set: 'wrapped',
+    template: 'phone-result',
+    person: PEOPLE.bai,
+    dates: 'dash',
+    viewport: PHONE,
+  },
+  {
+    id: 'wrap-phone-320-ma',
+    set: 'wrapped',
+    template: 'phone-result',
+    person: PEOPLE.ma,
+    dates: 'cn',
+    viewport: PHONE_SE,
+  },
+  {
+    id: 'wrap-phone-360-ma',
+    set: 'wrapped',
+    template: 'phone-result',
+    person: PEOPLE.ma,
+    dates: 'dot',
+    viewport: ANDROID,
+  },
+  {
+    id: 'wrap-twocol-320-bai',
+    set: 'wrapped',
+    template: 'two-column',
+    person: PEOPLE.bai,
+    dates: 'dot',
+    viewport: PHONE_SE,
+  },
+  {
+    id: 'wrap-twocol-375-ma',
+    set: 'wrapped',
+    template: 'two-column',
+    person: PEOPLE.ma,
+    dates: 'dash',
+    viewport: PHONE,
+  },
+  {
+    id: 'wrap-degree-320-lin',
+    set: 'wrapped',
+    template: 'degree',
+    person: PEOPLE.lin,
+    dates: 'cn',
+    viewport: PHONE_SE,
+  },
+  { id: 'wrap-degree-375-lin', set: 'wrapped', template: 'degree', person: PEOPLE.lin, dates: 'dot', viewport: PHONE },
+]
+
+// Photos of the desktop pages on a laptop screen: several angles and distances, landscape and portrait.
+const PHOTOS: PhotoSpec[] = [
+  {
+    id: 'photo-table-li-front',
+    from: 'table-desktop-li',
+    yaw: 4,
+    pitch: -6,
+    roll: 1.5,
+    fill: 0.86,
+    size: { width: 1800, height: 1350 },
+    glare: { x: 0.7, y: 0.3, r: 0.18, strength: 0.35 },
+    blur: 0.6,
+    jpegQuality: 82,
+    seed: 1,
+  },
+  {
+    id: 'photo-table-li-angle',
+    from: 'table-desktop-li',
+    yaw: -18,
+    pitch: 10,
+    roll: -4,
+    fill: 0.8,
+    size: { width: 1800, height: 1350 },
+    glare: { x: 0.3, y: 0.6, r: 0.2, strength: 0.3 },
+    blur: 0.9,
+    jpegQuality: 78,
+    seed: 2,
+  },
+  {
+    id: 'photo-twocol-chen-far',
+    from: 'twocol-desktop-chen',
+    yaw: 10,
+    pitch: 8,
+    roll: 3,
+    fill: 0.72,
+    size: { width: 1800, height: 1350 },
+    glare: { x: 0.55, y: 0.45, r: 0.25, strength: 0.3 },
+    blur: 0.7,
+    jpegQuality: 80,
+    seed: 3,
+  },
+  {
+    id: 'photo-twocol-chen-portrait',
+    from: 'twocol-desktop-chen',
+    yaw: -8,
+    pitch: -14,
+    roll: -7,
+    fill: 0.92,
+    size: { width: 1350, height: 1800 },
+    glare: { x: 0.4, y: 0.25, r: 0.2, strength: 0.35 },
+    blur: 0.6,
+    jpegQuality: 82,
+    seed: 4,
+  },
+  {
+    id: 'photo-degree-he-front',
+    from: 'degree-desktop-he',
+    yaw: 6,
+    pitch: 5,
+    roll: -2,
+    fill: 0.84,
+    size: { width: 1800, height: 1350 },
+    glare: { x: 0.25, y: 0.35, r: 0.2, strength: 0.4 },
+    blur: 0.8,
+    jpegQuality: 80,
+    seed: 5,
+  },
+  {
+    id: 'photo-degree-he-angle',
+    from: 'degree-desktop-he',
+    yaw: 20,
+    pitch: -8,
+    roll: 5,
+    fill: 0.78,
+    size: { width: 1800, height: 1350 },
+    glare: { x: 0.65, y: 0.55, r: 0.18, strength: 0.3 },
+    blur: 1.0,
+    jpegQuality: 76,
+    seed: 6,
+  },
+  {
+    id: 'photo-table-zhou-portrait',
+    from: 'table-desktop-zhou',
+    yaw: 12,
+    pitch: 12,
+    roll: 6,
+    fill: 0.9,
+    size: { width: 1350, height: 1800 },
+    glare: { x: 0.5, y: 0.7, r: 0.22, strength: 0.3 },
+    blur: 0.7,
+    jpegQuality: 80,
+    seed: 7,
+  },
+  {
+    id: 'photo-twocol-ma-far',
+    from: 'twocol-desktop-ma',
+    yaw: -12,
+    pitch: -4,
+    roll: 2,
+    fill: 0.7,
+    size: { width: 1800, height: 1350 },
+    glare: { x: 0.75, y: 0.25, r: 0.2, strength: 0.35 },
+    blur: 0.8,
+    jpegQuality: 80,
+    seed: 8,
+  },
+]
+
+/** Desktop pages photographed only (not fixtures themselves): rendered as sources for PHOTOS. */
+const PHOTO_SOURCES: CleanSpec[] = [
+  { id: 'table-desktop-zhou', template: 'record-table', person: PEOPLE.zhou, dates: 'dot', viewport: DESKTOP },
+  { id: 'twocol-desktop-ma', template: 'two-column', person: PEOPLE.ma, dates: 'cn', viewport: DESKTOP },
 ]
 
 const DEGRADED: DegradedSpec[] = [
@@ -249,8 +487,8 @@ function expectedFields(spec: CleanSpec): Partial<Record<ScanField, string>> {
     gender: p.gender,
     birthDate: p.birthDate,
     graduationDate: p.graduationDate,
-    school: p.school,
-    major: p.major,
+    school: p.school.normalize('NFKC'),
+    major: p.major.normalize('NFKC'),
     level: p.level,
     certificateNumber: p.certificateNumber,
   }
@@ -282,10 +520,17 @@ async function writeFixture(id: string, image: Buffer, expectation: Omit<Fixture
 }
 
 async function main(): Promise<void> {
+  const only = process.argv.slice(2)
+  const wanted = (id: string) => only.length === 0 || only.some((prefix) => id.startsWith(prefix))
+  const sourceWanted = (id: string) =>
+    wanted(id) ||
+    DEGRADED.some((d) => d.from === id && wanted(d.id)) ||
+    PHOTOS.some((p) => p.from === id && wanted(p.id))
   const browser = await launchChromium()
   const clean = new Map<string, { png: Buffer; expectation: Omit<FixtureExpectation, 'width' | 'height'> }>()
   try {
-    for (const spec of CLEAN) {
+    for (const spec of [...CLEAN, ...PHOTO_SOURCES]) {
+      if (!sourceWanted(spec.id)) continue
       const context = await browser.newContext({
         viewport: { width: spec.viewport.width, height: spec.viewport.height },
         deviceScaleFactor: spec.viewport.scale,
@@ -293,24 +538,28 @@ async function main(): Promise<void> {
       const page = await context.newPage()
       await page.setContent(fill(spec.template, spec), { waitUntil: 'load' })
       await page.evaluate(() => document.fonts.ready)
-      const png = await page.screenshot({ type: 'png' })
+      // Wrapped pages are longer: shot whole (a long screenshot), so every row is on the image.
+      const png = await page.screenshot({ type: 'png', fullPage: spec.set === 'wrapped' })
       await context.close()
       const expectation = {
         template: spec.template,
         kind: kindOf(spec.template),
         degraded: false,
+        set: spec.set ?? 'clean',
         fields: expectedFields(spec),
         candidate: { name: spec.person.name, birthDate: spec.person.birthDate },
       }
       clean.set(spec.id, { png, expectation })
       // Clean shots as high-quality JPEG: indistinguishable for OCR, a tenth of the PNG's size.
-      await writeFixture(spec.id, await sharp(png).jpeg({ quality: 90 }).toBuffer(), expectation)
+      if (wanted(spec.id) && !PHOTO_SOURCES.includes(spec))
+        await writeFixture(spec.id, await sharp(png).jpeg({ quality: 90 }).toBuffer(), expectation)
     }
   } finally {
     await browser.close()
   }
 
   for (const spec of DEGRADED) {
+    if (!wanted(spec.id)) continue
     const source = clean.get(spec.from)
     if (!source) throw new Error(`no clean fixture ${spec.from}`)
     let img = sharp(source.png)
@@ -318,8 +567,162 @@ async function main(): Promise<void> {
     if (spec.blur) img = img.blur(spec.blur)
     if (spec.rotate) img = img.rotate(spec.rotate, { background: '#ffffff' })
     const out = await img.jpeg({ quality: spec.jpegQuality }).toBuffer()
-    await writeFixture(spec.id, out, { ...source.expectation, degraded: true })
+    await writeFixture(spec.id, out, { ...source.expectation, degraded: true, set: 'degraded' })
   }
+
+  for (const spec of PHOTOS) {
+    if (!wanted(spec.id)) continue
+    const source = clean.get(spec.from)
+    if (!source) throw new Error(`no clean fixture ${spec.from}`)
+    const out = await photographScreen(source.png, spec)
+    await writeFixture(spec.id, out, { ...source.expectation, degraded: true, set: 'photo' })
+  }
+}
+
+/** A small deterministic random generator (mulberry32), so the photos are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Solves the 3x3 homography taking `from` onto `to` (four points each), h33 = 1. */
+function homography(from: number[][], to: number[][]): number[] {
+  const a: number[][] = []
+  for (let i = 0; i < 4; i++) {
+    const [x, y] = from[i]
+    const [u, v] = to[i]
+    a.push([x, y, 1, 0, 0, 0, -u * x, -u * y, u])
+    a.push([0, 0, 0, x, y, 1, -v * x, -v * y, v])
+  }
+  for (let c = 0; c < 8; c++) {
+    let pivot = c
+    for (let r = c + 1; r < 8; r++) if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) pivot = r
+    ;[a[c], a[pivot]] = [a[pivot], a[c]]
+    for (let r = 0; r < 8; r++) {
+      if (r === c) continue
+      const f = a[r][c] / a[c][c]
+      for (let k = c; k < 9; k++) a[r][k] -= f * a[c][k]
+    }
+  }
+  return [...a.map((row, i) => row[8] / row[i]), 1]
+}
+
+/**
+ * A phone photo of the rendered page on a laptop screen. The screen is a plane turned by yaw, pitch and roll and seen
+ * through a pinhole camera, its corners giving a homography; every photo pixel (2x2 samples) is traced back onto the
+ * screen, where each screen pixel is lit as three vertical R, G, B stripes with dark gaps between rows (sampling that
+ * grid below its own pitch is what makes moiré, as on a real camera). Around the screen: a black bezel, then a desk.
+ * Then glare (a bright spot on the glass), a camera blur, sensor noise and JPEG.
+ */
+async function photographScreen(png: Buffer, spec: PhotoSpec): Promise<Buffer> {
+  const { data: page, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+  const sw = info.width
+  const sh = info.height
+  const { width: W, height: H } = spec.size
+  const rand = random(spec.seed)
+  const bezel = 0.035 * sw
+
+  // The screen's corners (with bezel) in 3D, centred, turned, pushed away and projected.
+  const rad = (d: number) => (d * Math.PI) / 180
+  const [cy, sy] = [Math.cos(rad(spec.yaw)), Math.sin(rad(spec.yaw))]
+  const [cp, sp] = [Math.cos(rad(spec.pitch)), Math.sin(rad(spec.pitch))]
+  const [cr, sr] = [Math.cos(rad(spec.roll)), Math.sin(rad(spec.roll))]
+  const focal = 1.2 * Math.max(W, H)
+  const distance = (focal * (sw + 2 * bezel)) / (spec.fill * W)
+  const project = ([x, y]: number[]): number[] => {
+    const px = x - sw / 2
+    const py = y - sh / 2
+    // yaw about the vertical axis, pitch about the horizontal one, roll in the picture's plane
+    const x1 = px * cy
+    const z1 = -px * sy
+    const y2 = py * cp - z1 * sp
+    const z2 = py * sp + z1 * cp + distance
+    const x3 = x1 * cr - y2 * sr
+    const y3 = x1 * sr + y2 * cr
+    return [W / 2 + (focal * x3) / z2, H / 2 + (focal * y3) / z2]
+  }
+  const screenCorners = [
+    [-bezel, -bezel],
+    [sw + bezel, -bezel],
+    [sw + bezel, sh + bezel],
+    [-bezel, sh + bezel],
+  ]
+  // From photo pixels back to screen pixels.
+  const back = homography(screenCorners.map(project), screenCorners)
+
+  const out = Buffer.alloc(W * H * 3)
+  const sub = [0.25, 0.75]
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      let r = 0
+      let g = 0
+      let b = 0
+      for (const oy of sub) {
+        for (const ox of sub) {
+          const fx = x + ox
+          const fy = y + oy
+          const w = back[6] * fx + back[7] * fy + back[8]
+          const u = (back[0] * fx + back[1] * fy + back[2]) / w
+          const v = (back[3] * fx + back[4] * fy + back[5]) / w
+          if (u >= 0 && v >= 0 && u < sw && v < sh) {
+            const i = ((v | 0) * sw + (u | 0)) * 3
+            // Sub-pixel stripes and the dark line between pixel rows.
+            const fu = u - Math.floor(u)
+            const fv = v - Math.floor(v)
+            // (amplitudes as a phone's lens and demosaicing leave them: visible, not black and white)
+            const row = fv > 0.88 ? 0.75 : 1.03
+            const stripe = Math.min(2, Math.floor(fu * 3))
+            const lit = (c: number) => (c === stripe ? 1.12 : 0.94) * row
+            r += page[i] * lit(0)
+            g += page[i + 1] * lit(1)
+            b += page[i + 2] * lit(2)
+          } else if (u >= -bezel && v >= -bezel && u < sw + bezel && v < sh + bezel) {
+            r += 22
+            g += 22
+            b += 24
+          } else {
+            // A wooden desk, lighter towards the top of the photo.
+            const shade = 0.75 + (0.25 * (H - y)) / H
+            r += 150 * shade
+            g += 118 * shade
+            b += 84 * shade
+          }
+        }
+      }
+      const o = (y * W + x) * 3
+      // (a Buffer keeps values modulo 256: clamp)
+      out[o] = Math.min(255, r / 4)
+      out[o + 1] = Math.min(255, g / 4)
+      out[o + 2] = Math.min(255, b / 4)
+    }
+  }
+
+  // Glare: a soft bright spot on the glass, centred on the screen point the spec names.
+  const [gx, gy] = project([spec.glare.x * sw, spec.glare.y * sh])
+  const gr = spec.glare.r * spec.fill * W
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const d2 = ((x - gx) ** 2 + (y - gy) ** 2) / (2 * gr * gr)
+      if (d2 > 9) continue
+      const k = spec.glare.strength * Math.exp(-d2)
+      const o = (y * W + x) * 3
+      for (let c = 0; c < 3; c++) out[o + c] = Math.min(255, out[o + c] + (255 - out[o + c]) * k)
+    }
+  }
+  // Sensor noise.
+  for (let i = 0; i < out.length; i++)
+    out[i] = Math.max(0, Math.min(255, out[i] + (rand() + rand() + rand() - 1.5) * 10))
+
+  return sharp(out, { raw: { width: W, height: H, channels: 3 } })
+    .blur(spec.blur)
+    .jpeg({ quality: spec.jpegQuality })
+    .toBuffer()
 }
 
 main().catch((err: unknown) => {

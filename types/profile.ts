@@ -95,7 +95,8 @@ export const AddRecordRequest = v.pipe(
     major: requiredText('所学专业', 40),
     otherMajor: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40, '专业名称不能超过40个字'))),
     level: v.pipe(v.string('请选择层次'), v.minLength(1, '请选择层次')),
-    studyMode: v.picklist(STUDY_MODES, '请选择培养方式'),
+    /** Education records only: a degree has no 培养方式 (domain/education.ts RECORD_FIELDS); ignored on a degree. */
+    studyMode: v.optional(v.string()),
   }),
   // Each cross-field rule reports on the field to fix, so the form shows it in place.
   v.forward(
@@ -118,6 +119,14 @@ export const AddRecordRequest = v.pipe(
     v.partialCheck([['kind'], ['level']], (r) => levelMatchesKind(r.kind, r.level), '请选择层次'),
     ['level'],
   ),
+  v.forward(
+    v.partialCheck(
+      [['kind'], ['studyMode']],
+      (r) => r.kind === 'degree' || (STUDY_MODES as readonly string[]).includes(r.studyMode ?? ''),
+      '请选择培养方式',
+    ),
+    ['studyMode'],
+  ),
 )
 export type AddRecordRequest = v.InferInput<typeof AddRecordRequest>
 
@@ -137,6 +146,7 @@ export const EducationRecord = v.object({
   major: v.string(),
   otherMajor: v.nullable(v.string()),
   level: v.string(),
+  /** '' on a degree record (a degree has no 培养方式). */
   studyMode: v.string(),
   state: RecordState,
   /** Why verification refused it. */

@@ -21,6 +21,11 @@ export const ScanEducationResponse = v.object({
   missing: v.array(v.picklist(SCAN_FIELDS)),
   /** Too few 学信网 labels: probably not a 学信网 result; the client offers the manual form. */
   notXuexin: v.boolean(),
+  /**
+   * Fields left empty because a character was read without confidence (a photo with glare, say): the name and the
+   * certificate number are never guessed. Also listed in missing; the client asks the candidate to type them.
+   */
+  unsure: v.optional(v.array(v.picklist(SCAN_FIELDS)), []),
   /** true where the page disagrees with the candidate's registration (name, birth date from the ID number). */
   mismatch: v.object({ name: v.optional(v.boolean()), birthDate: v.optional(v.boolean()) }),
 })

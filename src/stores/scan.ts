@@ -6,6 +6,7 @@ import { OTHER_SCHOOL, type RecordKind } from '@domain/education'
 import { isKnownMajor } from '@domain/majors'
 import { fillFromScan, type FormScanField } from '@domain/xuexin-fill'
 import { platform } from '../platform/platform'
+import type { ImageSource } from '../platform/types'
 import { useProfile } from './profile'
 
 /**
@@ -24,14 +25,19 @@ export interface ScanOutcome {
   mismatch: { name?: boolean; birthDate?: boolean }
   /** The page is the other kind (a 学位 page scanned into the 学历 form, or the reverse). */
   otherKind: ScanKind | null
+  /** Read without confidence and left empty (never guessed): the form's fields among them, and the name. */
+  unsure: { fields: FormScanField[]; name: boolean }
 }
 
 interface ScanState {
   /** 0-100 while uploading, 100 while the server reads the image, null otherwise. */
   percent: number | null
+  /** Where the image being read came from (the button that shows the spinner). */
+  source: 'album' | 'camera' | null
   error: string | null
   outcome: Record<RecordKind, ScanOutcome | null>
-  scan: (kind: RecordKind) => Promise<void>
+  /** Picks the page from the album (a screenshot) or photographs it with the camera (a result shown on a PC). */
+  scan: (kind: RecordKind, source?: Extract<ImageSource, 'album' | 'camera'>) => Promise<void>
   /** The candidate changed these fields: they are no longer "as scanned". */
   unmark: (kind: RecordKind, fields: string[]) => void
   clear: (kind: RecordKind) => void
@@ -39,21 +45,24 @@ interface ScanState {
 
 export const useScan = create<ScanState>((set, get) => ({
   percent: null,
+  source: null,
   error: null,
   outcome: { education: null, degree: null },
 
-  scan: async (kind) => {
+  scan: async (kind, source = 'album') => {
     if (get().percent !== null) return
     set({ error: null })
     let chosen
     try {
-      chosen = await platform.chooseImage('album')
+      // Each platform's own picker (src/platform): WeChat chooseMedia, Alipay my.chooseImage, Baidu
+      // swan.chooseImage, with sourceType camera or album. A cancel answers null; a refusal (no permission) throws.
+      chosen = await platform.chooseImage(source)
     } catch {
-      set({ error: '无法打开相册，请检查授权后重试' })
+      set({ error: source === 'camera' ? '无法打开相机，请检查授权后重试' : '无法打开相册，请检查授权后重试' })
       return
     }
     if (!chosen) return
-    set({ percent: 0 })
+    set({ percent: 0, source })
     try {
       const body = await api.upload(
         'scanEducation',
@@ -77,6 +86,10 @@ export const useScan = create<ScanState>((set, get) => ({
         missing: fill.missing,
         mismatch: result.mismatch,
         otherKind: result.kind !== kind ? result.kind : null,
+        unsure: {
+          fields: result.unsure.includes('certificateNumber') ? ['certificateNo'] : [],
+          name: result.unsure.includes('name'),
+        },
       }
       set({ percent: null, outcome: { ...get().outcome, [kind]: outcome } })
     } catch (err) {
@@ -88,8 +101,13 @@ export const useScan = create<ScanState>((set, get) => ({
   unmark: (kind, fields) => {
     const outcome = get().outcome[kind]
     if (!outcome) return
-    const marked = outcome.marked.filter((f) => !fields.includes(f) && !fields.includes(otherOf(f)))
-    if (marked.length !== outcome.marked.length) set({ outcome: { ...get().outcome, [kind]: { ...outcome, marked } } })
+    const keep = (f: FormScanField) => !fields.includes(f) && !fields.includes(otherOf(f))
+    const marked = outcome.marked.filter(keep)
+    const unsure = outcome.unsure.fields.filter(keep)
+    if (marked.length !== outcome.marked.length || unsure.length !== outcome.unsure.fields.length)
+      set({
+        outcome: { ...get().outcome, [kind]: { ...outcome, marked, unsure: { ...outcome.unsure, fields: unsure } } },
+      })
   },
 
   clear: (kind) => set({ error: null, outcome: { ...get().outcome, [kind]: null } }),
@@ -101,7 +119,7 @@ function otherOf(field: FormScanField): string {
 }
 
 function emptyOutcome(notXuexin: boolean): ScanOutcome {
-  return { notXuexin, marked: [], missing: [], mismatch: {}, otherKind: null }
+  return { notXuexin, marked: [], missing: [], mismatch: {}, otherKind: null, unsure: { fields: [], name: false } }
 }
 
 /** The school from the list when the page's name is in it, else 其他学校 with the page's name. */

@@ -174,6 +174,18 @@ describe('profile API', () => {
     expect(degreeWithEducationLevel.fields.level).toBe('请选择层次')
   })
 
+  test('a degree has no 培养方式: saved without one (one sent is not kept); an education record needs it', async () => {
+    await candidate()
+    const { studyMode: _omitted, ...noMode } = record()
+    const education = await fail(api.addRecord(noMode))
+    expect(education.fields.studyMode).toBe('请选择培养方式')
+    const degree = await api.addRecord({ ...noMode, kind: 'degree', level: '学士' })
+    expect(degree).toMatchObject({ kind: 'degree', level: '学士', studyMode: '' })
+    const older = await api.addRecord(record({ kind: 'degree', level: '硕士', certificateNo: '1024642018117520' }))
+    expect(older.studyMode).toBe('')
+    expect((await api.listRecords('degree')).records.map((r) => r.studyMode)).toEqual(['', ''])
+  })
+
   test('at most 5 records of each kind: the sixth is refused, the other kind is separate', async () => {
     await candidate()
     for (let i = 0; i < 5; i++) await api.addRecord(record({ certificateNo: `10432120200500${1000 + i}` }))

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { OcrEngine } from '../../mock-server/features/scan/ocr/engine'
+import { OcrEngine, sharedOcrEngine } from '../../mock-server/features/scan/ocr/engine'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import type { ScanEducationResponse } from '../../types/scan'
 import { startMock, type RunningMock } from '../support/servers'
@@ -52,8 +52,39 @@ describe('POST /api/scan/education', () => {
       recognised: expected('phone-750-wang'),
       missing: [],
       notXuexin: false,
+      unsure: [],
       mismatch: { name: false, birthDate: false },
     })
+  })
+
+  it('reads long school and major names that wrap onto a second line whole', async () => {
+    for (const id of ['wrap-phone-320-ma', 'wrap-degree-320-lin']) {
+      const { status, body } = await upload(fixture(id))
+      expect(status).toBe(200)
+      expect(body.recognised).toEqual(expected(id))
+      expect(body.recognised.school?.length).toBeGreaterThan(13)
+    }
+  })
+
+  it('reads a phone photo of the page on a computer screen: never a wrong name or certificate number', async () => {
+    const id = 'photo-table-li-front'
+    const { status, body } = await upload(fixture(id))
+    expect(status).toBe(200)
+    expect(body.notXuexin).toBe(false)
+    const want = expected(id)
+    // A field is right or left empty for the candidate (then listed in missing), never another name or number.
+    for (const field of ['name', 'certificateNumber'] as const) {
+      if (body.recognised[field] !== undefined) expect(body.recognised[field]).toBe(want[field])
+      else expect(body.missing).toContain(field)
+    }
+    const right = Object.entries(want).filter(([f, v]) => (body.recognised as Record<string, string>)[f] === v)
+    expect(right.length).toBeGreaterThanOrEqual(Object.keys(want).length - 1)
+  })
+
+  it('loads the models once per process: every server shares the engine, only the first image loads them', async () => {
+    expect(sharedOcrEngine()).toBe(sharedOcrEngine())
+    const again = await engine.recognise(fixture('phone-750-wang'))
+    expect(again.loadMs).toBe(0)
   })
 
   it('reads a rotated two-column screenshot and flags a name and birth date that are not the candidate’s', async () => {
@@ -67,7 +98,9 @@ describe('POST /api/scan/education', () => {
     const { body } = await upload(fixture('degree-750-sun'))
     expect(body.kind).toBe('degree')
     expect(body.recognised).toEqual(expected('degree-750-sun'))
+    // A degree page has no 学习形式/培养方式: it is neither read nor reported missing.
     expect(body.missing).toEqual([])
+    expect(body.recognised.studyMode).toBeUndefined()
   })
 
   it('says a screenshot of something else is not a 学信网 result', async () => {

@@ -12,6 +12,9 @@ import {
   canDeleteRecord,
   graduationDateProblem,
   MAX_RECORDS_PER_KIND,
+  RECORD_FIELD_LABELS,
+  RECORD_FIELDS,
+  recordMessage,
   recordNameProblems,
 } from '../../domain/education'
 import { hubGate } from '../../domain/hub-gate'
@@ -175,6 +178,38 @@ describe('education and degree record rules', () => {
     expect(
       validate(AddRecordRequest, { ...base, graduationDate: '2020-07-01', otherSchool: '某某卫校', level: '本科' }).ok,
     ).toBe(true)
+  })
+
+  test('培养方式 belongs to education records only; a degree form speaks of its own certificate', () => {
+    const degree = {
+      kind: 'degree',
+      certificateNo: '1015942018003071',
+      school: '首都医科大学',
+      graduationDate: '2018-07-05',
+      major: '护理学',
+      level: '学士',
+    }
+    expect(validate(AddRecordRequest, degree).ok).toBe(true)
+    expect(validate(AddRecordRequest, { ...degree, kind: 'education', level: '本科' }).errors).toEqual({
+      studyMode: '请选择培养方式',
+    })
+    expect(
+      validate(AddRecordRequest, { ...degree, kind: 'education', level: '本科', studyMode: '函授' }).errors,
+    ).toEqual({ studyMode: '请选择培养方式' })
+    expect(RECORD_FIELDS.degree).not.toContain('studyMode')
+    expect(RECORD_FIELDS.education).toContain('studyMode')
+    expect(RECORD_FIELD_LABELS.degree).toMatchObject({
+      certificateNo: '学位证书编号',
+      school: '学位授予单位',
+      graduationDate: '获学位日期',
+    })
+    expect(recordMessage('degree', 'graduationDate', '毕业时间不能晚于今天')).toBe('获学位日期不能晚于今天')
+    expect(recordMessage('degree', 'certificateNo', '证书编号应为6-30位数字或字母')).toBe(
+      '学位证书编号应为6-30位数字或字母',
+    )
+    expect(recordMessage('degree', 'school', '请填写毕业院校')).toBe('请填写学位授予单位')
+    expect(recordMessage('education', 'graduationDate', '毕业时间不能晚于今天')).toBe('毕业时间不能晚于今天')
+    expect(recordMessage('degree', 'major', undefined)).toBeUndefined()
   })
 })
 

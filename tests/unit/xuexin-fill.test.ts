@@ -29,6 +29,28 @@ describe('fillFromScan: from the page’s wording to the record form’s options
     expect(fill.missing).toEqual(['studyMode'])
   })
 
+  it('fills a degree record with the degree’s fields only: 培养方式 is never filled nor reported missing', () => {
+    const full = fillFromScan(
+      'degree',
+      {
+        certificateNumber: '1015942018003071',
+        graduationDate: '2018-07-05',
+        school: '中国医科大学',
+        major: '护理学',
+        level: '医学学士学位',
+        // A page (or a misread) giving one anyway: a degree has none.
+        studyMode: '普通全日制',
+      },
+      isKnownMajor,
+    )
+    expect(full.patch.studyMode).toBe('')
+    expect(full.patch.level).toBe('学士')
+    expect(full.filled).toEqual(['certificateNo', 'school', 'graduationDate', 'major', 'level'])
+    expect(full.missing).toEqual([])
+    const partial = fillFromScan('degree', { school: '中国医科大学' }, isKnownMajor)
+    expect(partial.missing).toEqual(['certificateNo', 'graduationDate', 'major', 'level'])
+  })
+
   it('puts a major that is not in the list under 其他专业 with its name', () => {
     const fill = fillFromScan('education', { major: '人体奥秘学' }, () => false)
     expect(fill.patch.major).toBe(OTHER_MAJOR)

@@ -70,6 +70,7 @@ export async function scanRoutes(app: FastifyInstance, opts: ScanRoutesOptions):
       recognised: extraction.fields,
       missing: extraction.missing,
       notXuexin: extraction.notXuexin,
+      unsure: extraction.unsure,
       mismatch: compareWithCandidate(extraction.fields, account),
     }
   }

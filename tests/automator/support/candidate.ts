@@ -55,3 +55,27 @@ export async function withPickedImage(mp: MiniProgram, file: string, action: () 
     await mp.restoreWxMethod('chooseMedia')
   }
 }
+
+/**
+ * The photo the candidate takes with the camera: like pickedImage, but only when the app asked for the camera alone
+ * (sourceType ['camera'], in each platform's own options: WeChat chooseMedia, Alipay my.chooseImage, Baidu
+ * swan.chooseImage, the H5 bridge's wx options); asked for the album, the candidate backs out (a cancel).
+ */
+function cameraImage(options: { sourceType?: string[] } | undefined, base64: string, size: number) {
+  const source = (options && options.sourceType) || []
+  if (source.length !== 1 || source[0] !== 'camera') return { errMsg: 'chooseMedia:fail cancel' }
+  const filePath = `${wx.env.USER_DATA_PATH}/qa-camera-${Date.now()}.jpg`
+  wx.getFileSystemManager().writeFileSync(filePath, base64, 'base64')
+  return { errMsg: 'chooseMedia:ok', type: 'image', tempFiles: [{ tempFilePath: filePath, size, fileType: 'image' }] }
+}
+
+/** Runs `action` with the camera "taking" `file` (and the album answering nothing); restores chooseMedia afterwards. */
+export async function withCameraImage(mp: MiniProgram, file: string, action: () => Promise<void>): Promise<void> {
+  const base64 = fs.readFileSync(file).toString('base64')
+  await mp.mockWxMethod('chooseMedia', cameraImage, base64, Buffer.from(base64, 'base64').length)
+  try {
+    await action()
+  } finally {
+    await mp.restoreWxMethod('chooseMedia')
+  }
+}

@@ -62,7 +62,7 @@ function EducationForm({ view }: { view: ApplicationView }) {
           <Text className='education__mark'>{chosen === r.id ? '◉' : '○'}</Text>
           <View className='education__text'>
             <Text className='education__school'>{`${r.school} · ${r.major}`}</Text>
-            <Text className='apply-note'>{`${r.level} ${r.studyMode} 毕业时间 ${r.graduationDate}`}</Text>
+            <Text className='apply-note'>{`${[r.level, r.studyMode].filter(Boolean).join(' ')} 毕业时间 ${r.graduationDate}`}</Text>
           </View>
         </View>
       ))

@@ -14,10 +14,13 @@ import {
   OTHER_MAJOR,
   OTHER_SCHOOL,
   EARLIEST_GRADUATION,
+  RECORD_FIELDS,
+  RECORD_FIELD_LABELS,
   RECORD_KIND_NAMES,
   STUDY_MODES,
-  levelLabel,
   levelsFor,
+  recordMessage,
+  type RecordField,
   type RecordKind,
 } from '@domain/education'
 import { MAJORS } from '@domain/majors'
@@ -40,6 +43,9 @@ export default function RecordFormPage() {
   const draft = useProfile((s) => s.drafts[kind])
   const schoolResults = useProfile((s) => s.schoolResults)
   const { setDraft, clearDraft, searchSchools, addRecord } = useProfile.getState()
+  // The kind's own labels: a degree is 学位证书编号, 学位授予单位, 获学位日期; the rules' messages follow them.
+  const labels = RECORD_FIELD_LABELS[kind]
+  const hasStudyMode = RECORD_FIELDS[kind].includes('studyMode')
   // The draft lives in the profile store (the scanner fills it too), kept on the device there.
   const form = useForm({
     schema: AddRecordRequest,
@@ -55,25 +61,32 @@ export default function RecordFormPage() {
       ...d,
       otherSchool: d.school === OTHER_SCHOOL ? d.otherSchool : undefined,
       otherMajor: d.major === OTHER_MAJOR ? d.otherMajor : undefined,
+      // A degree has no 培养方式 (RECORD_FIELDS).
+      studyMode: hasStudyMode ? d.studyMode : undefined,
     }),
   })
-  const { errors, formError, submitting: saving } = form
+  const { formError, submitting: saving } = form
+  const errors = {
+    ...form.errors,
+    ...Object.fromEntries(
+      RECORD_FIELDS[kind].map((f: RecordField) => [f, recordMessage(kind, f, form.errors[f])] as const),
+    ),
+  }
   const [keyword, setKeyword] = useState(draft.school && draft.school !== OTHER_SCHOOL ? draft.school : '')
   const levels = useMemo(() => levelsFor(kind), [kind])
   // Graduation dates are checked against China's today on the server's clock, not the phone's.
   const today = chinaDateOf(serverNow())
   const scanPercent = useScan((s) => s.percent)
+  const scanSource = useScan((s) => s.source)
   const scanError = useScan((s) => s.error)
   const scanned = useScan((s) => s.outcome[kind])
-  const checkTag = (field: FormScanField) => (scanned?.marked.includes(field) ? '请核对' : undefined)
-  const fieldNames: Record<FormScanField, string> = {
-    certificateNo: '证书编号',
-    school: '毕业院校',
-    graduationDate: '毕业时间',
-    major: '所学专业',
-    level: levelLabel(kind),
-    studyMode: '培养方式',
-  }
+  // Filled from the page, or left empty because the page could not be read with confidence: 请核对 either way.
+  const checkTag = (field: FormScanField) =>
+    scanned?.marked.includes(field) || scanned?.unsure.fields.includes(field) ? '请核对' : undefined
+  const unsureNames = scanned
+    ? [...scanned.unsure.fields.map((f) => labels[f]), ...(scanned.unsure.name ? ['姓名'] : [])]
+    : []
+  const fieldNames: Record<FormScanField, string> = labels
 
   // A scan filled the draft: show the recognised school in the search box as chosen.
   useEffect(() => {
@@ -114,15 +127,33 @@ export default function RecordFormPage() {
     <PageContainer id={`${p}-form-page`}>
       {/* Scan a 学信网 query screenshot: the fields below are filled and marked 请核对 until changed or saved. */}
       <View className='pf-card record-form__scan'>
-        <Text className='pf-note'>可扫描学信网查询结果截图自动填写，或直接手动填写。</Text>
-        <Button
-          id={`${p}-scan`}
-          variant='secondary'
-          loading={scanPercent !== null}
-          onClick={() => void useScan.getState().scan(kind)}
-        >
-          {kind === 'education' ? '扫描学历查询结果' : '扫描学位查询结果'}
-        </Button>
+        <Text className='pf-note'>
+          {`可扫描学信网${kind === 'education' ? '学历' : '学位'}查询结果自动填写：手机截图从相册选择，电脑上的页面可直接拍照识别；也可手动填写。`}
+        </Text>
+        <View className='record-form__scan-actions'>
+          <Button
+            id={`${p}-scan`}
+            variant='secondary'
+            loading={scanPercent !== null && scanSource === 'album'}
+            disabled={scanPercent !== null}
+            onClick={() => void useScan.getState().scan(kind, 'album')}
+          >
+            从相册选择
+          </Button>
+          <Button
+            id={`${p}-scan-camera`}
+            variant='secondary'
+            loading={scanPercent !== null && scanSource === 'camera'}
+            disabled={scanPercent !== null}
+            onClick={() => void useScan.getState().scan(kind, 'camera')}
+          >
+            拍照识别
+          </Button>
+        </View>
+        {/* The platforms' camera pickers take no overlay: the framing advice is shown before the camera opens. */}
+        <Text className='pf-note' id={`${p}-scan-camera-hint`}>
+          拍照时请让查询结果页面占满画面、镜头正对屏幕，避开灯光反光，保持手机稳定。
+        </Text>
         {scanPercent !== null && (
           <Text className='pf-note' id={`${p}-scan-progress`}>
             {scanPercent < 100 ? `正在上传截图 ${scanPercent}%` : '正在识别截图，请稍候…'}
@@ -141,9 +172,19 @@ export default function RecordFormPage() {
         {scanned && !scanned.notXuexin && (
           <View className='record-form__scan-result' id={`${p}-scan-result`}>
             <Text className='record-form__scan-done'>已根据截图填写，请逐项核对标有“请核对”的内容，无误后再保存。</Text>
-            {scanned.missing.length > 0 && (
+            {scanned.missing.filter((f) => !scanned.unsure.fields.includes(f)).length > 0 && (
               <Text className='pf-note' id={`${p}-scan-missing`}>
-                {`未识别到：${scanned.missing.map((f) => fieldNames[f]).join('、')}，请手动填写。`}
+                {`未识别到：${scanned.missing
+                  .filter((f) => !scanned.unsure.fields.includes(f))
+                  .map((f) => fieldNames[f])
+                  .join('、')}，请手动填写。`}
+              </Text>
+            )}
+            {unsureNames.length > 0 && (
+              <Text className='pf-error' id={`${p}-scan-unsure`}>
+                {`截图中的${unsureNames.join('、')}看不清，为免填错已留空，请对照学信网查询结果核对${
+                  scanned.unsure.fields.length ? '后填写' : ''
+                }。`}
               </Text>
             )}
             {scanned.otherKind && (
@@ -167,7 +208,7 @@ export default function RecordFormPage() {
       <View className='pf-card'>
         <FormField
           id={`${p}-form-certificate`}
-          label='证书编号'
+          label={labels.certificateNo}
           required
           error={errors.certificateNo}
           tag={checkTag('certificateNo')}
@@ -177,14 +218,14 @@ export default function RecordFormPage() {
             className='form-field__input'
             value={draft.certificateNo}
             maxlength={30}
-            placeholder='请输入证书编号'
+            placeholder={`请输入${labels.certificateNo}`}
             onInput={(e) => update({ certificateNo: e.detail.value })}
           />
         </FormField>
 
         <FormField
           id={`${p}-form-school`}
-          label='毕业院校'
+          label={labels.school}
           required
           error={errors.school}
           tag={checkTag('school')}
@@ -257,19 +298,19 @@ export default function RecordFormPage() {
 
         <DateSelect
           id={`${p}-form-date`}
-          label='毕业时间'
+          label={labels.graduationDate}
           error={errors.graduationDate}
           tag={checkTag('graduationDate')}
           value={draft.graduationDate}
           start={EARLIEST_GRADUATION}
           end={today}
-          placeholder='请选择毕业时间'
+          placeholder={`请选择${labels.graduationDate}`}
           onChange={(graduationDate) => update({ graduationDate })}
         />
 
         <PickerSelect
           id={`${p}-form-major`}
-          label='所学专业'
+          label={labels.major}
           error={errors.major}
           tag={checkTag('major')}
           value={draft.major}
@@ -298,25 +339,27 @@ export default function RecordFormPage() {
 
         <PickerSelect
           id={`${p}-form-level`}
-          label={levelLabel(kind)}
+          label={labels.level}
           error={errors.level}
           tag={checkTag('level')}
           value={draft.level}
           options={levels}
-          placeholder={`请选择${levelLabel(kind)}`}
+          placeholder={`请选择${labels.level}`}
           onChange={(level) => update({ level })}
         />
 
-        <PickerSelect
-          id={`${p}-form-mode`}
-          label='培养方式'
-          error={errors.studyMode}
-          tag={checkTag('studyMode')}
-          value={draft.studyMode}
-          options={STUDY_MODES}
-          placeholder='请选择培养方式'
-          onChange={(studyMode) => update({ studyMode })}
-        />
+        {hasStudyMode && (
+          <PickerSelect
+            id={`${p}-form-mode`}
+            label={labels.studyMode}
+            error={errors.studyMode}
+            tag={checkTag('studyMode')}
+            value={draft.studyMode}
+            options={STUDY_MODES}
+            placeholder={`请选择${labels.studyMode}`}
+            onChange={(studyMode) => update({ studyMode })}
+          />
+        )}
 
         {formError && (
           <Text className='pf-error' id={`${p}-form-error`}>

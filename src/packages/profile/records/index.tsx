@@ -12,7 +12,8 @@ import {
   canAddRecord,
   canDeleteRecord,
   displayNames,
-  levelLabel,
+  RECORD_FIELDS,
+  RECORD_FIELD_LABELS,
   recordLimitMessage,
   type RecordKind,
 } from '@domain/education'
@@ -56,6 +57,7 @@ export default function RecordsPage() {
 
   const full = records ? !canAddRecord(records.length) : false
   const p = kind // ids: education-… / degree-…
+  const labels = RECORD_FIELD_LABELS[kind]
 
   return (
     <PageContainer
@@ -84,11 +86,11 @@ export default function RecordsPage() {
                   <Text className='records__school'>{names.school}</Text>
                   <RecordTag id={`${p}-item-${i}-status`} state={r.state} />
                 </View>
-                <Line label='证书编号' value={r.certificateNo} />
-                <Line label='毕业时间' value={r.graduationDate} />
-                <Line label='所学专业' value={names.major} />
-                <Line label={levelLabel(kind)} value={r.level} />
-                <Line label='培养方式' value={r.studyMode} />
+                <Line label={labels.certificateNo} value={r.certificateNo} />
+                <Line label={labels.graduationDate} value={r.graduationDate} />
+                <Line label={labels.major} value={names.major} />
+                <Line label={labels.level} value={r.level} />
+                {RECORD_FIELDS[kind].includes('studyMode') && <Line label={labels.studyMode} value={r.studyMode} />}
                 {r.state === 'rejected' && r.reason && (
                   <Text className='pf-error' id={`${p}-item-${i}-reason`}>{`核验未通过：${r.reason}`}</Text>
                 )}
