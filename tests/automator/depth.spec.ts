@@ -3,6 +3,7 @@ import { connectApp, element, pageAt, tap, waitUntil, type MiniProgram, type Pag
 import { logInWithPassword } from './support/candidate'
 import { target } from './support/platform'
 import { qaApi } from './support/qa'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 /**
  * The page stack at its deepest (issue 19): WeChat keeps ten pages and refuses an 11th (`navigateTo:fail webview
@@ -29,8 +30,8 @@ describe('the page stack at full depth', () => {
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const depth = async () => (await mp.pageStack()).length
   /** The stack's depth once the route change has settled (H5's router pops a multi-page back one page at a time). */

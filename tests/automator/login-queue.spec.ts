@@ -2,6 +2,7 @@ import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { connectApp, element, openPage, pageAt, tap, type, waitForText, type MiniProgram } from './support/app'
 import { captchaShown, qaApi } from './support/qa'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 jest.setTimeout(60_000)
 
@@ -16,11 +17,11 @@ describe('login waiting room', () => {
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
+  }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await qaApi('setLoginQueue', { capacity: null })
     await mp?.disconnect()
-  })
+  }, HOOK_TIMEOUT_MS)
 
   it('shows 排队人数较多 with the place and the wait, then logs in by itself', async () => {
     const c = {

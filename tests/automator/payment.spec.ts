@@ -3,6 +3,7 @@ import { connectApp, element, openPage, tap, waitForText, type MiniProgram, type
 import { logInWithPassword } from './support/candidate'
 import { skipOn, target } from './support/platform'
 import { qaApi } from './support/qa'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 /**
  * 缴费 and its payer (issue 19): the start-payment call carries a fresh login code of the account that pays
@@ -18,11 +19,11 @@ describe('payment: the payer and pending results', () => {
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
+  }, HOOK_TIMEOUT_MS)
   afterEach(async () => {
     await qaApi('simPay', { outcome: 'success' })
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   /** A submitted, confirmed and reviewed application of the demo candidate, due for payment; its pay page. */
   async function due(): Promise<{ id: string; page: Page }> {

@@ -17,6 +17,7 @@ import { logInWithPassword, withPickedImage } from './support/candidate'
 import { permissions, withPickedFile } from './support/permissions'
 import { describeSkipOn, skipOn, target } from './support/platform'
 import { qaApi } from './support/qa'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 /**
  * Refusals on the phone, each as its platform answers it (the mini-program host's permission model, scripted through
@@ -44,11 +45,11 @@ describeSkipOn(HOST_ONLY)('refusals: each platform’s codes, the app’s words 
 
   beforeAll(async () => {
     mp = await connectApp()
-  })
+  }, HOOK_TIMEOUT_MS)
   afterEach(async () => {
     await permissions({ reset: true })
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   /** The demo candidate with an application of 天津 (online confirmation: materials), not submitted yet. */
   async function applicationWithMaterials(): Promise<string> {
@@ -211,11 +212,11 @@ describeSkipOn(HOST_ONLY)('refusals when saving to the album: the 准考证 and 
     await qaApi('setClock', { real: true })
     await qaApi('loadScenario', { name: 'results' })
     await logInWithPassword(mp, { username: DEMO_CANDIDATE.username, password: PASSWORD })
-  })
+  }, HOOK_TIMEOUT_MS)
   afterEach(async () => {
     await permissions({ reset: true })
-  })
-  afterAll(() => mp?.disconnect())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const certificate = async () => {
     const page = await openPage(mp, '/packages/results/certificate/index', '#certificate-page')

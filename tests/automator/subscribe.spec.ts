@@ -4,6 +4,7 @@ import { connectApp, element, openPage, pageAt, tap, waitForText, waitUntil, typ
 import { logInWithPassword } from './support/candidate'
 import { describeSkipOn, target } from './support/platform'
 import { qaApi } from './support/qa'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 /**
  * Subscriptions refused (issue 19): at 提交报名信息 (the wizard's review), on the tracker and on the ticket, the
@@ -23,11 +24,11 @@ describeSkipOn({ swan: 'Baidu asks through a <form report-type="subscribe">, whi
 
     beforeAll(async () => {
       mp = await connectApp()
-    })
+    }, HOOK_TIMEOUT_MS)
     afterEach(async () => {
       await qaApi('simSubscribe', { outcome: 'accept' })
-    })
-    afterAll(() => mp?.disconnect())
+    }, HOOK_TIMEOUT_MS)
+    afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
     const lastSubscription = (username: string) =>
       waitUntil(

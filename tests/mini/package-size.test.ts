@@ -1,5 +1,6 @@
 import { snapshotOutput, type OutputSnapshot } from '../../devkit/taro-build'
 import { limitBreaches, measurePackages, PLATFORM_LIMITS, type MiniTarget } from '../../scripts/lib/package-size'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 /**
  * Each platform refuses an upload whose main package or a subpackage is over 2 MB, or whose packages together
@@ -12,8 +13,8 @@ describe.each<MiniTarget>(['weapp', 'alipay', 'swan'])('%s packages', (target) =
   let snapshot: OutputSnapshot | undefined
   beforeAll(async () => {
     snapshot = await snapshotOutput(target)
-  })
-  afterAll(() => snapshot?.dispose())
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => snapshot?.dispose(), HOOK_TIMEOUT_MS)
 
   it('keep to the platform’s limits: main package, each subpackage, all together', () => {
     const sizes = measurePackages(snapshot?.root as string)
