@@ -270,6 +270,8 @@ describe('after submission: tracker, materials, payment, messages', () => {
     // A hostile file picked for 学历证书 (a JPG with a web page after it): the server's refusal is shown, the PDF kept.
     await withPickedImage(mp, polyglot, async () => {
       await tap(materials, '#materials-review-item-education-replace')
+      // WeChat offers 相册 or 聊天文件 for a material that takes PDF: the photo.
+      if (target === 'weapp') await tap(materials, '#materials-pick-photo', 10000)
       expect(await waitForText(materials, '#materials-error', (t) => t.length > 0, 15000)).toBe(
         ERROR_MESSAGES.UPLOAD_POLYGLOT,
       )

@@ -56,7 +56,7 @@ describe('routes', () => {
       '/pages/hub/index',
       '/packages/application/education/index?id=A2',
       '/packages/application/education/index?id=A1',
-      '/packages/application/employment/index?id=A1',
+      '/packages/application/work/index?id=A1',
       '/packages/application/review/index?id=A1',
     )
     await go.backTo(routes.applyEducation, { id: 'A1' })
