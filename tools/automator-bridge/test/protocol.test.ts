@@ -556,6 +556,8 @@ describe('Element', () => {
     const agree = (await page.$('#login-agree'))!
     await agree.tap()
     const box = (await agree.$('checkbox'))!
+    // React renders the new state after the click's turn: wait for it (the page's own timeout bounds the wait).
+    await page.waitFor(async () => (await box.property('checked')) === true)
     expect(await box.property('checked')).toBe(true)
   })
 
