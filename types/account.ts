@@ -102,10 +102,16 @@ const numberMessage = ({ input }: Issue) => {
   const f = input as IdentityInput
   return documentMessage(f.idType, checkDocumentNumber(f.idType, f.idNumber) ?? 'format')
 }
-const genderOk = (f: IdentityInput) =>
-  numberCarries(f.idType, f.idNumber).gender || f.gender === 'male' || f.gender === 'female'
-const birthDateOk = (f: IdentityInput) =>
-  numberCarries(f.idType, f.idNumber).birthDate || checkBirthDate(f.birthDate ?? '') === null
+// Gender and birth date are checked even while the number is wrong (its path is not among theirs, so a wrong number
+// does not hide their messages); valibot hands the requirement the whole object, the number typed so far included.
+const typedNumber = (f: object) => {
+  const n = (f as { idNumber?: unknown }).idNumber
+  return typeof n === 'string' ? n : ''
+}
+const genderOk = (f: Pick<IdentityInput, 'idType' | 'gender'>) =>
+  numberCarries(f.idType, typedNumber(f)).gender || f.gender === 'male' || f.gender === 'female'
+const birthDateOk = (f: Pick<IdentityInput, 'idType' | 'birthDate'>) =>
+  numberCarries(f.idType, typedNumber(f)).birthDate || checkBirthDate(f.birthDate ?? '') === null
 const birthDateMessage = ({ input }: Issue) =>
   BIRTH_DATE_MESSAGES[checkBirthDate((input as IdentityInput).birthDate ?? '') ?? 'format']
 
@@ -144,8 +150,8 @@ const registerEntries = {
 export const RegisterRequest = v.pipe(
   v.object(registerEntries),
   v.forward(v.partialCheck([['idType'], ['idNumber']], numberOk, numberMessage), ['idNumber']),
-  v.forward(v.partialCheck([['idType'], ['idNumber'], ['gender']], genderOk, '请选择性别'), ['gender']),
-  v.forward(v.partialCheck([['idType'], ['idNumber'], ['birthDate']], birthDateOk, birthDateMessage), ['birthDate']),
+  v.forward(v.partialCheck([['idType'], ['gender']], genderOk, '请选择性别'), ['gender']),
+  v.forward(v.partialCheck([['idType'], ['birthDate']], birthDateOk, birthDateMessage), ['birthDate']),
 )
 export type RegisterRequest = v.InferInput<typeof RegisterRequest>
 
@@ -153,8 +159,8 @@ export type RegisterRequest = v.InferInput<typeof RegisterRequest>
 export const RegisterForm = v.pipe(
   v.object({ ...registerEntries, passwordConfirm: v.string('请再次输入密码') }),
   v.forward(v.partialCheck([['idType'], ['idNumber']], numberOk, numberMessage), ['idNumber']),
-  v.forward(v.partialCheck([['idType'], ['idNumber'], ['gender']], genderOk, '请选择性别'), ['gender']),
-  v.forward(v.partialCheck([['idType'], ['idNumber'], ['birthDate']], birthDateOk, birthDateMessage), ['birthDate']),
+  v.forward(v.partialCheck([['idType'], ['gender']], genderOk, '请选择性别'), ['gender']),
+  v.forward(v.partialCheck([['idType'], ['birthDate']], birthDateOk, birthDateMessage), ['birthDate']),
   v.forward(
     v.partialCheck(
       [['password'], ['passwordConfirm']],

@@ -102,7 +102,7 @@ describe('every ID type', () => {
   describe.each(Object.keys(CASES) as IdType[])('%s', (idType) => {
     const c = CASES[idType]
 
-    it('refuses a wrong format and a wrong check character on the screen, then registers', async () => {
+    it('refuses a wrong format and a wrong check character on the screen, registers, logs in by number, recovers by question', async () => {
       const username = `idt${seq++}`
       const page = await registerPage(idType, username)
       if (idType !== 'resident-id') {
@@ -115,6 +115,11 @@ describe('every ID type', () => {
       await tap(page, '#register-submit')
       await waitForText(page, '#register-id-number-error', (t) => t.length > 0)
       expect(await textOf(page, '#register-error')).toBe('请按提示修改标红的内容')
+      // What the number does not carry is asked, and said at once with the number's message.
+      if (c.asks.includes('gender')) await waitForText(page, '#register-gender-error', (t) => t === '请选择性别')
+      if (c.asks.includes('birth-date')) {
+        await waitForText(page, '#register-birth-date-error', (t) => t === '请选择出生日期')
+      }
       if (c.wrongCheck) {
         await type(page, '#register-id-number', c.wrongCheck)
         await tap(page, '#register-submit')

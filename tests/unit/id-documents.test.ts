@@ -244,6 +244,24 @@ describe('the registration schema (form and server)', () => {
       '请选择证件类型',
     )
   })
+  test('an empty form of a passport says every message at once, gender and birth date included', () => {
+    // questionId '' fails its picklist (the object is then untyped) and the number is empty: neither hides the others.
+    const r = validate(RegisterForm, {
+      ...base,
+      questionId: '',
+      passwordConfirm: 'Abcdef12',
+      idType: 'passport',
+      idNumber: '',
+      gender: '',
+      birthDate: '',
+    })
+    expect(r.errors).toMatchObject({
+      questionId: '请选择密码找回问题',
+      idNumber: '请输入证件号码',
+      gender: '请选择性别',
+      birthDate: '请选择出生日期',
+    })
+  })
   test('question recovery takes a number of any type', () => {
     const r = validate(RecoverQuestionStartRequest, {
       name: '王五',
