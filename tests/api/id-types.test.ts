@@ -196,6 +196,20 @@ describe('every ID type', () => {
     })
   })
 
+  test('QA creates a candidate of any type, who logs in with the number', async () => {
+    await mock.qaApi('createCandidate', {
+      username: `qa${seq++}`,
+      password: 'Abcdef12',
+      name: '陈美玲',
+      idType: 'hk-mo-permit',
+      idNumber: 'm 1234 5678',
+      gender: 'female',
+      birthDate: '1992-05-06',
+    })
+    const session = await api.loginPassword({ username: 'M12345678', password: 'Abcdef12', ...(await captcha()) })
+    expect(session.account.idType).toBe('hk-mo-permit')
+  })
+
   describe('uniqueness per (type, number)', () => {
     test('the same number under another type is another document; under the same type it is taken', async () => {
       const number = String(40_000_000 + seq++)

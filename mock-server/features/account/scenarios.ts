@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { idCheckChar, type Gender } from '../../../domain/id-card'
-import { documentFacts, type IdType } from '../../../domain/id-documents'
+import { documentFacts, normaliseDocumentNumber, type IdType } from '../../../domain/id-documents'
 import type { Scenario, ScenarioContext } from '../../core/feature'
 import { setSecurityAnswer } from './rules'
 import { hashPassword } from './passwords'
@@ -33,7 +33,7 @@ export function makeAccount(
     username: input.username,
     name: input.name,
     idType,
-    idNumber: input.idNumber,
+    idNumber: normaliseDocumentNumber(input.idNumber),
     ...(gender ? { gender } : {}),
     ...(birthDate ? { birthDate } : {}),
     passwordSalt: salt,
