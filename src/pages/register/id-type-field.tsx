@@ -13,7 +13,13 @@ export function IdTypeField(props: FieldBinding<IdType>) {
   const type = props.value
   return (
     <>
-      <OptionSelect id='register-id-type' label='证件类型' options={OPTIONS} {...props} hint='请先选择证件类型：下面的证件号码、性别和出生日期按所选证件填写' />
+      <OptionSelect
+        id='register-id-type'
+        label='证件类型'
+        options={OPTIONS}
+        {...props}
+        hint='请先选择证件类型：下面的证件号码、性别和出生日期按所选证件填写'
+      />
       {type !== 'resident-id' && (
         <View className='register__notice' id='register-id-type-notice'>
           <Text>
