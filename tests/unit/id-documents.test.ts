@@ -13,6 +13,7 @@ import {
 } from '../../domain/id-documents'
 import { identityFacts, RecoverQuestionStartRequest, RegisterForm, RegisterRequest } from '../../types/account'
 import { validate } from '../../types/validate'
+import { asked, EMPTY, toRequestInput } from '../../src/pages/register/form-state'
 
 /** Every document type's number rules (issue 24), with valid and invalid numbers of each. */
 const today = '2026-11-23'
@@ -273,5 +274,37 @@ describe('the registration schema (form and server)', () => {
     expect(
       validate(RecoverQuestionStartRequest, { name: '王五', idNumber: 'a-b', captchaId: 'c', captchaCode: 'abcd' }).ok,
     ).toBe(false)
+  })
+})
+
+describe('the register page’s form state', () => {
+  test('asks gender and birth date by type and number, and sends them only when asked', () => {
+    const values = {
+      ...EMPTY,
+      idType: 'residence-permit' as const,
+      idNumber: gb('81000019900101123'),
+      gender: 'male' as const,
+      birthDate: '2000-01-01',
+    }
+    expect(asked(values)).toEqual({ gender: false, birthDate: false })
+    expect(toRequestInput(values)).not.toHaveProperty('gender')
+    expect(toRequestInput(values)).not.toHaveProperty('birthDate')
+    const passport = { ...values, idType: 'passport' as const, idNumber: 'E12345678' }
+    expect(toRequestInput(passport)).toMatchObject({ gender: 'male', birthDate: '2000-01-01' })
+    const card2023 = { ...values, idType: 'foreign-permanent' as const, idNumber: '932682198501010017' }
+    expect(asked(card2023)).toEqual({ gender: true, birthDate: false })
+    expect(
+      validate(RegisterForm, {
+        ...toRequestInput(card2023),
+        username: 'abcdef1',
+        password: 'Abcdef12',
+        passwordConfirm: 'Abcdef12',
+        name: '王五',
+        questionId: 'q-birthplace',
+        answer: 'x',
+        captchaId: 'c',
+        captchaCode: 'abcd',
+      }).ok,
+    ).toBe(true)
   })
 })
