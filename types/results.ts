@@ -48,6 +48,17 @@ export const ResultsSummaryResponse = v.object({
 })
 export type ResultsSummary = v.InferOutput<typeof ResultsSummaryResponse>
 
+/**
+ * A test centre's position in GCJ-02 (国测局坐标系, "火星坐标"), the datum every map in mainland China uses and the one
+ * wx.openLocation, my.openLocation and swan.openLocation take (a GPS/WGS-84 position would land a few hundred metres
+ * off): https://developers.weixin.qq.com/miniprogram/dev/api/location/wx.openLocation.html ("使用 gcj02 国测局坐标系").
+ */
+export const GeoPoint = v.object({
+  latitude: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
+  longitude: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
+})
+export type GeoPoint = v.InferOutput<typeof GeoPoint>
+
 export const TicketSitting = v.object({
   subjectCode: v.string(),
   subjectName: v.string(),
@@ -55,8 +66,13 @@ export const TicketSitting = v.object({
   date: v.string(),
   /** HH:mm–HH:mm, China time. */
   time: v.string(),
+  /** The sitting's start and end (ISO 8601): what the phone's calendar entry is made from. */
+  startsAt: v.string(),
+  endsAt: v.string(),
   centre: v.string(),
   address: v.string(),
+  /** Where the centre is (GCJ-02), for the map; null for a centre the server has no position for. */
+  location: v.nullable(GeoPoint),
   room: v.string(),
   seat: v.string(),
 })

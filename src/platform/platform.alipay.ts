@@ -2,6 +2,7 @@ import type Taro from '@tarojs/taro'
 import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, renderOnPageCanvas } from './shared'
 import { notAsked, subscribeFailureOfAlipay, subscribeResultOfAlipay } from './subscribe'
 import type { MyTradePaySuccess } from './typings'
+import { alipayLocationOptions } from './places'
 import {
   PlatformRefusal,
   type ChosenImage,
@@ -293,4 +294,16 @@ export const platform: Platform = {
       my.showAuthGuide({ authType: 'PHOTO', success: (r) => resolve(r.shown), fail: () => resolve(false) }),
     ),
   requestPrivacy: async () => true,
+  // Alipay's own map (高德 style, GCJ-02), every field a string. https://opendocs.alipay.com/mini/api/as9kin
+  openLocation: (place) =>
+    new Promise((resolve) => {
+      my.openLocation({
+        ...alipayLocationOptions(place),
+        success: () => resolve('opened'),
+        fail: () => resolve('failed'),
+      })
+    }),
+  // Alipay documents no API that writes to the phone's calendar (none in @mini-types/my): the message list instead.
+  canAddToCalendar: () => false,
+  addToCalendar: async () => 'unsupported',
 }

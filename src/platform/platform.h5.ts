@@ -4,6 +4,7 @@ import { notAsked } from './subscribe'
 import type { FaceResult, Platform } from './types'
 import { paint, type Canvas2D, type Drawing } from './drawing'
 import { simulation } from './simulation'
+import { amapMarkerUrl } from './places'
 
 /**
  * H5 (browsers, and the headless test runs): abilities only a real mini-program platform has are simulated by the
@@ -108,6 +109,22 @@ export const platform: Platform = {
   openSettings: async () => false,
   showPermissionGuide: async () => false,
   requestPrivacy: async () => true,
+  // 高德's public marker page in a new tab (amapMarkerUrl): no key, the GCJ-02 position as it is. window.open answers
+  // null when the browser blocked the tab; the new tab gets no handle on this page (opener cleared).
+  // https://developer.mozilla.org/docs/Web/API/Window/open
+  openLocation: async (place) => {
+    const tab = window.open(amapMarkerUrl(place), '_blank')
+    if (!tab) return 'blocked'
+    try {
+      tab.opener = null
+    } catch {
+      // a cross-origin tab may refuse the write: it has no handle worth clearing then
+    }
+    return 'opened'
+  },
+  // A browser cannot write to the phone's calendar: the message list carries the reminders.
+  canAddToCalendar: () => false,
+  addToCalendar: async () => 'unsupported',
 }
 
 // The automator bridge reaches the platform layer here to call and mock it (mockWxMethod), as QA does with wx.*.

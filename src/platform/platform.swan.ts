@@ -7,6 +7,7 @@ import {
   uploadViaTaro,
 } from './shared'
 import { notAsked } from './subscribe'
+import { numericLocationOptions } from './places'
 import {
   PlatformRefusal,
   UnsupportedOnPlatform,
@@ -49,6 +50,13 @@ declare const swan: {
   saveImageToPhotosAlbum(opts: { filePath: string } & Done<unknown>): void
   /** https://smartprogram.baidu.com/docs/develop/api/open/setting_swan-openSetting/ */
   openSetting(opts: Done<{ authSetting: Record<string, boolean> }>): void
+  /**
+   * 使用宿主 App 内置地图查看位置: latitude, longitude (Number) required; scale 5–18, name, address optional.
+   * https://smartprogram.baidu.com/docs/develop/api/location/swan-openLocation/
+   */
+  openLocation(
+    opts: { latitude: number; longitude: number; scale?: number; name?: string; address?: string } & Done<unknown>,
+  ): void
 }
 
 /** How a Baidu call ended that did not succeed: a refusal (RefusalKind) or the candidate's cancel. */
@@ -177,4 +185,15 @@ export const platform: Platform = {
   // Baidu has no guide to the phone's own permission: the page says where to allow it.
   showPermissionGuide: async () => false,
   requestPrivacy: async () => true,
+  openLocation: (place) =>
+    new Promise((resolve) => {
+      swan.openLocation({
+        ...numericLocationOptions(place),
+        success: () => resolve('opened'),
+        fail: () => resolve('failed'),
+      })
+    }),
+  // Baidu documents no calendar API for mini-programs: reminders reach the candidate in the message list.
+  canAddToCalendar: () => false,
+  addToCalendar: async () => 'unsupported',
 }

@@ -25,4 +25,7 @@ export const platform: Platform = {
   openSettings: async () => false,
   showPermissionGuide: async () => false,
   requestPrivacy: async () => true,
+  openLocation: async () => 'failed',
+  canAddToCalendar: () => false,
+  addToCalendar: async () => 'unsupported',
 }

@@ -12,6 +12,8 @@ import {
   type SubscribeResult,
 } from './types'
 import { subscribeFailureOfWx, subscribeResultOfWx } from './subscribe'
+import { numericLocationOptions, wxCalendarOptions } from './places'
+import type { CalendarEvent, CalendarResult, MapPlace, OpenLocationResult } from './types'
 
 /**
  * WeChat's 人脸核身 (the current flow): the server gets a verifyId for the candidate's openid, name and ID number
@@ -191,6 +193,48 @@ async function renderOffscreen(drawing: Drawing): Promise<string> {
   )
 }
 
+/**
+ * The test centre on WeChat's own map (使用微信内置地图查看位置; its 路线 button hands over to the map apps). Not a
+ * privacy API (it shows a place and reads nothing of the candidate's); a failure is read by WX_REFUSALS anyway.
+ * https://developers.weixin.qq.com/miniprogram/dev/api/location/wx.openLocation.html
+ */
+function openLocation(place: MapPlace): Promise<OpenLocationResult> {
+  return new Promise((resolve) => {
+    wx.openLocation({
+      ...numericLocationOptions(place),
+      success: () => resolve('opened'),
+      fail: (err) => resolve(refusalOfWx(err) === 'privacy' ? 'privacy' : 'failed'),
+    })
+  })
+}
+
+/**
+ * The phone's calendar: wx.addPhoneCalendar (基础库 2.15.0+: asked with wx.canIUse first, "低版本需做兼容处理"), only
+ * from a tap (限制：仅在点击行为时调用), behind scope.addPhoneCalendar (asked once; refused: "auth deny" until
+ * wx.openSetting) and the privacy popup (日历, errno 104 refused).
+ * https://developers.weixin.qq.com/miniprogram/dev/api/device/calendar/wx.addPhoneCalendar.html
+ * https://developers.weixin.qq.com/miniprogram/dev/api/base/wx.canIUse.html
+ */
+export function calendarResultOfWx(err: unknown): CalendarResult {
+  const outcome = refusalOfWx(err)
+  return outcome === 'scope' ? 'denied' : outcome === 'system' ? 'failed' : outcome
+}
+
+function canAddToCalendar(): boolean {
+  return typeof wx.canIUse === 'function' && wx.canIUse('addPhoneCalendar') && typeof wx.addPhoneCalendar === 'function'
+}
+
+function addToCalendar(event: CalendarEvent): Promise<CalendarResult> {
+  return new Promise((resolve) => {
+    if (!canAddToCalendar()) return resolve('unsupported')
+    wx.addPhoneCalendar({
+      ...wxCalendarOptions(event),
+      success: () => resolve('added'),
+      fail: (err) => resolve(calendarResultOfWx(err)),
+    })
+  })
+}
+
 /** WeChat: chooseMedia for photos, 人脸核身 (requestFacialVerify), WeChat Pay, subscribe messages. */
 export const platform: Platform = {
   name: 'weapp',
@@ -256,4 +300,7 @@ export const platform: Platform = {
       if (typeof wx.requirePrivacyAuthorize !== 'function') return resolve(true)
       wx.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) })
     }),
+  openLocation,
+  canAddToCalendar,
+  addToCalendar,
 }

@@ -152,6 +152,38 @@ export interface PlatformCapabilities {
  */
 export type SaveImageResult = 'saved' | 'denied' | 'system' | 'privacy' | 'cancel' | 'failed' | 'unsupported'
 
+/** A place to show on the platform's map (the test centre): GCJ-02 coordinates (types/results.ts GeoPoint). */
+export interface MapPlace {
+  latitude: number
+  longitude: number
+  /** The place's name (the centre), shown on the map's card. */
+  name: string
+  address: string
+}
+
+/**
+ * How opening the map ended: `opened` (the platform's map is up; on H5 a map site in a new tab), `privacy` (WeChat's
+ * privacy popup refused), `blocked` (H5: the browser refused the new tab), `failed` (the platform refused the call).
+ */
+export type OpenLocationResult = 'opened' | 'privacy' | 'blocked' | 'failed'
+
+/** An entry for the phone's calendar (wx.addPhoneCalendar's fields, times as epoch milliseconds). */
+export interface CalendarEvent {
+  title: string
+  startsAt: number
+  endsAt: number
+  location: string
+  description: string
+  /** How long before the start the phone reminds the candidate, in seconds. */
+  alarmOffsetSeconds: number
+}
+
+/**
+ * How adding to the calendar ended: `added`, `denied` (the candidate refused the calendar scope: openSettings allows
+ * it again), `privacy` (WeChat's privacy popup refused), `cancel`, `failed`, `unsupported` (no calendar API here).
+ */
+export type CalendarResult = 'added' | 'denied' | 'privacy' | 'cancel' | 'failed' | 'unsupported'
+
 export interface Platform {
   readonly name: PlatformName
   readonly capabilities: PlatformCapabilities
@@ -202,6 +234,15 @@ export interface Platform {
   showPermissionGuide(): Promise<boolean>
   /** After a `privacy` refusal: shows WeChat's privacy popup again; true once agreed (true where there is none). */
   requestPrivacy(): Promise<boolean>
+  /** Shows the place on the platform's own map (which offers the route there); a map site in a new tab on H5. */
+  openLocation(place: MapPlace): Promise<OpenLocationResult>
+  /**
+   * Whether this client can put an entry in the phone's calendar (WeChat 基础库 2.15.0+, asked with wx.canIUse);
+   * false on Alipay, Baidu and H5, whose candidates get the app's message list instead.
+   */
+  canAddToCalendar(): boolean
+  /** Adds the entry to the phone's calendar (asks for the calendar permission); only from a tap. */
+  addToCalendar(event: CalendarEvent): Promise<CalendarResult>
 }
 
 /** The error a platform call rejects with when the ability does not exist on this platform. */

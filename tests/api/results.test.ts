@@ -1,6 +1,6 @@
 import { api, ApiError, setSessionToken } from '../../src/api'
 import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
-import { RESULTS_HISTORICAL, RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
+import { CENTRE_LOCATION, RESULTS_HISTORICAL, RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
 import { examYearOf } from '../../domain/results'
 import { clientAgainstMock } from './support/client-mock'
 
@@ -79,6 +79,10 @@ describe('results API', () => {
       expect(s.date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
       expect(s.time).toMatch(/^\d{2}:\d{2}–\d{2}:\d{2}$/)
       expect(s.centre && s.address && s.room && s.seat).toBeTruthy()
+      // The centre's GCJ-02 position for the map, and the sitting's own times for the calendar (issue 24).
+      expect(s.location).toEqual(CENTRE_LOCATION)
+      expect(s.date).toBe(new Date(Date.parse(s.startsAt) + 8 * 3600_000).toISOString().slice(0, 10))
+      expect(Date.parse(s.endsAt) - Date.parse(s.startsAt)).toBe(1.5 * 3600_000)
     }
     expect(ticket.rules.length).toBeGreaterThan(3)
     expect(ticket.photoUrl).toMatch(/^\/api\/photo-view\//)

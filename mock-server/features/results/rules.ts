@@ -85,8 +85,11 @@ export function ticketView(
           subjectName: subjectName(kind, s.subjectCode),
           date: start.date,
           time: `${start.time}–${chinaParts(s.endsAt).time}`,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
           centre: s.centre,
           address: s.address,
+          location: s.location ?? null,
           room: s.room,
           seat: s.seat,
         }

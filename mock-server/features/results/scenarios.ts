@@ -32,6 +32,12 @@ export const RESULTS_WAITING = {
  * A ticket for a health exam whose first sitting starts at `examAt`: four subjects over two days (morning and
  * afternoon), printing from `opensAt` until the last sitting ends.
  */
+/**
+ * Where 北京市第五十五中学 (东城区新中街甲 1 号, by 东直门外) is, in GCJ-02 as Chinese maps give it (the datum the
+ * platforms' openLocation takes; types/results.ts GeoPoint).
+ */
+export const CENTRE_LOCATION = { latitude: 39.93736, longitude: 116.43771 }
+
 export function makeTicket(accountId: string, opensAt: number, examAt: number, seq: number): StoredTicket {
   const year = examYearOf(examAt)
   const sittings = ['1', '2', '3', '4'].map((subjectCode, i) => {
@@ -42,6 +48,7 @@ export function makeTicket(accountId: string, opensAt: number, examAt: number, s
       endsAt: new Date(start + 1.5 * HOUR).toISOString(),
       centre: '北京市东城区考点（北京市第五十五中学）',
       address: '北京市东城区新中街甲 1 号',
+      location: CENTRE_LOCATION,
       room: `第 ${String(12 + i).padStart(2, '0')} 考场`,
       seat: String(seq % 30 || 30).padStart(2, '0'),
     }

@@ -10,6 +10,8 @@ export interface StoredSitting {
   endsAt: string
   centre: string
   address: string
+  /** The centre's position in GCJ-02 (types/results.ts GeoPoint). Absent in files written before it. */
+  location?: { latitude: number; longitude: number } | null
   room: string
   seat: string
 }

@@ -423,6 +423,8 @@ class Bridge {
      * shows as the page runtime recorded its canvas (texts, rectangles, images), as the mini-program host answers.
      */
     'Host.takeSavedImages': async () => ({ images: await this.run('takeSavedImages'), target: 'h5' }),
+    /** Not part of the devtools' protocol: the pages the app opened in a new tab since the last call (the map link). */
+    'Host.takeOpened': async () => ({ opened: await this.run('takeOpened'), target: 'h5' }),
     'App.callFunction': async (params) => ({
       result: await this.run('callFunction', [str(params, 'functionDeclaration'), params.args ?? []]),
     }),

@@ -215,6 +215,24 @@ export class HostBackend implements Backend {
      * recording it was exported from (texts, rectangles, images; tools/miniprogram-host/src/canvas.ts).
      */
     'Host.takeSavedImages': async () => ({ images: this.host.canvases.saved.splice(0), target: this.target }),
+    /**
+     * Not part of the devtools' protocol: the maps the app opened and the calendar entries it made since the last call,
+     * with the arguments the platform took (tools/miniprogram-host/src/places.ts).
+     */
+    'Host.takeOpened': async () => ({ opened: this.host.opened.splice(0), target: this.target }),
+    /**
+     * Not part of the devtools' protocol: makes the phone's client an older one (`baseLibrary`, e.g. '2.14.0'; null for
+     * a current one): APIs newer than it are missing and canIUse answers false (places.ts API_SINCE).
+     */
+    'Host.client': async (params) => {
+      if (params.baseLibrary !== undefined) {
+        const v = params.baseLibrary
+        if (v !== null && (typeof v !== 'string' || !/^\d+(\.\d+)*$/.test(v)))
+          throw new Error('Host.client: baseLibrary is a dotted version such as 2.14.0, or null')
+        this.host.baseLibrary = v
+      }
+      return { baseLibrary: this.host.baseLibrary, target: this.target }
+    },
     'Host.metrics': async () => ({
       target: this.target,
       pages: Object.fromEntries(this.host.allMetrics()),

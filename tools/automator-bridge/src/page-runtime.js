@@ -831,6 +831,28 @@
         return { errMsg: n + ':fail' }
       },
     },
+    // The ticket's map (platform.openLocation): a wx-shaped refusal ("openLocation:fail ...") is the platform layer's
+    // `failed`, or `privacy` for WeChat's privacy popup refused (errno 104/112).
+    // https://developers.weixin.qq.com/miniprogram/dev/api/location/wx.openLocation.html
+    openLocation: {
+      method: 'openLocation',
+      toPlatformArgs: function (o) {
+        o = o || {}
+        return [{ latitude: o.latitude, longitude: o.longitude, name: o.name || '', address: o.address || '' }]
+      },
+      toWxOptions: function (place) {
+        return Object.assign({}, place || {})
+      },
+      toPlatformResult: function (r) {
+        if (typeof r === 'string') return r
+        var m = errMsgOf(r)
+        if (m.indexOf(':fail') < 0) return 'opened'
+        return (r && (r.errno === 104 || r.errno === 112)) || /privacy/.test(m) ? 'privacy' : 'failed'
+      },
+      toWxResult: function (v) {
+        return { errMsg: v === 'opened' ? 'openLocation:ok' : 'openLocation:fail ' + v }
+      },
+    },
     chooseImage: {
       method: 'chooseImage',
       toPlatformArgs: function (o) {
@@ -1349,6 +1371,21 @@
   }
   handlers.takeSavedImages = function () {
     return savedImages.splice(0)
+  }
+
+  // ---- pages opened outside the app (Host.takeOpened): the map link of the ticket's centre ----
+  // window.open is recorded and answered with a closed stand-in tab: a test run loads no outside site. A page that
+  // checks for a blocked tab (null) sees one that opened, as a browser that allows it.
+  var openedPages = []
+  var realOpen = window.open
+  window.open = function (url, target) {
+    var href = String(url || '')
+    if (!/^https?:/.test(href)) return realOpen.apply(window, arguments)
+    openedPages.push({ kind: 'page', api: 'window.open', url: href, target: target || '' })
+    return { closed: true, opener: null, close: function () {}, focus: function () {} }
+  }
+  handlers.takeOpened = function () {
+    return openedPages.splice(0)
   }
 
   window.__automatorBridge = {

@@ -5,6 +5,7 @@ import type { HostCanvases } from './canvas'
 import { ApiFailure, withResponseHeaders, type CanvasHost, type HostOptions } from './host-core'
 import type { HostNetwork } from './network'
 import type { Permissions } from './permissions'
+import { calendarRecord, mapRecord, typeError, type OpenedRecord } from './places'
 
 /**
  * The host's stand-ins for each platform API, by the platform's own name: storage in memory, routing on the host's
@@ -25,6 +26,12 @@ export interface ImplHost extends CanvasHost {
   readonly network: HostNetwork
   /** The phone's permissions and privacy popup, as specs script them: permissions.ts. */
   readonly permissions: Permissions
+  /** Maps opened and calendar entries made, for the spec (Host.takeOpened): places.ts. */
+  readonly opened: OpenedRecord[]
+  /** The client's base library when a spec set an older one (Host.client); null: the current one. */
+  readonly baseLibrary: string | null
+  /** An API this client is too old to have (places.ts API_SINCE). */
+  tooOld(api: string): boolean
   /** The platform account signed in on this phone (its login codes, its cashier). */
   readonly platformUser: string
   /** A platform screen over the app (the cashier, the face screen): onHide before it, onShow after. */
@@ -340,17 +347,26 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
       }
     })
 
+  // The base library a spec set (Host.client) is the one system info reports.
+  const info = () => (host.baseLibrary ? { ...systemInfo, SDKVersion: host.baseLibrary } : systemInfo)
+  /** A call's arguments of the wrong type refused as the platform refuses them, and reported (places.ts). */
+  const checkTypes = (api: string, o: Record<string, unknown>) => {
+    const wrong = typeError(target, api, o)
+    if (!wrong) return
+    host.problem(`${host.flavour.apiName}.${api}: ${wrong.message} (${host.table[api]?.doc})`)
+    throw wrong
+  }
   const common: Record<string, Impl> = {
     canIUse: (o) => {
-      const schema = String(o.schema ?? '')
-      return Object.prototype.hasOwnProperty.call(host.table, schema.split('.')[0] ?? '')
+      const api = String(o.schema ?? '').split('.')[0] ?? ''
+      return Object.prototype.hasOwnProperty.call(host.table, api) && !host.tooOld(api)
     },
-    getSystemInfoSync: () => systemInfo,
-    getSystemInfo: async () => systemInfo,
-    getWindowInfo: () => systemInfo,
-    getDeviceInfo: () => systemInfo,
-    getDeviceBaseInfo: () => systemInfo,
-    getAppBaseInfo: () => systemInfo,
+    getSystemInfoSync: info,
+    getSystemInfo: async () => info(),
+    getWindowInfo: info,
+    getDeviceInfo: info,
+    getDeviceBaseInfo: info,
+    getAppBaseInfo: info,
     getSystemSetting: () => ({}),
     getAppAuthorizeSetting: () => ({}),
     getEnvInfoSync: () => ({ appKey: 'host', env: 'development', sdkVersion: systemInfo.SDKVersion }),
@@ -438,6 +454,12 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
     authorize: ok,
     // Nothing picked without a mock: the candidate closed the chat-file picker.
     chooseMessageFile: choose,
+    // The platform's map over the app, at the place given (the record is what the spec reads back).
+    openLocation: async (o) => {
+      checkTypes('openLocation', o)
+      host.opened.push(mapRecord('openLocation', o))
+      return {}
+    },
   }
 
   const byPlatform: Record<typeof target, Record<string, Impl>> = {
@@ -452,6 +474,12 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
         privacyContractName: '《用户隐私保护指引》',
       }),
       login: async () => ({ code: loginCode() }),
+      // The entry is in the phone's calendar (the permission gate asked scope.addPhoneCalendar first).
+      addPhoneCalendar: async (o) => {
+        checkTypes('addPhoneCalendar', o)
+        host.opened.push(calendarRecord('addPhoneCalendar', o))
+        return {}
+      },
       // The face screen finished (the app in the background meanwhile); WeChat's server (the mock's stand-in) holds
       // the outcome QA set.
       requestFacialVerify: () => host.inBackground(async () => ({ errCode: 0 })),

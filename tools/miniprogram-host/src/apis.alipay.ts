@@ -101,6 +101,8 @@ export const alipayApis = table([
   ['downloadFile', `${A}/mini/api/network/my.downloadfile`, ['url'], ['apFilePath'], ['read']],
   ['getFileInfo', `${A}/mini/api/file`, ['apFilePath'], ['size', 'digest'], ['read']],
   ['getFileSystemManager', `${A}/mini/api/0226oc`, [], [], ['sync']],
+  // 位置: Alipay's map (高德 style, GCJ-02); every field a required String (places.ts checks the types).
+  ['openLocation', `${A}/mini/api/as9kin`, ['longitude', 'latitude', 'name', 'address'], [], ['read']],
   ['getAuthCode', `${A}/mini/api/openapi-authorize`, [], ['authCode']],
   ['tradePay', `${A}/mini/api/openapi-pay`, [], ['resultCode']],
   ['requestSubscribeMessage', `${A}/mini/api/requestSubscribeMessage`, ['entityIds'], []],

@@ -79,6 +79,8 @@ export const swanApis = table([
   ['canvasToTempFilePath', `${B}/canvas/swan-canvasToTempFilePath/`, ['canvasId'], ['tempFilePath'], ['read']],
   ['downloadFile', `${B}/net/downloadfile/`, ['url'], ['tempFilePath', 'statusCode']],
   ['getFileSystemManager', `${B}/file/swan-getFileSystemManager/`, [], [], ['sync']],
+  // 位置: the host app's map; latitude and longitude Numbers (places.ts checks the types).
+  ['openLocation', `${B}/location/swan-openLocation/`, ['latitude', 'longitude'], [], ['read']],
   ['getLoginCode', `${B}/open/log_swan-getLoginCode/`, [], ['code']],
   ['requestPolymerPayment', `${B}/open/payment_swan-requestPolymerPayment/`, ['orderInfo'], []],
   ['subscribeService', `${B}/open/swan-subscribeService/`, ['templateId', 'subscribeId'], []],

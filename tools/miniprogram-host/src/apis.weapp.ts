@@ -134,6 +134,10 @@ export const weappApis = table([
     ['tmplIds'],
     ['[TEMPLATE_ID]'],
   ],
+  // 位置: the test centre on WeChat's map (GCJ-02 numbers); 日历: the exam in the phone's calendar (基础库 2.15.0+,
+  // scope.addPhoneCalendar, only from a tap). Argument types: places.ts.
+  ['openLocation', `${W}/location/wx.openLocation.html`, ['latitude', 'longitude'], [], ['read']],
+  ['addPhoneCalendar', `${W}/device/calendar/wx.addPhoneCalendar.html`, ['title', 'startTime'], [], ['read']],
   // 人脸核身: the screen for a verification the server opened (getVerifyId); 基础库 3.8.12+.
   ['requestFacialVerify', `${W}/open-api/face/wx.requestFacialVerify.html`, ['verifyId'], ['errCode']],
 ])

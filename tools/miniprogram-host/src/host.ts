@@ -28,6 +28,7 @@ import {
   type PageMetrics,
 } from './host-core'
 import { Permissions } from './permissions'
+import { API_SINCE, olderThan, type OpenedRecord } from './places'
 
 /**
  * Runs a Taro mini-program output (dist/weapp, dist/alipay, dist/swan) in Node as the platform's runtime would: one
@@ -110,7 +111,12 @@ export function wxErrnoOf(res: Record<string, unknown>): Record<string, unknown>
  * is created on the server after the tap, as each platform's own payment guide does).
  */
 export const TAP_ONLY: Record<MiniTarget, Record<string, { code: number; message: string } | undefined>> = {
-  weapp: { requestSubscribeMessage: { code: 10005, message: 'can only be invoked by user TAP gesture.' } },
+  weapp: {
+    requestSubscribeMessage: { code: 10005, message: 'can only be invoked by user TAP gesture.' },
+    // wx.addPhoneCalendar: 限制：仅在点击行为时调用 (its page); the same answer, for want of a code of its own.
+    // https://developers.weixin.qq.com/miniprogram/dev/api/device/calendar/wx.addPhoneCalendar.html
+    addPhoneCalendar: { code: 10005, message: 'can only be invoked by user TAP gesture.' },
+  },
   alipay: {},
   swan: {},
 }
@@ -158,6 +164,13 @@ export class MiniProgramHost implements CanvasHost {
   modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null = null
   /** Scopes, the phone's permissions and WeChat's privacy popup, as the spec scripts them (Host.permissions). */
   readonly permissions: Permissions
+  /** Maps opened and calendar entries made since the spec last took them (Host.takeOpened; places.ts). */
+  readonly opened: OpenedRecord[] = []
+  /**
+   * The client's base library, when a spec set an older one (Host.client): the APIs newer than it are missing from
+   * the API object and canIUse answers false for them (places.ts API_SINCE). null: a current client.
+   */
+  baseLibrary: string | null = null
   /** True while a tap's handler runs: what WeChat and Baidu call a user TAP gesture (openSetting needs one). */
   userGesture = false
   /** Ids the server handed out that platform stand-ins need (the face verification's, the order's). */
@@ -562,6 +575,8 @@ export class MiniProgramHost implements CanvasHost {
     // reported by name (start-up probes are the runtime's own feature tests).
     return new Proxy(api, {
       get: (target, key) => {
+        // An API newer than this client's base library is not there, as on that client (the app asks canIUse).
+        if (typeof key === 'string' && this.tooOld(key)) return undefined
         if (typeof key === 'string' && !(key in target) && /^[a-z][A-Za-z]+$/.test(key) && !OWN_KEYS.has(key)) {
           if (!this.booting)
             this.problem(
@@ -571,6 +586,12 @@ export class MiniProgramHost implements CanvasHost {
         return target[key as string]
       },
     })
+  }
+
+  /** Whether this client is too old to have `api` (a spec's Host.client { baseLibrary }). */
+  tooOld(api: string): boolean {
+    const since = API_SINCE[this.target][api]
+    return !!since && !!this.baseLibrary && olderThan(this.baseLibrary, since)
   }
 
   problem(text: string): void {
@@ -851,6 +872,8 @@ export class MiniProgramHost implements CanvasHost {
 
 /** APIs whose native screen covers the mini-program (onHide, then onShow when it closes). */
 const COVERING: Record<string, true> = {
+  // The platform's map is a native page over the mini-program.
+  openLocation: true,
   chooseMedia: true,
   chooseImage: true,
   chooseMessageFile: true,

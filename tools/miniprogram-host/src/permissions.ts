@@ -23,9 +23,13 @@ import type { MiniTarget } from './platforms'
  * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/wx.openSetting.html
  */
 
-/** The scopes the app meets, by the host's short names. */
-export type Scope = 'album' | 'writePhotosAlbum' | 'camera'
-export const SCOPES: Scope[] = ['album', 'writePhotosAlbum', 'camera']
+/**
+ * The scopes the app meets, by the host's short names. `addPhoneCalendar`: WeChat's scope.addPhoneCalendar, asked by
+ * wx.addPhoneCalendar (since 2022-02-21 "添加日历事件 … 需要授权 scope.addPhoneCalendar"); refused: "auth deny".
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/authorize.html
+ */
+export type Scope = 'album' | 'writePhotosAlbum' | 'camera' | 'addPhoneCalendar'
+export const SCOPES: Scope[] = ['album', 'writePhotosAlbum', 'camera', 'addPhoneCalendar']
 
 export interface PermissionScript {
   /** Forget every answer the candidate gave (a fresh install) before applying the rest. */
@@ -56,10 +60,21 @@ export type PermissionEvent =
 
 /** The platform's own name of a scope, as getSetting/openSetting answer it. */
 const SCOPE_NAMES: Record<MiniTarget, Record<Scope, string>> = {
-  weapp: { album: 'scope.album', writePhotosAlbum: 'scope.writePhotosAlbum', camera: 'scope.camera' },
-  swan: { album: 'scope.album', writePhotosAlbum: 'scope.writePhotosAlbum', camera: 'scope.camera' },
+  weapp: {
+    album: 'scope.album',
+    writePhotosAlbum: 'scope.writePhotosAlbum',
+    camera: 'scope.camera',
+    addPhoneCalendar: 'scope.addPhoneCalendar',
+  },
+  // Baidu and Alipay have no calendar API (and so no such scope); the names only complete the table.
+  swan: {
+    album: 'scope.album',
+    writePhotosAlbum: 'scope.writePhotosAlbum',
+    camera: 'scope.camera',
+    addPhoneCalendar: 'scope.addPhoneCalendar',
+  },
   // my.openSetting's scopes: album (相册), camera (摄像头). https://opendocs.alipay.com/mini/api/qflu8f
-  alipay: { album: 'album', writePhotosAlbum: 'album', camera: 'camera' },
+  alipay: { album: 'album', writePhotosAlbum: 'album', camera: 'camera', addPhoneCalendar: 'calendar' },
 }
 
 /** WeChat's APIs behind the privacy popup that the app calls (the 用户隐私保护指引's list). */
@@ -68,6 +83,8 @@ const WX_PRIVACY_APIS = new Set([
   'chooseImage',
   'chooseMessageFile',
   'saveImageToPhotosAlbum',
+  // 日历（仅写入）: the guide lists wx.addPhoneCalendar / wx.addPhoneRepeatCalendar among its interfaces.
+  'addPhoneCalendar',
   'authorize',
   'requirePrivacyAuthorize',
 ])
@@ -125,7 +142,9 @@ export class Permissions {
   }
 
   /** The scope (and phone permission) an API call needs on this platform, if any. */
-  scopeOf(api: string, opts: Record<string, unknown>): { scope: Scope; system: 'album' | 'camera' } | null {
+  scopeOf(api: string, opts: Record<string, unknown>): { scope: Scope; system: 'album' | 'camera' | null } | null {
+    // The phone's own calendar permission for WeChat is not modelled: only the mini-program's scope.
+    if (api === 'addPhoneCalendar') return { scope: 'addPhoneCalendar', system: null }
     if (api === 'saveImageToPhotosAlbum' || api === 'saveImage') return { scope: 'writePhotosAlbum', system: 'album' }
     if (api === 'authorize') {
       const name = String(opts.scope ?? '')
@@ -152,7 +171,7 @@ export class Permissions {
     if (!need) return
     // Reading the album needs no scope on WeChat and Baidu; on Alipay it is the `album` scope.
     const scoped = !(need.scope === 'album' && this.target !== 'alipay')
-    if (this.system[need.system] === 'off') {
+    if (need.system && this.system[need.system] === 'off') {
       if (this.target === 'swan') throw this.refuse(api, { errCode: 10005, errMsg: 'system deny' }, 10005)
       if (this.target === 'alipay' && need.scope === 'writePhotosAlbum')
         throw this.refuse(api, { error: 15, errorMessage: '没有开启相册权限' }, 15)

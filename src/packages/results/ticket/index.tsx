@@ -10,6 +10,7 @@ import { platform } from '../../../platform/platform'
 import { useRequireSession } from '../../../stores/session'
 import { useReminders } from '../../../stores/reminders'
 import { useResults, type ReminderOutcome } from '../../../stores/results'
+import { ExamDayCard, SittingMapButton } from '../exam-day-card'
 import { drawTicket } from '../images'
 import { SaveAsImage } from '../save-image'
 import '../results.scss'
@@ -149,9 +150,12 @@ export default function TicketPage() {
                 <Text className='rs-line' id={`ticket-sitting-${i}-seat`}>
                   {`${s.room}\u3000座位号 ${s.seat}`}
                 </Text>
+                <SittingMapButton index={i} sitting={s} />
               </View>
             ))}
           </View>
+
+          <ExamDayCard ticket={ticket} />
 
           <View className='rs-card' id='ticket-rules'>
             <Text className='rs-card__title'>考生须知</Text>
