@@ -137,7 +137,13 @@ function saveToAlbum(filePath: string): Promise<SaveImageResult> {
  */
 export const platform: Platform = {
   name: 'swan',
-  capabilities: { faceVerification: false, pageCanvas: true, subscribeMessages: false, filePicker: false },
+  capabilities: {
+    faceVerification: false,
+    pageCanvas: true,
+    subscribeMessages: false,
+    filePicker: false,
+    setDataView: true,
+  },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       swan.getLoginCode({ success: (r) => resolve(r.code), fail: reject })

@@ -194,7 +194,13 @@ async function renderOffscreen(drawing: Drawing): Promise<string> {
 /** WeChat: chooseMedia for photos, 人脸核身 (requestFacialVerify), WeChat Pay, subscribe messages. */
 export const platform: Platform = {
   name: 'weapp',
-  capabilities: { faceVerification: true, pageCanvas: false, subscribeMessages: true, filePicker: true },
+  capabilities: {
+    faceVerification: true,
+    pageCanvas: false,
+    subscribeMessages: true,
+    filePicker: true,
+    setDataView: true,
+  },
   getLoginCode: async () => (await Taro.login()).code,
   chooseImage,
   chooseFile,

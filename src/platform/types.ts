@@ -143,6 +143,12 @@ export interface PlatformCapabilities {
    * file picker: photos only.
    */
   filePicker: boolean
+  /**
+   * The page is drawn by a view thread the logic sends its data to with `setData` (the mini-programs: WeChat's
+   * experience score counts those calls); H5 renders the page itself. The form controls send a value down only when
+   * it changes from outside on such a view (src/components/form-field/controls.tsx).
+   */
+  setDataView: boolean
 }
 
 /** How saving an image ended: in the album (a download on H5), the album permission refused, cancelled, failed. */
