@@ -221,6 +221,7 @@ export const platform: Platform = {
     subscribeMessages: true,
     filePicker: false,
     setDataView: true,
+    subscribeForm: false,
   },
   getLoginCode: () =>
     new Promise((resolve, reject) => {

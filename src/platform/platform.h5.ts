@@ -57,6 +57,7 @@ export const platform: Platform = {
     subscribeMessages: true,
     filePicker: false,
     setDataView: false,
+    subscribeForm: false,
   },
   // The mock server treats `h5-<device>` as this browser's platform user.
   getLoginCode: async () => `h5-${deviceId()}`,

@@ -15,6 +15,7 @@ export const platform: Platform = {
     subscribeMessages: false,
     filePicker: false,
     setDataView: false,
+    subscribeForm: false,
   },
   getLoginCode: unsupported('getLoginCode'),
   chooseImage: chooseImageViaTaro,

@@ -200,6 +200,7 @@ export const platform: Platform = {
     subscribeMessages: true,
     filePicker: true,
     setDataView: true,
+    subscribeForm: false,
   },
   getLoginCode: async () => (await Taro.login()).code,
   chooseImage,

@@ -107,6 +107,8 @@ export interface SubscribeResult {
   outcome: SubscribeOutcome
   answers: Record<string, SubscribeAnswer>
   failure: SubscribeFailure | null
+  /** Baidu: the subscribe-id the form asked under (the server sends each message under it). */
+  subscribeId?: string
   /** The platform's own code for a failure (its table: platform/subscribe.ts). */
   code?: number
 }
@@ -149,6 +151,22 @@ export interface PlatformCapabilities {
    * it changes from outside on such a view (src/components/form-field/controls.tsx).
    */
   setDataView: boolean
+  /**
+   * Subscriptions are asked through a `<form report-submit report-type="subscribe">` the candidate taps (Baidu), not
+   * a call: the pages wrap the asking button in SubscribeForm (components/subscribe-form), and requestSubscribe waits
+   * for that form's answer (Platform.subscribeForm).
+   */
+  subscribeForm: boolean
+}
+
+/** Baidu's subscribe form (capabilities.subscribeForm): its props, and the answers its submit events carry. */
+export interface SubscribeFormChannel {
+  /** The `<form>`'s props for these templates (1 to 3 ids the server issued) and this asking's subscribe-id. */
+  props(templateIds: string[], subscribeId: string): Record<string, unknown>
+  /** A subscribe form is on the page; the returned function takes it away. */
+  attach(): () => void
+  /** The form's submit event detail, after Baidu's panel answered. */
+  submitted(detail: unknown): void
 }
 
 /** How saving an image ended: in the album (a download on H5), the album permission refused, cancelled, failed. */
@@ -190,6 +208,8 @@ export interface Platform {
   requestPayment(orderId: string, payParams: Record<string, string>): Promise<PayResult>
   /** Asks to send reminder messages (待办事项提醒) for these templates. */
   requestSubscribe(templateIds: string[]): Promise<SubscribeResult>
+  /** Where subscriptions are asked through a form (capabilities.subscribeForm): the form's channel. */
+  readonly subscribeForm?: SubscribeFormChannel
   /**
    * Paints the drawing (src/platform/drawing.ts) and exports it as an image: a temp file path on the mini-programs, a
    * PNG data URL on H5. Its picture (`imageUrl`) is downloaded first and drawn; one that cannot be downloaded leaves

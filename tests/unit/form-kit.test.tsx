@@ -198,7 +198,7 @@ test('a check or submit that runs before React renders the last change reads tha
     passwordConfirm: 'Secret#2026',
     name: '王玥',
     idNumber: '11010519491231002X',
-    questionId: 'q-birthplace',
+    questionId: 'q-birthplace' as '',
     answer: '杭州',
     captchaId: 'c1',
   } as const
