@@ -213,10 +213,14 @@ export const platform: Platform = {
   faceStartContext: () => Promise.reject(new UnsupportedOnPlatform('faceVerification', 'Baidu')),
   verifyFace: async () => 'unsupported',
   // https://smartprogram.baidu.com/docs/develop/api/open/payment_swan-requestPolymerPayment/
-  requestPayment: (_orderId, payParams) =>
+  // orderInfo.payResultUrl: the page the cashier returns to where it calls neither success nor fail (Baidu's web
+  // form: "开发者需要在结果页（orderInfo.payResultUrl 所指定的页面）做好支付状态检测"). It is the pay page of this
+  // application, which reads the order's state from the server whenever it shows; in the app the callbacks still
+  // answer, and the server's record decides either way (stores/process.ts).
+  requestPayment: (_orderId, payParams, resultPage) =>
     new Promise((resolve) => {
       swan.requestPolymerPayment({
-        orderInfo: payParams,
+        orderInfo: resultPage ? { ...payParams, payResultUrl: resultPage } : payParams,
         success: () => resolve('success'),
         fail: (e) => resolve(isCancel(e) ? 'cancel' : 'fail'),
       })

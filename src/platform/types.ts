@@ -205,7 +205,11 @@ export interface Platform {
   /** Runs the platform's face screen for a verification the server opened; the server then asks the platform. */
   verifyFace(request: FaceVerifyRequest): Promise<FaceResult>
   /** The platform's payment for an order the server created. */
-  requestPayment(orderId: string, payParams: Record<string, string>): Promise<PayResult>
+  /**
+   * `resultPage` (path and query) is the page that checks the order with the server after the cashier: Baidu's
+   * `orderInfo.payResultUrl`, where its cashier returns without calling back (its web form).
+   */
+  requestPayment(orderId: string, payParams: Record<string, string>, resultPage?: string): Promise<PayResult>
   /** Asks to send reminder messages (待办事项提醒) for these templates. */
   requestSubscribe(templateIds: string[]): Promise<SubscribeResult>
   /** Where subscriptions are asked through a form (capabilities.subscribeForm): the form's channel. */
