@@ -6,7 +6,6 @@ import {
   type InputProps,
   type PickerSelectorProps,
 } from '@tarojs/components'
-import { TaroElement } from '@tarojs/runtime'
 import { platform } from '../../platform/platform'
 import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 
@@ -61,12 +60,12 @@ function KeptInput({ value, onInput, ...rest }: FieldInputProps) {
   const attach = useCallback((el: FormNode | null) => {
     node.current = el
     if (!el) return
-    // Taro's FormElement writes every typed value back to the page's data (one setData a keystroke); the element
-    // itself (TaroElement) dispatches the event to the handlers without it.
+    // Taro's FormElement (the element's class) writes every typed value back to the page's data, one setData a
+    // keystroke; the class above it (TaroElement) dispatches the event to the handlers without that echo.
+    const form = Object.getPrototypeOf(el) as FormNode
+    const element = Object.getPrototypeOf(form) as FormNode
     el.dispatchEvent = (event) =>
-      event.type === 'input'
-        ? (TaroElement.prototype.dispatchEvent as FormNode['dispatchEvent']).call(el, event)
-        : (Object.getPrototypeOf(el) as FormNode).dispatchEvent.call(el, event)
+      event.type === 'input' ? element.dispatchEvent.call(el, event) : form.dispatchEvent.call(el, event)
     // The first value, part of the render that mounts the field (no setData of its own).
     el.value = held.current
   }, [])
