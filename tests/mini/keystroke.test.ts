@@ -33,7 +33,7 @@ describe.each<MiniTarget>(['weapp', 'alipay', 'swan'])('%s keystrokes', (target)
   beforeEach(async () => {
     host = new MiniProgramHost(snapshot?.root as string, target, { mockUrl: mock.url })
     page = await host.launch()
-    await host.waitFor('the captcha image', () => findByUid(page.root(), 'login-captcha-image') !== undefined, 20_000)
+    await host.waitFor('the captcha image', () => findByUid(page.root(), 'login-captcha-image') !== undefined, 60_000)
     await host.quiesce()
   }, HOOK_TIMEOUT_MS)
   afterEach(() => host?.dispose())
