@@ -181,6 +181,8 @@ export const SubscribeRequest = v.object({
   outcome: SubscribeOutcome,
   /** Each template's own answer, where the platform gave one (WeChat: accept, acceptWithAlert ... ban, filter). */
   answers: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), SubscribeAnswer)),
+  /** Baidu: the subscribe-id its form asked under (Baidu sends one message per grant and subscribe-id). */
+  subscribeId: v.optional(v.pipe(v.string(), v.maxLength(64))),
 })
 export type SubscribeRequest = v.InferOutput<typeof SubscribeRequest>
 

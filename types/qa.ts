@@ -447,6 +447,7 @@ export const qaEndpoints = {
           templateIds: v.array(v.string()),
           outcome: SubscribeOutcome,
           answers: v.optional(v.record(v.string(), SubscribeAnswer)),
+          subscribeId: v.optional(v.string()),
           at: v.string(),
         }),
       ),

@@ -99,9 +99,15 @@ export function useForm<S extends v.GenericSchema, T extends object>(options: Fo
   const [formError, setFormError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const key = useRef(newIdempotencyKey())
-  // The latest values, for a submit started in the same tick as a change.
+  // The latest values, for a check or submit that runs before React renders the last change (the same handler, or a
+  // tap that arrives first): patch, set and reset write here at once; a render brings in values changed elsewhere
+  // (a store the page shares, a restored draft).
   const latest = useRef(values)
-  latest.current = values
+  const rendered = useRef(values)
+  if (rendered.current !== values) {
+    rendered.current = values
+    latest.current = values
+  }
 
   const clearErrors = useCallback((keys: string[]) => {
     setErrors((e) => {
@@ -114,6 +120,7 @@ export function useForm<S extends v.GenericSchema, T extends object>(options: Fo
 
   const patch = useCallback(
     (partial: Partial<T>, opts: { keepErrors?: boolean } = {}) => {
+      latest.current = { ...latest.current, ...partial }
       setValues((prev) => ({ ...prev, ...partial }))
       if (!opts.keepErrors) clearErrors(Object.keys(partial))
     },
@@ -172,6 +179,7 @@ export function useForm<S extends v.GenericSchema, T extends object>(options: Fo
   }, [])
 
   const reset = useCallback(() => {
+    latest.current = initial
     setValues(initial)
     setErrors({})
     setFormError(null)

@@ -216,7 +216,14 @@ function uploadImage(options: UploadOptions): Promise<UploadResult> {
 /** Alipay: getAuthCode, 身份验证 (startAPVerify) with a server-issued certifyId, tradePay. */
 export const platform: Platform = {
   name: 'alipay',
-  capabilities: { faceVerification: true, pageCanvas: true, subscribeMessages: true, filePicker: false },
+  capabilities: {
+    faceVerification: true,
+    pageCanvas: true,
+    subscribeMessages: true,
+    filePicker: false,
+    setDataView: true,
+    subscribeForm: false,
+  },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       my.getAuthCode({ scopes: 'auth_base', success: (r) => resolve(r.authCode), fail: reject })

@@ -52,7 +52,14 @@ async function renderInBrowser(drawing: Drawing): Promise<string> {
 
 export const platform: Platform = {
   name: 'h5',
-  capabilities: { faceVerification: true, pageCanvas: false, subscribeMessages: true, filePicker: false },
+  capabilities: {
+    faceVerification: true,
+    pageCanvas: false,
+    subscribeMessages: true,
+    filePicker: false,
+    setDataView: false,
+    subscribeForm: false,
+  },
   // The mock server treats `h5-<device>` as this browser's platform user.
   getLoginCode: async () => `h5-${deviceId()}`,
   chooseImage: chooseImageViaTaro,

@@ -6,7 +6,7 @@ import {
   isCancel,
   uploadViaTaro,
 } from './shared'
-import { notAsked } from './subscribe'
+import { notAsked, subscribeResultOfSwanForm, type SwanSubscribeFormDetail } from './subscribe'
 import { numericLocationOptions } from './places'
 import {
   PlatformRefusal,
@@ -16,6 +16,8 @@ import {
   type Platform,
   type RefusalKind,
   type SaveImageResult,
+  type SubscribeFormChannel,
+  type SubscribeResult,
 } from './types'
 
 /** A failed swan call: Baidu's fail callback gives `errCode` and `errMsg`. */
@@ -143,9 +145,70 @@ function saveToAlbum(filePath: string): Promise<SaveImageResult> {
  * swan.ai.facePersonVerify (公安验证; a copy of Baidu's page): https://w3cschool.cn/baiduapp/baiduapp-7hu139p1.html
  * 人脸实名认证 H5 方案 ("如您的业务场景是微信小程序，请联系专属商务客户经理"): https://cloud.baidu.com/theme/Z/1581205-13
  */
+/**
+ * Baidu's subscribe forms: `<form report-submit report-type="subscribe" template-id subscribe-id>` around a
+ * `form-type="submit"` button (Taro's Form passes these on swan). The button's tap runs the page's handler, which
+ * asks (requestSubscribe) and waits; Baidu shows its panel, then the form's submit event brings the answer.
+ * https://smartprogram.baidu.com/docs/develop/component/formlist_form/
+ */
+const subscribeForms = (() => {
+  let forms = 0
+  let waiting: { ids: string[]; resolve: (r: SubscribeResult) => void } | null = null
+  // An answer that came before the page asked (the handler runs after the tap; the submit follows the panel, but
+  // a client may order them otherwise): taken by the next ask within a few seconds.
+  let early: { detail: SwanSubscribeFormDetail; at: number } | null = null
+  const channel: SubscribeFormChannel = {
+    props: (templateIds, subscribeId) => ({
+      reportSubmit: true,
+      reportType: 'subscribe',
+      // An array of 1 to 3 template ids from base library 3.170.1 (the floor is 3.180.1: config/engines.ts).
+      templateId: templateIds,
+      subscribeId,
+    }),
+    attach: () => {
+      forms++
+      return () => {
+        forms--
+      }
+    },
+    submitted: (detail) => {
+      const d = (detail ?? {}) as SwanSubscribeFormDetail
+      if (!waiting) {
+        early = { detail: d, at: Date.now() }
+        return
+      }
+      const { ids, resolve } = waiting
+      waiting = null
+      resolve(subscribeResultOfSwanForm(ids, d))
+    },
+  }
+  const ask = (ids: string[]): Promise<SubscribeResult> => {
+    // No form on the page: Baidu cannot ask (a page that offers no subscribe form).
+    if (forms === 0) return Promise.resolve(notAsked('unavailable'))
+    if (early && Date.now() - early.at < 5000) {
+      const { detail } = early
+      early = null
+      return Promise.resolve(subscribeResultOfSwanForm(ids, detail))
+    }
+    early = null
+    waiting?.resolve(notAsked('unavailable'))
+    return new Promise((resolve) => {
+      waiting = { ids, resolve }
+    })
+  }
+  return { channel, ask }
+})()
+
 export const platform: Platform = {
   name: 'swan',
-  capabilities: { faceVerification: false, pageCanvas: true, subscribeMessages: false, filePicker: false },
+  capabilities: {
+    faceVerification: false,
+    pageCanvas: true,
+    subscribeMessages: true,
+    filePicker: false,
+    setDataView: true,
+    subscribeForm: true,
+  },
   getLoginCode: () =>
     new Promise((resolve, reject) => {
       swan.getLoginCode({ success: (r) => resolve(r.code), fail: reject })
@@ -158,19 +221,23 @@ export const platform: Platform = {
   faceStartContext: () => Promise.reject(new UnsupportedOnPlatform('faceVerification', 'Baidu')),
   verifyFace: async () => 'unsupported',
   // https://smartprogram.baidu.com/docs/develop/api/open/payment_swan-requestPolymerPayment/
-  requestPayment: (_orderId, payParams) =>
+  // orderInfo.payResultUrl: the page the cashier returns to where it calls neither success nor fail (Baidu's web
+  // form: "开发者需要在结果页（orderInfo.payResultUrl 所指定的页面）做好支付状态检测"). It is the pay page of this
+  // application, which reads the order's state from the server whenever it shows; in the app the callbacks still
+  // answer, and the server's record decides either way (stores/process.ts).
+  requestPayment: (_orderId, payParams, resultPage) =>
     new Promise((resolve) => {
       swan.requestPolymerPayment({
-        orderInfo: payParams,
+        orderInfo: resultPage ? { ...payParams, payResultUrl: resultPage } : payParams,
         success: () => resolve('success'),
         fail: (e) => resolve(isCancel(e) ? 'cancel' : 'fail'),
       })
     }),
-  // Baidu has no call that asks the candidate to subscribe: swan.subscribeService only queries or cancels a
-  // subscription made through a <form report-type="subscribe"> tap, which these pages do not use. So nothing is
-  // subscribed here; reminders still reach the message list (messages-page).
-  // https://smartprogram.baidu.com/docs/develop/api/open/swan-subscribeService/
-  requestSubscribe: async () => notAsked('unavailable'),
+  // Baidu has no call that asks the candidate to subscribe (swan.subscribeService only queries or cancels one:
+  // https://smartprogram.baidu.com/docs/develop/api/open/swan-subscribeService/): the tap on the form's submit button
+  // asks, and this waits for the form's answer (subscribeForm below).
+  requestSubscribe: (templateIds) => subscribeForms.ask(templateIds),
+  subscribeForm: subscribeForms.channel,
   // A drawing on the page's <canvas canvas-id=canvasId> (swan.createCanvasContext; its picture fetched first with
   // swan.downloadFile), exported with swan.canvasToTempFilePath once drawn, saved with swan.saveImageToPhotosAlbum:
   // the album permission (scope.writePhotosAlbum) refused answers "auth deny", and the page offers swan.openSetting.

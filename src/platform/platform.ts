@@ -9,7 +9,14 @@ const unsupported = (ability: string) => () => Promise.reject(new UnsupportedOnP
 
 export const platform: Platform = {
   name: 'h5',
-  capabilities: { faceVerification: false, pageCanvas: false, subscribeMessages: false, filePicker: false },
+  capabilities: {
+    faceVerification: false,
+    pageCanvas: false,
+    subscribeMessages: false,
+    filePicker: false,
+    setDataView: false,
+    subscribeForm: false,
+  },
   getLoginCode: unsupported('getLoginCode'),
   chooseImage: chooseImageViaTaro,
   // No compression in a browser here: the size check before the upload still holds (stores/upload-size.ts).

@@ -238,7 +238,14 @@ function addToCalendar(event: CalendarEvent): Promise<CalendarResult> {
 /** WeChat: chooseMedia for photos, 人脸核身 (requestFacialVerify), WeChat Pay, subscribe messages. */
 export const platform: Platform = {
   name: 'weapp',
-  capabilities: { faceVerification: true, pageCanvas: false, subscribeMessages: true, filePicker: true },
+  capabilities: {
+    faceVerification: true,
+    pageCanvas: false,
+    subscribeMessages: true,
+    filePicker: true,
+    setDataView: true,
+    subscribeForm: false,
+  },
   getLoginCode: async () => (await Taro.login()).code,
   chooseImage,
   chooseFile,

@@ -81,3 +81,48 @@ export function subscribeFailureOfAlipay(err: MySubscribeFail | undefined): Subs
   if (code === 11) return { outcome: 'reject', answers: {}, failure: null, code }
   return notAsked('unavailable', code)
 }
+
+/** What Baidu's `<form report-type="subscribe">` hands its submit event (swan-docs, form 表单: bindsubmit). */
+export interface SwanSubscribeFormDetail {
+  value?: Record<string, unknown>
+  formId?: string
+  status?: number | string
+  message?: string
+  /** Added by SubscribeForm: the subscribe-id the form carried. */
+  subscribeId?: string
+}
+
+/**
+ * Baidu asks through a form, not a call: `<form report-submit report-type="subscribe" template-id subscribe-id>`
+ * around a `form-type="submit"` button; a tap shows Baidu's authorization panel, then the form's submit event carries
+ * `formId` (granted) or `status`/`message`: 500101 the candidate refused for good (Baidu: show no entry again),
+ * 500102 refused this once, 500103 closed the panel, 500104 the templates could not be loaded (an id the console did
+ * not issue), 500105 no formId could be had. The panel answers for the templates together: granted is every
+ * template accepted. https://smartprogram.baidu.com/docs/develop/component/formlist_form/ (report-type 为 subscribe
+ * 时，status 和 message 具体值)
+ */
+export const SWAN_SUBSCRIBE_STATUS = {
+  refusedForGood: 500101,
+  refused: 500102,
+  cancelled: 500103,
+  templates: 500104,
+  noFormId: 500105,
+} as const
+
+export function subscribeResultOfSwanForm(
+  templateIds: string[],
+  detail: SwanSubscribeFormDetail | undefined,
+): SubscribeResult {
+  const status = Number(detail?.status)
+  const S = SWAN_SUBSCRIBE_STATUS
+  if (status === S.templates) return notAsked('templates', status)
+  if (status === S.noFormId) return notAsked('unavailable', status)
+  const refused = status === S.refusedForGood || status === S.refused || status === S.cancelled
+  if (refused || !detail?.formId) {
+    // The candidate's own refusal (recorded as such); 500101 also means: do not offer the panel again.
+    const answers = Object.fromEntries(templateIds.map((id) => [id, 'reject' as const]))
+    return { outcome: outcomeOf(answers), answers, failure: null, code: refused ? status : undefined }
+  }
+  const answers = Object.fromEntries(templateIds.map((id) => [id, 'accept' as const]))
+  return { outcome: outcomeOf(answers), answers, failure: null, subscribeId: detail.subscribeId }
+}

@@ -107,6 +107,8 @@ export interface SubscribeResult {
   outcome: SubscribeOutcome
   answers: Record<string, SubscribeAnswer>
   failure: SubscribeFailure | null
+  /** Baidu: the subscribe-id the form asked under (the server sends each message under it). */
+  subscribeId?: string
   /** The platform's own code for a failure (its table: platform/subscribe.ts). */
   code?: number
 }
@@ -143,6 +145,28 @@ export interface PlatformCapabilities {
    * file picker: photos only.
    */
   filePicker: boolean
+  /**
+   * The page is drawn by a view thread the logic sends its data to with `setData` (the mini-programs: WeChat's
+   * experience score counts those calls); H5 renders the page itself. The form controls send a value down only when
+   * it changes from outside on such a view (src/components/form-field/controls.tsx).
+   */
+  setDataView: boolean
+  /**
+   * Subscriptions are asked through a `<form report-submit report-type="subscribe">` the candidate taps (Baidu), not
+   * a call: the pages wrap the asking button in SubscribeForm (components/subscribe-form), and requestSubscribe waits
+   * for that form's answer (Platform.subscribeForm).
+   */
+  subscribeForm: boolean
+}
+
+/** Baidu's subscribe form (capabilities.subscribeForm): its props, and the answers its submit events carry. */
+export interface SubscribeFormChannel {
+  /** The `<form>`'s props for these templates (1 to 3 ids the server issued) and this asking's subscribe-id. */
+  props(templateIds: string[], subscribeId: string): Record<string, unknown>
+  /** A subscribe form is on the page; the returned function takes it away. */
+  attach(): () => void
+  /** The form's submit event detail, after Baidu's panel answered. */
+  submitted(detail: unknown): void
 }
 
 /** How saving an image ended: in the album (a download on H5), the album permission refused, cancelled, failed. */
@@ -213,9 +237,15 @@ export interface Platform {
   /** Runs the platform's face screen for a verification the server opened; the server then asks the platform. */
   verifyFace(request: FaceVerifyRequest): Promise<FaceResult>
   /** The platform's payment for an order the server created. */
-  requestPayment(orderId: string, payParams: Record<string, string>): Promise<PayResult>
+  /**
+   * `resultPage` (path and query) is the page that checks the order with the server after the cashier: Baidu's
+   * `orderInfo.payResultUrl`, where its cashier returns without calling back (its web form).
+   */
+  requestPayment(orderId: string, payParams: Record<string, string>, resultPage?: string): Promise<PayResult>
   /** Asks to send reminder messages (待办事项提醒) for these templates. */
   requestSubscribe(templateIds: string[]): Promise<SubscribeResult>
+  /** Where subscriptions are asked through a form (capabilities.subscribeForm): the form's channel. */
+  readonly subscribeForm?: SubscribeFormChannel
   /**
    * Paints the drawing (src/platform/drawing.ts) and exports it as an image: a temp file path on the mini-programs, a
    * PNG data URL on H5. Its picture (`imageUrl`) is downloaded first and drawn; one that cannot be downloaded leaves

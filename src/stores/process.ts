@@ -3,6 +3,7 @@ import type { ApplicationView } from '@contract/application'
 import type { MaterialsView, MessagesResponse, PaymentView } from '@contract/process'
 import { api, messageOf, newIdempotencyKey } from '../api'
 import { platform } from '../platform/platform'
+import { routes } from '../routes'
 import { fitForUpload, isProblem, pick, type PickProblem } from './pick'
 import { recordSubscription, subscribeWords, useReminders } from './reminders'
 import { useSession } from './session'
@@ -152,7 +153,11 @@ export const useProcess = create<ProcessState>((set, get) => {
         const payerCode = platform.name === 'h5' ? undefined : await platform.getLoginCode()
         const started = await api.startPayment(id, platform.name, { idempotencyKey, payerCode })
         tapKeys.delete(id)
-        const closed = await platform.requestPayment(started.orderId, started.payParams)
+        const closed = await platform.requestPayment(
+          started.orderId,
+          started.payParams,
+          `${routes.pay.path}?id=${encodeURIComponent(id)}`,
+        )
         // Whatever the cashier said, the server's record decides: a pending answer (Alipay 8000/6004) is neither
         // success nor failure until the server knows; asked once more a moment later.
         let after = await api.checkPayment(id)

@@ -64,5 +64,6 @@ export async function recordSubscription(purpose: ReminderPurpose, result: Subsc
     templateIds,
     outcome: result.outcome,
     answers: result.answers,
+    ...(result.subscribeId ? { subscribeId: result.subscribeId } : {}),
   })
 }

@@ -80,7 +80,7 @@ export const useResults = create<ResultsState>((set, get) => ({
     const brief = get().summary?.ticket
     if (!brief) return 'failed'
     try {
-      // Where the platform cannot ask (Baidu), the reminder still comes, in the app's message list.
+      // Baidu asks through the SubscribeForm around the button (its answer comes with the form's submit event).
       // Asked inside the tap (no await before it), with the template the server issued for this platform; every
       // accepting answer counts (WeChat's acceptWith… too), and the answer is recorded.
       if (platform.capabilities.subscribeMessages) {

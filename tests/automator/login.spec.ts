@@ -53,4 +53,18 @@ describe('login page', () => {
     expect(await textOf(page, '#login-error')).toContain('服务协议')
     expect((await page.$$('#login-username-error')).length).toBe(0)
   })
+
+  it('empties the captcha the server used up after a refusal and keeps the rest (a value from outside reaches the field)', async () => {
+    await tap(page, '#login-agree')
+    await type(page, '#login-username', 'nobody-by-that-name')
+    await type(page, '#login-password', 'Wrong#1234')
+    await type(page, '#login-captcha', 'zzzz')
+    const before = await captchaSrc()
+    await tap(page, '#login-submit')
+    await waitUntil('a new captcha image', async () => (await captchaSrc()) !== before)
+    const value = async (selector: string) => String(await (await element(page, selector)).value())
+    await waitUntil('the used captcha emptied', async () => (await value('#login-captcha')) === '')
+    expect(await value('#login-username')).toBe('nobody-by-that-name')
+    expect(await value('#login-password')).toBe('Wrong#1234')
+  })
 })

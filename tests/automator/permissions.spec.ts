@@ -299,4 +299,70 @@ describeSkipOn(HOST_ONLY)('refusals when saving to the album: the 准考证 and 
       await waitForText(page, '#ticket-save-result', (t) => t === '已保存到相册', 15000)
     },
   )
+
+  // The matrix of issue 19's done-when (the wizard, the tracker, the ticket and the certificate; the album, the
+  // picker, the privacy popup and the subscription), beyond the tests above and subscribe.spec.ts:
+  // - the wizard (考试照片): album/camera refused and cancelled above; privacy popup above (WeChat); its subscription
+  //   is 提交报名信息 (subscribe.spec.ts, the review);
+  // - the tracker (上传材料): picker cancelled, scope refused, privacy popup above; subscription: subscribe.spec.ts;
+  // - the ticket: the album refused and the privacy popup here; its subscription (开放打印时提醒我): subscribe.spec.ts;
+  //   it picks no file (no picker to refuse);
+  // - the certificate: the album refused and the phone's own permission above, the privacy popup here; it picks no
+  //   file and offers no subscription (nothing is reminded once it is issued): the test below checks there is none.
+  it('the 准考证: the album scope refused, the platform’s code and 去设置; allowed there, saved', async () => {
+    const now = Date.parse((await qaApi('clock')).now)
+    await logInWithPassword(mp, RESULTS_WAITING)
+    await qaApi('publishTicket', {
+      username: RESULTS_WAITING.username,
+      opensAt: new Date(now - 3600_000).toISOString(),
+      examAt: new Date(now + 24 * 3600_000).toISOString(),
+    })
+    const page = await openPage(mp, '/packages/results/ticket/index', '#ticket-page')
+    await waitForText(page, '#ticket-status', (t) => t === '可打印', 10000)
+    await permissions({ reset: true, answers: { writePhotosAlbum: 'deny' } })
+    await tap(page, '#ticket-save')
+    expect(await waitForText(page, '#ticket-save-result', (t) => t.length > 0, 15000)).toContain('去设置')
+    const code = { weapp: 'auth deny', swan: 10003, alipay: 2001 }[target() as 'weapp' | 'swan' | 'alipay']
+    expect((await permissions()).events).toContainEqual({ type: 'refused', api: 'saveImageToPhotosAlbum', code })
+    expect(await absent(page, '#ticket-privacy-retry')).toBe(true)
+    await permissions({ inSettings: { writePhotosAlbum: true } })
+    await tap(page, '#ticket-open-settings')
+    await waitUntil(
+      'the settings page opened',
+      async () => (await permissions()).events.some((e) => e.type === 'settings' && e.outcome === 'opened'),
+      10000,
+    )
+    await tap(page, '#ticket-save')
+    await waitForText(page, '#ticket-save-result', (t) => t === '已保存到相册', 15000)
+  })
+
+  skipOn({ alipay: 'Alipay shows no privacy popup', swan: 'Baidu shows no privacy popup' })(
+    'the 成绩合格证明 with WeChat’s privacy popup refused: 重新授权 (never the settings), then saved',
+    async () => {
+      await logInWithPassword(mp, { username: DEMO_CANDIDATE.username, password: PASSWORD })
+      const page = await certificate()
+      await permissions({ reset: true, privacy: 'disagree' })
+      await tap(page, '#certificate-save')
+      expect(await waitForText(page, '#certificate-save-result', (t) => t.length > 0, 15000)).toContain(
+        '《用户隐私保护指引》',
+      )
+      expect(await absent(page, '#certificate-open-settings')).toBe(true)
+      expect((await permissions()).events).toContainEqual({ type: 'refused', api: 'saveImageToPhotosAlbum', code: 104 })
+      await permissions({ privacy: 'agree' })
+      await tap(page, '#certificate-privacy-retry')
+      await waitForText(page, '#certificate-save-result', (t) => t === '已保存到相册', 15000)
+    },
+  )
+
+  it('the 成绩合格证明 offers no subscription and picks no file: nothing there to refuse', async () => {
+    await logInWithPassword(mp, { username: DEMO_CANDIDATE.username, password: PASSWORD })
+    const page = await certificate()
+    // No Baidu subscribe form, no button that asks for reminders, no upload.
+    expect(await absent(page, 'form')).toBe(true)
+    expect((await page.$$('button')).length).toBeGreaterThan(0)
+    for (const b of await page.$$('button'))
+      expect(String(await b.attribute('id'))).toMatch(
+        /^certificate-(save|open-settings|auth-guide|privacy-retry|retry)/,
+      )
+  })
 })

@@ -59,6 +59,8 @@ describe('screenshot scanner', () => {
       expect(await waitForText(form, `#education-form-${id}-tag`, (t) => t === '请核对')).toBe('请核对')
     }
     expect(await absent(form, '#education-scan-mismatch')).toBe(true)
+    // The scanned number reached the text field itself (a value from outside, not typed).
+    expect(String(await (await element(form, '#education-form-certificate')).value())).not.toBe('')
 
     // The candidate corrects the certificate number: its mark goes.
     await type(form, '#education-form-certificate', '121211202005000847')

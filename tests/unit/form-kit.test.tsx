@@ -189,3 +189,36 @@ describe('the date columns (every platform has multiSelector; mode=date is WeCha
     expect(dateFromIndexes([76, 11, 30], columns, '1950-01-01', '2026-11-30')).toBe('2026-11-30')
   })
 })
+
+test('a check or submit that runs before React renders the last change reads that change (patch, set, reset)', async () => {
+  const { result } = registerForm()
+  const filled = {
+    username: 'wangyue',
+    password: 'Secret#2026',
+    passwordConfirm: 'Secret#2026',
+    name: '王玥',
+    idNumber: '11010519491231002X',
+    questionId: 'q-birthplace' as '',
+    answer: '杭州',
+    captchaId: 'c1',
+  } as const
+  let errors: Record<string, string> = {}
+  // One handler (a scanner filling the form, then the candidate's last keystroke, then 提交): no render in between.
+  act(() => {
+    result.current.patch(filled)
+    result.current.set('captchaCode', 'abcd')
+    errors = result.current.check().errors
+  })
+  expect(errors).toEqual({})
+  let sent: unknown = null
+  await act(async () => {
+    result.current.set('answer', '宁波')
+    await result.current.submit(async (value) => (sent = value))
+  })
+  expect(sent).toMatchObject({ username: 'wangyue', answer: '宁波', captchaCode: 'abcd' })
+  act(() => {
+    result.current.reset()
+    errors = result.current.check().errors
+  })
+  expect(errors.username).toBeTruthy()
+})

@@ -7,6 +7,7 @@ import {
   subscribeFailureOfAlipay,
   subscribeFailureOfWx,
   subscribeResultOfAlipay,
+  subscribeResultOfSwanForm,
   subscribeResultOfWx,
 } from '../../src/platform/subscribe'
 import { subscribeWords } from '../../src/stores/reminders'
@@ -62,6 +63,28 @@ describe('subscriptions', () => {
     for (const code of [106008, 203, 106002])
       expect(subscribeFailureOfAlipay({ error: code }).failure).toBe('templates')
     expect(subscribeFailureOfAlipay({ error: 11 })).toMatchObject({ outcome: 'reject', failure: null })
+  })
+
+  test('Baidu’s subscribe form: a formId grants every template; status 500101-500103 the candidate refused, 500104/500105 not asked', () => {
+    const ids = ['BD12340', 'BD56781']
+    expect(subscribeResultOfSwanForm(ids, { formId: 'f1', status: 0, subscribeId: 'process-x' })).toEqual({
+      outcome: 'accept',
+      answers: { BD12340: 'accept', BD56781: 'accept' },
+      failure: null,
+      subscribeId: 'process-x',
+    })
+    for (const status of [500101, 500102, 500103]) {
+      expect(subscribeResultOfSwanForm(ids, { formId: '', status, message: '用户拒绝' })).toEqual({
+        outcome: 'reject',
+        answers: { BD12340: 'reject', BD56781: 'reject' },
+        failure: null,
+        code: status,
+      })
+    }
+    expect(subscribeResultOfSwanForm(ids, { formId: '', status: '500104' })).toMatchObject({ failure: 'templates' })
+    expect(subscribeResultOfSwanForm(ids, { formId: '', status: 500105 })).toMatchObject({ failure: 'unavailable' })
+    // No formId and no status (the devtools give '' for formId): nothing granted.
+    expect(subscribeResultOfSwanForm(ids, { formId: '' })).toMatchObject({ outcome: 'reject' })
   })
 
   test('the app’s words and way forward for each end', () => {

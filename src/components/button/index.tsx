@@ -1,5 +1,5 @@
 import { Button as TaroButton } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { createContext, useContext, type ReactNode } from 'react'
 import './index.scss'
 
 export interface ButtonProps {
@@ -12,9 +12,13 @@ export interface ButtonProps {
   children: ReactNode
 }
 
+/** Inside a form the button submits (Baidu's subscribe form: components/subscribe-form): `form-type="submit"`. */
+export const SubmitsForm = createContext(false)
+
 /** The app's button. While loading it ignores taps, so a slow network never submits twice. */
 export function Button({ id, variant = 'primary', loading, disabled, block = true, onClick, children }: ButtonProps) {
   const inactive = !!(loading || disabled)
+  const submits = useContext(SubmitsForm)
   return (
     <TaroButton
       id={id}
@@ -22,6 +26,7 @@ export function Button({ id, variant = 'primary', loading, disabled, block = tru
       // H5 renders disabled={false} as the attribute disabled="false", which its styles take as disabled.
       disabled={disabled || undefined}
       loading={loading}
+      formType={submits ? 'submit' : undefined}
       onClick={() => {
         if (!inactive) onClick?.()
       }}

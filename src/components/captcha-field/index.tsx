@@ -1,4 +1,5 @@
-import { Image, Input, Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
+import { FieldInput } from '../form-field/controls'
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useState } from 'react'
 import { newCaptcha } from '../../stores/captcha'
 import { FormField } from '../form-field'
@@ -43,7 +44,7 @@ export const CaptchaField = forwardRef<CaptchaFieldHandle, CaptchaFieldProps>(fu
 
   return (
     <FormField id={`${page}-captcha`} label='图形验证码' required error={error}>
-      <Input
+      <FieldInput
         id={`${page}-captcha`}
         className='form-field__input'
         value={value}

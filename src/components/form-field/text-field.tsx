@@ -1,4 +1,4 @@
-import { Input } from '@tarojs/components'
+import { FieldInput } from './controls'
 import { FormField, type FormFieldProps } from './index'
 
 export interface TextFieldProps extends Omit<FormFieldProps, 'children'> {
@@ -14,7 +14,7 @@ export interface TextFieldProps extends Omit<FormFieldProps, 'children'> {
 export function TextField({ value, onChange, kind = 'text', maxlength, placeholder, ...field }: TextFieldProps) {
   return (
     <FormField {...field}>
-      <Input
+      <FieldInput
         id={field.id}
         className='form-field__input'
         type={kind === 'password' ? 'text' : kind}

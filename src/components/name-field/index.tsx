@@ -1,4 +1,5 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { FieldInput } from '../form-field/controls'
 import { useRef, useState } from 'react'
 import { nameHasPinyin, NAME_RULE_TEXT } from '@domain/person-name'
 import { FormField } from '../form-field'
@@ -33,7 +34,7 @@ export function NameField({ id, value, onChange, error, label = '姓名' }: Name
   return (
     <View className='name-field'>
       <FormField id={id} label={label} required error={error} hint={hint}>
-        <Input
+        <FieldInput
           id={id}
           className='form-field__input'
           value={value}

@@ -1,4 +1,5 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { SelectorPicker } from '../form-field/controls'
 import { FormField, type FormFieldProps } from '../form-field'
 import './index.scss'
 
@@ -25,10 +26,9 @@ export function PickerSelect<V extends string>(props: PickerSelectProps<V>) {
   const { id, value, options, onChange, placeholder, ...field } = props
   return (
     <FormField id={id} {...field} required={field.required ?? true}>
-      <Picker
+      <SelectorPicker
         id={`${id}-picker`}
         className='picker-select__wrap'
-        mode='selector'
         range={options as V[]}
         value={Math.max(0, options.indexOf(value as V))}
         onChange={(e) => {
@@ -37,7 +37,7 @@ export function PickerSelect<V extends string>(props: PickerSelectProps<V>) {
         }}
       >
         <ShownValue id={id} value={value} placeholder={placeholder} />
-      </Picker>
+      </SelectorPicker>
     </FormField>
   )
 }
@@ -115,11 +115,10 @@ function Wheels(props: {
           {props.onPick.map((onPick, column) => {
             const text = parts[column] && `${parts[column]}${UNITS[column]}`
             return (
-              <Picker
+              <SelectorPicker
                 key={column}
                 id={`${id}${SUFFIXES[column]}-picker`}
                 className='picker-select__wheel'
-                mode='selector'
                 range={props.labels[column]}
                 value={props.shown[column]}
                 onChange={(e) => onPick(e.detail.value)}
@@ -130,7 +129,7 @@ function Wheels(props: {
                 >
                   {text ?? UNITS[column]}
                 </Text>
-              </Picker>
+              </SelectorPicker>
             )
           })}
         </View>

@@ -1,4 +1,5 @@
-import { Input, ScrollView, Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from '@tarojs/components'
+import { FieldInput } from '../form-field/controls'
 import { useMemo, useState } from 'react'
 import { searchRareChars } from '@domain/rare-chars'
 import { NAME_DOT } from '@domain/person-name'
@@ -31,7 +32,7 @@ export function RareCharPicker({ id, onPick, onClose }: RareCharPickerProps) {
       </View>
       <View className='rare-picker__search-row'>
         <View className='rare-picker__search-box'>
-          <Input
+          <FieldInput
             id={`${id}-search`}
             className='rare-picker__search'
             value={query}

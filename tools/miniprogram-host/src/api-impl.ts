@@ -39,6 +39,8 @@ export interface ImplHost extends CanvasHost {
   readonly storage: Map<string, unknown>
   readonly appJson: { pages: string[] }
   modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null
+  /** The platform's subscription panel for these templates (the mock's simulation): Baidu's subscribe form asks it. */
+  subscribePanel?: (ids: string[]) => Promise<{ answers: Record<string, string>; refused: string | null }>
   readonly seen: { verifyId?: string; orderId?: string }
   route(method: string, opts: Record<string, unknown>): Promise<unknown>
 }
@@ -335,6 +337,7 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
       refused: 'unknown-template' | 'too-many' | null
     }
   const accepting = (answer: string | undefined) => !!answer && answer.startsWith('accept')
+  host.subscribePanel = subscribe
 
   const modal: Impl = (o) =>
     new Promise((resolve) => {

@@ -10,7 +10,7 @@ import { HostFiles } from './files'
 import { flavours, type Flavour, type MiniTarget } from './platforms'
 import { applyPatch, locate, treeFigures, TreeView, type RenderNode } from './render-tree'
 import { loadTemplates, type TemplateInfo } from './templates'
-import { makeImplementations, type Impl } from './api-impl'
+import { makeImplementations, type Impl, type ImplHost } from './api-impl'
 import { HostNetwork } from './network'
 import {
   contextOptions,
@@ -162,6 +162,7 @@ export class MiniProgramHost implements CanvasHost {
   platformUser = `u${Math.random().toString(36).slice(2, 10)}`
   /** The modal the app shows (wx.showModal / my.confirm), until Tool.native answers it. */
   modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null = null
+  subscribePanel?: ImplHost['subscribePanel']
   /** Scopes, the phone's permissions and WeChat's privacy popup, as the spec scripts them (Host.permissions). */
   readonly permissions: Permissions
   /** Maps opened and calendar entries made since the spec last took them (Host.takeOpened; places.ts). */
@@ -534,7 +535,61 @@ export class MiniProgramHost implements CanvasHost {
       if (gesture) this.userGesture = false
       page.metrics.longestHandlerMs = Math.max(page.metrics.longestHandlerMs, performance.now() - started)
     }
+    if (gesture) this.submitAfterTap(page, chain)
     return true
+  }
+
+  /** Where the last tapped `form-type="submit"` button's form went, for specs (Baidu's subscribe panel included). */
+  readonly formSubmits: Array<{ route: string; formId: string; detail: Record<string, unknown> }> = []
+
+  /**
+   * A tap on a `form-type="submit"` button (not disabled) submits its nearest `<form>`: the form's submit event, after
+   * the tap's handlers. Baidu's `<form report-submit report-type="subscribe" template-id subscribe-id>` first shows
+   * the subscription panel (the mock's simulation answers for the templates, as for the other platforms' calls), then
+   * the event carries `formId` when granted, or `status`/`message`: 500101 refused for good (an answer `ban`), 500102
+   * refused (`reject`), 500103 the panel closed (`filter` stands for it here), 500104 the templates could not be
+   * loaded (no template-id or subscribe-id, more than three, an id the console did not issue), 500105 no formId.
+   * https://smartprogram.baidu.com/docs/develop/component/formlist_form/
+   */
+  private submitAfterTap(page: HostPage, chain: RenderNode[]): void {
+    const at = chain.findIndex((n) => page.view.tagOf(n) === 'button')
+    const button = chain[at]
+    if (!button || page.view.attribute(button, 'form-type') !== 'submit') return
+    if (page.view.attribute(button, 'disabled') === true) return
+    const form = chain.slice(at + 1).find((n) => page.view.tagOf(n) === 'form')
+    if (!form) return
+    const attr = (name: string) => page.view.attribute(form, name)
+    const reportSubmit = attr('report-submit') === true || attr('report-submit') === 'true'
+    const submit = (detail: Record<string, unknown>) => {
+      if (page.state === 'unloaded') return
+      this.formSubmits.push({ route: page.route, formId: String(form.uid ?? form.sid), detail })
+      this.dispatch(page, String(form.sid), 'submit', detail)
+    }
+    if (this.target !== 'swan' || !reportSubmit || attr('report-type') !== 'subscribe') {
+      const formId = reportSubmit ? `form-${Date.now().toString(36)}` : ''
+      this.later(() => submit({ value: {}, formId }))
+      return
+    }
+    const raw = attr('template-id')
+    const ids = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',')).filter(Boolean)
+    const subscribeId = String(attr('subscribe-id') ?? '')
+    const refusal = (status: number, message: string) => ({ value: {}, formId: '', status, message })
+    const panel = async (): Promise<Record<string, unknown>> => {
+      if (!ids.length || !subscribeId || ids.length > 3 || !this.subscribePanel)
+        return refusal(500104, '请求模板内容失败')
+      const { answers, refused } = await this.subscribePanel(ids)
+      if (refused) return refusal(500104, '请求模板内容失败')
+      const all = ids.map((id) => answers[id] ?? 'reject')
+      if (all.every((a) => a.startsWith('accept')))
+        return { value: {}, formId: `${subscribeId}-${Date.now().toString(36)}`, status: 0, message: '' }
+      if (all.includes('ban')) return refusal(500101, '用户永久拒绝授权')
+      if (all.includes('filter')) return refusal(500103, '用户取消授权')
+      return refusal(500102, '用户单次拒绝授权')
+    }
+    void panel().then(
+      (detail) => this.later(() => submit(detail)),
+      (err: unknown) => this.recordError(err),
+    )
   }
 
   /** A field's value as the native field holds it: what was typed, until the page writes the value again. */

@@ -5,6 +5,7 @@ import type { ResponseOf } from '@contract/api'
 import { STEP_NAMES } from '@contract/application'
 import { api, messageOf, newIdempotencyKey } from '../../../api'
 import { Button } from '../../../components/button'
+import { SubscribeForm } from '../../../components/subscribe-form'
 import { PageContainer } from '../../../components/page-container'
 import { toast } from '../../../components/toast'
 import { go, routes, useQuery } from '../../../routes'
@@ -102,9 +103,11 @@ export default function ApplyReviewPage() {
           )}
           <View className='apply-actions'>
             {view.status === 'filling' ? (
-              <Button id='apply-review-submit' loading={busy} disabled={!view.can.submit} onClick={submit}>
-                提交报名信息
-              </Button>
+              <SubscribeForm id='apply-review-subscribe-form' purpose='apply'>
+                <Button id='apply-review-submit' loading={busy} disabled={!view.can.submit} onClick={submit}>
+                  提交报名信息
+                </Button>
+              </SubscribeForm>
             ) : (
               <Button id='apply-review-form' onClick={() => void go.replace(routes.applyForm, { id })}>
                 查看报名表

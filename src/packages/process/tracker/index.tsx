@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { countdown } from '@domain/process-deadlines'
 import { serverNow } from '../../../api/server-clock'
 import { Button } from '../../../components/button'
+import { SubscribeForm } from '../../../components/subscribe-form'
 import { PageContainer } from '../../../components/page-container'
 import { toast } from '../../../components/toast'
 import { go, routes, useQuery } from '../../../routes'
@@ -126,11 +127,12 @@ export default function TrackerPage() {
             })}
           </View>
           <View className='pc-actions'>
-            {/* Baidu cannot ask for subscriptions (platform.swan.ts): its reminders are the message list's. */}
             {platform.capabilities.subscribeMessages && (
-              <Button id='tracker-subscribe' variant='secondary' onClick={() => void subscribe()}>
-                订阅审核和缴费提醒
-              </Button>
+              <SubscribeForm id='tracker-subscribe-form' purpose='process'>
+                <Button id='tracker-subscribe' variant='secondary' onClick={() => void subscribe()}>
+                  订阅审核和缴费提醒
+                </Button>
+              </SubscribeForm>
             )}
             {subscribed && (
               <Text className='pc-note' id='tracker-subscribe-result'>

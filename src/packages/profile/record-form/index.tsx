@@ -1,4 +1,5 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { FieldInput } from '../../../components/form-field/controls'
 import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { ERROR_MESSAGES } from '@contract/errors'
@@ -213,7 +214,7 @@ export default function RecordFormPage() {
           error={errors.certificateNo}
           tag={checkTag('certificateNo')}
         >
-          <Input
+          <FieldInput
             id={`${p}-form-certificate`}
             className='form-field__input'
             value={draft.certificateNo}
@@ -231,7 +232,7 @@ export default function RecordFormPage() {
           tag={checkTag('school')}
           hint={draft.school ? undefined : '输入学校名称关键字搜索，如“医科”“卫生职业”'}
         >
-          <Input
+          <FieldInput
             id={`${p}-form-school`}
             className='form-field__input'
             value={draft.school === OTHER_SCHOOL ? OTHER_SCHOOL : keyword}
@@ -275,7 +276,7 @@ export default function RecordFormPage() {
             error={errors.otherSchool}
             tag={checkTag('school')}
           >
-            <Input
+            <FieldInput
               id={`${p}-form-other-school`}
               className='form-field__input'
               value={draft.otherSchool}
@@ -326,7 +327,7 @@ export default function RecordFormPage() {
             error={errors.otherMajor}
             tag={checkTag('major')}
           >
-            <Input
+            <FieldInput
               id={`${p}-form-other-major`}
               className='form-field__input'
               value={draft.otherMajor}

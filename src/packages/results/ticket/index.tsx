@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react'
 import { formatChinaDateTime } from '@domain/results'
 import { getApiBase } from '../../../api'
 import { Button } from '../../../components/button'
+import { SubscribeForm } from '../../../components/subscribe-form'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { platform } from '../../../platform/platform'
@@ -82,9 +83,11 @@ export default function TicketPage() {
                   {REMINDER_WORDS.on}
                 </Text>
               ) : (
-                <Button id='ticket-remind' variant='secondary' onClick={() => void remindMe().then(setReminder)}>
-                  开放打印时提醒我
-                </Button>
+                <SubscribeForm id='ticket-remind-form' purpose='ticket'>
+                  <Button id='ticket-remind' variant='secondary' onClick={() => void remindMe().then(setReminder)}>
+                    开放打印时提醒我
+                  </Button>
+                </SubscribeForm>
               )}
               {reminder && reminder !== 'on' && (
                 <Text className='rs-note' id='ticket-reminder-result'>
