@@ -34,8 +34,11 @@ const REC_HEIGHT = 48
 const DET_STRIDE = 32
 /** A detection map value above this is text (the library's value, measured on our fixtures). */
 const DET_THRESHOLD = 0.03
-/** Lines recognised in one model run, at most; a batch's lines are padded to its widest. */
-const REC_BATCH = Math.max(1, Number(process.env.OCR_REC_BATCH) || 4)
+/**
+ * Lines recognised in one model run, at most; a batch's lines are padded to its widest. One by default: padding cost
+ * more CPU than batching saved (measured, issue 23), and each line is then read exactly as the model reads it alone.
+ */
+const REC_BATCH = Math.max(1, Number(process.env.OCR_REC_BATCH) || 1)
 /** A batch takes lines up to this much wider than its narrowest (less padding wasted). */
 const REC_BATCH_SPREAD = 1.5
 /** Boxes whose shorter side is under this (detection-map pixels) are specks, not text (the library's value). */
@@ -50,7 +53,7 @@ const LEXICON_MIN_P = 1e-5
 /** At most this many lexicon words per line. */
 const LEXICON_KEEP = 3
 
-/** Threads of a detection run: 2 (the server is sized for 2 cores) unless OCR_THREADS says otherwise. */
+/** Threads of a model run: 2 (the server is sized for 2 cores) unless OCR_THREADS says otherwise. */
 const THREADS = Math.max(1, Math.min(2, Number(process.env.OCR_THREADS) || 2))
 
 let modelsPromise = null
@@ -79,9 +82,10 @@ async function loadModels() {
     graphOptimizationLevel: 'all',
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   })
-  // One large detection run gains from a second core; recognition batches are small (measured).
+  // Both use the second core: one line per recognition run with two threads took about 0.75 of the wall time of
+  // four padded lines per run on one thread, for about the same CPU (issue 23, measured turn about on a busy machine).
   const detection = await InferenceSession.create(defaultModels.detectionPath, options(THREADS))
-  const recognition = await InferenceSession.create(defaultModels.recognitionPath, options(1))
+  const recognition = await InferenceSession.create(defaultModels.recognitionPath, options(THREADS))
   // The recogniser's classes: blank, then the dictionary's lines, then a space (the library's reading of the file).
   const dictionary = [...(await fs.readFile(defaultModels.dictionaryPath, 'utf8')).split('\n'), ' ']
   return { detection, recognition, dictionary, cv, Tensor, loadMs: performance.now() - started }
