@@ -25,6 +25,12 @@ export interface OcrBox {
   score?: number
   /** Each character's recognition confidence 0..1, in text order, when the OCR gives them. */
   chars?: number[]
+  /**
+   * The likeliest words of LABEL_LEXICON for this line with their probability given the line (CTC's sum over every
+   * alignment, not the greedy reading), likeliest first, when the OCR scored the line against the lexicon: a pale
+   * label the greedy reading garbles (华业校) is still recognised as its label (毕业院校).
+   */
+  words?: { text: string; p: number }[]
 }
 
 export interface XuexinExtraction {
@@ -103,6 +109,28 @@ const LABELS: ReadonlyArray<readonly [string, Target]> = [
   ['学位类别', 'ignore'],
 ]
 const LABEL_TARGET = new Map<string, Target>(LABELS)
+
+/** Bracketed forms the page prints some labels in (毕（结）业日期), for the OCR's lexicon. */
+const BRACKETED: ReadonlyArray<readonly [string, string]> = [
+  ['毕结业', '毕%结%业'],
+  ['校院长', '校%院%长'],
+]
+/**
+ * Every label as the page prints it, for the OCR to score each short line against (OcrBox.words): the labels' plain
+ * forms and their bracketed ones, full-width and half-width.
+ */
+export const LABEL_LEXICON: readonly string[] = LABELS.flatMap(([label]) => {
+  const forms = [label]
+  for (const [plain, pattern] of BRACKETED) {
+    if (!label.includes(plain)) continue
+    for (const [open, close] of [
+      ['（', '）'],
+      ['(', ')'],
+    ])
+      forms.push(label.replace(plain, pattern.replace('%', open).replace('%', close)))
+  }
+  return forms
+})
 const LONGEST_LABEL = Math.max(...LABELS.map(([l]) => l.length))
 const DEGREE_LABELS = new Set([
   '获学位日期',
@@ -175,6 +203,35 @@ function matchLabel(text: string): { label: string; end: number } | null {
   return near && (!best || near.label.length > best.label.length) ? near : best
 }
 
+/** A lexicon word is taken for the line's label when its label is this many times likelier than any other. */
+export const LEXICON_MARGIN = 5
+/** ... and at least this likely given the line. */
+export const LEXICON_MIN_P = 1e-5
+
+/**
+ * The label the OCR's lexicon scoring finds in a line the greedy reading garbled (OcrBox.words): the likeliest target's
+ * words summed (bracket forms of one label split its probability), taken when it is at least LEXICON_MIN_P and
+ * LEXICON_MARGIN times the next target's. Only for a line that reads as no more than a label: no two digits in a row, no colon,
+ * hardly longer than the word. Null otherwise.
+ */
+function lexiconLabel(box: OcrBox, text: string): string | null {
+  if (!box.words?.length || /\d{2}|[:：]/.test(text)) return null
+  const byTarget = new Map<Target, { p: number; label: string }>()
+  for (const word of box.words) {
+    const label = [...word.text].filter((c) => !LABEL_NOISE.test(c)).join('')
+    const target = LABEL_TARGET.get(label)
+    if (!target) continue
+    const seen = byTarget.get(target)
+    if (seen) seen.p += word.p
+    else byTarget.set(target, { p: word.p, label })
+  }
+  const ranked = [...byTarget.values()].sort((a, b) => b.p - a.p)
+  const [best, next] = ranked
+  if (!best || best.p < LEXICON_MIN_P || (next && best.p < LEXICON_MARGIN * next.p)) return null
+  if (text.length > best.label.length + 2) return null
+  return best.label
+}
+
 function parse(box: OcrBox, skew: number): Parsed {
   const text = normalise(box.text)
   // Confidences follow the characters while NFKC keeps the text's length (it does for CJK, digits, full-width forms).
@@ -191,7 +248,14 @@ function parse(box: OcrBox, skew: number): Parsed {
   const cx = cx0 * Math.cos(rad) - cy0 * Math.sin(rad)
   const cy = cx0 * Math.sin(rad) + cy0 * Math.cos(rad)
   const m = matchLabel(text)
-  if (!m) return { box, cx, cy, label: null, target: null, rest: text, restConf: conf }
+  if (!m) {
+    const guessed = lexiconLabel(box, text)
+    if (guessed) {
+      const target = LABEL_TARGET.get(guessed) ?? null
+      return { box, cx, cy, label: guessed, target, rest: '', restConf: null }
+    }
+    return { box, cx, cy, label: null, target: null, rest: text, restConf: conf }
+  }
   const after = text.slice(m.end)
   const rest = after.replace(/^[\s:：]+/, '')
   const restConf = conf ? conf.slice(text.length - rest.length) : null
@@ -230,8 +294,9 @@ function joinWrapped(all: Parsed[]): Parsed[] {
       if (line.rest) groups.set(line, { last: line, joined: line })
       continue
     }
-    // "something: value" is a line of its own (a label misread beyond recognition), never a value's next line.
-    if (/[:：]/.test(line.rest)) {
+    // "something: value" is a line of its own (a label misread beyond recognition), never a value's next line; nor is
+    // a line the OCR found some label's word in (a pale label misread into text, under a name: 出生 of 出生日期).
+    if (/[:：]/.test(line.rest) || line.box.words?.length) {
       groups.set(line, { last: line, joined: line })
       continue
     }
@@ -261,6 +326,9 @@ function joinWrapped(all: Parsed[]): Parsed[] {
       }
     }
     const group = above ? groups.get(above) : undefined
+    // Text and a number are two values, never one wrapped (a label misread into text above a date is not its start).
+    const kinds = group ? new Set([lineKind(group.last.rest), lineKind(line.rest)]) : null
+    if (kinds?.has('number') && kinds.has('text')) above = null
     if (!above || !group) {
       groups.set(line, { last: line, joined: line })
       continue
@@ -282,6 +350,13 @@ function joinWrapped(all: Parsed[]): Parsed[] {
     continued.add(line)
   }
   return all.filter((p) => !continued.has(p)).map((p) => groups.get(p)?.joined ?? p)
+}
+
+/** A line of digits without Chinese (a date, a number), of Chinese without digits (a name, a school), or mixed. */
+function lineKind(text: string): 'number' | 'text' | 'mixed' {
+  const digits = /\d/.test(text)
+  const chinese = CJK.test(text)
+  return digits && !chinese ? 'number' : chinese && !digits ? 'text' : 'mixed'
 }
 
 /** The box right of the label on its row, if the nearest thing there is not another label. */
@@ -368,7 +443,9 @@ export function cleanValue(field: ScanField, raw: string): string | null {
 /** From OCR boxes to the fields of a 学信网 education or degree record. */
 export function extractXuexin(boxes: OcrBox[]): XuexinExtraction {
   const skew = pageSkew(boxes)
-  const all = joinWrapped(boxes.filter((b) => normalise(b.text).length > 0).map((b) => parse(b, skew)))
+  const all = joinWrapped(
+    boxes.filter((b) => normalise(b.text).length > 0 || b.words?.length).map((b) => parse(b, skew)),
+  )
   const labels = all.filter((p) => p.label).sort((a, b) => a.cy - b.cy || a.cx - b.cx)
 
   const kind: ScanKind = labels.some((p) => p.label && DEGREE_LABELS.has(p.label)) ? 'degree' : 'education'
@@ -392,10 +469,14 @@ export function extractXuexin(boxes: OcrBox[]): XuexinExtraction {
   for (const label of labels) {
     if (label.rest) raw.set(label, label)
   }
+  // A value right of the label that is not one of the label's field (a label misread into text, in the next column
+  // of a two-column card) leaves the label to the value below it.
+  const fits = (label: Parsed, value: Parsed) =>
+    !label.target || label.target === 'ignore' || cleanValue(label.target, value.rest) !== null
   for (const label of labels) {
     if (raw.has(label)) continue
     const value = valueRightOf(label, all)
-    if (value && !taken.has(value)) {
+    if (value && !taken.has(value) && fits(label, value)) {
       taken.add(value)
       raw.set(label, value)
     }
@@ -439,8 +520,8 @@ export function extractXuexin(boxes: OcrBox[]): XuexinExtraction {
 function leastConfidence(field: ScanField, source: Parsed): number {
   const conf = source.restConf
   if (!conf || conf.length !== source.rest.length) return 1
-  const kept = field === 'name' ? /[\u3400-\u9fff·・•]/ : /[0-9A-Za-z]/
   let least = 1
+  const kept = field === 'name' ? /[\u3400-\u9fff·・•]/ : /[0-9A-Za-z]/
   for (let i = 0; i < source.rest.length; i++) if (kept.test(source.rest[i])) least = Math.min(least, conf[i])
   return least
 }

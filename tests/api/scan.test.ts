@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { OcrEngine, sharedOcrEngine } from '../../mock-server/features/scan/ocr/engine'
 import { makeIdNumber } from '../../mock-server/scenarios'
-import type { ScanEducationResponse } from '../../types/scan'
+import type { ScanEducationResponse, ScanField } from '../../types/scan'
 import { startMock, type RunningMock } from '../support/servers'
 
 /**
@@ -79,6 +79,17 @@ describe('POST /api/scan/education', () => {
     }
     const right = Object.entries(want).filter(([f, v]) => (body.recognised as Record<string, string>)[f] === v)
     expect(right.length).toBeGreaterThanOrEqual(Object.keys(want).length - 1)
+  })
+
+  it('reads the pale 13-px labels of a photographed two-column card (the OCR lexicon): every field, none wrong', async () => {
+    const id = 'photo-twocol-chen-far'
+    const { status, body } = await upload(fixture(id))
+    expect(status).toBe(200)
+    expect(body.notXuexin).toBe(false)
+    const want = expected(id)
+    for (const [field, value] of Object.entries(body.recognised))
+      expect([field, value]).toEqual([field, want[field as ScanField]])
+    expect(Object.keys(body.recognised).length).toBeGreaterThanOrEqual(Object.keys(want).length - 1)
   })
 
   it('loads the models once per process: every server shares the engine, only the first image loads them', async () => {

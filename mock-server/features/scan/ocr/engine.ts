@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { OcrBox } from '../../../../domain/xuexin-extract'
+import { LABEL_LEXICON, type OcrBox } from '../../../../domain/xuexin-extract'
 
 export type { OcrBox }
 
@@ -47,7 +47,11 @@ export class OcrEngine {
     return this.pending.size
   }
 
-  recognise(image: Buffer): Promise<OcrResult> {
+  /**
+   * The image's text boxes. Each short line is also scored against `lexicon` (by default the 学信网 labels), whose
+   * likeliest words come back in the box's `words`.
+   */
+  recognise(image: Buffer, lexicon: readonly string[] = LABEL_LEXICON): Promise<OcrResult> {
     const worker = this.ensureWorker()
     const id = this.nextId++
     return new Promise<OcrResult>((resolve, reject) => {
@@ -55,7 +59,7 @@ export class OcrEngine {
       worker.ref()
       // A copy, so the caller's buffer stays usable after the transfer.
       const bytes = new Uint8Array(image).buffer
-      worker.postMessage({ id, bytes }, [bytes])
+      worker.postMessage({ id, bytes, lexicon }, [bytes])
     })
   }
 

@@ -62,15 +62,19 @@ export function findPage(grey, width, height) {
     let tail = 0
     queue[tail++] = start
     label[start] = id
+    // (neighbours visited without allocating: this runs once per pixel of every upload)
+    const visit = (q) => {
+      if (label[q] !== -1 || grey[q] <= threshold) return
+      label[q] = id
+      queue[tail++] = q
+    }
     while (head < tail) {
       const p = queue[head++]
       const x = p % width
-      const neighbours = [x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, p - width, p + width]
-      for (const q of neighbours) {
-        if (q < 0 || q >= total || label[q] !== -1 || grey[q] <= threshold) continue
-        label[q] = id
-        queue[tail++] = q
-      }
+      if (x > 0) visit(p - 1)
+      if (x < width - 1) visit(p + 1)
+      if (p >= width) visit(p - width)
+      if (p + width < total) visit(p + width)
     }
     if (tail > bestSize) {
       bestSize = tail

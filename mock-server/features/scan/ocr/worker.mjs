@@ -19,7 +19,7 @@ const MAX_PIXELS = 1_100_000
  * A photographed page is cut out at this many pixels, enlarged if need be: a desktop page photographed from arm's
  * length has 10-pixel labels, which detection finds far better at 1.5 times the size.
  */
-const PHOTO_PIXELS = Number(process.env.OCR_PHOTO_PIXELS) || 1_800_000
+const PHOTO_PIXELS = Number(process.env.OCR_PHOTO_PIXELS) || 2_500_000
 /** Recognitions less sure than this are dropped (the library's own cut-off). */
 const MIN_SCORE = 0.5
 /**
@@ -34,8 +34,11 @@ const REC_HEIGHT = 48
 const DET_STRIDE = 32
 /** A detection map value above this is text (the library's value, measured on our fixtures). */
 const DET_THRESHOLD = 0.03
-/** Lines recognised in one model run, at most; a batch's lines are padded to its widest. */
-const REC_BATCH = Math.max(1, Number(process.env.OCR_REC_BATCH) || 4)
+/**
+ * Lines recognised in one model run, at most; a batch's lines are padded to its widest. One by default: padding cost
+ * more CPU than batching saved (measured, issue 23), and each line is then read exactly as the model reads it alone.
+ */
+const REC_BATCH = Math.max(1, Number(process.env.OCR_REC_BATCH) || 1)
 /** A batch takes lines up to this much wider than its narrowest (less padding wasted). */
 const REC_BATCH_SPREAD = 1.5
 /** Boxes whose shorter side is under this (detection-map pixels) are specks, not text (the library's value). */
@@ -43,7 +46,14 @@ const MIN_BOX_SIDE = 3
 /** How far a found text region is grown on each side: area * ratio / perimeter (DB's "unclip", the library's 1.5). */
 const UNCLIP_RATIO = 1.5
 
-/** Threads of a detection run: 2 (the server is sized for 2 cores) unless OCR_THREADS says otherwise. */
+/** Lines longer than this (greedy characters) are not scored against the lexicon: labels are short. */
+const LEXICON_MAX_CHARS = 10
+/** Lexicon words less likely than this are not reported. */
+const LEXICON_MIN_P = 1e-5
+/** At most this many lexicon words per line. */
+const LEXICON_KEEP = 3
+
+/** Threads of a model run: 2 (the server is sized for 2 cores) unless OCR_THREADS says otherwise. */
 const THREADS = Math.max(1, Math.min(2, Number(process.env.OCR_THREADS) || 2))
 
 let modelsPromise = null
@@ -72,9 +82,10 @@ async function loadModels() {
     graphOptimizationLevel: 'all',
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   })
-  // One large detection run gains from a second core; recognition batches are small (measured).
+  // Both use the second core: one line per recognition run with two threads took about 0.75 of the wall time of
+  // four padded lines per run on one thread, for about the same CPU (issue 23, measured turn about on a busy machine).
   const detection = await InferenceSession.create(defaultModels.detectionPath, options(THREADS))
-  const recognition = await InferenceSession.create(defaultModels.recognitionPath, options(1))
+  const recognition = await InferenceSession.create(defaultModels.recognitionPath, options(THREADS))
   // The recogniser's classes: blank, then the dictionary's lines, then a space (the library's reading of the file).
   const dictionary = [...(await fs.readFile(defaultModels.dictionaryPath, 'utf8')).split('\n'), ' ']
   return { detection, recognition, dictionary, cv, Tensor, loadMs: performance.now() - started }
@@ -224,7 +235,7 @@ function cutLine(rgb, srcW, srcH, box) {
  * Lines in batches of similar width: each batch one model run, every line padded on the right to the batch's widest
  * with its own last column (the background it ends on, light or dark), so padding reads as nothing.
  */
-async function recogniseLines(models, lines) {
+async function recogniseLines(models, lines, lexicon) {
   const { recognition, Tensor, dictionary } = models
   const order = lines.map((_, i) => i).sort((a, b) => lines[a].width - lines[b].width)
   const results = new Array(lines.length)
@@ -259,7 +270,10 @@ async function recogniseLines(models, lines) {
     batch.forEach((index, k) => {
       // Each line's own steps only: the padded tail is blank, but need not be read.
       const own = Math.min(steps, Math.ceil((lines[index].width / width) * steps) + 1)
-      results[index] = decodeCtc(output.data, k * steps * classes, own, classes, dictionary)
+      const read = decodeCtc(output.data, k * steps * classes, own, classes, dictionary)
+      if (lexicon.length && read.text.length <= LEXICON_MAX_CHARS)
+        read.words = scoreLexicon(output.data, k * steps * classes, own, classes, lexicon)
+      results[index] = read
     })
     start = end
   }
@@ -297,6 +311,51 @@ function decodeCtc(probs, offset, steps, classes, dictionary) {
   return { text, mean, confidences }
 }
 
+/**
+ * The words of the lexicon (the page's labels) this line may say, with their probability given the line: CTC's
+ * forward algorithm sums the probability of every alignment of the word with the model's steps (Graves et al., 2006,
+ * "Connectionist temporal classification"), where greedy decoding keeps only the likeliest character per step. A pale,
+ * small label the greedy reading garbles (华业校) still gives its own word most of the probability (毕业院校). Words
+ * whose probability is under LEXICON_MIN_P are left out; at most LEXICON_KEEP are returned, likeliest first.
+ */
+function scoreLexicon(probs, offset, steps, classes, lexicon) {
+  const words = []
+  for (const word of lexicon) {
+    const p = ctcProbability(probs, offset, steps, classes, word.classes)
+    if (p >= LEXICON_MIN_P) words.push({ text: word.text, p: Number(p.toPrecision(3)) })
+  }
+  return words.sort((a, b) => b.p - a.p).slice(0, LEXICON_KEEP)
+}
+
+/** P(word | line) by the CTC forward algorithm, rescaled at every step against underflow. */
+function ctcProbability(probs, offset, steps, classes, word) {
+  const states = 2 * word.length + 1
+  if (steps < word.length) return 0
+  let alpha = new Float64Array(states)
+  let next = new Float64Array(states)
+  alpha[0] = probs[offset]
+  alpha[1] = probs[offset + word[0]]
+  let logScale = 0
+  for (let t = 1; t < steps; t++) {
+    let sum = 0
+    for (let s = 0; s < states; s++) sum += alpha[s]
+    if (sum === 0) return 0
+    logScale += Math.log(sum)
+    const row = offset + t * classes
+    for (let s = 0; s < states; s++) {
+      const blank = s % 2 === 0
+      const c = blank ? 0 : word[(s - 1) >> 1]
+      let a = alpha[s] / sum
+      if (s > 0) a += alpha[s - 1] / sum
+      if (!blank && s > 1 && word[(s - 1) >> 1] !== word[(s - 3) >> 1]) a += alpha[s - 2] / sum
+      next[s] = a * probs[row + c]
+    }
+    ;[alpha, next] = [next, alpha]
+  }
+  const end = alpha[states - 1] + alpha[states - 2]
+  return end > 0 ? Math.exp(logScale + Math.log(end)) : 0
+}
+
 /** The box as its centre, its own width and height, and the slope of its top edge (rotated screenshots). */
 function geometry(points) {
   const [p0, p1, , p3] = points
@@ -314,7 +373,7 @@ function geometry(points) {
   }
 }
 
-async function recognise(bytes) {
+async function recognise(bytes, lexiconWords) {
   let loadMs = 0
   if (!modelsPromise) {
     modelsPromise = loadModels()
@@ -394,17 +453,22 @@ async function recognise(bytes) {
 
   const lines = boxPoints.map((points) => cutLine(rgb, width, height, points))
   stage('cut')
-  const read = await recogniseLines(models, lines)
+  const lexicon = lexiconOf(models, lexiconWords)
+  const read = await recogniseLines(models, lines, lexicon)
   stage('recognise')
 
   const boxes = []
   read.forEach((line, i) => {
-    if (!line || line.mean < MIN_SCORE || !line.text.trim()) return
+    if (!line) return
+    const readable = line.mean >= MIN_SCORE && line.text.trim()
+    // A line too garbled to keep is still kept when it says one of the lexicon's words (a pale label).
+    if (!readable && !line.words?.length) return
     boxes.push({
-      text: line.text,
+      text: readable ? line.text : '',
       score: Number(line.mean.toFixed(3)),
       // Each character's confidence, in text order: a name or number with one unsure character is not trusted.
-      chars: line.confidences.map((c) => Number(c.toFixed(2))),
+      chars: readable ? line.confidences.map((c) => Number(c.toFixed(2))) : [],
+      ...(line.words?.length ? { words: line.words } : {}),
       ...geometry(boxPoints[i]),
     })
   })
@@ -460,9 +524,25 @@ async function evenOut(rgb, width, height) {
   return out
 }
 
-parentPort.on('message', async ({ id, bytes }) => {
+/** The lexicon's words as the recogniser's class numbers (words with a character it does not know are left out). */
+function lexiconOf(models, words) {
+  if (!words?.length) return []
+  models.lexicons ??= new Map()
+  const key = words.join('\n')
+  let lexicon = models.lexicons.get(key)
+  if (!lexicon) {
+    const classOf = new Map(models.dictionary.map((ch, i) => [ch, i + 1]))
+    lexicon = words
+      .map((text) => ({ text, classes: [...text].map((ch) => classOf.get(ch)) }))
+      .filter((w) => w.classes.length && w.classes.every((c) => c !== undefined))
+    models.lexicons.set(key, lexicon)
+  }
+  return lexicon
+}
+
+parentPort.on('message', async ({ id, bytes, lexicon }) => {
   try {
-    parentPort.postMessage({ id, ok: true, result: await recognise(bytes) })
+    parentPort.postMessage({ id, ok: true, result: await recognise(bytes, lexicon) })
   } catch (err) {
     parentPort.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) })
   }
