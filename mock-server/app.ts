@@ -13,6 +13,7 @@ import { configureLoginQueue, type LoginQueueOptions } from './features/account'
 import type { OcrEngine } from './features/scan/ocr/engine'
 import type { FaceOutcome } from '../types/platform-sim'
 import { wireErrorOptions } from './core/wire-errors'
+import { serverLoadQaRoutes } from './core/server-load'
 import { RateLimits, retryAfterHeader, type RateLimitsConfig } from './core/rate-limit'
 
 export interface MockServerOptions {
@@ -164,6 +165,7 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
     const calls = new CallLog()
     recordCalls(app, calls)
     qaRoutes(app, store, calls, SCENARIOS, () => limits.clear())
+    serverLoadQaRoutes(app, store, limits)
   }
   // Each feature is a plugin (features/<feature>/index.ts): its routes, its candidate scope, its QA routes.
   const publicBase = opts.publicBaseUrl ? publicBaseUrlOf(opts.publicBaseUrl) : null
