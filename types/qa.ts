@@ -24,8 +24,14 @@ function qa<Req extends v.GenericSchema, Res extends v.GenericSchema>(
 
 const Ok = v.object({ ok: v.literal(true) })
 
-/** One rate limit's figures: its rule, the most one client asked within one window, the requests refused. */
-const RateFigures = v.object({ limit: v.number(), windowMs: v.number(), peak: v.number(), refused: v.number() })
+/** One rate limit's figures: its rule, the most one client was let through within one window, all let through and refused. */
+const RateFigures = v.object({
+  limit: v.number(),
+  windowMs: v.number(),
+  peak: v.number(),
+  allowed: v.number(),
+  refused: v.number(),
+})
 
 /** QA `serverLoad` (mock-server/core/server-load.ts): what a load cost the server since its start or the last reset. */
 export const ServerLoadStatus = v.object({
@@ -38,13 +44,27 @@ export const ServerLoadStatus = v.object({
     utilization: v.number(),
     busyMs: v.number(),
   }),
-  /** The whole-state writes (with --data): how many, the last one's size, the loop time spent serializing them. */
+  /** Answer times on the server (request read to answer sent), and how many took the app's timeout or longer. */
+  answers: v.object({
+    count: v.number(),
+    p50Ms: v.number(),
+    p99Ms: v.number(),
+    maxMs: v.number(),
+    overTimeout: v.number(),
+  }),
+  /**
+   * The whole-state writes (with --data): how many, the last one's size, the loop time spent serializing them, and
+   * the answers held until their changes were on disk (how many, how long on average and at most).
+   */
   stateWrites: v.object({
     writes: v.number(),
     lastKb: v.number(),
     serializeMs: v.number(),
     meanSerializeMs: v.number(),
     maxSerializeMs: v.number(),
+    durableWaits: v.number(),
+    meanDurableWaitMs: v.number(),
+    maxDurableWaitMs: v.number(),
   }),
   /** The most one client asked within a window and the refusals, since the server started (QA reset keeps them). */
   rateLimits: v.object({ captcha: RateFigures, certificateCheck: RateFigures }),

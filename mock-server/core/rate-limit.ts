@@ -56,6 +56,7 @@ export class RateLimiter {
   private readonly tallies = new Map<string, { count: number; endsAt: number }>()
   private peakCount = 0
   private refusedCount = 0
+  private allowedCount = 0
 
   constructor(
     readonly rule: RateRule,
@@ -73,6 +74,7 @@ export class RateLimiter {
       return Math.max(1, Math.ceil((w.endsAt - now) / 1000))
     }
     w.count++
+    this.allowedCount++
     const tally = this.windowOf(this.tallies, client, now)
     tally.count++
     this.peakCount = Math.max(this.peakCount, tally.count)
@@ -90,17 +92,24 @@ export class RateLimiter {
 
   /**
    * The rule, the most one client was let through within one window since the start (or `resetFigures`), and the
-   * requests refused. Windows are fixed and start at a client's first request, so within any sliding window of the
+   * requests let through and refused in all. Windows are fixed and start at a client's first request, so within any sliding window of the
    * same length one client may have had up to twice `peak`.
    */
-  figures(): { limit: number; windowMs: number; peak: number; refused: number } {
-    return { limit: this.rule.limit, windowMs: this.rule.windowMs, peak: this.peakCount, refused: this.refusedCount }
+  figures(): { limit: number; windowMs: number; peak: number; allowed: number; refused: number } {
+    return {
+      limit: this.rule.limit,
+      windowMs: this.rule.windowMs,
+      peak: this.peakCount,
+      allowed: this.allowedCount,
+      refused: this.refusedCount,
+    }
   }
 
   resetFigures(): void {
     this.tallies.clear()
     this.peakCount = 0
     this.refusedCount = 0
+    this.allowedCount = 0
   }
 
   /** The client's current window in `map` (a new one when it had none or it ended), making room when full. */

@@ -105,6 +105,21 @@ export interface WriteFigures {
   serializeMs: number
   /** The longest one write held the event loop, in ms. */
   maxSerializeMs: number
+  /** Answers held until their changes were on disk (durable()), and how long they waited in all and at most, in ms. */
+  durableWaits: number
+  durableWaitMs: number
+  maxDurableWaitMs: number
+}
+
+const NO_WRITES: WriteFigures = {
+  writes: 0,
+  lastChars: 0,
+  totalChars: 0,
+  serializeMs: 0,
+  maxSerializeMs: 0,
+  durableWaits: 0,
+  durableWaitMs: 0,
+  maxDurableWaitMs: 0,
 }
 
 /**
@@ -140,7 +155,7 @@ export class Store {
   private readonly maintenance: NodeJS.Timeout
   /** When the last write's serialization started and how long it held the loop (the write pacing). */
   private lastWrite = { startedAt: 0, serializeMs: 0 }
-  private figures: WriteFigures = { writes: 0, lastChars: 0, totalChars: 0, serializeMs: 0, maxSerializeMs: 0 }
+  private figures: WriteFigures = { ...NO_WRITES }
 
   /** Durable atomic writes on a thread of their own (with a file). */
   private readonly writer = new FileWriter()
@@ -196,7 +211,14 @@ export class Store {
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ version, resolve, reject }))
     // After a failed write nothing may be running: try again rather than wait forever.
     this.startWriting()
-    return done
+    const asked = performance.now()
+    const figures = this.figures
+    return done.finally(() => {
+      const ms = performance.now() - asked
+      figures.durableWaits++
+      figures.durableWaitMs += ms
+      figures.maxDurableWaitMs = Math.max(figures.maxDurableWaitMs, ms)
+    })
   }
 
   /** Drops what has expired by the clock; how many entries went. */
@@ -239,7 +261,7 @@ export class Store {
 
   /** Starts the write figures afresh (QA `resetServerLoad`). */
   resetWriteFigures(): void {
-    this.figures = { writes: 0, lastChars: 0, totalChars: 0, serializeMs: 0, maxSerializeMs: 0 }
+    this.figures = { ...NO_WRITES }
   }
 
   /**
