@@ -114,6 +114,10 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   app.addHook('onSend', async (req, reply, payload) => {
     const start = versionAtStart.get(req)
     if (start === undefined || store.currentVersion <= start) return payload
+    // A refusal by admission control (the waiting room, the captcha gate, a rate limit) comes before anything is read
+    // or changed: it shows nobody's unwritten change, so it leaves at once instead of waiting for others' writes
+    // (under a peak, a second or more for an answer whose point is to come at once).
+    if (ADMISSION_REFUSALS.has((reply as unknown as { errorCode?: string }).errorCode ?? '')) return payload
     try {
       await store.durable()
       return payload
@@ -208,6 +212,9 @@ function listeningBase(app: FastifyInstance): string {
   const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address
   return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
 }
+
+/** Error codes of refusals made before a request reads or changes any state (see the durability hook). */
+const ADMISSION_REFUSALS = new Set<string>(['LOGIN_QUEUE', 'RATE_LIMITED'])
 
 /** The methods CORS allows: every one the contract's endpoints use, plus HEAD. */
 export const CORS_METHODS = [
