@@ -472,6 +472,8 @@ async function run(CANDIDATES: number): Promise<void> {
           true,
         )
         for (;;) {
+          // As the app: it waits in line at most MAX_QUEUE_WAIT_MS (5 minutes), then shows the message.
+          if (Date.now() >= loginDeadline) break
           const login = await exchange<{ token: string }>('login', '/api/account/login', init, waitingRoom)
           if (cut) break
           if (login && login.status === 200 && login.body) {
