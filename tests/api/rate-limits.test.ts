@@ -29,9 +29,14 @@ describe('rate limits per client', () => {
 
     test(`200 captchas at once from one address: ${DEFAULT_RATE_LIMITS.captcha.limit} issued, the rest 429`, async () => {
       const answers = await Promise.all(Array.from({ length: 200 }, () => send(mock, 'GET', '/api/captcha')))
-      const ok = answers.filter((a) => a.status === 200)
+      // Past the limit, 429. Within it, a captcha is drawn, or the captcha gate (the login waiting room's, after the
+      // limit) tells part of a crowd this size to come back (503 LOGIN_QUEUE): not what this test counts.
+      const gated = (a: Answer) =>
+        a.status === 503 && (a.body as { error?: { code?: string } }).error?.code === 'LOGIN_QUEUE'
+      const ok = answers.filter((a) => a.status === 200 || gated(a))
       expect(ok).toHaveLength(DEFAULT_RATE_LIMITS.captcha.limit)
-      const refused = answers.filter((a) => a.status !== 200)
+      const refused = answers.filter((a) => a.status === 429)
+      expect(refused).toHaveLength(200 - DEFAULT_RATE_LIMITS.captcha.limit)
       for (const r of refused) expect(expectLimited(r)).toBeLessThanOrEqual(60)
       // The figures QA reads (serverLoad): the most one client was let through in a window, and the refusals.
       const { rateLimits } = await mock.qaApi('serverLoad')
@@ -56,6 +61,8 @@ describe('rate limits per client', () => {
     }, 60_000)
 
     test('a face start over the limit says how long to wait in Retry-After', async () => {
+      // The captchas it needs count apart from the tests above (QA reset forgets the rate counts).
+      await mock.qaApi('reset')
       await mock.qaApi('resetFaceRateLimits')
       const who = { name: '限流', idNumber: nextIdNumber(), platform: 'h5' }
       for (let i = 0; i < 5; i++) {
