@@ -13,6 +13,7 @@ import { configureLoginQueue, type LoginQueueOptions } from './features/account'
 import type { OcrEngine } from './features/scan/ocr/engine'
 import type { FaceOutcome } from '../types/platform-sim'
 import { wireErrorOptions } from './core/wire-errors'
+import { serverLoadQaRoutes } from './core/server-load'
 import { RateLimits, retryAfterHeader, type RateLimitsConfig } from './core/rate-limit'
 
 export interface MockServerOptions {
@@ -113,6 +114,10 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
   app.addHook('onSend', async (req, reply, payload) => {
     const start = versionAtStart.get(req)
     if (start === undefined || store.currentVersion <= start) return payload
+    // A refusal by admission control (the waiting room, the captcha gate, a rate limit) comes before anything is read
+    // or changed: it shows nobody's unwritten change, so it leaves at once instead of waiting for others' writes
+    // (under a peak, a second or more for an answer whose point is to come at once).
+    if (ADMISSION_REFUSALS.has((reply as unknown as { errorCode?: string }).errorCode ?? '')) return payload
     try {
       await store.durable()
       return payload
@@ -164,6 +169,7 @@ export async function buildMockServer(opts: MockServerOptions = {}): Promise<Moc
     const calls = new CallLog()
     recordCalls(app, calls)
     qaRoutes(app, store, calls, SCENARIOS, () => limits.clear())
+    serverLoadQaRoutes(app, store, limits)
   }
   // Each feature is a plugin (features/<feature>/index.ts): its routes, its candidate scope, its QA routes.
   const publicBase = opts.publicBaseUrl ? publicBaseUrlOf(opts.publicBaseUrl) : null
@@ -206,6 +212,9 @@ function listeningBase(app: FastifyInstance): string {
   const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address
   return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
 }
+
+/** Error codes of refusals made before a request reads or changes any state (see the durability hook). */
+const ADMISSION_REFUSALS = new Set<string>(['LOGIN_QUEUE', 'RATE_LIMITED'])
 
 /** The methods CORS allows: every one the contract's endpoints use, plus HEAD. */
 export const CORS_METHODS = [

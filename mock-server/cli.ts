@@ -23,6 +23,9 @@ const { values } = parseArgs({
   },
 })
 
+/** Connections the kernel queues for the server to accept (see main). */
+const LISTEN_BACKLOG = 4096
+
 async function main(): Promise<void> {
   const app = await buildMockServer({
     qa: values.qa,
@@ -36,7 +39,10 @@ async function main(): Promise<void> {
       ...(values['certificate-check-rate'] ? { certificateCheck: perMinute(values['certificate-check-rate']) } : {}),
     },
   })
-  const address = await app.listen({ port: Number(values.port), host: values.host })
+  // A peak opens its connections at once: past the listen backlog (Node's default 511) Linux drops the handshake and
+  // the phone's TCP retries it after 1, 3, 7, then 15 s, so an answer the server gave at once reached the phone late,
+  // past the app's 15 s timeout. 4096 (the kernel caps it at net.core.somaxconn) holds a 2,000-candidate burst.
+  const address = await app.listen({ port: Number(values.port), host: values.host, backlog: LISTEN_BACKLOG })
   console.log(`mock server on ${address}${values.qa ? ' (QA control API on /__qa)' : ''}`)
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { CLIENT_TIMEOUT_MS, IDEMPOTENCY_HEADER } from '../types/api'
 import { qaClient, qaRequestUrl } from './lib/qa-client'
@@ -85,11 +87,183 @@ function memoryOf(pid: number): { rss: number; peak: number } | null {
   }
 }
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ; 100 on Linux everywhere that matters). */
+const TICKS_PER_S = 100
+
+/** CPU time (ms) a process has used, all its threads, and its main thread (the event loop) alone; null off Linux. */
+function cpuOf(pid: number): { totalMs: number; mainMs: number } | null {
+  const ticks = (file: string) => {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = fs.readFileSync(file, 'utf8')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_S
+  }
+  try {
+    return { totalMs: ticks(`/proc/${pid}/stat`), mainMs: ticks(`/proc/${pid}/task/${pid}/stat`) }
+  } catch {
+    return null
+  }
+}
+
+/** The whole machine's CPU time used (ms, every core, every process) and elapsed per core; null off Linux. */
+function machineCpu(): { busyMs: number; allMs: number } | null {
+  try {
+    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+    const all = f.reduce((a, b) => a + b, 0)
+    const idle = f[3] + (f[4] ?? 0)
+    return { busyMs: ((all - idle) * 1000) / TICKS_PER_S, allMs: (all * 1000) / TICKS_PER_S }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The kernel's count of connections dropped because a listen queue was full (machine-wide; /proc/net/netstat
+ * ListenOverflows): each costs its client a TCP retry 1, 3, 7 or 15 s later. Null off Linux.
+ */
+function listenOverflows(): number | null {
+  try {
+    const lines = fs.readFileSync('/proc/net/netstat', 'utf8').split('\n')
+    const names = lines.find((l) => l.startsWith('TcpExt:'))?.split(' ') ?? []
+    const values = lines.filter((l) => l.startsWith('TcpExt:'))[1]?.split(' ') ?? []
+    const i = names.indexOf('ListenOverflows')
+    return i > 0 ? Number(values[i]) : null
+  } catch {
+    return null
+  }
+}
+
+/** This (the load client's) process's CPU time in ms. */
+function ownCpuMs(): number {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1000
+}
+
+/**
+ * Opens `count` keep-alive connections to the server (fetch's pool keeps them; the server keeps an idle one 72 s),
+ * by as many health checks at once; retried until all answered.
+ */
+async function warmConnections(base: string, count: number): Promise<void> {
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const ok = await fetch(`${base}/api/health`).then(
+          async (r) => (await r.arrayBuffer(), r.ok),
+          () => false,
+        )
+        if (ok) return
+        await new Promise((r) => setTimeout(r, 500))
+      }
+    }),
+  )
+}
+
+/** One kind of request's cost to the server, measured alone (one at a time), in CPU ms per request. */
+interface KindCost {
+  kind: string
+  requests: number
+  /** Every thread of the server (event loop, libuv's pool: scrypt and images, the writer thread, GC). */
+  cpuMs: number
+  /** The event loop's thread alone. */
+  loopMs: number
+}
+
+/**
+ * CPU time per request kind, measured on the server process (/proc: CPU time, not wall time, so a busy machine
+ * changes it little): each kind sent one at a time, the server's CPU before and after divided by the count. A change
+ * is answered only once written (--data), so its figure includes its share of a whole-state write at the state's
+ * size then (the candidates, before the load). The scrypt figure is the same hash (Node's scrypt defaults, as
+ * features/account/passwords.ts) timed in this process.
+ */
+async function perKindCpu(base: string, pid: number, usernames: string[]): Promise<KindCost[]> {
+  const rows: KindCost[] = []
+  const measure = async (kind: string, requests: number, one: (i: number) => Promise<unknown>) => {
+    const before = cpuOf(pid)
+    for (let i = 0; i < requests; i++) await one(i)
+    const after = cpuOf(pid)
+    if (!before || !after) return
+    rows.push({
+      kind,
+      requests,
+      cpuMs: (after.totalMs - before.totalMs) / requests,
+      loopMs: (after.mainMs - before.mainMs) / requests,
+    })
+  }
+  const get = async <T>(url: string, token?: string): Promise<T> => {
+    const res = await fetch(`${base}${url}`, token ? { headers: { authorization: `Bearer ${token}` } } : {})
+    if (!res.ok) throw new Error(`${url}: ${res.status}`)
+    return (await res.json()) as T
+  }
+  const send = async <T>(method: string, url: string, body: unknown, token?: string): Promise<T> => {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        [IDEMPOTENCY_HEADER]: `bench-cost-${Math.random().toString(36).slice(2)}`,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    })
+    if (!res.ok) throw new Error(`${url}: ${res.status}`)
+    return (res.status === 204 ? null : await res.json()) as T
+  }
+  const LOGINS = Math.min(20, usernames.length)
+  const captchas: Array<{ captchaId: string; answer: string }> = []
+  await measure('captcha (draw, store, write)', 40, async () => {
+    const { captchaId } = await get<{ captchaId: string }>('/api/captcha')
+    captchas.push({ captchaId, answer: '' })
+  })
+  await measure('qa captcha answer (lookup)', 200, async (i) => {
+    const c = captchas[i % captchas.length]
+    c.answer = (await get<{ answer: string }>(qaRequestUrl('', 'captchaAnswer', { captchaId: c.captchaId }).url)).answer
+  })
+  let token = ''
+  await measure('login (scrypt, session, write)', LOGINS, async (i) => {
+    const { captchaId, answer } = captchas[i]
+    const login = await send<{ token: string }>('POST', '/api/account/login', {
+      username: usernames[i],
+      password: PASSWORD,
+      captchaId,
+      captchaCode: answer,
+    })
+    token = login.token
+  })
+  await measure('hub summary (read)', 100, () => get('/api/profile/summary', token))
+  await measure('record add + delete (two changes)', 20, async (i) => {
+    const record = await send<{ id: string }>(
+      'POST',
+      '/api/profile/records/education',
+      {
+        certificateNo: `9${String(i).padStart(11, '0')}`,
+        school: '首都医科大学',
+        graduationDate: '2020-07-01',
+        major: '护理学',
+        level: '本科',
+        studyMode: '全日制',
+      },
+      token,
+    )
+    // Deleted again, so the five-record limit never stops the count.
+    const res = await fetch(`${base}/api/profile/records/education/${record.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}`, [IDEMPOTENCY_HEADER]: `bench-cost-del-${i}` },
+    })
+    if (!res.ok) throw new Error(`record delete: ${res.status}`)
+  })
+  // The hash alone, as the server runs it (Node's scrypt defaults: N 16384, r 8, p 1, 32 bytes).
+  const started = ownCpuMs()
+  for (let i = 0; i < 10; i++) crypto.scryptSync(PASSWORD, `salt-${i}`, 32)
+  rows.push({ kind: 'scrypt alone (in this process)', requests: 10, cpuMs: (ownCpuMs() - started) / 10, loopMs: NaN })
+  return rows
+}
+
 async function startServer(dataFile: string, port: number): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     // Every simulated candidate asks for its captcha from this one machine: the per-client limit is raised.
     [
+      // BENCH_SERVER_CPU_PROF=DIR: the server writes a V8 CPU profile there when it stops (where its time went).
+      ...(process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_CPU_PROF] : []),
       '--import',
       'tsx',
       'mock-server/cli.ts',
@@ -153,8 +327,30 @@ async function run(CANDIDATES: number): Promise<void> {
       count: CANDIDATES,
       password: PASSWORD,
     })
+    const costs = await perKindCpu(
+      base,
+      pid,
+      candidates.map((c) => c.username),
+    )
+    // Each candidate's connection is open before the run, as a phone's is once the app has shown its first page (and as
+    // a proxy in front of the server keeps its own): 2,000 TCP handshakes in this one process at the same instant,
+    // on a starved machine, made answers the server gave in milliseconds arrive after 15 s (its own times said so).
+    const warm = performance.now()
+    await warmConnections(base, CANDIDATES)
+    console.log(
+      `connections         ${CANDIDATES} opened before the run in ${((performance.now() - warm) / 1000).toFixed(1)} s`,
+    )
+    await qa('resetServerLoad')
+    // The load client's own event loop: when it runs late, every latency it reports is late by as much.
+    const clientDelay = monitorEventLoopDelay({ resolution: 10 })
+    clientDelay.enable()
+    const cpuAtStart = { server: cpuOf(pid), client: ownCpuMs(), machine: machineCpu() }
+    const overflowsAtStart = listenOverflows()
 
     let keySeq = 0
+    /** When (ms into the run) each answer that took the app's timeout or longer was sent. */
+    const slowStarts: number[] = []
+    let runStarted = performance.now()
     // The hard bound: what is still running this long after the time is up is cut and reported, not waited for.
     let cut = false
     const inFlight = new Set<AbortController>()
@@ -188,12 +384,14 @@ async function run(CANDIDATES: number): Promise<void> {
           return answer
         }
         latencies.get(step)!.push(ms)
+        if (ms >= CLIENT_TIMEOUT_MS) slowStarts.push(started - runStarted)
         if (!res.ok)
           countError(`${step}: ${res.status} ${(body as { error?: { code?: string } } | null)?.error?.code ?? ''}`)
         return answer
       } catch (err) {
         if (abort.signal.aborted && abort.signal.reason === 'timeout') {
           timedOut++
+          slowStarts.push(started - runStarted)
           latencies.get(step)!.push(performance.now() - started)
           return null
         }
@@ -274,6 +472,8 @@ async function run(CANDIDATES: number): Promise<void> {
           true,
         )
         for (;;) {
+          // As the app: it waits in line at most MAX_QUEUE_WAIT_MS (5 minutes), then shows the message.
+          if (Date.now() >= loginDeadline) break
           const login = await exchange<{ token: string }>('login', '/api/account/login', init, waitingRoom)
           if (cut) break
           if (login && login.status === 200 && login.body) {
@@ -339,6 +539,7 @@ async function run(CANDIDATES: number): Promise<void> {
         `(waiting as the server says), then ${SECONDS} s of hub reads and record saves, logout`,
     )
     const started = performance.now()
+    runStarted = started
     const limit = setTimeout(
       () => {
         cut = true
@@ -349,7 +550,11 @@ async function run(CANDIDATES: number): Promise<void> {
     await Promise.all(candidates.map((c, n) => candidate(c.username, n)))
     clearTimeout(limit)
     const elapsed = (performance.now() - started) / 1000
+    const cpuAtEnd = { server: cpuOf(pid), client: ownCpuMs(), machine: machineCpu() }
+    clientDelay.disable()
+    const overflowsAtEnd = listenOverflows()
     const room = await qa('loginQueue').catch(() => null)
+    const load = await qa('serverLoad').catch(() => null)
 
     const all = [...latencies.values()].flat()
     const errorCount = [...errors.values()].reduce((a, b) => a + b, 0)
@@ -410,6 +615,79 @@ async function run(CANDIDATES: number): Promise<void> {
       `server memory       idle ${idleMemory ? mb(idleMemory.rss) : '?'}, peak ${mb(Math.max(peakRss, final?.peak ?? 0))} RSS`,
     )
     console.log(`state file          ${mb(fs.statSync(dataFile).size)} after the run`)
+
+    // Where the CPU went. CPU time, unlike wall time, changes little on a busy machine.
+    const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+    if (cpuAtStart.server && cpuAtEnd.server) {
+      const loop = cpuAtEnd.server.mainMs - cpuAtStart.server.mainMs
+      const other = cpuAtEnd.server.totalMs - cpuAtStart.server.totalMs - loop
+      const client = cpuAtEnd.client - cpuAtStart.client
+      const machine =
+        cpuAtStart.machine && cpuAtEnd.machine
+          ? {
+              busy: cpuAtEnd.machine.busyMs - cpuAtStart.machine.busyMs,
+              all: cpuAtEnd.machine.allMs - cpuAtStart.machine.allMs,
+            }
+          : null
+      console.log(
+        `CPU in the load     server ${s1(loop + other)} (event loop ${s1(loop)}, other threads ${s1(other)}: ` +
+          `scrypt, images, writer, GC), load client ${s1(client)}` +
+          (machine
+            ? `, rest of the machine ${s1(machine.busy - loop - other - client)}; ` +
+              `machine busy ${((100 * machine.busy) / machine.all).toFixed(0)} % of ${os.cpus().length} cores`
+            : ''),
+      )
+    }
+    const msOf = (ns: number) => (ns / 1e6).toFixed(0)
+    console.log(
+      `client event loop   delay p50 ${msOf(clientDelay.percentile(50))} ms, p99 ${msOf(clientDelay.percentile(99))} ms, ` +
+        `max ${msOf(clientDelay.max)} ms (the load client's own lateness, included in every latency above)`,
+    )
+    if (overflowsAtStart !== null && overflowsAtEnd !== null)
+      console.log(
+        `listen overflows    ${overflowsAtEnd - overflowsAtStart} connections dropped by a full listen queue during ` +
+          'the run (machine-wide; each retried by TCP 1 to 15 s later)',
+      )
+    if (slowStarts.length) {
+      const at = slowStarts.map((t) => t / 1000).sort((a, b) => a - b)
+      console.log(
+        `answers over ${CLIENT_TIMEOUT_MS / 1000} s  sent between ${at[0].toFixed(0)} s and ${at[at.length - 1].toFixed(0)} s ` +
+          `into the run (p50 ${percentile(at, 50).toFixed(0)} s)`,
+      )
+    }
+    if (load) {
+      const el = load.eventLoop
+      console.log(
+        `event loop          delay p50 ${el.delayP50Ms} ms, p99 ${el.delayP99Ms} ms, max ${el.delayMaxMs} ms; ` +
+          `busy ${(el.utilization * 100).toFixed(0)} % (${s1(el.busyMs)})`,
+      )
+      const a = load.answers
+      console.log(
+        `server-side times   ${a.count} answers: p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms, max ${a.maxMs} ms, ` +
+          `${a.overTimeout} at ${CLIENT_TIMEOUT_MS / 1000} s or more (request read to answer sent; the rest of what ` +
+          'the client measured is the network, the kernel and the client)',
+      )
+      const w = load.stateWrites
+      console.log(
+        `state writes        ${w.writes} whole-state writes, last ${w.lastKb} KB, serializing took the loop ` +
+          `${s1(w.serializeMs)} (mean ${w.meanSerializeMs} ms, max ${w.maxSerializeMs} ms); ${w.durableWaits} ` +
+          `answers waited for one: mean ${w.meanDurableWaitMs} ms, max ${w.maxDurableWaitMs} ms`,
+      )
+    }
+    if (costs.length) {
+      console.log('\nCPU per request kind (measured before the load, one request at a time, server process CPU)')
+      const costRows = costs.map((c) => [
+        c.kind,
+        String(c.requests),
+        c.cpuMs.toFixed(1),
+        Number.isNaN(c.loopMs) ? '-' : c.loopMs.toFixed(1),
+      ])
+      const costHeader = ['kind', 'requests', 'CPU ms each', 'event loop ms each']
+      const cw = costHeader.map((_h, i) => Math.max(...[costHeader, ...costRows].map((r) => r[i].length)))
+      const cl = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(cw[i]) : c.padStart(cw[i]))).join('  ')
+      console.log(cl(costHeader))
+      for (const r of costRows) console.log(cl(r))
+    }
   } finally {
     clearInterval(sampler)
     server.kill('SIGTERM')

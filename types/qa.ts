@@ -23,6 +23,53 @@ function qa<Req extends v.GenericSchema, Res extends v.GenericSchema>(
 }
 
 const Ok = v.object({ ok: v.literal(true) })
+
+/** One rate limit's figures: its rule, the most one client was let through within one window, all let through and refused. */
+const RateFigures = v.object({
+  limit: v.number(),
+  windowMs: v.number(),
+  peak: v.number(),
+  allowed: v.number(),
+  refused: v.number(),
+})
+
+/** QA `serverLoad` (mock-server/core/server-load.ts): what a load cost the server since its start or the last reset. */
+export const ServerLoadStatus = v.object({
+  eventLoop: v.object({
+    /** How late the loop ran a 10 ms timer: every request waits at least this long to be looked at. */
+    delayP50Ms: v.number(),
+    delayP99Ms: v.number(),
+    delayMaxMs: v.number(),
+    /** The share of time the loop ran code (0-1), and that time in ms. */
+    utilization: v.number(),
+    busyMs: v.number(),
+  }),
+  /** Answer times on the server (request read to answer sent), and how many took the app's timeout or longer. */
+  answers: v.object({
+    count: v.number(),
+    p50Ms: v.number(),
+    p99Ms: v.number(),
+    maxMs: v.number(),
+    overTimeout: v.number(),
+  }),
+  /**
+   * The whole-state writes (with --data): how many, the last one's size, the loop time spent serializing them, and
+   * the answers held until their changes were on disk (how many, how long on average and at most).
+   */
+  stateWrites: v.object({
+    writes: v.number(),
+    lastKb: v.number(),
+    serializeMs: v.number(),
+    meanSerializeMs: v.number(),
+    maxSerializeMs: v.number(),
+    durableWaits: v.number(),
+    meanDurableWaitMs: v.number(),
+    maxDurableWaitMs: v.number(),
+  }),
+  /** The most one client asked within a window and the refusals, since the server started (QA reset keeps them). */
+  rateLimits: v.object({ captcha: RateFigures, certificateCheck: RateFigures }),
+})
+export type ServerLoadStatus = v.InferOutput<typeof ServerLoadStatus>
 const Username = v.pipe(v.string(), v.minLength(1))
 const ByUsername = v.object({ username: Username })
 const MAX_SHIFT_MS = 100 * 365 * 24 * 60 * 60 * 1000
@@ -179,6 +226,9 @@ export const qaEndpoints = {
     response: v.object({ ok: v.literal(true), config: WireFaults }),
   }),
   loginQueue: qa({ method: 'GET', path: '/__qa/login-queue', request: Empty, response: LoginQueueStatus }),
+  /** What a load costs the server (event-loop delay and use, whole-state writes, rate-limit figures). */
+  serverLoad: qa({ method: 'GET', path: '/__qa/server-load', request: Empty, response: ServerLoadStatus }),
+  resetServerLoad: qa({ method: 'POST', path: '/__qa/server-load/reset', request: Empty, response: Ok }),
   setLoginQueue: qa({
     method: 'POST',
     path: '/__qa/login-queue',

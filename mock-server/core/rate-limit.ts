@@ -12,6 +12,11 @@ import type { Store } from './store'
  * (`req.ip`; behind a proxy the deployment sets fastify's trustProxy so it is the caller's, not the proxy's). Counts
  * are fixed windows in a Map per limit: bounded (`maxClients`; past it, windows that ended go first, then the oldest)
  * and pruned as they end. They live in memory: a restart forgets them, and QA's reset clears them.
+ *
+ * Windows run on the machine's monotonic time (performance.now()), never on the business clock (store.clock): a rate
+ * is about real seconds between real requests. On the QA clock, a clock moved forward and then back left windows
+ * ending hours or days ahead (a client refused with a Retry-After of a day), and moving it forward emptied every
+ * window at once (a flood let through). QA's clock moves neither.
  */
 export interface RateRule {
   /** Requests allowed per client per window. */
@@ -39,28 +44,40 @@ export const DEFAULT_RATE_LIMITS: RateLimitsConfig = {
 /** How many clients one limit remembers at most. */
 const MAX_CLIENTS = 20_000
 
+/** Monotonic milliseconds: the machine's, unaffected by wall-clock changes and by the QA clock. */
+export const monotonicNow = (): number => performance.now()
+
 export class RateLimiter {
   private readonly windows = new Map<string, { count: number; endsAt: number }>()
+  /**
+   * The same counts for the figures (QA `serverLoad`), which QA's reset does not clear: a run that resets the server
+   * between tests is still measured whole. `peak` is the most one client was let through within one window.
+   */
+  private readonly tallies = new Map<string, { count: number; endsAt: number }>()
+  private peakCount = 0
+  private refusedCount = 0
+  private allowedCount = 0
 
   constructor(
     readonly rule: RateRule,
     private readonly maxClients = MAX_CLIENTS,
   ) {}
 
-  /** Counts one request of `client`; 0 when allowed, else the seconds until its window ends (not counted). */
-  take(client: string, now: number): number {
-    let w = this.windows.get(client)
-    if (w && w.endsAt <= now) {
-      this.windows.delete(client)
-      w = undefined
+  /**
+   * Counts one request of `client` at monotonic time `now` (ms); 0 when allowed, else the seconds until its window
+   * ends (not counted).
+   */
+  take(client: string, now: number = monotonicNow()): number {
+    const w = this.windowOf(this.windows, client, now)
+    if (w.count >= this.rule.limit) {
+      this.refusedCount++
+      return Math.max(1, Math.ceil((w.endsAt - now) / 1000))
     }
-    if (!w) {
-      if (this.windows.size >= this.maxClients) this.makeRoom(now)
-      w = { count: 0, endsAt: now + this.rule.windowMs }
-      this.windows.set(client, w)
-    }
-    if (w.count >= this.rule.limit) return Math.max(1, Math.ceil((w.endsAt - now) / 1000))
     w.count++
+    this.allowedCount++
+    const tally = this.windowOf(this.tallies, client, now)
+    tally.count++
+    this.peakCount = Math.max(this.peakCount, tally.count)
     return 0
   }
 
@@ -68,14 +85,56 @@ export class RateLimiter {
     return this.windows.size
   }
 
+  /** Forgets every count (QA reset); the figures stay. */
   clear(): void {
     this.windows.clear()
   }
 
-  private makeRoom(now: number): void {
-    for (const [k, w] of this.windows) if (w.endsAt <= now) this.windows.delete(k)
+  /**
+   * The rule, the most one client was let through within one window since the start (or `resetFigures`), and the
+   * requests let through and refused in all. Windows are fixed and start at a client's first request, so within any sliding window of the
+   * same length one client may have had up to twice `peak`.
+   */
+  figures(): { limit: number; windowMs: number; peak: number; allowed: number; refused: number } {
+    return {
+      limit: this.rule.limit,
+      windowMs: this.rule.windowMs,
+      peak: this.peakCount,
+      allowed: this.allowedCount,
+      refused: this.refusedCount,
+    }
+  }
+
+  resetFigures(): void {
+    this.tallies.clear()
+    this.peakCount = 0
+    this.refusedCount = 0
+    this.allowedCount = 0
+  }
+
+  /** The client's current window in `map` (a new one when it had none or it ended), making room when full. */
+  private windowOf(
+    map: Map<string, { count: number; endsAt: number }>,
+    client: string,
+    now: number,
+  ): { count: number; endsAt: number } {
+    let w = map.get(client)
+    if (w && w.endsAt <= now) {
+      map.delete(client)
+      w = undefined
+    }
+    if (!w) {
+      if (map.size >= this.maxClients) this.makeRoom(map, now)
+      w = { count: 0, endsAt: now + this.rule.windowMs }
+      map.set(client, w)
+    }
+    return w
+  }
+
+  private makeRoom(map: Map<string, { count: number; endsAt: number }>, now: number): void {
+    for (const [k, w] of map) if (w.endsAt <= now) map.delete(k)
     // Still full: the oldest window goes (Maps keep insertion order).
-    while (this.windows.size >= this.maxClients) this.windows.delete(this.windows.keys().next().value as string)
+    while (map.size >= this.maxClients) map.delete(map.keys().next().value as string)
   }
 }
 
@@ -94,6 +153,11 @@ export class RateLimits {
     this.captcha.clear()
     this.certificateCheck.clear()
   }
+
+  resetFigures(): void {
+    this.captcha.resetFigures()
+    this.certificateCheck.resetFigures()
+  }
 }
 
 /** Who is asking: the candidate of a valid session, else the address. Never throws (a bad token is just no session). */
@@ -109,7 +173,8 @@ export function rateLimited(seconds: number, message?: string): HttpError {
 
 /** Counts the request against `limiter` for its client; throws the 429 when over. */
 export function checkRate(store: Store, limiter: RateLimiter, req: FastifyRequest, message?: string): void {
-  const wait = limiter.take(clientOf(store, req), store.clock.now())
+  // Real time, not store.clock (see the top of this file).
+  const wait = limiter.take(clientOf(store, req))
   if (wait > 0) throw rateLimited(wait, message)
 }
 

@@ -85,6 +85,42 @@ export const IDEMPOTENCY_TTL_MS = 60 * 60 * 1000
 const MAINTENANCE_MS = 30 * 1000
 /** A blob younger than this is never swept: its upload may not have reached the state yet. */
 const BLOB_GRACE_MS = 60 * 1000
+/**
+ * The most of the event loop's time whole-state writes may take under a stream of changes: after a write whose
+ * serialization held the loop S ms, the next one starts no sooner than S / WRITE_SHARE after it began (group commit
+ * gathers what changes meanwhile). The state is serialized whole, so S grows with it (tens of ms at a few MB); written
+ * back to back, writes took 40 % of the loop in a 500-candidate load run and requests queued behind them.
+ */
+export const WRITE_SHARE = 0.2
+/** However long serialization takes, an acknowledgement never waits more than this for its write to start. */
+const MAX_WRITE_GAP_MS = 1000
+
+/** What the state writes cost the event loop (QA `serverLoad`): main-thread wall time of serializing and handing over. */
+export interface WriteFigures {
+  writes: number
+  /** Size of the last write, and of all, in bytes (UTF-16 code units of the JSON: close to bytes for ASCII). */
+  lastChars: number
+  totalChars: number
+  /** Event-loop time spent serializing the state and handing it to the writer thread, in ms. */
+  serializeMs: number
+  /** The longest one write held the event loop, in ms. */
+  maxSerializeMs: number
+  /** Answers held until their changes were on disk (durable()), and how long they waited in all and at most, in ms. */
+  durableWaits: number
+  durableWaitMs: number
+  maxDurableWaitMs: number
+}
+
+const NO_WRITES: WriteFigures = {
+  writes: 0,
+  lastChars: 0,
+  totalChars: 0,
+  serializeMs: 0,
+  maxSerializeMs: 0,
+  durableWaits: 0,
+  durableWaitMs: 0,
+  maxDurableWaitMs: 0,
+}
 
 /**
  * Holds the state, the server's clock and the uploaded files. With a file (`--data`), changes are written in
@@ -117,6 +153,9 @@ export class Store {
   private waiters: Array<{ version: number; resolve: () => void; reject: (err: Error) => void }> = []
   private lastPrune = 0
   private readonly maintenance: NodeJS.Timeout
+  /** When the last write's serialization started and how long it held the loop (the write pacing). */
+  private lastWrite = { startedAt: 0, serializeMs: 0 }
+  private figures: WriteFigures = { ...NO_WRITES }
 
   /** Durable atomic writes on a thread of their own (with a file). */
   private readonly writer = new FileWriter()
@@ -172,7 +211,14 @@ export class Store {
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ version, resolve, reject }))
     // After a failed write nothing may be running: try again rather than wait forever.
     this.startWriting()
-    return done
+    const asked = performance.now()
+    const figures = this.figures
+    return done.finally(() => {
+      const ms = performance.now() - asked
+      figures.durableWaits++
+      figures.durableWaitMs += ms
+      figures.maxDurableWaitMs = Math.max(figures.maxDurableWaitMs, ms)
+    })
   }
 
   /** Drops what has expired by the clock; how many entries went. */
@@ -208,14 +254,46 @@ export class Store {
     return new Set(this.slices.flatMap((slice) => [...(slice.blobIds?.(this.state) ?? [])]))
   }
 
+  /** What the writes have cost the event loop so far (QA `serverLoad`). */
+  writeFigures(): WriteFigures {
+    return { ...this.figures }
+  }
+
+  /** Starts the write figures afresh (QA `resetServerLoad`). */
+  resetWriteFigures(): void {
+    this.figures = { ...NO_WRITES }
+  }
+
+  /**
+   * Waits until the loop may serialize again: at most WRITE_SHARE of its time goes to writes (see WRITE_SHARE).
+   * Machine time, as pacing is about the machine's work, not business time.
+   */
+  private async paced(): Promise<void> {
+    const { startedAt, serializeMs } = this.lastWrite
+    const gap = Math.min(MAX_WRITE_GAP_MS, serializeMs / WRITE_SHARE) - (performance.now() - startedAt)
+    if (gap > 0) await new Promise((resolve) => setTimeout(resolve, gap))
+  }
+
   private async writeLoop(): Promise<void> {
     try {
       while (this.written < this.version) {
+        await this.paced()
         if (Date.now() - this.lastPrune > 1000) this.prune() // housekeeping pace: machine time, as above
         const version = this.version
         const file = this.file as string
         const tmp = path.join(path.dirname(file), `${tempPrefix(file)}${process.pid}.tmp`)
-        await this.writer.write(file, tmp, stateToJson(this.state))
+        const startedAt = performance.now()
+        const json = stateToJson(this.state)
+        const written = this.writer.write(file, tmp, json)
+        const serializeMs = performance.now() - startedAt
+        this.lastWrite = { startedAt, serializeMs }
+        const f = this.figures
+        f.writes++
+        f.lastChars = json.length
+        f.totalChars += json.length
+        f.serializeMs += serializeMs
+        f.maxSerializeMs = Math.max(f.maxSerializeMs, serializeMs)
+        await written
         this.written = version
         this.settle((w) => w.version <= version, null)
       }

@@ -3,7 +3,7 @@ import { call, setApiBase, setSessionToken } from '../../src/api'
 import { onRetryStatus, type RetryStatus } from '../../src/api/retry-status'
 import { LoginQueueErrorBody } from '../../types/login-queue'
 import { startMock, type RunningMock } from '../support/servers'
-import { nextIdNumber, registerCandidate, send, solvedCaptcha } from './support/candidates'
+import { issuedCaptcha, nextIdNumber, registerCandidate, send, solvedCaptcha } from './support/candidates'
 import { resetTaroStub } from '../support/taro-node'
 
 /**
@@ -305,6 +305,9 @@ describe('the captcha gate', () => {
     // A budget of 1 ms: the gate's floor of 4 images at once.
     const tiny = await startMock({ loginQueue: { budgetMs: 1 }, rateLimits: MANY })
     try {
+      // The connections are opened first, so the crowd arrives together even on a starved machine (opening 120 at
+      // once can take longer than drawing four images, and then no more than four were ever in at once).
+      await Promise.all(Array.from({ length: 120 }, () => send(tiny, 'GET', '/api/health')))
       const answers = await Promise.all(Array.from({ length: 120 }, () => send(tiny, 'GET', '/api/captcha')))
       const drawn = answers.filter((a) => a.status === 200)
       const told = answers.filter((a) => a.status !== 200)
@@ -319,7 +322,7 @@ describe('the captcha gate', () => {
 
 /** A captcha for one of many concurrent clients (QA `captchaAnswer`, by its id). */
 async function captchaOf(mock: RunningMock): Promise<{ captchaId: string; captchaCode: string }> {
-  const issued = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string }
+  const issued = await issuedCaptcha(mock)
   const { answer } = await mock.qaApi('captchaAnswer', { captchaId: issued.captchaId })
   return { captchaId: issued.captchaId, captchaCode: answer }
 }

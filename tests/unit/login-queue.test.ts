@@ -1,15 +1,18 @@
-import { CaptchaGate, LoginQueue, type Admission } from '../../mock-server/features/account/login-queue'
+import { CaptchaGate, LoginQueue, ProvenLimit, type Admission } from '../../mock-server/features/account/login-queue'
 
 /**
  * The waiting room's arithmetic (mock-server/features/account/login-queue.ts) on a clock and hashing figures the test
  * sets: capacity from the measured scrypt throughput and the budget, waits from what is in and ahead, the end-to-end
  * throughput taking over when it is lower, and a ticket's place. The real server: tests/api/login-queue.test.ts.
  */
+/** The arithmetic alone: the proven limit (tested below) starts out of the way. */
+const UNPROVEN = 1e9
+
 function room(meanMs = 50, options = {}) {
   let now = 1_000_000
   const hashing = { meanMs, concurrency: 2 }
   const queue = new LoginQueue(
-    { budgetMs: 5000, ...options },
+    { budgetMs: 5000, initialLimit: UNPROVEN, ...options },
     () => now,
     () => hashing,
   )
@@ -100,7 +103,7 @@ describe('login waiting room: the arithmetic', () => {
 describe('captcha gate: the arithmetic', () => {
   test('admits what is drawn within the budget at the measured throughput, then says how long to wait', () => {
     let now = 0
-    const gate = new CaptchaGate(1000, () => now)
+    const gate = new CaptchaGate(1000, () => now, UNPROVEN)
     // Before any image: 20 ms each, two at a time, so 100 in a second.
     expect(gate.capacity()).toBe(100)
     // Ten drawn together, each taking 500 ms: 20 per second, so 20 within the budget.
@@ -113,5 +116,62 @@ describe('captcha gate: the arithmetic', () => {
     const told = refused(gate.admit())!
     expect(told.place).toEqual({ position: null, waitSeconds: 1 })
     expect(told.retryAfterSeconds).toBe(1)
+  })
+})
+
+describe('the proven limit: no more let in than was just seen to finish in time, at most doubled', () => {
+  test('a crowd on a fresh server meets a small limit, whatever the first guess or an idle measurement says', () => {
+    const now = 0
+    // Hashing measured at 50 ms (idle): 200 fit the 5 s budget by that figure; the room lets 2 in.
+    const queue = new LoginQueue(
+      { budgetMs: 5000 },
+      () => now,
+      () => ({ meanMs: 50, concurrency: 2 }),
+    )
+    const crowd = Array.from({ length: 500 }, (_v, i) => queue.admit(`c${i}`, 1))
+    expect(crowd.filter((a) => a.admitted)).toHaveLength(2)
+    expect(queue.status().capacity).toBe(2)
+    // The captcha gate's first guess (20 ms an image, two at a time) would let 100 in within a second; it lets 4.
+    const gate = new CaptchaGate(1000, () => now)
+    expect(Array.from({ length: 500 }, () => gate.admit()).filter((a) => a.admitted)).toHaveLength(4)
+  })
+
+  test('grows by one per job finished in time while in use, so at most doubles per round; halves on a slow one', () => {
+    const limit = new ProvenLimit(4, 1000)
+    // Four finished in time: the limit grows while at least half of it was in (4 and 3 of 4, then of 5).
+    for (let i = 4; i > 0; i--) limit.finished(200, i)
+    expect(limit.get()).toBe(6)
+    for (let round = 0; round < 3; round++) {
+      const n = limit.get()
+      for (let i = n; i > 0; i--) limit.finished(200, i)
+    }
+    expect(limit.get()).toBeLessThanOrEqual(4 * 2 ** 4)
+    const grown = limit.get()
+    // One request at a time (an idle server) proves nothing about a crowd: the limit stays.
+    for (let i = 0; i < 100; i++) limit.finished(10, 1)
+    expect(limit.get()).toBe(grown)
+    // Over the budget: halved, never below the floor.
+    limit.finished(1500, grown)
+    expect(limit.get()).toBe(Math.floor(grown / 2))
+    for (let i = 0; i < 20; i++) limit.finished(1500, 1)
+    expect(limit.get()).toBe(4)
+  })
+
+  test('the room lets more in as admitted logins finish within the budget, and fewer when they do not', () => {
+    let now = 0
+    const queue = new LoginQueue(
+      { budgetMs: 5000 },
+      () => now,
+      () => ({ meanMs: 50, concurrency: 2 }),
+    )
+    let inside = [queue.admit('a', 1), queue.admit('b', 1)].map((a) => admitted(a)!)
+    now += 300
+    for (const a of inside) a.release()
+    expect(queue.capacity()).toBe(3)
+    inside = ['c', 'd', 'e'].map((k) => admitted(queue.admit(k, 1))!)
+    expect(refused(queue.admit('f', 1))).not.toBeNull()
+    now += 6000 // over the budget
+    inside[0].release()
+    expect(queue.capacity()).toBe(2)
   })
 })

@@ -39,6 +39,11 @@ export interface LoginQueueOptions {
   maxRetryAfterSeconds?: number
   /** Most tickets kept; past it a refusal carries no place (default 50,000). */
   maxTickets?: number
+  /**
+   * Where the proven limit starts (ProvenLimit; default 2, one registration): it grows as admitted requests finish
+   * within the budget. The arithmetic's unit tests start it high to isolate the measured capacity.
+   */
+  initialLimit?: number
 }
 
 /** How long a line must stand before the end-to-end throughput counts. */
@@ -88,11 +93,42 @@ class LittleMeter {
   }
 }
 
+/**
+ * How many may be in at once, as proven by what finished (TCP's slow start, applied to admission): it starts small,
+ * grows by one for each admitted job that finished within the budget while the limit was in use (at least half of it
+ * in), so it at most doubles per round of jobs, and halves when a job took longer than the budget. A throughput
+ * measured while the server was idle, or a first guess, says nothing about a crowd on a machine that other work
+ * starves: 500 captchas let in at once on such a guess took 15 s to answer. The limit only lets in about twice what
+ * was just seen to finish in time.
+ */
+export class ProvenLimit {
+  private value: number
+
+  constructor(
+    private readonly min: number,
+    private readonly budgetMs: number,
+    start = min,
+  ) {
+    this.value = Math.max(min, start)
+  }
+
+  get(): number {
+    return this.value
+  }
+
+  /** A job ended after `ms`, with `inFlight` jobs in (itself included). */
+  finished(ms: number, inFlight: number): void {
+    if (ms > this.budgetMs) this.value = Math.max(this.min, Math.floor(this.value / 2))
+    else if (inFlight * 2 >= this.value) this.value++
+  }
+}
+
 const DEFAULTS: Required<LoginQueueOptions> = {
   budgetMs: Math.round(CLIENT_TIMEOUT_MS / 3),
   graceMs: 10_000,
   maxRetryAfterSeconds: 20,
   maxTickets: 50_000,
+  initialLimit: 2,
 }
 
 interface Ticket {
@@ -120,6 +156,8 @@ export class LoginQueue {
   private readonly meter: LittleMeter
   /** Since when the line has stood without a break (null: no line). */
   private busySince: number | null = null
+  /** How many units may be in at once, as proven by admitted requests that finished within the budget. */
+  private readonly proven: ProvenLimit
 
   constructor(
     options: LoginQueueOptions = {},
@@ -128,6 +166,7 @@ export class LoginQueue {
   ) {
     this.options = { ...DEFAULTS, ...options }
     this.meter = new LittleMeter(now)
+    this.proven = new ProvenLimit(2, this.options.budgetMs, this.options.initialLimit)
   }
 
   /**
@@ -142,9 +181,12 @@ export class LoginQueue {
     return Math.min(byHashes, endToEnd)
   }
 
-  /** What the budget allows at the measured throughput (at least one registration's worth). */
+  /**
+   * What the budget allows at the measured throughput (at least one registration's worth), and no more than the
+   * proven limit (ProvenLimit: what recently finished within the budget, at most doubled).
+   */
   measuredCapacity(): number {
-    return Math.max(2, Math.floor(this.options.budgetMs * this.throughputPerMs()))
+    return Math.min(this.proven.get(), Math.max(2, Math.floor(this.options.budgetMs * this.throughputPerMs())))
   }
 
   capacity(): number {
@@ -181,12 +223,14 @@ export class LoginQueue {
       this.inFlight += cost
       this.admitted++
       const finished = this.meter.start(cost)
+      const startedAt = now
       let released = false
       return {
         admitted: true,
         release: () => {
           if (released) return
           released = true
+          this.proven.finished(this.now() - startedAt, this.inFlight)
           this.inFlight -= cost
           finished()
         },
@@ -283,12 +327,20 @@ export function inLoginQueue<I, O>(
       ctx.reply.header('retry-after', String(admission.retryAfterSeconds))
       throw new QueueRefusal(admission.place)
     }
-    try {
-      return await handler(input, ctx)
-    } finally {
-      admission.release()
-    }
+    releaseWhenAnswered(ctx, admission.release)
+    return handler(input, ctx)
   }
+}
+
+/**
+ * Releases an admission once the answer has left (or the connection closed): what a request costs the room ends
+ * there, its durable write included (app.ts holds an answer until its changes are on disk), so the room measures
+ * what the caller waits for, not just the handler.
+ */
+function releaseWhenAnswered(ctx: RouteContext, release: () => void): void {
+  const res = ctx.reply.raw
+  if (res.writableFinished || res.destroyed) release()
+  else res.once('close', release)
 }
 
 /** QA: the waiting room's figures, and a fixed capacity (0 forces everyone to wait) or back to measured. */
@@ -333,12 +385,15 @@ export function captchaSolved(store: Store, captchaId: string, code: string): bo
 export class CaptchaGate {
   private inFlight = 0
   private readonly meter: LittleMeter
+  private readonly proven: ProvenLimit
 
   constructor(
     private readonly budgetMs: number,
-    now: () => number = () => performance.now(),
+    private readonly now: () => number = () => performance.now(),
+    initialLimit = 4,
   ) {
     this.meter = new LittleMeter(now)
+    this.proven = new ProvenLimit(4, budgetMs, initialLimit)
   }
 
   /** Images per ms, as measured (a first guess of 20 ms each, two at a time, before any was drawn). */
@@ -346,8 +401,9 @@ export class CaptchaGate {
     return this.meter.throughputPerMs() ?? 2 / 20
   }
 
+  /** What the budget allows at the measured throughput, and no more than the proven limit (ProvenLimit). */
   capacity(): number {
-    return Math.max(4, Math.floor(this.budgetMs * this.throughputPerMs()))
+    return Math.min(this.proven.get(), Math.max(4, Math.floor(this.budgetMs * this.throughputPerMs())))
   }
 
   admit(): Admission {
@@ -358,12 +414,14 @@ export class CaptchaGate {
     }
     this.inFlight++
     const finished = this.meter.start(1)
+    const startedAt = this.now()
     let released = false
     return {
       admitted: true,
       release: () => {
         if (released) return
         released = true
+        this.proven.finished(this.now() - startedAt, this.inFlight)
         this.inFlight--
         finished()
       },
@@ -386,10 +444,7 @@ export function behindCaptchaGate<I, O>(
       ctx.reply.header('retry-after', String(admission.retryAfterSeconds))
       throw new QueueRefusal(admission.place)
     }
-    try {
-      return await handler(input, ctx)
-    } finally {
-      admission.release()
-    }
+    releaseWhenAnswered(ctx, admission.release)
+    return handler(input, ctx)
   }
 }

@@ -11,9 +11,25 @@ export function nextIdNumber(): string {
   return makeIdNumber('110105', '19900101', String(seq++).padStart(3, '0'))
 }
 
+/**
+ * A fresh captcha, asked as the app asks: the captcha gate may answer a crowd 503 LOGIN_QUEUE with Retry-After
+ * (mock-server/features/account/login-queue.ts), and then it asks again when told.
+ */
+export async function issuedCaptcha(mock: RunningMock): Promise<{ captchaId: string; image: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(`${mock.url}/api/captcha`)
+    const body = (await res.json()) as { captchaId: string; image: string; error?: { code: string } }
+    if (res.ok) return body
+    const wait = Number(res.headers.get('retry-after'))
+    if (res.status !== 503 || body.error?.code !== 'LOGIN_QUEUE' || !(wait > 0) || attempt >= 30)
+      throw new Error(`captcha: ${res.status} ${JSON.stringify(body)}`)
+    await new Promise((r) => setTimeout(r, wait * 1000))
+  }
+}
+
 /** A fresh captcha and its answer (read through the QA API). */
 export async function solvedCaptcha(mock: RunningMock): Promise<{ captchaId: string; captchaCode: string }> {
-  const issued = (await (await fetch(`${mock.url}/api/captcha`)).json()) as { captchaId: string }
+  const issued = await issuedCaptcha(mock)
   const last = await mock.qaApi('lastCaptcha')
   if (last.captchaId !== issued.captchaId) throw new Error('another captcha was issued in between')
   return { captchaId: issued.captchaId, captchaCode: last.answer }

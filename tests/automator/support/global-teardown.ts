@@ -2,6 +2,7 @@ import { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import WebSocket from 'ws'
 import { STAND_IN_CLI } from './env'
+import type { RunningMock } from '../../support/servers'
 import { takeRun } from './run-state'
 
 /**
@@ -60,7 +61,29 @@ export default async function globalTeardown(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100))
     }
   }
+  const captchas = run.mock ? await captchaFigures(run.mock) : null
   await run.mock?.close()
   run.snapshot?.dispose()
   if (run.logFile && fs.existsSync(run.logFile)) fs.rmSync(run.logFile, { force: true })
+  // Every spec asks for captchas from one address (127.0.0.1), as candidates behind one carrier NAT do: the run must
+  // stay under the per-client limit, or a spec fails for a reason it does not name.
+  if (captchas && captchas.refused > 0)
+    throw new Error(
+      `the specs hit the captcha rate limit (${captchas.refused} refused, ${captchas.limit} a minute per client): ` +
+        'a spec asks for far more captchas than a person would',
+    )
+}
+
+/** The run's captcha figures (QA serverLoad), logged: how close the specs came to the per-client limit. */
+async function captchaFigures(mock: RunningMock) {
+  try {
+    const { captcha } = (await mock.qaApi('serverLoad')).rateLimits
+    process.stderr.write(
+      `[automator] captchas: ${captcha.allowed} issued; the most from one client within ${captcha.windowMs / 1000} s: ` +
+        `${captcha.peak} (limit ${captcha.limit}); refused ${captcha.refused}\n`,
+    )
+    return captcha
+  } catch {
+    return null
+  }
 }
