@@ -36,7 +36,7 @@ describe.each<MiniTarget>(['weapp', 'alipay', 'swan'])('%s keystrokes', (target)
     await host.waitFor('the captcha image', () => findByUid(page.root(), 'login-captcha-image') !== undefined, 60_000)
     await host.quiesce()
   }, HOOK_TIMEOUT_MS)
-  afterEach(() => host?.dispose())
+  afterEach(() => host?.dispose(), HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await mock?.close()
     snapshot?.dispose()
