@@ -1,14 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import type { ExamSummary } from '@contract/application'
-import { api, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { PageContainer } from '../../components/page-container'
 import { StatusTag } from '../../components/status-tag'
 import { toast } from '../../components/toast'
 import { go, routes } from '../../routes'
 import { useApplication } from '../../stores/application'
-import { useRequireSession } from '../../stores/session'
+import { useGuardedLoad } from '../../stores/guarded-load'
+import { messageOf } from '../../stores/shared'
 import { resumeRoute } from './resume'
 import './application.scss'
 
@@ -17,22 +16,17 @@ const day = (iso: string) => iso.slice(0, 10)
 
 /** 网上报名: the exams with their windows; an exam already applied for opens its application. */
 export default function ApplyExamsPage() {
-  const hasSession = useRequireSession()
   const exams = useApplication((s) => s.exams)
   const gate = useApplication((s) => s.gate)
-  const loading = useApplication((s) => s.loading)
-  const error = useApplication((s) => s.error)
+  const loading = useApplication((s) => !!s.loading.exams)
+  const error = useApplication((s) => s.errors.exams ?? null)
   const loadExams = useApplication((s) => s.loadExams)
-
-  useDidShow(() => {
-    if (hasSession) void loadExams()
-  })
+  useGuardedLoad(loadExams, { on: 'show' })
 
   const open = async (exam: ExamSummary) => {
     if (exam.application) {
       try {
-        const view = await api.getApplication(exam.application.id)
-        useApplication.getState().setView(view)
+        const view = await useApplication.getState().openApplication(exam.application.id)
         await go.to(resumeRoute(view), { id: view.id })
       } catch (err) {
         void toast.error(messageOf(err))

@@ -1,19 +1,18 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import type { ApplicationView } from '@contract/application'
-import { api, getSessionToken } from '../../api'
+import { currentNode } from '@domain/application-process'
 import { Button } from '../../components/button'
 import { PageContainer } from '../../components/page-container'
 import { StatusTag } from '../../components/status-tag'
 import { toast } from '../../components/toast'
 import { IdentityTag, PhotoTag, RecordsTag } from '../../components/verification-tag'
 import { formatChinaDateTime } from '@domain/results'
+import { useApplication } from '../../stores/application'
+import { useGuardedLoad } from '../../stores/guarded-load'
 import { useProfile } from '../../stores/profile'
 import { useResults } from '../../stores/results'
 import type { RecordKind } from '@contract/states'
 import { go, routes, type Route } from '../../routes'
-import { useRequireSession, useSession } from '../../stores/session'
+import { useSession } from '../../stores/session'
 import './index.scss'
 
 /** 个人信息管理: each item with its status, and 网上报名 locked with the reason until the required ones are done. */
@@ -28,24 +27,20 @@ export default function HubPage() {
   const results = useResults((s) => s.summary)
   const loadResults = useResults((s) => s.loadSummary)
 
-  const hasSession = useRequireSession()
-
-  useEffect(() => {
-    if (hasSession && !account) loadMe().catch(() => undefined)
-  }, [hasSession, account, loadMe])
+  // The candidate's applications with the node each is at (the process tracker, issue 14).
+  const applications = useApplication((s) => s.applications) ?? NONE
 
   // Back from an item's page: its change shows here at once.
-  // The candidate's applications with the node each is at (the process tracker, issue 14).
-  const [applications, setApplications] = useState<ApplicationView[]>([])
-  useDidShow(() => {
-    if (!getSessionToken()) return
-    void loadSummary()
-    api.listApplications().then(
-      (r) => setApplications(r.applications),
-      () => undefined,
-    )
-    void loadResults()
-  })
+  useGuardedLoad(
+    () => {
+      void loadSummary()
+      void useApplication.getState().loadApplications()
+      void loadResults()
+    },
+    { on: 'show' },
+  )
+  // Who is logged in (the name on the card), whenever it is not known.
+  useGuardedLoad(() => !account && loadMe().catch(() => undefined), { keys: [!!account] })
 
   const open = (r: Route) => () => void go.to(r)
   const openRecords = (kind: RecordKind) => () => void go.to(routes.profileRecords, { kind })
@@ -134,8 +129,7 @@ export default function HubPage() {
       {applications.length > 0 && (
         <View className='hub__list' id='hub-applications'>
           {applications.map((a, i) => {
-            const node =
-              a.nodes.find((n) => n.state === 'current' || n.state === 'failed') ?? a.nodes[a.nodes.length - 1]
+            const node = currentNode(a.nodes)
             return (
               <View
                 className='hub__item'
@@ -175,6 +169,7 @@ export default function HubPage() {
             void signOut().then(() => {
               useProfile.getState().reset()
               useResults.getState().reset()
+              useApplication.getState().reset()
               return go.restart(routes.login)
             })
           }
@@ -186,6 +181,7 @@ export default function HubPage() {
   )
 }
 
+const NONE: never[] = []
 const TICKET_WORDS = { 'not-open': '未开放', open: '可打印', closed: '已停止打印' } as const
 const TICKET_TONES = { 'not-open': 'neutral', open: 'success', closed: 'warning' } as const
 

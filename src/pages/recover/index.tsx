@@ -7,7 +7,6 @@ import {
   ResetPasswordForm,
 } from '@contract/account'
 import * as v from 'valibot'
-import { ApiError, call, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { FormField } from '../../components/form-field'
@@ -21,7 +20,9 @@ import { PASSWORD_RULE_TEXT } from '@domain/password'
 import { platform } from '../../platform/platform'
 import { go, routes } from '../../routes'
 import { useDraft } from '../../stores/drafts'
-import { attemptFace, type FaceAttempt } from '../../stores/face-verification'
+import { recoveryExpired, useAccount } from '../../stores/account'
+import type { FaceAttempt } from '../../stores/face-verification'
+import { messageOf } from '../../stores/shared'
 import './index.scss'
 
 type Way = 'question' | 'face'
@@ -71,7 +72,7 @@ export default function RecoverPage() {
 
   /** The server ended this recovery (too many wrong answers, or too late): start again, saying why. */
   const startAgain = (err: unknown) => {
-    if (!(err instanceof ApiError && err.code === 'RECOVERY_EXPIRED')) return
+    if (!recoveryExpired(err)) return
     setStep('identify')
     identify.setFormError(messageOf(err))
     answer.reset()
@@ -83,7 +84,7 @@ export default function RecoverPage() {
   const startQuestion = () =>
     void byQuestion.submit(
       async (value, idempotencyKey) => {
-        const r = await call('recoverQuestionStart', value, { idempotencyKey })
+        const r = await useAccount.getState().recoverByQuestion(value, idempotencyKey)
         setQuestion({ recoveryId: r.recoveryId, text: r.question })
         setStep('answer')
       },
@@ -94,11 +95,7 @@ export default function RecoverPage() {
     if (!question) return
     void answer.submit(
       async (value, idempotencyKey) => {
-        const r = await call(
-          'recoverQuestionAnswer',
-          { recoveryId: question.recoveryId, answer: value.answer },
-          { idempotencyKey },
-        )
+        const r = await useAccount.getState().answerQuestion(question.recoveryId, value.answer, idempotencyKey)
         setResetToken(r.resetToken)
         setStep('reset')
       },
@@ -113,12 +110,8 @@ export default function RecoverPage() {
   const startFace = async () => {
     setFaceNotice(null)
     await byFace.submit(
-      async ({ captchaId, captchaCode, ...identity }, idempotencyKey) => {
-        const result = await attemptFace(
-          (context) =>
-            call('recoverFaceStart', { ...identity, ...context, captchaId, captchaCode }, { idempotencyKey }),
-          (verifyId) => call('recoverFaceFinish', { verifyId, ...identity }, { idempotencyKey }),
-        )
+      async (value, idempotencyKey) => {
+        const result = await useAccount.getState().recoverByFace(value, idempotencyKey)
         if (result.kind !== 'passed') throw notPassed(result)
         setResetToken(result.value.resetToken)
         setStep('reset')
@@ -140,11 +133,7 @@ export default function RecoverPage() {
   const submitReset = () =>
     void reset.submit(
       async (value, idempotencyKey) => {
-        await call(
-          'resetPassword',
-          { resetToken: value.resetToken, newPassword: value.newPassword },
-          { idempotencyKey },
-        )
+        await useAccount.getState().resetPassword(value.resetToken, value.newPassword, idempotencyKey)
         setStep('done')
       },
       { onError: startAgain },

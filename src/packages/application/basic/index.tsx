@@ -2,7 +2,6 @@ import { Switch, Text, View } from '@tarojs/components'
 import { BasicStep, type ApplicationView } from '@contract/application'
 import { ID_VALID_LONG_TERM, idExpiryWarning } from '@domain/application-rules'
 import { basicProblems } from '@domain/application-steps'
-import { api } from '../../../api'
 import { DateSelect, PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
@@ -81,13 +80,7 @@ function BasicForm({ view }: { view: ApplicationView }) {
           {...form.field('ethnicity')}
         />
       </View>
-      <StepSubmit
-        view={view}
-        step='basic'
-        form={form}
-        problems={(value) => basicProblems(value, ethnicities)}
-        save={(value) => api.saveBasicStep({ id: view.id, ...value })}
-      />
+      <StepSubmit view={view} step='basic' form={form} problems={(value) => basicProblems(value, ethnicities)} />
     </View>
   )
 }

@@ -1,6 +1,5 @@
 import { CentreStep, type ApplicationView } from '@contract/application'
 import { centreProblems } from '@domain/application-steps'
-import { api } from '../../../api'
 import { PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { useApplication } from '../../../stores/application'
@@ -56,13 +55,7 @@ function CentreForm({ view }: { view: ApplicationView }) {
           />
         )}
       </View>
-      <StepSubmit
-        view={view}
-        step='centre'
-        form={form}
-        problems={(value) => centreProblems(value, centres, online)}
-        save={(value) => api.saveCentreStep({ id: view.id, ...value })}
-      />
+      <StepSubmit view={view} step='centre' form={form} problems={(value) => centreProblems(value, centres, online)} />
     </View>
   )
 }

@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components'
 import { ContactStep, type ApplicationView } from '@contract/application'
-import { api } from '../../../api'
 import { TextField } from '../../../components/form-field/text-field'
 import { useForm } from '../../../forms/use-form'
 import { draftKey, savedOr, StepPage, StepSubmit } from '../wizard'
@@ -48,12 +47,7 @@ function ContactForm({ view }: { view: ApplicationView }) {
         />
         <TextField id={`${p}-email`} label='电子邮箱' maxlength={60} placeholder='选填' {...form.field('email')} />
       </View>
-      <StepSubmit
-        view={view}
-        step='contact'
-        form={form}
-        save={(value) => api.saveContactStep({ id: view.id, ...value })}
-      />
+      <StepSubmit view={view} step='contact' form={form} />
     </View>
   )
 }

@@ -1,11 +1,11 @@
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { DECLARATION_NAMES, DECLARATIONS } from '@contract/application'
-import { api, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { go, routes, useQuery } from '../../../routes'
 import { useApplication } from '../../../stores/application'
+import { messageOf } from '../../../stores/shared'
 import { useRequireSession } from '../../../stores/session'
 import { DECLARATION_TEXTS } from './texts'
 import '../application.scss'
@@ -57,8 +57,7 @@ export default function ApplyDeclarationPage() {
     }
     setBusy(true)
     try {
-      const view = await api.acceptDeclarations(id)
-      useApplication.getState().setView(view)
+      await useApplication.getState().acceptDeclarations(id)
       await go.replace(routes.applyCentre, { id })
     } catch (err) {
       setError(messageOf(err))

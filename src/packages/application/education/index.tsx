@@ -3,7 +3,6 @@ import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { EducationStep, type ApplicationView } from '@contract/application'
 import type { EducationRecord, RecordKind } from '@contract/profile'
-import { api } from '../../../api'
 import { Button } from '../../../components/button'
 import { FormField } from '../../../components/form-field'
 import { useForm } from '../../../forms/use-form'
@@ -101,7 +100,6 @@ function EducationForm({ view }: { view: ApplicationView }) {
             ? { educationRecordId: '请选择已核验通过的学历信息' }
             : {}
         }
-        save={(value) => api.saveEducationStep({ id: view.id, ...value })}
       />
     </View>
   )

@@ -2,7 +2,6 @@ import { Switch, Text, View } from '@tarojs/components'
 import { ExamInfoStep, type ApplicationView } from '@contract/application'
 import { firstRegistrationRequired } from '@domain/application-rules'
 import { examInfoProblems } from '@domain/application-steps'
-import { api } from '../../../api'
 import { MonthSelect, PickerSelect } from '../../../components/picker-select'
 import { FormField } from '../../../components/form-field'
 import { useForm } from '../../../forms/use-form'
@@ -167,13 +166,7 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
           )}
         </FormField>
       </View>
-      <StepSubmit
-        view={view}
-        step='examInfo'
-        form={form}
-        problems={(value) => examInfoProblems(value, dicts, today)}
-        save={(value) => api.saveExamInfoStep({ id: view.id, ...value })}
-      />
+      <StepSubmit view={view} step='examInfo' form={form} problems={(value) => examInfoProblems(value, dicts, today)} />
     </View>
   )
 }

@@ -1,8 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
-import type { ApplicationForm } from '@contract/application'
-import { api, ApiError, getApiBase, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { DrawingCanvas } from '../../../components/drawing-canvas'
 import { PageContainer } from '../../../components/page-container'
@@ -14,7 +11,8 @@ import { refusalOfSave, saveDrawingAsImage, savedImageWhere } from '../../../pla
 import type { RefusalKind } from '../../../platform/types'
 import { go, routes, useQuery } from '../../../routes'
 import { useApplication } from '../../../stores/application'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { messageOf, serverImageSrc } from '../../../stores/shared'
 import { NAVIGATION_FAILED, Sections } from '../sections'
 import { ApplicationNotes } from '../wizard'
 import { layoutForm } from './layout'
@@ -33,10 +31,9 @@ const STATUS_NAMES: Record<string, string> = {
 /** 报名表: all the data, the photo and the 验证码; 保存报名表 as an image; 撤回 before 报名确认, then edit. */
 export default function ApplyFormPage() {
   const id = useQuery(routes.applyForm).id ?? ''
-  const hasSession = useRequireSession()
   const view = useApplication((s) => (s.view?.id === id ? s.view : null))
-  const [form, setForm] = useState<ApplicationForm | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const form = useApplication((s) => (s.form?.id === id ? s.form : null))
+  const loadError = useApplication((s) => s.errors.form ?? null)
   const [message, setMessage] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
   const [denied, setDenied] = useState<RefusalKind | null>(null)
@@ -45,19 +42,18 @@ export default function ApplyFormPage() {
   const [busy, setBusy] = useState<'save' | 'withdraw' | null>(null)
 
   const load = () => {
-    setLoadError(null)
     void useApplication.getState().loadApplication(id)
-    api.applicationForm(id).then(setForm, (err) => {
+    void useApplication
+      .getState()
+      .loadForm(id)
       // Not complete yet: the review page says what is missing.
-      if (err instanceof ApiError && err.code === 'APPLICATION_INCOMPLETE') void go.replace(routes.applyReview, { id })
-      else setLoadError(messageOf(err))
-    })
+      .then((loaded) => {
+        if (loaded === 'incomplete') void go.replace(routes.applyReview, { id })
+      })
   }
-  useDidShow(() => {
-    if (hasSession && id) load()
-  })
+  useGuardedLoad(() => id && load(), { on: 'show' })
 
-  const photoUrl = form ? `${getApiBase()}${form.photoUrl}` : null
+  const photoUrl = form ? serverImageSrc(form.photoUrl) : null
   const drawing = useMemo(() => (form ? layoutForm(form, photoUrl) : null), [form, photoUrl])
 
   const save = async () => {
@@ -81,8 +77,7 @@ export default function ApplyFormPage() {
     setBusy('withdraw')
     setMessage(null)
     try {
-      const next = await api.withdrawApplication(id)
-      useApplication.getState().setView(next)
+      await useApplication.getState().withdraw(id)
       void toast.success('已撤回，可修改后重新提交')
       load()
     } catch (err) {

@@ -1,19 +1,19 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { PermissionHelp } from '../../../components/permission-help'
 import type { RefusalKind } from '../../../platform/types'
 import { go, routes } from '../../../routes'
 import { examPhotoSrc, useApplication } from '../../../stores/application'
+import { messageOf } from '../../../stores/shared'
 import { ApplicationNotes, useApplicationPage } from '../wizard'
 import './index.scss'
 
 /** 考试照片: 确认使用照片 (the hub's photo) or 更换考试照片 (a new one, checked like the hub's, for this exam only). */
 export default function ApplyPhotoPage() {
   const { id, view } = useApplicationPage()
-  const error = useApplication((s) => s.error)
+  const error = useApplication((s) => s.errors.application ?? null)
   const [busy, setBusy] = useState<'confirm' | 'change' | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [refusal, setRefusal] = useState<RefusalKind | null>(null)
@@ -23,7 +23,7 @@ export default function ApplyPhotoPage() {
     setBusy('confirm')
     setMessage(null)
     try {
-      useApplication.getState().setView(await api.confirmHubPhoto(id))
+      await useApplication.getState().confirmHubPhoto(id)
       await go.to(routes.applyReview, { id })
     } catch (err) {
       setMessage(messageOf(err))

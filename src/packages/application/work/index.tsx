@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import { OTHER_UNIT, WorkStep, type ApplicationView } from '@contract/application'
 import { workProblems } from '@domain/application-steps'
-import { api } from '../../../api'
 import { TextField } from '../../../components/form-field/text-field'
 import { MonthSelect, PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
@@ -105,7 +104,6 @@ function WorkForm({ view }: { view: ApplicationView }) {
         step='work'
         form={form}
         problems={(value) => workProblems(value, { units, unitTypes }, graduations, today)}
-        save={(value) => api.saveWorkStep({ id: view.id, ...value })}
       />
     </View>
   )

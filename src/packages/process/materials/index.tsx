@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { MATERIAL_LIMITS } from '@contract/process'
-import { getApiBase, messageOf } from '../../../api'
+import { messageOf, serverImageSrc } from '../../../stores/shared'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { PermissionHelp } from '../../../components/permission-help'
@@ -11,7 +11,7 @@ import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
 import { go, routes, useQuery } from '../../../routes'
 import { ofApplication, useProcess } from '../../../stores/process'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
 import { chinaTime, fileSize } from '../nodes'
 import '../process.scss'
 import './index.scss'
@@ -24,7 +24,6 @@ import './index.scss'
  */
 export default function MaterialsPage() {
   const { id } = useQuery(routes.materials)
-  const hasSession = useRequireSession()
   const view = useProcess((s) => ofApplication(s.materials, id))
   const loading = useProcess((s) => !!s.loading.materials)
   const loadError = useProcess((s) => s.errors.materials ?? null)
@@ -44,10 +43,7 @@ export default function MaterialsPage() {
   const load = async () => {
     if (id) await useProcess.getState().loadMaterials(id)
   }
-  useEffect(() => {
-    if (hasSession) void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hasSession, id])
+  useGuardedLoad(load, { keys: [id] })
 
   // The last pick, tried again once WeChat's privacy popup is agreed (PermissionHelp's 重新授权).
   const lastPick = useRef<{ key: string; source: 'photo' | 'file' } | null>(null)
@@ -134,7 +130,7 @@ export default function MaterialsPage() {
                     <Image
                       id={`materials-review-item-${m.key}-thumb`}
                       className='materials__thumb'
-                      src={`${getApiBase()}${m.uploaded.imageUrl}`}
+                      src={serverImageSrc(m.uploaded.imageUrl)}
                       mode='aspectFit'
                     />
                   ) : (

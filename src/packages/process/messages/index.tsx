@@ -1,17 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { usePullDownRefresh } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
-import { getSessionToken } from '../../../api'
 import { PageContainer } from '../../../components/page-container'
 import { useProcess } from '../../../stores/process'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
 import { chinaTime } from '../nodes'
 import '../process.scss'
 import './index.scss'
 
 /** 消息: the reminders the server queued on every change of the candidate's applications, newest first. */
 export default function MessagesPage() {
-  useRequireSession()
   const data = useProcess((s) => s.messages)
   const loading = useProcess((s) => !!s.loading.messages)
   const error = useProcess((s) => s.errors.messages ?? null)
@@ -20,9 +18,7 @@ export default function MessagesPage() {
     await useProcess.getState().loadMessages()
     void Taro.stopPullDownRefresh()
   }
-  useDidShow(() => {
-    if (getSessionToken()) void load()
-  })
+  useGuardedLoad(load, { on: 'show' })
   usePullDownRefresh(() => void load())
 
   return (

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { PaymentView } from '@contract/process'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { go, routes, useQuery } from '../../../routes'
 import { ofApplication, useProcess, type PayResult } from '../../../stores/process'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
 import { chinaTime, yuan } from '../nodes'
 import '../process.scss'
 import './index.scss'
@@ -27,7 +27,6 @@ const STATE_TEXT: Record<PaymentView['state'], string> = {
  */
 export default function PayPage() {
   const { id } = useQuery(routes.pay)
-  const hasSession = useRequireSession()
   const pay = useProcess((s) => ofApplication(s.payment, id))
   const loading = useProcess((s) => !!s.loading.payment)
   const loadError = useProcess((s) => s.errors.payment ?? null)
@@ -37,10 +36,7 @@ export default function PayPage() {
   const load = async () => {
     if (id) await useProcess.getState().loadPayment(id)
   }
-  useEffect(() => {
-    if (hasSession) void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hasSession, id])
+  useGuardedLoad(load, { keys: [id] })
 
   const payNow = async () => {
     if (!id) return

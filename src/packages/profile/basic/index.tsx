@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { IdentityTag, PhotoTag } from '../../../components/verification-tag'
 import { useProfile } from '../../../stores/profile'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
 import { go, routes } from '../../../routes'
 import '../profile.scss'
 
@@ -17,11 +16,7 @@ export default function BasicInfoPage() {
   const error = useProfile((s) => s.errors.basic)
   const loadBasic = useProfile((s) => s.loadBasic)
 
-  const hasSession = useRequireSession()
-
-  useEffect(() => {
-    if (hasSession) void loadBasic()
-  }, [hasSession, loadBasic])
+  useGuardedLoad(loadBasic)
 
   return (
     <PageContainer id='basic-page' loading={!basic && loading} error={!basic ? error : null} onRetry={loadBasic}>

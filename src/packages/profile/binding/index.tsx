@@ -1,13 +1,13 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { messageOf } from '../../../api'
+import { useState } from 'react'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
 import { useProfile } from '../../../stores/profile'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { messageOf } from '../../../stores/shared'
 import '../profile.scss'
 import './index.scss'
 
@@ -22,11 +22,7 @@ export default function BindingPage() {
   const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState<string | null>(null)
 
-  const hasSession = useRequireSession()
-
-  useEffect(() => {
-    if (hasSession) void loadBinding()
-  }, [hasSession, loadBinding])
+  useGuardedLoad(loadBinding)
 
   const run = (action: () => Promise<void>, done: string) => async () => {
     setBusy(true)

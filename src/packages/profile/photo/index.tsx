@@ -1,12 +1,11 @@
 import { Image, Progress, Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { PhotoTag } from '../../../components/verification-tag'
 import { toast } from '../../../components/toast'
 import { PHOTO_MIN_HEIGHT, PHOTO_MIN_WIDTH, formatKb } from '@domain/photo'
 import { photoSrc, useProfile } from '../../../stores/profile'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
 import '../profile.scss'
 import './index.scss'
 
@@ -29,11 +28,7 @@ export default function PhotoPage() {
   const uploadError = useProfile((s) => s.uploadError)
   const { loadPhoto, pickPhoto, uploadPhoto } = useProfile.getState()
 
-  const hasSession = useRequireSession()
-
-  useEffect(() => {
-    if (hasSession) void loadPhoto()
-  }, [hasSession, loadPhoto])
+  useGuardedLoad(loadPhoto)
 
   const upload = async () => {
     if (await uploadPhoto()) void toast.success('上传成功，等待核验')

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { ERROR_MESSAGES } from '@contract/errors'
 import { AddRecordRequest } from '@contract/profile'
-import { serverNow } from '../../../api'
 import { Button } from '../../../components/button'
 import { FormField } from '../../../components/form-field'
 import { DateSelect, PickerSelect } from '../../../components/picker-select'
@@ -24,11 +23,11 @@ import {
   type RecordKind,
 } from '@domain/education'
 import { MAJORS } from '@domain/majors'
-import { chinaDateOf } from '@domain/today'
 import type { FormScanField } from '@domain/xuexin-fill'
 import { useProfile, type RecordDraft } from '../../../stores/profile'
 import { useScan } from '../../../stores/scan'
 import { useRequireSession } from '../../../stores/session'
+import { serverToday } from '../../../stores/shared'
 import { go, routes, useQuery } from '../../../routes'
 import '../profile.scss'
 import './index.scss'
@@ -75,7 +74,7 @@ export default function RecordFormPage() {
   const [keyword, setKeyword] = useState(draft.school && draft.school !== OTHER_SCHOOL ? draft.school : '')
   const levels = useMemo(() => levelsFor(kind), [kind])
   // Graduation dates are checked against China's today on the server's clock, not the phone's.
-  const today = chinaDateOf(serverNow())
+  const today = serverToday()
   const scanPercent = useScan((s) => s.percent)
   const scanSource = useScan((s) => s.source)
   const scanError = useScan((s) => s.error)

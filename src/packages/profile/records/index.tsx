@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { RecordTag } from '../../../components/verification-tag'
@@ -18,7 +17,8 @@ import {
   type RecordKind,
 } from '@domain/education'
 import { useProfile } from '../../../stores/profile'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { messageOf } from '../../../stores/shared'
 import { go, routes, useQuery } from '../../../routes'
 import '../profile.scss'
 import './index.scss'
@@ -32,12 +32,8 @@ export default function RecordsPage() {
   const { loadRecords, deleteRecord } = useProfile.getState()
   const [deleteError, setDeleteError] = useState<string | null>(null)
 
-  const hasSession = useRequireSession()
-
-  useDidShow(() => {
-    void Taro.setNavigationBarTitle({ title: RECORD_KIND_NAMES[kind] })
-    if (hasSession) void loadRecords(kind)
-  })
+  useDidShow(() => void Taro.setNavigationBarTitle({ title: RECORD_KIND_NAMES[kind] }))
+  useGuardedLoad(() => loadRecords(kind), { on: 'show' })
 
   const remove = async (id: string) => {
     const { confirm } = await Taro.showModal({

@@ -1,8 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useMemo } from 'react'
 import { PageContainer } from '../../../components/page-container'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
 import { useResults } from '../../../stores/results'
 import { drawCertificate } from '../images'
 import { SaveAsImage } from '../save-image'
@@ -15,10 +14,7 @@ export default function CertificatePage() {
   const error = useResults((s) => s.errors.certificate)
   const loadCertificate = useResults((s) => s.loadCertificate)
 
-  const hasSession = useRequireSession()
-  useDidShow(() => {
-    if (hasSession) void loadCertificate()
-  })
+  useGuardedLoad(loadCertificate, { on: 'show' })
 
   const c = result?.available ? result.certificate : null
   const drawing = useMemo(() => (c ? drawCertificate(c) : null), [c])

@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import type { SubjectStandingView } from '@contract/results'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
 import { go, routes } from '../../../routes'
 import { useResults } from '../../../stores/results'
 import '../results.scss'
@@ -35,10 +34,7 @@ export default function ScoresPage() {
   const loadScores = useResults((s) => s.loadScores)
   const [year, setYear] = useState<number | null>(null)
 
-  const hasSession = useRequireSession()
-  useDidShow(() => {
-    if (hasSession) void loadScores()
-  })
+  useGuardedLoad(loadScores, { on: 'show' })
 
   const shown = scores?.years.find((y) => y.year === year) ?? scores?.years[0] ?? null
   const standing = scores?.standing

@@ -2,12 +2,12 @@ import { Image, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { formatChinaDateTime } from '@domain/results'
-import { getApiBase } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { platform } from '../../../platform/platform'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { serverImageSrc } from '../../../stores/shared'
 import { useReminders } from '../../../stores/reminders'
 import { useResults, type ReminderOutcome } from '../../../stores/results'
 import { drawTicket } from '../images'
@@ -34,14 +34,11 @@ export default function TicketPage() {
   const [reminder, setReminder] = useState<ReminderOutcome | null>(null)
 
   // Every visit asks the server again: the window opens and closes by the server's clock.
-  const hasSession = useRequireSession()
-  useDidShow(() => {
-    if (hasSession) void loadTicket()
-    void useReminders.getState().load()
-  })
+  useGuardedLoad(loadTicket, { on: 'show' })
+  useDidShow(() => void useReminders.getState().load())
 
   const brief = summary?.ticket ?? null
-  const photoUrl = ticket?.photoUrl ? `${getApiBase()}${ticket.photoUrl}` : null
+  const photoUrl = ticket?.photoUrl ? serverImageSrc(ticket.photoUrl) : null
   const drawing = useMemo(() => (ticket ? drawTicket(ticket, photoUrl) : null), [ticket, photoUrl])
   return (
     <PageContainer
