@@ -10,6 +10,7 @@ import type { Form } from '../../forms/use-form'
 import { go, routes, useQuery, type Route } from '../../routes'
 import { useApplication, type StepInput } from '../../stores/application'
 import { useGuardedLoad } from '../../stores/guarded-load'
+import { Card } from '../../components/card'
 import './application.scss'
 
 /** Each step's page, in the order of SPEC 3. */
@@ -91,9 +92,9 @@ export function ApplicationNotes({ view }: { view: ApplicationView }) {
   return (
     <>
       {view.mergeNotice && (
-        <View className='apply-card apply-card--warn' id='apply-merge-notice'>
+        <Card tone='warn' id='apply-merge-notice'>
           <Text className='apply-note'>{view.mergeNotice}</Text>
-        </View>
+        </Card>
       )}
       {view.warnings.map((w, i) => (
         <Text key={w} className='apply-note apply-note--warn' id={`apply-warning-${i}`}>

@@ -15,8 +15,7 @@ import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
 import { FormRefusal, useForm } from '../../forms/use-form'
-import { PasswordMeter } from '../../components/password-meter'
-import { PASSWORD_RULE_TEXT } from '@domain/password'
+import { PasswordPair } from '../../components/password-pair'
 import { platform } from '../../platform/platform'
 import { go, routes } from '../../routes'
 import { useDraft } from '../../stores/drafts'
@@ -233,25 +232,15 @@ export default function RecoverPage() {
             <Text className='recover__ok' id='recover-verified'>
               身份验证通过，请设置新密码。
             </Text>
-            <TextField
+            <PasswordPair
               id='recover-new-password'
               label='新密码'
-              required
-              hint={PASSWORD_RULE_TEXT}
-              {...reset.field('newPassword')}
-              kind='password'
-              maxlength={32}
               placeholder='请设置新密码'
-            />
-            <PasswordMeter id='recover-new-password-strength' password={reset.values.newPassword} />
-            <TextField
-              id='recover-new-password-confirm'
-              label='确认新密码'
-              required
-              {...reset.field('newPasswordConfirm')}
-              kind='password'
-              maxlength={32}
-              placeholder='请再次输入新密码'
+              password={reset.field('newPassword')}
+              confirmId='recover-new-password-confirm'
+              confirmLabel='确认新密码'
+              confirmPlaceholder='请再次输入新密码'
+              confirm={reset.field('newPasswordConfirm')}
             />
           </>
         )}

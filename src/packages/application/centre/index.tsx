@@ -4,7 +4,8 @@ import { PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { useApplication } from '../../../stores/application'
 import { draftKey, NO_ITEMS, savedOr, StepPage, StepSubmit } from '../wizard'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Card, LabelValue } from '../../../components/card'
 
 /** Step 1 考点信息: the 考点 of the province, and the 报名点 where confirmation is online (天津, 上海, 新疆兵团). */
 export default function ApplyCentrePage() {
@@ -27,13 +28,8 @@ function CentreForm({ view }: { view: ApplicationView }) {
 
   return (
     <View>
-      <View className='apply-card'>
-        <View className='apply-row'>
-          <Text className='apply-row__label'>考区</Text>
-          <Text className='apply-row__value' id={`${p}-province`}>
-            {view.provinceName}
-          </Text>
-        </View>
+      <Card>
+        <LabelValue layout='form' label='考区' valueId={`${p}-province`} value={view.provinceName} />
         <PickerSelect
           id={`${p}-centre`}
           label='考点'
@@ -54,7 +50,7 @@ function CentreForm({ view }: { view: ApplicationView }) {
             error={errors.enrolPoint}
           />
         )}
-      </View>
+      </Card>
       <StepSubmit view={view} step='centre' form={form} problems={(value) => centreProblems(value, centres, online)} />
     </View>
   )

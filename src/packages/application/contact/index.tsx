@@ -3,6 +3,7 @@ import { ContactStep, type ApplicationView } from '@contract/application'
 import { TextField } from '../../../components/form-field/text-field'
 import { useForm } from '../../../forms/use-form'
 import { draftKey, savedOr, StepPage, StepSubmit } from '../wizard'
+import { Card } from '../../../components/card'
 
 /** Step 3 联系方式: mobile, address and postcode checked by the shared rules; e-mail optional. */
 export default function ApplyContactPage() {
@@ -18,7 +19,7 @@ function ContactForm({ view }: { view: ApplicationView }) {
   })
   return (
     <View>
-      <View className='apply-card'>
+      <Card>
         <TextField
           id={`${p}-mobile`}
           label='手机号码'
@@ -46,7 +47,7 @@ function ContactForm({ view }: { view: ApplicationView }) {
           {...form.field('postcode')}
         />
         <TextField id={`${p}-email`} label='电子邮箱' maxlength={60} placeholder='选填' {...form.field('email')} />
-      </View>
+      </Card>
       <StepSubmit view={view} step='contact' form={form} />
     </View>
   )

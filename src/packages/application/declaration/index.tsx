@@ -8,6 +8,7 @@ import { useApplication } from '../../../stores/application'
 import { messageOf } from '../../../stores/shared'
 import { useRequireSession } from '../../../stores/session'
 import { DECLARATION_TEXTS } from './texts'
+import { Card } from '../../../components/card'
 import '../application.scss'
 import './index.scss'
 
@@ -68,10 +69,7 @@ export default function ApplyDeclarationPage() {
 
   return (
     <PageContainer id='apply-declaration-page'>
-      <View className='apply-card'>
-        <Text className='apply-card__title' id='apply-declaration-title'>
-          {DECLARATION_NAMES[doc]}
-        </Text>
+      <Card titleId='apply-declaration-title' title={DECLARATION_NAMES[doc]}>
         <ScrollView
           key={doc}
           ref={scrollRef as never}
@@ -89,7 +87,7 @@ export default function ApplyDeclarationPage() {
           <Text className='declaration__end'>（全文完）</Text>
         </ScrollView>
         {!read && <Text className='apply-note'>请将上方内容滑动至末尾</Text>}
-      </View>
+      </Card>
       <View
         id='apply-declaration-agree'
         className={`declaration__agree ${agreed ? 'agree-on' : ''} ${read ? '' : 'declaration__agree--off'}`}

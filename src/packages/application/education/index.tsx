@@ -9,6 +9,7 @@ import { useForm } from '../../../forms/use-form'
 import { go, routes } from '../../../routes'
 import { useApplication } from '../../../stores/application'
 import { draftKey, savedOr, StepPage, StepSubmit } from '../wizard'
+import { Card } from '../../../components/card'
 import './index.scss'
 
 /**
@@ -69,7 +70,7 @@ function EducationForm({ view }: { view: ApplicationView }) {
 
   return (
     <View>
-      <View className='apply-card'>
+      <Card>
         <Text className='apply-note'>教育情况只能从个人信息管理中已核验通过的学历、学位信息中选择。</Text>
         <FormField id={`${p}-education`} label='学历' required error={errors.educationRecordId}>
           {verified ? (
@@ -90,7 +91,7 @@ function EducationForm({ view }: { view: ApplicationView }) {
         <Button id={`${p}-hub`} variant='text' onClick={() => void go.to(routes.profileRecords, { kind: 'education' })}>
           去个人信息管理添加或查看学历信息
         </Button>
-      </View>
+      </Card>
       <StepSubmit
         view={view}
         step='education'

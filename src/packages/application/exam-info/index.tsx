@@ -7,6 +7,7 @@ import { FormField } from '../../../components/form-field'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
 import { draftKey, savedOr, StepPage, StepSubmit } from '../wizard'
+import { Card, LabelValue } from '../../../components/card'
 import './index.scss'
 
 /**
@@ -57,7 +58,7 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
 
   return (
     <View>
-      <View className='apply-card'>
+      <Card>
         <PickerSelect
           id={`${p}-category`}
           label='专业类别'
@@ -123,8 +124,7 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
             {...form.field('firstRegistration')}
           />
         )}
-        <View className='apply-row'>
-          <Text className='apply-row__label'>已取得住培合格证书</Text>
+        <LabelValue layout='form' label='已取得住培合格证书'>
           <Switch
             id={`${p}-residency`}
             checked={values.residencyHolder}
@@ -135,7 +135,7 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
               })
             }
           />
-        </View>
+        </LabelValue>
         {values.residencyHolder && (
           <MonthSelect
             id={`${p}-residency-date`}
@@ -165,7 +165,7 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
             <Text className='apply-note'>请先选择专业</Text>
           )}
         </FormField>
-      </View>
+      </Card>
       <StepSubmit view={view} step='examInfo' form={form} problems={(value) => examInfoProblems(value, dicts, today)} />
     </View>
   )

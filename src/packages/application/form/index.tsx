@@ -16,6 +16,7 @@ import { messageOf, serverImageSrc } from '../../../stores/shared'
 import { NAVIGATION_FAILED, Sections } from '../sections'
 import { ApplicationNotes } from '../wizard'
 import { layoutForm } from './layout'
+import { Card, LabelValue } from '../../../components/card'
 import '../application.scss'
 
 const STATUS_NAMES: Record<string, string> = {
@@ -92,11 +93,9 @@ export default function ApplyFormPage() {
       {form && (
         <>
           {view && <ApplicationNotes view={view} />}
-          <View className='apply-card'>
-            <Text className='apply-card__title'>{form.title}</Text>
+          <Card title={form.title}>
             {view && (
-              <View className='apply-row'>
-                <Text className='apply-row__label'>报名状态</Text>
+              <LabelValue layout='form' label='报名状态'>
                 <StatusTag
                   id='apply-form-status'
                   tone={
@@ -109,7 +108,7 @@ export default function ApplyFormPage() {
                 >
                   {STATUS_NAMES[view.status] ?? view.status}
                 </StatusTag>
-              </View>
+              </LabelValue>
             )}
             {view?.autoConfirmNote && (
               <Text className='apply-note' id='apply-form-auto-note'>
@@ -126,10 +125,10 @@ export default function ApplyFormPage() {
               {form.code}
             </Text>
             {photoUrl && <Image id='apply-form-photo' className='apply-photo__image' src={photoUrl} mode='aspectFit' />}
-          </View>
+          </Card>
           <Sections prefix='apply-form' sections={form.sections} />
           {reminder && (
-            <View className='apply-card' id='apply-form-reminders'>
+            <Card id='apply-form-reminders'>
               <Text
                 className={reminder.ok ? 'apply-note' : 'apply-note apply-note--warn'}
                 id='apply-form-reminders-text'
@@ -149,7 +148,7 @@ export default function ApplyFormPage() {
                   {reminder.settings ? '去设置开启通知' : '查看消息'}
                 </Button>
               )}
-            </View>
+            </Card>
           )}
           {message && (
             <Text className='apply-error' id='apply-form-message'>

@@ -8,6 +8,7 @@ import { go, routes } from '../../../routes'
 import { examPhotoSrc, useApplication } from '../../../stores/application'
 import { messageOf } from '../../../stores/shared'
 import { ApplicationNotes, useApplicationPage } from '../wizard'
+import { Card } from '../../../components/card'
 import './index.scss'
 
 /** 考试照片: 确认使用照片 (the hub's photo) or 更换考试照片 (a new one, checked like the hub's, for this exam only). */
@@ -52,8 +53,7 @@ export default function ApplyPhotoPage() {
       {view && (
         <>
           <ApplicationNotes view={view} />
-          <View className='apply-card'>
-            <Text className='apply-card__title'>考试照片</Text>
+          <Card title='考试照片'>
             {src ? (
               <Image id='apply-photo-image' className='apply-photo__image' src={src} mode='aspectFit' />
             ) : (
@@ -66,7 +66,7 @@ export default function ApplyPhotoPage() {
                 {view.photo.source === 'hub' ? '使用个人信息管理中的照片' : '已更换为本次考试的照片'}
               </Text>
             )}
-          </View>
+          </Card>
           {message && (
             <Text className='apply-error' id='apply-photo-error'>
               {message}

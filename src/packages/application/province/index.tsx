@@ -6,6 +6,7 @@ import { go, routes, useQuery } from '../../../routes'
 import { useApplication } from '../../../stores/application'
 import { useGuardedLoad } from '../../../stores/guarded-load'
 import { messageOf } from '../../../stores/shared'
+import { Card } from '../../../components/card'
 import '../application.scss'
 
 /**
@@ -62,7 +63,7 @@ export default function ApplyProvincePage() {
           {error}
         </Text>
       )}
-      <View className='apply-card' style={{ padding: 0 }}>
+      <Card style={{ padding: 0 }}>
         {dicts?.provinces.map((p) => (
           <View
             key={p.code}
@@ -74,7 +75,7 @@ export default function ApplyProvincePage() {
             {p.onlineConfirmation && <Text className='apply-note'>网上确认</Text>}
           </View>
         ))}
-      </View>
+      </Card>
     </PageContainer>
   )
 }

@@ -12,6 +12,7 @@ import { useGuardedLoad } from '../../../stores/guarded-load'
 import { messageOf } from '../../../stores/shared'
 import { NAVIGATION_FAILED, Sections } from '../sections'
 import { ApplicationNotes } from '../wizard'
+import { Card, LabelValue } from '../../../components/card'
 import '../application.scss'
 
 /** 确认报名信息: everything on one page, each section linking to its step; 提交报名信息 and 修改考区. */
@@ -60,20 +61,14 @@ export default function ApplyReviewPage() {
       {review && view && (
         <>
           <ApplicationNotes view={view} />
-          <View className='apply-card'>
-            <Text className='apply-card__title'>{view.examName}</Text>
-            <View className='apply-row'>
-              <Text className='apply-row__label'>考区</Text>
-              <Text className='apply-row__value' id='apply-review-province'>
-                {view.provinceName}
-              </Text>
-            </View>
+          <Card title={view.examName}>
+            <LabelValue layout='form' label='考区' valueId='apply-review-province' value={view.provinceName} />
             {view.missing.length > 0 && (
               <Text className='apply-note apply-note--warn' id='apply-review-missing'>
                 {`尚未完成：${view.missing.map((k) => STEP_NAMES[k as keyof typeof STEP_NAMES] ?? k).join('、')}`}
               </Text>
             )}
-          </View>
+          </Card>
           <Sections prefix='apply-review' sections={review.sections} editId={view.can.edit ? id : undefined} />
           {error && (
             <Text className='apply-error' id='apply-review-error'>

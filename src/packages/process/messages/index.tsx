@@ -5,6 +5,7 @@ import { PageContainer } from '../../../components/page-container'
 import { useProcess } from '../../../stores/process'
 import { useGuardedLoad } from '../../../stores/guarded-load'
 import { chinaTime } from '../nodes'
+import { Card } from '../../../components/card'
 import '../process.scss'
 import './index.scss'
 
@@ -31,13 +32,13 @@ export default function MessagesPage() {
       emptyText='暂无消息'
     >
       {data?.messages.map((m, i) => (
-        <View className={`pc-card message message--${m.kind}`} key={m.id} id={`messages-item-${i}`} data-kind={m.kind}>
+        <Card className={`message message--${m.kind}`} key={m.id} id={`messages-item-${i}`} data={{ kind: m.kind }}>
           <View className='message__head'>
-            <Text className='pc-title'>{m.title}</Text>
+            <Text className='ui-card__title'>{m.title}</Text>
             <Text className='pc-label'>{chinaTime(m.at)}</Text>
           </View>
           <Text className='pc-note'>{m.body}</Text>
-        </View>
+        </Card>
       ))}
     </PageContainer>
   )

@@ -14,6 +14,7 @@ import { platform } from '../../../platform/platform'
 import { useReminders } from '../../../stores/reminders'
 import { serverNow } from '../../../stores/shared'
 import { chinaTime, qaKeyOf } from '../nodes'
+import { Card } from '../../../components/card'
 import '../process.scss'
 import './index.scss'
 
@@ -68,13 +69,10 @@ export default function TrackerPage() {
     <PageContainer id='tracker-page' loading={!app && loading} error={!app ? error : null} onRetry={load}>
       {app && (
         <>
-          <View className='pc-card'>
-            <Text className='pc-title' id='tracker-exam'>
-              {app.examName}
-            </Text>
+          <Card titleId='tracker-exam' title={app.examName}>
             <Text className='pc-note' id='tracker-province'>{`报考考区：${app.provinceName}`}</Text>
-          </View>
-          <View className='pc-card tracker__nodes'>
+          </Card>
+          <Card className='tracker__nodes'>
             {app.nodes.map((n, i) => {
               const key = qaKeyOf(n.key)
               // The countdown is the node the application is at (domain/application-process), while not done.
@@ -121,7 +119,7 @@ export default function TrackerPage() {
                 </View>
               )
             })}
-          </View>
+          </Card>
           <View className='pc-actions'>
             {/* Baidu cannot ask for subscriptions (platform.swan.ts): its reminders are the message list's. */}
             {platform.capabilities.subscribeMessages && (

@@ -29,6 +29,7 @@ import { useScan } from '../../../stores/scan'
 import { useRequireSession } from '../../../stores/session'
 import { serverToday } from '../../../stores/shared'
 import { go, routes, useQuery } from '../../../routes'
+import { Card } from '../../../components/card'
 import '../profile.scss'
 import './index.scss'
 
@@ -125,7 +126,7 @@ export default function RecordFormPage() {
   return (
     <PageContainer id={`${p}-form-page`}>
       {/* Scan a 学信网 query screenshot: the fields below are filled and marked 请核对 until changed or saved. */}
-      <View className='pf-card record-form__scan'>
+      <Card className='record-form__scan'>
         <Text className='pf-note'>
           {`可扫描学信网${kind === 'education' ? '学历' : '学位'}查询结果自动填写：手机截图从相册选择，电脑上的页面可直接拍照识别；也可手动填写。`}
         </Text>
@@ -202,9 +203,9 @@ export default function RecordFormPage() {
             )}
           </View>
         )}
-      </View>
+      </Card>
 
-      <View className='pf-card'>
+      <Card>
         <FormField
           id={`${p}-form-certificate`}
           label={labels.certificateNo}
@@ -370,7 +371,7 @@ export default function RecordFormPage() {
             保存
           </Button>
         </View>
-      </View>
+      </Card>
     </PageContainer>
   )
 }

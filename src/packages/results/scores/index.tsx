@@ -7,6 +7,7 @@ import { StatusTag } from '../../../components/status-tag'
 import { useGuardedLoad } from '../../../stores/guarded-load'
 import { go, routes } from '../../../routes'
 import { useResults } from '../../../stores/results'
+import { Card } from '../../../components/card'
 import '../results.scss'
 
 /** What the rolling rule means for one subject, in words. */
@@ -64,8 +65,8 @@ export default function ScoresPage() {
             ))}
           </View>
 
-          <View className='rs-card' id='scores-sheet' data-year={shown.year}>
-            <Text className='rs-card__title' id='scores-exam'>
+          <Card id='scores-sheet' data={{ year: shown.year }}>
+            <Text className='ui-card__title' id='scores-exam'>
               {shown.examName}
             </Text>
             <Text className='rs-note'>报考专业：{scores.speciality}</Text>
@@ -91,10 +92,9 @@ export default function ScoresPage() {
                 </View>
               </View>
             ))}
-          </View>
+          </Card>
 
-          <View className='rs-card' id='scores-standing'>
-            <Text className='rs-card__title'>成绩滚动管理（{standing.asOfYear}年度）</Text>
+          <Card id='scores-standing' title='成绩滚动管理（{standing.asOfYear}年度）'>
             <Text className='rs-note' id='scores-rule'>
               {scores.rollingYears === 2
                 ? '考试以两年为一个周期：某科目合格，成绩在当年和下一年度有效；须在连续两个考试年度内通过全部科目，方可取得资格。'
@@ -131,7 +131,7 @@ export default function ScoresPage() {
                 {standing.asOfYear}年度须参加的科目：{toSit.map((s) => s.name).join('、')}
               </Text>
             )}
-          </View>
+          </Card>
         </>
       )}
     </PageContainer>
