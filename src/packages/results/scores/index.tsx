@@ -94,7 +94,7 @@ export default function ScoresPage() {
             ))}
           </Card>
 
-          <Card id='scores-standing' title='成绩滚动管理（{standing.asOfYear}年度）'>
+          <Card id='scores-standing' title={`成绩滚动管理（${standing.asOfYear}年度）`}>
             <Text className='rs-note' id='scores-rule'>
               {scores.rollingYears === 2
                 ? '考试以两年为一个周期：某科目合格，成绩在当年和下一年度有效；须在连续两个考试年度内通过全部科目，方可取得资格。'
