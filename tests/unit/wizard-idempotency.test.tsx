@@ -44,8 +44,10 @@ afterEach(() => {
   jest.restoreAllMocks()
 })
 
+const contactForm = () => renderHook(() => useForm({ schema: ContactStep, initial: FILLED.contact })).result
+
 /** One tap of 提交 on the 联系方式 step, the client's retries (with their backoff) run through on fake time. */
-async function tap(form: { current: Parameters<typeof saveStep>[0] }) {
+async function tap(form: ReturnType<typeof contactForm>) {
   await act(async () => {
     const done = saveStep(form.current, 'contact', 'a1', () => ({}))
     await jest.advanceTimersByTimeAsync(120_000)
@@ -54,7 +56,7 @@ async function tap(form: { current: Parameters<typeof saveStep>[0] }) {
 }
 
 test('a retried step sends the key of the lost submission; the next filling a new one', async () => {
-  const { result } = renderHook(() => useForm({ schema: ContactStep, initial: FILLED.contact }))
+  const result = contactForm()
 
   answer = 'lost'
   await tap(result)
@@ -77,7 +79,7 @@ test('a retried step sends the key of the lost submission; the next filling a ne
 })
 
 test('a refused save is corrected and sent again as a new request, with a new key', async () => {
-  const { result } = renderHook(() => useForm({ schema: ContactStep, initial: FILLED.contact }))
+  const result = contactForm()
   answer = 'refused'
   await tap(result)
   expect(result.current.errors.mobile).toBe('手机号码应为11位')
