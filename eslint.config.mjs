@@ -63,6 +63,23 @@ const APP_SYNTAX = [
   },
 ]
 
+/** A page's data path: stores only. */
+const PAGE_THROUGH_STORES = {
+  // The contract's endpoint types (@contract/api) are not the client.
+  group: [...API, '!@contract/api'],
+  message: 'A page reads and acts through a store (src/stores: data, actions, messageOf, serverNow), never src/api.',
+}
+const PAGE_CLOCK = [
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: "A page reads the server's clock (serverNow() from src/stores/shared), never the phone's.",
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: "A page reads the server's clock (serverNow() from src/stores/shared), never the phone's.",
+  },
+]
+
 /** One room's walls: its import patterns and syntax, on top of the app's own (base) for the app's rooms. */
 function walls(files, { ignores = [], patterns = [], syntax = [], base = files.some((f) => f.startsWith('src/')) }) {
   const rules = {
@@ -136,17 +153,11 @@ export default tseslint.config(
       { group: ['**/pages/**', '**/packages/**'], message: 'A component imports no page.' },
     ],
   }),
+  // A page reads and acts through the stores only (one data path: page → store → src/api), and reads the server's
+  // clock, never the phone's.
   walls(['src/pages/**', 'src/packages/**'], {
-    syntax: [
-      {
-        selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-        message: "A page reads the server's clock (serverNow() from src/api, through its store), never the phone's.",
-      },
-      {
-        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-        message: "A page reads the server's clock (serverNow() from src/api, through its store), never the phone's.",
-      },
-    ],
+    patterns: [PAGE_THROUGH_STORES],
+    syntax: PAGE_CLOCK,
   }),
   // The platform is the floor under the client: it imports no client room (the client hands it what it needs).
   walls(['src/platform/**'], {

@@ -66,6 +66,17 @@ export interface ProcessNode {
   deadline: string | null
 }
 
+/**
+ * The node an application is at, the one the hub shows beside it and the tracker marks: the first current or failed
+ * node, else (every node done) the last done one; undefined when there are no nodes.
+ */
+export function currentNode<N extends { state: NodeState }>(nodes: readonly N[]): N | undefined {
+  return (
+    nodes.find((n) => n.state === 'current' || n.state === 'failed') ??
+    [...nodes].reverse().find((n) => n.state === 'done')
+  )
+}
+
 /** The nodes this province's applications go through, in order. */
 export function nodeKeys(flags: ProvinceFlags): NodeKey[] {
   const keys: NodeKey[] = ['fill']

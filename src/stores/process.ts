@@ -1,20 +1,21 @@
 import { create } from 'zustand'
-import type { ApplicationView } from '@contract/application'
 import type { MaterialsView, MessagesResponse, PaymentView } from '@contract/process'
 import { api, messageOf, newIdempotencyKey } from '../api'
 import { platform } from '../platform/platform'
 import { routes } from '../routes'
 import { fitForUpload, isProblem, pick, type PickProblem } from './pick'
 import { recordSubscription, subscribeWords, useReminders } from './reminders'
+import { useApplication } from './application'
+import { sectionLoader, type SectionFlags } from './sections'
 import { useSession } from './session'
 import type { ReminderPurpose } from '@contract/states'
 
 /**
- * After submission (issue 14): the tracker's application, the materials, the payment and the message list, loaded and
- * changed by the process pages through these actions. Each view names its application, so a page shows only its own
- * (`ofApplication`); the message list is the candidate's.
+ * After submission (issue 14): the materials, the payment and the message list, loaded and changed by the process
+ * pages through these actions (the application itself, which the tracker draws, is `useApplication`'s view). Each
+ * view names its application, so a page shows only its own (`ofApplication`); the message list is the candidate's.
  */
-type Section = 'tracker' | 'materials' | 'payment' | 'messages'
+type Section = 'materials' | 'payment' | 'messages'
 
 /** The platform or the server does not know yet how the payment ended: never a success or a failure. */
 export const PAY_PENDING = '支付结果确认中，请稍后刷新查看'
@@ -22,17 +23,13 @@ export const PAY_PENDING = '支付结果确认中，请稍后刷新查看'
 /** What 缴费 ended in, as the server records it (the cashier's own word is never used). */
 export type PayResult = { ok: boolean; text: string }
 
-interface ProcessState {
-  application: ApplicationView | null
+interface ProcessState extends SectionFlags<Section> {
   materials: MaterialsView | null
   payment: PaymentView | null
   messages: MessagesResponse | null
-  loading: Partial<Record<Section, boolean>>
-  errors: Partial<Record<Section, string | null>>
   /** Upload progress (0-100) by material key while one is uploading. */
   uploads: Record<string, number>
 
-  loadApplication: (id: string) => Promise<void>
   loadMaterials: (id: string) => Promise<void>
   loadPayment: (id: string) => Promise<void>
   loadMessages: () => Promise<void>
@@ -55,7 +52,6 @@ interface ProcessState {
 }
 
 const initial = {
-  application: null,
   materials: null,
   payment: null,
   messages: null,
@@ -69,43 +65,24 @@ const initial = {
 const tapKeys = new Map<string, string>()
 
 export const useProcess = create<ProcessState>((set, get) => {
-  /** Runs one load with its section's loading and error flags. */
-  async function load<T>(section: Section, fetch: () => Promise<T>, keep: (value: T) => Partial<ProcessState>) {
-    set((s) => ({ loading: { ...s.loading, [section]: true } }))
-    try {
-      const value = await fetch()
-      set((s) => ({
-        ...keep(value),
-        loading: { ...s.loading, [section]: false },
-        errors: { ...s.errors, [section]: null },
-      }))
-    } catch (err) {
-      set((s) => ({ loading: { ...s.loading, [section]: false }, errors: { ...s.errors, [section]: messageOf(err) } }))
-    }
-  }
+  const { load } = sectionLoader<Section, ProcessState>(set)
 
   return {
     ...initial,
 
-    loadApplication: (id) =>
-      load(
-        'tracker',
-        () => api.getApplication(id),
-        (application) => ({ application }),
-      ),
-    loadMaterials: (id) =>
-      load(
+    loadMaterials: async (id) =>
+      void (await load(
         'materials',
         () => api.materialsOf(id),
         (materials) => ({ materials }),
-      ),
-    loadPayment: (id) =>
-      load(
+      )),
+    loadPayment: async (id) =>
+      void (await load(
         'payment',
         () => api.paymentOf(id),
         (payment) => ({ payment }),
-      ),
-    loadMessages: () => load('messages', api.messages, (messages) => ({ messages })),
+      )),
+    loadMessages: async () => void (await load('messages', api.messages, (messages) => ({ messages }))),
 
     uploadMaterial: async (id, key, source = 'photo') => {
       const chooseFile = source === 'file' ? platform.chooseFile : undefined
@@ -139,7 +116,7 @@ export const useProcess = create<ProcessState>((set, get) => {
       if (get().materials?.confirmation === 'rejected') await api.resubmitMaterials(id)
       else {
         const app = await api.getApplication(id)
-        await api.submitApplication(id, app.version)
+        useApplication.getState().setView(await api.submitApplication(id, app.version))
       }
       await get().loadMaterials(id)
     },

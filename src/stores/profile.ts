@@ -1,12 +1,13 @@
 import { create } from 'zustand'
 import type { RequestOf } from '@contract/api'
 import type { BasicInfo, BindingInfo, EducationRecord, PhotoInfo, ProfileSummary } from '@contract/profile'
-import { api, ApiError, getApiBase, messageOf } from '../api'
+import { api, ApiError, getApiBase } from '../api'
 import type { RecordKind } from '@domain/education'
 import { checkPhoto, uprightSize, type PhotoProblem } from '@domain/photo'
 import { platform } from '../platform/platform'
 import type { ImageSource } from '../platform/types'
 import { clearDraft as forgetDraft, readDraft, writeDraft } from './drafts'
+import { sectionLoader, type SectionFlags } from './sections'
 
 /**
  * The personal-info hub's data (issue 5): every hub page reads and changes it through these actions, so pages stay
@@ -47,14 +48,12 @@ export interface PhotoCandidate {
   problems: PhotoProblem[]
 }
 
-interface ProfileState {
+interface ProfileState extends SectionFlags<Section> {
   summary: ProfileSummary | null
   basic: BasicInfo | null
   photo: PhotoInfo | null
   records: Record<RecordKind, EducationRecord[] | null>
   binding: BindingInfo | null
-  loading: Partial<Record<Section, boolean>>
-  errors: Partial<Record<Section, string | null>>
 
   candidate: PhotoCandidate | null
   /** The record forms' drafts, by kind: the form page edits them, the scanner (its own issue) fills them. */
@@ -106,26 +105,11 @@ const initial = {
 }
 
 let searchSeq = 0
-/** How many changes the candidate made to each section (see `load`). */
-const changes = new Map<Section, number>()
-const changed = (section: Section) => changes.set(section, (changes.get(section) ?? 0) + 1)
 
 export const useProfile = create<ProfileState>((set, get) => {
-  /**
-   * Runs one load with its section's loading and error flags. A change the candidate made to the section while the
-   * load was under way (bind, unbind, upload) is newer than the load's answer, which is then dropped.
-   */
-  async function load<T>(section: Section, fetch: () => Promise<T>, store: (value: T) => Partial<ProfileState>) {
-    set((s) => ({ loading: { ...s.loading, [section]: true }, errors: { ...s.errors, [section]: null } }))
-    const changesBefore = changes.get(section) ?? 0
-    try {
-      const value = await fetch()
-      const stale = (changes.get(section) ?? 0) !== changesBefore
-      set((s) => ({ ...(stale ? {} : store(value)), loading: { ...s.loading, [section]: false } }))
-    } catch (err) {
-      set((s) => ({ loading: { ...s.loading, [section]: false }, errors: { ...s.errors, [section]: messageOf(err) } }))
-    }
-  }
+  // A change the candidate made to a section while its load was under way (bind, unbind, upload) is newer than the
+  // load's answer, which is then dropped (sections.ts).
+  const { load, changed } = sectionLoader<Section, ProfileState>(set)
 
   /** A change on one page moves the hub's statuses: refresh them quietly (the hub shows its own error if this fails). */
   const refreshSummary = () => void get().loadSummary()
@@ -133,16 +117,16 @@ export const useProfile = create<ProfileState>((set, get) => {
   return {
     ...initial,
 
-    loadSummary: () => load('summary', api.profileSummary, (summary) => ({ summary })),
-    loadBasic: () => load('basic', api.profileBasic, (basic) => ({ basic })),
-    loadPhoto: () => load('photo', api.profilePhoto, (photo) => ({ photo })),
-    loadRecords: (kind) =>
-      load(
+    loadSummary: async () => void (await load('summary', api.profileSummary, (summary) => ({ summary }))),
+    loadBasic: async () => void (await load('basic', api.profileBasic, (basic) => ({ basic }))),
+    loadPhoto: async () => void (await load('photo', api.profilePhoto, (photo) => ({ photo }))),
+    loadRecords: async (kind) =>
+      void (await load(
         kind,
         () => api.listRecords(kind),
         (r) => ({ records: { ...get().records, [kind]: r.records } }),
-      ),
-    loadBinding: () => load('binding', api.binding, (binding) => ({ binding })),
+      )),
+    loadBinding: async () => void (await load('binding', api.binding, (binding) => ({ binding }))),
 
     // Drafts are kept on the device too, so a closed app or an expired session loses nothing typed.
     drafts: { education: storedDraft('education'), degree: storedDraft('degree') },

@@ -85,6 +85,20 @@ const CASES = {
     "export const a = Date.now()\nexport const b = new Date()\nexport const c = new Date('2026-01-01T00:00:00Z')\n",
   ],
   pageBranchesOnPlatform: ['src/pages/x/index.tsx', "export const a = process.env.TARO_ENV === 'h5'\n"],
+  // One data path: a page reads and acts through a store, whatever the spelling of src/api.
+  pageImportsApi: [
+    'src/pages/x/index.tsx',
+    "import { api, messageOf } from '../../api'\nexport const a = [api, messageOf]\n",
+  ],
+  packagePageImportsApiModule: [
+    'src/packages/process/x/index.tsx',
+    "import { serverNow } from '../../../api/server-clock'\nimport { call } from '@/api'\nexport const a = [serverNow, call]\n",
+  ],
+  packageHelperImportsApi: ['src/packages/application/x.ts', "import { api } from '../../api'\nexport const a = api\n"],
+  pageReadsStore: [
+    'src/packages/process/x/index.tsx',
+    "import type { ResponseOf } from '@contract/api'\nimport { useProcess } from '../../../stores/process'\nimport { messageOf, serverNow } from '../../../stores/shared'\nexport const a = [useProcess, messageOf, serverNow]\nexport type B = ResponseOf<'messages'>\n",
+  ],
   platformImportsApi: ['src/platform/platform.h5.ts', "import { api } from '../api'\nexport const a = api\n"],
   platformImportsStore: [
     'src/platform/x.ts',
@@ -201,6 +215,17 @@ test('a store and the form kit import no page or component; a component no src/a
   )
   expect(results.componentImportsApiModule).toEqual(refusedWith(/^no-restricted-imports: .*A component/))
   expect(results.componentReadsStore).toEqual([])
+})
+
+test('a page never imports src/api (by path, module or alias): it reads and acts through a store', () => {
+  const refused = refusedWith(/^no-restricted-imports: .*A page reads and acts through a store/)
+  expect(results.pageImportsApi).toEqual(refused)
+  expect(results.packageHelperImportsApi).toEqual(refused)
+  expect(results.packagePageImportsApiModule).toEqual([
+    expect.stringMatching(/^no-restricted-imports: .*A page reads and acts through a store/),
+    expect.stringMatching(/^no-restricted-imports: .*A page reads and acts through a store/),
+  ])
+  expect(results.pageReadsStore).toEqual([])
 })
 
 test("a page never reads the phone's clock (Date.now(), new Date()) nor branches on the platform", () => {

@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import type { ExamSummary } from '@contract/application'
-import { api, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { PageContainer } from '../../components/page-container'
 import { StatusTag } from '../../components/status-tag'
 import { toast } from '../../components/toast'
 import { go, routes } from '../../routes'
 import { useApplication } from '../../stores/application'
-import { useRequireSession } from '../../stores/session'
+import { useGuardedLoad } from '../../stores/guarded-load'
+import { messageOf } from '../../stores/shared'
 import { resumeRoute } from './resume'
+import { Card, LabelValue } from '../../components/card'
 import './application.scss'
 
 const WINDOW_NAMES = { upcoming: '未开始', open: '报名中', closed: '已结束' } as const
@@ -17,22 +17,17 @@ const day = (iso: string) => iso.slice(0, 10)
 
 /** 网上报名: the exams with their windows; an exam already applied for opens its application. */
 export default function ApplyExamsPage() {
-  const hasSession = useRequireSession()
   const exams = useApplication((s) => s.exams)
   const gate = useApplication((s) => s.gate)
-  const loading = useApplication((s) => s.loading)
-  const error = useApplication((s) => s.error)
+  const loading = useApplication((s) => !!s.loading.exams)
+  const error = useApplication((s) => s.errors.exams ?? null)
   const loadExams = useApplication((s) => s.loadExams)
-
-  useDidShow(() => {
-    if (hasSession) void loadExams()
-  })
+  useGuardedLoad(loadExams, { on: 'show' })
 
   const open = async (exam: ExamSummary) => {
     if (exam.application) {
       try {
-        const view = await api.getApplication(exam.application.id)
-        useApplication.getState().setView(view)
+        const view = await useApplication.getState().openApplication(exam.application.id)
         await go.to(resumeRoute(view), { id: view.id })
       } catch (err) {
         void toast.error(messageOf(err))
@@ -52,42 +47,39 @@ export default function ApplyExamsPage() {
       emptyText='暂无可报名的考试'
     >
       {gate && !gate.unlocked && (
-        <View className='apply-card apply-card--warn'>
+        <Card tone='warn'>
           <Text className='apply-note apply-note--warn' id='apply-exams-gate'>
             {gate.reason ?? '请先完成个人信息管理中的必填项目'}
           </Text>
           <Button id='apply-exams-hub' variant='secondary' onClick={() => void go.to(routes.hub)}>
             去完善个人信息
           </Button>
-        </View>
+        </Card>
       )}
       {exams?.map((exam) => {
         const applied = exam.application !== null
         const canStart = exam.windowState === 'open' && !!gate?.unlocked
         return (
-          <View key={exam.id} className='apply-card' id={`apply-exam-${exam.id}`}>
-            <Text className='apply-card__title'>{exam.name}</Text>
-            <View className='apply-row'>
-              <Text className='apply-row__label'>报名时间</Text>
-              <Text className='apply-row__value' id={`apply-exam-${exam.id}-window`}>
-                {`${day(exam.window.opensAt)} 至 ${day(exam.window.closesAt)}`}
-              </Text>
-            </View>
-            <View className='apply-row'>
-              <Text className='apply-row__label'>考试日期</Text>
-              <Text className='apply-row__value'>
-                {exam.examDate === exam.examEndDate ? exam.examDate : `${exam.examDate} 至 ${exam.examEndDate}`}
-              </Text>
-            </View>
-            <View className='apply-row'>
-              <Text className='apply-row__label'>状态</Text>
+          <Card key={exam.id} id={`apply-exam-${exam.id}`} title={exam.name}>
+            <LabelValue
+              layout='form'
+              label='报名时间'
+              valueId={`apply-exam-${exam.id}-window`}
+              value={`${day(exam.window.opensAt)} 至 ${day(exam.window.closesAt)}`}
+            />
+            <LabelValue
+              layout='form'
+              label='考试日期'
+              value={exam.examDate === exam.examEndDate ? exam.examDate : `${exam.examDate} 至 ${exam.examEndDate}`}
+            />
+            <LabelValue layout='form' label='状态'>
               <StatusTag
                 id={`apply-exam-${exam.id}-state`}
                 tone={applied ? 'success' : exam.windowState === 'open' ? 'info' : 'neutral'}
               >
                 {applied ? '已报名' : WINDOW_NAMES[exam.windowState]}
               </StatusTag>
-            </View>
+            </LabelValue>
             {(applied || exam.windowState === 'open') && (
               <View className='apply-actions'>
                 <Button
@@ -99,7 +91,7 @@ export default function ApplyExamsPage() {
                 </Button>
               </View>
             )}
-          </View>
+          </Card>
         )
       })}
     </PageContainer>

@@ -4,6 +4,7 @@ import { Button } from '../../components/button'
 import { toast } from '../../components/toast'
 import { go } from '../../routes'
 import { routeOfSection } from './wizard'
+import { Card, LabelValue } from '../../components/card'
 
 type Section = ResponseOf<'reviewApplication'>['sections'][number]
 
@@ -17,9 +18,9 @@ export function Sections(props: { prefix: string; sections: Section[]; editId?: 
       {props.sections.map((s) => {
         const target = props.editId ? routeOfSection(s.step) : null
         return (
-          <View key={s.step + s.title} className='apply-card' id={`${props.prefix}-section-${s.step}`}>
+          <Card key={s.step + s.title} id={`${props.prefix}-section-${s.step}`}>
             <View className='sections__head'>
-              <Text className='apply-card__title'>{s.title}</Text>
+              <Text className='ui-card__title'>{s.title}</Text>
               {target && props.editId && (
                 <Button
                   id={`${props.prefix}-edit-${s.step}`}
@@ -36,12 +37,9 @@ export function Sections(props: { prefix: string; sections: Section[]; editId?: 
               )}
             </View>
             {s.rows.map((r, i) => (
-              <View className='apply-row' key={`${r.label}${i}`}>
-                <Text className='apply-row__label'>{r.label}</Text>
-                <Text className='apply-row__value'>{r.value}</Text>
-              </View>
+              <LabelValue key={`${r.label}${i}`} layout='form' label={r.label} value={r.value} />
             ))}
-          </View>
+          </Card>
         )
       })}
     </>

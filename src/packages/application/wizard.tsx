@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type * as v from 'valibot'
 import { STEP_KEYS, STEP_NAMES, type ApplicationView, type StepKey } from '@contract/application'
@@ -9,8 +8,9 @@ import { PageContainer } from '../../components/page-container'
 import { StepBar } from '../../components/step-bar'
 import type { Form } from '../../forms/use-form'
 import { go, routes, useQuery, type Route } from '../../routes'
-import { useApplication } from '../../stores/application'
-import { useRequireSession } from '../../stores/session'
+import { useApplication, type StepInput } from '../../stores/application'
+import { useGuardedLoad } from '../../stores/guarded-load'
+import { Card } from '../../components/card'
 import './application.scss'
 
 /** Each step's page, in the order of SPEC 3. */
@@ -44,19 +44,16 @@ export function routeOfSection(step: string): Route<{ id: string }> | null {
  */
 export function useApplicationPage(): { id: string; view: ApplicationView | null } {
   const id = useQuery(routes.applyCentre).id ?? ''
-  const hasSession = useRequireSession()
   const view = useApplication((s) => (s.view?.id === id ? s.view : null))
-  useDidShow(() => {
-    if (hasSession && id) void useApplication.getState().loadApplication(id)
-  })
+  useGuardedLoad(() => id && useApplication.getState().loadApplication(id), { on: 'show' })
   return { id, view }
 }
 
 /** A wizard step: the step bar above, the form below once the application and its dictionaries are here. */
 export function StepPage(props: { step: StepKey; children: (view: ApplicationView) => ReactNode }) {
   const { id, view } = useApplicationPage()
-  const loading = useApplication((s) => s.loading)
-  const error = useApplication((s) => s.error)
+  const loading = useApplication((s) => !!s.loading.application)
+  const error = useApplication((s) => s.errors.application ?? null)
   const ready = view && useApplication.getState().dicts?.examId === view.examId
   const pageId = `${stepIdPrefix(props.step)}-page`
   return (
@@ -95,9 +92,9 @@ export function ApplicationNotes({ view }: { view: ApplicationView }) {
   return (
     <>
       {view.mergeNotice && (
-        <View className='apply-card apply-card--warn' id='apply-merge-notice'>
+        <Card tone='warn' id='apply-merge-notice'>
           <Text className='apply-note'>{view.mergeNotice}</Text>
-        </View>
+        </Card>
       )}
       {view.warnings.map((w, i) => (
         <Text key={w} className='apply-note apply-note--warn' id={`apply-warning-${i}`}>
@@ -124,14 +121,15 @@ export const draftKey = (id: string, step: StepKey) => `apply.${id}.${step}`
 
 /**
  * 提交 of a step: the step's schema (the form kit), then the step's checks against the dictionaries
- * (domain/application-steps, the same the server runs), then the save; only a saved step moves on to the next page.
+ * (domain/application-steps, the same the server runs), then the store's save with the form kit's idempotency key
+ * (kept when a lost answer is retried by another tap, new after a refusal: docs/architecture.md); only a saved step
+ * moves on to the next page.
  */
 export async function saveStep<S extends v.GenericSchema, T extends object>(
   form: Form<S, T>,
   step: StepKey,
   id: string,
   problems: (value: v.InferOutput<S>) => FieldProblems,
-  send: (value: v.InferOutput<S>) => Promise<ApplicationView>,
 ): Promise<void> {
   const checked = form.check()
   if (!checked.ok) {
@@ -144,22 +142,22 @@ export async function saveStep<S extends v.GenericSchema, T extends object>(
     form.setFormError('请按提示修改标红的内容')
     return
   }
-  const view = await form.submit((value) => send(value))
+  const view = await form.submit((value, idempotencyKey) =>
+    useApplication.getState().saveStep(step, id, value as StepInput<typeof step>, idempotencyKey),
+  )
   if (!view) return
-  useApplication.getState().setView(view)
   await go.to(nextAfter(step), { id })
 }
 
 /**
  * The message above a step's 提交 and the button, which saves the step (saveStep): `problems` are the step's checks
- * against the dictionaries (none by default), `save` the step's API call. Ids `<apply-step>-form-error`, `-submit`.
+ * against the dictionaries (none by default). Ids `<apply-step>-form-error`, `-submit`.
  */
 export function StepSubmit<S extends v.GenericSchema, T extends object>(props: {
   view: ApplicationView
   step: StepKey
   form: Form<S, T>
   problems?: (value: v.InferOutput<S>) => FieldProblems
-  save: (value: v.InferOutput<S>) => Promise<ApplicationView>
 }) {
   const { view, step, form } = props
   const page = stepIdPrefix(step)
@@ -174,7 +172,7 @@ export function StepSubmit<S extends v.GenericSchema, T extends object>(props: {
         id={`${page}-submit`}
         loading={form.submitting}
         disabled={!view.can.edit}
-        onClick={() => void saveStep(form, step, view.id, props.problems ?? noProblems, props.save)}
+        onClick={() => void saveStep(form, step, view.id, props.problems ?? noProblems)}
       >
         提交
       </Button>

@@ -1,18 +1,8 @@
-import type { ApplicationView } from '@contract/application'
-
 /** The tracker's QA key of each process node (the server's keys `payment`/`success` are `pay`/`done` on screen). */
 const QA_KEYS: Record<string, string> = { payment: 'pay', success: 'done' }
 
 export function qaKeyOf(nodeKey: string): string {
   return QA_KEYS[nodeKey] ?? nodeKey
-}
-
-/** The node the application is at: the first current or failed one, else the last done. */
-export function currentNode(app: ApplicationView): ApplicationView['nodes'][number] | undefined {
-  return (
-    app.nodes.find((n) => n.state === 'current' || n.state === 'failed') ??
-    [...app.nodes].reverse().find((n) => n.state === 'done')
-  )
 }
 
 /** YYYY-MM-DD HH:mm in China for a deadline. */

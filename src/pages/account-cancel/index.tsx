@@ -1,15 +1,14 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import { useCallback, useEffect, useState } from 'react'
-import type { CancelCheckResponse } from '@contract/account'
-import { api, messageOf } from '../../api'
+import { useState } from 'react'
 import { Button } from '../../components/button'
 import { PageContainer } from '../../components/page-container'
 import { Sheet } from '../../components/sheet'
 import { toast } from '../../components/toast'
 import { useDraft } from '../../stores/drafts'
-import { useProfile } from '../../stores/profile'
+import { useAccount } from '../../stores/account'
+import { useGuardedLoad } from '../../stores/guarded-load'
+import { messageOf } from '../../stores/shared'
 import { go, routes } from '../../routes'
-import { useRequireSession, useSession } from '../../stores/session'
 import './index.scss'
 
 /**
@@ -17,40 +16,27 @@ import './index.scss'
  * otherwise two confirmations, then the account is gone and the ID number may register again.
  */
 export default function AccountCancelPage() {
-  const [check, setCheck] = useState<CancelCheckResponse | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const check = useAccount((s) => s.cancelCheck)
+  const loadError = useAccount((s) => s.errors.cancelCheck ?? null)
   const [draft, setDraft, clearDraft] = useDraft('account-cancel', { reason: '' })
   const [confirmStep, setConfirmStep] = useState<0 | 1 | 2>(0)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const forgetAccount = useSession((s) => s.forgetAccount)
-  const hasSession = useRequireSession()
-
-  const load = useCallback(() => {
-    setLoadError(null)
-    setCheck(null)
-    api.cancelCheck().then(setCheck, (err: unknown) => setLoadError(messageOf(err)))
-  }, [])
-
-  useEffect(() => {
-    if (hasSession) load()
-  }, [hasSession, load])
+  const load = useAccount((s) => s.loadCancelCheck)
+  useGuardedLoad(load)
 
   const cancel = async () => {
     setBusy(true)
     setError(null)
     try {
-      await api.cancelAccount(draft.reason.trim() || undefined)
+      await useAccount.getState().cancelAccount(draft.reason.trim() || undefined)
       clearDraft()
-      forgetAccount()
-      // The hub's forms and lists held in memory go too, as on logout.
-      useProfile.getState().reset()
       void toast.success('账号已注销')
       void go.restart(routes.login)
     } catch (err) {
       setConfirmStep(0)
       setError(messageOf(err))
-      load()
+      void load()
     } finally {
       setBusy(false)
     }

@@ -1,19 +1,17 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import type { ApplicationView } from '@contract/application'
-import { api, getSessionToken } from '../../api'
 import { Button } from '../../components/button'
 import { PageContainer } from '../../components/page-container'
 import { StatusTag } from '../../components/status-tag'
 import { toast } from '../../components/toast'
 import { IdentityTag, PhotoTag, RecordsTag } from '../../components/verification-tag'
-import { formatChinaDateTime } from '@domain/results'
+import { useApplication } from '../../stores/application'
+import { useGuardedLoad } from '../../stores/guarded-load'
 import { useProfile } from '../../stores/profile'
 import { useResults } from '../../stores/results'
 import type { RecordKind } from '@contract/states'
 import { go, routes, type Route } from '../../routes'
-import { useRequireSession, useSession } from '../../stores/session'
+import { useSession } from '../../stores/session'
+import { HubApplications, HubItem, HubResults } from './parts'
 import './index.scss'
 
 /** 个人信息管理: each item with its status, and 网上报名 locked with the reason until the required ones are done. */
@@ -28,24 +26,20 @@ export default function HubPage() {
   const results = useResults((s) => s.summary)
   const loadResults = useResults((s) => s.loadSummary)
 
-  const hasSession = useRequireSession()
-
-  useEffect(() => {
-    if (hasSession && !account) loadMe().catch(() => undefined)
-  }, [hasSession, account, loadMe])
+  // The candidate's applications with the node each is at (the process tracker, issue 14).
+  const applications = useApplication((s) => s.applications) ?? NONE
 
   // Back from an item's page: its change shows here at once.
-  // The candidate's applications with the node each is at (the process tracker, issue 14).
-  const [applications, setApplications] = useState<ApplicationView[]>([])
-  useDidShow(() => {
-    if (!getSessionToken()) return
-    void loadSummary()
-    api.listApplications().then(
-      (r) => setApplications(r.applications),
-      () => undefined,
-    )
-    void loadResults()
-  })
+  useGuardedLoad(
+    () => {
+      void loadSummary()
+      void useApplication.getState().loadApplications()
+      void loadResults()
+    },
+    { on: 'show' },
+  )
+  // Who is logged in (the name on the card), whenever it is not known.
+  useGuardedLoad(() => !account && loadMe().catch(() => undefined), { keys: [!!account] })
 
   const open = (r: Route) => () => void go.to(r)
   const openRecords = (kind: RecordKind) => () => void go.to(routes.profileRecords, { kind })
@@ -85,33 +79,7 @@ export default function HubPage() {
         </View>
       )}
 
-      {results && (results.ticket || results.scoreYears.length > 0) && (
-        <View className='hub__list' id='hub-results'>
-          {results.ticket && (
-            <HubItem id='hub-ticket' title='准考证' onTap={open(routes.resultsTicket)}>
-              <StatusTag id='hub-ticket-status' tone={TICKET_TONES[results.ticket.state]}>
-                {results.ticket.state === 'not-open'
-                  ? `${formatChinaDateTime(results.ticket.opensAt).split(' ')[0]}开放打印`
-                  : TICKET_WORDS[results.ticket.state]}
-              </StatusTag>
-            </HubItem>
-          )}
-          {results.scoreYears.length > 0 && (
-            <HubItem id='hub-scores' title='成绩查询' onTap={open(routes.resultsScores)}>
-              <StatusTag id='hub-scores-status' tone='info'>
-                {`${results.scoreYears[0]}年度成绩已公布`}
-              </StatusTag>
-            </HubItem>
-          )}
-          {results.certificate && (
-            <HubItem id='hub-certificate' title='成绩合格证明' onTap={open(routes.resultsCertificate)}>
-              <StatusTag id='hub-certificate-status' tone='success'>
-                可查看
-              </StatusTag>
-            </HubItem>
-          )}
-        </View>
-      )}
+      {results && <HubResults results={results} />}
 
       {gate && (
         <View className='hub__apply'>
@@ -131,38 +99,7 @@ export default function HubPage() {
         </View>
       )}
 
-      {applications.length > 0 && (
-        <View className='hub__list' id='hub-applications'>
-          {applications.map((a, i) => {
-            const node =
-              a.nodes.find((n) => n.state === 'current' || n.state === 'failed') ?? a.nodes[a.nodes.length - 1]
-            return (
-              <View
-                className='hub__item'
-                key={a.id}
-                id={`hub-application-${i}`}
-                onClick={() => void go.to(routes.tracker, { id: a.id })}
-              >
-                <View className='hub__item-title'>
-                  <Text>{`${a.examName}（${a.provinceName}）`}</Text>
-                </View>
-                <StatusTag
-                  id={`hub-application-${i}-node`}
-                  tone={node?.state === 'failed' ? 'danger' : node?.state === 'done' ? 'success' : 'neutral'}
-                >
-                  {!node
-                    ? ''
-                    : node.state === 'failed'
-                      ? `${node.name}未通过`
-                      : node.state === 'done'
-                        ? node.name
-                        : `当前：${node.name}`}
-                </StatusTag>
-              </View>
-            )
-          })}
-        </View>
-      )}
+      <HubApplications applications={applications} />
 
       <View className='hub__actions'>
         <Button id='hub-cancel-account' variant='text' onClick={open(routes.accountCancel)}>
@@ -175,6 +112,7 @@ export default function HubPage() {
             void signOut().then(() => {
               useProfile.getState().reset()
               useResults.getState().reset()
+              useApplication.getState().reset()
               return go.restart(routes.login)
             })
           }
@@ -186,20 +124,4 @@ export default function HubPage() {
   )
 }
 
-const TICKET_WORDS = { 'not-open': '未开放', open: '可打印', closed: '已停止打印' } as const
-const TICKET_TONES = { 'not-open': 'neutral', open: 'success', closed: 'warning' } as const
-
-function HubItem(props: { id: string; title: string; required?: boolean; onTap: () => void; children: JSX.Element }) {
-  return (
-    <View className='hub__item' id={props.id} onClick={props.onTap}>
-      <View className='hub__item-title'>
-        {props.required && <Text className='hub__required'>*</Text>}
-        <Text>{props.title}</Text>
-      </View>
-      <View className='hub__item-status'>
-        {props.children}
-        <View className='hub__chevron' />
-      </View>
-    </View>
-  )
-}
+const NONE: never[] = []

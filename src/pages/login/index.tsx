@@ -4,7 +4,6 @@ import { useRef, useState } from 'react'
 import * as v from 'valibot'
 import { FaceStartRequest, type SessionResponse } from '@contract/account'
 import { PasswordLoginRequest } from '@contract/auth'
-import { call } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { IdNumberField, TextField } from '../../components/form-field/text-field'
@@ -14,7 +13,8 @@ import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
 import { FormRefusal, useForm } from '../../forms/use-form'
 import { platform } from '../../platform/platform'
-import { attemptFace, type FaceAttempt } from '../../stores/face-verification'
+import { useAccount } from '../../stores/account'
+import type { FaceAttempt } from '../../stores/face-verification'
 import { goAfterLogin, useSession } from '../../stores/session'
 import './index.scss'
 
@@ -84,7 +84,7 @@ export default function LoginPage() {
     }
     await pwd.submit(
       async (value, idempotencyKey) => {
-        signedIn(await call('loginPassword', value, { idempotencyKey }))
+        signedIn(await useAccount.getState().loginPassword(value, idempotencyKey))
       },
       {
         // A wrong username or password is said once, above the button, without telling which.
@@ -108,11 +108,8 @@ export default function LoginPage() {
       return
     }
     await face.submit(
-      async ({ captchaId, captchaCode, ...identity }, idempotencyKey) => {
-        const result = await attemptFace(
-          (context) => call('faceLoginStart', { ...identity, ...context, captchaId, captchaCode }, { idempotencyKey }),
-          (verifyId) => call('faceLoginFinish', { verifyId, ...identity }, { idempotencyKey }),
-        )
+      async (value, idempotencyKey) => {
+        const result = await useAccount.getState().loginFace(value, idempotencyKey)
         if (result.kind !== 'passed') throw notPassed(result)
         signedIn(result.value)
       },

@@ -7,7 +7,6 @@ import {
   ResetPasswordForm,
 } from '@contract/account'
 import * as v from 'valibot'
-import { ApiError, call, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { FormField } from '../../components/form-field'
@@ -16,12 +15,13 @@ import { ModeTabs } from '../../components/mode-tabs'
 import { NameField } from '../../components/name-field'
 import { PageContainer } from '../../components/page-container'
 import { FormRefusal, useForm } from '../../forms/use-form'
-import { PasswordMeter } from '../../components/password-meter'
-import { PASSWORD_RULE_TEXT } from '@domain/password'
+import { PasswordPair } from '../../components/password-pair'
 import { platform } from '../../platform/platform'
 import { go, routes } from '../../routes'
 import { useDraft } from '../../stores/drafts'
-import { attemptFace, type FaceAttempt } from '../../stores/face-verification'
+import { recoveryExpired, useAccount } from '../../stores/account'
+import type { FaceAttempt } from '../../stores/face-verification'
+import { messageOf } from '../../stores/shared'
 import './index.scss'
 
 type Way = 'question' | 'face'
@@ -71,7 +71,7 @@ export default function RecoverPage() {
 
   /** The server ended this recovery (too many wrong answers, or too late): start again, saying why. */
   const startAgain = (err: unknown) => {
-    if (!(err instanceof ApiError && err.code === 'RECOVERY_EXPIRED')) return
+    if (!recoveryExpired(err)) return
     setStep('identify')
     identify.setFormError(messageOf(err))
     answer.reset()
@@ -83,7 +83,7 @@ export default function RecoverPage() {
   const startQuestion = () =>
     void byQuestion.submit(
       async (value, idempotencyKey) => {
-        const r = await call('recoverQuestionStart', value, { idempotencyKey })
+        const r = await useAccount.getState().recoverByQuestion(value, idempotencyKey)
         setQuestion({ recoveryId: r.recoveryId, text: r.question })
         setStep('answer')
       },
@@ -94,11 +94,7 @@ export default function RecoverPage() {
     if (!question) return
     void answer.submit(
       async (value, idempotencyKey) => {
-        const r = await call(
-          'recoverQuestionAnswer',
-          { recoveryId: question.recoveryId, answer: value.answer },
-          { idempotencyKey },
-        )
+        const r = await useAccount.getState().answerQuestion(question.recoveryId, value.answer, idempotencyKey)
         setResetToken(r.resetToken)
         setStep('reset')
       },
@@ -113,12 +109,8 @@ export default function RecoverPage() {
   const startFace = async () => {
     setFaceNotice(null)
     await byFace.submit(
-      async ({ captchaId, captchaCode, ...identity }, idempotencyKey) => {
-        const result = await attemptFace(
-          (context) =>
-            call('recoverFaceStart', { ...identity, ...context, captchaId, captchaCode }, { idempotencyKey }),
-          (verifyId) => call('recoverFaceFinish', { verifyId, ...identity }, { idempotencyKey }),
-        )
+      async (value, idempotencyKey) => {
+        const result = await useAccount.getState().recoverByFace(value, idempotencyKey)
         if (result.kind !== 'passed') throw notPassed(result)
         setResetToken(result.value.resetToken)
         setStep('reset')
@@ -140,11 +132,7 @@ export default function RecoverPage() {
   const submitReset = () =>
     void reset.submit(
       async (value, idempotencyKey) => {
-        await call(
-          'resetPassword',
-          { resetToken: value.resetToken, newPassword: value.newPassword },
-          { idempotencyKey },
-        )
+        await useAccount.getState().resetPassword(value.resetToken, value.newPassword, idempotencyKey)
         setStep('done')
       },
       { onError: startAgain },
@@ -254,25 +242,15 @@ export default function RecoverPage() {
             <Text className='recover__ok' id='recover-verified'>
               身份验证通过，请设置新密码。
             </Text>
-            <TextField
+            <PasswordPair
               id='recover-new-password'
               label='新密码'
-              required
-              hint={PASSWORD_RULE_TEXT}
-              {...reset.field('newPassword')}
-              kind='password'
-              maxlength={32}
               placeholder='请设置新密码'
-            />
-            <PasswordMeter id='recover-new-password-strength' password={reset.values.newPassword} />
-            <TextField
-              id='recover-new-password-confirm'
-              label='确认新密码'
-              required
-              {...reset.field('newPasswordConfirm')}
-              kind='password'
-              maxlength={32}
-              placeholder='请再次输入新密码'
+              password={reset.field('newPassword')}
+              confirmId='recover-new-password-confirm'
+              confirmLabel='确认新密码'
+              confirmPlaceholder='请再次输入新密码'
+              confirm={reset.field('newPasswordConfirm')}
             />
           </>
         )}

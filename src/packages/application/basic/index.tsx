@@ -2,11 +2,11 @@ import { Switch, Text, View } from '@tarojs/components'
 import { BasicStep, type ApplicationView } from '@contract/application'
 import { ID_VALID_LONG_TERM, idExpiryWarning } from '@domain/application-rules'
 import { basicProblems } from '@domain/application-steps'
-import { api } from '../../../api'
 import { DateSelect, PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
 import { draftKey, NO_ITEMS, savedOr, StepPage, StepSubmit } from '../wizard'
+import { Card, LabelValue } from '../../../components/card'
 
 /** Step 2 基本信息: the identity from the account, read-only (the ID number masked); 证件有效截止日期 and 民族. */
 export default function ApplyBasicPage() {
@@ -38,26 +38,20 @@ function BasicForm({ view }: { view: ApplicationView }) {
 
   return (
     <View>
-      <View className='apply-card' id={`${p}-identity`}>
+      <Card id={`${p}-identity`}>
         <Text className='apply-note'>以下信息来自个人信息管理，不能在此修改。</Text>
         {rows.map(([key, label, value]) => (
-          <View className='apply-row' key={key}>
-            <Text className='apply-row__label'>{label}</Text>
-            <Text className='apply-row__value' id={`${p}-${key}`}>
-              {value}
-            </Text>
-          </View>
+          <LabelValue key={key} layout='form' label={label} valueId={`${p}-${key}`} value={value} />
         ))}
-      </View>
-      <View className='apply-card'>
-        <View className='apply-row'>
-          <Text className='apply-row__label'>证件长期有效</Text>
+      </Card>
+      <Card>
+        <LabelValue layout='form' label='证件长期有效'>
           <Switch
             id={`${p}-long-term`}
             checked={longTerm}
             onChange={(e) => form.set('idValidUntil', e.detail.value ? ID_VALID_LONG_TERM : '')}
           />
-        </View>
+        </LabelValue>
         {!longTerm && (
           <DateSelect
             id={`${p}-valid-until`}
@@ -80,14 +74,8 @@ function BasicForm({ view }: { view: ApplicationView }) {
           options={ethnicities}
           {...form.field('ethnicity')}
         />
-      </View>
-      <StepSubmit
-        view={view}
-        step='basic'
-        form={form}
-        problems={(value) => basicProblems(value, ethnicities)}
-        save={(value) => api.saveBasicStep({ id: view.id, ...value })}
-      />
+      </Card>
+      <StepSubmit view={view} step='basic' form={form} problems={(value) => basicProblems(value, ethnicities)} />
     </View>
   )
 }

@@ -1,11 +1,11 @@
 import { CentreStep, type ApplicationView } from '@contract/application'
 import { centreProblems } from '@domain/application-steps'
-import { api } from '../../../api'
 import { PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { useApplication } from '../../../stores/application'
 import { draftKey, NO_ITEMS, savedOr, StepPage, StepSubmit } from '../wizard'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Card, LabelValue } from '../../../components/card'
 
 /** Step 1 考点信息: the 考点 of the province, and the 报名点 where confirmation is online (天津, 上海, 新疆兵团). */
 export default function ApplyCentrePage() {
@@ -28,13 +28,8 @@ function CentreForm({ view }: { view: ApplicationView }) {
 
   return (
     <View>
-      <View className='apply-card'>
-        <View className='apply-row'>
-          <Text className='apply-row__label'>考区</Text>
-          <Text className='apply-row__value' id={`${p}-province`}>
-            {view.provinceName}
-          </Text>
-        </View>
+      <Card>
+        <LabelValue layout='form' label='考区' valueId={`${p}-province`} value={view.provinceName} />
         <PickerSelect
           id={`${p}-centre`}
           label='考点'
@@ -55,14 +50,8 @@ function CentreForm({ view }: { view: ApplicationView }) {
             error={errors.enrolPoint}
           />
         )}
-      </View>
-      <StepSubmit
-        view={view}
-        step='centre'
-        form={form}
-        problems={(value) => centreProblems(value, centres, online)}
-        save={(value) => api.saveCentreStep({ id: view.id, ...value })}
-      />
+      </Card>
+      <StepSubmit view={view} step='centre' form={form} problems={(value) => centreProblems(value, centres, online)} />
     </View>
   )
 }

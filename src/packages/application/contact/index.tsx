@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components'
 import { ContactStep, type ApplicationView } from '@contract/application'
-import { api } from '../../../api'
 import { TextField } from '../../../components/form-field/text-field'
 import { useForm } from '../../../forms/use-form'
 import { draftKey, savedOr, StepPage, StepSubmit } from '../wizard'
+import { Card } from '../../../components/card'
 
 /** Step 3 联系方式: mobile, address and postcode checked by the shared rules; e-mail optional. */
 export default function ApplyContactPage() {
@@ -19,7 +19,7 @@ function ContactForm({ view }: { view: ApplicationView }) {
   })
   return (
     <View>
-      <View className='apply-card'>
+      <Card>
         <TextField
           id={`${p}-mobile`}
           label='手机号码'
@@ -47,13 +47,8 @@ function ContactForm({ view }: { view: ApplicationView }) {
           {...form.field('postcode')}
         />
         <TextField id={`${p}-email`} label='电子邮箱' maxlength={60} placeholder='选填' {...form.field('email')} />
-      </View>
-      <StepSubmit
-        view={view}
-        step='contact'
-        form={form}
-        save={(value) => api.saveContactStep({ id: view.id, ...value })}
-      />
+      </Card>
+      <StepSubmit view={view} step='contact' form={form} />
     </View>
   )
 }

@@ -1,13 +1,14 @@
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { DECLARATION_NAMES, DECLARATIONS } from '@contract/application'
-import { api, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { go, routes, useQuery } from '../../../routes'
 import { useApplication } from '../../../stores/application'
+import { messageOf } from '../../../stores/shared'
 import { useRequireSession } from '../../../stores/session'
 import { DECLARATION_TEXTS } from './texts'
+import { Card } from '../../../components/card'
 import '../application.scss'
 import './index.scss'
 
@@ -57,8 +58,7 @@ export default function ApplyDeclarationPage() {
     }
     setBusy(true)
     try {
-      const view = await api.acceptDeclarations(id)
-      useApplication.getState().setView(view)
+      await useApplication.getState().acceptDeclarations(id)
       await go.replace(routes.applyCentre, { id })
     } catch (err) {
       setError(messageOf(err))
@@ -69,10 +69,7 @@ export default function ApplyDeclarationPage() {
 
   return (
     <PageContainer id='apply-declaration-page'>
-      <View className='apply-card'>
-        <Text className='apply-card__title' id='apply-declaration-title'>
-          {DECLARATION_NAMES[doc]}
-        </Text>
+      <Card titleId='apply-declaration-title' title={DECLARATION_NAMES[doc]}>
         <ScrollView
           key={doc}
           ref={scrollRef as never}
@@ -90,7 +87,7 @@ export default function ApplyDeclarationPage() {
           <Text className='declaration__end'>（全文完）</Text>
         </ScrollView>
         {!read && <Text className='apply-note'>请将上方内容滑动至末尾</Text>}
-      </View>
+      </Card>
       <View
         id='apply-declaration-agree'
         className={`declaration__agree ${agreed ? 'agree-on' : ''} ${read ? '' : 'declaration__agree--off'}`}

@@ -3,13 +3,13 @@ import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { EducationStep, type ApplicationView } from '@contract/application'
 import type { EducationRecord, RecordKind } from '@contract/profile'
-import { api } from '../../../api'
 import { Button } from '../../../components/button'
 import { FormField } from '../../../components/form-field'
 import { useForm } from '../../../forms/use-form'
 import { go, routes } from '../../../routes'
 import { useApplication } from '../../../stores/application'
 import { draftKey, savedOr, StepPage, StepSubmit } from '../wizard'
+import { Card } from '../../../components/card'
 import './index.scss'
 
 /**
@@ -70,7 +70,7 @@ function EducationForm({ view }: { view: ApplicationView }) {
 
   return (
     <View>
-      <View className='apply-card'>
+      <Card>
         <Text className='apply-note'>教育情况只能从个人信息管理中已核验通过的学历、学位信息中选择。</Text>
         <FormField id={`${p}-education`} label='学历' required error={errors.educationRecordId}>
           {verified ? (
@@ -91,7 +91,7 @@ function EducationForm({ view }: { view: ApplicationView }) {
         <Button id={`${p}-hub`} variant='text' onClick={() => void go.to(routes.profileRecords, { kind: 'education' })}>
           去个人信息管理添加或查看学历信息
         </Button>
-      </View>
+      </Card>
       <StepSubmit
         view={view}
         step='education'
@@ -101,7 +101,6 @@ function EducationForm({ view }: { view: ApplicationView }) {
             ? { educationRecordId: '请选择已核验通过的学历信息' }
             : {}
         }
-        save={(value) => api.saveEducationStep({ id: view.id, ...value })}
       />
     </View>
   )

@@ -2,12 +2,12 @@ import { Switch, Text, View } from '@tarojs/components'
 import { ExamInfoStep, type ApplicationView } from '@contract/application'
 import { firstRegistrationRequired } from '@domain/application-rules'
 import { examInfoProblems } from '@domain/application-steps'
-import { api } from '../../../api'
 import { MonthSelect, PickerSelect } from '../../../components/picker-select'
 import { FormField } from '../../../components/form-field'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
 import { draftKey, savedOr, StepPage, StepSubmit } from '../wizard'
+import { Card, LabelValue } from '../../../components/card'
 import './index.scss'
 
 /**
@@ -58,7 +58,7 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
 
   return (
     <View>
-      <View className='apply-card'>
+      <Card>
         <PickerSelect
           id={`${p}-category`}
           label='专业类别'
@@ -124,8 +124,7 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
             {...form.field('firstRegistration')}
           />
         )}
-        <View className='apply-row'>
-          <Text className='apply-row__label'>已取得住培合格证书</Text>
+        <LabelValue layout='form' label='已取得住培合格证书'>
           <Switch
             id={`${p}-residency`}
             checked={values.residencyHolder}
@@ -136,7 +135,7 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
               })
             }
           />
-        </View>
+        </LabelValue>
         {values.residencyHolder && (
           <MonthSelect
             id={`${p}-residency-date`}
@@ -166,14 +165,8 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
             <Text className='apply-note'>请先选择专业</Text>
           )}
         </FormField>
-      </View>
-      <StepSubmit
-        view={view}
-        step='examInfo'
-        form={form}
-        problems={(value) => examInfoProblems(value, dicts, today)}
-        save={(value) => api.saveExamInfoStep({ id: view.id, ...value })}
-      />
+      </Card>
+      <StepSubmit view={view} step='examInfo' form={form} problems={(value) => examInfoProblems(value, dicts, today)} />
     </View>
   )
 }

@@ -1,8 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
-import type { ApplicationForm } from '@contract/application'
-import { api, ApiError, getApiBase, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { DrawingCanvas } from '../../../components/drawing-canvas'
 import { PageContainer } from '../../../components/page-container'
@@ -14,10 +11,12 @@ import { refusalOfSave, saveDrawingAsImage, savedImageWhere } from '../../../pla
 import type { RefusalKind } from '../../../platform/types'
 import { go, routes, useQuery } from '../../../routes'
 import { useApplication } from '../../../stores/application'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { messageOf, serverImageSrc } from '../../../stores/shared'
 import { NAVIGATION_FAILED, Sections } from '../sections'
 import { ApplicationNotes } from '../wizard'
 import { layoutForm } from './layout'
+import { Card, LabelValue } from '../../../components/card'
 import '../application.scss'
 
 const STATUS_NAMES: Record<string, string> = {
@@ -33,10 +32,9 @@ const STATUS_NAMES: Record<string, string> = {
 /** 报名表: all the data, the photo and the 验证码; 保存报名表 as an image; 撤回 before 报名确认, then edit. */
 export default function ApplyFormPage() {
   const id = useQuery(routes.applyForm).id ?? ''
-  const hasSession = useRequireSession()
   const view = useApplication((s) => (s.view?.id === id ? s.view : null))
-  const [form, setForm] = useState<ApplicationForm | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const form = useApplication((s) => (s.form?.id === id ? s.form : null))
+  const loadError = useApplication((s) => s.errors.form ?? null)
   const [message, setMessage] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
   const [denied, setDenied] = useState<RefusalKind | null>(null)
@@ -45,19 +43,18 @@ export default function ApplyFormPage() {
   const [busy, setBusy] = useState<'save' | 'withdraw' | null>(null)
 
   const load = () => {
-    setLoadError(null)
     void useApplication.getState().loadApplication(id)
-    api.applicationForm(id).then(setForm, (err) => {
+    void useApplication
+      .getState()
+      .loadForm(id)
       // Not complete yet: the review page says what is missing.
-      if (err instanceof ApiError && err.code === 'APPLICATION_INCOMPLETE') void go.replace(routes.applyReview, { id })
-      else setLoadError(messageOf(err))
-    })
+      .then((loaded) => {
+        if (loaded === 'incomplete') void go.replace(routes.applyReview, { id })
+      })
   }
-  useDidShow(() => {
-    if (hasSession && id) load()
-  })
+  useGuardedLoad(() => id && load(), { on: 'show' })
 
-  const photoUrl = form ? `${getApiBase()}${form.photoUrl}` : null
+  const photoUrl = form ? serverImageSrc(form.photoUrl) : null
   const drawing = useMemo(() => (form ? layoutForm(form, photoUrl) : null), [form, photoUrl])
 
   const save = async () => {
@@ -81,8 +78,7 @@ export default function ApplyFormPage() {
     setBusy('withdraw')
     setMessage(null)
     try {
-      const next = await api.withdrawApplication(id)
-      useApplication.getState().setView(next)
+      await useApplication.getState().withdraw(id)
       void toast.success('已撤回，可修改后重新提交')
       load()
     } catch (err) {
@@ -97,11 +93,9 @@ export default function ApplyFormPage() {
       {form && (
         <>
           {view && <ApplicationNotes view={view} />}
-          <View className='apply-card'>
-            <Text className='apply-card__title'>{form.title}</Text>
+          <Card title={form.title}>
             {view && (
-              <View className='apply-row'>
-                <Text className='apply-row__label'>报名状态</Text>
+              <LabelValue layout='form' label='报名状态'>
                 <StatusTag
                   id='apply-form-status'
                   tone={
@@ -114,7 +108,7 @@ export default function ApplyFormPage() {
                 >
                   {STATUS_NAMES[view.status] ?? view.status}
                 </StatusTag>
-              </View>
+              </LabelValue>
             )}
             {view?.autoConfirmNote && (
               <Text className='apply-note' id='apply-form-auto-note'>
@@ -131,10 +125,10 @@ export default function ApplyFormPage() {
               {form.code}
             </Text>
             {photoUrl && <Image id='apply-form-photo' className='apply-photo__image' src={photoUrl} mode='aspectFit' />}
-          </View>
+          </Card>
           <Sections prefix='apply-form' sections={form.sections} />
           {reminder && (
-            <View className='apply-card' id='apply-form-reminders'>
+            <Card id='apply-form-reminders'>
               <Text
                 className={reminder.ok ? 'apply-note' : 'apply-note apply-note--warn'}
                 id='apply-form-reminders-text'
@@ -154,7 +148,7 @@ export default function ApplyFormPage() {
                   {reminder.settings ? '去设置开启通知' : '查看消息'}
                 </Button>
               )}
-            </View>
+            </Card>
           )}
           {message && (
             <Text className='apply-error' id='apply-form-message'>

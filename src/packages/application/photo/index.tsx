@@ -1,19 +1,20 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api, messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { PermissionHelp } from '../../../components/permission-help'
 import type { RefusalKind } from '../../../platform/types'
 import { go, routes } from '../../../routes'
 import { examPhotoSrc, useApplication } from '../../../stores/application'
+import { messageOf } from '../../../stores/shared'
 import { ApplicationNotes, useApplicationPage } from '../wizard'
+import { Card } from '../../../components/card'
 import './index.scss'
 
 /** 考试照片: 确认使用照片 (the hub's photo) or 更换考试照片 (a new one, checked like the hub's, for this exam only). */
 export default function ApplyPhotoPage() {
   const { id, view } = useApplicationPage()
-  const error = useApplication((s) => s.error)
+  const error = useApplication((s) => s.errors.application ?? null)
   const [busy, setBusy] = useState<'confirm' | 'change' | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [refusal, setRefusal] = useState<RefusalKind | null>(null)
@@ -23,7 +24,7 @@ export default function ApplyPhotoPage() {
     setBusy('confirm')
     setMessage(null)
     try {
-      useApplication.getState().setView(await api.confirmHubPhoto(id))
+      await useApplication.getState().confirmHubPhoto(id)
       await go.to(routes.applyReview, { id })
     } catch (err) {
       setMessage(messageOf(err))
@@ -52,8 +53,7 @@ export default function ApplyPhotoPage() {
       {view && (
         <>
           <ApplicationNotes view={view} />
-          <View className='apply-card'>
-            <Text className='apply-card__title'>考试照片</Text>
+          <Card title='考试照片'>
             {src ? (
               <Image id='apply-photo-image' className='apply-photo__image' src={src} mode='aspectFit' />
             ) : (
@@ -66,7 +66,7 @@ export default function ApplyPhotoPage() {
                 {view.photo.source === 'hub' ? '使用个人信息管理中的照片' : '已更换为本次考试的照片'}
               </Text>
             )}
-          </View>
+          </Card>
           {message && (
             <Text className='apply-error' id='apply-photo-error'>
               {message}

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import type { Dictionaries } from '@contract/application'
-import { api, ApiError, messageOf } from '../../../api'
+import { useState } from 'react'
 import { PageContainer } from '../../../components/page-container'
 import { go, routes, useQuery } from '../../../routes'
 import { useApplication } from '../../../stores/application'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { messageOf } from '../../../stores/shared'
+import { Card } from '../../../components/card'
 import '../application.scss'
 
 /**
@@ -15,20 +15,18 @@ import '../application.scss'
  */
 export default function ApplyProvincePage() {
   const { examId = '', id } = useQuery(routes.applyProvince)
-  const hasSession = useRequireSession()
-  const [dicts, setDicts] = useState<Dictionaries | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const dicts = useApplication((s) => (s.dicts?.examId === examId ? s.dicts : null))
+  const loadError = useApplication((s) => s.errors.dictionaries ?? null)
+  const [actionError, setError] = useState<string | null>(null)
+  const error = actionError ?? loadError
   const [busy, setBusy] = useState(false)
 
   const load = () => {
     setError(null)
-    api.applicationDictionaries(examId).then(setDicts, (err) => setError(messageOf(err)))
+    void useApplication.getState().loadDictionaries(examId)
   }
-  useEffect(() => {
-    if (hasSession && examId) load()
-    // load once per exam
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hasSession, examId])
+  // Once per exam.
+  useGuardedLoad(() => examId && load(), { keys: [examId] })
 
   const pick = async (province: string) => {
     if (busy) return
@@ -42,20 +40,15 @@ export default function ApplyProvincePage() {
           confirmText: '确定修改',
         })
         if (!sure.confirm) return
-        const view = await api.changeProvince(id, province)
-        useApplication.getState().setView(view)
+        const view = await useApplication.getState().changeProvince(id, province)
         await go.replace(routes.applyDeclaration, { id: view.id })
         return
       }
-      const view = await api.startApplication({ examId, province })
-      useApplication.getState().setView(view)
-      await go.replace(routes.applyDeclaration, { id: view.id })
+      const started = await useApplication.getState().start(examId, province)
+      // Already applied (another device): that application opens instead of a second one.
+      if ('existing' in started) await go.replace(routes.applyCentre, { id: started.existing })
+      else await go.replace(routes.applyDeclaration, { id: started.view.id })
     } catch (err) {
-      // Already applied (another device): open that application instead of a second one.
-      if (err instanceof ApiError && err.code === 'APPLICATION_EXISTS' && err.details.applicationId) {
-        await go.replace(routes.applyCentre, { id: String(err.details.applicationId) })
-        return
-      }
       setError(messageOf(err))
     } finally {
       setBusy(false)
@@ -70,7 +63,7 @@ export default function ApplyProvincePage() {
           {error}
         </Text>
       )}
-      <View className='apply-card' style={{ padding: 0 }}>
+      <Card style={{ padding: 0 }}>
         {dicts?.provinces.map((p) => (
           <View
             key={p.code}
@@ -82,7 +75,7 @@ export default function ApplyProvincePage() {
             {p.onlineConfirmation && <Text className='apply-note'>网上确认</Text>}
           </View>
         ))}
-      </View>
+      </Card>
     </PageContainer>
   )
 }

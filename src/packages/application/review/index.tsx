@@ -1,9 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import type { ResponseOf } from '@contract/api'
+import { useState } from 'react'
 import { STEP_NAMES } from '@contract/application'
-import { api, messageOf, newIdempotencyKey } from '../../../api'
 import { Button } from '../../../components/button'
 import { SubscribeForm } from '../../../components/subscribe-form'
 import { PageContainer } from '../../../components/page-container'
@@ -11,38 +9,24 @@ import { toast } from '../../../components/toast'
 import { go, routes, useQuery } from '../../../routes'
 import { useApplication } from '../../../stores/application'
 import { recordSubscription, subscribeWords, useReminders } from '../../../stores/reminders'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { messageOf } from '../../../stores/shared'
 import { NAVIGATION_FAILED, Sections } from '../sections'
 import { ApplicationNotes } from '../wizard'
+import { Card, LabelValue } from '../../../components/card'
 import '../application.scss'
-
-type Review = ResponseOf<'reviewApplication'>
 
 /** 确认报名信息: everything on one page, each section linking to its step; 提交报名信息 and 修改考区. */
 export default function ApplyReviewPage() {
   const id = useQuery(routes.applyReview).id ?? ''
-  const hasSession = useRequireSession()
-  const [review, setReview] = useState<Review | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const review = useApplication((s) => (s.review?.application.id === id ? s.review : null))
+  const loadError = useApplication((s) => s.errors.review ?? null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  // One key per reviewed version: a retried tap after a lost answer is not a second submission.
-  const key = useRef({ version: 0, key: newIdempotencyKey() })
 
-  const load = () => {
-    setLoadError(null)
-    api.reviewApplication(id).then(
-      (r) => {
-        setReview(r)
-        useApplication.getState().setView(r.application)
-      },
-      (err) => setLoadError(messageOf(err)),
-    )
-  }
-  useDidShow(() => {
-    if (hasSession && id) load()
-    void useReminders.getState().load()
-  })
+  const load = () => void useApplication.getState().loadReview(id)
+  useGuardedLoad(() => id && load(), { on: 'show' })
+  useDidShow(() => void useReminders.getState().load())
 
   const view = review?.application
 
@@ -53,17 +37,14 @@ export default function ApplyReviewPage() {
     // WeChat asks for subscriptions only inside the tap itself, so the request starts before anything is awaited; its
     // answer is recorded (the server pushes reminders only for accepted templates) and told on the 报名表.
     const asked = useReminders.getState().ask('apply')
-    if (key.current.version !== view.version) key.current = { version: view.version, key: newIdempotencyKey() }
     void asked
       .then(async (answer) => {
         useApplication.getState().setSubscription(id, subscribeWords(answer))
         await recordSubscription('apply', answer).catch(() => undefined)
       })
-      .then(() => api.submitApplication(id, view.version, { idempotencyKey: key.current.key }))
-      .then(async (next) => {
-        useApplication.getState().setView(next)
-        await go.replace(routes.applyForm, { id })
-      })
+      // One key per reviewed version (the store's): a retried tap after a lost answer is not a second submission.
+      .then(() => useApplication.getState().submit(id, view.version))
+      .then(() => go.replace(routes.applyForm, { id }))
       .catch((err: unknown) => {
         setError(messageOf(err))
         load()
@@ -81,20 +62,14 @@ export default function ApplyReviewPage() {
       {review && view && (
         <>
           <ApplicationNotes view={view} />
-          <View className='apply-card'>
-            <Text className='apply-card__title'>{view.examName}</Text>
-            <View className='apply-row'>
-              <Text className='apply-row__label'>考区</Text>
-              <Text className='apply-row__value' id='apply-review-province'>
-                {view.provinceName}
-              </Text>
-            </View>
+          <Card title={view.examName}>
+            <LabelValue layout='form' label='考区' valueId='apply-review-province' value={view.provinceName} />
             {view.missing.length > 0 && (
               <Text className='apply-note apply-note--warn' id='apply-review-missing'>
                 {`尚未完成：${view.missing.map((k) => STEP_NAMES[k as keyof typeof STEP_NAMES] ?? k).join('、')}`}
               </Text>
             )}
-          </View>
+          </Card>
           <Sections prefix='apply-review' sections={review.sections} editId={view.can.edit ? id : undefined} />
           {error && (
             <Text className='apply-error' id='apply-review-error'>

@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components'
 import { OTHER_UNIT, WorkStep, type ApplicationView } from '@contract/application'
 import { workProblems } from '@domain/application-steps'
-import { api } from '../../../api'
 import { TextField } from '../../../components/form-field/text-field'
 import { MonthSelect, PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
 import { draftKey, NO_ITEMS, savedOr, StepPage, StepSubmit } from '../wizard'
+import { Card } from '../../../components/card'
 
 /**
  * Step 6 工作情况: 单位名称 from the province's list or 其它 (then the name and a 单位类别), 参加工作时间 not in the
@@ -55,7 +55,7 @@ function WorkForm({ view }: { view: ApplicationView }) {
 
   return (
     <View>
-      <View className='apply-card'>
+      <Card>
         <PickerSelect
           id={`${p}-unit`}
           label='单位名称'
@@ -99,13 +99,12 @@ function WorkForm({ view }: { view: ApplicationView }) {
           placeholder='整年数'
           {...form.field('specialityYears')}
         />
-      </View>
+      </Card>
       <StepSubmit
         view={view}
         step='work'
         form={form}
         problems={(value) => workProblems(value, { units, unitTypes }, graduations, today)}
-        save={(value) => api.saveWorkStep({ id: view.id, ...value })}
       />
     </View>
   )

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { MATERIAL_LIMITS } from '@contract/process'
-import { getApiBase, messageOf } from '../../../api'
+import { messageOf, serverImageSrc } from '../../../stores/shared'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { PermissionHelp } from '../../../components/permission-help'
@@ -11,8 +11,9 @@ import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
 import { go, routes, useQuery } from '../../../routes'
 import { ofApplication, useProcess } from '../../../stores/process'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
 import { chinaTime, fileSize } from '../nodes'
+import { Card } from '../../../components/card'
 import '../process.scss'
 import './index.scss'
 
@@ -24,7 +25,6 @@ import './index.scss'
  */
 export default function MaterialsPage() {
   const { id } = useQuery(routes.materials)
-  const hasSession = useRequireSession()
   const view = useProcess((s) => ofApplication(s.materials, id))
   const loading = useProcess((s) => !!s.loading.materials)
   const loadError = useProcess((s) => s.errors.materials ?? null)
@@ -44,10 +44,7 @@ export default function MaterialsPage() {
   const load = async () => {
     if (id) await useProcess.getState().loadMaterials(id)
   }
-  useEffect(() => {
-    if (hasSession) void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hasSession, id])
+  useGuardedLoad(load, { keys: [id] })
 
   // The last pick, tried again once WeChat's privacy popup is agreed (PermissionHelp's 重新授权).
   const lastPick = useRef<{ key: string; source: 'photo' | 'file' } | null>(null)
@@ -111,13 +108,12 @@ export default function MaterialsPage() {
       {view && (
         <>
           {view.reason && view.confirmation === 'rejected' && (
-            <View className='pc-card materials__rejected'>
-              <Text className='pc-title'>确认不通过</Text>
+            <Card className='materials__rejected' title='确认不通过'>
               <Text className='pc-note' id='materials-reason'>{`原因：${view.reason}`}</Text>
               {!view.givenUp && (
                 <Text className='pc-note'>{`请在${chinaTime(view.deadline)}前重新上传材料并提交，逾期视为放弃考试`}</Text>
               )}
-            </View>
+            </Card>
           )}
           {view.givenUp && (
             <Text className='pc-error' id='materials-given-up'>
@@ -125,16 +121,19 @@ export default function MaterialsPage() {
             </Text>
           )}
           {inReview ? (
-            <View className='pc-card' id='materials-review'>
-              <Text className='pc-title'>核对证明材料</Text>
+            <Card id='materials-review' title='核对证明材料'>
               <Text className='pc-note'>请逐项核对，有误可重新上传；确认无误后再提交</Text>
               {view.required.map((m) => (
-                <View className='pc-row materials__review-item' key={m.key} id={`materials-review-item-${m.key}`}>
+                <View
+                  className='ui-row ui-row--ruled materials__review-item'
+                  key={m.key}
+                  id={`materials-review-item-${m.key}`}
+                >
                   {m.uploaded?.imageUrl ? (
                     <Image
                       id={`materials-review-item-${m.key}-thumb`}
                       className='materials__thumb'
-                      src={`${getApiBase()}${m.uploaded.imageUrl}`}
+                      src={serverImageSrc(m.uploaded.imageUrl)}
                       mode='aspectFit'
                     />
                   ) : (
@@ -166,10 +165,9 @@ export default function MaterialsPage() {
                   </Button>
                 </View>
               ))}
-            </View>
+            </Card>
           ) : (
-            <View className='pc-card'>
-              <Text className='pc-title'>证明材料</Text>
+            <Card title='证明材料'>
               <Text
                 className='pc-note'
                 id='materials-limits'
@@ -180,7 +178,7 @@ export default function MaterialsPage() {
                 </Text>
               )}
               {view.required.map((m) => (
-                <View className='pc-row materials__item' key={m.key} id={`materials-item-${m.key}`}>
+                <View className='ui-row ui-row--ruled materials__item' key={m.key} id={`materials-item-${m.key}`}>
                   <View className='materials__name'>
                     <Text className='pc-value'>{m.name}</Text>
                     <Text className='pc-label' id={`materials-item-${m.key}-format`}>
@@ -211,10 +209,10 @@ export default function MaterialsPage() {
                   </View>
                 </View>
               ))}
-            </View>
+            </Card>
           )}
           {choosing && (
-            <View className='pc-card' id='materials-pick'>
+            <Card id='materials-pick'>
               <Text className='pc-note'>选择上传方式：照片（JPG）或微信聊天中的 PDF 文件</Text>
               <Button id='materials-pick-photo' variant='secondary' onClick={() => upload(choosing, 'photo')}>
                 从相册或相机选择照片
@@ -225,7 +223,7 @@ export default function MaterialsPage() {
               <Button id='materials-pick-cancel' variant='text' onClick={() => setChoosing(null)}>
                 取消
               </Button>
-            </View>
+            </Card>
           )}
           {actionError && (
             <Text className='pc-error' id='materials-error'>

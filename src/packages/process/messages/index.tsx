@@ -1,19 +1,18 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { usePullDownRefresh } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
-import { getSessionToken } from '../../../api'
 import { PageContainer } from '../../../components/page-container'
 import { toast } from '../../../components/toast'
 import { useProcess } from '../../../stores/process'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
 import { chinaTime } from '../nodes'
+import { Card } from '../../../components/card'
 import { openMessage } from './target'
 import '../process.scss'
 import './index.scss'
 
 /** 消息: the reminders the server queued on every change of the candidate's applications, newest first. */
 export default function MessagesPage() {
-  useRequireSession()
   const data = useProcess((s) => s.messages)
   const loading = useProcess((s) => !!s.loading.messages)
   const error = useProcess((s) => s.errors.messages ?? null)
@@ -22,9 +21,7 @@ export default function MessagesPage() {
     await useProcess.getState().loadMessages()
     void Taro.stopPullDownRefresh()
   }
-  useDidShow(() => {
-    if (getSessionToken()) void load()
-  })
+  useGuardedLoad(load, { on: 'show' })
   usePullDownRefresh(() => void load())
 
   return (
@@ -37,22 +34,21 @@ export default function MessagesPage() {
       emptyText='暂无消息'
     >
       {data?.messages.map((m, i) => (
-        <View
-          className={`pc-card message message--${m.kind}`}
+        <Card
+          className={`message message--${m.kind}`}
           key={m.id}
           id={`messages-item-${i}`}
-          data-kind={m.kind}
-          ariaRole='button'
+          data={{ kind: m.kind }}
           ariaLabel={`${m.title}，查看详情`}
           onClick={() => void openMessage(m)?.catch(() => toast.error('页面打开失败，请重试'))}
         >
           <View className='message__head'>
-            <Text className='pc-title'>{m.title}</Text>
+            <Text className='ui-card__title'>{m.title}</Text>
             <Text className='pc-label'>{chinaTime(m.at)}</Text>
           </View>
           <Text className='pc-note'>{m.body}</Text>
           <Text className='message__open'>查看 ›</Text>
-        </View>
+        </Card>
       ))}
     </PageContainer>
   )

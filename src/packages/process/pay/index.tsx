@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { PaymentView } from '@contract/process'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { go, routes, useQuery } from '../../../routes'
 import { ofApplication, useProcess, type PayResult } from '../../../stores/process'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
 import { chinaTime, yuan } from '../nodes'
+import { Card, LabelValue } from '../../../components/card'
 import '../process.scss'
 import './index.scss'
 
@@ -27,7 +28,6 @@ const STATE_TEXT: Record<PaymentView['state'], string> = {
  */
 export default function PayPage() {
   const { id } = useQuery(routes.pay)
-  const hasSession = useRequireSession()
   const pay = useProcess((s) => ofApplication(s.payment, id))
   const loading = useProcess((s) => !!s.loading.payment)
   const loadError = useProcess((s) => s.errors.payment ?? null)
@@ -37,10 +37,7 @@ export default function PayPage() {
   const load = async () => {
     if (id) await useProcess.getState().loadPayment(id)
   }
-  useEffect(() => {
-    if (hasSession) void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hasSession, id])
+  useGuardedLoad(load, { keys: [id] })
 
   const payNow = async () => {
     if (!id) return
@@ -56,36 +53,33 @@ export default function PayPage() {
     <PageContainer id='pay-page' loading={!pay && loading} error={!pay ? error : null} onRetry={load}>
       {pay && (
         <>
-          <View className='pc-card'>
-            <Text className='pc-title'>缴费信息</Text>
+          <Card title='缴费信息'>
             {pay.items.map((item) => (
-              <View className='pc-row' key={item.code} id={`pay-item-${item.code}`}>
-                <Text className='pc-label'>{item.name}</Text>
-                <Text className='pc-value'>{`¥${yuan(item.amount)}`}</Text>
-              </View>
+              <LabelValue
+                key={item.code}
+                id={`pay-item-${item.code}`}
+                label={item.name}
+                value={`¥${yuan(item.amount)}`}
+              />
             ))}
-            <View className='pc-row'>
-              <Text className='pc-label'>合计</Text>
-              <Text className='pc-value pay__total' id='pay-total'>{`¥${yuan(pay.total)}`}</Text>
-            </View>
-            <View className='pc-row'>
-              <Text className='pc-label'>缴费截止</Text>
-              <Text className='pc-value' id='pay-deadline'>
-                {chinaTime(pay.deadline)}
-              </Text>
-            </View>
-            <View className='pc-row'>
-              <Text className='pc-label'>状态</Text>
-              <Text className={`pc-value pay__state pay__state--${pay.state}`} id='pay-state' data-state={pay.state}>
+            <LabelValue label='合计'>
+              <Text className='ui-row__value pay__total' id='pay-total'>{`¥${yuan(pay.total)}`}</Text>
+            </LabelValue>
+            <LabelValue label='缴费截止' valueId='pay-deadline' value={chinaTime(pay.deadline)} />
+            <LabelValue label='状态'>
+              <Text
+                className={`ui-row__value pay__state pay__state--${pay.state}`}
+                id='pay-state'
+                data-state={pay.state}
+              >
                 {STATE_TEXT[pay.state]}
               </Text>
-            </View>
-          </View>
+            </LabelValue>
+          </Card>
           {pcOnly && (
-            <View className='pc-card pay__pc' id='pay-pc-only'>
-              <Text className='pc-title'>请在电脑上缴费</Text>
+            <Card className='pay__pc' id='pay-pc-only' title='请在电脑上缴费'>
               <Text className='pc-note'>{pay.pcMessage}</Text>
-            </View>
+            </Card>
           )}
           {result && (
             <Text className={result.ok ? 'pc-ok' : 'pc-error'} id='pay-result'>

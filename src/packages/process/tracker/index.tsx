@@ -1,18 +1,21 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { currentNode } from '@domain/application-process'
 import { countdown } from '@domain/process-deadlines'
-import { serverNow } from '../../../api/server-clock'
 import { Button } from '../../../components/button'
 import { SubscribeForm } from '../../../components/subscribe-form'
 import { PageContainer } from '../../../components/page-container'
 import { toast } from '../../../components/toast'
 import { go, routes, useQuery } from '../../../routes'
-import { ofApplication, useProcess } from '../../../stores/process'
+import { useApplication } from '../../../stores/application'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { useProcess } from '../../../stores/process'
 import { platform } from '../../../platform/platform'
 import { useReminders } from '../../../stores/reminders'
-import { useRequireSession } from '../../../stores/session'
+import { serverNow } from '../../../stores/shared'
 import { chinaTime, qaKeyOf } from '../nodes'
+import { Card } from '../../../components/card'
 import '../process.scss'
 import './index.scss'
 
@@ -22,25 +25,18 @@ import './index.scss'
  */
 export default function TrackerPage() {
   const { id } = useQuery(routes.tracker)
-  const hasSession = useRequireSession()
-  const app = useProcess((s) => ofApplication(s.application, id))
-  const loading = useProcess((s) => !!s.loading.tracker)
-  const loadError = useProcess((s) => s.errors.tracker ?? null)
+  const app = useApplication((s) => (id && s.view?.id === id ? s.view : null))
+  const loading = useApplication((s) => !!s.loading.application)
+  const loadError = useApplication((s) => s.errors.application ?? null)
   const [now, setNow] = useState(serverNow())
 
   const load = async () => {
-    if (id) await useProcess.getState().loadApplication(id)
+    if (id) await useApplication.getState().refreshApplication(id)
     setNow(serverNow())
     void Taro.stopPullDownRefresh()
   }
-
-  useEffect(() => {
-    if (hasSession) void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hasSession, id])
-  useDidShow(() => {
-    if (hasSession && app) void load()
-  })
+  // Every show: back from the materials or the payment, the nodes have moved.
+  useGuardedLoad(load, { on: 'show' })
   usePullDownRefresh(() => void load())
   // The countdown moves on between refreshes (the server's clock, learnt from every answer).
   useEffect(() => {
@@ -58,6 +54,7 @@ export default function TrackerPage() {
   }
 
   const error = id ? loadError : '没有找到这条报名信息'
+  const at = app ? currentNode(app.nodes) : undefined
   const actionOf = (key: string, state: string) => {
     if (!app) return null
     if (key === 'materials' && state === 'current')
@@ -73,16 +70,14 @@ export default function TrackerPage() {
     <PageContainer id='tracker-page' loading={!app && loading} error={!app ? error : null} onRetry={load}>
       {app && (
         <>
-          <View className='pc-card'>
-            <Text className='pc-title' id='tracker-exam'>
-              {app.examName}
-            </Text>
+          <Card titleId='tracker-exam' title={app.examName}>
             <Text className='pc-note' id='tracker-province'>{`报考考区：${app.provinceName}`}</Text>
-          </View>
-          <View className='pc-card tracker__nodes'>
+          </Card>
+          <Card className='tracker__nodes'>
             {app.nodes.map((n, i) => {
               const key = qaKeyOf(n.key)
-              const left = n.state === 'current' || n.state === 'failed' ? countdown(n.deadline, now) : null
+              // The countdown is the node the application is at (domain/application-process), while not done.
+              const left = n === at && n.state !== 'done' ? countdown(n.deadline, now) : null
               const action = actionOf(n.key, n.state)
               return (
                 <View
@@ -125,7 +120,7 @@ export default function TrackerPage() {
                 </View>
               )
             })}
-          </View>
+          </Card>
           <View className='pc-actions'>
             {platform.capabilities.subscribeMessages && (
               <SubscribeForm id='tracker-subscribe-form' purpose='process'>

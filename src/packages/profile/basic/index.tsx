@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { IdentityTag, PhotoTag } from '../../../components/verification-tag'
 import { useProfile } from '../../../stores/profile'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
 import { go, routes } from '../../../routes'
+import { Card, LabelValue } from '../../../components/card'
 import '../profile.scss'
 
 /** The account engineer's cancellation page (issue 4). */
@@ -17,30 +17,24 @@ export default function BasicInfoPage() {
   const error = useProfile((s) => s.errors.basic)
   const loadBasic = useProfile((s) => s.loadBasic)
 
-  const hasSession = useRequireSession()
-
-  useEffect(() => {
-    if (hasSession) void loadBasic()
-  }, [hasSession, loadBasic])
+  useGuardedLoad(loadBasic)
 
   return (
     <PageContainer id='basic-page' loading={!basic && loading} error={!basic ? error : null} onRetry={loadBasic}>
       {basic && (
         <>
-          <View className='pf-card'>
-            <Row label='用户名' id='basic-username' value={basic.username} />
-            <Row label='姓名' id='basic-name' value={basic.name} />
-            <Row label='证件类型' id='basic-id-type' value={basic.idTypeName} />
-            <Row label='证件号码' id='basic-id-number' value={basic.idNumberMasked} />
-            <View className='pf-row'>
-              <Text className='pf-row__label'>身份核验结果</Text>
+          <Card>
+            <LabelValue label='用户名' valueId='basic-username' value={basic.username} />
+            <LabelValue label='姓名' valueId='basic-name' value={basic.name} />
+            <LabelValue label='证件类型' valueId='basic-id-type' value={basic.idTypeName} />
+            <LabelValue label='证件号码' valueId='basic-id-number' value={basic.idNumberMasked} />
+            <LabelValue label='身份核验结果'>
               <IdentityTag id='basic-identity-status' state={basic.identity} />
-            </View>
-            <View className='pf-row'>
-              <Text className='pf-row__label'>照片核验结果</Text>
+            </LabelValue>
+            <LabelValue label='照片核验结果'>
               <PhotoTag id='basic-photo-status' state={basic.photo} />
-            </View>
-          </View>
+            </LabelValue>
+          </Card>
           <Text className='pf-note'>姓名、证件类型和证件号码注册后不能修改。如有错误，请联系报名考点。</Text>
           <View className='pf-actions'>
             <Button id='basic-cancel-account' variant='secondary' onClick={() => void go.to(routes.accountCancel)}>
@@ -50,16 +44,5 @@ export default function BasicInfoPage() {
         </>
       )}
     </PageContainer>
-  )
-}
-
-function Row({ label, id, value }: { label: string; id: string; value: string }) {
-  return (
-    <View className='pf-row'>
-      <Text className='pf-row__label'>{label}</Text>
-      <Text className='pf-row__value' id={id}>
-        {value}
-      </Text>
-    </View>
   )
 }

@@ -1,13 +1,14 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { messageOf } from '../../../api'
+import { useState } from 'react'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
 import { useProfile } from '../../../stores/profile'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { messageOf } from '../../../stores/shared'
+import { Card, LabelValue } from '../../../components/card'
 import '../profile.scss'
 import './index.scss'
 
@@ -22,11 +23,7 @@ export default function BindingPage() {
   const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState<string | null>(null)
 
-  const hasSession = useRequireSession()
-
-  useEffect(() => {
-    if (hasSession) void loadBinding()
-  }, [hasSession, loadBinding])
+  useGuardedLoad(loadBinding)
 
   const run = (action: () => Promise<void>, done: string) => async () => {
     setBusy(true)
@@ -60,21 +57,18 @@ export default function BindingPage() {
     >
       {binding && (
         <>
-          <View className='pf-card'>
-            <Text className='pf-card__title'>第一步：绑定账号</Text>
-            <View className='pf-row'>
-              <Text className='pf-row__label'>绑定状态</Text>
+          <Card title='第一步：绑定账号'>
+            <LabelValue label='绑定状态'>
               <StatusTag id='binding-status' tone={binding.bound ? 'success' : 'neutral'}>
                 {binding.bound ? '已绑定' : '未绑定'}
               </StatusTag>
-            </View>
+            </LabelValue>
             {binding.bound && (
-              <View className='pf-row'>
-                <Text className='pf-row__label'>已绑定账号</Text>
-                <Text className='pf-row__value' id='binding-account'>
-                  {`${PLATFORM_NAMES[binding.platform ?? ''] ?? ''} ${binding.accountMasked ?? ''}`}
-                </Text>
-              </View>
+              <LabelValue
+                label='已绑定账号'
+                valueId='binding-account'
+                value={`${PLATFORM_NAMES[binding.platform ?? ''] ?? ''} ${binding.accountMasked ?? ''}`}
+              />
             )}
             <Text className='pf-note'>
               {binding.bound
@@ -97,10 +91,9 @@ export default function BindingPage() {
                 </Button>
               )}
             </View>
-          </View>
+          </Card>
 
-          <View className='pf-card binding__follow'>
-            <Text className='pf-card__title'>第二步：关注官方公众号</Text>
+          <Card className='binding__follow' title='第二步：关注官方公众号'>
             <Image
               id='binding-qr'
               className='binding__qr'
@@ -111,7 +104,7 @@ export default function BindingPage() {
             <Text className='pf-note binding__qr-note'>
               长按或截图保存二维码，用微信扫一扫关注，及时获取报名、审核和缴费通知。
             </Text>
-          </View>
+          </Card>
         </>
       )}
     </PageContainer>

@@ -1,12 +1,12 @@
 import { Image, Progress, Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { PhotoTag } from '../../../components/verification-tag'
 import { toast } from '../../../components/toast'
 import { PHOTO_MIN_HEIGHT, PHOTO_MIN_WIDTH, formatKb } from '@domain/photo'
 import { photoSrc, useProfile } from '../../../stores/profile'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { Card, LabelValue } from '../../../components/card'
 import '../profile.scss'
 import './index.scss'
 
@@ -29,11 +29,7 @@ export default function PhotoPage() {
   const uploadError = useProfile((s) => s.uploadError)
   const { loadPhoto, pickPhoto, uploadPhoto } = useProfile.getState()
 
-  const hasSession = useRequireSession()
-
-  useEffect(() => {
-    if (hasSession) void loadPhoto()
-  }, [hasSession, loadPhoto])
+  useGuardedLoad(loadPhoto)
 
   const upload = async () => {
     if (await uploadPhoto()) void toast.success('上传成功，等待核验')
@@ -45,8 +41,7 @@ export default function PhotoPage() {
     <PageContainer id='photo-page' loading={!photo && loading} error={!photo ? error : null} onRetry={loadPhoto}>
       {photo && (
         <>
-          <View className='pf-card'>
-            <Text className='pf-card__title'>当前照片</Text>
+          <Card title='当前照片'>
             <View className='photo__current'>
               {src ? (
                 <Image id='photo-image' className='photo__image' src={src} mode='aspectFit' />
@@ -56,10 +51,9 @@ export default function PhotoPage() {
                 </View>
               )}
               <View className='photo__facts'>
-                <View className='pf-row'>
-                  <Text className='pf-row__label'>照片核验</Text>
+                <LabelValue label='照片核验'>
                   <PhotoTag id='photo-status' state={photo.state} />
-                </View>
+                </LabelValue>
                 {photo.width && photo.height && (
                   <Text className='pf-note'>{`${photo.width}×${photo.height} 像素，${formatKb(photo.size ?? 0)}`}</Text>
                 )}
@@ -75,10 +69,9 @@ export default function PhotoPage() {
                 {photo.lockReason}
               </Text>
             )}
-          </View>
+          </Card>
 
-          <View className='pf-card'>
-            <Text className='pf-card__title'>照片要求</Text>
+          <Card title='照片要求'>
             <View className='photo__guide'>
               <View className='photo__sample' id='photo-sample'>
                 <View className='photo__sample-frame'>
@@ -93,11 +86,10 @@ export default function PhotoPage() {
                 ))}
               </View>
             </View>
-          </View>
+          </Card>
 
           {!photo.locked && (
-            <View className='pf-card'>
-              <Text className='pf-card__title'>{photo.state === 'none' ? '上传照片' : '更换照片'}</Text>
+            <Card title={photo.state === 'none' ? '上传照片' : '更换照片'}>
               {candidate && (
                 <View className='photo__candidate'>
                   <Image id='photo-preview' className='photo__preview' src={candidate.path} mode='aspectFit' />
@@ -149,7 +141,7 @@ export default function PhotoPage() {
                   拍照
                 </Button>
               </View>
-            </View>
+            </Card>
           )}
         </>
       )}

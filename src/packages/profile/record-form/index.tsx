@@ -4,7 +4,6 @@ import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { ERROR_MESSAGES } from '@contract/errors'
 import { AddRecordRequest } from '@contract/profile'
-import { serverNow } from '../../../api'
 import { Button } from '../../../components/button'
 import { FormField } from '../../../components/form-field'
 import { DateSelect, PickerSelect } from '../../../components/picker-select'
@@ -25,12 +24,13 @@ import {
   type RecordKind,
 } from '@domain/education'
 import { MAJORS } from '@domain/majors'
-import { chinaDateOf } from '@domain/today'
 import type { FormScanField } from '@domain/xuexin-fill'
 import { useProfile, type RecordDraft } from '../../../stores/profile'
 import { useScan } from '../../../stores/scan'
 import { useRequireSession } from '../../../stores/session'
+import { serverToday } from '../../../stores/shared'
 import { go, routes, useQuery } from '../../../routes'
+import { Card } from '../../../components/card'
 import '../profile.scss'
 import './index.scss'
 
@@ -76,7 +76,7 @@ export default function RecordFormPage() {
   const [keyword, setKeyword] = useState(draft.school && draft.school !== OTHER_SCHOOL ? draft.school : '')
   const levels = useMemo(() => levelsFor(kind), [kind])
   // Graduation dates are checked against China's today on the server's clock, not the phone's.
-  const today = chinaDateOf(serverNow())
+  const today = serverToday()
   const scanPercent = useScan((s) => s.percent)
   const scanSource = useScan((s) => s.source)
   const scanError = useScan((s) => s.error)
@@ -127,7 +127,7 @@ export default function RecordFormPage() {
   return (
     <PageContainer id={`${p}-form-page`}>
       {/* Scan a 学信网 query screenshot: the fields below are filled and marked 请核对 until changed or saved. */}
-      <View className='pf-card record-form__scan'>
+      <Card className='record-form__scan'>
         <Text className='pf-note'>
           {`可扫描学信网${kind === 'education' ? '学历' : '学位'}查询结果自动填写：手机截图从相册选择，电脑上的页面可直接拍照识别；也可手动填写。`}
         </Text>
@@ -204,9 +204,9 @@ export default function RecordFormPage() {
             )}
           </View>
         )}
-      </View>
+      </Card>
 
-      <View className='pf-card'>
+      <Card>
         <FormField
           id={`${p}-form-certificate`}
           label={labels.certificateNo}
@@ -372,7 +372,7 @@ export default function RecordFormPage() {
             保存
           </Button>
         </View>
-      </View>
+      </Card>
     </PageContainer>
   )
 }

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { messageOf } from '../../../api'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { RecordTag } from '../../../components/verification-tag'
@@ -18,8 +17,10 @@ import {
   type RecordKind,
 } from '@domain/education'
 import { useProfile } from '../../../stores/profile'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { messageOf } from '../../../stores/shared'
 import { go, routes, useQuery } from '../../../routes'
+import { Card, LabelValue } from '../../../components/card'
 import '../profile.scss'
 import './index.scss'
 
@@ -32,12 +33,8 @@ export default function RecordsPage() {
   const { loadRecords, deleteRecord } = useProfile.getState()
   const [deleteError, setDeleteError] = useState<string | null>(null)
 
-  const hasSession = useRequireSession()
-
-  useDidShow(() => {
-    void Taro.setNavigationBarTitle({ title: RECORD_KIND_NAMES[kind] })
-    if (hasSession) void loadRecords(kind)
-  })
+  useDidShow(() => void Taro.setNavigationBarTitle({ title: RECORD_KIND_NAMES[kind] }))
+  useGuardedLoad(() => loadRecords(kind), { on: 'show' })
 
   const remove = async (id: string) => {
     const { confirm } = await Taro.showModal({
@@ -74,23 +71,25 @@ export default function RecordsPage() {
               : `学位信息为选填。最多添加 ${MAX_RECORDS_PER_KIND} 条；核验通过的记录不能删除。`}
           </Text>
           {records.length === 0 && (
-            <View className='pf-card pf-empty' id={`${p}-empty`}>
+            <Card className='pf-empty' id={`${p}-empty`}>
               <Text className='pf-note'>{`还没有${RECORD_KIND_NAMES[kind]}`}</Text>
-            </View>
+            </Card>
           )}
           {records.map((r, i) => {
             const names = displayNames(r)
             return (
-              <View className='pf-card' key={r.id} id={`${p}-item-${i}`}>
+              <Card key={r.id} id={`${p}-item-${i}`}>
                 <View className='records__head'>
                   <Text className='records__school'>{names.school}</Text>
                   <RecordTag id={`${p}-item-${i}-status`} state={r.state} />
                 </View>
-                <Line label={labels.certificateNo} value={r.certificateNo} />
-                <Line label={labels.graduationDate} value={r.graduationDate} />
-                <Line label={labels.major} value={names.major} />
-                <Line label={labels.level} value={r.level} />
-                {RECORD_FIELDS[kind].includes('studyMode') && <Line label={labels.studyMode} value={r.studyMode} />}
+                <LabelValue label={labels.certificateNo} value={r.certificateNo} />
+                <LabelValue label={labels.graduationDate} value={r.graduationDate} />
+                <LabelValue label={labels.major} value={names.major} />
+                <LabelValue label={labels.level} value={r.level} />
+                {RECORD_FIELDS[kind].includes('studyMode') && (
+                  <LabelValue label={labels.studyMode} value={r.studyMode} />
+                )}
                 {r.state === 'rejected' && r.reason && (
                   <Text className='pf-error' id={`${p}-item-${i}-reason`}>{`核验未通过：${r.reason}`}</Text>
                 )}
@@ -101,7 +100,7 @@ export default function RecordsPage() {
                     </Button>
                   </View>
                 )}
-              </View>
+              </Card>
             )
           })}
           {deleteError && (
@@ -122,14 +121,5 @@ export default function RecordsPage() {
         </>
       )}
     </PageContainer>
-  )
-}
-
-function Line({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='pf-row'>
-      <Text className='pf-row__label'>{label}</Text>
-      <Text className='pf-row__value'>{value}</Text>
-    </View>
   )
 }

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import type { SubjectStandingView } from '@contract/results'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
 import { go, routes } from '../../../routes'
 import { useResults } from '../../../stores/results'
+import { Card } from '../../../components/card'
 import '../results.scss'
 
 /** What the rolling rule means for one subject, in words. */
@@ -35,10 +35,7 @@ export default function ScoresPage() {
   const loadScores = useResults((s) => s.loadScores)
   const [year, setYear] = useState<number | null>(null)
 
-  const hasSession = useRequireSession()
-  useDidShow(() => {
-    if (hasSession) void loadScores()
-  })
+  useGuardedLoad(loadScores, { on: 'show' })
 
   const shown = scores?.years.find((y) => y.year === year) ?? scores?.years[0] ?? null
   const standing = scores?.standing
@@ -68,8 +65,8 @@ export default function ScoresPage() {
             ))}
           </View>
 
-          <View className='rs-card' id='scores-sheet' data-year={shown.year}>
-            <Text className='rs-card__title' id='scores-exam'>
+          <Card id='scores-sheet' data={{ year: shown.year }}>
+            <Text className='ui-card__title' id='scores-exam'>
               {shown.examName}
             </Text>
             <Text className='rs-note'>报考专业：{scores.speciality}</Text>
@@ -95,10 +92,9 @@ export default function ScoresPage() {
                 </View>
               </View>
             ))}
-          </View>
+          </Card>
 
-          <View className='rs-card' id='scores-standing'>
-            <Text className='rs-card__title'>成绩滚动管理（{standing.asOfYear}年度）</Text>
+          <Card id='scores-standing' title={`成绩滚动管理（${standing.asOfYear}年度）`}>
             <Text className='rs-note' id='scores-rule'>
               {scores.rollingYears === 2
                 ? '考试以两年为一个周期：某科目合格，成绩在当年和下一年度有效；须在连续两个考试年度内通过全部科目，方可取得资格。'
@@ -135,7 +131,7 @@ export default function ScoresPage() {
                 {standing.asOfYear}年度须参加的科目：{toSit.map((s) => s.name).join('、')}
               </Text>
             )}
-          </View>
+          </Card>
         </>
       )}
     </PageContainer>

@@ -2,18 +2,19 @@ import { Image, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { formatChinaDateTime } from '@domain/results'
-import { getApiBase } from '../../../api'
 import { Button } from '../../../components/button'
 import { SubscribeForm } from '../../../components/subscribe-form'
 import { PageContainer } from '../../../components/page-container'
 import { StatusTag } from '../../../components/status-tag'
 import { platform } from '../../../platform/platform'
-import { useRequireSession } from '../../../stores/session'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { serverImageSrc } from '../../../stores/shared'
 import { useReminders } from '../../../stores/reminders'
 import { useResults, type ReminderOutcome } from '../../../stores/results'
 import { ExamDayCard, SittingMapButton } from '../exam-day-card'
 import { drawTicket } from '../images'
 import { SaveAsImage } from '../save-image'
+import { Card, LabelValue } from '../../../components/card'
 import '../results.scss'
 
 const STATE_WORDS = { 'not-open': '未开放打印', open: '可打印', closed: '已停止打印' } as const
@@ -36,14 +37,11 @@ export default function TicketPage() {
   const [reminder, setReminder] = useState<ReminderOutcome | null>(null)
 
   // Every visit asks the server again: the window opens and closes by the server's clock.
-  const hasSession = useRequireSession()
-  useDidShow(() => {
-    if (hasSession) void loadTicket()
-    void useReminders.getState().load()
-  })
+  useGuardedLoad(loadTicket, { on: 'show' })
+  useDidShow(() => void useReminders.getState().load())
 
   const brief = summary?.ticket ?? null
-  const photoUrl = ticket?.photoUrl ? `${getApiBase()}${ticket.photoUrl}` : null
+  const photoUrl = ticket?.photoUrl ? serverImageSrc(ticket.photoUrl) : null
   const drawing = useMemo(() => (ticket ? drawTicket(ticket, photoUrl) : null), [ticket, photoUrl])
   return (
     <PageContainer
@@ -55,24 +53,19 @@ export default function TicketPage() {
       emptyText='暂无准考证：报名成功后，准考证在打印时间内在这里查看和保存'
     >
       {brief && (
-        <View className='rs-card'>
-          <Text className='rs-card__title' id='ticket-exam'>
-            {brief.examName}
-          </Text>
-          <View className='rs-row'>
-            <Text className='rs-row__label'>打印状态</Text>
+        <Card titleId='ticket-exam' title={brief.examName}>
+          <LabelValue layout='compact' label='打印状态'>
             <StatusTag id='ticket-status' tone={STATE_TONES[brief.state]}>
               {STATE_WORDS[brief.state]}
             </StatusTag>
-          </View>
-          <View className='rs-row'>
-            <Text className='rs-row__label'>打印时间</Text>
+          </LabelValue>
+          <LabelValue layout='compact' label='打印时间'>
             {/* Each end of the window stays whole: a narrow phone breaks the line at 至, not inside a date. */}
-            <View className='rs-row__value' id='ticket-window'>
+            <View className='ui-row__value' id='ticket-window'>
               <Text className='rs-keep'>{`${formatChinaDateTime(brief.opensAt)} 至 `}</Text>
               <Text className='rs-keep'>{formatChinaDateTime(brief.closesAt)}</Text>
             </View>
-          </View>
+          </LabelValue>
           {brief.state === 'not-open' && (
             <>
               <Text className='rs-state' id='ticket-opens-at'>
@@ -111,12 +104,12 @@ export default function TicketPage() {
               {error}
             </Text>
           )}
-        </View>
+        </Card>
       )}
 
       {brief?.state === 'open' && ticket && (
         <>
-          <View className='rs-card' id='ticket-card'>
+          <Card id='ticket-card'>
             <View className='rs-head'>
               <View className='rs-head__fields'>
                 <Field label='姓名' id='ticket-name' value={ticket.name} />
@@ -132,10 +125,9 @@ export default function TicketPage() {
             </View>
             <Image id='ticket-qr' className='rs-qr' src={ticket.qr.dataUrl} />
             <Text className='rs-note'>二维码内容为准考证号，供考点核验</Text>
-          </View>
+          </Card>
 
-          <View className='rs-card'>
-            <Text className='rs-card__title'>考试安排</Text>
+          <Card title='考试安排'>
             {ticket.sittings.map((s, i) => (
               <View className='rs-sitting' id={`ticket-sitting-${i}`} key={s.subjectCode}>
                 <Text className='rs-sitting__title' id={`ticket-sitting-${i}-subject`}>
@@ -156,18 +148,17 @@ export default function TicketPage() {
                 <SittingMapButton index={i} sitting={s} />
               </View>
             ))}
-          </View>
+          </Card>
 
           <ExamDayCard ticket={ticket} />
 
-          <View className='rs-card' id='ticket-rules'>
-            <Text className='rs-card__title'>考生须知</Text>
+          <Card id='ticket-rules' title='考生须知'>
             {ticket.rules.map((r, i) => (
               <Text className='rs-rule' key={r}>
                 {i + 1}. {r}
               </Text>
             ))}
-          </View>
+          </Card>
 
           {drawing && <SaveAsImage page='ticket' fileName={`准考证-${ticket.ticketNo}.png`} drawing={drawing} />}
         </>
@@ -177,12 +168,5 @@ export default function TicketPage() {
 }
 
 function Field({ label, id, value }: { label: string; id: string; value: string }) {
-  return (
-    <View className='rs-row'>
-      <Text className='rs-row__label'>{label}</Text>
-      <Text className='rs-row__value' id={id}>
-        {value}
-      </Text>
-    </View>
-  )
+  return <LabelValue layout='compact' label={label} valueId={id} value={value} />
 }
