@@ -108,8 +108,10 @@ export function checkIdNumber(raw: string, today: string = chinaToday()): IdNumb
   return null
 }
 
-/** Masks an ID number for display: first 4 and last 4 shown (e.g. 1101**********1234). */
+/** Masks an ID number for display: first 4 and last 4 shown (e.g. 1101**********1234), fewer for a short number. */
 export function maskIdNumber(idNumber: string): string {
-  if (idNumber.length <= 8) return '*'.repeat(idNumber.length)
-  return idNumber.slice(0, 4) + '*'.repeat(idNumber.length - 8) + idNumber.slice(-4)
+  // Every ID type (issue 24): an 18-character number keeps its first and last four, a shorter one (a passport, a
+  // 港澳/台湾 pass) its first and last two, so at least half is always hidden and the candidate still knows it.
+  const keep = idNumber.length >= 15 ? 4 : idNumber.length >= 6 ? 2 : 0
+  return idNumber.slice(0, keep) + '*'.repeat(idNumber.length - 2 * keep) + idNumber.slice(idNumber.length - keep)
 }

@@ -44,6 +44,12 @@ describe('ID number (GB 11643)', () => {
   })
   test('masking keeps the first and last four', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X')
+    // Shorter numbers of the other ID types: at least half hidden, the ends kept.
+    expect(maskIdNumber('E12345678')).toBe('E1*****78')
+    expect(maskIdNumber('12345678')).toBe('12****78')
+    expect(maskIdNumber('H1234567890')).toBe('H1*******90')
+    expect(maskIdNumber('ABC123456789012')).toBe('ABC1*******9012')
+    expect(maskIdNumber('12345')).toBe('*****')
   })
   test('the server knows real region codes (county, city, province) and refuses made-up ones', () => {
     expect(isKnownRegionCode('110105')).toBe(true)
