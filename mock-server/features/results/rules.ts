@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import QRCode from 'qrcode'
+import { chinaClock, chinaDate } from '../../../domain/china-time'
 import {
   examYearOf,
   isPassed,
@@ -23,15 +24,9 @@ export const CANDIDATE_RULES = [
   '考生须服从监考人员管理，违纪违规者按《专业技术人员资格考试违纪违规行为处理规定》处理。',
 ]
 
-const CHINA_MS = 8 * 3600_000
-const pad = (n: number) => String(n).padStart(2, '0')
 /** YYYY-MM-DD and HH:mm of an instant in China time. */
 function chinaParts(iso: string): { date: string; time: string } {
-  const d = new Date(Date.parse(iso) + CHINA_MS)
-  return {
-    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
-  }
+  return { date: chinaDate(iso), time: chinaClock(iso) }
 }
 
 /** A QR code as the page shows it (PNG) and as the canvas draws it (modules). */

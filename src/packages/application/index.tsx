@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import type { ExamSummary } from '@contract/application'
+import { chinaDate } from '@domain/china-time'
 import { api, messageOf } from '../../api'
 import { Button } from '../../components/button'
 import { PageContainer } from '../../components/page-container'
@@ -13,7 +14,6 @@ import { resumeRoute } from './resume'
 import './application.scss'
 
 const WINDOW_NAMES = { upcoming: '未开始', open: '报名中', closed: '已结束' } as const
-const day = (iso: string) => iso.slice(0, 10)
 
 /** 网上报名: the exams with their windows; an exam already applied for opens its application. */
 export default function ApplyExamsPage() {
@@ -70,7 +70,7 @@ export default function ApplyExamsPage() {
             <View className='apply-row'>
               <Text className='apply-row__label'>报名时间</Text>
               <Text className='apply-row__value' id={`apply-exam-${exam.id}-window`}>
-                {`${day(exam.window.opensAt)} 至 ${day(exam.window.closesAt)}`}
+                {`${chinaDate(exam.window.opensAt)} 至 ${chinaDate(exam.window.closesAt)}`}
               </Text>
             </View>
             <View className='apply-row'>

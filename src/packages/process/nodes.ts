@@ -15,10 +15,8 @@ export function currentNode(app: ApplicationView): ApplicationView['nodes'][numb
   )
 }
 
-/** YYYY-MM-DD HH:mm in China for a deadline. */
-export function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ')
-}
+/** YYYY-MM-DD HH:mm in China for a deadline: the one time helper (domain/china-time.ts), under the pages' name. */
+export { chinaDateTime as chinaTime } from '@domain/china-time'
 
 /** Yuan from fen, two decimals. */
 export function yuan(fen: number): string {

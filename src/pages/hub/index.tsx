@@ -8,7 +8,7 @@ import { PageContainer } from '../../components/page-container'
 import { StatusTag } from '../../components/status-tag'
 import { toast } from '../../components/toast'
 import { IdentityTag, PhotoTag, RecordsTag } from '../../components/verification-tag'
-import { formatChinaDateTime } from '@domain/results'
+import { chinaDate } from '@domain/china-time'
 import { useProfile } from '../../stores/profile'
 import { useResults } from '../../stores/results'
 import type { RecordKind } from '@contract/states'
@@ -91,7 +91,7 @@ export default function HubPage() {
             <HubItem id='hub-ticket' title='准考证' onTap={open(routes.resultsTicket)}>
               <StatusTag id='hub-ticket-status' tone={TICKET_TONES[results.ticket.state]}>
                 {results.ticket.state === 'not-open'
-                  ? `${formatChinaDateTime(results.ticket.opensAt).split(' ')[0]}开放打印`
+                  ? `${chinaDate(results.ticket.opensAt)}开放打印`
                   : TICKET_WORDS[results.ticket.state]}
               </StatusTag>
             </HubItem>

@@ -1,3 +1,4 @@
+import { chinaDateTime } from '@domain/china-time'
 import type { ApplicationForm } from '@contract/application'
 import { wrapText, type Drawing, type DrawStep } from '../../../platform/drawing'
 
@@ -30,7 +31,7 @@ export function layoutForm(form: ApplicationForm, photoUrl: string | null): Draw
   if (form.submittedAt) {
     steps.push({
       kind: 'text',
-      text: `提交时间 ${form.submittedAt.slice(0, 16).replace('T', ' ')}`,
+      text: `提交时间 ${chinaDateTime(form.submittedAt)}`,
       x: PAD,
       y: y + 110,
       size: 22,
@@ -54,7 +55,7 @@ export function layoutForm(form: ApplicationForm, photoUrl: string | null): Draw
   }
   steps.push({
     kind: 'text',
-    text: `生成时间 ${form.generatedAt.slice(0, 16).replace('T', ' ')}`,
+    text: `生成时间 ${chinaDateTime(form.generatedAt)}`,
     x: PAD,
     y,
     size: 22,
