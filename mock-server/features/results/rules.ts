@@ -61,7 +61,7 @@ export function currentTicket(store: Store, accountId: string): StoredTicket | n
 
 export function ticketView(
   t: StoredTicket,
-  who: { name: string; idNumberMasked: string; photoUrl: string | null },
+  who: { name: string; idNumberMasked: string; idNumber: string; photoUrl: string | null },
   qr: QrCode,
   now: number,
   kind: CandidateResults['kind'],
@@ -139,6 +139,9 @@ export function certificateReady(results: CandidateResults | undefined, now: num
   return rollingStanding(results.kind, scoresOf(results), asOfYear(results, now)).completed !== null
 }
 
+/** 发证机构 of the 成绩合格证明: the national exam's administering body. */
+export const CERTIFICATE_ISSUER = '国家卫生健康委人才交流服务中心'
+
 /** The certificate when every subject passed within one window; its number is given the first time. */
 export async function certificateOf(
   store: Store,
@@ -172,6 +175,7 @@ export async function certificateOf(
       toYear: standing.completed.toYear,
       // Scores are published in the exam year's summer; the certificate is dated from then.
       issuedOn: `${standing.completed.toYear}-07-01`,
+      issuer: CERTIFICATE_ISSUER,
       verifyUrl,
       qr: await qrOf(verifyUrl),
     },
