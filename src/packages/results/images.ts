@@ -69,7 +69,7 @@ function ticketLayout(s: Sheet, t: Ticket): void {
       label,
       s.px(220),
     ),
-    gap: s.px(28),
+    gap: s.px(60),
     right: photo.x - s.px(36),
   }
   for (const [l, v] of rows) s.row(l, v, columns, { label, value }, s.px(26))
@@ -84,7 +84,7 @@ function ticketLayout(s: Sheet, t: Ticket): void {
   const sColumns = {
     x: s.left + s.px(20),
     labelWidth: s.labelColumn(['考试科目', '考试时间', '考点名称', '考点地址', '考场座位'], sLabel, s.px(200)),
-    gap: s.px(28),
+    gap: s.px(60),
     right: s.right - s.px(20),
   }
   for (const sit of t.sittings) {
