@@ -82,8 +82,12 @@ export function birthDateOf(idNumber: string): string | null {
   return `${m[1]}-${m[2]}-${m[3]}`
 }
 
+/** A holder's gender, as the numbers carry it and the forms ask it. */
+export const GENDERS = ['male', 'female'] as const
+export type Gender = (typeof GENDERS)[number]
+
 /** Gender from the 17th digit: odd is male. */
-export function genderOf(idNumber: string): 'male' | 'female' {
+export function genderOf(idNumber: string): Gender {
   return Number(idNumber[16]) % 2 === 1 ? 'male' : 'female'
 }
 

@@ -12,7 +12,9 @@ import { buildTarget, logTail, seconds, TARGETS } from '../devkit/taro-build'
 const ROOT = path.join(__dirname, '..')
 /** Where the automator specs run; each target is its own line in the summary. */
 const AUTOMATOR_TARGETS = ['h5', 'weapp', 'alipay', 'swan'] as const
-const results: { stage: string; passed: number; failed: number; skipped: number }[] = []
+const results: { stage: string; passed: number; failed: number; skipped: number; ms?: number }[] = []
+/** When the running stage began: the summary gives each stage's time, to keep the whole run within its budget. */
+let stageStart = Date.now()
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
@@ -21,8 +23,9 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
 
 function stage(name: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv): boolean {
   console.log(`\n=== ${name}`)
+  stageStart = Date.now()
   const ok = run(cmd, args, env) === 0
-  results.push({ stage: name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 })
+  results.push({ stage: name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ms: Date.now() - stageStart })
   return ok
 }
 
@@ -36,6 +39,7 @@ interface JestJson {
 
 function jestStage(project: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}, label = project): void {
   console.log(`\n=== jest: ${label}`)
+  stageStart = Date.now()
   const out = path.join(os.tmpdir(), `jest-${project}-${process.pid}.json`)
   const code = run(
     'npx',
@@ -54,18 +58,26 @@ function jestStage(project: string, extra: string[] = [], env: NodeJS.ProcessEnv
     failed = json.numFailedTests + json.numRuntimeErrorTestSuites
   }
   if (code !== 0 && failed === 0) failed = 1
-  results.push({ stage: `jest ${label}`, passed, failed, skipped })
+  results.push({ stage: `jest ${label}`, passed, failed, skipped, ms: Date.now() - stageStart })
 }
 
 async function buildStage(target: (typeof TARGETS)[number]): Promise<void> {
   console.log(`\n=== build ${target}`)
+  stageStart = Date.now()
   // The test run's builds talk to the mock server on this machine: QA builds, loopback declared.
   const result = await buildTarget(target, { loopback: true })
   console.log(result.ok ? `built dist/${target} in ${seconds(result.ms)}` : logTail(result.log))
-  results.push({ stage: `build ${target}`, passed: result.ok ? 1 : 0, failed: result.ok ? 0 : 1, skipped: 0 })
+  results.push({
+    stage: `build ${target}`,
+    passed: result.ok ? 1 : 0,
+    failed: result.ok ? 0 : 1,
+    skipped: 0,
+    ms: Date.now() - stageStart,
+  })
 }
 
 async function main(): Promise<void> {
+  const began = Date.now()
   const browserReady = ensureBrowserPackages()
   results.push({ stage: 'browser packages', passed: browserReady ? 1 : 0, failed: browserReady ? 0 : 1, skipped: 0 })
 
@@ -101,12 +113,13 @@ async function main(): Promise<void> {
   console.log('\n=== summary')
   for (const r of results) {
     console.log(
-      `  ${r.failed ? 'FAIL' : 'ok  '} ${r.stage}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
+      `  ${r.failed ? 'FAIL' : 'ok  '} ${r.stage}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.ms === undefined ? '' : ` (${Math.round(r.ms / 1000)} s)`}`,
     )
   }
   const passed = results.reduce((n, r) => n + r.passed, 0)
   const failed = results.reduce((n, r) => n + r.failed, 0)
   const skipped = results.reduce((n, r) => n + r.skipped, 0)
+  console.log(`  whole run: ${Math.round((Date.now() - began) / 1000)} s`)
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
   process.exit(failed ? 1 : 0)
 }

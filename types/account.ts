@@ -1,5 +1,18 @@
 import * as v from 'valibot'
-import { checkIdNumber, ID_NUMBER_MESSAGES, normaliseIdNumber } from '../domain/id-card'
+import { checkIdNumber, GENDERS, ID_NUMBER_MESSAGES, normaliseIdNumber } from '../domain/id-card'
+import {
+  BIRTH_DATE_MESSAGES,
+  checkBirthDate,
+  checkDocumentNumber,
+  documentFacts,
+  documentMessage,
+  FACE_ID_TYPES,
+  ID_TYPES,
+  ID_TYPE_LABELS as DOCUMENT_LABELS,
+  normaliseDocumentNumber,
+  numberCarries,
+  type IdType as DocumentType,
+} from '../domain/id-documents'
 import { checkName, NAME_MESSAGES, normaliseName } from '../domain/person-name'
 import { checkPassword, PASSWORD_MESSAGES } from '../domain/password'
 import { ANSWER_MAX_LENGTH, SECURITY_QUESTION_IDS } from '../domain/security-questions'
@@ -39,11 +52,15 @@ export const PersonName = v.pipe(
   ),
 )
 
-/** In the mini-program only the resident ID card registers and logs in; others use the PC website. */
-export const IdType = v.picklist(['resident-id'], '小程序仅支持居民身份证，其他证件请在电脑端网站注册')
-export type IdType = v.InferOutput<typeof IdType>
-export const ID_TYPE_LABELS: Record<IdType, string> = { 'resident-id': '居民身份证' }
+/** The six documents a candidate registers with (domain/id-documents.ts: each one's number rules and sources). */
+export const IdType = v.picklist(ID_TYPES, '请选择证件类型')
+export type IdType = DocumentType
+export const ID_TYPE_LABELS: Record<IdType, string> = DOCUMENT_LABELS
 
+/** Face login and face recovery: the resident ID card only (the platforms verify faces against it). */
+export const FaceIdType = v.picklist(FACE_ID_TYPES, '人脸识别仅支持居民身份证，请使用账号密码登录或密保问题找回')
+
+/** A resident ID number (face login and recovery, which take only that document). */
 export const IdNumber = v.pipe(
   v.string('请输入证件号码'),
   v.transform(normaliseIdNumber),
@@ -52,6 +69,60 @@ export const IdNumber = v.pipe(
     (issue) => ID_NUMBER_MESSAGES[checkIdNumber(String(issue.input)) ?? 'format'],
   ),
 )
+
+/**
+ * A number of any of the six types, before its type is known (password login takes a username or a number; question
+ * recovery takes the number): the shape every type's number shares. Each type's own rules run where the type is known.
+ */
+export const AnyIdNumber = v.pipe(
+  v.string('请输入证件号码'),
+  v.transform(normaliseDocumentNumber),
+  v.minLength(1, '请输入证件号码'),
+  v.regex(/^[A-Z0-9()]{5,20}$/, '证件号码格式不正确'),
+)
+
+export const Gender = v.picklist(GENDERS, '请选择性别')
+export type Gender = v.InferOutput<typeof Gender>
+export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' }
+
+/** The registration's identity part: the type, its number by that type's rules, and what the number does not carry. */
+const identityEntries = {
+  idType: IdType,
+  idNumber: v.pipe(v.string('请输入证件号码'), v.transform(normaliseDocumentNumber)),
+  gender: v.optional(v.union([Gender, v.literal('')])),
+  birthDate: v.optional(v.string()),
+}
+
+type IdentityInput = { idType: IdType; idNumber: string; gender?: Gender | ''; birthDate?: string }
+type Issue = { input: unknown }
+
+/** The checks that need the type: the number by its type's rules, then gender and birth date where the number has none. */
+const numberOk = (f: IdentityInput) => checkDocumentNumber(f.idType, f.idNumber) === null
+const numberMessage = ({ input }: Issue) => {
+  const f = input as IdentityInput
+  return documentMessage(f.idType, checkDocumentNumber(f.idType, f.idNumber) ?? 'format')
+}
+// Gender and birth date are checked even while the number is wrong (its path is not among theirs, so a wrong number
+// does not hide their messages); valibot hands the requirement the whole object, the number typed so far included.
+const typedNumber = (f: object) => {
+  const n = (f as { idNumber?: unknown }).idNumber
+  return typeof n === 'string' ? n : ''
+}
+const genderOk = (f: Pick<IdentityInput, 'idType' | 'gender'>) =>
+  numberCarries(f.idType, typedNumber(f)).gender || f.gender === 'male' || f.gender === 'female'
+const birthDateOk = (f: Pick<IdentityInput, 'idType' | 'birthDate'>) =>
+  numberCarries(f.idType, typedNumber(f)).birthDate || checkBirthDate(f.birthDate ?? '') === null
+const birthDateMessage = ({ input }: Issue) =>
+  BIRTH_DATE_MESSAGES[checkBirthDate((input as IdentityInput).birthDate ?? '') ?? 'format']
+
+/** The holder's gender and birth date: from the number where it carries them, else as given. */
+export function identityFacts(input: IdentityInput): { gender: Gender; birthDate: string } {
+  const facts = documentFacts(input.idType, input.idNumber)
+  return {
+    gender: facts.gender ?? (input.gender || 'male'),
+    birthDate: facts.birthDate ?? input.birthDate ?? '',
+  }
+}
 
 export const SecurityQuestionId = v.picklist(SECURITY_QUESTION_IDS, '请选择密码找回问题')
 
@@ -62,22 +133,34 @@ export const SecurityAnswer = v.pipe(
   v.maxLength(ANSWER_MAX_LENGTH, `答案不能超过${ANSWER_MAX_LENGTH}个字`),
 )
 
-/** 注册. */
-export const RegisterRequest = v.object({
+const registerEntries = {
   username: Username,
   password: Password,
   name: PersonName,
-  idType: IdType,
-  idNumber: IdNumber,
+  ...identityEntries,
   questionId: SecurityQuestionId,
   answer: SecurityAnswer,
   ...CaptchaAnswer.entries,
-})
+}
+
+/**
+ * 注册, with any of the six documents: the number by its type's rules; 性别 and 出生日期 where the number does not carry
+ * them (domain/id-documents.ts, numberCarries). Unique per (type, number) on the server.
+ */
+export const RegisterRequest = v.pipe(
+  v.object(registerEntries),
+  v.forward(v.partialCheck([['idType'], ['idNumber']], numberOk, numberMessage), ['idNumber']),
+  v.forward(v.partialCheck([['idType'], ['gender']], genderOk, '请选择性别'), ['gender']),
+  v.forward(v.partialCheck([['idType'], ['birthDate']], birthDateOk, birthDateMessage), ['birthDate']),
+)
 export type RegisterRequest = v.InferInput<typeof RegisterRequest>
 
 /** The registration form: the request plus 确认密码, which never leaves the phone. */
 export const RegisterForm = v.pipe(
-  v.object({ ...RegisterRequest.entries, passwordConfirm: v.string('请再次输入密码') }),
+  v.object({ ...registerEntries, passwordConfirm: v.string('请再次输入密码') }),
+  v.forward(v.partialCheck([['idType'], ['idNumber']], numberOk, numberMessage), ['idNumber']),
+  v.forward(v.partialCheck([['idType'], ['gender']], genderOk, '请选择性别'), ['gender']),
+  v.forward(v.partialCheck([['idType'], ['birthDate']], birthDateOk, birthDateMessage), ['birthDate']),
   v.forward(
     v.partialCheck(
       [['password'], ['passwordConfirm']],
@@ -117,7 +200,7 @@ export type FacePlatform = v.InferOutput<typeof FacePlatform>
  */
 export const FaceStartRequest = v.object({
   name: PersonName,
-  idType: v.optional(IdType, 'resident-id'),
+  idType: v.optional(FaceIdType, 'resident-id'),
   idNumber: IdNumber,
   platform: FacePlatform,
   loginCode: v.optional(v.pipe(v.string(), v.maxLength(256, '登录凭证无效，请重试'))),
@@ -149,8 +232,16 @@ export const FaceFinishRequest = v.object({
 })
 export type FaceFinishRequest = v.InferInput<typeof FaceFinishRequest>
 
-/** 密保找回, step 1: 姓名 + 证件号码 + 验证码 → the question. */
-export const RecoverQuestionStartRequest = v.object({ name: PersonName, idNumber: IdNumber, ...CaptchaAnswer.entries })
+/**
+ * 密保找回, step 1: 姓名 + 证件号码 + 验证码 → the question. Any document type: the number is looked up among every type's
+ * (`idType` narrows it when one person's number is registered under two types).
+ */
+export const RecoverQuestionStartRequest = v.object({
+  name: PersonName,
+  idNumber: AnyIdNumber,
+  idType: v.optional(IdType),
+  ...CaptchaAnswer.entries,
+})
 export const RecoverQuestionStartResponse = v.object({
   recoveryId: v.string(),
   questionId: SecurityQuestionId,

@@ -30,6 +30,8 @@ export const ERROR_MESSAGES = {
   INVALID_CREDENTIALS: '用户名或密码不正确',
   ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定，请稍后再试',
   IDENTITY_MISMATCH: '姓名与证件号码不匹配，或该证件号码尚未注册',
+  // Every ID type (issue 24): one number registered under two document types, and nothing says which.
+  ID_NUMBER_AMBIGUOUS: '该证件号码以多种证件类型注册了账号，请使用用户名登录',
   FACE_VERIFY_PENDING: '人脸识别尚未完成，请完成识别后再试',
   FACE_VERIFY_FAILED: '人脸识别未通过，请重试',
   FACE_VERIFY_CANCELLED: '您已取消人脸识别',

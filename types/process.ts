@@ -168,6 +168,8 @@ export const ReminderKind = v.picklist([
   'given-up',
   /** The admission ticket's printing window opened (issue 15; the candidate subscribed on the ticket page). */
   'ticket-open',
+  /** A year's scores were published (or corrected): opens 成绩查询 (issue 24). */
+  'scores-published',
 ])
 export type ReminderKind = v.InferOutput<typeof ReminderKind>
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { SecurityQuestionId } from './account'
+import { Gender, IdType, SecurityQuestionId } from './account'
 import type { Endpoint } from './api'
 import { Empty } from './common'
 import { LoginQueueStatus, SetLoginQueueRequest } from './login-queue'
@@ -61,6 +61,11 @@ export const CreateCandidateRequest = v.object({
   password: v.string(),
   name: v.string(),
   idNumber: v.string(),
+  // Any of the six ID types (issue 24; the resident ID card unless given), and, where its number does not carry
+  // them, the holder's gender and birth date (YYYY-MM-DD).
+  idType: v.optional(IdType),
+  gender: v.optional(Gender),
+  birthDate: v.optional(v.string()),
   // The password-recovery question and answer (optional).
   questionId: v.optional(SecurityQuestionId),
   answer: v.optional(v.string()),

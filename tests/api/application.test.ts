@@ -652,7 +652,7 @@ describe('application API', () => {
     const revived = mock.app.store.revive(JSON.parse(stateToJson(state)))
     expect(revived.application.byId).toBeInstanceOf(Map)
     expect([...revived.application.byId.keys()]).toEqual([...state.application.byId.keys()])
-    expect(revived.application.history.size).toBe(2)
+    expect(revived.application.history.size).toBe(3) // the historical scenario: three candidates with last year
     expect(revived.application.calendar).toEqual(state.application.calendar)
     expect(revived.application.byId.has(app.id)).toBe(false) // the scenario replaced the state
     // A file written before this feature has no slice: it starts empty.

@@ -246,6 +246,49 @@ describe('results API', () => {
     expect(later.available && later.certificate.number).toBe(issued.certificate.number)
   })
 
+  test('publishing scores puts a message in the list (pushed only with the scores template accepted); a correction says so', async () => {
+    const year = examYearOf(Date.now())
+    const scoreMessages = async () => (await api.messages()).messages.filter((m) => m.kind === 'scores-published')
+    await as(RESULTS_WAITING.username)
+    expect(await scoreMessages()).toEqual([])
+
+    await mock.qaApi('publishScores', { username: RESULTS_WAITING.username, year, scores: { '1': 70 } })
+    await as(RESULTS_WAITING.username)
+    const [first] = await scoreMessages()
+    expect(first).toMatchObject({ title: '考试成绩已发布', applicationId: null, pushed: false })
+    expect(first.body).toBe(`${year}年度卫生专业技术资格考试成绩已发布，请在成绩查询中查看`)
+
+    // On the ticket page the candidate accepted the printing template and refused the scores one: still not pushed.
+    const [printing, scoresTemplate] = (await api.reminderTemplates('weapp')).templates.ticket
+    await api.subscribeReminders({
+      platform: 'weapp',
+      templateIds: [printing, scoresTemplate],
+      outcome: 'accept',
+      answers: { [printing]: 'accept', [scoresTemplate]: 'reject' },
+    })
+    await mock.qaApi('publishScores', { username: RESULTS_WAITING.username, year, scores: { '1': 71 } })
+    await as(RESULTS_WAITING.username)
+    const corrected = await scoreMessages()
+    expect(corrected.map((m) => [m.title, m.pushed])).toEqual([
+      ['考试成绩已更正', false],
+      ['考试成绩已发布', false],
+    ])
+
+    // Accepted with the alert on (any of WeChat's accepting answers): pushed through the platform too.
+    await api.subscribeReminders({
+      platform: 'weapp',
+      templateIds: [scoresTemplate],
+      outcome: 'accept',
+      answers: { [scoresTemplate]: 'acceptWithAlert' },
+    })
+    await mock.qaApi('publishScores', { username: RESULTS_WAITING.username, year: year - 1, scores: { '2': 60 } })
+    await as(RESULTS_WAITING.username)
+    expect((await scoreMessages())[0]).toMatchObject({ title: '考试成绩已发布', pushed: true })
+    // Another candidate's list has none of it.
+    await as(RESULTS_HISTORICAL.username)
+    expect(await scoreMessages()).toEqual([])
+  })
+
   test('the certificate: number, verification QR; a stranger checking it learns only a masked name', async () => {
     await as(DEMO_CANDIDATE.username)
     const summary = await api.resultsSummary()

@@ -194,4 +194,19 @@ describe('after the exam: ticket, scores, certificate', () => {
     page = await pageAt(mp, 'packages/results/certificate/index')
     await element(page, '#certificate-number', 10000)
   })
+
+  it('publishing scores puts a message in the list; tapping it opens 成绩查询 with that year', async () => {
+    await qaApi('setClock', { real: true })
+    const year = Number((await qaApi('clock')).now.slice(0, 4))
+    await qaApi('publishScores', { username: RESULTS_WAITING.username, year, scores: { '1': 66, '2': 59 } })
+    await logIn(RESULTS_WAITING.username)
+    const list = await openPage(mp, '/packages/process/messages/index', '#messages-page')
+    expect(await waitForText(list, '#messages-item-0', (t) => t.includes('考试成绩已发布'), 10000)).toContain(
+      `${year}年度卫生专业技术资格考试成绩已发布`,
+    )
+    await tap(list, '#messages-item-0')
+    const scores = await pageAt(mp, 'packages/results/scores/index')
+    await element(scores, `#scores-year-${year}`, 10000)
+    expect(await textOf(scores, '#scores-subject-1-score')).toBe('66')
+  })
 })

@@ -79,7 +79,7 @@ describe('account flows (H5)', () => {
     expect(await text('hub-name')).toBe('张喆')
   })
 
-  test('register: field messages, other document types, and a taken ID number with links', async () => {
+  test('register: field messages, another document type asks gender and birth date, and a taken ID number with links', async () => {
     const taken = await candidate()
     await rig.open('pages/register/index', 'register-page')
     await tap('register-submit')
@@ -87,7 +87,10 @@ describe('account flows (H5)', () => {
     expect(await text('register-id-number-error')).toBe('请输入证件号码')
     await tap('register-id-type')
     await tap('register-id-type-option-passport')
-    expect(await text('register-id-type-notice')).toContain('电脑端')
+    expect(await text('register-id-type-notice')).toContain('面容ID登录和人脸识别找回密码仅支持居民身份证')
+    await tap('register-submit')
+    expect(await text('register-gender-error')).toBe('请选择性别')
+    expect(await text('register-birth-date-error')).toBe('请选择出生日期')
     await tap('register-id-type')
     await tap('register-id-type-option-resident-id')
 

@@ -38,6 +38,7 @@ export {
   applicationDataChecks,
   findByExactUsername,
   hasApplicationData,
+  holderOf,
   setSecurityAnswer,
 } from './rules'
 export { DEMO_CANDIDATE, makeAccount, makeIdNumber, accountScenarios } from './scenarios'

@@ -19,8 +19,9 @@ import {
   applicationDataReason,
   checkSecurityAnswer,
   endSessions,
+  AmbiguousNumber,
+  findByDocument,
   findByIdentity,
-  findByIdNumber,
   findByLogin,
   findByUsername,
   forgetAccount,
@@ -32,6 +33,7 @@ import {
   toMe,
 } from './rules'
 import { makeAccount } from './scenarios'
+import { identityFacts } from '../../../types/account'
 
 const newId = () => crypto.randomBytes(18).toString('base64url')
 
@@ -71,14 +73,16 @@ export async function accountRoutes(
   queuedRoute(app, store, endpoints.register, 2, solved, async (input) => {
     // Captcha first: nobody learns whether an ID number is registered without solving one.
     consumeCaptcha(store, input.captchaId, input.captchaCode)
-    if (!isKnownRegionCode(input.idNumber.slice(0, 6))) {
+    // The full GB/T 2260 region code, for the resident ID card (other documents' numbers have none, or a fixed one).
+    if (input.idType === 'resident-id' && !isKnownRegionCode(input.idNumber.slice(0, 6))) {
       throw badRequest('VALIDATION_FAILED', '身份证号码的地区码不正确', { idNumber: '身份证号码的地区码不正确' })
     }
     // Hashed off the event loop, in turn with the logins' checks, before the checks below: from the checks to the
     // insert nothing awaits, so two registrations of one ID number cannot both pass.
     const hashed = await hashPasswordInTurn(input.password)
     const answer = await hashPasswordInTurn(normaliseAnswer(input.answer))
-    if (findByIdNumber(store.state, input.idNumber)) {
+    // One account per (type, number); the same number under another type is another document.
+    if (findByDocument(store.state, input.idType, input.idNumber)) {
       throw new HttpError(409, 'ID_NUMBER_TAKEN', undefined, { idNumber: '该证件号码已注册' })
     }
     if (findByUsername(store.state, input.username)) {
@@ -89,7 +93,10 @@ export async function accountRoutes(
         username: input.username,
         password: input.password,
         name: input.name,
+        idType: input.idType,
         idNumber: input.idNumber,
+        // Gender and birth date from the number where it carries them, else as given (checked by the schema).
+        ...identityFacts(input),
       },
       store.clock.now(),
       hashed,
@@ -103,7 +110,7 @@ export async function accountRoutes(
   queuedRoute(app, store, endpoints.loginPassword, 1, solved, async (input) => {
     consumeCaptcha(store, input.captchaId, input.captchaCode)
     // Known or not, the same guard, the same scrypt work and the same answers (login-guard.ts).
-    const account = findByLogin(store.state, input.username)
+    const account = unambiguous(() => findByLogin(store.state, input.username), '请使用用户名登录')
     const guard = loginGuardFor(store.state, account, input.username)
     if (guard.lockedUntil && !isPast(guard.lockedUntil)) throw locked(guard.lockedUntil, store.clock.now())
     if (guard.lockedUntil) guard.lockedUntil = null
@@ -154,7 +161,7 @@ export async function accountRoutes(
   ): Account => {
     const verified = face.finish({ purpose, ...input })
     // Only someone the platform has just confirmed as this person learns that no account has their ID number.
-    const account = findByIdentity(store.state, verified.name, verified.idNumber)
+    const account = findByIdentity(store.state, verified.name, verified.idNumber, 'resident-id')
     if (!account) throw badRequest('IDENTITY_MISMATCH', '该证件号码尚未注册账号，请先注册')
     return account
   }
@@ -171,7 +178,10 @@ export async function accountRoutes(
 
   contractRoute(app, store, endpoints.recoverQuestionStart, async (input) => {
     consumeCaptcha(store, input.captchaId, input.captchaCode)
-    const account = findByIdentity(store.state, input.name, input.idNumber)
+    const account = unambiguous(
+      () => findByIdentity(store.state, input.name, input.idNumber, input.idType),
+      '请在电脑端网站找回密码',
+    )
     if (!account) throw badRequest('IDENTITY_MISMATCH')
     const security = flows().security.get(account.id)
     if (!security) throw badRequest('BAD_REQUEST', '该账号未设置密码找回问题，请使用人脸识别找回密码')
@@ -265,6 +275,16 @@ export async function accountRoutes(
       return { ok: true as const }
     })
   })
+}
+
+/** A number registered under more than one type, with nothing to say which: 409 ID_NUMBER_AMBIGUOUS. */
+function unambiguous<T>(find: () => T, what: string): T {
+  try {
+    return find()
+  } catch (err) {
+    if (!(err instanceof AmbiguousNumber)) throw err
+    throw new HttpError(409, 'ID_NUMBER_AMBIGUOUS', `该证件号码以多种证件类型注册了账号，${what}`)
+  }
 }
 
 function locked(until: string, now: number): HttpError {

@@ -1,7 +1,7 @@
-import { normaliseIdNumber } from '../../../domain/id-card'
+import { birthDateOf, genderOf, maskIdNumber, type Gender } from '../../../domain/id-card'
+import { ID_TYPE_LABELS, normaliseDocumentNumber, type IdType } from '../../../domain/id-documents'
 import { normaliseAnswer } from '../../../domain/security-questions'
 import { sameName } from '../../../domain/person-name'
-import { maskIdNumber } from '../../../domain/id-card'
 import type { Me } from '../../../types/account'
 import type { State } from '../../core/store'
 import { hashPassword, verifyPassword } from './passwords'
@@ -34,11 +34,26 @@ export function hasApplicationData(state: State, accountId: string): boolean {
   return applicationDataReason(state, accountId) !== null
 }
 
-export function findByIdNumber(state: State, idNumber: string): Account | undefined {
-  const id = normaliseIdNumber(idNumber)
-  for (const a of state.accounts.values()) if (a.idNumber === id) return a
+/** The account registered with this document: accounts are unique by (type, number). */
+export function findByDocument(state: State, idType: IdType, idNumber: string): Account | undefined {
+  const id = normaliseDocumentNumber(idNumber)
+  for (const a of state.accounts.values()) if (a.idType === idType && a.idNumber === id) return a
   return undefined
 }
+
+/** Every account with this number, whatever its type (one person may hold, say, a passport and a permit alike). */
+export function findAllByIdNumber(state: State, idNumber: string): Account[] {
+  const id = normaliseDocumentNumber(idNumber)
+  return [...state.accounts.values()].filter((a) => a.idNumber === id)
+}
+
+/** The resident-ID account with this number (face login and recovery, which take only that document). */
+export function findByIdNumber(state: State, idNumber: string): Account | undefined {
+  return findByDocument(state, 'resident-id', idNumber)
+}
+
+/** Refused when a number names accounts of more than one type and nothing says which (login, question recovery). */
+export class AmbiguousNumber extends Error {}
 
 export function findByUsername(state: State, username: string): Account | undefined {
   const u = username.trim().toLowerCase()
@@ -52,17 +67,47 @@ export function findByExactUsername(state: State, username: string): Account | u
   return undefined
 }
 
-/** Login accepts a username or an ID number in one field. */
+/**
+ * Login accepts a username or an ID number (of any type) in one field. A username is looked up first: a username
+ * never looks like a resident ID number (it starts with a letter), but may equal a passport's or a permit's; that
+ * holder logs in with their own username. A number registered under two types is ambiguous (AmbiguousNumber).
+ */
 export function findByLogin(state: State, login: string): Account | undefined {
-  return (
-    findByUsername(state, login) ?? (/^\d{17}[\dXx]$/.test(login.trim()) ? findByIdNumber(state, login) : undefined)
-  )
+  const byName = findByUsername(state, login)
+  if (byName) return byName
+  const byNumber = findAllByIdNumber(state, login)
+  if (byNumber.length > 1) throw new AmbiguousNumber()
+  return byNumber[0]
 }
 
-/** The account whose name and ID number both match (face login, recovery). */
-export function findByIdentity(state: State, name: string, idNumber: string): Account | undefined {
-  const account = findByIdNumber(state, idNumber)
-  return account && sameName(account.name, name) ? account : undefined
+/**
+ * The account whose name and ID number both match: of the given type, or of any type (question recovery; ambiguous
+ * when two types match). Face login and recovery pass 'resident-id'.
+ */
+export function findByIdentity(state: State, name: string, idNumber: string, idType?: IdType): Account | undefined {
+  const matches = (idType ? [findByDocument(state, idType, idNumber)] : findAllByIdNumber(state, idNumber)).filter(
+    (a): a is Account => !!a && sameName(a.name, name),
+  )
+  if (matches.length > 1) throw new AmbiguousNumber()
+  return matches[0]
+}
+
+/** The holder's gender and birth date as the application shows them (derived for accounts saved before issue 24). */
+export function holderOf(account: Account): {
+  idTypeName: string
+  gender: Gender
+  birthDate: string
+  /** 中国 for the Chinese documents; not asked of passport and permanent-residence holders yet (empty). */
+  nationality: string
+} {
+  const derived = account.idType === 'resident-id' || account.idType === 'residence-permit'
+  const foreign = account.idType === 'passport' || account.idType === 'foreign-permanent'
+  return {
+    idTypeName: ID_TYPE_LABELS[account.idType] ?? '居民身份证',
+    nationality: foreign ? '' : '中国',
+    gender: account.gender ?? (derived ? genderOf(account.idNumber) : 'male'),
+    birthDate: account.birthDate ?? (derived ? (birthDateOf(account.idNumber) ?? '') : ''),
+  }
 }
 
 export function setSecurityAnswer(state: State, accountId: string, questionId: string, answer: string): void {

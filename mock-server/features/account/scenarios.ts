@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
-import { idCheckChar } from '../../../domain/id-card'
+import { idCheckChar, type Gender } from '../../../domain/id-card'
+import { documentFacts, normaliseDocumentNumber, type IdType } from '../../../domain/id-documents'
 import type { Scenario, ScenarioContext } from '../../core/feature'
 import { setSecurityAnswer } from './rules'
 import { hashPassword } from './passwords'
@@ -7,18 +8,34 @@ import type { Account } from './state'
 
 /** Builds a candidate account straight into a state (scenarios and the QA API use this). */
 export function makeAccount(
-  input: { username: string; password: string; name: string; idNumber: string },
+  input: {
+    username: string
+    password: string
+    name: string
+    idNumber: string
+    /** The resident ID card unless given. */
+    idType?: IdType
+    /** Where the number does not carry them (domain/id-documents.ts, documentFacts). */
+    gender?: Gender
+    birthDate?: string
+  },
   now: number,
   /** A hash made once for many accounts (QA's bulk creation); hashed from the password otherwise. */
   hashed: { salt: string; hash: string } = hashPassword(input.password),
 ): Account {
   const { salt, hash } = hashed
+  const idType = input.idType ?? 'resident-id'
+  const facts = documentFacts(idType, input.idNumber)
+  const gender = facts.gender ?? input.gender
+  const birthDate = facts.birthDate ?? input.birthDate
   return {
     id: crypto.randomUUID(),
     username: input.username,
     name: input.name,
-    idType: 'resident-id',
-    idNumber: input.idNumber,
+    idType,
+    idNumber: normaliseDocumentNumber(input.idNumber),
+    ...(gender ? { gender } : {}),
+    ...(birthDate ? { birthDate } : {}),
     passwordSalt: salt,
     passwordHash: hash,
     createdAt: new Date(now).toISOString(),

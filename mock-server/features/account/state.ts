@@ -1,4 +1,6 @@
 import { fieldsOf, mapFrom, setFrom } from '../../core/persist'
+import type { Gender } from '../../../domain/id-card'
+import type { IdType } from '../../../domain/id-documents'
 
 /**
  * The account feature's part of the mock state (issue 4): the accounts (State.accounts) and the flows around them,
@@ -9,8 +11,17 @@ export interface Account {
   id: string
   username: string
   name: string
-  idType: 'resident-id'
+  /** One of the six documents (domain/id-documents.ts); an account is unique by (idType, idNumber). */
+  idType: IdType
+  /** Normalised (domain/id-documents.ts, normaliseDocumentNumber). */
   idNumber: string
+  /**
+   * From the number where it carries them (resident ID, residence permit; the 2023 permanent-residence card's birth
+   * date), else as the candidate gave them at registration. Absent in data saved before issue 24: read them with
+   * `holderOf` (rules.ts), which derives them from a resident ID number.
+   */
+  gender?: Gender
+  birthDate?: string
   /** scrypt: salt and hash, hex. */
   passwordSalt: string
   passwordHash: string

@@ -11,7 +11,7 @@ import { processNodes, type ProcessFacts } from '../../../domain/application-pro
 import { withGivenUp } from '../../../domain/process-deadlines'
 import { idExpiryWarning, ID_VALID_LONG_TERM } from '../../../domain/application-rules'
 import { chinaDate } from '../../../domain/china-time'
-import { birthDateOf, genderOf, maskIdNumber } from '../../../domain/id-card'
+import { maskIdNumber } from '../../../domain/id-card'
 import {
   STEP_KEYS,
   STEP_NAMES,
@@ -21,7 +21,7 @@ import {
 } from '../../../types/application'
 import { HttpError, conflict, notFound } from '../../core/errors'
 import type { State, Store } from '../../core/store'
-import { accountErasers, applicationDataChecks, type Account } from '../account'
+import { accountErasers, applicationDataChecks, holderOf, type Account } from '../account'
 import { makeCalendar, windowState, type ExamEntry } from './data/calendar'
 import { centresOf, provinceOf, type ProvinceEntry } from './data/provinces'
 import { dictionaryOf } from './data/specialities'
@@ -213,13 +213,15 @@ export function applicationOfTicket(ticket: string, now: number): string | null 
 export const PHOTO_VIEW_PATH = '/api/application-photo'
 
 export function identityOf(account: Account) {
+  // The document's type and the holder's gender and birth date as registered (every ID type: issue 24).
+  const holder = holderOf(account)
   return {
     name: account.name,
-    idTypeName: '居民身份证',
+    idTypeName: holder.idTypeName,
     idNumberMasked: maskIdNumber(account.idNumber),
-    gender: genderOf(account.idNumber) === 'male' ? '男' : '女',
-    birthDate: birthDateOf(account.idNumber) ?? '',
-    nationality: '中国',
+    gender: holder.gender === 'male' ? '男' : '女',
+    birthDate: holder.birthDate,
+    nationality: holder.nationality,
   }
 }
 

@@ -15,6 +15,19 @@ export const HISTORICAL_ID_CHANGED = {
   lastYearIdNumber: makeIdNumber('110105', '19880512', '341'),
 }
 
+/**
+ * The third historical candidate (issue 24): a Taiwan resident on a 港澳台居民居住证 this year, who applied with the
+ * 台湾居民来往大陆通行证 last year: another ID type, the 成绩合并 notice.
+ */
+export const HISTORICAL_TYPE_CHANGED = {
+  username: 'history2026c',
+  password: 'Exam@2026pass',
+  name: '陈美玲',
+  idType: 'residence-permit' as const,
+  idNumber: makeIdNumber('830000', '19900315', '226'),
+  lastYear: { idType: 'tw-permit' as const, idNumber: '12345678' },
+}
+
 /** `apply-open`'s base: the demo candidate with the hub complete and this year's windows open. */
 function applyOpen(ctx: ScenarioContext): State {
   const state = accountScenarios.demo(ctx)
@@ -66,12 +79,17 @@ function lastYearSteps(state: State, accountId: string): Steps {
   }
 }
 
-function lastYear(state: State, accountId: string, idNumber: string): LastYearApplication {
+function lastYear(
+  state: State,
+  accountId: string,
+  idNumber: string,
+  idType: LastYearApplication['idType'] = 'resident-id',
+): LastYearApplication {
   const calendar = state.application.calendar!
   return {
     examId: calendar.find((e) => e.kind === 'health' && e.applyClosesAt < calendar[0].applyOpensAt)!.id,
     province: '11',
-    idType: 'resident-id',
+    idType,
     idNumber,
     steps: lastYearSteps(state, accountId),
     // 成绩滚动管理: 基础知识 and 相关专业知识 passed last year; 专业知识 and 专业实践能力 to sit again.
@@ -85,8 +103,9 @@ export const applicationScenarios = {
   'apply-open': applyOpen,
   /**
    * Historical candidates (SPEC 3.1), both with a complete hub and last year's 卫生专业技术资格 application in 北京
-   * (中级 内科护理, 基础知识 and 相关专业知识 passed): the demo candidate (same ID as last year) and history2026b
-   * (another ID number last year: the 成绩合并 notice).
+   * (中级 内科护理, 基础知识 and 相关专业知识 passed): the demo candidate (same ID as last year), history2026b
+   * (another ID number last year: the 成绩合并 notice) and history2026c (a 港澳台居民居住证 now, a 台胞证 last year:
+   * the notice too).
    */
   historical: (ctx: ScenarioContext) => {
     const state = applyOpen(ctx)
@@ -98,6 +117,12 @@ export const applicationScenarios = {
     setSecurityAnswer(state, other.id, DEMO_CANDIDATE.questionId, DEMO_CANDIDATE.answer)
     completeHub(state, other.id, ctx)
     state.application.history.set(other.id, lastYear(state, other.id, HISTORICAL_ID_CHANGED.lastYearIdNumber))
+    const third = makeAccount(HISTORICAL_TYPE_CHANGED, ctx.now)
+    state.accounts.set(third.id, third)
+    setSecurityAnswer(state, third.id, DEMO_CANDIDATE.questionId, DEMO_CANDIDATE.answer)
+    completeHub(state, third.id, ctx)
+    const { idType, idNumber } = HISTORICAL_TYPE_CHANGED.lastYear
+    state.application.history.set(third.id, lastYear(state, third.id, idNumber, idType))
     return state
   },
 } satisfies Record<string, Scenario>

@@ -24,5 +24,5 @@ export const processFeature: Feature = {
 // What other features use of this one.
 export { notifyPayment } from './payment'
 export { payerMismatch } from './payer'
-export { isIssuedTemplate } from './templates'
+export { acceptedTemplate, isIssuedTemplate, TICKET_TEMPLATE } from './templates'
 export { addReminder, queueReminders, reminderSources } from './reminders'

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto'
+import { isAccepting } from '../../../domain/subscribe'
 import type { PlatformName, ReminderPurpose } from '../../../types/states'
+import type { Subscription } from './state'
 
 /**
  * The reminder templates each platform's console holds for the app (issue 19): ids the platform issued, which the
@@ -11,7 +13,13 @@ import type { PlatformName, ReminderPurpose } from '../../../types/states'
  * https://opendocs.alipay.com/mini/api/requestSubscribeMessage
  * https://smartprogram.baidu.com/docs/develop/component/formlist_form/ (report-type subscribe, template-id)
  */
-const COUNTS: Record<ReminderPurpose, number> = { apply: 3, process: 2, ticket: 1 }
+const COUNTS: Record<ReminderPurpose, number> = { apply: 3, process: 2, ticket: 2 }
+
+/**
+ * The ticket page asks for two templates at once: the printing window's (准考证打印提醒) and the scores' (成绩发布通知).
+ * A one-time subscription lets one message through per accepted template, so each reminder needs its own.
+ */
+export const TICKET_TEMPLATE = { printing: 0, scores: 1 } as const
 
 function idOf(platform: PlatformName, purpose: ReminderPurpose, n: number): string {
   const digest = crypto.createHash('sha256').update(`template:${platform}:${purpose}:${n}`).digest()
@@ -34,6 +42,23 @@ export function issuedTemplates(platform: PlatformName): Record<ReminderPurpose,
     out[purpose] = Array.from({ length: count }, (_, n) => idOf(platform, purpose, n))
   }
   return out
+}
+
+/**
+ * Whether the candidate accepted the `purpose` template at `index` on some platform: its own answer where the
+ * platform gave one (domain/subscribe.ts), else the dialog's outcome.
+ */
+export function acceptedTemplate(
+  subscriptions: readonly Subscription[],
+  purpose: ReminderPurpose,
+  index: number,
+): boolean {
+  return subscriptions.some((s) => {
+    const id = issuedTemplates(s.platform)[purpose][index]
+    if (id === undefined || !s.templateIds.includes(id)) return false
+    const answer = s.answers?.[id]
+    return answer !== undefined ? isAccepting(answer) : s.outcome === 'accept'
+  })
 }
 
 /** Whether this platform's console issued the template to the app. */

@@ -10,6 +10,7 @@ import { endpoints } from '../../../types/api'
 import { PHOTO_UPLOAD_FIELD, PHOTO_UPLOAD_PATH, type BindingInfo } from '../../../types/profile'
 import { candidateScope, type CandidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
+import { holderOf } from '../account'
 import { HttpError, badRequest, conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
 import { commitUpload } from '../../core/upload-commit'
@@ -83,7 +84,7 @@ function candidateRoutes(scope: CandidateScope, store: Store, followUrl: string,
     return {
       username: a.username,
       name: a.name,
-      idTypeName: '居民身份证',
+      idTypeName: holderOf(a).idTypeName,
       idNumberMasked: maskIdNumber(a.idNumber),
       identity: profile.identity,
       photo: photoState(profile),

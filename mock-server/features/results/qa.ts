@@ -4,6 +4,7 @@ import { contractRoute } from '../../core/contract-route'
 import { badRequest, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
 import { findByExactUsername } from '../account'
+import { announceScores } from './reminders'
 import { healthResults, makeTicket, scoreYear } from './scenarios'
 
 const DAY = 24 * 3600_000
@@ -44,9 +45,11 @@ export function resultsQaRoutes(app: FastifyInstance, store: Store): void {
     const account = accountNamed(input.username)
     const year = scoreYear(input.year, input.scores as Record<string, number>)
     const results = store.state.results.byAccount.get(account.id) ?? healthResults([])
+    const corrected = results.years.some((y) => y.year === input.year)
     results.years = [year, ...results.years.filter((y) => y.year !== input.year)].sort((a, b) => b.year - a.year)
     results.examName = results.years[0].examName
     store.state.results.byAccount.set(account.id, results)
+    announceScores(store, account.id, year.examName, corrected)
     store.save()
     return { ok: true as const, years: results.years.map((y) => y.year) }
   })

@@ -1,7 +1,7 @@
 import { chinaDateTime } from '../../../domain/china-time'
 import { ticketWindowState } from '../../../domain/results'
 import type { Store } from '../../core/store'
-import { addReminder, reminderSources } from '../process'
+import { acceptedTemplate, addReminder, reminderSources, TICKET_TEMPLATE } from '../process'
 
 /**
  * 开放打印时提醒我: a candidate who subscribed on the ticket page (the platform's subscription accepted, then
@@ -23,6 +23,22 @@ export function queueTicketReminders(store: Store): void {
     })
     t.reminderSentAt = sent.at
   }
+}
+
+/**
+ * 成绩发布 (issue 24): publishing a year's scores puts a message in the candidate's list that opens 成绩查询, sent
+ * through the platform too when the candidate accepted the scores template (asked with the ticket's, on the ticket
+ * page). A correction of a year already published says so.
+ */
+export function announceScores(store: Store, accountId: string, examName: string, corrected: boolean): void {
+  const subscriptions = store.state.process.subscriptions.get(accountId) ?? []
+  addReminder(store, accountId, {
+    applicationId: null,
+    kind: 'scores-published',
+    title: corrected ? '考试成绩已更正' : '考试成绩已发布',
+    body: corrected ? `${examName}成绩已更正，请在成绩查询中查看` : `${examName}成绩已发布，请在成绩查询中查看`,
+    pushed: acceptedTemplate(subscriptions, 'ticket', TICKET_TEMPLATE.scores),
+  })
 }
 
 reminderSources.push(queueTicketReminders)

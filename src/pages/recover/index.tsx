@@ -172,7 +172,17 @@ export default function RecoverPage() {
         {step === 'identify' && way === 'question' && (
           <>
             <NameField id='recover-name' {...byQuestion.field('name')} />
-            <IdNumberField id='recover-id-number' {...byQuestion.field('idNumber')} />
+            {/* Any document type (issue 24): letters too, so the full keyboard. */}
+            <TextField
+              id='recover-id-number'
+              label='证件号码'
+              required
+              hint='注册时填写的证件号码（任一证件类型）'
+              kind='text'
+              maxlength={20}
+              placeholder='请输入证件号码'
+              {...byQuestion.field('idNumber')}
+            />
             <CaptchaField
               ref={captcha}
               page='recover'

@@ -96,8 +96,26 @@ export async function element(page: Page, selector: string, timeoutMs = WAIT_MS)
     const [found] = await page.$$(selector)
     if (found) return found
     if (Date.now() > deadline)
-      throw new Error(`no element matches ${selector} on page ${page.path} (waited ${timeoutMs} ms)`)
+      throw new Error(
+        `no element matches ${selector} on page ${page.path} (waited ${timeoutMs} ms)${await pageSays(page, selector)}`,
+      )
     await sleep(100)
+  }
+}
+
+/**
+ * What the page's own error line says, for a failure message: a spec that waits in vain for a dialog usually meets a
+ * refusal the page shows instead (`#register-error` for `#register-confirm-ok`). Empty when there is none.
+ */
+async function pageSays(page: Page, selector: string): Promise<string> {
+  const prefix = /^#([a-z0-9]+)-/.exec(selector)?.[1]
+  if (!prefix) return ''
+  try {
+    const [line] = await page.$$(`#${prefix}-error`)
+    const text = line ? String(await line.text()).trim() : ''
+    return text ? `; #${prefix}-error says: ${text}` : ''
+  } catch {
+    return ''
   }
 }
 

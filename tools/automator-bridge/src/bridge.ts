@@ -359,8 +359,14 @@ class Bridge {
       // Still sliding (or hidden under another page): the tap goes to the node itself, as in the devtools.
       // A real pointer click where the element is the one under the pointer; otherwise dispatch it on the element,
       // as the devtools trigger a tap on the node itself.
-      if (spot.hit && spot.x !== undefined && spot.y !== undefined) await page.mouse.click(spot.x, spot.y)
-      else await this.run('syntheticTap', [elementId])
+      if (spot.hit && spot.x !== undefined && spot.y !== undefined) {
+        await page.mouse.click(spot.x, spot.y)
+        // The page moved between aiming and clicking: the stray click was swallowed; aim again, or at the deadline
+        // tap the node itself.
+        if (await this.run<boolean>('tapLanded', [])) return
+        if (Date.now() < deadline) continue
+        await this.run('syntheticTap', [elementId])
+      } else await this.run('syntheticTap', [elementId])
       return
     }
   }

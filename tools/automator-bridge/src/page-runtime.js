@@ -290,7 +290,41 @@
     var x = r.left + r.width / 2
     var y = r.top + r.height / 2
     var hitEl = r.width > 0 && r.height > 0 ? document.elementFromPoint(x, y) : null
-    return { x: x, y: y, hit: !!(hitEl && (hitEl === el || el.contains(hitEl))) }
+    var hit = !!(hitEl && (hitEl === el || el.contains(hitEl)))
+    if (hit) armTap(el)
+    return { x: x, y: y, hit: hit }
+  }
+
+  // The pointer click follows prepareTap in a separate round trip, and the page may move in between (an image loads,
+  // a sheet finishes closing). The devtools tap the node itself, so a click that lands on anything else is swallowed
+  // before the page sees it, and the bridge aims again (tapLanded).
+  var armed = null
+
+  function armTap(el) {
+    disarmTap()
+    var entry = { el: el, landed: null }
+    entry.listener = function (e) {
+      window.removeEventListener('click', entry.listener, true)
+      entry.landed = e.target === entry.el || entry.el.contains(e.target)
+      if (!entry.landed) {
+        e.stopImmediatePropagation()
+        e.preventDefault()
+      }
+    }
+    window.addEventListener('click', entry.listener, true)
+    armed = entry
+  }
+
+  function disarmTap() {
+    if (armed) window.removeEventListener('click', armed.listener, true)
+    armed = null
+  }
+
+  /** After the pointer click: false when it landed elsewhere (and was swallowed), else true. */
+  function tapLanded() {
+    var entry = armed
+    disarmTap()
+    return !entry || entry.landed !== false
   }
 
   function syntheticTap(elementId) {
@@ -1166,6 +1200,7 @@
     state: pageState,
     query: query,
     prepareTap: prepareTap,
+    tapLanded: tapLanded,
     syntheticTap: syntheticTap,
     element: function (elementId, op, a, b) {
       var el = getElement(elementId)

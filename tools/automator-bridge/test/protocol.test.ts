@@ -561,6 +561,30 @@ describe('Element', () => {
     expect(await box.property('checked')).toBe(true)
   })
 
+  it('tap: when the page moves between aiming and clicking, the stray click is swallowed and the tap aims again', async () => {
+    const box = (await (await page.$('#login-agree'))!.$('checkbox'))!
+    const before = (await box.property('checked')) === true
+    // On the press, the page grows above the checkbox (an image arriving): the release lands elsewhere.
+    await mp.evaluate(function () {
+      window.addEventListener(
+        'pointerdown',
+        function grow() {
+          const spacer = document.createElement('div')
+          spacer.id = 'tap-shift-spacer'
+          spacer.style.height = '300px'
+          const root = document.getElementById('login-page')!
+          root.insertBefore(spacer, root.firstChild)
+        },
+        { capture: true, once: true },
+      )
+    })
+    await (await page.$('#login-agree'))!.tap()
+    await page.waitFor(async () => (await box.property('checked')) === !before)
+    expect(await box.property('checked')).toBe(!before)
+    expect(await mp.evaluate(() => document.getElementById('tap-shift-spacer') !== null)).toBe(true)
+    await mp.evaluate(() => document.getElementById('tap-shift-spacer')?.remove())
+  })
+
   it('reading: text, attribute, property (+__propPublic), style, offset, size', async () => {
     const title = (await page.$('.login__title'))!
     expect(await title.text()).toBe('卫生专业技术资格考试')

@@ -3,9 +3,11 @@ import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
 import { getSessionToken } from '../../../api'
 import { PageContainer } from '../../../components/page-container'
+import { toast } from '../../../components/toast'
 import { useProcess } from '../../../stores/process'
 import { useRequireSession } from '../../../stores/session'
 import { chinaTime } from '../nodes'
+import { openMessage } from './target'
 import '../process.scss'
 import './index.scss'
 
@@ -35,12 +37,21 @@ export default function MessagesPage() {
       emptyText='暂无消息'
     >
       {data?.messages.map((m, i) => (
-        <View className={`pc-card message message--${m.kind}`} key={m.id} id={`messages-item-${i}`} data-kind={m.kind}>
+        <View
+          className={`pc-card message message--${m.kind}`}
+          key={m.id}
+          id={`messages-item-${i}`}
+          data-kind={m.kind}
+          ariaRole='button'
+          ariaLabel={`${m.title}，查看详情`}
+          onClick={() => void openMessage(m)?.catch(() => toast.error('页面打开失败，请重试'))}
+        >
           <View className='message__head'>
             <Text className='pc-title'>{m.title}</Text>
             <Text className='pc-label'>{chinaTime(m.at)}</Text>
           </View>
           <Text className='pc-note'>{m.body}</Text>
+          <Text className='message__open'>查看 ›</Text>
         </View>
       ))}
     </PageContainer>

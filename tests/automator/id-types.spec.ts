@@ -1,0 +1,175 @@
+import { idCheckChar } from '../../domain/id-card'
+import { ID_TYPE_LABELS, type IdType } from '../../domain/id-documents'
+import {
+  absent,
+  connectApp,
+  element,
+  openPage,
+  pageAt,
+  tap,
+  textOf,
+  type,
+  waitForText,
+  type MiniProgram,
+  type Page,
+} from './support/app'
+import { captchaShown } from './support/qa'
+import { HOOK_TIMEOUT_MS } from '../support/timeouts'
+
+// Registration with every ID type (issue 24), as QA runs it in the devtools: the type chosen first, the number by the
+// type's rules (a wrong check character and a wrong format refused on the screen), gender and birth date where the
+// number has none; then password login (by username and by number) and recovery by security question.
+jest.setTimeout(90_000)
+
+describe('every ID type', () => {
+  let mp: MiniProgram
+  let seq = Math.floor(Date.now() / 1000) % 100000
+
+  beforeAll(async () => {
+    mp = await connectApp()
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
+
+  const gb = (first17: string) => first17 + idCheckChar(first17)
+  const s3 = () => String(seq++ % 1000).padStart(3, '0')
+
+  /** A fresh number of each type; a wrong format and (where the type has one) a wrong check character. */
+  const CASES: Record<IdType, { number: () => string; wrongFormat: string; wrongCheck?: string; asks: string[] }> = {
+    'resident-id': {
+      number: () => gb(`33010619870412${s3()}`),
+      wrongFormat: '33010619870412',
+      wrongCheck: '330106198704120010',
+      asks: [],
+    },
+    'hk-mo-permit': {
+      number: () => `H${10_000_000 + seq++}`,
+      wrongFormat: 'K12345678',
+      asks: ['gender', 'birth-date'],
+    },
+    'tw-permit': { number: () => String(20_000_000 + seq++), wrongFormat: '1234567', asks: ['gender', 'birth-date'] },
+    'residence-permit': {
+      number: () => gb(`83000019900315${s3()}`),
+      wrongFormat: gb('11010519900315123'),
+      wrongCheck: wrongCheckOf(gb('83000019900315123')),
+      asks: [],
+    },
+    passport: { number: () => `E${30_000_000 + seq++}`, wrongFormat: 'E1-23', asks: ['gender', 'birth-date'] },
+    'foreign-permanent': {
+      number: () => gb(`93268219850101${s3()}`),
+      wrongFormat: 'KA1110090123105',
+      wrongCheck: wrongCheckOf('932682198501010017'),
+      asks: ['gender'],
+    },
+  }
+
+  function wrongCheckOf(id: string): string {
+    return id.slice(0, 17) + (id[17] === '0' ? '1' : '0')
+  }
+
+  async function landedOn(path: string, root: string): Promise<Page> {
+    const page = await pageAt(mp, path)
+    await element(page, root, 10000)
+    return page
+  }
+
+  /** The register page with the type chosen first and everything but the number filled. */
+  async function registerPage(idType: IdType, username: string): Promise<Page> {
+    const page = await openPage(mp, '/pages/register/index', '#register-page')
+    await element(page, '#register-captcha-image')
+    await tap(page, '#register-id-type')
+    await tap(page, `#register-id-type-option-${idType}`)
+    await type(page, '#register-username', username)
+    await type(page, '#register-password', 'Abcd#2026x')
+    await type(page, '#register-password-confirm', 'Abcd#2026x')
+    await type(page, '#register-name', '陈美玲')
+    await tap(page, '#register-question')
+    await tap(page, '#register-question-option-q-birthplace')
+    await type(page, '#register-answer', '台北')
+    return page
+  }
+
+  async function loginByPassword(username: string, password: string): Promise<Page> {
+    const page = await openPage(mp, '/pages/login/index', '#login-page')
+    await element(page, '#login-captcha-image')
+    await type(page, '#login-username', username)
+    await type(page, '#login-password', password)
+    await type(page, '#login-captcha', await captchaShown(page, 'login'))
+    await tap(page, '#login-agree')
+    await tap(page, '#login-submit')
+    return page
+  }
+
+  describe.each(Object.keys(CASES) as IdType[])('%s', (idType) => {
+    const c = CASES[idType]
+
+    it('refuses a wrong format and a wrong check character on the screen, registers, logs in by number, recovers by question', async () => {
+      const username = `idt${seq++}`
+      const page = await registerPage(idType, username)
+      if (idType !== 'resident-id') {
+        await waitForText(page, '#register-id-type-notice', (t) => t.includes('仅支持居民身份证'))
+      } else {
+        expect(await absent(page, '#register-id-type-notice')).toBe(true)
+      }
+
+      await type(page, '#register-id-number', c.wrongFormat)
+      await tap(page, '#register-submit')
+      await waitForText(page, '#register-id-number-error', (t) => t.length > 0)
+      expect(await textOf(page, '#register-error')).toBe('请按提示修改标红的内容')
+      // What the number does not carry is asked, and said at once with the number's message.
+      if (c.asks.includes('gender')) await waitForText(page, '#register-gender-error', (t) => t === '请选择性别')
+      if (c.asks.includes('birth-date')) {
+        await waitForText(page, '#register-birth-date-error', (t) => t === '请选择出生日期')
+      }
+      if (c.wrongCheck) {
+        await type(page, '#register-id-number', c.wrongCheck)
+        await tap(page, '#register-submit')
+        await waitForText(page, '#register-id-number-error', (t) => t.includes('校验位不正确'))
+      }
+
+      const number = c.number()
+      await type(page, '#register-id-number', number)
+      // Only what the number does not carry is asked.
+      for (const field of ['gender', 'birth-date']) {
+        if (c.asks.includes(field)) await element(page, `#register-${field}`)
+        else expect(await absent(page, `#register-${field}`)).toBe(true)
+      }
+      if (c.asks.includes('gender')) {
+        await tap(page, '#register-gender')
+        await tap(page, '#register-gender-option-female')
+      }
+      if (c.asks.includes('birth-date')) {
+        // The year wheel takes the whole date in one change (src/components/picker-select).
+        await (await element(page, '#register-birth-date-picker')).trigger('change', { value: '1991-03-04' })
+        await waitForText(page, '#register-birth-date', (t) => t === '1991-03-04')
+      }
+      await type(page, '#register-captcha', await captchaShown(page, 'register'))
+      await tap(page, '#register-submit')
+      await waitForText(page, '#register-confirm-id-type', (t) => t === ID_TYPE_LABELS[idType])
+      expect(await textOf(page, '#register-confirm-id-number')).toBe(number)
+      await tap(page, '#register-confirm-ok')
+      await landedOn('pages/hub/index', '#hub-page')
+
+      // Password login by the number, then recovery by question with it.
+      const login = await loginByPassword(number.toLowerCase(), 'Abcd#2026x')
+      await landedOn('pages/hub/index', '#hub-page').catch(async (err: Error) => {
+        throw new Error(`${err.message}; login says ${await textOf(login, '#login-error').catch(() => '')}`)
+      })
+
+      const recover = await openPage(mp, '/pages/recover/index', '#recover-page')
+      await element(recover, '#recover-captcha-image')
+      await type(recover, '#recover-name', '陈美玲')
+      await type(recover, '#recover-id-number', number)
+      await type(recover, '#recover-captcha', await captchaShown(recover, 'recover'))
+      await tap(recover, '#recover-question-next')
+      await waitForText(recover, '#recover-question-text', (t) => t.includes('出生地'))
+      await type(recover, '#recover-answer', '台北')
+      await tap(recover, '#recover-answer-submit')
+      await type(recover, '#recover-new-password', 'New#Pass2026')
+      await type(recover, '#recover-new-password-confirm', 'New#Pass2026')
+      await tap(recover, '#recover-reset-submit')
+      await element(recover, '#recover-done')
+      await loginByPassword(username, 'New#Pass2026')
+      await landedOn('pages/hub/index', '#hub-page')
+    })
+  })
+})
