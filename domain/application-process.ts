@@ -1,3 +1,4 @@
+import { chinaDateTime } from './china-time'
 import type { ConfirmationState, ProcessNodeState, ReviewDecision } from './states'
 
 /**
@@ -85,11 +86,6 @@ export function nodeKeys(flags: ProvinceFlags): NodeKey[] {
   if (flags.onlinePayment) keys.push('payment')
   keys.push('success')
   return keys
-}
-
-/** YYYY-MM-DD HH:mm in China, for hints. */
-export function chinaDateTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ')
 }
 
 export function processNodes(facts: ProcessFacts, flags: ProvinceFlags, deadlines: Deadlines): ProcessNode[] {

@@ -1,5 +1,5 @@
 import type { ProcessNode } from './application-process'
-import { chinaDateTime } from './application-process'
+import { chinaDateTime } from './china-time'
 
 /**
  * The clock's part of the tracker (SPEC 4: 逾期视为放弃考试): a node still waiting for the candidate whose deadline

@@ -1,3 +1,4 @@
+import { chinaYear } from './china-time'
 import type { ExamKind, TicketWindowState } from './states'
 
 /**
@@ -149,19 +150,11 @@ export function subjectsToSit(standing: RollingStanding): string[] {
 
 /** The exam year of an instant: the calendar year in China (UTC+8, no daylight saving). */
 export function examYearOf(ms: number): number {
-  return new Date(ms + 8 * 3600_000).getUTCFullYear()
+  return chinaYear(ms)
 }
 
 export function ticketWindowState(now: number, opensAt: string, closesAt: string): TicketWindowState {
   if (now < Date.parse(opensAt)) return 'not-open'
   if (now >= Date.parse(closesAt)) return 'closed'
   return 'open'
-}
-
-/** 2026年5月16日 08:30, in China time (how the pages show the window and the exam). */
-export function formatChinaDateTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000)
-  const hh = String(d.getUTCHours()).padStart(2, '0')
-  const mm = String(d.getUTCMinutes()).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`
 }

@@ -1,3 +1,5 @@
+import { chinaDate } from './china-time'
+
 /**
  * "Now" and "today" for the shared rules that depend on the date (no birth date and no graduation after today). The
  * contract's schemas run these rules on both sides, and each side has one clock of its own: the app the server's
@@ -38,7 +40,7 @@ export function atRulesTime<T>(ms: number, check: () => T): T {
 
 /** A date in China (UTC+8), YYYY-MM-DD, from milliseconds since the epoch: "today" for a candidate in Beijing. */
 export function chinaDateOf(ms: number): string {
-  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10)
+  return chinaDate(ms)
 }
 
 /** Today's date in China on the rules' clock: a server in UTC must not refuse a Beijing morning's date. */

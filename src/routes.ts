@@ -84,13 +84,35 @@ export function routeOf(url: string): RouteName | null {
  */
 export const PAGE_STACK_LIMIT = 10
 
-type StackPage = { route?: string; options?: Record<string, string | undefined> }
+/** A page of Taro's stack: its route, the query it was opened with, and Taro's own copy of that query. */
+export type StackPage = {
+  route?: string
+  options?: Record<string, string | undefined>
+  $taroParams?: Record<string, unknown>
+}
+
+/**
+ * The query a page of the stack was opened with. The mini-programs give it as `options`; Taro's H5 router sets
+ * `options` only for a page it navigated to itself, so a page opened from the address bar, reloaded or relaunched has
+ * its query only in `$taroParams` (Taro's page parameters, the URL's query plus Taro's `stamp` and `$taroTimestamp`,
+ * which are left out here).
+ */
+export function queryOfPage(page: StackPage | undefined): Record<string, string> {
+  const query: Record<string, string> = {}
+  for (const source of [page?.$taroParams, page?.options]) {
+    for (const [k, v] of Object.entries(source ?? {})) {
+      if (k.startsWith('$') || k === 'stamp' || v === undefined || v === null || typeof v === 'object') continue
+      query[k] = String(v)
+    }
+  }
+  return query
+}
 
 /** The page stack, bottom first, as route paths (with a leading slash) and queries. */
 function stack(): { path: string; query: Record<string, string | undefined> }[] {
   return (Taro.getCurrentPages() as StackPage[]).map((p) => ({
     path: `/${String(p.route ?? '').replace(/^\//, '')}`,
-    query: p.options ?? {},
+    query: queryOfPage(p),
   }))
 }
 
@@ -103,6 +125,61 @@ export function depthBackTo(r: Route<Query>, query: Query = {}): number {
     if (Object.entries(query).every(([k, v]) => v === undefined || p.query[k] === v)) return pages.length - 1 - i
   }
   return 0
+}
+
+/** Where a page's way back leads when nothing is behind it: a route and its query. */
+export interface Parent {
+  route: Route<Query>
+  query?: Query
+}
+
+/**
+ * Each page's parent, given the page's own query: what 返回 opens when the page was opened directly (a reload, a
+ * reminder, a shared link, a relaunch after login) and has no page below it. The hub has none (it is the home).
+ * The process pages go up to their application's tracker, the tracker and the wizard to the exams list, the hub's
+ * item pages to the hub, a record form to its list.
+ */
+const PARENTS: Partial<Record<RouteName, (q: Record<string, string | undefined>) => Parent>> = {
+  accountCancel: () => ({ route: routes.hub }),
+  profileBasic: () => ({ route: routes.hub }),
+  profilePhoto: () => ({ route: routes.hub }),
+  profileRecords: () => ({ route: routes.hub }),
+  profileRecordForm: (q) => ({
+    route: routes.profileRecords,
+    query: { kind: q.kind === 'degree' ? 'degree' : 'education' },
+  }),
+  profileBinding: () => ({ route: routes.hub }),
+  resultsTicket: () => ({ route: routes.hub }),
+  resultsScores: () => ({ route: routes.hub }),
+  resultsCertificate: () => ({ route: routes.resultsScores }),
+  tracker: () => ({ route: routes.application }),
+  materials: (q) => (q.id ? { route: routes.tracker, query: { id: q.id } } : { route: routes.application }),
+  pay: (q) => (q.id ? { route: routes.tracker, query: { id: q.id } } : { route: routes.application }),
+  messages: () => ({ route: routes.hub }),
+  application: () => ({ route: routes.hub }),
+  applyProvince: () => ({ route: routes.application }),
+  applyDeclaration: () => ({ route: routes.application }),
+  applyCentre: () => ({ route: routes.application }),
+  applyBasic: () => ({ route: routes.application }),
+  applyContact: () => ({ route: routes.application }),
+  applyExamInfo: () => ({ route: routes.application }),
+  applyEducation: () => ({ route: routes.application }),
+  applyWork: () => ({ route: routes.application }),
+  applyPhoto: () => ({ route: routes.application }),
+  applyReview: () => ({ route: routes.application }),
+  applyForm: (q) => (q.id ? { route: routes.tracker, query: { id: q.id } } : { route: routes.application }),
+  agreement: () => ({ route: routes.register }),
+  register: () => ({ route: routes.login }),
+  recover: () => ({ route: routes.login }),
+}
+
+/** The parent of the page on top of the stack (the hub for a page without one), for a way back with nothing behind. */
+export function parentOfCurrent(): Parent {
+  const pages = Taro.getCurrentPages() as StackPage[]
+  const top = pages[pages.length - 1]
+  const name = top?.route ? routeOf(top.route) : null
+  const parent = name ? PARENTS[name] : undefined
+  return parent ? parent(queryOfPage(top)) : { route: routes.hub }
 }
 
 /**
@@ -134,7 +211,17 @@ export const go = {
   },
   /** Closes every page and opens this one. */
   restart: <R extends Route<Query>>(r: R, ...query: QueryArgs<R>) => Taro.reLaunch({ url: urlOf(r, ...query) }),
-  back: () => Taro.navigateBack(),
+  /**
+   * 返回: to the page below; with nothing below (the page was opened directly: a reload, a reminder, a relaunch after
+   * login), navigateBack has nowhere to go (WeChat and Alipay fail it, H5 leaves the app's history), so the page's
+   * parent (PARENTS: the tracker, the list, the hub) takes its place.
+   * https://developers.weixin.qq.com/miniprogram/dev/api/route/wx.navigateBack.html
+   */
+  back: () => {
+    if (Taro.getCurrentPages().length > 1) return Taro.navigateBack()
+    const parent = parentOfCurrent()
+    return Taro.redirectTo({ url: urlOf(parent.route, parent.query as never) })
+  },
   /**
    * The return-to stack after a login: URLs the app itself recorded from the page stack (session.ts), reopened as
    * they were, query included. Nothing else navigates by a raw URL.

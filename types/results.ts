@@ -85,7 +85,13 @@ export const TicketResponse = v.object({
   /** 准考证号. */
   ticketNo: v.string(),
   name: v.string(),
+  /** The screen's (masked, as everywhere on screen). */
   idNumberMasked: v.string(),
+  /**
+   * The whole ID number, for the saved, printable 准考证 only: the official ticket prints it in full, as the exam
+   * entrance checks it against the ID card. The candidate's own, sent only on their authenticated ticket call.
+   */
+  idNumber: v.string(),
   /** The exam photo, through a short-lived ticket (a path under the API base), or null. */
   photoUrl: v.nullable(v.string()),
   speciality: v.string(),
@@ -150,6 +156,8 @@ export const Certificate = v.object({
   toYear: v.number(),
   /** YYYY-MM-DD. */
   issuedOn: v.string(),
+  /** 发证机构: the body that issues the certificate, printed on it. */
+  issuer: v.string(),
   /** Where anyone can check it (the QR code carries this address). */
   verifyUrl: v.string(),
   qr: QrCode,

@@ -175,6 +175,8 @@ export function legacyCanvas2D(ctx: Taro.CanvasContext): Canvas2D {
     strokeRect: (x, y, w, h) => ctx.strokeRect(x, y, w, h),
     fillText: (text, x, y) => ctx.fillText(text, x, y),
     drawImage: (image, x, y, w, h) => ctx.drawImage(image as unknown as string, x, y, w, h),
+    // At the font size set (setFontSize): WeChat, Alipay and Baidu answer { width }.
+    measureText: (text) => ctx.measureText(text),
   }
 }
 

@@ -4,7 +4,7 @@ import { create } from 'zustand'
 import type { Me, SessionResponse } from '@contract/account'
 import { api, getSessionToken, setSessionExpiredListener, setSessionToken } from '../api'
 import { claimDrafts, clearAllDrafts, RETURN_TO_KEY } from './drafts'
-import { go, routeOf, routes } from '../routes'
+import { go, queryOfPage, routeOf, routes, type StackPage } from '../routes'
 
 /** The logged-in candidate. The token itself lives in src/api/session-token.ts (storage), sent on every call. */
 interface SessionState {
@@ -64,14 +64,13 @@ const RETURN_KEY = RETURN_TO_KEY
 /** The mini-programs keep at most 10 pages; a rebuilt stack stays well inside. */
 const MAX_STACK = 9
 
-type PageRecord = { route?: string; options?: Record<string, string> }
+type PageRecord = StackPage
 
-/** A page of the stack as a URL with its query, e.g. /pages/account-cancel/index?x=1. */
+/** A page of the stack as a URL with its query (queryOfPage: H5's reloaded pages too), e.g. /pages/x/index?id=1. */
 function pageUrl(page: PageRecord | undefined): string | null {
   if (!page?.route) return null
   const route = page.route.startsWith('/') ? page.route : `/${page.route}`
-  const query = Object.entries(page.options ?? {})
-    .filter(([k]) => !k.startsWith('$') && k !== 'stamp')
+  const query = Object.entries(queryOfPage(page))
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
     .join('&')
   return query ? `${route}?${query}` : route

@@ -69,7 +69,10 @@ describe('results API', () => {
     expect(ticket.idNumberMasked).toBe(
       `${RESULTS_WAITING.idNumber.slice(0, 4)}**********${RESULTS_WAITING.idNumber.slice(-4)}`,
     )
-    expect(JSON.stringify(ticket)).not.toContain(RESULTS_WAITING.idNumber)
+    // The whole number only in \`idNumber\`, for the printable image (issue 21: the official ticket prints it in full);
+    // the screen's field stays masked, and the ticket is the candidate's own (authorization.test.ts).
+    expect(ticket.idNumber).toBe(RESULTS_WAITING.idNumber)
+    expect(JSON.stringify({ ...ticket, idNumber: '' })).not.toContain(RESULTS_WAITING.idNumber)
     expect(ticket.ticketNo).toMatch(/^\d{14}$/)
     expect(ticket.qr.text).toBe(ticket.ticketNo)
     expect(ticket.qr.modules).toHaveLength(ticket.qr.size * ticket.qr.size)

@@ -198,6 +198,7 @@ describe('online application wizard', () => {
       const { texts, images } = saved
       for (const part of [code, '13800138000', '510080']) expect(texts).toContain(part)
       expect(texts.join('')).toContain('广东省广州市越秀区中山二路1号')
+      expect(saved.overlaps).toEqual([])
       expect(images).toEqual([
         expect.objectContaining({ loaded: true, source: expect.stringMatching(/^\/api\/application-photo\//) }),
       ])

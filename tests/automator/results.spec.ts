@@ -99,8 +99,12 @@ describe('after the exam: ticket, scores, certificate', () => {
     expect(await textOf(page, '#ticket-save-result')).toMatch(/^(已保存到相册|图片已下载)$/)
     if (saved) {
       const { texts, images } = saved
-      for (const part of [ticketNo, RESULTS_WAITING.name, await textOf(page, '#ticket-id-number')])
-        expect(texts).toContain(part)
+      // The whole ID number, as the official ticket prints it; the screen keeps it masked.
+      const masked = await textOf(page, '#ticket-id-number')
+      expect(masked).toContain('*')
+      for (const part of [ticketNo, RESULTS_WAITING.name, RESULTS_WAITING.idNumber]) expect(texts).toContain(part)
+      expect(texts).not.toContain(masked)
+      expect(saved.overlaps).toEqual([])
       for (const part of ['基础知识', '专业实践能力', '考生须知']) expect(texts.join('\n')).toContain(part)
       // The photo: downloaded from the ticket's photo address, then drawn.
       expect(images).toEqual([
@@ -179,6 +183,8 @@ describe('after the exam: ticket, scores, certificate', () => {
       expect(text).toContain(number)
       expect(text).toContain(`${year - 1}—${year}年度`)
       expect(text).toContain(RESULTS_HISTORICAL.name)
+      expect(text).toContain('国家卫生健康委人才交流服务中心')
+      expect(saved.overlaps).toEqual([])
     }
 
     // The demo candidate passed all: the hub offers the certificate.

@@ -40,11 +40,12 @@ export interface H5Rig {
   close: () => Promise<void>
 }
 
-export async function startH5Rig(): Promise<H5Rig> {
+/** `timezoneId`: the browser's time zone (an IANA name; Chromium's own by default), as a phone set elsewhere has it. */
+export async function startH5Rig(options: { timezoneId?: string } = {}): Promise<H5Rig> {
   const mock = await startMock({ scenario: 'demo' })
   const h5 = await startH5(mock.url)
   const browser = await launchChromium()
-  const page = await browser.newPage({ viewport: PHONE_VIEWPORT })
+  const page = await browser.newPage({ viewport: PHONE_VIEWPORT, timezoneId: options.timezoneId })
   const shown = (selector: string) => `.taro_page_show ${selector}`
   const $ = (selector: string) => page.locator(shown(selector))
   const waitPage = (rootId: string) =>

@@ -5,8 +5,8 @@ import { fireEvent, render } from '@testing-library/react'
 import type { ApplicationForm, ApplicationView } from '@contract/application'
 import { StepBar, stepClass } from '../../src/components/step-bar'
 import { dateColumns, monthFromIndexes } from '../../src/components/picker-select'
-import { paint, type Canvas2D } from '../../src/platform/drawing'
-import { layoutForm, wrap } from '../../src/packages/application/form/layout'
+import { approximateMeasure, paint, stepsOf, type Canvas2D } from '../../src/platform/drawing'
+import { layoutForm } from '../../src/packages/application/form/layout'
 import { resumeRoute } from '../../src/packages/application/resume'
 import { nextAfter, routeOfSection } from '../../src/packages/application/wizard'
 import { routes } from '../../src/routes'
@@ -96,17 +96,16 @@ describe('the application form as an image', () => {
   }
 
   test('long values wrap; every row, the title and the 验证码 are drawn, the photo in its box', () => {
-    expect(wrap('一二三', 2)).toEqual(['一二', '三'])
-    expect(wrap('')).toEqual([''])
     const drawing = layoutForm(form, 'http://x/p.jpg')
-    const texts = drawing.steps.flatMap((s) => (s.kind === 'text' ? [s.text] : []))
+    const steps = stepsOf(drawing, approximateMeasure)
+    const texts = steps.flatMap((s) => (s.kind === 'text' ? [s.text] : []))
     expect(texts).toContain(form.title)
     expect(texts).toContain('ABCDE-12345')
     expect(texts).toContain('考点')
     expect(texts.join('')).toContain('广东省广州市越秀区中山二路一号附属医院住院部三楼')
-    expect(drawing.steps.filter((s) => s.kind === 'image')).toHaveLength(1)
+    expect(steps.filter((s) => s.kind === 'image')).toHaveLength(1)
     expect(drawing.imageUrl).toBe('http://x/p.jpg')
-    const lastY = Math.max(...drawing.steps.map((s) => s.y))
+    const lastY = Math.max(...steps.map((s) => s.y))
     expect(drawing.height).toBeGreaterThan(lastY)
   })
 

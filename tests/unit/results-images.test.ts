@@ -1,12 +1,13 @@
 import type { Certificate, Ticket } from '@contract/results'
-import { drawCertificate, drawTicket, TICKET_PHOTO, ticketImageHeight, wrap } from '../../src/packages/results/images'
-import type { Drawing } from '../../src/platform/drawing'
+import { drawCertificate, drawTicket } from '../../src/packages/results/images'
+import { approximateMeasure, stepsOf, wrapText as wrap, type Drawing } from '../../src/platform/drawing'
 
-/** The texts and filled rectangles of a drawing. */
+/** The texts and filled rectangles of a drawing, laid out with typical font metrics. */
 function parts(d: Drawing) {
-  const texts = d.steps.flatMap((s) => (s.kind === 'text' ? [s.text] : []))
-  const rects = d.steps.flatMap((s) => (s.kind === 'box' && s.fill ? [[s.x, s.y, s.w, s.h, s.color] as const] : []))
-  return { texts, rects }
+  const steps = stepsOf(d, approximateMeasure)
+  const texts = steps.flatMap((s) => (s.kind === 'text' ? [s.text] : []))
+  const rects = steps.flatMap((s) => (s.kind === 'box' && s.fill ? [[s.x, s.y, s.w, s.h, s.color] as const] : []))
+  return { texts, rects, steps }
 }
 
 // A 3×3 "QR" with a known pattern: the drawing must put one black square per dark module.
@@ -25,6 +26,7 @@ const ticket: Ticket = {
   ticketNo: '20261101000002',
   name: '李明',
   idNumberMasked: '1101**********2739',
+  idNumber: '110101199003072739',
   photoUrl: null,
   speciality: '内科护理（中级）',
   sittings: [
@@ -47,32 +49,27 @@ const ticket: Ticket = {
 }
 
 describe('the ticket and certificate images', () => {
-  test('the ticket carries the number, the masked ID, each sitting, the rules and the photo', () => {
+  test('the ticket carries the number, the full ID (as printed), each sitting, the rules and the photo', () => {
     const drawing = drawTicket(ticket, 'http://127.0.0.1:1/api/photo-view/x')
-    const { texts, rects } = parts(drawing)
+    const { texts, rects, steps } = parts(drawing)
     const all = texts.join('\n')
-    for (const part of [
-      '20261101000002',
-      '1101**********2739',
-      '李明',
-      '基础知识',
-      '北京市东城区考点',
-      '座位号 02',
-      '考生须知',
-    ])
+    expect(texts).toContain('110101199003072739')
+    expect(all).not.toContain('1101**********2739')
+    for (const part of ['20261101000002', '李明', '基础知识', '北京市东城区考点', '座位号 02', '考生须知'])
       expect(all).toContain(part)
     expect(rects.filter((r) => r[4] === '#000000')).toHaveLength(6)
-    // Everything inside the canvas the page sizes for it.
-    const h = ticketImageHeight(ticket)
-    expect(drawing.height).toBe(h)
-    for (const [, y, , rh] of rects) expect(y + rh).toBeLessThanOrEqual(h)
+    // Everything inside the A4 page.
+    expect([drawing.width, drawing.height]).toEqual([1240, 1754])
+    for (const [, y, , rh] of rects) expect(y + rh).toBeLessThanOrEqual(drawing.height)
     // The photo: one image step in its box, its picture the given URL; none given, the box stays (outlined).
     expect(drawing.imageUrl).toBe('http://127.0.0.1:1/api/photo-view/x')
-    expect(drawing.steps.filter((s) => s.kind === 'image')).toEqual([{ kind: 'image', ...TICKET_PHOTO }])
+    const photos = steps.filter((s) => s.kind === 'image')
+    expect(photos).toHaveLength(1)
     expect(drawTicket(ticket, null).imageUrl).toBeNull()
-    // The photo box is clear of the name rows' values and of the QR code.
-    const qrLeft = Math.min(...rects.filter((r) => r[4] === '#000000').map((r) => r[0]))
-    expect(TICKET_PHOTO.x + TICKET_PHOTO.w).toBeLessThan(qrLeft)
+    // The QR code is below the photo, not on it.
+    const photo = photos[0] as { y: number; h: number }
+    const qrTop = Math.min(...rects.filter((r) => r[4] === '#000000').map((r) => r[1]))
+    expect(photo.y + photo.h).toBeLessThan(qrTop)
   })
 
   test('the certificate carries its number, the years and the verification QR', () => {
@@ -85,6 +82,7 @@ describe('the ticket and certificate images', () => {
       fromYear: 2025,
       toYear: 2026,
       issuedOn: '2026-07-01',
+      issuer: '国家卫生健康委人才交流服务中心',
       verifyUrl: 'http://127.0.0.1/api/results/verify/20261234567890',
       qr,
     }
@@ -92,6 +90,7 @@ describe('the ticket and certificate images', () => {
     const all = texts.join('')
     expect(all).toContain('20261234567890')
     expect(all).toContain('2025—2026年度')
+    expect(texts).toContain('国家卫生健康委人才交流服务中心')
     expect(rects.filter((r) => r[4] === '#000000')).toHaveLength(6)
   })
 

@@ -3,7 +3,7 @@
  */
 import { render } from '@testing-library/react'
 import { setSessionToken } from '../../src/api'
-import { go, routeOf, routes, urlOf } from '../../src/routes'
+import { go, parentOfCurrent, routeOf, routes, urlOf } from '../../src/routes'
 import { goAfterLogin, installSessionExpiry, requireLogin, useRequireSession } from '../../src/stores/session'
 import { notifySessionExpired } from '../../src/api/session-token'
 import Taro, { resetTaroStub, shown } from '../support/taro-node'
@@ -18,7 +18,7 @@ function stackOf(...urls: string[]) {
   })
 }
 
-let pages: ReturnType<typeof stackOf> = []
+let pages: { route: string; options?: Record<string, string>; $taroParams?: Record<string, unknown> }[] = []
 beforeEach(() => {
   resetTaroStub()
   setSessionToken(null)
@@ -152,5 +152,78 @@ describe('back after login', () => {
     shown.navigations.length = 0
     await goAfterLogin()
     expect(shown.navigations).toEqual(['/pages/hub/index'])
+  })
+})
+
+/** What Taro's H5 router gives for a page opened from the address bar, reloaded or relaunched: no `options`. */
+function h5StackOf(...urls: string[]) {
+  return urls.map((url) => {
+    const [route, query] = url.split('?')
+    const params = Object.fromEntries(new URLSearchParams(query ?? ''))
+    return { route: route.slice(1), $taroParams: { ...params, stamp: '3', $taroTimestamp: 1764950000000 } }
+  })
+}
+
+describe('a page opened with nothing behind it (issue 21)', () => {
+  test('go.back goes to the page below when there is one', async () => {
+    const back = jest.spyOn(Taro, 'navigateBack')
+    const redirect = jest.spyOn(Taro, 'redirectTo')
+    pages = stackOf('/packages/process/tracker/index?id=A1', '/packages/process/pay/index?id=A1')
+    await go.back()
+    expect(back).toHaveBeenCalledTimes(1)
+    expect(redirect).not.toHaveBeenCalled()
+  })
+
+  test.each([
+    ['/packages/process/materials/index?id=A1', '/packages/process/tracker/index?id=A1'],
+    ['/packages/process/pay/index?id=A1', '/packages/process/tracker/index?id=A1'],
+    ['/packages/process/tracker/index?id=A1', '/packages/application/index'],
+    ['/packages/application/basic/index?id=A1', '/packages/application/index'],
+    ['/packages/application/form/index?id=A1', '/packages/process/tracker/index?id=A1'],
+    ['/packages/profile/record-form/index?kind=degree', '/packages/profile/records/index?kind=degree'],
+    ['/packages/profile/records/index?kind=education', '/pages/hub/index'],
+    ['/packages/results/certificate/index', '/packages/results/scores/index'],
+    ['/pages/hub/index', '/pages/hub/index'],
+  ])('alone, %s goes back to its parent %s (mini-program and H5 stacks)', async (page, parent) => {
+    const back = jest.spyOn(Taro, 'navigateBack')
+    const redirect = jest.spyOn(Taro, 'redirectTo')
+    for (const make of [stackOf, h5StackOf]) {
+      redirect.mockClear()
+      pages = make(page)
+      await go.back()
+      expect(redirect).toHaveBeenCalledWith({ url: parent })
+    }
+    expect(back).not.toHaveBeenCalled()
+  })
+
+  test("every page but the hub and login has a parent, and the parent's query is the page's own", () => {
+    for (const name of Object.keys(routes) as (keyof typeof routes)[]) {
+      if (name === 'hub' || name === 'login') continue
+      pages = stackOf(`${routes[name].path}?id=Z9&kind=degree&examId=E1&doc=service`)
+      const parent = parentOfCurrent()
+      expect([name, parent.route.path]).not.toEqual([name, routes[name].path])
+      if (parent.query?.id) expect(parent.query.id).toBe('Z9')
+    }
+  })
+})
+
+describe('the query is kept through a login (issue 21)', () => {
+  test('an H5 page opened directly keeps its query in the way back (Taro gives it in $taroParams only)', async () => {
+    pages = h5StackOf('/packages/application/basic/index?id=A7')
+    setSessionToken('t')
+    installSessionExpiry()
+    notifySessionExpired()
+    expect(Taro.getStorageSync('session.returnTo')).toEqual(['/packages/application/basic/index?id=A7'])
+    shown.navigations.length = 0
+    await goAfterLogin()
+    expect(shown.navigations).toEqual(['/packages/application/basic/index?id=A7'])
+  })
+
+  test('a wizard step on a mini-program keeps it too, with the pages below', async () => {
+    pages = stackOf('/pages/hub/index', '/packages/application/work/index?id=A8')
+    requireLogin()
+    shown.navigations.length = 0
+    await goAfterLogin()
+    expect(shown.navigations).toEqual(['/pages/hub/index', '/packages/application/work/index?id=A8'])
   })
 })

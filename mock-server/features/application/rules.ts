@@ -10,7 +10,7 @@ import {
 import { processNodes, type ProcessFacts } from '../../../domain/application-process'
 import { withGivenUp } from '../../../domain/process-deadlines'
 import { idExpiryWarning, ID_VALID_LONG_TERM } from '../../../domain/application-rules'
-import { chinaDateOf } from '../../../domain/today'
+import { chinaDate } from '../../../domain/china-time'
 import { maskIdNumber } from '../../../domain/id-card'
 import {
   STEP_KEYS,
@@ -110,7 +110,7 @@ export function ensureEditable(store: Store, app: StoredApplication, exam: ExamE
 }
 
 export function windowClosed(exam: ExamEntry): HttpError {
-  const at = (iso: string) => chinaDateOf(Date.parse(iso))
+  const at = (iso: string) => chinaDate(iso)
   return conflict(
     'APPLICATION_WINDOW_CLOSED',
     `${exam.name}的网上报名时间为${at(exam.applyOpensAt)}至${at(exam.applyClosesAt)}，当前不在报名时间内`,

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { chinaDateTime } from '../../../domain/application-process'
+import { chinaDateTime } from '../../../domain/china-time'
 import type { ReminderKind } from '../../../types/process'
 import type { Store } from '../../core/store'
 import { accountErasers } from '../account'

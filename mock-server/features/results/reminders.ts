@@ -1,4 +1,5 @@
-import { formatChinaDateTime, ticketWindowState } from '../../../domain/results'
+import { chinaDateTime } from '../../../domain/china-time'
+import { ticketWindowState } from '../../../domain/results'
 import type { Store } from '../../core/store'
 import { acceptedTemplate, addReminder, reminderSources, TICKET_TEMPLATE } from '../process'
 
@@ -16,7 +17,7 @@ export function queueTicketReminders(store: Store): void {
       applicationId: null,
       kind: 'ticket-open',
       title: '准考证已开放打印',
-      body: `${t.examName}准考证已开放打印，请在${formatChinaDateTime(t.closesAt)}前打印，考试结束后不再提供打印`,
+      body: `${t.examName}准考证已开放打印，请在${chinaDateTime(t.closesAt)}前打印，考试结束后不再提供打印`,
       // Only an accepted platform subscription records the reminder, so it goes through the platform too.
       pushed: true,
     })

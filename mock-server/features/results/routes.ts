@@ -78,7 +78,11 @@ export async function resultsRoutes(
       const kind = store.state.results.byAccount.get(candidate.id)?.kind ?? 'health'
       return ticketView(
         t,
-        { ...who(candidate), photoUrl: photo ? `/api/photo-view/${photoTicket(candidate.id, now)}` : null },
+        {
+          ...who(candidate),
+          idNumber: candidate.idNumber,
+          photoUrl: photo ? `/api/photo-view/${photoTicket(candidate.id, now)}` : null,
+        },
         await qrOf(t.ticketNo),
         now,
         kind,

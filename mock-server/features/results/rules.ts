@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import QRCode from 'qrcode'
+import { chinaClock, chinaDate } from '../../../domain/china-time'
 import {
   examYearOf,
   isPassed,
@@ -23,15 +24,9 @@ export const CANDIDATE_RULES = [
   '考生须服从监考人员管理，违纪违规者按《专业技术人员资格考试违纪违规行为处理规定》处理。',
 ]
 
-const CHINA_MS = 8 * 3600_000
-const pad = (n: number) => String(n).padStart(2, '0')
 /** YYYY-MM-DD and HH:mm of an instant in China time. */
 function chinaParts(iso: string): { date: string; time: string } {
-  const d = new Date(Date.parse(iso) + CHINA_MS)
-  return {
-    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
-  }
+  return { date: chinaDate(iso), time: chinaClock(iso) }
 }
 
 /** A QR code as the page shows it (PNG) and as the canvas draws it (modules). */
@@ -66,7 +61,7 @@ export function currentTicket(store: Store, accountId: string): StoredTicket | n
 
 export function ticketView(
   t: StoredTicket,
-  who: { name: string; idNumberMasked: string; photoUrl: string | null },
+  who: { name: string; idNumberMasked: string; idNumber: string; photoUrl: string | null },
   qr: QrCode,
   now: number,
   kind: CandidateResults['kind'],
@@ -147,6 +142,9 @@ export function certificateReady(results: CandidateResults | undefined, now: num
   return rollingStanding(results.kind, scoresOf(results), asOfYear(results, now)).completed !== null
 }
 
+/** 发证机构 of the 成绩合格证明: the national exam's administering body. */
+export const CERTIFICATE_ISSUER = '国家卫生健康委人才交流服务中心'
+
 /** The certificate when every subject passed within one window; its number is given the first time. */
 export async function certificateOf(
   store: Store,
@@ -180,6 +178,7 @@ export async function certificateOf(
       toYear: standing.completed.toYear,
       // Scores are published in the exam year's summer; the certificate is dated from then.
       issuedOn: `${standing.completed.toYear}-07-01`,
+      issuer: CERTIFICATE_ISSUER,
       verifyUrl,
       qr: await qrOf(verifyUrl),
     },

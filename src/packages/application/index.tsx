@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ExamSummary } from '@contract/application'
+import { chinaDate } from '@domain/china-time'
 import { Button } from '../../components/button'
 import { PageContainer } from '../../components/page-container'
 import { StatusTag } from '../../components/status-tag'
@@ -13,7 +14,6 @@ import { Card, LabelValue } from '../../components/card'
 import './application.scss'
 
 const WINDOW_NAMES = { upcoming: '未开始', open: '报名中', closed: '已结束' } as const
-const day = (iso: string) => iso.slice(0, 10)
 
 /** 网上报名: the exams with their windows; an exam already applied for opens its application. */
 export default function ApplyExamsPage() {
@@ -65,7 +65,7 @@ export default function ApplyExamsPage() {
               layout='form'
               label='报名时间'
               valueId={`apply-exam-${exam.id}-window`}
-              value={`${day(exam.window.opensAt)} 至 ${day(exam.window.closesAt)}`}
+              value={`${chinaDate(exam.window.opensAt)} 至 ${chinaDate(exam.window.closesAt)}`}
             />
             <LabelValue
               layout='form'

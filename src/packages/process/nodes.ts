@@ -5,10 +5,8 @@ export function qaKeyOf(nodeKey: string): string {
   return QA_KEYS[nodeKey] ?? nodeKey
 }
 
-/** YYYY-MM-DD HH:mm in China for a deadline. */
-export function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ')
-}
+/** YYYY-MM-DD HH:mm in China for a deadline: the one time helper (domain/china-time.ts), under the pages' name. */
+export { chinaDateTime as chinaTime } from '@domain/china-time'
 
 /** Yuan from fen, two decimals. */
 export function yuan(fen: number): string {

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ApplicationView } from '@contract/application'
 import type { ResultsSummary } from '@contract/results'
 import { currentNode } from '@domain/application-process'
-import { formatChinaDateTime } from '@domain/results'
+import { chinaDate } from '@domain/china-time'
 import { StatusTag } from '../../components/status-tag'
 import { go, routes, type Route } from '../../routes'
 
@@ -21,7 +21,7 @@ export function HubResults({ results }: { results: ResultsSummary }) {
         <HubItem id='hub-ticket' title='准考证' onTap={open(routes.resultsTicket)}>
           <StatusTag id='hub-ticket-status' tone={TICKET_TONES[results.ticket.state]}>
             {results.ticket.state === 'not-open'
-              ? `${formatChinaDateTime(results.ticket.opensAt).split(' ')[0]}开放打印`
+              ? `${chinaDate(results.ticket.opensAt)}开放打印`
               : TICKET_WORDS[results.ticket.state]}
           </StatusTag>
         </HubItem>

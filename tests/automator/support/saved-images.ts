@@ -32,12 +32,32 @@ export async function takeSavedImages(): Promise<SavedImage[] | null> {
   })
 }
 
-/** The texts a saved image shows, in drawing order, and the pictures drawn on it. */
-export function contentOf(image: SavedImage): { texts: string[]; images: Extract<CanvasOp, { op: 'image' }>[] } {
+/**
+ * The texts a saved image shows, in drawing order, the pictures drawn on it, and the pairs of texts that overlap
+ * (by the width the canvas measured for each, where the runner records it: the mini-program host; on H5 the pixels
+ * are read back by OCR instead, tests/browser/documents.test.ts).
+ */
+export function contentOf(image: SavedImage): {
+  texts: string[]
+  images: Extract<CanvasOp, { op: 'image' }>[]
+  overlaps: string[]
+} {
   const ops = image.recording?.ops ?? []
+  const texts = ops.flatMap((o) => (o.op === 'text' ? [o] : []))
+  const boxes = texts
+    .filter((t) => typeof t.w === 'number' && t.size !== null && t.text.trim() !== '')
+    .map((t) => ({ text: t.text, x: t.align === 'center' ? t.x - t.w / 2 : t.x, y: t.y, w: t.w, h: t.size ?? 0 }))
+  const overlaps: string[] = []
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]]
+      if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+        overlaps.push(`${a.text} × ${b.text}`)
+    }
   return {
-    texts: ops.flatMap((o) => (o.op === 'text' ? [o.text] : [])),
+    texts: texts.map((t) => t.text),
     images: ops.flatMap((o) => (o.op === 'image' ? [o] : [])),
+    overlaps,
   }
 }
 

@@ -1335,6 +1335,9 @@
         y: a[2],
         size: fontSize(ctx.font),
         color: String(ctx.fillStyle),
+        // The browser's own measure of it, as the mini-program host records (specs check texts for overlaps).
+        w: ctx.measureText(String(a[0])).width,
+        align: String(ctx.textAlign),
       })
     })
     wrap2d('drawImage', function (ctx, a) {

@@ -371,7 +371,17 @@ describe('App: wx calls, mocks, functions', () => {
         recording: expect.objectContaining({
           ops: [
             { op: 'rect', x: 0, y: 0, w: 200, h: 100, color: '#ffffff', fill: true },
-            { op: 'text', text: '准考证号 20261101000002', x: 10, y: 10, size: 20, color: '#1f2329' },
+            // With the browser's own measured width of the text (specs check texts for overlaps) and its alignment.
+            {
+              op: 'text',
+              text: '准考证号 20261101000002',
+              x: 10,
+              y: 10,
+              size: 20,
+              color: '#1f2329',
+              w: expect.any(Number),
+              align: 'start',
+            },
             { op: 'rect', x: 150, y: 10, w: 30, h: 40, color: '#000000', fill: false },
           ],
         }),

@@ -14,9 +14,22 @@ import { walk } from './render-tree'
  * - WeChat's offscreen canvas 2D (createOffscreenCanvas): the HTML canvas 2D properties and methods, createImage()
  *   whose src must be a local file (a download) or an http(s) URL; canvasToTempFilePath({canvas});
  * - drawImage with a path the host does not hold draws nothing, as on a phone (recorded with `loaded: false`).
+ * - measureText on both answers `{ width }` at the font size set, by the metrics of the phones' sans-serif fonts
+ *   (textWidth: CJK and full-width forms one em, digits and Latin letters about half), not a constant: a layout that
+ *   places text by its measure is placed here as on a phone, and each text's measured width is recorded with it.
  */
 export type CanvasOp =
-  | { op: 'text'; text: string; x: number; y: number; size: number | null; color: string | null }
+  | {
+      op: 'text'
+      text: string
+      x: number
+      y: number
+      size: number | null
+      color: string | null
+      /** The width measureText gives for it at that size (textWidth): where specs check for overlaps. */
+      w: number
+      align: string
+    }
   | { op: 'rect'; x: number; y: number; w: number; h: number; color: string | null; fill: boolean }
   | {
       op: 'image'
@@ -54,6 +67,7 @@ interface PenState {
   fill: string | null
   stroke: string | null
   size: number | null
+  align: string
 }
 
 export class HostCanvases {
@@ -74,21 +88,32 @@ export class HostCanvases {
   /** The legacy CanvasContext for the page's <canvas canvas-id=id> (Alipay: id); Alipay's exports itself. */
   createContext(canvasId: string): Record<string, unknown> {
     const host = this.host
-    const pen: PenState = { fill: '#000000', stroke: '#000000', size: 10 }
+    const pen: PenState = { fill: '#000000', stroke: '#000000', size: 10, align: 'left' }
     let queue: CanvasOp[] = []
     const record = (op: CanvasOp) => void queue.push(op)
     const methods: Record<string, Fn> = {
       setFillStyle: (c) => void (pen.fill = String(c)),
       setStrokeStyle: (c) => void (pen.stroke = String(c)),
       setFontSize: (n) => void (pen.size = Number(n)),
-      setTextAlign: () => undefined,
+      setTextAlign: (a) => void (pen.align = String(a)),
       setTextBaseline: () => undefined,
       setLineWidth: () => undefined,
       setGlobalAlpha: () => undefined,
       fillRect: (x, y, w, h) => record(rect(x, y, w, h, pen.fill, true)),
       strokeRect: (x, y, w, h) => record(rect(x, y, w, h, pen.stroke, false)),
       fillText: (text, x, y) =>
-        record({ op: 'text', text: String(text), x: n(x), y: n(y), size: pen.size, color: pen.fill }),
+        record({
+          op: 'text',
+          text: String(text),
+          x: n(x),
+          y: n(y),
+          size: pen.size,
+          color: pen.fill,
+          w: textWidth(String(text), pen.size ?? 10),
+          align: pen.align,
+        }),
+      // https://developers.weixin.qq.com/miniprogram/dev/api/canvas/CanvasContext.measureText.html
+      measureText: (text) => ({ width: textWidth(String(text), pen.size ?? 10) }),
       drawImage: (src, x, y, w, h) => record(this.image(String(src), x, y, w, h)),
       save: () => undefined,
       restore: () => undefined,
@@ -171,7 +196,13 @@ export class HostCanvases {
           y: n(y),
           size: sizeOf(state.font),
           color: String(state.fillStyle),
+          w: textWidth(String(text), sizeOf(state.font) ?? 10, /bold/.test(state.font)),
+          align: String(ctx.textAlign),
         }),
+      // https://developer.mozilla.org/docs/Web/API/CanvasRenderingContext2D/measureText (a TextMetrics: width)
+      measureText: (text: unknown) => ({
+        width: textWidth(String(text), sizeOf(state.font) ?? 10, /bold/.test(state.font)),
+      }),
       drawImage: (image: { src?: string; __hostImage?: boolean }, x: unknown, y: unknown, w: unknown, h: unknown) => {
         if (!image?.__hostImage) throw new TypeError('drawImage: the image must come from canvas.createImage()')
         recording.ops.push(this.image(String(image.src), x, y, w, h))
@@ -296,4 +327,25 @@ function rect(x: unknown, y: unknown, w: unknown, h: unknown, color: string | nu
 function sizeOf(font: string): number | null {
   const m = /(\d+(?:\.\d+)?)px/.exec(font)
   return m ? Number(m[1]) : null
+}
+
+/**
+ * A text's width in px at `size` by the metrics of the phones' sans-serif fonts (PingFang, Noto Sans CJK): CJK
+ * ideographs, kana, hangul and full-width forms one em; digits about 0.56 em; Latin capitals 0.68, lower case 0.52,
+ * narrow marks 0.26, a space 0.28; bold about 5% wider.
+ */
+export function textWidth(text: string, size: number, bold = false): number {
+  let em = 0
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0
+    if (c >= 0x2e80 || (c >= 0x2000 && c <= 0x206f)) em += 1
+    else if (ch === ' ') em += 0.28
+    else if (/[0-9]/.test(ch)) em += 0.56
+    else if (/[A-Z]/.test(ch)) em += 0.68
+    else if (/[mwMW@%]/.test(ch)) em += 0.85
+    else if (/[il.,:;'|!]/.test(ch)) em += 0.26
+    else if (/[a-z]/.test(ch)) em += 0.52
+    else em += 0.45
+  }
+  return Math.round(em * size * (bold ? 1.05 : 1) * 100) / 100
 }

@@ -71,6 +71,7 @@ const PAGE_CANVAS = (target: 'alipay' | 'swan', draw = true) => `
       : "(await call('canvasToTempFilePath', { canvasId: 'c' })).tempFilePath"
   }
   await call('saveImageToPhotosAlbum', { filePath: file })
+  this.measured = [ctx.measureText('准考证').width, ctx.measureText('2026').width]
   return file`
 
 describe.each(['alipay', 'swan'] as const)('%s page canvas', (target) => {
@@ -96,6 +97,11 @@ describe.each(['alipay', 'swan'] as const)('%s page canvas', (target) => {
     const { texts, images } = contentOf(saved!)
     expect(texts).toEqual(['准考证号 20261101000002'])
     expect(saved!.recording?.ops).toContainEqual(expect.objectContaining({ op: 'text', size: 20, color: '#1f2329' }))
+    // measureText at the size set (setFontSize 20): CJK one em, digits about half; each text's width recorded.
+    expect((page.instance as { measured?: number[] }).measured).toEqual([60, 44.8])
+    expect(saved!.recording?.ops).toContainEqual(
+      expect.objectContaining({ op: 'text', w: 80 + 0.28 * 20 + 14 * 0.56 * 20 }),
+    )
     // The downloaded photo is drawn; a path the phone does not hold draws nothing.
     expect(images.map((i) => [i.source, i.loaded])).toEqual([
       ['/photo.jpg', true],
@@ -232,6 +238,9 @@ describe('weapp offscreen canvas 2D', () => {
         ctx.fillStyle = '#1456b8'
         ctx.font = 'bold 26px sans-serif'
         ctx.fillText('验证码', 10, 10)
+        const measured = [ctx.measureText('验证码').width, ctx.measureText('11010519491231002X').width]
+        ctx.font = '20px sans-serif'
+        measured.push(ctx.measureText('验证码').width)
         ctx.strokeStyle = '#d5dae1'
         ctx.strokeRect(200, 10, 60, 80)
         const img = canvas.createImage()
@@ -241,18 +250,24 @@ describe('weapp offscreen canvas 2D', () => {
         const failed = await new Promise((resolve) => { missing.onload = () => resolve(false); missing.onerror = () => resolve(true); missing.src = 'wxfile://tmp_none.jpg' })
         const out = await call('canvasToTempFilePath', { canvas, fileType: 'png' })
         await call('saveImageToPhotosAlbum', { filePath: out.tempFilePath })
-        return { failed, webgl: api.createOffscreenCanvas({ width: 1, height: 1 }).getContext('2d'), status: photo.statusCode }`,
+        return { failed, measured, webgl: api.createOffscreenCanvas({ width: 1, height: 1 }).getContext('2d'), status: photo.statusCode }`,
         false,
       ),
     )
     const page = await h.launch()
     const got = await (page.instance.run as () => Promise<Record<string, unknown>>)()
     // A canvas made without type is a webgl one: no 2D context.
-    expect(got).toEqual({ failed: true, webgl: null, status: 200 })
+    // measureText answers by font metrics at the font set (bold a little wider), not a constant: CJK one em each,
+    // digits about half; an ID number is narrower than as many CJK characters.
+    expect(got).toEqual({ failed: true, measured: [81.9, expect.any(Number), 60], webgl: null, status: 200 })
+    const idWidth = (got.measured as number[])[1]
+    expect(idWidth).toBeGreaterThan(18 * 26 * 0.5)
+    expect(idWidth).toBeLessThan(18 * 26 * 0.7)
     const [saved] = h.canvases.saved
     expect(saved?.recording).toMatchObject({ width: 300, height: 200 })
     expect(saved?.recording?.ops).toEqual([
-      { op: 'text', text: '验证码', x: 10, y: 10, size: 26, color: '#1456b8' },
+      // Each text with the width measureText gives it, so specs can check for overlaps.
+      { op: 'text', text: '验证码', x: 10, y: 10, size: 26, color: '#1456b8', w: 81.9, align: 'start' },
       { op: 'rect', x: 200, y: 10, w: 60, h: 80, color: '#d5dae1', fill: false },
       expect.objectContaining({ op: 'image', source: '/photo.jpg', loaded: true }),
     ])

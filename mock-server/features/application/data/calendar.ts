@@ -1,3 +1,4 @@
+import { chinaInstant } from '../../../../domain/china-time'
 import { chinaDateOf } from '../../../../domain/today'
 import type { ExamKind } from '../../../../types/application'
 import type { WindowState } from '../../../../types/states'
@@ -22,17 +23,16 @@ export interface ExamEntry {
 }
 
 const DAY = 24 * 3600 * 1000
-const CHINA = 8 * 3600 * 1000
 
 /** 00:00 China time of the day `days` from now, ISO. */
 function dayStart(now: number, days: number): string {
   const d = chinaDateOf(now + days * DAY)
-  return new Date(Date.parse(`${d}T00:00:00Z`) - CHINA).toISOString()
+  return chinaInstant(d, '00:00')
 }
 /** 17:00 China time of the day `days` from now, ISO (the offices close). */
 function dayEnd(now: number, days: number): string {
   const d = chinaDateOf(now + days * DAY)
-  return new Date(Date.parse(`${d}T17:00:00Z`) - CHINA).toISOString()
+  return chinaInstant(d, '17:00')
 }
 
 export function examName(kind: ExamKind, year: number): string {

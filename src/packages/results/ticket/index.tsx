@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
-import { formatChinaDateTime } from '@domain/results'
+import { chinaDateTime } from '@domain/china-time'
 import { Button } from '../../../components/button'
 import { SubscribeForm } from '../../../components/subscribe-form'
 import { PageContainer } from '../../../components/page-container'
@@ -62,14 +62,14 @@ export default function TicketPage() {
           <LabelValue layout='compact' label='打印时间'>
             {/* Each end of the window stays whole: a narrow phone breaks the line at 至, not inside a date. */}
             <View className='ui-row__value' id='ticket-window'>
-              <Text className='rs-keep'>{`${formatChinaDateTime(brief.opensAt)} 至 `}</Text>
-              <Text className='rs-keep'>{formatChinaDateTime(brief.closesAt)}</Text>
+              <Text className='rs-keep'>{`${chinaDateTime(brief.opensAt)} 至 `}</Text>
+              <Text className='rs-keep'>{chinaDateTime(brief.closesAt)}</Text>
             </View>
           </LabelValue>
           {brief.state === 'not-open' && (
             <>
               <Text className='rs-state' id='ticket-opens-at'>
-                准考证将于 {formatChinaDateTime(brief.opensAt)} 开放打印
+                准考证将于 {chinaDateTime(brief.opensAt)} 开放打印
               </Text>
               {brief.reminder || reminder === 'on' ? (
                 <Text className='rs-note' id='ticket-reminder-on'>
