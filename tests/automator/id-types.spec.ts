@@ -66,8 +66,16 @@ describe('every ID type', () => {
     return id.slice(0, 17) + (id[17] === '0' ? '1' : '0')
   }
 
+  /**
+   * The page the app lands on. Registering and logging in pass the login waiting room, which may ask the app to wait
+   * its turn on a busy machine (503 LOGIN_QUEUE with Retry-After): a minute, and on failure what the register page said.
+   */
   async function landedOn(path: string, root: string): Promise<Page> {
-    const page = await pageAt(mp, path)
+    const page = await pageAt(mp, path, 60_000).catch(async (err: Error) => {
+      const current = await mp.currentPage()
+      const [line] = current ? await current.$$('#register-error') : []
+      throw new Error(`${err.message}${line ? `; #register-error says: ${String(await line.text())}` : ''}`)
+    })
     await element(page, root, 10000)
     return page
   }

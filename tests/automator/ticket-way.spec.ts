@@ -31,6 +31,7 @@ const CENTRE = '北京市东城区考点（北京市第五十五中学）'
 describe('exam day: the way to the centre and the exam in the calendar', () => {
   let mp: MiniProgram
   let examAt = 0
+  let ticketNo = ''
 
   beforeAll(async () => {
     mp = await connectApp()
@@ -39,11 +40,11 @@ describe('exam day: the way to the centre and the exam in the calendar', () => {
     // Printing open since an hour ago; the first sitting in three days.
     const now = Date.parse((await qaApi('clock')).now)
     examAt = Math.floor((now + 72 * HOUR) / 60_000) * 60_000
-    await qaApi('publishTicket', {
+    ;({ ticketNo } = await qaApi('publishTicket', {
       username: RESULTS_WAITING.username,
       opensAt: new Date(now - HOUR).toISOString(),
       examAt: new Date(examAt).toISOString(),
-    })
+    }))
     await logInWithPassword(mp, { username: RESULTS_WAITING.username, password: PASSWORD })
   }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
@@ -54,6 +55,8 @@ describe('exam day: the way to the centre and the exam in the calendar', () => {
   async function ticketPage(): Promise<Page> {
     const page = await openPage(mp, '/packages/results/ticket/index', '#ticket-page')
     await waitForText(page, '#ticket-status', (t) => t === '可打印', 10000)
+    // The page may show the ticket it held from an earlier visit while it asks again: wait for this one.
+    await waitForText(page, '#ticket-number', (t) => t === ticketNo, 10000)
     await element(page, '#ticket-exam-card', 10000)
     return page
   }
