@@ -29,7 +29,7 @@ export default defineAppConfig({
         'contact/index',
         'exam-info/index',
         'education/index',
-        'work/index',
+        'work-info/index',
         'photo/index',
         'review/index',
         'form/index',

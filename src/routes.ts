@@ -49,7 +49,7 @@ export const routes = {
   applyContact: route<{ id: string }>('/packages/application/contact/index'),
   applyExamInfo: route<{ id: string }>('/packages/application/exam-info/index'),
   applyEducation: route<{ id: string }>('/packages/application/education/index'),
-  applyWork: route<{ id: string }>('/packages/application/work/index'),
+  applyWork: route<{ id: string }>('/packages/application/work-info/index'),
   applyPhoto: route<{ id: string }>('/packages/application/photo/index'),
   applyReview: route<{ id: string }>('/packages/application/review/index'),
   applyForm: route<{ id: string }>('/packages/application/form/index'),

@@ -161,7 +161,7 @@ describe('online application wizard', () => {
     await element(page, '.education__record')
     const records = await page.$$('.education__record')
     await records[0].tap()
-    page = await submitStep(page, 'apply-education', 'packages/application/work/index')
+    page = await submitStep(page, 'apply-education', 'packages/application/work-info/index')
 
     // 工作情况: 单位名称 其它 needs 单位类别; years within the years since the start.
     const { centres: _c, units } = (await (
@@ -307,7 +307,7 @@ describe('online application wizard', () => {
     await element(page, '#apply-exam-info-subjects-field .subject-on')
     expect((await page.$$('.subject-on')).length).toBe(2)
     page = await submitStep(page, 'apply-exam-info', 'packages/application/education/index')
-    page = await submitStep(page, 'apply-education', 'packages/application/work/index')
+    page = await submitStep(page, 'apply-education', 'packages/application/work-info/index')
     page = await submitStep(page, 'apply-work', 'packages/application/photo/index')
     await tap(page, '#apply-photo-confirm')
     page = await pageAt(mp, 'packages/application/review/index', 15000)

@@ -20,7 +20,7 @@ const STEPS = [
   { key: 'contact', page: 'contact', prefix: 'apply-contact' },
   { key: 'examInfo', page: 'exam-info', prefix: 'apply-exam-info' },
   { key: 'education', page: 'education', prefix: 'apply-education' },
-  { key: 'work', page: 'work', prefix: 'apply-work' },
+  { key: 'work', page: 'work-info', prefix: 'apply-work' },
 ] as const
 const route = (page: string) => `packages/application/${page}/index`
 const REVIEW = route('review')

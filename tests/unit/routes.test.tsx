@@ -56,7 +56,7 @@ describe('routes', () => {
       '/pages/hub/index',
       '/packages/application/education/index?id=A2',
       '/packages/application/education/index?id=A1',
-      '/packages/application/work/index?id=A1',
+      '/packages/application/work-info/index?id=A1',
       '/packages/application/review/index?id=A1',
     )
     await go.backTo(routes.applyEducation, { id: 'A1' })
@@ -220,10 +220,10 @@ describe('the query is kept through a login (issue 21)', () => {
   })
 
   test('a wizard step on a mini-program keeps it too, with the pages below', async () => {
-    pages = stackOf('/pages/hub/index', '/packages/application/work/index?id=A8')
+    pages = stackOf('/pages/hub/index', '/packages/application/work-info/index?id=A8')
     requireLogin()
     shown.navigations.length = 0
     await goAfterLogin()
-    expect(shown.navigations).toEqual(['/pages/hub/index', '/packages/application/work/index?id=A8'])
+    expect(shown.navigations).toEqual(['/pages/hub/index', '/packages/application/work-info/index?id=A8'])
   })
 })
