@@ -17,6 +17,7 @@ import { permissions } from './support/permissions'
 import { target } from './support/platform'
 import { qaApi } from './support/qa'
 import { HOOK_TIMEOUT_MS } from '../support/timeouts'
+import { chinaDate } from '../../domain/china-time'
 
 // Exam day from the ticket (issue 24): each centre opens the platform's map at the server's GCJ-02 position (a map
 // link on H5), the exam-day card gives the dates, times and what to bring, and on WeChat the exam goes into the
@@ -57,6 +58,8 @@ describe('exam day: the way to the centre and the exam in the calendar', () => {
     await waitForText(page, '#ticket-status', (t) => t === '可打印', 10000)
     // The page may show the ticket it held from an earlier visit while it asks again: wait for this one.
     await waitForText(page, '#ticket-number', (t) => t === ticketNo, 10000)
+    // The number stays the same when QA publishes again; the first sitting's date is this run's own.
+    await waitForText(page, '#ticket-sitting-0-time', (t) => t.startsWith(chinaDate(examAt)), 10000)
     await element(page, '#ticket-exam-card', 10000)
     return page
   }
