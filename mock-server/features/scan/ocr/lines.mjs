@@ -18,8 +18,6 @@ const LEXICON_MAX_CHARS = 10
 const LEXICON_MIN_P = 1e-5
 /** At most this many lexicon words per line. */
 const LEXICON_KEEP = 3
-/** A line's cost in recognition time, in pixels of width: each model run also costs about this much on its own. */
-const RUN_COST_PX = 50
 
 /**
  * This thread's own CPU time in ms (Linux: /proc/thread-self/schedstat, nanoseconds on a CPU), or NaN elsewhere. The
@@ -65,11 +63,12 @@ export async function loadRecogniser({ threads = 1, spin = false } = {}) {
 
 /**
  * Lines read on every core: this thread's recogniser and `workers - 1` helper threads (line-helper.mjs), each with
- * one single-threaded recogniser, read their share of the lines at the same time. A model run of one short line is
- * many small operations; splitting each over two threads (onnxruntime's intra-op threads) made the threads wait on
- * each other at every operation (a quiet machine: 476 ms for 32 lines on two threads, less on one), while whole lines
- * per thread never wait. Shares are balanced by width (longest first, each to the least loaded). A helper that fails
- * is dropped and its share read here.
+ * one single-threaded recogniser, take the next line as soon as they are free (a shared counter), longest first. A
+ * model run of one short line is many small operations; splitting each over two threads (onnxruntime's intra-op
+ * threads) made the threads wait on each other at every operation (a quiet machine: 476 ms for 32 lines on two
+ * threads, less on one), while whole lines per thread never wait. Taking lines as they come, rather than fixed
+ * shares, keeps a busy machine from making this thread wait for a helper it does not schedule (fixed shares: 1.5 times
+ * main's wall time at load 27). A helper that fails is dropped and any line it held is read here.
  */
 export async function createLinePool({ workers = 2, batch = 1, spread = REC_BATCH_SPREAD, spin = false } = {}) {
   const local = await loadRecogniser({ threads: 1, spin })
@@ -112,12 +111,12 @@ export async function createLinePool({ workers = 2, batch = 1, spread = REC_BATC
     })
   await Promise.all(Array.from({ length: Math.max(0, workers - 1) }, start))
 
-  const ask = (helper, lines, lexiconWords) =>
+  const ask = (helper, shared, lexiconWords) =>
     new Promise((resolve, reject) => {
       const id = nextId++
       pending.set(id, { helper, resolve, reject })
       helper.worker.ref()
-      helper.worker.postMessage({ id, lines, lexicon: lexiconWords, options: { batch, spread } })
+      helper.worker.postMessage({ id, shared, lexicon: lexiconWords })
     })
 
   return {
@@ -126,44 +125,56 @@ export async function createLinePool({ workers = 2, batch = 1, spread = REC_BATC
       return 1 + helpers.length
     },
     async read(lines, lexiconWords, timing = {}) {
-      const shares = Array.from({ length: 1 + helpers.length }, () => ({ cost: 0, indices: [] }))
-      const byCost = lines.map((_, i) => i).sort((a, b) => lines[b].width - lines[a].width)
-      for (const i of byCost) {
-        const share = shares.reduce((a, b) => (b.cost < a.cost ? b : a))
-        share.cost += lines[i].width + RUN_COST_PX
-        share.indices.push(i)
-      }
       const results = new Array(lines.length)
-      const put = (indices, read) => indices.forEach((index, k) => (results[index] = read[k]))
-      const asked = shares.slice(1).map((share, k) => {
-        const own = share.indices.map((i) => lines[i])
-        return ask(helpers[k], own, lexiconWords).then(
-          (reply) => ({ share, reply }),
-          () => ({ share, reply: null }),
-        )
-      })
-      const mine = shares[0].indices
-      put(
-        mine,
-        await readLines(
+      // Longest first: the last lines taken are the short ones, so no thread is left with a long one at the end.
+      const order = lines.map((_, i) => i).sort((a, b) => lines[b].width - lines[a].width)
+      if (batch > 1 || !helpers.length || !lines.length) {
+        const read = await readLines(
           local,
-          mine.map((i) => lines[i]),
+          order.map((i) => lines[i]),
           lexiconWords,
           { batch, spread },
           timing,
-        ),
-      )
+        )
+        order.forEach((index, k) => (results[index] = read[k]))
+        timing.threadCpuMs = [timing.cpuMs]
+        return results
+      }
+      // The lines in shared memory, and a shared counter: each thread takes the next line when it is free. A helper
+      // the machine does not schedule takes none, and this thread reads them all (never waiting on more than the one
+      // line a helper is reading).
+      const sizes = order.map((i) => lines[i].data.length)
+      const offsets = []
+      let total = 0
+      for (const size of sizes) {
+        offsets.push(total)
+        total += size
+      }
+      const pixels = new Float32Array(new SharedArrayBuffer(total * 4))
+      order.forEach((i, k) => pixels.set(lines[i].data, offsets[k]))
+      const counter = new Int32Array(new SharedArrayBuffer(4))
+      const shared = { pixels, offsets, widths: order.map((i) => lines[i].width), counter }
+      const asked = helpers.map((helper) => ask(helper, shared, lexiconWords).catch(() => null))
+      for (const [k, read] of await takeLines(local, shared, lexiconWords, timing)) results[order[k]] = read
       timing.threadCpuMs = [timing.cpuMs]
-      for (const { share, reply } of await Promise.all(asked)) {
-        if (reply) {
-          put(share.indices, reply.results)
-          timing.lexiconMs = (timing.lexiconMs ?? 0) + reply.timing.lexiconMs
-          timing.runs = (timing.runs ?? 0) + reply.timing.runs
-          timing.threadCpuMs.push(reply.timing.cpuMs)
-        } else {
-          const own = share.indices.map((i) => lines[i])
-          put(share.indices, await readLines(local, own, lexiconWords, { batch, spread }, timing))
-        }
+      for (const reply of await Promise.all(asked)) {
+        if (!reply) continue
+        for (const [k, read] of reply.results) results[order[k]] = read
+        timing.lexiconMs += reply.timing.lexiconMs
+        timing.runs += reply.timing.runs
+        timing.threadCpuMs.push(reply.timing.cpuMs)
+      }
+      // A helper that failed mid-line: its line read here.
+      const missing = order.filter((i) => !results[i])
+      if (missing.length) {
+        const read = await readLines(
+          local,
+          missing.map((i) => lines[i]),
+          lexiconWords,
+          {},
+          timing,
+        )
+        missing.forEach((index, k) => (results[index] = read[k]))
       }
       return results
     },
@@ -171,6 +182,25 @@ export async function createLinePool({ workers = 2, batch = 1, spread = REC_BATC
       await Promise.all(helpers.map((h) => h.worker.terminate()))
     },
   }
+}
+
+/**
+ * Lines taken one at a time from `shared` (lines in a SharedArrayBuffer, longest first, and a shared counter of the
+ * next one) until none is left, each read by this thread's recogniser. Returns [line number, result] pairs.
+ */
+export async function takeLines(rec, { pixels, offsets, widths, counter }, lexiconWords, timing = {}) {
+  const taken = []
+  timing.cpuMs ??= 0
+  timing.lexiconMs ??= 0
+  timing.runs ??= 0
+  for (;;) {
+    const k = Atomics.add(counter, 0, 1)
+    if (k >= widths.length) break
+    const data = pixels.subarray(offsets[k], offsets[k] + 3 * REC_HEIGHT * widths[k])
+    const [read] = await readLines(rec, [{ data, width: widths[k] }], lexiconWords, {}, timing)
+    taken.push([k, read])
+  }
+  return taken
 }
 
 /**
