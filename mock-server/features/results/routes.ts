@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { maskIdNumber } from '../../../domain/id-card'
+import { ID_TYPE_LABELS } from '../../../domain/id-documents'
 import { endpoints } from '../../../types/api'
 import { candidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
@@ -80,6 +81,7 @@ export async function resultsRoutes(
         t,
         {
           ...who(candidate),
+          idTypeName: ID_TYPE_LABELS[candidate.idType] ?? ID_TYPE_LABELS['resident-id'],
           idNumber: candidate.idNumber,
           photoUrl: photo ? `/api/photo-view/${photoTicket(candidate.id, now)}` : null,
         },
