@@ -65,6 +65,42 @@ describe('every ID type after registration', () => {
     },
   }
 
+  test("QA's ticket for an application: only once it succeeded, only the candidate's own; its exam, speciality, subjects and centre", async () => {
+    const username = `jrnapi${seq++}`
+    await mock.qaApi('createCandidate', {
+      username,
+      password: 'Journey#2026',
+      name: '玛丽·居里',
+      idNumber: 'G7654321',
+      idType: 'passport',
+      gender: 'female',
+      birthDate: '1988-04-09',
+    })
+    // 西藏 takes no payment online: 报名成功 once both reviews passed.
+    const app = await mock.qaApi('processApplication', { username, province: '54' })
+    const now = Date.parse((await mock.qaApi('clock')).now)
+    const times = { opensAt: new Date(now - HOUR).toISOString(), examAt: new Date(now + 72 * HOUR).toISOString() }
+    const early = await mock.qaApi.reply('publishTicket', { username, applicationId: app.id, ...times })
+    expect(early.status).toBe(409)
+    expect(early.body).toMatchObject({ error: { code: 'APPLICATION_STATE', message: '报名尚未成功，不能发放准考证' } })
+    await mock.qaApi('confirmApplication', { id: app.id })
+    await mock.qaApi('reviewStage', { id: app.id, stage: 'centre', outcome: 'pass' })
+    await mock.qaApi('reviewStage', { id: app.id, stage: 'region', outcome: 'pass' })
+    const notTheirs = await mock.qaApi.reply('publishTicket', { username: 'demo2026', applicationId: app.id, ...times })
+    expect(notTheirs.status).toBe(404)
+
+    const { ticketId, ticketNo } = await mock.qaApi('publishTicket', { username, applicationId: app.id, ...times })
+    expect(ticketNo).toMatch(/^\d{4}5401\d{6}$/)
+    const { token } = await mock.qaApi('createSession', { username })
+    setSessionToken(token)
+    const ticket = await call('ticket', { ticketId })
+    expect(ticket.brief.examName).toBe(app.examName)
+    expect(ticket.speciality).toBe('内科护理（中级）')
+    expect(ticket.sittings.map((x) => x.subjectName)).toEqual(['基础知识', '相关专业知识', '专业知识', '专业实践能力'])
+    expect(ticket.sittings[0]).toMatchObject({ centre: '西藏拉萨市考点', location: null })
+    expect(ticket).toMatchObject({ idTypeName: '护照', idNumber: 'G7654321', idNumberMasked: 'G7****21' })
+  })
+
   test.each(ID_TYPES.map((t) => [ID_TYPE_LABELS[t], t] as const))(
     '%s: the application, the materials, the 报名表 and the ticket name the document',
     async (label, idType) => {

@@ -76,7 +76,7 @@ export async function resultsRoutes(
       if (brief.state === 'closed')
         throw new HttpError(410, 'TICKET_CLOSED', undefined, undefined, { closedAt: t.closesAt })
       const photo = store.state.profile.byAccount.get(candidate.id)?.photo
-      const kind = store.state.results.byAccount.get(candidate.id)?.kind ?? 'health'
+      const kind = t.kind ?? store.state.results.byAccount.get(candidate.id)?.kind ?? 'health'
       return ticketView(
         t,
         {
