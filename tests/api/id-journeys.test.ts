@@ -1,6 +1,6 @@
 import { idCheckChar, maskIdNumber } from '../../domain/id-card'
 import { ID_TYPE_LABELS, ID_TYPES, type IdType } from '../../domain/id-documents'
-import { call, setSessionToken } from '../../src/api'
+import { ApiError, call, setSessionToken } from '../../src/api'
 import { clientAgainstMock } from './support/client-mock'
 
 const HOUR = 3600_000
@@ -122,11 +122,30 @@ describe('every ID type after registration', () => {
 
       const view = await call('getApplication', { id: app.id })
       expect(view.identity).toMatchObject({
+        idType,
         idTypeName: label,
         idNumberMasked: masked,
         gender: c.gender,
         birthDate: c.birthDate,
       })
+
+      // 证件有效截止日期 长期 is a 居民身份证's alone; every other document gives its end date.
+      const longTerm = call('saveBasicStep', { id: app.id, idValidUntil: '长期', ethnicity: '汉族' })
+      if (idType === 'resident-id') {
+        expect((await longTerm).steps.basic?.idValidUntil).toBe('长期')
+      } else {
+        const refused = await longTerm.then(
+          () => null,
+          (e: unknown) => e as ApiError,
+        )
+        expect(refused).toMatchObject({
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          fields: { idValidUntil: '只有居民身份证可以长期有效，请选择证件有效截止日期' },
+        })
+        const dated = await call('saveBasicStep', { id: app.id, idValidUntil: '2034-06-30', ethnicity: '汉族' })
+        expect(dated.steps.basic?.idValidUntil).toBe('2034-06-30')
+      }
 
       const materials = await call('materialsOf', { id: app.id })
       const idMaterial = materials.required.find((m) => m.key === 'id-card')

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { idCheckChar, maskIdNumber } from '../../domain/id-card'
 import { documentFacts, ID_TYPE_LABELS, ID_TYPES, type IdType } from '../../domain/id-documents'
-import { connectApp, element, openPage, pageAt, tap, textOf, type, waitForText } from './support/app'
+import { absent, connectApp, element, openPage, pageAt, tap, textOf, type, waitForText } from './support/app'
 import type { MiniProgram, Page } from './support/app'
 import { logInWithPassword, withPickedImage } from './support/candidate'
 import { target } from './support/platform'
@@ -162,7 +162,13 @@ describe('every ID type applies and sees their ticket', () => {
       expect(await textOf(page, '#apply-basic-id-number')).toBe(maskIdNumber(number))
       expect(await textOf(page, '#apply-basic-gender')).toBe(gender === 'male' ? '男' : '女')
       expect(await textOf(page, '#apply-basic-birth-date')).toBe(birthDate)
-      await (await element(page, '#apply-basic-long-term')).trigger('change', { value: true })
+      if (idType === 'resident-id') {
+        await (await element(page, '#apply-basic-long-term')).trigger('change', { value: true })
+      } else {
+        // 长期 is a 居民身份证's alone: every other document gives the date it runs out.
+        expect(await absent(page, '#apply-basic-long-term')).toBe(true)
+        await (await element(page, '#apply-basic-valid-until-picker')).trigger('change', { value: '2034-06-30' })
+      }
       await pick(page, '#apply-basic-ethnicity', 0)
       page = await next(page, 'apply-basic', 'packages/application/contact/index')
 
