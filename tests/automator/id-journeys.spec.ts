@@ -3,6 +3,7 @@ import { idCheckChar, maskIdNumber } from '../../domain/id-card'
 import { documentFacts, ID_TYPE_LABELS, ID_TYPES, type IdType } from '../../domain/id-documents'
 import { absent, connectApp, element, openPage, pageAt, tap, textOf, type, waitForText } from './support/app'
 import type { MiniProgram, Page } from './support/app'
+import { agreeToDeclarations } from './support/application'
 import { logInWithPassword, withPickedImage } from './support/candidate'
 import { target } from './support/platform'
 import { qaApi } from './support/qa'
@@ -143,15 +144,7 @@ describe('every ID type applies and sees their ticket', () => {
       const exams = await openPage(mp, '/packages/application/index', '#apply-exams-page')
       await tap(exams, `#apply-exam-${examId}-open`)
       await tap(await pageAt(mp, 'packages/application/province/index'), `#apply-province-option-${PROVINCE}`)
-      let page = await pageAt(mp, 'packages/application/declaration/index', 15000)
-      for (let i = 0; i < 2; i++) {
-        await (await element(page, '#apply-declaration-scroll')).trigger('scrolltolower', {})
-        await tap(page, '#apply-declaration-agree')
-        await element(page, '#apply-declaration-agree.agree-on')
-        await tap(page, '#apply-declaration-next')
-        if (i === 0) await waitForText(page, '#apply-declaration-title', (t) => t.includes('诚信'))
-      }
-      page = await pageAt(mp, 'packages/application/centre/index', 15000)
+      let page = await agreeToDeclarations(mp, await pageAt(mp, 'packages/application/declaration/index', 15000))
       await pick(page, '#apply-centre-centre', 0)
       page = await next(page, 'apply-centre', 'packages/application/basic/index')
 
