@@ -384,6 +384,11 @@ export const qaEndpoints = {
     path: '/__qa/results/tickets',
     request: v.object({
       username: Username,
+      /**
+       * The candidate's application the ticket is for (报名成功 only): its exam, speciality, subjects and test centre.
+       * Without it, the mock's 北京 health ticket (four subjects, 内科护理（中级）).
+       */
+      applicationId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
       /** Printing opens (default: now). */
       opensAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
       /** The first sitting starts (default: in 7 days); printing ends when the last one ends. */

@@ -113,6 +113,7 @@ export default function TicketPage() {
             <View className='rs-head'>
               <View className='rs-head__fields'>
                 <Field label='姓名' id='ticket-name' value={ticket.name} />
+                <Field label='证件类型' id='ticket-id-type' value={ticket.idTypeName} />
                 <Field label='证件号码' id='ticket-id-number' value={ticket.idNumberMasked} />
                 <Field label='准考证号' id='ticket-number' value={ticket.ticketNo} />
                 <Field label='报考专业' id='ticket-speciality' value={ticket.speciality} />
