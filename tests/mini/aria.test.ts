@@ -43,7 +43,7 @@ describe.each<MiniTarget>(['weapp', 'alipay', 'swan'])('%s: accessibility attrib
     // A view drawn as a control: the captcha's 换一张 box, the mode tabs, the large-font switch.
     if (role) {
       expect(attr('login-captcha-refresh', role)).toBe('button')
-      expect(attr('login-captcha-refresh', 'aria-label')).toBe('图形验证码，看不清？点击换一张')
+      expect(attr('login-captcha-refresh', 'aria-label')).toBe('看不清？换一张（刷新图形验证码）')
       expect(attr('login-mode-password', role)).toBe('tab')
       expect(attr('login-mode-password', 'aria-selected')).toBe('true')
       expect(attr('login-large-font', role)).toBe('button')

@@ -57,7 +57,7 @@ export const CaptchaField = forwardRef<CaptchaFieldHandle, CaptchaFieldProps>(fu
         className='captcha-field__image-box'
         id={`${page}-captcha-refresh`}
         onClick={refresh}
-        {...a11y('button', '图形验证码，看不清？点击换一张')}
+        {...a11y('button', '看不清？换一张（刷新图形验证码）')}
       >
         {image ? (
           <Image
