@@ -97,7 +97,9 @@ export async function prepareWalk(
   options: { largeFont: boolean },
 ): Promise<void> {
   const { token } = await qaApi('createSession', { username: WALK_USERNAME })
-  await page.goto(`${h5Url}/#/pages/login/index`)
+  // A page of the app's origin that is not the app (the H5 server answers 404): the storage is the app's, and no page
+  // of the app runs meanwhile (the login page, opened with an old session, would log it out under the new one).
+  await page.goto(`${h5Url}/walk-storage`)
   await page.evaluate(
     ([sessionKey, fontKey, t, large]) => {
       localStorage.clear()
