@@ -59,6 +59,28 @@ describe('every page (H5, phone size)', () => {
     await mock?.close()
   }, HOOK_TIMEOUT_MS)
 
+  test('the large-print checks find what they look for', async () => {
+    const probe = await browser.newPage({ viewport: PHONE_VIEWPORT })
+    try {
+      // The faults the issue saw in large print: step labels run together, an ID number broken, text cut off.
+      await probe.setContent(`<div class="taro_page_show" style="font: 20px sans-serif">
+        <div id="steps" style="display: flex; width: 120px">
+          <div style="width: 40px; white-space: nowrap">考试信息</div><div style="width: 40px; white-space: nowrap">教育情况</div>
+        </div>
+        <div id="id-number" style="width: 150px; word-break: break-all">证件号码 110101199003074514</div>
+        <div id="cut" style="width: 60px; overflow: hidden; white-space: nowrap">已提交，待报名确认</div>
+        <div id="fine" style="width: 300px">2026-12-08 张三</div>
+      </div>`)
+      const kinds = (await layoutFaults(probe)).map((f) => `${f.kind} ${f.where}`)
+      expect(kinds).toEqual(
+        expect.arrayContaining(['overlap #steps / #steps', 'broken-number #id-number', 'clipped #cut']),
+      )
+      expect(kinds.filter((k) => k.includes('#fine'))).toEqual([])
+    } finally {
+      await probe.close()
+    }
+  })
+
   test('the walk covers every route of src/routes.ts', () => {
     const routes = routePathsOf(fs.readFileSync(path.join(ROOT, 'src', 'routes.ts'), 'utf8'))
     expect(routes.length).toBeGreaterThan(25)
