@@ -113,9 +113,10 @@ export async function prepareWalk(
 /**
  * Opens a stop afresh (a page load: the H5 router shows only that page) and waits until its root is shown, its
  * loading state is gone and the page has settled. A logged-out stop is opened with the session kept aside and put
- * back after, so the login pages show as a new visitor sees them.
+ * back after, so the login pages show as a new visitor sees them. On a busy machine a page load can take long: it is
+ * tried twice, and a failure names the stop and the page shown instead.
  */
-export async function openStop(page: Page, h5Url: string, stop: PageStop, timeoutMs = 20_000): Promise<void> {
+export async function openStop(page: Page, h5Url: string, stop: PageStop, timeoutMs = 45_000): Promise<void> {
   const held = stop.session
     ? null
     : await page.evaluate((key) => {
@@ -124,19 +125,34 @@ export async function openStop(page: Page, h5Url: string, stop: PageStop, timeou
         return t
       }, SESSION_KEY)
   try {
-    await page.goto(`${h5Url}/#/${stop.path}`)
-    await page.reload()
-    const root = `.taro_page_show.taro_page_stationed #${stop.root}`
-    await page.waitForSelector(root, { state: 'visible', timeout: timeoutMs })
-    await page.waitForFunction((id) => !document.querySelector(`.taro_page_show #${id}-loading`), stop.root, {
-      timeout: timeoutMs,
-    })
-    // Images (photos, captchas, QR codes) and fonts in place.
-    await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined)
-    await page.waitForTimeout(300)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await loadStop(page, h5Url, stop, timeoutMs)
+        return
+      } catch (err) {
+        if (attempt < 2) continue
+        const shown = await page
+          .evaluate(() => document.querySelector('.taro_page_show [id$="-page"]')?.id ?? 'nothing')
+          .catch(() => 'unknown')
+        throw new Error(`page walk: ${stop.name} (${stop.path}) did not show #${stop.root}; shown: ${shown}. ${err}`)
+      }
+    }
   } finally {
     if (held !== null) await page.evaluate(([key, t]) => localStorage.setItem(key, t), [SESSION_KEY, held] as const)
   }
+}
+
+async function loadStop(page: Page, h5Url: string, stop: PageStop, timeoutMs: number): Promise<void> {
+  await page.goto(`${h5Url}/#/${stop.path}`)
+  await page.reload()
+  const root = `.taro_page_show.taro_page_stationed #${stop.root}`
+  await page.waitForSelector(root, { state: 'visible', timeout: timeoutMs })
+  await page.waitForFunction((id) => !document.querySelector(`.taro_page_show #${id}-loading`), stop.root, {
+    timeout: timeoutMs,
+  })
+  // Images (photos, captchas, QR codes) and fonts in place.
+  await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined)
+  await page.waitForTimeout(300)
 }
 
 /** The route paths of src/routes.ts (read as text: it imports Taro), for checking that the walk covers them all. */
