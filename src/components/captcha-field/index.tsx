@@ -3,6 +3,7 @@ import { FieldInput } from '../form-field/controls'
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useState } from 'react'
 import { newCaptcha } from '../../stores/captcha'
 import { FormField } from '../form-field'
+import { a11y, imageAlt } from '../a11y'
 import './index.scss'
 
 export interface CaptchaFieldHandle {
@@ -52,9 +53,20 @@ export const CaptchaField = forwardRef<CaptchaFieldHandle, CaptchaFieldProps>(fu
         placeholder='请输入右侧字符'
         onInput={(e) => onChange(e.detail.value, captchaId)}
       />
-      <View className='captcha-field__image-box' id={`${page}-captcha-refresh`} onClick={refresh}>
+      <View
+        className='captcha-field__image-box'
+        id={`${page}-captcha-refresh`}
+        onClick={refresh}
+        {...a11y('button', '看不清？换一张（刷新图形验证码）')}
+      >
         {image ? (
-          <Image id={`${page}-captcha-image`} className='captcha-field__image' src={image} mode='aspectFit' />
+          <Image
+            id={`${page}-captcha-image`}
+            className='captcha-field__image'
+            src={image}
+            mode='aspectFit'
+            {...imageAlt('图形验证码图片')}
+          />
         ) : (
           <Text className='captcha-field__placeholder'>{loadError ? '点击重试' : '加载中'}</Text>
         )}

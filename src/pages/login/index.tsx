@@ -225,7 +225,7 @@ export default function LoginPage() {
 
         <View className='login__agree'>
           <View className='login__agree-tick' id='login-agree' onClick={() => setAgreed(!agreed)}>
-            <Checkbox value='agree' checked={agreed} color='#1456b8' />
+            <Checkbox value='agree' checked={agreed} color='#1456b8' label='我已阅读并同意《服务协议》和《隐私政策》' />
             <Text className='login__agree-text'>我已阅读并同意</Text>
           </View>
           <Text className='login__doc-link' id='login-doc-service' onClick={() => openDoc('service')}>

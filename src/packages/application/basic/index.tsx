@@ -1,4 +1,5 @@
 import { Switch, Text, View } from '@tarojs/components'
+import { nativeLabel } from '../../../components/a11y'
 import { BasicStep, type ApplicationView } from '@contract/application'
 import { ID_VALID_LONG_TERM, idExpiryWarning } from '@domain/application-rules'
 import { basicProblems } from '@domain/application-steps'
@@ -51,6 +52,7 @@ function BasicForm({ view }: { view: ApplicationView }) {
           <LabelValue layout='form' label='证件长期有效'>
             <Switch
               id={`${p}-long-term`}
+              {...nativeLabel('证件长期有效')}
               checked={longTerm}
               onChange={(e) => form.set('idValidUntil', e.detail.value ? ID_VALID_LONG_TERM : '')}
             />

@@ -1,4 +1,5 @@
 import { Switch, Text, View } from '@tarojs/components'
+import { a11y, nativeLabel } from '../../../components/a11y'
 import { ExamInfoStep, type ApplicationView } from '@contract/application'
 import { firstRegistrationRequired } from '@domain/application-rules'
 import { examInfoProblems } from '@domain/application-steps'
@@ -127,6 +128,7 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
         <LabelValue layout='form' label='已取得住培合格证书'>
           <Switch
             id={`${p}-residency`}
+            {...nativeLabel('已取得住培合格证书')}
             checked={values.residencyHolder}
             onChange={(e) =>
               form.patch({
@@ -147,7 +149,7 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
             {...form.field('residencyCertDate')}
           />
         )}
-        <FormField id={`${p}-subjects`} label='报考科目' required error={errors.subjects}>
+        <FormField id={`${p}-subjects`} group label='报考科目' required error={errors.subjects}>
           {speciality ? (
             <View className='exam-info__subjects'>
               {speciality.subjects.map((s) => (
@@ -155,6 +157,7 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
                   key={s.code}
                   id={`${p}-subject-${s.code}`}
                   className={`exam-info__subject ${values.subjects.includes(s.code) ? 'subject-on' : ''}`}
+                  {...a11y('checkbox', undefined, { checked: values.subjects.includes(s.code) })}
                   onClick={() => toggleSubject(s.code)}
                 >
                   <Text>{`${values.subjects.includes(s.code) ? '☑' : '☐'} ${s.name}`}</Text>

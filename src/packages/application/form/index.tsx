@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
+import { imageAlt } from '../../../components/a11y'
 import { useMemo, useState } from 'react'
 import { Button } from '../../../components/button'
 import { DrawingCanvas } from '../../../components/drawing-canvas'
@@ -124,7 +125,15 @@ export default function ApplyFormPage() {
             <Text className='apply-code' id='apply-form-code'>
               {form.code}
             </Text>
-            {photoUrl && <Image id='apply-form-photo' className='apply-photo__image' src={photoUrl} mode='aspectFit' />}
+            {photoUrl && (
+              <Image
+                id='apply-form-photo'
+                className='apply-photo__image'
+                src={photoUrl}
+                mode='aspectFit'
+                {...imageAlt('考试照片')}
+              />
+            )}
           </Card>
           <Sections prefix='apply-form' sections={form.sections} />
           {reminder && (

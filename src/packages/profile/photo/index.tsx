@@ -1,4 +1,5 @@
 import { Image, Progress, Text, View } from '@tarojs/components'
+import { imageAlt } from '../../../components/a11y'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { PhotoTag } from '../../../components/verification-tag'
@@ -44,7 +45,7 @@ export default function PhotoPage() {
           <Card title='当前照片'>
             <View className='photo__current'>
               {src ? (
-                <Image id='photo-image' className='photo__image' src={src} mode='aspectFit' />
+                <Image id='photo-image' className='photo__image' src={src} mode='aspectFit' {...imageAlt('本人照片')} />
               ) : (
                 <View className='photo__empty'>
                   <Text className='pf-note'>尚未上传</Text>
@@ -92,7 +93,13 @@ export default function PhotoPage() {
             <Card title={photo.state === 'none' ? '上传照片' : '更换照片'}>
               {candidate && (
                 <View className='photo__candidate'>
-                  <Image id='photo-preview' className='photo__preview' src={candidate.path} mode='aspectFit' />
+                  <Image
+                    id='photo-preview'
+                    className='photo__preview'
+                    src={candidate.path}
+                    mode='aspectFit'
+                    {...imageAlt('所选照片')}
+                  />
                   <Text className='pf-note'>
                     {`所选照片：${candidate.width ?? '?'}×${candidate.height ?? '?'} 像素，${formatKb(candidate.size)}`}
                   </Text>
