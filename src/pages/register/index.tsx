@@ -3,7 +3,7 @@ import { useRef, useState } from 'react'
 import { RegisterForm } from '@contract/account'
 import { SECURITY_QUESTIONS } from '@domain/security-questions'
 import { Button } from '../../components/button'
-import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
+import { CaptchaField, captchaOf, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { TextField } from '../../components/form-field/text-field'
 import { OptionSelect } from '../../components/option-select'
 import { PageContainer } from '../../components/page-container'
@@ -32,7 +32,7 @@ export default function RegisterPage() {
     toInput: toRequestInput,
     draft: { key: 'register', never: NEVER_DRAFTED },
   })
-  const { values: form, errors, formError, submitting } = kit
+  const { values: form, formError, submitting } = kit
   const [confirming, setConfirming] = useState(false)
   const [duplicate, setDuplicate] = useState(false)
   const captcha = useRef<CaptchaFieldHandle>(null)
@@ -80,13 +80,7 @@ export default function RegisterPage() {
           maxlength={30}
           placeholder='请输入答案'
         />
-        <CaptchaField
-          ref={captcha}
-          page='register'
-          value={form.captchaCode}
-          error={errors.captchaCode ?? errors.captchaId}
-          onChange={(captchaCode, captchaId) => kit.patch({ captchaCode, captchaId }, { keepErrors: true })}
-        />
+        <CaptchaField ref={captcha} page='register' {...captchaOf(kit)} />
         {formError && (
           <Text className='register__error' id='register-error'>
             {formError}
