@@ -13,6 +13,9 @@ export function FaceFields({ login }: { login: Login }) {
       <NameField id='login-face-name' {...face.field('name')} />
       <IdNumberField id='login-face-id-number' label='证件号码（居民身份证）' {...face.field('idNumber')} />
       <CaptchaField ref={login.faceCaptcha} page='login-face' {...captchaOf(face)} />
+      <Text className='login__hint' id='login-face-resident-only'>
+        面容ID登录仅支持居民身份证；持其他证件的考生请使用账号密码登录（用户名或证件号码均可）。
+      </Text>
       <Text className='login__hint'>点击“开始人脸识别”后，请按提示完成本人面部识别。</Text>
       <FaceNoticeView
         page='login'

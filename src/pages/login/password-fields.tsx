@@ -1,4 +1,5 @@
 import { Text } from '@tarojs/components'
+import { SECURITY_QUESTION } from '@domain/glossary'
 import { CaptchaField, captchaOf } from '../../components/captcha-field'
 import { TextField } from '../../components/form-field/text-field'
 import { platform } from '../../platform/platform'
@@ -30,7 +31,7 @@ export function PasswordFields({ login }: { login: Login }) {
       <CaptchaField ref={login.captcha} page='login' {...captchaOf(pwd)} />
       {!platform.capabilities.faceVerification && (
         <Text className='login__hint' id='login-face-unavailable'>
-          当前平台暂不支持面容ID登录，请使用账号密码登录；忘记密码可通过密保问题找回。
+          当前平台暂不支持面容ID登录，请使用账号密码登录；忘记密码可通过{SECURITY_QUESTION}找回。
         </Text>
       )}
     </>

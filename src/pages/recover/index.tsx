@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { SECURITY_QUESTION } from '@domain/glossary'
 import { ModeTabs } from '../../components/mode-tabs'
 import { PageContainer } from '../../components/page-container'
 import { platform } from '../../platform/platform'
@@ -9,7 +10,7 @@ import { useRecover } from './use-recover'
 import './index.scss'
 
 /**
- * 找回密码: by security question (姓名 + 证件号码 + 验证码 → 问题 → 答案) or by face, then a new password (state and
+ * 找回密码: by the 密码找回问题 (证件类型 + 姓名 + 证件号码 + 验证码 → 问题 → 答案) or by face, then a new password (state and
  * actions: use-recover.ts).
  */
 export default function RecoverPage() {
@@ -21,7 +22,7 @@ export default function RecoverPage() {
       {step === 'identify' && (
         <ModeTabs
           tabs={[
-            { mode: 'question' as const, id: 'recover-mode-question', label: '密保问题找回' },
+            { mode: 'question' as const, id: 'recover-mode-question', label: `回答${SECURITY_QUESTION}` },
             // Only where the platform has a face verification its server can confirm (not on Baidu).
             ...(platform.capabilities.faceVerification
               ? [{ mode: 'face' as const, id: 'recover-mode-face', label: '人脸识别找回' }]

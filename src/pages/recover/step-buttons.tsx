@@ -1,3 +1,4 @@
+import { SECURITY_QUESTION } from '@domain/glossary'
 import { Button } from '../../components/button'
 import { go, routes } from '../../routes'
 import type { Recover } from './use-recover'
@@ -26,7 +27,7 @@ export function StepButtons({ recover }: { recover: Recover }) {
           variant={faceNotice.kind === 'failed' ? 'text' : undefined}
           onClick={() => recover.switchWay('question')}
         >
-          改用密保问题找回
+          改为回答{SECURITY_QUESTION}
         </Button>
       )}
       {step === 'answer' && (

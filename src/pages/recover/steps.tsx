@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { SECURITY_QUESTION } from '@domain/glossary'
 import { TextField } from '../../components/form-field/text-field'
 import { PasswordPair } from '../../components/password-pair'
 import type { Recover } from './use-recover'
@@ -10,7 +11,7 @@ export function AnswerStep({ recover }: { recover: Recover }) {
   return (
     <>
       <View className='recover__question'>
-        <Text className='recover__question-label'>密码找回问题</Text>
+        <Text className='recover__question-label'>{SECURITY_QUESTION}</Text>
         <Text className='recover__question-text' id='recover-question-text'>
           {question.text}
         </Text>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import * as v from 'valibot'
 import {
   FaceStartRequest,
+  type IdType,
   RecoverQuestionAnswerRequest,
   RecoverQuestionStartRequest,
   ResetPasswordForm,
@@ -21,7 +22,8 @@ const FaceRecoverForm = v.omit(FaceStartRequest, ['idType', 'platform', 'loginCo
 /** The answer step: the answer (the recovery it belongs to is the page's, not typed). */
 const AnswerForm = v.pick(RecoverQuestionAnswerRequest, ['answer'])
 
-const NOBODY = { name: '', idNumber: '', captchaId: '', captchaCode: '' }
+/** The type is the question way's (the face way takes the resident ID only); both share name and number. */
+const NOBODY = { idType: 'resident-id' as IdType, name: '', idNumber: '', captchaId: '', captchaCode: '' }
 
 /** The recover page's state and actions: the way, the step, a form kit per step, the face notice. */
 export function useRecover() {

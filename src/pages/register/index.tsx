@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { RegisterForm } from '@contract/account'
+import { SECURITY_ANSWER, SECURITY_QUESTION } from '@domain/glossary'
 import { SECURITY_QUESTIONS } from '@domain/security-questions'
 import { Button } from '../../components/button'
 import { CaptchaField, captchaOf, type CaptchaFieldHandle } from '../../components/captcha-field'
@@ -70,10 +71,15 @@ export default function RegisterPage() {
         <IdTypeField {...kit.field('idType')} />
         <AccountFields kit={kit} />
         <IdentityFields kit={kit} duplicate={duplicate} />
-        <OptionSelect id='register-question' label='密码找回问题' options={QUESTIONS} {...kit.field('questionId')} />
+        <OptionSelect
+          id='register-question'
+          label={SECURITY_QUESTION}
+          options={QUESTIONS}
+          {...kit.field('questionId')}
+        />
         <TextField
           id='register-answer'
-          label='密码问题答案'
+          label={SECURITY_ANSWER}
           required
           hint='找回密码时需要回答，请牢记'
           {...kit.field('answer')}
