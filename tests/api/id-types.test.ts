@@ -59,6 +59,10 @@ describe('every ID type', () => {
     return { captchaId: c.captchaId, captchaCode: answer }
   }
 
+  /** Recovery by question as the page sends it: the type chosen, the number, the holder's name. */
+  const recoverAs = async (idType: IdType, idNumber: string) =>
+    api.recoverQuestionStart({ name: '陈美玲', idNumber, idType, ...(await captcha()) })
+
   const fail = (p: Promise<unknown>) =>
     p.then(
       () => {
@@ -274,13 +278,7 @@ describe('every ID type', () => {
       expect(recover.code).toBe('ID_NUMBER_AMBIGUOUS')
       expect(recover.message).toContain('请选择证件类型后重试，或登录中国卫生人才网（www.21wecan.com）找回密码')
       // Naming the type settles it.
-      const started = await api.recoverQuestionStart({
-        name: '陈美玲',
-        idNumber: number,
-        idType: 'tw-permit',
-        ...(await captcha()),
-      })
-      expect(started.questionId).toBe('q-birthplace')
+      expect((await recoverAs('tw-permit', number)).questionId).toBe('q-birthplace')
       expect(
         (await api.loginPassword({ username: first.username, password: 'Abcdef12', ...(await captcha()) })).token,
       ).toBeTruthy()
@@ -292,19 +290,8 @@ describe('every ID type', () => {
       const passport = await input('passport', { idNumber: number, questionId: 'q-mother-name', answer: '李梅' })
       await api.register(tw)
       await api.register(passport)
-      const byTw = await api.recoverQuestionStart({
-        name: '陈美玲',
-        idNumber: number,
-        idType: 'tw-permit',
-        ...(await captcha()),
-      })
-      expect(byTw.questionId).toBe('q-birthplace')
-      const byPassport = await api.recoverQuestionStart({
-        name: '陈美玲',
-        idNumber: number,
-        idType: 'passport',
-        ...(await captcha()),
-      })
+      expect((await recoverAs('tw-permit', number)).questionId).toBe('q-birthplace')
+      const byPassport = await recoverAs('passport', number)
       expect(byPassport.questionId).toBe('q-mother-name')
       // The passport's answer resets the passport account's password, not the permit's.
       const { resetToken } = await api.recoverQuestionAnswer(byPassport.recoveryId, '李梅')
@@ -319,20 +306,11 @@ describe('every ID type', () => {
         (await api.loginPassword({ username: tw.username, password: 'Abcdef12', ...(await captcha()) })).account.idType,
       ).toBe('tw-permit')
       // Under a type with no account for it: the same refusal as a wrong name (nothing says another type has one).
-      const none = await fail(
-        api.recoverQuestionStart({ name: '陈美玲', idNumber: number, idType: 'hk-mo-permit', ...(await captcha()) }),
-      )
+      const none = await fail(recoverAs('hk-mo-permit', number))
       expect(none.status).toBe(400)
       expect(none.code).toBe('VALIDATION_FAILED')
       expect(none.fields.idNumber).toContain('台湾居民来往大陆通行证')
-      const wrongType = await fail(
-        api.recoverQuestionStart({
-          name: '陈美玲',
-          idNumber: `H${number}`,
-          idType: 'hk-mo-permit',
-          ...(await captcha()),
-        }),
-      )
+      const wrongType = await fail(recoverAs('hk-mo-permit', `H${number}`))
       expect([wrongType.status, wrongType.code]).toEqual([400, 'IDENTITY_MISMATCH'])
     })
 

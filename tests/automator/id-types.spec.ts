@@ -234,21 +234,11 @@ describe('every ID type', () => {
       gender: 'male' as const,
       birthDate: '1980-02-03',
     }
-    await qaApi('createCandidate', {
-      ...base,
-      username: `amb${seq++}`,
-      idType: 'tw-permit',
-      questionId: 'q-birthplace',
-      answer: '台中',
-    })
-    await qaApi('createCandidate', {
-      ...base,
-      username: `amb${seq++}`,
-      idType: 'passport',
-      nationality: 'SGP',
-      questionId: 'q-mother-name',
-      answer: '陈丽',
-    })
+    const holders = [
+      { idType: 'tw-permit', questionId: 'q-birthplace', answer: '台中' },
+      { idType: 'passport', nationality: 'SGP', questionId: 'q-mother-name', answer: '陈丽' },
+    ] as const
+    for (const holder of holders) await qaApi('createCandidate', { ...base, ...holder, username: `amb${seq++}` })
 
     // Under a type whose format the number does not fit: said under the number, naming the type to choose.
     const wrong = await recoverAs('hk-mo-permit', base.name, number)

@@ -220,16 +220,19 @@ describe('normalising and the uniqueness key', () => {
   })
 })
 
+/** A registration but for the identity. */
+const account = {
+  username: 'abcdef1',
+  password: 'Abcdef12',
+  name: '王五',
+  questionId: 'q-birthplace',
+  answer: '北京',
+  captchaId: 'c',
+  captchaCode: 'abcd',
+}
+
 describe('the registration schema (form and server)', () => {
-  const base = {
-    username: 'abcdef1',
-    password: 'Abcdef12',
-    name: '王五',
-    questionId: 'q-birthplace',
-    answer: '北京',
-    captchaId: 'c',
-    captchaCode: 'abcd',
-  }
+  const base = account
   test('a passport asks for gender, birth date and nationality, with their own messages', () => {
     const r = validate(RegisterRequest, { ...base, idType: 'passport', idNumber: 'E12345678' })
     expect(r.errors).toEqual({ gender: '请选择性别', birthDate: '请选择出生日期', nationality: '请选择国籍/地区' })
@@ -397,17 +400,7 @@ describe('the nationality a permanent-residence number carries', () => {
 })
 
 describe('the registration schema: 国籍/地区', () => {
-  const base = {
-    username: 'abcdef1',
-    password: 'Abcdef12',
-    name: 'JOHN',
-    questionId: 'q-birthplace',
-    answer: '北京',
-    captchaId: 'c',
-    captchaCode: 'abcd',
-    gender: 'male',
-    birthDate: '1990-01-01',
-  }
+  const base = { ...account, gender: 'male', birthDate: '1990-01-01' }
   test('a passport needs one, a known one; the other documents carry theirs', () => {
     const passport = { ...base, name: '王五', idType: 'passport', idNumber: 'E12345678' }
     expect(validate(RegisterRequest, passport).errors).toEqual({ nationality: '请选择国籍/地区' })
