@@ -179,7 +179,7 @@ describe('registration form schema', () => {
       name: '“·”不能在姓名的开头或结尾',
       idNumber: '身份证号码应为18位',
       questionId: '请选择密码找回问题',
-      answer: '请输入密码问题答案',
+      answer: '请输入密码找回问题答案',
       captchaCode: '请输入图形验证码',
     })
   })

@@ -75,3 +75,22 @@ export const CaptchaField = forwardRef<CaptchaFieldHandle, CaptchaFieldProps>(fu
     </FormField>
   )
 })
+
+/** A form kit whose values hold the captcha's answer and id (useForm's `values`, `errors`, `patch`). */
+interface CaptchaKit {
+  values: { captchaCode: string }
+  errors: Record<string, string>
+  patch: (values: { captchaCode: string; captchaId: string }, options: { keepErrors: boolean }) => void
+}
+
+/**
+ * The field bound to a form kit: `<CaptchaField ref={captcha} page='login' {...captchaOf(kit)} />`. A new captcha is
+ * not a correction: it keeps the field's error.
+ */
+export function captchaOf(kit: CaptchaKit): Pick<CaptchaFieldProps, 'value' | 'error' | 'onChange'> {
+  return {
+    value: kit.values.captchaCode,
+    error: kit.errors.captchaCode ?? kit.errors.captchaId,
+    onChange: (captchaCode, captchaId) => kit.patch({ captchaCode, captchaId }, { keepErrors: true }),
+  }
+}
