@@ -18,25 +18,20 @@ import './index.scss'
 /** Adds one education or degree record, typed or filled from a scanned 学信网 screenshot and then checked. */
 export default function RecordFormPage() {
   const f = useRecordForm()
-  const { kind: p, draft, labels, errors, checkTag, update } = f
+  const { kind: p, draft, labels, field, update } = f
   const levels = useMemo(() => levelsFor(p), [p])
   // Graduation dates are checked against China's today on the server's clock, not the phone's.
   const today = serverToday()
+  const certificate = field('certificateNo')
 
   return (
     <PageContainer id={`${p}-form-page`}>
       <ScanCard kind={p} labels={labels} />
 
       <Card>
-        <FormField
-          id={`${p}-form-certificate`}
-          label={labels.certificateNo}
-          required
-          error={errors.certificateNo}
-          tag={checkTag('certificateNo')}
-        >
+        <FormField {...certificate} required>
           <FieldInput
-            id={`${p}-form-certificate`}
+            id={certificate.id}
             className='form-field__input'
             value={draft.certificateNo}
             maxlength={30}
@@ -48,10 +43,7 @@ export default function RecordFormPage() {
         <SchoolField f={f} />
 
         <DateSelect
-          id={`${p}-form-date`}
-          label={labels.graduationDate}
-          error={errors.graduationDate}
-          tag={checkTag('graduationDate')}
+          {...field('graduationDate')}
           value={draft.graduationDate}
           start={EARLIEST_GRADUATION}
           end={today}
@@ -62,10 +54,7 @@ export default function RecordFormPage() {
         <MajorField f={f} />
 
         <PickerSelect
-          id={`${p}-form-level`}
-          label={labels.level}
-          error={errors.level}
-          tag={checkTag('level')}
+          {...field('level')}
           value={draft.level}
           options={levels}
           placeholder={`请选择${labels.level}`}
@@ -74,10 +63,7 @@ export default function RecordFormPage() {
 
         {f.hasStudyMode && (
           <PickerSelect
-            id={`${p}-form-mode`}
-            label={labels.studyMode}
-            error={errors.studyMode}
-            tag={checkTag('studyMode')}
+            {...field('studyMode')}
             value={draft.studyMode}
             options={STUDY_MODES}
             placeholder={`请选择${labels.studyMode}`}

@@ -19,6 +19,16 @@ import { useScan } from '../../../stores/scan'
 import { useRequireSession } from '../../../stores/session'
 import { go, routes, useQuery } from '../../../routes'
 
+/** The fields' ids: `<kind>-form-<part>` (README's id table). */
+const FIELD_IDS: Record<RecordField, string> = {
+  certificateNo: 'certificate',
+  school: 'school',
+  graduationDate: 'date',
+  major: 'major',
+  level: 'level',
+  studyMode: 'mode',
+}
+
 /**
  * The record form's state: the kind from the query, the draft (in the profile store, which the scanner fills too),
  * the rules' messages in the kind's own labels, the scan's 请核对 marks, and saving with the form kit's one key.
@@ -62,6 +72,14 @@ export function useRecordForm() {
   const checkTag = (field: FormScanField) =>
     scanned?.marked.includes(field) || scanned?.unsure.fields.includes(field) ? '请核对' : undefined
 
+  /** What every field of the form takes: its id, the kind's own label, its message and its 请核对 mark. */
+  const field = (name: RecordField) => ({
+    id: `${kind}-form-${FIELD_IDS[name]}`,
+    label: labels[name],
+    error: errors[name],
+    tag: checkTag(name),
+  })
+
   // A scan filled the draft: show the recognised school in the search box as chosen.
   useEffect(() => {
     if (!scanned || scanned.notXuexin) return
@@ -98,6 +116,7 @@ export function useRecordForm() {
     keyword,
     setKeyword,
     checkTag,
+    field,
     update,
     save,
   }
