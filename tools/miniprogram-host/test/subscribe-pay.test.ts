@@ -1,31 +1,17 @@
-import fs from 'node:fs'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { MiniProgramHost } from '../src/host'
 import { MINI_TARGETS } from '../src/platforms'
-import { fakeOutput } from './fake-output'
+import { fakeHosts, startServer } from './fake-output'
 
 /**
  * Issue 19 in the host: subscriptions answered per template and refused as each platform refuses them (ids its
  * console did not issue, more than three, WeChat outside a tap), the ten-page stack.
  */
-const dirs: string[] = []
-const hosts: MiniProgramHost[] = []
-function host(target: 'weapp' | 'alipay' | 'swan', files: Record<string, string>, mockUrl?: string) {
-  const dir = fakeOutput(target, files)
-  dirs.push(dir)
-  const h = new MiniProgramHost(dir, target, { mockUrl })
-  hosts.push(h)
-  return h
-}
-afterEach(() => {
-  hosts.splice(0).forEach((h) => h.dispose())
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }))
-})
+const fakeHost = fakeHosts()
+const host = (target: 'weapp' | 'alipay' | 'swan', files: Record<string, string>, mockUrl?: string) =>
+  fakeHost(target, files, { mockUrl })
 
 /** A stand-in for the mock server's subscription simulation: answers per template, refuses unknown and too many. */
-async function simServer(answers: Record<string, string>): Promise<{ url: string; close: () => void }> {
-  const server = http.createServer((req, res) => {
+function simServer(answers: Record<string, string>): Promise<{ url: string; close: () => void }> {
+  return startServer((req, res) => {
     let body = ''
     req.on('data', (c: Buffer) => (body += c.toString()))
     req.on('end', () => {
@@ -36,8 +22,6 @@ async function simServer(answers: Record<string, string>): Promise<{ url: string
       res.end(JSON.stringify({ answers: refused ? {} : answers, refused, templateIds, outcome: 'accept' }))
     })
   })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }
 }
 
 /** A page whose root binds tap; its handler asks for the templates in `getApp().ids` and keeps the answer. */
