@@ -244,7 +244,8 @@ export const platform: Platform = {
   // https://smartprogram.baidu.com/docs/develop/api/show/canvas_swan-createCanvasContext/
   // https://smartprogram.baidu.com/docs/develop/api/show/canvas_swan-canvasToTempFilePath/
   // https://smartprogram.baidu.com/docs/develop/api/media/image_swan-saveImageToPhotosAlbum/
-  renderDrawing: (drawing, canvasId) => renderOnPageCanvas(drawing, canvasId, () => canvasToFileViaTaro(canvasId)),
+  renderDrawing: (drawing, canvasId, paint) =>
+    renderOnPageCanvas(drawing, canvasId, paint, () => canvasToFileViaTaro(canvasId)),
   saveImage: (path) => saveToAlbum(path),
   // Only from a tap; the one way back after a 10003, since Baidu never asks again.
   openSettings: () =>

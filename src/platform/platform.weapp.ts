@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { downloadViaTaro, getImageInfoViaTaro, isCancel, readFileHeadViaTaro, uploadViaTaro } from './shared'
-import { paint, type Drawing } from './drawing'
+import type { Drawing, Paint } from './drawing'
 import {
   PlatformRefusal,
   type ChosenFile,
@@ -175,7 +175,7 @@ function saveToAlbum(filePath: string): Promise<SaveImageResult> {
  * https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.createOffscreenCanvas.html
  * https://developers.weixin.qq.com/miniprogram/dev/api/canvas/OffscreenCanvas.createImage.html
  */
-async function renderOffscreen(drawing: Drawing): Promise<string> {
+async function renderOffscreen(drawing: Drawing, paint: Paint): Promise<string> {
   const canvas = wx.createOffscreenCanvas({ type: '2d', width: drawing.width, height: drawing.height })
   const local = drawing.imageUrl ? await downloadViaTaro(drawing.imageUrl) : null
   let image: unknown = null
@@ -292,7 +292,7 @@ export const platform: Platform = {
         fail: (err) => resolve(subscribeFailureOfWx(err)),
       })
     }),
-  renderDrawing: (drawing) => renderOffscreen(drawing),
+  renderDrawing: (drawing, _canvasId, paint) => renderOffscreen(drawing, paint),
   saveImage: (path) => saveToAlbum(path),
   // Only from a tap (基础库 2.3.0+: "openSetting:fail can only be invoked by user TAP gesture").
   // https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/wx.openSetting.html

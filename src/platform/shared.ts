@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { paint, type Canvas2D, type Drawing } from './drawing'
+import type { Canvas2D, Drawing, Paint } from './drawing'
 import type { ChosenImage, ImageInfo, ImageSource, SaveImageResult, UploadOptions, UploadResult } from './types'
 
 /** The parts every platform does through Taro's own cross-platform APIs. */
@@ -187,6 +187,7 @@ export function legacyCanvas2D(ctx: Taro.CanvasContext): Canvas2D {
 export async function renderOnPageCanvas(
   drawing: Drawing,
   canvasId: string,
+  paint: Paint,
   exportImage: (ctx: Taro.CanvasContext) => Promise<string>,
 ): Promise<string> {
   const image = drawing.imageUrl ? await downloadViaTaro(drawing.imageUrl) : null
