@@ -1,3 +1,4 @@
+import type { MiniProgramHost } from '../src/host'
 import { MINI_TARGETS } from '../src/platforms'
 import { fakeHosts, startServer } from './fake-output'
 
@@ -30,6 +31,21 @@ const ASKING_PAGE = (api: string, key: string) => `Page({ data: {}, onLoad() {
 }, eh() { const app = getApp(); ${api}.requestSubscribeMessage({ ${key}: app.ids,
   success: function (r) { app.answer = { ok: r } }, fail: function (e) { app.answer = { fail: e } } }) } })`
 
+/** Launches the ASKING_PAGE; `ask(ids)` taps it with those templates and resolves with the platform's answer. */
+async function asker(
+  h: MiniProgramHost,
+): Promise<(ids: string[]) => Promise<{ ok?: object; fail?: object } | undefined>> {
+  const page = await h.launch()
+  const app = h.appInstance as { ids: string[]; answer?: { ok?: object; fail?: object } }
+  return async (ids) => {
+    app.ids = ids
+    app.answer = undefined
+    h.dispatch(page, '_n1', 'tap')
+    await h.waitFor('the answer', () => !!app.answer)
+    return app.answer
+  }
+}
+
 describe('subscriptions', () => {
   const answers = { T1: 'acceptWithAlert', T2: 'reject', T3: 'ban' }
 
@@ -37,15 +53,7 @@ describe('subscriptions', () => {
     const sim = await simServer(answers)
     try {
       const h = host('weapp', { 'pages/a/index.js': ASKING_PAGE('wx', 'tmplIds') }, sim.url)
-      const page = await h.launch()
-      const app = h.appInstance as { ids: string[]; answer?: { ok?: object; fail?: object } }
-      const ask = async (ids: string[]) => {
-        app.ids = ids
-        app.answer = undefined
-        h.dispatch(page, '_n1', 'tap')
-        await h.waitFor('the answer', () => !!app.answer)
-        return app.answer as { ok?: object; fail?: object } | undefined
-      }
+      const ask = await asker(h)
       expect((await ask(['T1', 'T2', 'T3']))?.ok).toMatchObject({
         T1: 'acceptWithAlert',
         T2: 'reject',
@@ -79,15 +87,7 @@ describe('subscriptions', () => {
     const sim = await simServer(answers)
     try {
       const h = host('alipay', { 'pages/a/index.js': ASKING_PAGE('my', 'entityIds') }, sim.url)
-      const page = await h.launch()
-      const app = h.appInstance as { ids: string[]; answer?: { ok?: object; fail?: object } }
-      const ask = async (ids: string[]) => {
-        app.ids = ids
-        app.answer = undefined
-        h.dispatch(page, '_n1', 'tap')
-        await h.waitFor('the answer', () => !!app.answer)
-        return app.answer as { ok?: object; fail?: object } | undefined
-      }
+      const ask = await asker(h)
       expect((await ask(['T1', 'T2', 'T3']))?.ok).toMatchObject({
         behavior: 'subscribe',
         result: { subscribedEntityIds: ['T1'], unsubscribedEntityIds: ['T2', 'T3'] },
