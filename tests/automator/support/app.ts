@@ -33,6 +33,26 @@ export function connectedApp(): MiniProgram {
   })
 }
 
+/**
+ * Runs `action` with the platform's `api` answered by `answer` (mockWxMethod: a result object, or a function the SDK
+ * runs inside the app with `args`, so it may use nothing of the spec's files); restores the API afterwards, whatever
+ * `action` did.
+ */
+export async function withMocked(
+  mp: MiniProgram,
+  api: string,
+  answer: object,
+  args: unknown[],
+  action: () => Promise<void>,
+): Promise<void> {
+  await mp.mockWxMethod(api, answer, ...args)
+  try {
+    await action()
+  } finally {
+    await mp.restoreWxMethod(api)
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import WebSocket from 'ws'
 import type { PermissionEvent, PermissionScript } from '../../../tools/miniprogram-host/src/permissions'
-import { waitUntil, type MiniProgram } from './app'
+import { waitUntil, withMocked, type MiniProgram } from './app'
 import { wsEndpoint } from './env'
 
 export type { PermissionEvent, PermissionScript }
@@ -62,10 +62,5 @@ function pickedFile(_options: unknown, base64: string, size: number, name: strin
 /** Runs `action` with WeChat's chat-file picker answering `file` (a PDF); restores it afterwards. */
 export async function withPickedFile(mp: MiniProgram, file: string, action: () => Promise<void>): Promise<void> {
   const bytes = fs.readFileSync(file)
-  await mp.mockWxMethod('chooseMessageFile', pickedFile, bytes.toString('base64'), bytes.length, 'proof.pdf')
-  try {
-    await action()
-  } finally {
-    await mp.restoreWxMethod('chooseMessageFile')
-  }
+  await withMocked(mp, 'chooseMessageFile', pickedFile, [bytes.toString('base64'), bytes.length, 'proof.pdf'], action)
 }
