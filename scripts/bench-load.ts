@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+import { educationRecordInput } from '../mock-server/scenarios'
 import { CLIENT_TIMEOUT_MS, IDEMPOTENCY_HEADER } from '../types/api'
 import { qaClient, qaRequestUrl } from './lib/qa-client'
 
@@ -233,14 +234,7 @@ async function perKindCpu(base: string, pid: number, usernames: string[]): Promi
     const record = await send<{ id: string }>(
       'POST',
       '/api/profile/records/education',
-      {
-        certificateNo: `9${String(i).padStart(11, '0')}`,
-        school: '首都医科大学',
-        graduationDate: '2020-07-01',
-        major: '护理学',
-        level: '本科',
-        studyMode: '全日制',
-      },
+      educationRecordInput(`9${String(i).padStart(11, '0')}`),
       token,
     )
     // Deleted again, so the five-record limit never stops the count.
@@ -509,19 +503,7 @@ async function run(CANDIDATES: number): Promise<void> {
         const added = await timed<{ id: string }>(
           'record add',
           '/api/profile/records/education',
-          json(
-            'POST',
-            {
-              certificateNo,
-              school: '首都医科大学',
-              graduationDate: '2020-07-01',
-              major: '护理学',
-              level: '本科',
-              studyMode: '全日制',
-            },
-            token,
-            true,
-          ),
+          json('POST', educationRecordInput(certificateNo), token, true),
         )
         if (!added) continue
         saves++

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { measurePackages, PLATFORM_LIMITS } from './lib/package-size'
-import { ROOT, buildTarget, logTail, seconds, targetsFromArgs, type Target } from '../devkit/taro-build'
+import { filesUnder, measurePackages, PLATFORM_LIMITS, sizeOf } from './lib/package-size'
+import { ROOT, buildTarget, distOf, logTail, seconds, targetsFromArgs, type Target } from '../devkit/taro-build'
 
 /**
  * `npm run bench`: builds each target (timed), then prints package sizes per platform beside the platform's limit
@@ -34,16 +34,6 @@ const BUDGET = {
 
 type MiniTarget = Exclude<Target, 'h5'>
 
-const distOf = (target: Target) => path.join(ROOT, 'dist', target)
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return []
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name)
-    return entry.isDirectory() ? filesUnder(full) : [full]
-  })
-}
-
-const sizeOf = (files: string[]) => files.reduce((n, f) => n + fs.statSync(f).size, 0)
 const gzipOf = (files: string[]) =>
   files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0)
 

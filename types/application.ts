@@ -12,6 +12,7 @@ import {
 } from '../domain/application-rules'
 import { IdType } from './account'
 import { ApplicationStatus, ExamKind, ProcessNodeState, WindowState } from './states'
+import { apiRoutes } from './api-routes'
 
 /**
  * The online application (网上报名, SPEC 3, issue 13): exams, dictionaries, an application's six steps, the exam
@@ -224,8 +225,8 @@ export const SubmitRequest = v.object({
 export const ChangeProvinceRequest = v.object({ ...withId, province: ProvinceCode })
 
 /** Multipart upload of a replacement exam photo (更换考试照片), field `photo`; answers with ApplicationView. */
-export const EXAM_PHOTO_UPLOAD_PATH = '/api/applications/:id/photo'
-export const EXAM_PHOTO_UPLOAD_FIELD = 'photo'
+export const EXAM_PHOTO_UPLOAD_PATH = apiRoutes.uploadExamPhoto.path
+export const EXAM_PHOTO_UPLOAD_FIELD = apiRoutes.uploadExamPhoto.upload.field
 /** Where the exam photo came from: the hub's registration photo (确认使用照片) or a replacement for this exam. */
 export const ExamPhotoSource = v.picklist(['hub', 'exam'])
 export type ExamPhotoSource = v.InferOutput<typeof ExamPhotoSource>

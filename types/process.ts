@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { ApplicationView } from './application'
 import { ConfirmationState, PayOutcome, PlatformName, SubscribeAnswer, SubscribeOutcome } from './states'
+import { apiRoutes } from './api-routes'
 
 /**
  * After submission (SPEC 4, issue 14): payment, the online-confirmation materials and the reminders. The process
@@ -81,7 +82,7 @@ export const PC_PAYMENT_MESSAGE = '本考区未开通手机缴费，请使用电
 
 // --- Materials (上传材料, online-confirmation provinces) -----------------------------------------------------------
 
-export const MATERIAL_UPLOAD_FIELD = 'file'
+export const MATERIAL_UPLOAD_FIELD = apiRoutes.uploadMaterial.upload.field
 
 /**
  * The limits a material file is held to (issue 20), stated here so the server enforces, the page states and the
@@ -110,7 +111,7 @@ export const MATERIAL_LIMITS = {
  */
 export const MaterialFormat = v.picklist(['jpeg', 'pdf'])
 export type MaterialFormat = v.InferOutput<typeof MaterialFormat>
-export const MATERIAL_UPLOAD_PATH = '/api/applications/:id/materials/:key'
+export const MATERIAL_UPLOAD_PATH = apiRoutes.uploadMaterial.path
 /** Where `imageUrl` points: `${MATERIAL_VIEW_PATH}/<ticket>`. */
 export const MATERIAL_VIEW_PATH = '/api/material-view'
 

@@ -12,6 +12,7 @@ import {
 /** The personal-info hub (个人信息管理): basic info, photo, education/degree records, binding, the gate to applying. */
 
 import { GateItem, IdentityState, PhotoState, PlatformName, RecordKind, RecordState } from './states'
+import { apiRoutes } from './api-routes'
 export { GateItem, IdentityState, PhotoState, RecordKind, RecordState }
 /** The platforms an account binds to: every platform the app runs on. */
 export const BindPlatform = PlatformName
@@ -60,8 +61,8 @@ export const PhotoResponse = v.object({
 export type PhotoInfo = v.InferOutput<typeof PhotoResponse>
 
 /** Multipart upload (not JSON): field `photo` holds the JPEG. Answers with PhotoResponse. */
-export const PHOTO_UPLOAD_PATH = '/api/profile/photo'
-export const PHOTO_UPLOAD_FIELD = 'photo'
+export const PHOTO_UPLOAD_PATH = apiRoutes.uploadPhoto.path
+export const PHOTO_UPLOAD_FIELD = apiRoutes.uploadPhoto.upload.field
 
 const requiredText = (label: string, max: number) =>
   v.pipe(

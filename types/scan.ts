@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { SCAN_FIELDS, ScanKind, ScanRecognised } from '../domain/xuexin-fields'
+import { apiRoutes } from './api-routes'
 
 /**
  * Scanning a 学信网 (chsi.com.cn) query-result screenshot: the server reads the fields, the candidate checks them in
@@ -9,7 +10,7 @@ import { SCAN_FIELDS, ScanKind, ScanRecognised } from '../domain/xuexin-fields'
 export { SCAN_FIELDS, SCAN_FIELDS_BY_KIND, ScanKind, ScanRecognised, type ScanField } from '../domain/xuexin-fields'
 
 /** The multipart field that carries the image. */
-export const SCAN_UPLOAD_FIELD = 'file'
+export const SCAN_UPLOAD_FIELD = apiRoutes.scanEducation.upload.field
 /** Largest accepted upload (a long phone screenshot as PNG stays well below). */
 export const SCAN_MAX_BYTES = 8 * 1024 * 1024
 

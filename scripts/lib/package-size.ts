@@ -67,7 +67,8 @@ export interface PackageSizes {
   total: { bytes: number; files: number }
 }
 
-function filesUnder(dir: string): string[] {
+/** Every file below `dir` (none when it does not exist). */
+export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return []
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name)
@@ -75,7 +76,8 @@ function filesUnder(dir: string): string[] {
   })
 }
 
-const sizeOf = (files: string[]) => files.reduce((n, f) => n + fs.statSync(f).size, 0)
+/** Their bytes together. */
+export const sizeOf = (files: string[]) => files.reduce((n, f) => n + fs.statSync(f).size, 0)
 
 /** Main package and subpackages of one mini-program output, by the subpackage roots app.json declares. */
 export function measurePackages(dir: string): PackageSizes {

@@ -1,4 +1,6 @@
-import { endpoints, type JsonEndpointName, type RequestOf, type ResponseOf, type UploadName } from '@contract/api'
+// Types only from the contract's registry (types/api.ts holds every schema): the calls need just the routes.
+import type { JsonEndpointName, RequestOf, ResponseOf, UploadName } from '@contract/api'
+import { apiRoutes } from '@contract/api-routes'
 import { callEndpoint, uploadEndpoint, type CallOptions, type UploadCallOptions } from './request'
 import type { RecordKind } from '@domain/education'
 import { provideSimulation } from '../platform/simulation'
@@ -21,7 +23,7 @@ export function call<N extends JsonEndpointName>(
   input: RequestOf<N>,
   options?: CallOptions,
 ): Promise<ResponseOf<N>> {
-  return callEndpoint<ResponseOf<N>>(endpoints[name], input as object, options)
+  return callEndpoint<ResponseOf<N>>(apiRoutes[name], input as object, options)
 }
 
 /**
@@ -34,7 +36,7 @@ export function upload<N extends UploadName>(
   fields: Record<string, string> = {},
   options?: UploadCallOptions,
 ): Promise<ResponseOf<N>> {
-  return uploadEndpoint<ResponseOf<N>>(endpoints[name], filePath, fields, options)
+  return uploadEndpoint<ResponseOf<N>>(apiRoutes[name], filePath, fields, options)
 }
 
 /** One typed function per endpoint; pages and stores use these. */

@@ -5,9 +5,9 @@ import {
   SESSION_HEADER,
   isStateChanging,
   requestTarget,
-  type Endpoint,
+  type Route,
   type UploadSpec,
-} from '@contract/api'
+} from '@contract/api-routes'
 import { platform } from '../platform/platform'
 import { ApiError } from './api-error'
 import { reportRetry, type RetryStatus } from './retry-status'
@@ -66,7 +66,7 @@ export function newIdempotencyKey(): string {
 
 /** The full URL (path parameters and query in place, `requestTarget` of the contract) and the JSON body, if any. */
 export function buildUrl(
-  endpoint: Pick<Endpoint, 'method' | 'path'>,
+  endpoint: Pick<Route, 'method' | 'path'>,
   input: Record<string, unknown>,
 ): { url: string; body?: Record<string, unknown> } {
   const { path, body } = requestTarget(endpoint, input)
@@ -195,7 +195,7 @@ function safeJson(text: string): unknown {
  * expired session reported to the app.
  */
 async function send<Res>(
-  endpoint: Endpoint,
+  endpoint: Route,
   options: CallOptions,
   baseHeaders: Record<string, string>,
   transport: (headers: Record<string, string>) => Promise<Answer>,
@@ -216,7 +216,7 @@ async function send<Res>(
 }
 
 /** Calls one JSON endpoint of the contract through Taro.request. */
-export function callEndpoint<Res>(endpoint: Endpoint, input: object, options: CallOptions = {}): Promise<Res> {
+export function callEndpoint<Res>(endpoint: Route, input: object, options: CallOptions = {}): Promise<Res> {
   const { url, body } = buildUrl(endpoint, input as Record<string, unknown>)
   // A JSON content type without a body (GET, DELETE) is refused by the server as an empty JSON body.
   const contentType: Record<string, string> = body ? { 'content-type': 'application/json' } : {}
@@ -240,7 +240,7 @@ export interface UploadCallOptions extends CallOptions {
 
 /** Sends a file to one upload endpoint of the contract through the platform's upload (multipart). */
 export function uploadEndpoint<Res>(
-  endpoint: Endpoint & { upload: UploadSpec },
+  endpoint: Route & { upload: UploadSpec },
   filePath: string,
   fields: Record<string, string> = {},
   options: UploadCallOptions = {},

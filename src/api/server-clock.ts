@@ -1,4 +1,4 @@
-import { SERVER_TIME_HEADER } from '@contract/api'
+import { SERVER_TIME_HEADER } from '@contract/api-routes'
 
 /**
  * The server's time as the app knows it: an offset learnt from every answer, so countdowns (a captcha's expiry, a

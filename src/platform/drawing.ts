@@ -98,8 +98,16 @@ export function stepsOf(drawing: Drawing, measure: Measure): DrawStep[] {
   return typeof drawing.steps === 'function' ? drawing.steps(measure) : drawing.steps
 }
 
-/** Paints the drawing; `image` is the loaded picture for the image step, or null. */
-export function paint(ctx: Canvas2D, drawing: Drawing, image: unknown): void {
+/** Paints a drawing on a canvas 2D; `image` is the loaded picture for the image step, or null. */
+export type Paint = (ctx: Canvas2D, drawing: Drawing, image: unknown) => void
+
+/**
+ * Paints the drawing; `image` is the loaded picture for the image step, or null. The platforms get it from their
+ * caller (platform.renderDrawing's `paint`, handed over by save-image.ts) and never import it: this module then
+ * ships with the pages that save an image (their subpackages, their H5 chunks), not in the main package or the H5
+ * entry.
+ */
+export const paint: Paint = (ctx, drawing, image) => {
   ctx.fillStyle = drawing.background
   ctx.fillRect(0, 0, drawing.width, drawing.height)
   ctx.textBaseline = 'top'

@@ -277,10 +277,11 @@ export const platform: Platform = {
         fail: (e) => resolve(subscribeFailureOfAlipay(e)),
       })
     }),
-  renderDrawing: (drawing, canvasId) =>
+  renderDrawing: (drawing, canvasId, paint) =>
     renderOnPageCanvas(
       drawing,
       canvasId,
+      paint,
       (ctx) =>
         new Promise((resolve, reject) =>
           (ctx as AlipayCanvasContext).toTempFilePath({

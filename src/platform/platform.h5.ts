@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { chooseImageViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
 import { notAsked } from './subscribe'
 import type { FaceResult, Platform } from './types'
-import { paint, type Canvas2D, type Drawing } from './drawing'
+import type { Canvas2D, Drawing, Paint } from './drawing'
 import { simulation } from './simulation'
 import { amapMarkerUrl } from './places'
 
@@ -26,7 +26,7 @@ function deviceId(): string {
  * browser may not read back (no CORS) would taint the canvas, so then it is painted again with the photo's box empty.
  * https://developer.mozilla.org/docs/Web/API/HTMLCanvasElement/toDataURL
  */
-async function renderInBrowser(drawing: Drawing): Promise<string> {
+async function renderInBrowser(drawing: Drawing, paint: Paint): Promise<string> {
   const canvas = document.createElement('canvas')
   canvas.width = drawing.width
   canvas.height = drawing.height
@@ -98,7 +98,7 @@ export const platform: Platform = {
     const r = await simulation().subscribe(templateIds)
     return r.refused ? notAsked('templates') : { outcome: r.outcome, answers: r.answers, failure: null }
   },
-  renderDrawing: (drawing) => renderInBrowser(drawing),
+  renderDrawing: (drawing, _canvasId, paint) => renderInBrowser(drawing, paint),
   // The exported PNG (a data URL) is downloaded under a real name (an <a download>).
   // https://developer.mozilla.org/docs/Web/HTML/Element/a#download
   saveImage: async (path, fileName) => {

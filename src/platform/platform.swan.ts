@@ -1,9 +1,12 @@
 import {
   canvasToFileViaTaro,
+  compressedOrOriginal,
   renderOnPageCanvas,
   getImageInfoViaTaro,
+  promised,
   readFileHeadViaTaro,
   isCancel,
+  saveToAlbumWith,
   uploadViaTaro,
 } from './shared'
 import { notAsked, subscribeResultOfSwanForm, type SwanSubscribeFormDetail } from './subscribe'
@@ -15,7 +18,6 @@ import {
   type ImageSource,
   type Platform,
   type RefusalKind,
-  type SaveImageResult,
   type SubscribeFormChannel,
   type SubscribeResult,
 } from './types'
@@ -109,33 +111,17 @@ function chooseImage(source: ImageSource): Promise<ChosenImage | null> {
 
 /** A smaller JPEG (swan.compressImage, quality 0-100), its size from swan.getFileInfo; the original where it fails. */
 function compressImage(image: ChosenImage): Promise<ChosenImage> {
-  return new Promise((resolve) => {
-    swan.compressImage({
-      src: image.path,
-      quality: 80,
-      success: (res) =>
-        swan.getFileInfo({
-          filePath: res.tempFilePath,
-          success: (info) => resolve({ path: res.tempFilePath, size: info.size }),
-          fail: () => resolve(image),
-        }),
-      fail: () => resolve(image),
-    })
-  })
+  return compressedOrOriginal(
+    image,
+    async (src) =>
+      (await promised<{ tempFilePath: string }>((cb) => swan.compressImage({ src, quality: 80, ...cb }))).tempFilePath,
+    async (filePath) => (await promised<{ size: number }>((cb) => swan.getFileInfo({ filePath, ...cb }))).size,
+  )
 }
 
-function saveToAlbum(filePath: string): Promise<SaveImageResult> {
-  return new Promise((resolve) => {
-    swan.saveImageToPhotosAlbum({
-      filePath,
-      success: () => resolve('saved'),
-      fail: (err) => {
-        const outcome = refusalOfSwan(err)
-        resolve(outcome === 'scope' ? 'denied' : outcome)
-      },
-    })
-  })
-}
+/** The album: scope.writePhotosAlbum refused is 10003 (never asked again: swan.openSetting), the phone's 10005. */
+const saveToAlbum = (path: string) =>
+  saveToAlbumWith((filePath) => promised((cb) => swan.saveImageToPhotosAlbum({ filePath, ...cb })), refusalOfSwan, path)
 
 /**
  * Baidu: getLoginCode, polymer payment. No face login or recovery: Baidu offers a mini-program no live verification
@@ -245,7 +231,8 @@ export const platform: Platform = {
   // https://smartprogram.baidu.com/docs/develop/api/show/canvas_swan-createCanvasContext/
   // https://smartprogram.baidu.com/docs/develop/api/show/canvas_swan-canvasToTempFilePath/
   // https://smartprogram.baidu.com/docs/develop/api/media/image_swan-saveImageToPhotosAlbum/
-  renderDrawing: (drawing, canvasId) => renderOnPageCanvas(drawing, canvasId, () => canvasToFileViaTaro(canvasId)),
+  renderDrawing: (drawing, canvasId, paint) =>
+    renderOnPageCanvas(drawing, canvasId, paint, () => canvasToFileViaTaro(canvasId)),
   saveImage: (path) => saveToAlbum(path),
   // Only from a tap; the one way back after a 10003, since Baidu never asks again.
   openSettings: () =>

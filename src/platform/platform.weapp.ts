@@ -1,6 +1,15 @@
 import Taro from '@tarojs/taro'
-import { downloadViaTaro, getImageInfoViaTaro, isCancel, readFileHeadViaTaro, uploadViaTaro } from './shared'
-import { paint, type Drawing } from './drawing'
+import {
+  compressedOrOriginal,
+  downloadViaTaro,
+  getImageInfoViaTaro,
+  isCancel,
+  promised,
+  readFileHeadViaTaro,
+  saveToAlbumWith,
+  uploadViaTaro,
+} from './shared'
+import type { Drawing, Paint } from './drawing'
 import {
   PlatformRefusal,
   type ChosenFile,
@@ -8,7 +17,6 @@ import {
   type FaceResult,
   type Platform,
   type RefusalKind,
-  type SaveImageResult,
   type SubscribeResult,
 } from './types'
 import { subscribeFailureOfWx, subscribeResultOfWx } from './subscribe'
@@ -134,19 +142,13 @@ function chooseFile(extensions: string[]): Promise<ChosenFile | null> {
  * https://developers.weixin.qq.com/miniprogram/dev/api/file/FileSystemManager.getFileInfo.html
  */
 function compressImage(image: ChosenImage): Promise<ChosenImage> {
-  return new Promise((resolve) => {
-    wx.compressImage({
-      src: image.path,
-      quality: 80,
-      success: (res) =>
-        wx.getFileSystemManager().getFileInfo({
-          filePath: res.tempFilePath,
-          success: (info) => resolve({ path: res.tempFilePath, size: info.size }),
-          fail: () => resolve(image),
-        }),
-      fail: () => resolve(image),
-    })
-  })
+  return compressedOrOriginal(
+    image,
+    async (src) =>
+      (await promised<{ tempFilePath: string }>((cb) => wx.compressImage({ src, quality: 80, ...cb }))).tempFilePath,
+    async (filePath) =>
+      (await promised<{ size: number }>((cb) => wx.getFileSystemManager().getFileInfo({ filePath, ...cb }))).size,
+  )
 }
 
 /**
@@ -154,28 +156,18 @@ function compressImage(image: ChosenImage): Promise<ChosenImage> {
  * once ("auth deny") until the candidate allows it in wx.openSetting. The privacy popup comes first (104 if refused).
  * https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.saveImageToPhotosAlbum.html
  */
-function saveToAlbum(filePath: string): Promise<SaveImageResult> {
-  return new Promise((resolve) => {
-    wx.saveImageToPhotosAlbum({
-      filePath,
-      success: () => resolve('saved'),
-      fail: (err) => {
-        const outcome = refusalOfWx(err)
-        resolve(outcome === 'scope' ? 'denied' : outcome)
-      },
-    })
-  })
-}
+const saveToAlbum = (path: string) =>
+  saveToAlbumWith((filePath) => promised((cb) => wx.saveImageToPhotosAlbum({ filePath, ...cb })), refusalOfWx, path)
 
 /**
  * A drawing (保存报名表, the 准考证, the 成绩合格证明) painted on an offscreen canvas 2D and exported as a temp file.
  * Its picture is downloaded first (wx.downloadFile) and loaded from the local file with the canvas's createImage.
- * The album (saveToAlbumViaTaro) then needs scope.writePhotosAlbum; once refused, WeChat fails at once
+ * The album (saveToAlbum) then needs scope.writePhotosAlbum; once refused, WeChat fails at once
  * ("auth deny") until the candidate allows it in the settings (wx.openSetting).
  * https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.createOffscreenCanvas.html
  * https://developers.weixin.qq.com/miniprogram/dev/api/canvas/OffscreenCanvas.createImage.html
  */
-async function renderOffscreen(drawing: Drawing): Promise<string> {
+async function renderOffscreen(drawing: Drawing, paint: Paint): Promise<string> {
   const canvas = wx.createOffscreenCanvas({ type: '2d', width: drawing.width, height: drawing.height })
   const local = drawing.imageUrl ? await downloadViaTaro(drawing.imageUrl) : null
   let image: unknown = null
@@ -293,7 +285,7 @@ export const platform: Platform = {
         fail: (err) => resolve(subscribeFailureOfWx(err)),
       })
     }),
-  renderDrawing: (drawing) => renderOffscreen(drawing),
+  renderDrawing: (drawing, _canvasId, paint) => renderOffscreen(drawing, paint),
   saveImage: (path) => saveToAlbum(path),
   // Only from a tap (基础库 2.3.0+: "openSetting:fail can only be invoked by user TAP gesture").
   // https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/wx.openSetting.html

@@ -1,4 +1,4 @@
-import type { Drawing } from './drawing'
+import { paint, type Drawing } from './drawing'
 import { platform } from './platform'
 import type { RefusalKind, SaveImageResult } from './types'
 
@@ -14,7 +14,7 @@ export async function saveDrawingAsImage(
 ): Promise<SaveImageResult> {
   let path: string
   try {
-    path = await platform.renderDrawing(drawing, canvasId)
+    path = await platform.renderDrawing(drawing, canvasId, paint)
   } catch {
     return 'failed'
   }

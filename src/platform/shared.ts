@@ -1,6 +1,14 @@
 import Taro from '@tarojs/taro'
-import { paint, type Canvas2D, type Drawing } from './drawing'
-import type { ChosenImage, ImageInfo, ImageSource, SaveImageResult, UploadOptions, UploadResult } from './types'
+import type { Canvas2D, Drawing, Paint } from './drawing'
+import type {
+  ChosenImage,
+  ImageInfo,
+  ImageSource,
+  RefusalKind,
+  SaveImageResult,
+  UploadOptions,
+  UploadResult,
+} from './types'
 
 /** The parts every platform does through Taro's own cross-platform APIs. */
 
@@ -187,6 +195,7 @@ export function legacyCanvas2D(ctx: Taro.CanvasContext): Canvas2D {
 export async function renderOnPageCanvas(
   drawing: Drawing,
   canvasId: string,
+  paint: Paint,
   exportImage: (ctx: Taro.CanvasContext) => Promise<string>,
 ): Promise<string> {
   const image = drawing.imageUrl ? await downloadViaTaro(drawing.imageUrl) : null
@@ -205,33 +214,46 @@ export async function canvasToFileViaTaro(canvasId: string): Promise<string> {
   return res.tempFilePath
 }
 
+/** A platform call in callback form (`success`, `fail`), as a promise. */
+export function promised<T>(
+  call: (callbacks: { success: (res: T) => void; fail: (err: unknown) => void }) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => call({ success: resolve, fail: reject }))
+}
+
 /**
- * Saves an image file to the album: WeChat and Baidu ask for scope.writePhotosAlbum on the first call; once refused,
- * the call fails with "auth deny"/"authorize" until the candidate allows it in the settings.
- * https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.saveImageToPhotosAlbum.html
- * https://smartprogram.baidu.com/docs/develop/api/media/image_swan-saveImageToPhotosAlbum/
+ * A smaller JPEG of a photo, with its size read back through the file system; the original where either fails.
+ * `compress` and `sizeOf` are the platform's own calls (WeChat: wx.compressImage, FileSystemManager.getFileInfo;
+ * Baidu: swan.compressImage, swan.getFileInfo).
  */
-export async function saveToAlbumViaTaro(path: string): Promise<SaveImageResult> {
+export async function compressedOrOriginal(
+  image: ChosenImage,
+  compress: (src: string) => Promise<string>,
+  sizeOf: (path: string) => Promise<number>,
+): Promise<ChosenImage> {
   try {
-    await Taro.saveImageToPhotosAlbum({ filePath: path })
-    return 'saved'
-  } catch (err) {
-    const msg = String((err as { errMsg?: string })?.errMsg ?? err)
-    if (/auth|authoriz|permission|denied/i.test(msg)) return 'denied'
-    if (isCancel(err)) return 'cancel'
-    return 'failed'
+    const path = await compress(image.path)
+    return { path, size: await sizeOf(path) }
+  } catch {
+    return image
   }
 }
 
 /**
- * The permission settings, where a refused album permission is allowed again.
- * https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/wx.openSetting.html
+ * Saves a file to the album with the platform's saveImageToPhotosAlbum (`save`), its failure read by that platform's
+ * refusal table (`refusalOf`): a refused scope is `denied` (the page offers the settings), another refusal, a cancel
+ * or a failure as it is.
  */
-export async function openSettingsViaTaro(): Promise<boolean> {
+export async function saveToAlbumWith(
+  save: (filePath: string) => Promise<unknown>,
+  refusalOf: (err: unknown) => RefusalKind | 'cancel',
+  filePath: string,
+): Promise<SaveImageResult> {
   try {
-    await Taro.openSetting()
-    return true
-  } catch {
-    return false
+    await save(filePath)
+    return 'saved'
+  } catch (err) {
+    const outcome = refusalOf(err)
+    return outcome === 'scope' ? 'denied' : outcome
   }
 }

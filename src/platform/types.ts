@@ -3,7 +3,7 @@
  * the build picks platform.<target>.ts, so each bundle carries only its own branch.
  */
 import type { FacePlatform } from '@contract/account'
-import type { Drawing } from './drawing'
+import type { Drawing, Paint } from './drawing'
 import type { FaceOutcome, PayOutcome, PlatformName, SubscribeAnswer, SubscribeOutcome } from '@contract/states'
 export type { PlatformName }
 
@@ -259,9 +259,10 @@ export interface Platform {
    * Paints the drawing (src/platform/drawing.ts) and exports it as an image: a temp file path on the mini-programs, a
    * PNG data URL on H5. Its picture (`imageUrl`) is downloaded first and drawn; one that cannot be downloaded leaves
    * its box outlined. `canvasId`: the <DrawingCanvas> on the page (Alipay and Baidu draw there; WeChat and H5 paint
-   * off screen). Save it with saveImage (saveDrawingAsImage in save-image.ts does both).
+   * off screen). `paint` is drawing.ts's painter, handed over by the caller so that no platform file imports it (it
+   * loads with the pages that save images). Save it with saveImage (saveDrawingAsImage in save-image.ts does both).
    */
-  renderDrawing(drawing: Drawing, canvasId: string): Promise<string>
+  renderDrawing(drawing: Drawing, canvasId: string, paint: Paint): Promise<string>
   /** Saves an exported drawing: to the photo album on the mini-programs (asking for the permission), a download on H5. */
   saveImage(path: string, fileName: string): Promise<SaveImageResult>
   /**

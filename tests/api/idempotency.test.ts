@@ -1,3 +1,4 @@
+import { educationRecordInput } from '../../mock-server/scenarios'
 import { startMock, type RunningMock } from '../support/servers'
 import {
   bearer,
@@ -91,14 +92,7 @@ describe('idempotency', () => {
       fetch(`${mock.url}/api/profile/records/education`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': key, ...bearer(c.token) },
-        body: JSON.stringify({
-          certificateNo,
-          school: '首都医科大学',
-          graduationDate: '2020-07-01',
-          major: '护理学',
-          level: '本科',
-          studyMode: '全日制',
-        }),
+        body: JSON.stringify(educationRecordInput(certificateNo)),
       })
     expect((await post('CERT-0001')).status).toBe(201)
     const again = await post('CERT-0001')

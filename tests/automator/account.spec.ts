@@ -1,6 +1,6 @@
 import { makeIdNumber } from '../../mock-server/scenarios'
 import {
-  connectApp,
+  connectedApp,
   element,
   openPage,
   pageAt,
@@ -9,24 +9,17 @@ import {
   type,
   waitForText,
   waitUntil,
-  type MiniProgram,
   type Page,
 } from './support/app'
 import { captchaShown, qaApi } from './support/qa'
-import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // The account flows of issue 4 (SPEC 1): register, password and face login, lockout, recovery, cancellation,
 // session expiry. Candidates are created through the QA API; captchas come from it too.
 jest.setTimeout(60_000)
 
 describe('account', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   let seq = Math.floor(Date.now() / 1000) % 100000
-
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const nextIdNumber = () => makeIdNumber('330106', '19870412', String(seq++ % 1000).padStart(3, '0'))
 

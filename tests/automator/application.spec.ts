@@ -1,6 +1,6 @@
 import path from 'node:path'
 import {
-  connectApp,
+  connectedApp,
   element,
   openPage,
   pageAt,
@@ -9,7 +9,6 @@ import {
   type,
   waitForText,
   waitUntil,
-  type MiniProgram,
   type Page,
 } from './support/app'
 import { mockUrl } from './support/env'
@@ -18,7 +17,6 @@ import { logInWithPassword, withPickedImage } from './support/candidate'
 import type { QaResponseOf } from '../../types/qa'
 import { qaApi } from './support/qa'
 import { saveAndRead, withAlbumRefused } from './support/saved-images'
-import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // 网上报名 (issue 13): exams list → province → declarations → six steps → photo → review → form, for a new candidate
 // (apply-open) and a historical one in 北京 (confirmed at once); withdraw and resubmit changes the 验证码; a half-typed
@@ -31,12 +29,7 @@ const PHOTO = path.join(__dirname, '..', 'fixtures', 'photos', 'valid-358x441.jp
 type QaApplication = QaResponseOf<'applications'>['applications'][number]
 
 describe('online application wizard', () => {
-  let mp: MiniProgram
-
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
+  const mp = connectedApp()
 
   async function logIn(user: { username: string; password: string }): Promise<void> {
     await logInWithPassword(mp, user)

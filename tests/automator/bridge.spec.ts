@@ -1,17 +1,15 @@
 import { skipOn } from './support/platform'
-import { connectApp, element, openPage, tap, type MiniProgram, type Page } from './support/app'
+import { connectedApp, element, openPage, tap, type Page } from './support/app'
 import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // How a spec fails and how platform calls are mocked: the same in the WeChat devtools and through the H5 bridge.
 describe('automation behaviour', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   let page: Page
 
   beforeAll(async () => {
-    mp = await connectApp()
     page = await openPage(mp, '/pages/login/index', '#login-page')
   }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   it('fails a tap on a missing id with a message naming it', async () => {
     await expect(tap(page, '#login-no-such-button', 500)).rejects.toThrow('#login-no-such-button')

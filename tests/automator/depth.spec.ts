@@ -1,9 +1,8 @@
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
-import { connectApp, element, pageAt, tap, waitUntil, type MiniProgram, type Page } from './support/app'
+import { connectedApp, element, pageAt, tap, waitUntil, type Page } from './support/app'
 import { logInWithPassword } from './support/candidate'
 import { target } from './support/platform'
 import { qaApi } from './support/qa'
-import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 /**
  * The page stack at its deepest (issue 19): WeChat keeps ten pages and refuses an 11th (`navigateTo:fail webview
@@ -26,12 +25,7 @@ const route = (page: string) => `packages/application/${page}/index`
 const REVIEW = route('review')
 
 describe('the page stack at full depth', () => {
-  let mp: MiniProgram
-
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
+  const mp = connectedApp()
 
   const depth = async () => (await mp.pageStack()).length
   /** The stack's depth once the route change has settled (H5's router pops a multi-page back one page at a time). */

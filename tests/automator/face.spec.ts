@@ -1,16 +1,5 @@
 import { makeIdNumber } from '../../mock-server/scenarios'
-import {
-  connectApp,
-  element,
-  openPage,
-  pageAt,
-  tap,
-  type,
-  waitForText,
-  waitUntil,
-  type MiniProgram,
-  type Page,
-} from './support/app'
+import { connectedApp, element, openPage, pageAt, tap, type, waitForText, waitUntil, type Page } from './support/app'
 import { describeSkipOn } from './support/platform'
 import { captchaShown, qaApi } from './support/qa'
 import { HOOK_TIMEOUT_MS } from '../support/timeouts'
@@ -42,12 +31,11 @@ const ALIPAY_SCREEN: Record<'finished' | 'cancel' | 'unsupported', object> = {
 describeSkipOn({
   swan: 'Baidu offers no face verification our server can confirm (platform.swan.ts: no faceVerification capability)',
 })('face verification', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   let target: Target
   let seq = Math.floor(Date.now() / 1000) % 100000
 
   beforeAll(async () => {
-    mp = await connectApp()
     const info = (await mp.systemInfo()) as { platform?: string }
     const env = process.env.AUTOMATOR_TARGET as Target | undefined
     target = env ?? (info?.platform === 'h5' ? 'h5' : 'weapp')
@@ -59,7 +47,6 @@ describeSkipOn({
   afterEach(async () => {
     await mp.restoreWxMethod(faceApi())
   }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const faceApi = () => (target === 'alipay' ? 'startAPVerify' : 'requestFacialVerify')
 

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import {
   absent,
-  connectApp,
+  connectedApp,
   element,
   openPage,
   pageAt,
@@ -10,13 +10,11 @@ import {
   type,
   waitForText,
   waitUntil,
-  type MiniProgram,
   type Page,
 } from './support/app'
 import { logInNewCandidate, withPickedImage } from './support/candidate'
 import { qaApi } from './support/qa'
 import { postEducationRecord } from '../support/records'
-import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // 个人信息管理 (issue 5): from locked to unlocked, the photo checks, the record limit, a verified record's missing
 // delete. Selects only by the pages' ids; verification outcomes come from the QA API, as in the devtools.
@@ -24,13 +22,8 @@ import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 const PHOTOS = path.join(__dirname, '..', 'fixtures', 'photos')
 
 describe('personal-info hub', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   let seq = 900 + Math.floor(Math.random() * 90)
-
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   /** A new candidate, logged in through the login page; resolves on the hub. */
   async function newCandidateOnHub(): Promise<{ username: string; hub: Page }> {

@@ -3,7 +3,7 @@ import { ID_TYPE_LABELS, type IdType } from '../../domain/id-documents'
 import { NATIONALITIES } from '../../domain/nationalities'
 import {
   absent,
-  connectApp,
+  connectedApp,
   element,
   openPage,
   pageAt,
@@ -11,11 +11,9 @@ import {
   textOf,
   type,
   waitForText,
-  type MiniProgram,
   type Page,
 } from './support/app'
 import { captchaShown, qaApi } from './support/qa'
-import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // Registration with every ID type (issue 24), as QA runs it in the devtools: the type chosen first, the number by the
 // type's rules (a wrong check character and a wrong format refused on the screen), gender and birth date where the
@@ -24,13 +22,8 @@ import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 jest.setTimeout(90_000)
 
 describe('every ID type', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   let seq = Math.floor(Date.now() / 1000) % 100000
-
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const gb = (first17: string) => first17 + idCheckChar(first17)
   const s3 = () => String(seq++ % 1000).padStart(3, '0')

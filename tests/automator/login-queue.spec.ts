@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
-import { connectApp, element, openPage, pageAt, tap, type, waitForText, type MiniProgram } from './support/app'
+import { connectedApp, element, openPage, pageAt, tap, type, waitForText } from './support/app'
 import { captchaShown, qaApi } from './support/qa'
 import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
@@ -12,15 +12,11 @@ jest.setTimeout(60_000)
  * again the app logs in by itself at its next try (the same idempotency key, so the same place).
  */
 describe('login waiting room', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   const seq = Math.floor(Date.now() / 1000) % 100000
 
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await qaApi('setLoginQueue', { capacity: null })
-    await mp?.disconnect()
   }, HOOK_TIMEOUT_MS)
 
   it('shows 排队人数较多 with the place and the wait, then logs in by itself', async () => {

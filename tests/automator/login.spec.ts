@@ -1,18 +1,14 @@
-import { connectApp, element, openPage, tap, textOf, type, waitUntil, type MiniProgram, type Page } from './support/app'
+import { connectedApp, element, openPage, tap, textOf, type, waitUntil, type Page } from './support/app'
 import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // 登录 page: the image captcha and the refusal of an empty form. Selects only by the page's ids.
 describe('login page', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   let page: Page
 
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
   beforeEach(async () => {
     page = await openPage(mp, '/pages/login/index', '#login-page')
   }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const captchaSrc = async () => String(await (await element(page, '#login-captcha-image')).attribute('src'))
 

@@ -1,5 +1,5 @@
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
-import { connectApp, element, openPage, tap, waitForText, type MiniProgram, type Page } from './support/app'
+import { connectedApp, element, openPage, tap, waitForText, type Page } from './support/app'
 import { logInWithPassword } from './support/candidate'
 import { skipOn, target } from './support/platform'
 import { qaApi } from './support/qa'
@@ -15,15 +15,11 @@ import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 jest.setTimeout(180_000)
 
 describe('payment: the payer and pending results', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
 
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
   afterEach(async () => {
     await qaApi('simPay', { outcome: 'success' })
   }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   /** A submitted, confirmed and reviewed application of the demo candidate, due for payment; its pay page. */
   async function due(): Promise<{ id: string; page: Page }> {

@@ -2,19 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
-import {
-  absent,
-  connectApp,
-  element,
-  openPage,
-  tap,
-  textOf,
-  waitForText,
-  waitUntil,
-  type MiniProgram,
-} from './support/app'
+import { absent, connectedApp, element, openPage, tap, textOf, waitForText, waitUntil, type Page } from './support/app'
 import { logInWithPassword, withPickedImage } from './support/candidate'
-import { permissions, withPickedFile } from './support/permissions'
+import { permissions, SCOPE_REFUSED, settingsOpened, withPickedFile } from './support/permissions'
 import { describeSkipOn, skipOn, target } from './support/platform'
 import { qaApi } from './support/qa'
 import { HOOK_TIMEOUT_MS } from '../support/timeouts'
@@ -41,15 +31,11 @@ const HOST_ONLY = {
 const CAMERA_REFUSED = { reset: true, source: 'camera', answers: { camera: 'deny' } } as const
 
 describeSkipOn(HOST_ONLY)('refusals: each platform’s codes, the app’s words and way forward', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
 
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
   afterEach(async () => {
     await permissions({ reset: true })
   }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   /** The demo candidate with an application of 天津 (online confirmation: materials), not submitted yet. */
   async function applicationWithMaterials(): Promise<string> {
@@ -86,7 +72,7 @@ describeSkipOn(HOST_ONLY)('refusals: each platform’s codes, the app’s words 
     if (target() === 'swan') expect(refused).toContain('百度App不会再次询问')
     await element(page, '#materials-open-settings')
     let seen = await permissions()
-    const code = { weapp: 'auth deny', swan: 10003, alipay: 2001 }[target() as 'weapp' | 'swan' | 'alipay']
+    const code = SCOPE_REFUSED[target() as keyof typeof SCOPE_REFUSED]
     expect(seen.events).toContainEqual({
       type: 'refused',
       api: target() === 'weapp' ? 'chooseMedia' : 'chooseImage',
@@ -105,11 +91,7 @@ describeSkipOn(HOST_ONLY)('refusals: each platform’s codes, the app’s words 
     // 去设置: the settings page (from the tap), where the candidate allows the camera; then the upload goes through.
     await permissions({ inSettings: { camera: true } })
     await tap(page, '#materials-open-settings')
-    await waitUntil(
-      'the settings page opened',
-      async () => (await permissions()).events.some((e) => e.type === 'settings' && e.outcome === 'opened'),
-      10000,
-    )
+    await settingsOpened()
     expect((await permissions()).events).not.toContainEqual({ type: 'settings', outcome: 'refused-outside-tap' })
     await withPickedImage(mp, JPG, async () => {
       await tap(page, '#materials-upload-id-card')
@@ -204,11 +186,10 @@ describeSkipOn(HOST_ONLY)('refusals: each platform’s codes, the app’s words 
 })
 
 describeSkipOn(HOST_ONLY)('refusals when saving to the album: the 准考证 and the 成绩合格证明', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   const PASSWORD = 'Exam@2026pass'
 
   beforeAll(async () => {
-    mp = await connectApp()
     await qaApi('setClock', { real: true })
     await qaApi('loadScenario', { name: 'results' })
     await logInWithPassword(mp, { username: DEMO_CANDIDATE.username, password: PASSWORD })
@@ -216,7 +197,6 @@ describeSkipOn(HOST_ONLY)('refusals when saving to the album: the 准考证 and 
   afterEach(async () => {
     await permissions({ reset: true })
   }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const certificate = async () => {
     const page = await openPage(mp, '/packages/results/certificate/index', '#certificate-page')
@@ -224,23 +204,52 @@ describeSkipOn(HOST_ONLY)('refusals when saving to the album: the 准考证 and 
     return page
   }
 
-  it('the album scope refused: the platform’s code, 去设置; allowed there, the save goes through', async () => {
-    const page = await certificate()
+  /** The 准考证 of a candidate whose ticket is open for printing now. */
+  async function printableTicket(): Promise<Page> {
+    const now = Date.parse((await qaApi('clock')).now)
+    await logInWithPassword(mp, RESULTS_WAITING)
+    await qaApi('publishTicket', {
+      username: RESULTS_WAITING.username,
+      opensAt: new Date(now - 3600_000).toISOString(),
+      examAt: new Date(now + 24 * 3600_000).toISOString(),
+    })
+    const page = await openPage(mp, '/packages/results/ticket/index', '#ticket-page')
+    await waitForText(page, '#ticket-status', (t) => t === '可打印', 10000)
+    return page
+  }
+
+  /**
+   * `#<page>-save` with the album's scope refused: the platform's code and 去设置 (no 重新授权); allowed in the
+   * settings opened from there, the save goes through.
+   */
+  async function albumRefusedThenAllowed(page: Page, on: 'certificate' | 'ticket'): Promise<void> {
     await permissions({ reset: true, answers: { writePhotosAlbum: 'deny' } })
-    await tap(page, '#certificate-save')
-    expect(await waitForText(page, '#certificate-save-result', (t) => t.length > 0, 15000)).toContain('去设置')
-    await element(page, '#certificate-open-settings')
-    const code = { weapp: 'auth deny', swan: 10003, alipay: 2001 }[target() as 'weapp' | 'swan' | 'alipay']
+    await tap(page, `#${on}-save`)
+    expect(await waitForText(page, `#${on}-save-result`, (t) => t.length > 0, 15000)).toContain('去设置')
+    const code = SCOPE_REFUSED[target() as keyof typeof SCOPE_REFUSED]
     expect((await permissions()).events).toContainEqual({ type: 'refused', api: 'saveImageToPhotosAlbum', code })
+    expect(await absent(page, `#${on}-privacy-retry`)).toBe(true)
     await permissions({ inSettings: { writePhotosAlbum: true } })
-    await tap(page, '#certificate-open-settings')
-    await waitUntil(
-      'the settings page opened',
-      async () => (await permissions()).events.some((e) => e.type === 'settings' && e.outcome === 'opened'),
-      10000,
-    )
-    await tap(page, '#certificate-save')
-    await waitForText(page, '#certificate-save-result', (t) => t === '已保存到相册', 15000)
+    await tap(page, `#${on}-open-settings`)
+    await settingsOpened()
+    await tap(page, `#${on}-save`)
+    await waitForText(page, `#${on}-save-result`, (t) => t === '已保存到相册', 15000)
+  }
+
+  /** `#<page>-save` with WeChat's privacy popup refused: its words and 重新授权 (never 去设置); agreed, saved. */
+  async function privacyRefusedThenAgreed(page: Page, on: 'certificate' | 'ticket'): Promise<void> {
+    await permissions({ reset: true, privacy: 'disagree' })
+    await tap(page, `#${on}-save`)
+    expect(await waitForText(page, `#${on}-save-result`, (t) => t.length > 0, 15000)).toContain('《用户隐私保护指引》')
+    expect(await absent(page, `#${on}-open-settings`)).toBe(true)
+    expect((await permissions()).events).toContainEqual({ type: 'refused', api: 'saveImageToPhotosAlbum', code: 104 })
+    await permissions({ privacy: 'agree' })
+    await tap(page, `#${on}-privacy-retry`)
+    await waitForText(page, `#${on}-save-result`, (t) => t === '已保存到相册', 15000)
+  }
+
+  it('the album scope refused: the platform’s code, 去设置; allowed there, the save goes through', async () => {
+    await albumRefusedThenAllowed(await certificate(), 'certificate')
   })
 
   skipOn({ weapp: 'WeChat answers the phone’s own permission with no code of its own (a plain failure)' })(
@@ -279,24 +288,7 @@ describeSkipOn(HOST_ONLY)('refusals when saving to the album: the 准考证 and 
   skipOn({ alipay: 'Alipay shows no privacy popup', swan: 'Baidu shows no privacy popup' })(
     'the 准考证 with WeChat’s privacy popup refused: 重新授权, then saved',
     async () => {
-      const now = Date.parse((await qaApi('clock')).now)
-      await logInWithPassword(mp, RESULTS_WAITING)
-      await qaApi('publishTicket', {
-        username: RESULTS_WAITING.username,
-        opensAt: new Date(now - 3600_000).toISOString(),
-        examAt: new Date(now + 24 * 3600_000).toISOString(),
-      })
-      const page = await openPage(mp, '/packages/results/ticket/index', '#ticket-page')
-      await waitForText(page, '#ticket-status', (t) => t === '可打印', 10000)
-      await permissions({ reset: true, privacy: 'disagree' })
-      await tap(page, '#ticket-save')
-      expect(await waitForText(page, '#ticket-save-result', (t) => t.length > 0, 15000)).toContain(
-        '《用户隐私保护指引》',
-      )
-      expect(await absent(page, '#ticket-open-settings')).toBe(true)
-      await permissions({ privacy: 'agree' })
-      await tap(page, '#ticket-privacy-retry')
-      await waitForText(page, '#ticket-save-result', (t) => t === '已保存到相册', 15000)
+      await privacyRefusedThenAgreed(await printableTicket(), 'ticket')
     },
   )
 
@@ -310,47 +302,14 @@ describeSkipOn(HOST_ONLY)('refusals when saving to the album: the 准考证 and 
   // - the certificate: the album refused and the phone's own permission above, the privacy popup here; it picks no
   //   file and offers no subscription (nothing is reminded once it is issued): the test below checks there is none.
   it('the 准考证: the album scope refused, the platform’s code and 去设置; allowed there, saved', async () => {
-    const now = Date.parse((await qaApi('clock')).now)
-    await logInWithPassword(mp, RESULTS_WAITING)
-    await qaApi('publishTicket', {
-      username: RESULTS_WAITING.username,
-      opensAt: new Date(now - 3600_000).toISOString(),
-      examAt: new Date(now + 24 * 3600_000).toISOString(),
-    })
-    const page = await openPage(mp, '/packages/results/ticket/index', '#ticket-page')
-    await waitForText(page, '#ticket-status', (t) => t === '可打印', 10000)
-    await permissions({ reset: true, answers: { writePhotosAlbum: 'deny' } })
-    await tap(page, '#ticket-save')
-    expect(await waitForText(page, '#ticket-save-result', (t) => t.length > 0, 15000)).toContain('去设置')
-    const code = { weapp: 'auth deny', swan: 10003, alipay: 2001 }[target() as 'weapp' | 'swan' | 'alipay']
-    expect((await permissions()).events).toContainEqual({ type: 'refused', api: 'saveImageToPhotosAlbum', code })
-    expect(await absent(page, '#ticket-privacy-retry')).toBe(true)
-    await permissions({ inSettings: { writePhotosAlbum: true } })
-    await tap(page, '#ticket-open-settings')
-    await waitUntil(
-      'the settings page opened',
-      async () => (await permissions()).events.some((e) => e.type === 'settings' && e.outcome === 'opened'),
-      10000,
-    )
-    await tap(page, '#ticket-save')
-    await waitForText(page, '#ticket-save-result', (t) => t === '已保存到相册', 15000)
+    await albumRefusedThenAllowed(await printableTicket(), 'ticket')
   })
 
   skipOn({ alipay: 'Alipay shows no privacy popup', swan: 'Baidu shows no privacy popup' })(
     'the 成绩合格证明 with WeChat’s privacy popup refused: 重新授权 (never the settings), then saved',
     async () => {
       await logInWithPassword(mp, { username: DEMO_CANDIDATE.username, password: PASSWORD })
-      const page = await certificate()
-      await permissions({ reset: true, privacy: 'disagree' })
-      await tap(page, '#certificate-save')
-      expect(await waitForText(page, '#certificate-save-result', (t) => t.length > 0, 15000)).toContain(
-        '《用户隐私保护指引》',
-      )
-      expect(await absent(page, '#certificate-open-settings')).toBe(true)
-      expect((await permissions()).events).toContainEqual({ type: 'refused', api: 'saveImageToPhotosAlbum', code: 104 })
-      await permissions({ privacy: 'agree' })
-      await tap(page, '#certificate-privacy-retry')
-      await waitForText(page, '#certificate-save-result', (t) => t === '已保存到相册', 15000)
+      await privacyRefusedThenAgreed(await certificate(), 'certificate')
     },
   )
 

@@ -1,20 +1,14 @@
 import { makeIdNumber } from '../../mock-server/scenarios'
-import { absent, connectApp, openPage, tap, waitForText, type MiniProgram } from './support/app'
+import { absent, connectedApp, openPage, tap, waitForText } from './support/app'
 import { logInNewCandidate } from './support/candidate'
 import { skipOn } from './support/platform'
-import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // When the platform's own ability fails (the photo picker refused, no permission), the candidate sees why and
 // nothing is uploaded. The failure is mocked in wx shape, as QA does in the devtools; every backend maps it onto
 // its platform (Alipay's my.chooseImage in the mini-program host).
 describe('platform failures', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   const seq = 100 + Math.floor(Math.random() * 800)
-
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   skipOn({
     h5: 'the H5 bridge turns only a cancel of a mocked chooseMedia into a platform failure (page-runtime.js); any other :fail result reaches the page as a picked file',

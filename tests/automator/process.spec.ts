@@ -4,18 +4,7 @@ import path from 'node:path'
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
 import { ERROR_MESSAGES } from '../../types/errors'
 import { MATERIAL_LIMITS } from '../../types/process'
-import {
-  absent,
-  connectApp,
-  element,
-  openPage,
-  pageAt,
-  tap,
-  waitForText,
-  waitUntil,
-  type MiniProgram,
-  type Page,
-} from './support/app'
+import { absent, connectedApp, element, openPage, pageAt, tap, waitForText, waitUntil, type Page } from './support/app'
 import { makeJpeg } from '../support/photos'
 import { logInWithPassword, withPickedImage } from './support/candidate'
 import { mockUrl } from './support/env'
@@ -40,7 +29,7 @@ const JPG = path.join(__dirname, '..', 'fixtures', 'photos', 'valid-358x441.jpg'
 const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`)
 
 describe('after submission: tracker, materials, payment, messages', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   let target: Target
   /** A second valid JPG, another size than JPG, for the replacement on the review. */
   let replacement = ''
@@ -55,7 +44,6 @@ describe('after submission: tracker, materials, payment, messages', () => {
       polyglot,
       Buffer.concat([fs.readFileSync(JPG), Buffer.from('<html><body><script>alert(1)</script></body></html>')]),
     )
-    mp = await connectApp()
     const info = (await mp.systemInfo()) as { platform?: string }
     target = (process.env.AUTOMATOR_TARGET as Target | undefined) ?? (info?.platform === 'h5' ? 'h5' : 'weapp')
   }, HOOK_TIMEOUT_MS)
@@ -63,7 +51,6 @@ describe('after submission: tracker, materials, payment, messages', () => {
     if (target !== 'h5') await mp.restoreWxMethod(payApi())
     await qaApi('simPay', { outcome: 'success' })
   }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const payApi = () => (target === 'alipay' ? 'tradePay' : 'requestPayment')
 

@@ -1,17 +1,6 @@
 import { RESULTS_HISTORICAL, RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
-import {
-  absent,
-  connectApp,
-  element,
-  openPage,
-  pageAt,
-  tap,
-  textOf,
-  waitForText,
-  type MiniProgram,
-  type Page,
-} from './support/app'
+import { absent, connectedApp, element, openPage, pageAt, tap, textOf, waitForText, type Page } from './support/app'
 import { logInWithPassword } from './support/candidate'
 import { qaApi } from './support/qa'
 import { saveAndRead, takeSavedImages, withAlbumRefused } from './support/saved-images'
@@ -25,16 +14,14 @@ const HOUR = 3600_000
 const PASSWORD = 'Exam@2026pass'
 
 describe('after the exam: ticket, scores, certificate', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
 
   beforeAll(async () => {
-    mp = await connectApp()
     await qaApi('setClock', { real: true })
     await qaApi('loadScenario', { name: 'results' })
   }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await qaApi('setClock', { real: true })
-    await mp?.disconnect()
   }, HOOK_TIMEOUT_MS)
 
   /** Logs in through the login page (the captcha's answer from the QA API); resolves on the hub. */

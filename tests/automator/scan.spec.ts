@@ -1,20 +1,8 @@
 import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
-import {
-  absent,
-  connectApp,
-  element,
-  openPage,
-  pageAt,
-  tap,
-  type,
-  waitForText,
-  waitUntil,
-  type MiniProgram,
-} from './support/app'
+import { absent, connectedApp, element, openPage, pageAt, tap, type, waitForText, waitUntil } from './support/app'
 import { logInNewCandidate, withCameraImage, withPickedImage } from './support/candidate'
 import { skipOn } from './support/platform'
-import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // 扫描学历查询结果 (issue 6): scan a 学信网 screenshot fixture, see the fields filled and marked 请核对, correct one,
 // save, and find the record in the list as 待核验. 拍照识别 (issue 23): the page photographed through the platform's
@@ -23,13 +11,8 @@ import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 const XUEXIN = path.join(__dirname, '..', 'fixtures', 'xuexin')
 
 describe('screenshot scanner', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   const seq = 500 + Math.floor(Math.random() * 400)
-
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   it('fills the education form from a 学信网 screenshot; the corrected record is saved as 待核验', async () => {
     // The candidate of the fixture (王晓燕, born 1998-05-12), logged in through the login page.

@@ -1,6 +1,6 @@
 import { RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
-import { connectApp, element, openPage, pageAt, tap, waitForText, waitUntil, type MiniProgram } from './support/app'
+import { connectedApp, element, openPage, pageAt, tap, waitForText, waitUntil } from './support/app'
 import { logInWithPassword } from './support/candidate'
 import { describeSkipOn, target } from './support/platform'
 import { qaApi } from './support/qa'
@@ -19,15 +19,11 @@ jest.setTimeout(180_000)
 const HOUR = 3600_000
 
 describeSkipOn({})('subscriptions refused and accepted', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
 
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
   afterEach(async () => {
     await qaApi('simSubscribe', { outcome: 'accept' })
   }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   const lastSubscription = (username: string) =>
     waitUntil(

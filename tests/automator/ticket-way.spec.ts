@@ -1,16 +1,5 @@
 import { CENTRE_LOCATION, RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
-import {
-  absent,
-  connectApp,
-  element,
-  openPage,
-  tap,
-  textOf,
-  waitForText,
-  waitUntil,
-  type MiniProgram,
-  type Page,
-} from './support/app'
+import { absent, connectedApp, element, openPage, tap, textOf, waitForText, waitUntil, type Page } from './support/app'
 import { logInWithPassword } from './support/candidate'
 import { placeOf, setBaseLibrary, takeOpened, type Opened } from './support/opened'
 import { permissions } from './support/permissions'
@@ -30,12 +19,11 @@ const PASSWORD = 'Exam@2026pass'
 const CENTRE = '北京市东城区考点（北京市第五十五中学）'
 
 describe('exam day: the way to the centre and the exam in the calendar', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   let examAt = 0
   let ticketNo = ''
 
   beforeAll(async () => {
-    mp = await connectApp()
     await qaApi('setClock', { real: true })
     await qaApi('loadScenario', { name: 'results' })
     // Printing open since an hour ago; the first sitting in three days.
@@ -50,7 +38,6 @@ describe('exam day: the way to the centre and the exam in the calendar', () => {
   }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     if (target() === 'weapp') await setBaseLibrary(null)
-    await mp?.disconnect()
   }, HOOK_TIMEOUT_MS)
 
   async function ticketPage(): Promise<Page> {

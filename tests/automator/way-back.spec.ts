@@ -1,19 +1,8 @@
 import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
-import {
-  connectApp,
-  element,
-  pageAt,
-  tap,
-  type,
-  waitForText,
-  waitUntil,
-  type MiniProgram,
-  type Page,
-} from './support/app'
+import { connectedApp, element, pageAt, tap, type, waitForText, waitUntil, type Page } from './support/app'
 import { logInNewCandidate, logInWithPassword } from './support/candidate'
 import { target } from './support/platform'
 import { captchaShown, qaApi } from './support/qa'
-import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 /**
  * No dead ends (issue 21): a page opened with nothing behind it (a reload, a reminder, a relaunch) goes back to its
@@ -24,13 +13,8 @@ import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 jest.setTimeout(180_000)
 
 describe('a way back from every page, and the query kept through a login', () => {
-  let mp: MiniProgram
+  const mp = connectedApp()
   let seq = 0
-
-  beforeAll(async () => {
-    mp = await connectApp()
-  }, HOOK_TIMEOUT_MS)
-  afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
   /** The page stack as `path?query`, bottom first. */
   async function stack(): Promise<string[]> {

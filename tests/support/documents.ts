@@ -4,6 +4,17 @@ import type { Certificate, Ticket } from '@contract/results'
 /** A 报名表, a four-sitting 准考证 and a certificate with what issue 21 saw overprinted or broken (layout tests). */
 const qr = { text: 'x', dataUrl: 'data:image/png;base64,', size: 3, modules: '101010111' }
 
+/** A section of the 报名表, its rows as label → value (in the order written). */
+const section = (
+  step: ApplicationForm['sections'][number]['step'],
+  title: string,
+  rows: Record<string, string>,
+): ApplicationForm['sections'][number] => ({
+  step,
+  title,
+  rows: Object.entries(rows).map(([label, value]) => ({ label, value })),
+})
+
 /** Rows the issue saw overprinted or broken, among the many of a real 报名表. */
 export const FORM: ApplicationForm = {
   id: 'a1',
@@ -12,45 +23,29 @@ export const FORM: ApplicationForm = {
   version: 1,
   submittedAt: '2026-11-30T16:30:00.000Z',
   sections: [
-    {
-      step: 'basic',
-      title: '基本信息',
-      rows: [
-        { label: '姓名', value: '欧阳娜娜' },
-        { label: '证件号码', value: '11010519491231002X' },
-        { label: '性别', value: '女' },
-        { label: '出生日期', value: '1990-03-07' },
-      ],
-    },
-    {
-      step: 'contact',
-      title: '联系方式',
-      rows: [
-        { label: '手机号码', value: '13800138000' },
-        { label: '通讯地址', value: '广东省广州市越秀区中山二路1号中山大学附属第一医院住院部三楼护理部办公室' },
-        { label: '邮政编码', value: '510080' },
-      ],
-    },
-    {
-      step: 'education',
-      title: '学历信息',
-      rows: [
-        { label: '最高学历', value: '本科（2020-12毕业）' },
-        { label: '毕业学校', value: '首都医科大学' },
-        { label: '所学专业', value: '护理学' },
-        { label: '学历证书编号', value: '104321202005001234' },
-      ],
-    },
-    {
-      step: 'work',
-      title: '工作信息',
-      rows: [
-        { label: '工作单位', value: '北京协和医院' },
-        { label: '从事本专业工作年限', value: '5年' },
-        { label: '是否取得住培合格证书', value: '否' },
-        { label: '参加工作时间', value: '2020-07-01' },
-      ],
-    },
+    section('basic', '基本信息', {
+      姓名: '欧阳娜娜',
+      证件号码: '11010519491231002X',
+      性别: '女',
+      出生日期: '1990-03-07',
+    }),
+    section('contact', '联系方式', {
+      手机号码: '13800138000',
+      通讯地址: '广东省广州市越秀区中山二路1号中山大学附属第一医院住院部三楼护理部办公室',
+      邮政编码: '510080',
+    }),
+    section('education', '学历信息', {
+      最高学历: '本科（2020-12毕业）',
+      毕业学校: '首都医科大学',
+      所学专业: '护理学',
+      学历证书编号: '104321202005001234',
+    }),
+    section('work', '工作信息', {
+      工作单位: '北京协和医院',
+      从事本专业工作年限: '5年',
+      是否取得住培合格证书: '否',
+      参加工作时间: '2020-07-01',
+    }),
   ],
   photoUrl: '/api/application-photo/t',
   generatedAt: '2026-11-30T16:31:00.000Z',

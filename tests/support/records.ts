@@ -1,3 +1,4 @@
+import { educationRecordInput } from '../../mock-server/scenarios'
 /**
  * Adds an education record straight through the API (as the app would), for tests that need a candidate with records
  * already there. `certificateNo` tells records apart; the rest is one valid record.
@@ -6,13 +7,6 @@ export function postEducationRecord(mockUrl: string, token: string, certificateN
   return fetch(`${mockUrl}/api/profile/records/education`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      certificateNo,
-      school: '首都医科大学',
-      graduationDate: '2020-07-01',
-      major: '护理学',
-      level: '本科',
-      studyMode: '全日制',
-    }),
+    body: JSON.stringify(educationRecordInput(certificateNo)),
   })
 }

@@ -69,3 +69,37 @@ test('over 5 MB: a photo is compressed before it is sent, a PDF refused at once;
     text: expect.stringContaining('压缩后仍有 5.7 MB'),
   })
 })
+
+test('the album on WeChat and Baidu: saved, a refused scope is denied (the settings), other refusals as they are', async () => {
+  const { saveToAlbumWith } = await import('../../src/platform/shared')
+  const saving = (fail: object | null) => (filePath: string) =>
+    fail ? Promise.reject(fail) : Promise.resolve({ filePath })
+  expect(await saveToAlbumWith(saving(null), refusalOfWx, 'a.png')).toBe('saved')
+  expect(await saveToAlbumWith(saving({ errMsg: 'saveImageToPhotosAlbum:fail auth deny' }), refusalOfWx, 'a')).toBe(
+    'denied',
+  )
+  expect(await saveToAlbumWith(saving({ errMsg: 'x:fail', errno: 104 }), refusalOfWx, 'a')).toBe('privacy')
+  expect(await saveToAlbumWith(saving({ errCode: 10003, errMsg: 'user deny' }), refusalOfSwan, 'a')).toBe('denied')
+  expect(await saveToAlbumWith(saving({ errCode: 10005, errMsg: 'system deny' }), refusalOfSwan, 'a')).toBe('system')
+  expect(await saveToAlbumWith(saving({ errMsg: 'saveImageToPhotosAlbum:fail cancel' }), refusalOfSwan, 'a')).toBe(
+    'cancel',
+  )
+})
+
+test('a compressed photo carries the size read back; the original stays where compressing or reading fails', async () => {
+  const { compressedOrOriginal } = await import('../../src/platform/shared')
+  const original = { path: 'tmp/big.jpg', size: 6_000_000 }
+  const sizeOf = async (path: string) => (path === 'tmp/small.jpg' ? 900_000 : 0)
+  expect(await compressedOrOriginal(original, async () => 'tmp/small.jpg', sizeOf)).toEqual({
+    path: 'tmp/small.jpg',
+    size: 900_000,
+  })
+  expect(await compressedOrOriginal(original, () => Promise.reject(new Error('fail')), sizeOf)).toBe(original)
+  expect(
+    await compressedOrOriginal(
+      original,
+      async () => 'tmp/small.jpg',
+      () => Promise.reject(new Error('fail')),
+    ),
+  ).toBe(original)
+})

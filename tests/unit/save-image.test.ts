@@ -1,4 +1,4 @@
-import type { Drawing } from '../../src/platform/drawing'
+import { paint, type Drawing, type Paint } from '../../src/platform/drawing'
 import { platform } from '../../src/platform/platform'
 import { saveDrawingAsImage } from '../../src/platform/save-image'
 
@@ -7,14 +7,17 @@ const drawing: Drawing = { width: 10, height: 10, background: '#fff', steps: [],
 const original = { renderDrawing: platform.renderDrawing, saveImage: platform.saveImage }
 afterEach(() => Object.assign(platform, original))
 
-test('the exported file is what gets saved, under its name, on the canvas the page gave', async () => {
+test('the exported file is what gets saved, under its name, on the canvas the page gave, by drawing.ts’s painter', async () => {
   const seen: unknown[] = []
   Object.assign(platform, {
-    renderDrawing: async (d: Drawing, canvasId: string) => (seen.push(d, canvasId), 'wxfile://tmp_1.png'),
+    renderDrawing: async (d: Drawing, canvasId: string, painter: Paint) => (
+      seen.push(d, canvasId, painter),
+      'wxfile://tmp_1.png'
+    ),
     saveImage: async (path: string, name: string) => (seen.push(path, name), 'denied' as const),
   })
   expect(await saveDrawingAsImage(drawing, 'ticket-canvas', '准考证.png')).toBe('denied')
-  expect(seen).toEqual([drawing, 'ticket-canvas', 'wxfile://tmp_1.png', '准考证.png'])
+  expect(seen).toEqual([drawing, 'ticket-canvas', paint, 'wxfile://tmp_1.png', '准考证.png'])
 })
 
 test('a painting or export that fails, or a save that throws, answers failed', async () => {

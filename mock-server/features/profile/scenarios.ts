@@ -9,6 +9,21 @@ import { emptyProfile, type StoredRecord } from './state'
 /** A drawn ID-style photo (358×441, 92 KB, meets every photo rule) for scenarios that start with a photo. */
 const DEMO_PHOTO = path.join(__dirname, 'data', 'demo-photo.jpg')
 
+/**
+ * One valid education record as a candidate adds it (the addRecord request's body), told apart by `certificateNo`:
+ * what tests and the load bench post when they need a candidate with records.
+ */
+export function educationRecordInput(certificateNo: string) {
+  return {
+    certificateNo,
+    school: '首都医科大学',
+    graduationDate: '2020-07-01',
+    major: '护理学',
+    level: '本科',
+    studyMode: '全日制',
+  } as const
+}
+
 function record(kind: StoredRecord['kind'], now: number, fields: Partial<StoredRecord>): StoredRecord {
   return {
     id: crypto.randomUUID(),

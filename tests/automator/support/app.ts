@@ -2,6 +2,7 @@ import automator from 'miniprogram-automator'
 import type Element from 'miniprogram-automator/out/Element'
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
 import type Page from 'miniprogram-automator/out/Page'
+import { HOOK_TIMEOUT_MS } from '../../support/timeouts'
 import { wsEndpoint } from './env'
 
 export type { Element, MiniProgram, Page }
@@ -9,6 +10,47 @@ export type { Element, MiniProgram, Page }
 /** Connects to the run's app (one launch per run; every spec file connects). Call `mp.disconnect()` in afterAll. */
 export function connectApp(): Promise<MiniProgram> {
   return automator.connect({ wsEndpoint: wsEndpoint() })
+}
+
+/**
+ * The run's app for the tests of one describe: connected in its beforeAll, disconnected in its afterAll, both with the
+ * hook timeout. Called at the top of the describe, `const mp = connectedApp()`; what it returns stands for that
+ * connection (every property read is the connection's), so tests and helpers take it as the MiniProgram itself. A
+ * describe's own beforeAll, declared after it, runs once the app is connected.
+ */
+export function connectedApp(): MiniProgram {
+  let connection: MiniProgram | undefined
+  beforeAll(async () => {
+    connection = await connectApp()
+  }, HOOK_TIMEOUT_MS)
+  afterAll(() => connection?.disconnect(), HOOK_TIMEOUT_MS)
+  return new Proxy({} as MiniProgram, {
+    get(_, key) {
+      if (!connection) throw new Error(`mp.${String(key)} read before the app was connected (in the describe's body?)`)
+      const value: unknown = Reflect.get(connection, key, connection)
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(connection) : value
+    },
+  })
+}
+
+/**
+ * Runs `action` with the platform's `api` answered by `answer` (mockWxMethod: a result object, or a function the SDK
+ * runs inside the app with `args`, so it may use nothing of the spec's files); restores the API afterwards, whatever
+ * `action` did.
+ */
+export async function withMocked(
+  mp: MiniProgram,
+  api: string,
+  answer: object,
+  args: unknown[],
+  action: () => Promise<void>,
+): Promise<void> {
+  await mp.mockWxMethod(api, answer, ...args)
+  try {
+    await action()
+  } finally {
+    await mp.restoreWxMethod(api)
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { openPage, pageAt, tap, type, type MiniProgram, type Page } from './app'
+import { openPage, pageAt, tap, type, withMocked, type MiniProgram, type Page } from './app'
 import { captchaShown, qaApi } from './qa'
 
 /**
@@ -47,13 +47,8 @@ function pickedImage(_options: unknown, base64: string, size: number) {
 
 /** Runs `action` (which makes the app pick an image) with chooseMedia answering `file`; restores it afterwards. */
 export async function withPickedImage(mp: MiniProgram, file: string, action: () => Promise<void>): Promise<void> {
-  const base64 = fs.readFileSync(file).toString('base64')
-  await mp.mockWxMethod('chooseMedia', pickedImage, base64, Buffer.from(base64, 'base64').length)
-  try {
-    await action()
-  } finally {
-    await mp.restoreWxMethod('chooseMedia')
-  }
+  const bytes = fs.readFileSync(file)
+  await withMocked(mp, 'chooseMedia', pickedImage, [bytes.toString('base64'), bytes.length], action)
 }
 
 /**
@@ -71,11 +66,6 @@ function cameraImage(options: { sourceType?: string[] } | undefined, base64: str
 
 /** Runs `action` with the camera "taking" `file` (and the album answering nothing); restores chooseMedia afterwards. */
 export async function withCameraImage(mp: MiniProgram, file: string, action: () => Promise<void>): Promise<void> {
-  const base64 = fs.readFileSync(file).toString('base64')
-  await mp.mockWxMethod('chooseMedia', cameraImage, base64, Buffer.from(base64, 'base64').length)
-  try {
-    await action()
-  } finally {
-    await mp.restoreWxMethod('chooseMedia')
-  }
+  const bytes = fs.readFileSync(file)
+  await withMocked(mp, 'chooseMedia', cameraImage, [bytes.toString('base64'), bytes.length], action)
 }

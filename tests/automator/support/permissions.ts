@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import WebSocket from 'ws'
 import type { PermissionEvent, PermissionScript } from '../../../tools/miniprogram-host/src/permissions'
-import type { MiniProgram } from './app'
+import { waitUntil, withMocked, type MiniProgram } from './app'
 import { wsEndpoint } from './env'
 
 export type { PermissionEvent, PermissionScript }
@@ -31,6 +31,18 @@ export async function permissions(
   })
 }
 
+/** Each platform's code for a scope the candidate refused: WeChat's "auth deny", Baidu 10003, Alipay 2001. */
+export const SCOPE_REFUSED = { weapp: 'auth deny', swan: 10003, alipay: 2001 } as const
+
+/** Resolves once the platform's settings page was opened (from a tap: the host refuses it otherwise). */
+export async function settingsOpened(): Promise<void> {
+  await waitUntil(
+    'the settings page opened',
+    async () => (await permissions()).events.some((e) => e.type === 'settings' && e.outcome === 'opened'),
+    10000,
+  )
+}
+
 // The devtools' wx inside a mock function (the host gives the same).
 declare const wx: {
   env: { USER_DATA_PATH: string }
@@ -50,10 +62,5 @@ function pickedFile(_options: unknown, base64: string, size: number, name: strin
 /** Runs `action` with WeChat's chat-file picker answering `file` (a PDF); restores it afterwards. */
 export async function withPickedFile(mp: MiniProgram, file: string, action: () => Promise<void>): Promise<void> {
   const bytes = fs.readFileSync(file)
-  await mp.mockWxMethod('chooseMessageFile', pickedFile, bytes.toString('base64'), bytes.length, 'proof.pdf')
-  try {
-    await action()
-  } finally {
-    await mp.restoreWxMethod('chooseMessageFile')
-  }
+  await withMocked(mp, 'chooseMessageFile', pickedFile, [bytes.toString('base64'), bytes.length, 'proof.pdf'], action)
 }

@@ -1,6 +1,6 @@
 import WebSocket from 'ws'
 import type { CanvasOp, SavedImage } from '../../../tools/miniprogram-host/src/canvas'
-import { element, tap, type MiniProgram, type Page } from './app'
+import { element, tap, withMocked, type MiniProgram, type Page } from './app'
 import { wsEndpoint } from './env'
 
 export type { SavedImage }
@@ -66,12 +66,7 @@ export function contentOf(image: SavedImage): {
  * it to each platform's own refusal); restores the album afterwards.
  */
 export async function withAlbumRefused(mp: MiniProgram, action: () => Promise<void>): Promise<void> {
-  await mp.mockWxMethod('saveImageToPhotosAlbum', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' })
-  try {
-    await action()
-  } finally {
-    await mp.restoreWxMethod('saveImageToPhotosAlbum')
-  }
+  await withMocked(mp, 'saveImageToPhotosAlbum', { errMsg: 'saveImageToPhotosAlbum:fail auth deny' }, [], action)
 }
 
 /**

@@ -35,7 +35,7 @@ export interface ImplHost extends CanvasHost {
   /** The platform account signed in on this phone (its login codes, its cashier). */
   readonly platformUser: string
   /** A platform screen over the app (the cashier, the face screen): onHide before it, onShow after. */
-  inBackground<T>(screen: () => Promise<T>): Promise<T>
+  inBackground<T>(around: string, screen: () => Promise<T>): Promise<T>
   readonly storage: Map<string, unknown>
   readonly appJson: { pages: string[] }
   modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null
@@ -317,8 +317,8 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
    * fails it when the order was created for another account (`payer-mismatch`). The app goes to the background while
    * the cashier is up (onHide) and comes back after (onShow), as on a phone.
    */
-  const pay = () =>
-    host.inBackground(async () => {
+  const pay = (api: string) =>
+    host.inBackground(api, async () => {
       const orderId = host.seen.orderId
       if (!orderId) throw new ApiFailure(3, 'no order was created by the server')
       const r = await sim(`/api/sim/pay/${encodeURIComponent(orderId)}/run`, { payer: host.platformUser })
@@ -485,11 +485,11 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
       },
       // The face screen finished (the app in the background meanwhile); WeChat's server (the mock's stand-in) holds
       // the outcome QA set.
-      requestFacialVerify: () => host.inBackground(async () => ({ errCode: 0 })),
+      requestFacialVerify: () => host.inBackground('requestFacialVerify', async () => ({ errCode: 0 })),
       // success only means the cashier closed (also while the result is pending); an order created for another
       // openid fails at the cashier. https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestPayment.html
       requestPayment: async () => {
-        const { outcome, mismatch } = await pay()
+        const { outcome, mismatch } = await pay('requestPayment')
         if (mismatch) throw new ApiFailure(-1, 'the order was created for another openid')
         if (outcome !== 'success' && outcome !== 'pending')
           throw new ApiFailure(-1, outcome === 'cancel' ? 'cancel' : 'payment failed')
@@ -510,7 +510,7 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
       getAuthCode: async () => ({ authCode: loginCode() }),
       // The certification screen finished (the app in the background meanwhile); Alipay's server (the mock's
       // stand-in) holds the outcome QA set.
-      startAPVerify: () => host.inBackground(async () => ({ resultStatus: '9000', result: null })),
+      startAPVerify: () => host.inBackground('startAPVerify', async () => ({ resultStatus: '9000', result: null })),
       call: (_o, args) => {
         const [apiName, , callback] = args as [string, unknown, ((r: unknown) => void) | undefined]
         if (apiName !== 'startBizService') throw new Error(`my.call('${apiName}') is not in the alipay API table`)
@@ -519,7 +519,7 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
       // resultCode 9000 paid, 8000 pending (正在处理中), 6001 left the cashier (a trade created for another buyer_id
       // ends there: the cashier refuses that account), 4000 failed. https://opendocs.alipay.com/mini/api/openapi-pay
       tradePay: async () => {
-        const { outcome, mismatch } = await pay()
+        const { outcome, mismatch } = await pay('tradePay')
         if (mismatch) return { resultCode: '6001' }
         const codes: Record<string, string> = { success: '9000', pending: '8000', cancel: '6001' }
         return { resultCode: codes[outcome] ?? '4000' }
@@ -548,7 +548,7 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
     swan: {
       getLoginCode: async () => ({ code: loginCode() }),
       requestPolymerPayment: async () => {
-        const { outcome, mismatch } = await pay()
+        const { outcome, mismatch } = await pay('requestPolymerPayment')
         if (mismatch) throw new ApiFailure(2, 'the order was created for another user')
         if (outcome !== 'success' && outcome !== 'pending')
           throw new ApiFailure(2, outcome === 'cancel' ? 'cancel' : 'payment failed')

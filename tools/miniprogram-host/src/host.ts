@@ -467,24 +467,16 @@ export class MiniProgramHost implements CanvasHost {
   }
 
   /**
-   * Runs a platform screen that covers the app (the cashier, the face screen): the app and its page get onHide
-   * before, onShow after, as on a phone; what the app kept must survive, and it reads the result after onShow.
+   * Runs a platform screen that covers the app (the cashier, the face screen) as the pickers' and the settings'
+   * screens are run (aside): the app and its page get onHide before, onShow after, as on a phone; what the app kept
+   * must survive, and it reads the result after onShow.
    */
-  async inBackground<T>(screen: () => Promise<T>): Promise<T> {
-    const page = this.current()
-    if (this.appInstance) this.callHook(this.appInstance, 'onHide')
-    if (page) {
-      page.state = 'hidden'
-      this.callHook(page.instance, 'onHide')
-    }
+  async inBackground<T>(around: string, screen: () => Promise<T>): Promise<T> {
+    this.aside('onHide', around)
     try {
       return await screen()
     } finally {
-      if (this.appInstance) this.callHook(this.appInstance, 'onShow', { path: page?.route, query: {}, scene: 1001 })
-      if (page && page.state === 'hidden') {
-        page.state = 'open'
-        this.callHook(page.instance, 'onShow')
-      }
+      this.aside('onShow', around)
     }
   }
 

@@ -1,46 +1,23 @@
-import fs from 'node:fs'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { contentOf } from '../../../tests/automator/support/saved-images'
-import { MiniProgramHost } from '../src/host'
-import { fakeOutput } from './fake-output'
+import { fakeHosts, localServer } from './fake-output'
 
 /**
  * The recording canvas: what the app draws is kept per canvas, exports carry it, the album keeps what was saved; and
  * each platform's canvas contract is held (the page must show the canvas, draw() renders the queue, WeChat's
  * offscreen canvas is 2D only when made so, contexts take their documented setters only).
  */
-const dirs: string[] = []
-const hosts: MiniProgramHost[] = []
-let server: http.Server
-let url = ''
-
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    if (req.url === '/photo.jpg') {
-      res.setHeader('content-type', 'image/jpeg')
-      res.end(Buffer.from('JPEGBYTES'))
-    } else {
-      res.statusCode = 404
-      res.end('no')
-    }
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+const server = localServer((req, res) => {
+  if (req.url === '/photo.jpg') {
+    res.setHeader('content-type', 'image/jpeg')
+    res.end(Buffer.from('JPEGBYTES'))
+  } else {
+    res.statusCode = 404
+    res.end('no')
+  }
 })
-afterAll(() => server.close())
-afterEach(() => {
-  hosts.splice(0).forEach((h) => h.dispose())
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }))
-})
-
-function host(target: 'weapp' | 'alipay' | 'swan', page: string) {
-  const dir = fakeOutput(target, { 'pages/a/index.js': page })
-  dirs.push(dir)
-  const h = new MiniProgramHost(dir, target, { mockUrl: url })
-  hosts.push(h)
-  return h
-}
+const fakeHost = fakeHosts()
+const host = (target: 'weapp' | 'alipay' | 'swan', page: string) =>
+  fakeHost(target, { 'pages/a/index.js': page }, { mockUrl: server.url })
 
 /** A page that shows <canvas canvas-id="c" id="c"> when `withCanvas`, and runs `body` (an async function's text). */
 const canvasPage = (api: string, body: string, withCanvas = true) => `Page({ data: {},

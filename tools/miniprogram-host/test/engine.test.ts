@@ -1,23 +1,11 @@
-import fs from 'node:fs'
-import { MiniProgramHost } from '../src/host'
 import { missingBuiltIns } from '../src/engine'
 import { MINI_TARGETS } from '../src/platforms'
-import { fakeOutput } from './fake-output'
+import { fakeHosts } from './fake-output'
 
 /** The app's context is as old as the oldest engine the build declares (config/engines.ts). */
-const dirs: string[] = []
-const hosts: MiniProgramHost[] = []
-function host(target: 'weapp' | 'alipay' | 'swan', appJs: string, engines?: string) {
-  const dir = fakeOutput(target, { 'app.js': appJs, 'pages/a/index.js': 'Page({})' })
-  dirs.push(dir)
-  const h = new MiniProgramHost(dir, target, engines ? { engines } : {})
-  hosts.push(h)
-  return h
-}
-afterEach(() => {
-  hosts.splice(0).forEach((h) => h.dispose())
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }))
-})
+const fakeHost = fakeHosts()
+const host = (target: 'weapp' | 'alipay' | 'swan', appJs: string, engines?: string) =>
+  fakeHost(target, { 'app.js': appJs, 'pages/a/index.js': 'Page({})' }, engines ? { engines } : {})
 
 const PROBES = `[
   typeof [].at, typeof [].flat, typeof [].flatMap, typeof Object.fromEntries, typeof Object.hasOwn,

@@ -1,25 +1,12 @@
-import fs from 'node:fs'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { MiniProgramHost, API_TABLES } from '../src/host'
+import { API_TABLES } from '../src/host'
 import { MINI_TARGETS } from '../src/platforms'
 import { textOf } from '../src/render-tree'
-import { fakeOutput, LOGGING_PAGE } from './fake-output'
+import { fakeHosts, LOGGING_PAGE, startServer } from './fake-output'
 
 /** The host is only worth something if it fails where a phone would: checked on tiny fake outputs. */
-const dirs: string[] = []
-const hosts: MiniProgramHost[] = []
-function host(target: 'weapp' | 'alipay' | 'swan', files: Record<string, string>, mockUrl?: string) {
-  const dir = fakeOutput(target, files)
-  dirs.push(dir)
-  const h = new MiniProgramHost(dir, target, { mockUrl })
-  hosts.push(h)
-  return h
-}
-afterEach(() => {
-  hosts.splice(0).forEach((h) => h.dispose())
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }))
-})
+const fakeHost = fakeHosts()
+const host = (target: 'weapp' | 'alipay' | 'swan', files: Record<string, string>, mockUrl?: string) =>
+  fakeHost(target, files, { mockUrl })
 
 const APP_WITH_LOG = 'App({ log: [] })'
 
@@ -124,7 +111,7 @@ describe.each(MINI_TARGETS)('%s', (target) => {
 
   it('forwards request and uploadFile for the declared API origin to the mock server, the upload with the temp file’s bytes', async () => {
     const seen: { url?: string; body: string; type?: string }[] = []
-    const server = http.createServer((req, res) => {
+    const server = await startServer((req, res) => {
       let body = ''
       req.on('data', (c: Buffer) => (body += c.toString('latin1')))
       req.on('end', () => {
@@ -134,10 +121,8 @@ describe.each(MINI_TARGETS)('%s', (target) => {
         res.end(JSON.stringify({ ok: true }))
       })
     })
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     try {
-      const h = host(target, { 'pages/a/index.js': 'Page({})' }, url)
+      const h = host(target, { 'pages/a/index.js': 'Page({})' }, server.url)
       await h.launch()
       const path = h.files.addTemp(h.flavour.userDataPath, Buffer.from('JPEGBYTES'), 'jpg')
       const got = await new Promise<Record<string, unknown>>((resolve, reject) =>
@@ -197,10 +182,11 @@ it('gives Alipay no globalThis and no global; WeChat and Baidu have globalThis w
   const code = 'App({ seen: [typeof globalThis, typeof global] })'
   for (const target of MINI_TARGETS) {
     // iOS 12.0's JavaScriptCore (the declared floor) has no globalThis either (engine.test.ts): a newer engine here.
-    const dir = fakeOutput(target, { 'app.js': code, 'pages/a/index.js': 'Page({})' })
-    dirs.push(dir)
-    const h = new MiniProgramHost(dir, target, { engines: 'ios >= 13, chrome >= 80' })
-    hosts.push(h)
+    const h = fakeHost(
+      target,
+      { 'app.js': code, 'pages/a/index.js': 'Page({})' },
+      { engines: 'ios >= 13, chrome >= 80' },
+    )
     await h.launch()
     expect([target, h.appInstance?.seen]).toEqual([
       target,

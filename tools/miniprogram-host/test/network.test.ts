@@ -1,57 +1,37 @@
-import fs from 'node:fs'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { declareNetwork } from '../../../config/network'
-import { MiniProgramHost } from '../src/host'
+import type { MiniProgramHost } from '../src/host'
 import { MINI_TARGETS } from '../src/platforms'
-import { FAKE_API, fakeOutput } from './fake-output'
+import { callApi, FAKE_API, fakeHosts, localServer } from './fake-output'
 
 /** Requests go only where the build declares, over HTTPS, as on a phone (network.ts, config/network.ts). */
-let server: http.Server
-let mockUrl = ''
 const seen: string[] = []
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    seen.push(req.url ?? '')
-    res.setHeader('content-type', 'application/json')
-    res.end('{"ok":true}')
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  mockUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+const server = localServer((req, res) => {
+  seen.push(req.url ?? '')
+  res.setHeader('content-type', 'application/json')
+  res.end('{"ok":true}')
 })
-afterAll(() => server.close())
-
-const dirs: string[] = []
-const hosts: MiniProgramHost[] = []
-function host(target: 'weapp' | 'alipay' | 'swan', network?: object) {
-  const files: Record<string, string> = { 'pages/a/index.js': 'Page({})' }
-  if (network) files['network.json'] = JSON.stringify(network)
-  const dir = fakeOutput(target, files)
-  if (network === null) fs.rmSync(`${dir}/network.json`)
-  dirs.push(dir)
-  const h = new MiniProgramHost(dir, target, { mockUrl })
-  hosts.push(h)
-  return h
-}
 afterEach(() => {
-  hosts.splice(0).forEach((h) => h.dispose())
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }))
   seen.length = 0
 })
 
-function request(h: MiniProgramHost, api: string, url: string): Promise<{ ok: boolean; res: Record<string, unknown> }> {
-  return new Promise((resolve) => {
-    const opts: Record<string, unknown> = {
-      url,
-      success: (res: Record<string, unknown>) => resolve({ ok: true, res }),
-      fail: (res: Record<string, unknown>) => resolve({ ok: false, res }),
-    }
-    if (api === 'uploadFile') {
-      opts.filePath = h.files.addTemp(h.flavour.userDataPath, Buffer.from('x'), 'jpg')
-      Object.assign(opts, h.target === 'alipay' ? { fileName: 'f', fileType: 'image' } : { name: 'f' })
-    }
-    h.call(api, [opts])
-  })
+const fakeHost = fakeHosts()
+/** A host on an output that declares `network` (none at all: null; the production declaration: left out). */
+function host(target: 'weapp' | 'alipay' | 'swan', network?: object | null) {
+  const files: Record<string, string | null> = { 'pages/a/index.js': 'Page({})' }
+  if (network !== undefined) files['network.json'] = network && JSON.stringify(network)
+  return fakeHost(target, files, { mockUrl: server.url })
+}
+
+/** A request or an upload (of a one-byte temp file) to `url`, as the app makes it. */
+function request(h: MiniProgramHost, api: string, url: string) {
+  const upload =
+    api === 'uploadFile'
+      ? {
+          filePath: h.files.addTemp(h.flavour.userDataPath, Buffer.from('x'), 'jpg'),
+          ...(h.target === 'alipay' ? { fileName: 'f', fileType: 'image' } : { name: 'f' }),
+        }
+      : {}
+  return callApi(h, api, { url, ...upload })
 }
 
 const REFUSED = {
@@ -69,7 +49,7 @@ describe.each(MINI_TARGETS)('%s', (target) => {
       for (const url of [
         'http://api.example.invalid/api/x',
         'https://other.example.invalid/api/x',
-        `${mockUrl}/api/x`,
+        `${server.url}/api/x`,
       ]) {
         const out = await request(h, api, url)
         expect([url, out.ok]).toEqual([url, false])

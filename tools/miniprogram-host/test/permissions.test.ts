@@ -1,40 +1,15 @@
-import fs from 'node:fs'
-import { MiniProgramHost } from '../src/host'
-import { fakeOutput } from './fake-output'
+import { callApi, fakeHosts, LOGGING_APP } from './fake-output'
 
 /**
  * The permission model answers as each platform does (tools/miniprogram-host/src/permissions.ts): the codes, asked
  * once, the settings only from a tap, WeChat's privacy popup, the app sent to the background by a picker.
  */
-const dirs: string[] = []
-const hosts: MiniProgramHost[] = []
+const fakeHost = fakeHosts()
+/** A launched host whose app logs onHide/onShow. */
 async function host(target: 'weapp' | 'alipay' | 'swan') {
-  const dir = fakeOutput(target, {
-    'app.js': 'App({ log: [], onHide() { this.log.push("hide") }, onShow() { this.log.push("show") } })',
-    'pages/a/index.js': 'Page({})',
-  })
-  dirs.push(dir)
-  const h = new MiniProgramHost(dir, target)
-  hosts.push(h)
+  const h = fakeHost(target, { 'app.js': LOGGING_APP, 'pages/a/index.js': 'Page({})' })
   await h.launch()
   return h
-}
-afterEach(() => {
-  hosts.splice(0).forEach((h) => h.dispose())
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }))
-})
-
-/** Calls an API with callbacks, as the app does; resolves with which callback ran and its argument. */
-function callApi(h: MiniProgramHost, name: string, opts: Record<string, unknown> = {}) {
-  return new Promise<{ ok: boolean; res: Record<string, unknown> }>((resolve) =>
-    h.call(name, [
-      {
-        ...opts,
-        success: (res: Record<string, unknown>) => resolve({ ok: true, res }),
-        fail: (res: Record<string, unknown>) => resolve({ ok: false, res }),
-      },
-    ]),
-  )
 }
 
 const SAVE = { filePath: 'x.png' }
@@ -93,10 +68,7 @@ it.each(['weapp', 'swan'] as const)('%s: openSetting is refused outside a tap, a
   const outside = await callApi(h, 'openSetting')
   expect(outside.ok).toBe(false)
   expect(String(outside.res.errMsg)).toBe('openSetting:fail can only be invoked by user TAP gesture.')
-  h.userGesture = true
-  const answer = callApi(h, 'openSetting')
-  h.userGesture = false
-  expect((await answer).ok).toBe(true)
+  expect((await callApi(h, 'openSetting', {}, true)).ok).toBe(true)
 })
 
 it('a picker and the settings send the app to the background and back (onHide, onShow)', async () => {

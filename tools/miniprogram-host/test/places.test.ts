@@ -1,6 +1,4 @@
-import fs from 'node:fs'
-import { MiniProgramHost } from '../src/host'
-import { fakeOutput } from './fake-output'
+import { callApi, fakeHosts, LOGGING_APP } from './fake-output'
 
 /**
  * The map and the calendar as each platform takes them (tools/miniprogram-host/src/places.ts): openLocation's
@@ -8,37 +6,12 @@ import { fakeOutput } from './fake-output'
  * addPhoneCalendar behind its scope (asked once), the privacy popup and a tap, and missing on a client older than
  * 基础库 2.15.0 (canIUse false, the API undefined).
  */
-const dirs: string[] = []
-const hosts: MiniProgramHost[] = []
+const fakeHost = fakeHosts()
+/** A launched host whose app logs onHide/onShow. */
 async function host(target: 'weapp' | 'alipay' | 'swan') {
-  const dir = fakeOutput(target, {
-    'app.js': 'App({ log: [], onHide() { this.log.push("hide") }, onShow() { this.log.push("show") } })',
-    'pages/a/index.js': 'Page({})',
-  })
-  dirs.push(dir)
-  const h = new MiniProgramHost(dir, target)
-  hosts.push(h)
+  const h = fakeHost(target, { 'app.js': LOGGING_APP, 'pages/a/index.js': 'Page({})' })
   await h.launch()
   return h
-}
-afterEach(() => {
-  hosts.splice(0).forEach((h) => h.dispose())
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }))
-})
-
-/** Calls an API with callbacks, as the app does (inside a tap when `tapped`). */
-function callApi(h: MiniProgramHost, name: string, opts: Record<string, unknown> = {}, tapped = false) {
-  return new Promise<{ ok: boolean; res: Record<string, unknown> }>((resolve) => {
-    h.userGesture = tapped
-    h.call(name, [
-      {
-        ...opts,
-        success: (res: Record<string, unknown>) => resolve({ ok: true, res }),
-        fail: (res: Record<string, unknown>) => resolve({ ok: false, res }),
-      },
-    ])
-    h.userGesture = false
-  })
 }
 
 const NAME = '北京市东城区考点（北京市第五十五中学）'

@@ -1,31 +1,18 @@
-import fs from 'node:fs'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { MiniProgramHost } from '../src/host'
+import type { MiniProgramHost } from '../src/host'
 import { MINI_TARGETS } from '../src/platforms'
-import { fakeOutput } from './fake-output'
+import { fakeHosts, startServer } from './fake-output'
 
 /**
  * Issue 19 in the host: subscriptions answered per template and refused as each platform refuses them (ids its
  * console did not issue, more than three, WeChat outside a tap), the ten-page stack.
  */
-const dirs: string[] = []
-const hosts: MiniProgramHost[] = []
-function host(target: 'weapp' | 'alipay' | 'swan', files: Record<string, string>, mockUrl?: string) {
-  const dir = fakeOutput(target, files)
-  dirs.push(dir)
-  const h = new MiniProgramHost(dir, target, { mockUrl })
-  hosts.push(h)
-  return h
-}
-afterEach(() => {
-  hosts.splice(0).forEach((h) => h.dispose())
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }))
-})
+const fakeHost = fakeHosts()
+const host = (target: 'weapp' | 'alipay' | 'swan', files: Record<string, string>, mockUrl?: string) =>
+  fakeHost(target, files, { mockUrl })
 
 /** A stand-in for the mock server's subscription simulation: answers per template, refuses unknown and too many. */
-async function simServer(answers: Record<string, string>): Promise<{ url: string; close: () => void }> {
-  const server = http.createServer((req, res) => {
+function simServer(answers: Record<string, string>): Promise<{ url: string; close: () => void }> {
+  return startServer((req, res) => {
     let body = ''
     req.on('data', (c: Buffer) => (body += c.toString()))
     req.on('end', () => {
@@ -36,8 +23,6 @@ async function simServer(answers: Record<string, string>): Promise<{ url: string
       res.end(JSON.stringify({ answers: refused ? {} : answers, refused, templateIds, outcome: 'accept' }))
     })
   })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }
 }
 
 /** A page whose root binds tap; its handler asks for the templates in `getApp().ids` and keeps the answer. */
@@ -46,6 +31,21 @@ const ASKING_PAGE = (api: string, key: string) => `Page({ data: {}, onLoad() {
 }, eh() { const app = getApp(); ${api}.requestSubscribeMessage({ ${key}: app.ids,
   success: function (r) { app.answer = { ok: r } }, fail: function (e) { app.answer = { fail: e } } }) } })`
 
+/** Launches the ASKING_PAGE; `ask(ids)` taps it with those templates and resolves with the platform's answer. */
+async function asker(
+  h: MiniProgramHost,
+): Promise<(ids: string[]) => Promise<{ ok?: object; fail?: object } | undefined>> {
+  const page = await h.launch()
+  const app = h.appInstance as { ids: string[]; answer?: { ok?: object; fail?: object } }
+  return async (ids) => {
+    app.ids = ids
+    app.answer = undefined
+    h.dispatch(page, '_n1', 'tap')
+    await h.waitFor('the answer', () => !!app.answer)
+    return app.answer
+  }
+}
+
 describe('subscriptions', () => {
   const answers = { T1: 'acceptWithAlert', T2: 'reject', T3: 'ban' }
 
@@ -53,15 +53,7 @@ describe('subscriptions', () => {
     const sim = await simServer(answers)
     try {
       const h = host('weapp', { 'pages/a/index.js': ASKING_PAGE('wx', 'tmplIds') }, sim.url)
-      const page = await h.launch()
-      const app = h.appInstance as { ids: string[]; answer?: { ok?: object; fail?: object } }
-      const ask = async (ids: string[]) => {
-        app.ids = ids
-        app.answer = undefined
-        h.dispatch(page, '_n1', 'tap')
-        await h.waitFor('the answer', () => !!app.answer)
-        return app.answer as { ok?: object; fail?: object } | undefined
-      }
+      const ask = await asker(h)
       expect((await ask(['T1', 'T2', 'T3']))?.ok).toMatchObject({
         T1: 'acceptWithAlert',
         T2: 'reject',
@@ -95,15 +87,7 @@ describe('subscriptions', () => {
     const sim = await simServer(answers)
     try {
       const h = host('alipay', { 'pages/a/index.js': ASKING_PAGE('my', 'entityIds') }, sim.url)
-      const page = await h.launch()
-      const app = h.appInstance as { ids: string[]; answer?: { ok?: object; fail?: object } }
-      const ask = async (ids: string[]) => {
-        app.ids = ids
-        app.answer = undefined
-        h.dispatch(page, '_n1', 'tap')
-        await h.waitFor('the answer', () => !!app.answer)
-        return app.answer as { ok?: object; fail?: object } | undefined
-      }
+      const ask = await asker(h)
       expect((await ask(['T1', 'T2', 'T3']))?.ok).toMatchObject({
         behavior: 'subscribe',
         result: { subscribedEntityIds: ['T1'], unsubscribedEntityIds: ['T2', 'T3'] },
