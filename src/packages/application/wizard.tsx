@@ -1,16 +1,13 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import type * as v from 'valibot'
 import { STEP_KEYS, STEP_NAMES, type ApplicationView, type StepKey } from '@contract/application'
-import { stepBar, type FieldProblems } from '@domain/application-steps'
-import { Button } from '../../components/button'
+import { stepBar } from '@domain/application-steps'
 import { PageContainer } from '../../components/page-container'
 import { StepBar } from '../../components/step-bar'
-import type { Form } from '../../forms/use-form'
 import { go, routes, useQuery, type Route } from '../../routes'
-import { useApplication, type StepInput } from '../../stores/application'
+import { useApplication } from '../../stores/application'
 import { useGuardedLoad } from '../../stores/guarded-load'
-import { Card } from '../../components/card'
+import { ApplicationNotes } from './notes'
 import './application.scss'
 
 /** Each step's page, in the order of SPEC 3. */
@@ -87,24 +84,6 @@ export function StepPage(props: { step: StepKey; children: (view: ApplicationVie
   )
 }
 
-/** What the server says the candidate must know: warnings, the 成绩合并 notice. */
-export function ApplicationNotes({ view }: { view: ApplicationView }) {
-  return (
-    <>
-      {view.mergeNotice && (
-        <Card tone='warn' id='apply-merge-notice'>
-          <Text className='apply-note'>{view.mergeNotice}</Text>
-        </Card>
-      )}
-      {view.warnings.map((w, i) => (
-        <Text key={w} className='apply-note apply-note--warn' id={`apply-warning-${i}`}>
-          {w}
-        </Text>
-      ))}
-    </>
-  )
-}
-
 /** Values for a step's form: what was saved, otherwise last year's (historical candidates), otherwise empty. */
 export function savedOr<K extends StepKey, T>(
   view: ApplicationView,
@@ -118,69 +97,6 @@ export function savedOr<K extends StepKey, T>(
 
 /** The draft key of one step of one application: a draft never leaks into another application. */
 export const draftKey = (id: string, step: StepKey) => `apply.${id}.${step}`
-
-/**
- * 提交 of a step: the step's schema (the form kit), then the step's checks against the dictionaries
- * (domain/application-steps, the same the server runs), then the store's save with the form kit's idempotency key
- * (kept when a lost answer is retried by another tap, new after a refusal: docs/architecture.md); only a saved step
- * moves on to the next page.
- */
-export async function saveStep<S extends v.GenericSchema, T extends object>(
-  form: Form<S, T>,
-  step: StepKey,
-  id: string,
-  problems: (value: v.InferOutput<S>) => FieldProblems,
-): Promise<void> {
-  const checked = form.check()
-  if (!checked.ok) {
-    form.setFormError('请按提示修改标红的内容')
-    return
-  }
-  const found = problems(checked.value)
-  if (Object.keys(found).length > 0) {
-    form.setErrors(found)
-    form.setFormError('请按提示修改标红的内容')
-    return
-  }
-  const view = await form.submit((value, idempotencyKey) =>
-    useApplication.getState().saveStep(step, id, value as StepInput<typeof step>, idempotencyKey),
-  )
-  if (!view) return
-  await go.to(nextAfter(step), { id })
-}
-
-/**
- * The message above a step's 提交 and the button, which saves the step (saveStep): `problems` are the step's checks
- * against the dictionaries (none by default). Ids `<apply-step>-form-error`, `-submit`.
- */
-export function StepSubmit<S extends v.GenericSchema, T extends object>(props: {
-  view: ApplicationView
-  step: StepKey
-  form: Form<S, T>
-  problems?: (value: v.InferOutput<S>) => FieldProblems
-}) {
-  const { view, step, form } = props
-  const page = stepIdPrefix(step)
-  return (
-    <View className='apply-actions'>
-      {form.formError && (
-        <Text className='apply-error' id={`${page}-form-error`}>
-          {form.formError}
-        </Text>
-      )}
-      <Button
-        id={`${page}-submit`}
-        loading={form.submitting}
-        disabled={!view.can.edit}
-        onClick={() => void saveStep(form, step, view.id, props.problems ?? noProblems)}
-      >
-        提交
-      </Button>
-    </View>
-  )
-}
-
-const noProblems = (): FieldProblems => ({})
 
 /** One empty list for selectors (a new `[]` on every call would make zustand re-render without end). */
 export const NO_ITEMS: never[] = []

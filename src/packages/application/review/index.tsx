@@ -12,7 +12,7 @@ import { recordSubscription, subscribeWords, useReminders } from '../../../store
 import { useGuardedLoad } from '../../../stores/guarded-load'
 import { messageOf } from '../../../stores/shared'
 import { NAVIGATION_FAILED, Sections } from '../sections'
-import { ApplicationNotes } from '../wizard'
+import { ApplicationNotes } from '../notes'
 import { Card, LabelValue } from '../../../components/card'
 import '../application.scss'
 

@@ -5,7 +5,8 @@ import { TextField } from '../../../components/form-field/text-field'
 import { MonthSelect, PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
-import { draftKey, NO_ITEMS, savedOr, StepPage, StepSubmit } from '../wizard'
+import { draftKey, NO_ITEMS, savedOr, StepPage } from '../wizard'
+import { StepSubmit } from '../step-submit'
 import { Card } from '../../../components/card'
 
 /**
