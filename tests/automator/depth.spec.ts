@@ -1,5 +1,5 @@
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
-import { connectApp, element, pageAt, tap, waitUntil, type MiniProgram, type Page } from './support/app'
+import { answerModal, connectApp, element, pageAt, tap, waitUntil, type MiniProgram, type Page } from './support/app'
 import { logInWithPassword } from './support/candidate'
 import { target } from './support/platform'
 import { qaApi } from './support/qa'
@@ -8,9 +8,9 @@ import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 /**
  * The page stack at its deepest (issue 19): WeChat keeps ten pages and refuses an 11th (`navigateTo:fail webview
  * count limit exceed`, modelled by the mini-program host on every target). The wizard stacks a page per step, so the
- * review sits at the tenth page when reached from the hub. Every 修改 there, 修改并重新提交 on the 报名表 and
- * 教育情况 → 个人中心 must work at that depth: the edits return to their step (navigateBack) instead of stacking, and
- * the stack never passes ten.
+ * review sits at the tenth page when reached from the hub. Every 修改 there and 教育情况 → 个人中心 must work at
+ * that depth: the edits return to their step (navigateBack) instead of stacking, and the stack never passes ten.
+ * 提交报名信息 then leaves the tracker with the 报名表 on top (two pages), where 撤回 → 修改并重新提交 opens the review.
  */
 jest.setTimeout(300_000)
 
@@ -82,23 +82,7 @@ describe('the page stack at full depth', () => {
       review = await forwardToReview(i)
       await expectDepth(10)
     }
-    // 提交报名信息 → 报名表 (in the review's place), 撤回, 修改并重新提交 → the review again, at ten.
-    if (target() !== 'h5' && target() !== 'swan') {
-      await mp.mockWxMethod('requestSubscribeMessage', { errMsg: 'requestSubscribeMessage:ok' })
-    }
-    try {
-      await tap(review, '#apply-review-submit', 15000)
-      const form = await pageAt(mp, route('form'), 15000)
-      await expectDepth(10)
-      await tap(form, '#apply-withdraw', 15000)
-      await tap(form, '#apply-form-edit', 15000)
-      review = await pageAt(mp, REVIEW, 15000)
-      await expectDepth(10)
-    } finally {
-      if (target() !== 'h5' && target() !== 'swan') await mp.restoreWxMethod('requestSubscribeMessage')
-    }
-
-    // 教育情况 → 个人中心 from there: the step is below (7), the records page above it (8).
+    // 教育情况 → 个人中心 from there: the step is below (7), the records page above it (8); back, and on to the review.
     await tap(review, '#apply-review-edit-education', 15000)
     const education = await pageAt(mp, route('education'), 15000)
     await expectDepth(7)
@@ -106,6 +90,32 @@ describe('the page stack at full depth', () => {
     const records = await pageAt(mp, 'packages/profile/records/index', 15000)
     await element(records, '#education-page', 15000)
     await expectDepth(8)
+    await mp.navigateBack()
+    review = await forwardToReview(4)
+    await expectDepth(10)
+
+    // 提交报名信息 (confirmed) → the tracker with the 报名表 on top, in place of the wizard (back leads to the tracker,
+    // not through the locked steps); 撤回 (confirmed), 修改并重新提交 → the review in the form's place.
+    if (target() !== 'h5' && target() !== 'swan') {
+      await mp.mockWxMethod('requestSubscribeMessage', { errMsg: 'requestSubscribeMessage:ok' })
+    }
+    try {
+      await tap(review, '#apply-review-submit', 15000)
+      await answerModal(mp, 'confirm')
+      const form = await pageAt(mp, route('form'), 15000)
+      await waitUntil('the tracker below the form', async () =>
+        (await mp.pageStack()).map((p) => p.path).join(' > ') === `packages/process/tracker/index > ${route('form')}`
+          ? true
+          : null,
+      )
+      await tap(form, '#apply-withdraw', 15000)
+      await answerModal(mp, 'confirm')
+      await tap(form, '#apply-form-edit', 15000)
+      await pageAt(mp, REVIEW, 15000)
+      await expectDepth(2)
+    } finally {
+      if (target() !== 'h5' && target() !== 'swan') await mp.restoreWxMethod('requestSubscribeMessage')
+    }
 
     // Nothing on the way was refused or thrown (the host fails the spec on an app error; the stack never passed ten).
     if (target() !== 'h5') await waitUntil('the stack within ten', async () => (await depth()) <= 10, 1000)

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type * as v from 'valibot'
 import type { ApplicationView, StepKey } from '@contract/application'
 import type { FieldProblems } from '@domain/application-steps'
+import { STEP_BUTTON } from '@domain/glossary'
 import { Button } from '../../components/button'
 import type { Form } from '../../forms/use-form'
 import { go } from '../../routes'
@@ -9,7 +10,7 @@ import { useApplication, type StepInput } from '../../stores/application'
 import { nextAfter, stepIdPrefix } from './wizard'
 
 /**
- * 提交 of a step: the step's schema (the form kit), then the step's checks against the dictionaries
+ * 保存并下一步 (STEP_BUTTON) of a step: the step's schema (the form kit), then the step's checks against the dictionaries
  * (domain/application-steps, the same the server runs), then the store's save with the form kit's idempotency key
  * (kept when a lost answer is retried by another tap, new after a refusal: docs/architecture.md); only a saved step
  * moves on to the next page.
@@ -39,7 +40,7 @@ export async function saveStep<S extends v.GenericSchema, T extends object>(
 }
 
 /**
- * The message above a step's 提交 and the button, which saves the step (saveStep): `problems` are the step's checks
+ * The message above a step's 保存并下一步 and the button, which saves the step (saveStep): `problems` are the step's checks
  * against the dictionaries (none by default). Ids `<apply-step>-form-error`, `-submit`.
  */
 export function StepSubmit<S extends v.GenericSchema, T extends object>(props: {
@@ -63,7 +64,7 @@ export function StepSubmit<S extends v.GenericSchema, T extends object>(props: {
         disabled={!view.can.edit}
         onClick={() => void saveStep(form, step, view.id, props.problems ?? noProblems)}
       >
-        提交
+        {STEP_BUTTON}
       </Button>
     </View>
   )

@@ -1,11 +1,12 @@
 import { Text } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { STEP_KEYS, STEP_NAMES, type ApplicationView, type StepKey } from '@contract/application'
 import { stepBar } from '@domain/application-steps'
 import { PageContainer } from '../../components/page-container'
 import { StepBar } from '../../components/step-bar'
 import { go, routes, useQuery, type Route } from '../../routes'
 import { useApplication } from '../../stores/application'
+import { readDraft } from '../../stores/drafts'
 import { useGuardedLoad } from '../../stores/guarded-load'
 import { ApplicationNotes } from './notes'
 import './application.scss'
@@ -36,6 +37,25 @@ export function routeOfSection(step: string): Route<{ id: string }> | null {
 }
 
 /**
+ * After 提交报名信息: the application's tracker (报考流程) with its 报名表 on top, in place of the wizard's pages, so back
+ * from the form goes to the tracker, not through the exam photo and every step, locked now.
+ */
+export async function showSubmittedForm(id: string): Promise<void> {
+  await go.restart(routes.tracker, { id })
+  await go.to(routes.applyForm, { id })
+}
+
+/**
+ * Whether this step opened with a draft from before (a relaunch, a reload, a login after an expired session): read
+ * once, when the step's form first shows, so the page can say it brought them back.
+ */
+function useDraftRestored(id: string, step: StepKey, ready: boolean): boolean {
+  const found = useRef<boolean | null>(null)
+  if (ready && found.current === null) found.current = Object.keys(readDraft(draftKey(id, step)) ?? {}).length > 0
+  return found.current === true
+}
+
+/**
  * The application this page is about (its `id` in the query), loaded with its dictionaries on every show, so a step
  * saved on another page or device shows at once. Null until loaded.
  */
@@ -53,6 +73,7 @@ export function StepPage(props: { step: StepKey; children: (view: ApplicationVie
   const error = useApplication((s) => s.errors.application ?? null)
   const ready = view && useApplication.getState().dicts?.examId === view.examId
   const pageId = `${stepIdPrefix(props.step)}-page`
+  const restored = useDraftRestored(id, props.step, !!ready)
   return (
     <PageContainer
       id={pageId}
@@ -72,9 +93,14 @@ export function StepPage(props: { step: StepKey; children: (view: ApplicationVie
             onTap={(key) => void go.replace(STEP_ROUTES[key as StepKey], { id })}
           />
           <ApplicationNotes view={view} />
+          {restored && view.can.edit && (
+            <Text className='apply-note' id={`${stepIdPrefix(props.step)}-draft-restored`}>
+              {DRAFT_RESTORED}
+            </Text>
+          )}
           {!view.can.edit && (
             <Text className='apply-note apply-note--warn' id='apply-locked'>
-              报名信息已提交，不能修改；如需修改，请先撤回。
+              {LOCKED_NOTE}
             </Text>
           )}
           {props.children(view)}
@@ -94,6 +120,12 @@ export function savedOr<K extends StepKey, T>(
   const saved = view.steps[key] ?? view.prefill[key]
   return saved ? pick(saved as NonNullable<ApplicationView['steps'][K]>) : empty
 }
+
+/** What a step (and the exam photo) says once the application is submitted. */
+export const LOCKED_NOTE = '报名信息已提交，不能修改；如需修改，请先撤回。'
+
+/** What a step says when it shows what was typed before and not saved. */
+export const DRAFT_RESTORED = '已恢复未保存的内容'
 
 /** The draft key of one step of one application: a draft never leaks into another application. */
 export const draftKey = (id: string, step: StepKey) => `apply.${id}.${step}`

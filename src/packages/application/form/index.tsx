@@ -17,7 +17,10 @@ import { FormReminders } from './reminders'
 import { useFormActions } from './use-form-actions'
 import '../application.scss'
 
-/** 报名表: all the data, the photo and the 验证码; 保存报名表 as an image; 撤回 before 报名确认, then edit. */
+/**
+ * 报名表: all the data, the photo and the 验证码; 保存报名表 as an image; once submitted, the way to the tracker
+ * (查看报考流程); 撤回 (confirmed first) before 报名确认, then edit.
+ */
 export default function ApplyFormPage() {
   const id = useQuery(routes.applyForm).id ?? ''
   const view = useApplication((s) => (s.view?.id === id ? s.view : null))
@@ -71,6 +74,18 @@ export default function ApplyFormPage() {
                 settingsId='apply-form-settings'
                 onRetry={() => void save()}
               />
+            )}
+            {view && view.status !== 'filling' && (
+              <Button
+                id='apply-form-tracker'
+                variant='secondary'
+                onClick={() =>
+                  // The tracker below when the form was opened from it (or after 提交报名信息), else in its place.
+                  void go.backTo(routes.tracker, { id }).catch(() => toast.error(NAVIGATION_FAILED))
+                }
+              >
+                查看报考流程
+              </Button>
             )}
             {view?.can.withdraw && (
               <Button

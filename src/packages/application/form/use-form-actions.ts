@@ -2,14 +2,16 @@ import { useState } from 'react'
 import { refusalText } from '../../../components/permission-help'
 import { toast } from '../../../components/toast'
 import type { Drawing } from '../../../platform/drawing'
+import { confirmAction } from '../../../platform/modal'
 import { refusalOfSave, saveDrawingAsImage, savedImageWhere } from '../../../platform/save-image'
 import type { RefusalKind } from '../../../platform/types'
 import { useApplication } from '../../../stores/application'
 import { messageOf } from '../../../stores/shared'
+import { WITHDRAW_CONFIRMATION } from '../confirmations'
 
 /**
  * The 报名表's two actions and what they tell: 保存报名表 (the platform paints the drawing and keeps it; a refused
- * permission offers the settings) and 撤回 (then `reload`, so the page shows the withdrawn application).
+ * permission offers the settings) and 撤回 (once confirmed; then `reload`, so the page shows the withdrawn application).
  */
 export function useFormActions(id: string, code: string | null, drawing: Drawing | null, reload: () => void) {
   const [message, setMessage] = useState<string | null>(null)
@@ -35,6 +37,8 @@ export function useFormActions(id: string, code: string | null, drawing: Drawing
   }
 
   const withdraw = async () => {
+    setMessage(null)
+    if (!(await confirmAction(WITHDRAW_CONFIRMATION))) return
     setBusy('withdraw')
     setMessage(null)
     try {
