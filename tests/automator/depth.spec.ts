@@ -1,15 +1,6 @@
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
-import {
-  answerModal,
-  connectApp,
-  element,
-  openPage,
-  pageAt,
-  tap,
-  waitUntil,
-  type MiniProgram,
-  type Page,
-} from './support/app'
+import { answerModal, connectApp, element, openPage, pageAt, tap, waitUntil } from './support/app'
+import type { MiniProgram, Page } from './support/app'
 import { logInWithPassword } from './support/candidate'
 import { target } from './support/platform'
 import { qaApi } from './support/qa'

@@ -1,15 +1,6 @@
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
-import {
-  answerModal,
-  connectApp,
-  element,
-  openPage,
-  pageAt,
-  tap,
-  textOf,
-  waitUntil,
-  type MiniProgram,
-} from './support/app'
+import { answerModal, connectApp, element, openPage, pageAt, tap, textOf, waitUntil } from './support/app'
+import type { MiniProgram } from './support/app'
 import { logInWithPassword } from './support/candidate'
 import { qaApi } from './support/qa'
 import { HOOK_TIMEOUT_MS } from '../support/timeouts'
