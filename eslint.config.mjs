@@ -107,7 +107,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
   {
-    files: ['**/*.cjs', 'jest.config.js', 'babel.config.js', 'config/builtins.js'],
+    files: ['**/*.cjs', 'jest.config.js', 'babel.config.js', 'config/builtins.js', 'config/aria*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -29,7 +29,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${target}`,
-    plugins: ['@tarojs/plugin-platform-alipay', '@tarojs/plugin-platform-swan'],
+    plugins: ['@tarojs/plugin-platform-alipay', '@tarojs/plugin-platform-swan', path.join(__dirname, 'aria-plugin.js')],
     defineConstants: {
       // Where the app finds the backend. H5 and devtools builds talk to the local mock server.
       API_BASE: JSON.stringify(network.apiBase),

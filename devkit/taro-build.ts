@@ -108,7 +108,8 @@ export async function buildTarget(
 
 // ---- is dist/<target> fit to use? ----
 
-const INPUTS = ['src', 'types', 'config', 'package.json', 'babel.config.js']
+// Everything the bundles are built from: the app imports domain/ as well as types/ (a rule edited there must rebuild).
+const INPUTS = ['src', 'types', 'domain', 'config', 'package.json', 'babel.config.js']
 
 function newestMtime(p: string): number {
   const stat = fs.statSync(p)

@@ -82,6 +82,17 @@ export function idValidUntilProblem(value: string): string | null {
 }
 
 /**
+ * 长期 is a 居民身份证's alone: it is issued for life from 46 (《居民身份证法》第五条). Every other document a candidate
+ * registers with has an end date — 港澳台居民居住证 five years, 港澳居民来往内地通行证 and 护照 ten (five under 16 or
+ * 18), 台湾居民来往大陆通行证 five, 外国人永久居留身份证 ten (five under 18) — and a 长期 there would silence the warning
+ * of a document that lapses before the exam (issue 24). `idType` as registered (domain/id-documents.ts).
+ */
+export function idLongTermProblem(idType: string, validUntil: string): string | null {
+  if (validUntil !== ID_VALID_LONG_TERM || idType === 'resident-id') return null
+  return '只有居民身份证可以长期有效，请选择证件有效截止日期'
+}
+
+/**
  * 证件有效截止日期 earlier than the exam date: a warning, never a refusal (the seed: 系统会有提示，但不影响报名). The
  * card is still valid on the exam day itself, so the same day does not warn.
  */

@@ -1,5 +1,6 @@
 import {
   firstRegistrationProblem,
+  idLongTermProblem,
   OTHER_UNIT,
   practiceCategoryProblem,
   residencyCertProblem,
@@ -41,8 +42,16 @@ export function centreProblems(
   return {}
 }
 
-export function basicProblems(input: { ethnicity: string }, ethnicities: readonly string[]): FieldProblems {
-  return only({ ethnicity: ethnicities.includes(input.ethnicity) ? null : '请选择民族' })
+/** 民族 from the dictionary; 长期 only for the document that can have it (`idType` as registered). */
+export function basicProblems(
+  input: { ethnicity: string; idValidUntil: string },
+  ethnicities: readonly string[],
+  idType: string,
+): FieldProblems {
+  return only({
+    idValidUntil: idLongTermProblem(idType, input.idValidUntil),
+    ethnicity: ethnicities.includes(input.ethnicity) ? null : '请选择民族',
+  })
 }
 
 export interface ExamDictionaryShape {

@@ -4,6 +4,7 @@
 
 import { RecordKind, type RecordState } from './states'
 import { chinaToday } from './today'
+import { VERIFICATION } from './glossary'
 export type { RecordKind, RecordState }
 export const RECORD_KINDS: readonly RecordKind[] = RecordKind.options
 export const RECORD_KIND_NAMES: Record<RecordKind, string> = { education: '学历信息', degree: '学位信息' }
@@ -11,11 +12,11 @@ export const RECORD_KIND_NAMES: Record<RecordKind, string> = { education: '学�
 /** At most this many records of each kind. */
 export const MAX_RECORDS_PER_KIND = 5
 
-/** 未核验 → 核验通过 / 核验未通过, decided by the server (QA in the mock). */
+/** 待核验 → 核验通过 / 核验未通过, decided by the server (QA in the mock); the words are the glossary's. */
 export const RECORD_STATE_NAMES: Record<RecordState, string> = {
-  unverified: '未核验',
-  verified: '核验通过',
-  rejected: '核验未通过',
+  unverified: VERIFICATION.pending,
+  verified: VERIFICATION.passed,
+  rejected: VERIFICATION.failed,
 }
 
 /** The entries chosen when the school or major is not in the list; the typed name then goes in otherSchool/otherMajor. */

@@ -108,10 +108,14 @@ export function checkIdNumber(raw: string, today: string = chinaToday()): IdNumb
   return null
 }
 
-/** Masks an ID number for display: first 4 and last 4 shown (e.g. 1101**********1234), fewer for a short number. */
+/**
+ * Masks an ID number for display: the first and last four of an 18-character number (1101**********1234), fewer of a
+ * shorter one. Every ID type (issue 24): the ends kept are at most a quarter of the number each side, so at least half
+ * of any number is hidden (a 7-character passport shows G*****6, never four of its seven characters; the 2017
+ * permanent-residence card's 15 shows three each side, not four) and the
+ * candidate still knows it.
+ */
 export function maskIdNumber(idNumber: string): string {
-  // Every ID type (issue 24): an 18-character number keeps its first and last four, a shorter one (a passport, a
-  // 港澳/台湾 pass) its first and last two, so at least half is always hidden and the candidate still knows it.
-  const keep = idNumber.length >= 15 ? 4 : idNumber.length >= 6 ? 2 : 0
+  const keep = Math.min(4, Math.floor(idNumber.length / 4))
   return idNumber.slice(0, keep) + '*'.repeat(idNumber.length - 2 * keep) + idNumber.slice(idNumber.length - keep)
 }

@@ -1,4 +1,5 @@
 import { birthDateOf, checkIdNumber, genderOf, ID_NUMBER_MESSAGES, idCheckChar, type Gender } from './id-card'
+import { CHINA, isNationality, nationalityOfNumeric } from './nationalities'
 import { chinaToday } from './today'
 
 /**
@@ -16,7 +17,9 @@ import { chinaToday } from './today'
  *   the 2017 card's number is 15 characters, "3 位拉丁字母 + 12 位数字" (the nationality's letter code, then digits).
  *   Both kinds stay valid together. The new number carries the birth date in characters 7–14 as the citizen number
  *   does (e.g. 932682198501010017: 9, 受理地 32, nationality 682, born 1985-01-01); whether its sequence carries the
- *   gender is not published, so the form asks for the gender. The rules as a card-reader maker republished them:
+ *   gender is not published, so the form asks for the gender. Both carry the nationality (GB/T 2659, ISO 3166-1):
+ *   the 2017 number as its letter code (characters 1–3), the 2023 one as its number (characters 4–6); a code no
+ *   country has is refused, and the form shows the country instead of asking (domain/nationalities.ts). The rules as a card-reader maker republished them:
  *   http://www.eastcoms.com/service/pro/840.html
  * - 港澳居民来往内地通行证: 公安部出入境管理局, 2010-03-10, 港澳居民来往内地通行证号码规则: 11 characters, H (Hong Kong)
  *   or M (Macao), then 8 digits (the holder's lifelong number) and 2 digits (times reissued, 00 first). The card
@@ -76,6 +79,7 @@ export type DocumentProblem =
   | 'future-birth'
   | 'check-digit'
   | 'is-residence-permit'
+  | 'nationality'
 
 const COMMON: Record<DocumentProblem, string> = {
   empty: '请输入证件号码',
@@ -87,13 +91,16 @@ const COMMON: Record<DocumentProblem, string> = {
   'future-birth': '证件号码中的出生日期不能晚于今天',
   'check-digit': '证件号码校验位不正确，请核对',
   'is-residence-permit': '这是港澳台居民居住证号码，请将证件类型选为“港澳台居民居住证”',
+  nationality: '证件号码中的国籍代码不正确，请核对',
 }
 
 /** The Chinese message for a problem of a type's number, as the form and the server's 400 show it. */
 export function documentMessage(type: IdType, problem: DocumentProblem): string {
   switch (type) {
     case 'resident-id':
-      return problem === 'is-residence-permit' || problem === 'prefix' ? COMMON[problem] : ID_NUMBER_MESSAGES[problem]
+      return problem === 'is-residence-permit' || problem === 'prefix' || problem === 'nationality'
+        ? COMMON[problem]
+        : ID_NUMBER_MESSAGES[problem]
     case 'hk-mo-permit':
       return problem === 'empty' ? COMMON.empty : '港澳居民来往内地通行证号码为H或M开头加8位或10位数字'
     case 'tw-permit':
@@ -148,11 +155,15 @@ export function checkDocumentNumber(type: IdType, raw: string, today: string = c
     case 'residence-permit':
       if (id.length === 18 && /^\d{17}[\dX]$/.test(id) && !RESIDENCE_PREFIXES.includes(id.slice(0, 6))) return 'prefix'
       return checkGb11643Body(id, today)
-    case 'foreign-permanent':
-      if (id.length === 15) return /^[A-Z]{3}\d{12}$/.test(id) ? null : 'format'
+    case 'foreign-permanent': {
+      if (id.length === 15) {
+        if (!/^[A-Z]{3}\d{12}$/.test(id)) return 'format'
+        return isNationality(id.slice(0, 3)) ? null : 'nationality'
+      }
       if (id.length !== 18) return 'length'
       if (!id.startsWith('9')) return 'format'
-      return checkGb11643Body(id, today)
+      return checkGb11643Body(id, today) ?? (nationalityOfNumeric(id.slice(3, 6)) ? null : 'nationality')
+    }
     case 'hk-mo-permit':
       return /^[HM](\d{8}|\d{10})$/.test(id) ? null : 'format'
     case 'tw-permit':
@@ -166,29 +177,67 @@ export function checkDocumentNumber(type: IdType, raw: string, today: string = c
 export interface DocumentFacts {
   birthDate: string | null
   gender: Gender | null
+  /** 国籍/地区 as its ISO 3166-1 letter code: China's for the four Chinese documents, the permanent-residence card's own. */
+  nationality: string | null
+}
+
+/** The nationality a permanent-residence number carries: its first three letters (2017) or characters 4–6 (2023). */
+function permanentResidentNationality(id: string): string | null {
+  if (/^[A-Z]{3}\d{12}$/.test(id)) return isNationality(id.slice(0, 3)) ? id.slice(0, 3) : null
+  return /^9\d{16}[\dX]$/.test(id) ? nationalityOfNumeric(id.slice(3, 6)) : null
 }
 
 export function documentFacts(type: IdType, raw: string): DocumentFacts {
   const id = normaliseDocumentNumber(raw)
-  const none: DocumentFacts = { birthDate: null, gender: null }
-  if (type === 'resident-id' || type === 'residence-permit') {
-    // GB 11643: the 17th character's parity is the gender (odd male).
-    const birthDate = birthDateOf(id)
-    return /^\d{17}[\dX]$/.test(id) && birthDate ? { birthDate, gender: genderOf(id) } : none
+  const none: DocumentFacts = { birthDate: null, gender: null, nationality: null }
+  switch (type) {
+    case 'resident-id':
+    case 'residence-permit': {
+      // GB 11643: the 17th character's parity is the gender (odd male).
+      const birthDate = birthDateOf(id)
+      const facts = /^\d{17}[\dX]$/.test(id) && birthDate ? { birthDate, gender: genderOf(id) } : none
+      return { ...facts, nationality: CHINA }
+    }
+    case 'hk-mo-permit':
+    case 'tw-permit':
+      return { ...none, nationality: CHINA }
+    case 'foreign-permanent': {
+      const birthDate = /^9\d{16}[\dX]$/.test(id) ? birthDateOf(id) : null
+      return { birthDate, gender: null, nationality: permanentResidentNationality(id) }
+    }
+    case 'passport':
+      return none
   }
-  if (type === 'foreign-permanent' && /^9\d{16}[\dX]$/.test(id)) return { birthDate: birthDateOf(id), gender: null }
-  return none
 }
 
-/** Whether the number of this type (as typed so far) carries the birth date / the gender, so the form need not ask. */
-export function numberCarries(type: IdType, raw: string): { birthDate: boolean; gender: boolean } {
-  if (type === 'resident-id' || type === 'residence-permit') return { birthDate: true, gender: true }
+/**
+ * Whether the document (and the number of this type as typed so far) carries the birth date / the gender / the
+ * nationality, so the form need not ask. Only a passport leaves the nationality to the holder.
+ */
+export function numberCarries(
+  type: IdType,
+  raw: string,
+): { birthDate: boolean; gender: boolean; nationality: boolean } {
+  const nationality = type !== 'passport'
+  if (type === 'resident-id' || type === 'residence-permit') return { birthDate: true, gender: true, nationality }
   if (type === 'foreign-permanent') {
     // The 2023 card's number (18 characters, first 9) carries the birth date; the 2017 card's does not.
     const id = normaliseDocumentNumber(raw)
-    return { birthDate: id.startsWith('9'), gender: false }
+    return { birthDate: id.startsWith('9'), gender: false, nationality }
   }
-  return { birthDate: false, gender: false }
+  return { birthDate: false, gender: false, nationality }
+}
+
+/**
+ * The types whose rules accept this number. The formats overlap: a passport's (5–17 letters or digits) takes every
+ * 港澳居民来往内地通行证 number (H/M + 8 or 10 digits), the 8- and 10-digit 台湾居民来往大陆通行证 numbers and the 2017
+ * 外国人永久居留身份证 number (3 letters + 12 digits); the 18-character ones (resident ID, residence permit, the 2023
+ * card) are told apart by their region code (810000/820000/830000 for the permit, a province for the ID, a leading 9).
+ * So a number alone may name two documents: recovery asks the type (a number registered under two types is then
+ * one account per type).
+ */
+export function typesFitting(raw: string, today: string = chinaToday()): IdType[] {
+  return ID_TYPES.filter((type) => checkDocumentNumber(type, raw, today) === null)
 }
 
 export type BirthDateProblem = 'empty' | 'format' | 'future' | 'too-old'

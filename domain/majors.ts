@@ -139,3 +139,25 @@ const MAJOR_SET = new Set(MAJORS)
 export function isKnownMajor(name: string): boolean {
   return MAJOR_SET.has(name)
 }
+
+/** Half-width brackets typed on a phone keyboard match the catalogue's full-width ones; spaces separate words. */
+function normaliseMajor(text: string): string {
+  return text.replace(/\(/g, '（').replace(/\)/g, '）').trim()
+}
+
+/**
+ * The record form's major search: the majors containing every word typed (space-separated; half-width brackets
+ * read as full-width), the name typed exactly first, then names starting with it, then the rest in catalogue
+ * order. 护理 finds 护理, 护理学, 护理（中职）, 中医护理. Nothing typed finds nothing (the wheel lists them all).
+ */
+export function searchMajors(keyword: string, majors: readonly string[] = MAJORS): string[] {
+  const words = normaliseMajor(keyword).split(/\s+/).filter(Boolean)
+  if (words.length === 0) return []
+  const whole = words.join('')
+  const rank = (name: string) => (name === whole ? 0 : name.startsWith(words[0]) ? 1 : 2)
+  return majors
+    .filter((name) => words.every((w) => name.includes(w)))
+    .map((name, order) => ({ name, order, rank: rank(name) }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map((m) => m.name)
+}

@@ -21,7 +21,7 @@ function membersOf<T extends string, const K extends T>(
   return v.picklist(members)
 }
 
-/** 身份核验结果: 核验中, 核验通过, 核验不通过. */
+/** 身份核验结果: 核验中, 核验通过, 核验未通过. */
 export const IdentityState = v.picklist(['pending', 'passed', 'failed'])
 export type IdentityState = v.InferOutput<typeof IdentityState>
 
@@ -37,7 +37,7 @@ export type PhotoVerdict = v.InferOutput<typeof PhotoVerdict>
 export const RecordKind = v.picklist(['education', 'degree'])
 export type RecordKind = v.InferOutput<typeof RecordKind>
 
-/** 未核验 → 核验通过 / 核验未通过, decided by the server. */
+/** 待核验 → 核验通过 / 核验未通过, decided by the server. */
 export const RecordState = v.picklist(['unverified', 'verified', 'rejected'])
 export type RecordState = v.InferOutput<typeof RecordState>
 

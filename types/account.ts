@@ -11,8 +11,11 @@ import {
   ID_TYPE_LABELS as DOCUMENT_LABELS,
   normaliseDocumentNumber,
   numberCarries,
+  typesFitting,
   type IdType as DocumentType,
 } from '../domain/id-documents'
+import { SECURITY_ANSWER, SECURITY_QUESTION } from '../domain/glossary'
+import { isNationality } from '../domain/nationalities'
 import { checkName, NAME_MESSAGES, normaliseName } from '../domain/person-name'
 import { checkPassword, PASSWORD_MESSAGES } from '../domain/password'
 import { ANSWER_MAX_LENGTH, SECURITY_QUESTION_IDS } from '../domain/security-questions'
@@ -58,7 +61,10 @@ export type IdType = DocumentType
 export const ID_TYPE_LABELS: Record<IdType, string> = DOCUMENT_LABELS
 
 /** Face login and face recovery: the resident ID card only (the platforms verify faces against it). */
-export const FaceIdType = v.picklist(FACE_ID_TYPES, '人脸识别仅支持居民身份证，请使用账号密码登录或密保问题找回')
+export const FaceIdType = v.picklist(
+  FACE_ID_TYPES,
+  `人脸识别仅支持居民身份证，请使用账号密码登录或回答${SECURITY_QUESTION}找回密码`,
+)
 
 /** A resident ID number (face login and recovery, which take only that document). */
 export const IdNumber = v.pipe(
@@ -85,15 +91,28 @@ export const Gender = v.picklist(GENDERS, '请选择性别')
 export type Gender = v.InferOutput<typeof Gender>
 export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' }
 
+/**
+ * 国籍/地区 where the document does not carry it (a passport): an ISO 3166-1 letter code (domain/nationalities.ts),
+ * '' before one is chosen.
+ */
+export const NATIONALITY_MESSAGES = { empty: '请选择国籍/地区', unknown: '国籍/地区不正确，请重新选择' } as const
+
 /** The registration's identity part: the type, its number by that type's rules, and what the number does not carry. */
 const identityEntries = {
   idType: IdType,
   idNumber: v.pipe(v.string('请输入证件号码'), v.transform(normaliseDocumentNumber)),
   gender: v.optional(v.union([Gender, v.literal('')])),
   birthDate: v.optional(v.string()),
+  nationality: v.optional(v.pipe(v.string(NATIONALITY_MESSAGES.unknown), v.trim(), v.toUpperCase())),
 }
 
-type IdentityInput = { idType: IdType; idNumber: string; gender?: Gender | ''; birthDate?: string }
+type IdentityInput = {
+  idType: IdType
+  idNumber: string
+  gender?: Gender | ''
+  birthDate?: string
+  nationality?: string
+}
 type Issue = { input: unknown }
 
 /** The checks that need the type: the number by its type's rules, then gender and birth date where the number has none. */
@@ -114,22 +133,27 @@ const birthDateOk = (f: Pick<IdentityInput, 'idType' | 'birthDate'>) =>
   numberCarries(f.idType, typedNumber(f)).birthDate || checkBirthDate(f.birthDate ?? '') === null
 const birthDateMessage = ({ input }: Issue) =>
   BIRTH_DATE_MESSAGES[checkBirthDate((input as IdentityInput).birthDate ?? '') ?? 'format']
+const nationalityOk = (f: Pick<IdentityInput, 'idType' | 'nationality'>) =>
+  numberCarries(f.idType, '').nationality || isNationality(f.nationality ?? '')
+const nationalityMessage = ({ input }: Issue) =>
+  (input as IdentityInput).nationality ? NATIONALITY_MESSAGES.unknown : NATIONALITY_MESSAGES.empty
 
-/** The holder's gender and birth date: from the number where it carries them, else as given. */
-export function identityFacts(input: IdentityInput): { gender: Gender; birthDate: string } {
+/** The holder's gender, birth date and nationality: from the number where it carries them, else as given. */
+export function identityFacts(input: IdentityInput): { gender: Gender; birthDate: string; nationality: string } {
   const facts = documentFacts(input.idType, input.idNumber)
   return {
     gender: facts.gender ?? (input.gender || 'male'),
     birthDate: facts.birthDate ?? input.birthDate ?? '',
+    nationality: facts.nationality ?? input.nationality ?? '',
   }
 }
 
 export const SecurityQuestionId = v.picklist(SECURITY_QUESTION_IDS, '请选择密码找回问题')
 
 export const SecurityAnswer = v.pipe(
-  v.string('请输入密码问题答案'),
+  v.string(`请输入${SECURITY_ANSWER}`),
   v.trim(),
-  v.minLength(1, '请输入密码问题答案'),
+  v.minLength(1, `请输入${SECURITY_ANSWER}`),
   v.maxLength(ANSWER_MAX_LENGTH, `答案不能超过${ANSWER_MAX_LENGTH}个字`),
 )
 
@@ -144,14 +168,15 @@ const registerEntries = {
 }
 
 /**
- * 注册, with any of the six documents: the number by its type's rules; 性别 and 出生日期 where the number does not carry
- * them (domain/id-documents.ts, numberCarries). Unique per (type, number) on the server.
+ * 注册, with any of the six documents: the number by its type's rules; 性别, 出生日期 and 国籍/地区 where the number
+ * does not carry them (domain/id-documents.ts, numberCarries). Unique per (type, number) on the server.
  */
 export const RegisterRequest = v.pipe(
   v.object(registerEntries),
   v.forward(v.partialCheck([['idType'], ['idNumber']], numberOk, numberMessage), ['idNumber']),
   v.forward(v.partialCheck([['idType'], ['gender']], genderOk, '请选择性别'), ['gender']),
   v.forward(v.partialCheck([['idType'], ['birthDate']], birthDateOk, birthDateMessage), ['birthDate']),
+  v.forward(v.partialCheck([['idType'], ['nationality']], nationalityOk, nationalityMessage), ['nationality']),
 )
 export type RegisterRequest = v.InferInput<typeof RegisterRequest>
 
@@ -161,6 +186,7 @@ export const RegisterForm = v.pipe(
   v.forward(v.partialCheck([['idType'], ['idNumber']], numberOk, numberMessage), ['idNumber']),
   v.forward(v.partialCheck([['idType'], ['gender']], genderOk, '请选择性别'), ['gender']),
   v.forward(v.partialCheck([['idType'], ['birthDate']], birthDateOk, birthDateMessage), ['birthDate']),
+  v.forward(v.partialCheck([['idType'], ['nationality']], nationalityOk, nationalityMessage), ['nationality']),
   v.forward(
     v.partialCheck(
       [['password'], ['passwordConfirm']],
@@ -233,15 +259,41 @@ export const FaceFinishRequest = v.object({
 export type FaceFinishRequest = v.InferInput<typeof FaceFinishRequest>
 
 /**
- * 密保找回, step 1: 姓名 + 证件号码 + 验证码 → the question. Any document type: the number is looked up among every type's
- * (`idType` narrows it when one person's number is registered under two types).
+ * The number under the chosen type's rules; where it fits other types' instead (domain/id-documents.ts, typesFitting:
+ * a passport's and a permit's formats overlap), the message names the type to choose.
  */
-export const RecoverQuestionStartRequest = v.object({
-  name: PersonName,
-  idNumber: AnyIdNumber,
-  idType: v.optional(IdType),
-  ...CaptchaAnswer.entries,
-})
+function recoveryNumberMessage({ input }: Issue): string {
+  const f = input as { idType: IdType; idNumber: string }
+  const others = typesFitting(f.idNumber)
+  if (others.length > 0) {
+    const label = ID_TYPE_LABELS[others[0]]
+    return `该号码不符合${ID_TYPE_LABELS[f.idType]}号码的格式；如是${label}，请将证件类型选为“${label}”`
+  }
+  return documentMessage(f.idType, checkDocumentNumber(f.idType, f.idNumber) ?? 'format')
+}
+
+/**
+ * 找回密码 by the 密码找回问题, step 1: 证件类型 + 姓名 + 证件号码 + 验证码 → the question. The account is looked up by type
+ * and number (the formats overlap, so a number alone may name two documents); the number is checked by the type's
+ * rules. A request without `idType` (an older app) is looked up among every type's numbers, and refused as
+ * ambiguous when two types match.
+ */
+export const RecoverQuestionStartRequest = v.pipe(
+  v.object({
+    name: PersonName,
+    idNumber: AnyIdNumber,
+    idType: v.optional(IdType),
+    ...CaptchaAnswer.entries,
+  }),
+  v.forward(
+    v.partialCheck(
+      [['idType'], ['idNumber']],
+      (f) => !f.idType || checkDocumentNumber(f.idType, f.idNumber) === null,
+      recoveryNumberMessage,
+    ),
+    ['idNumber'],
+  ),
+)
 export const RecoverQuestionStartResponse = v.object({
   recoveryId: v.string(),
   questionId: SecurityQuestionId,

@@ -10,6 +10,7 @@ import {
   unitTypeRequired,
   yearMonthProblem,
 } from '../domain/application-rules'
+import { IdType } from './account'
 import { ApplicationStatus, ExamKind, ProcessNodeState, WindowState } from './states'
 
 /**
@@ -343,6 +344,8 @@ export const ApplicationView = v.object({
   /** The read-only identity shown on 基本信息; the ID number masked. */
   identity: v.object({
     name: v.string(),
+    /** The document registered with: 证件长期有效 is offered for the 居民身份证 alone (idLongTermProblem). */
+    idType: IdType,
     idTypeName: v.string(),
     idNumberMasked: v.string(),
     gender: v.string(),

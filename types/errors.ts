@@ -1,3 +1,4 @@
+import { SECURITY_ANSWER } from '../domain/glossary'
 import type { QueuePlace } from './login-queue'
 
 /**
@@ -38,7 +39,7 @@ export const ERROR_MESSAGES = {
   FACE_VERIFY_EXPIRED: '人脸识别已失效，请重新开始',
   FACE_VERIFY_UNSUPPORTED: '当前手机不支持人脸识别，请使用其他方式',
   PLATFORM_CODE_INVALID: '登录凭证无效，请重试',
-  SECURITY_ANSWER_WRONG: '密码问题答案不正确',
+  SECURITY_ANSWER_WRONG: `${SECURITY_ANSWER}不正确`,
   RECOVERY_EXPIRED: '找回密码的操作已失效，请重新开始',
   PASSWORD_WEAK: '密码强度不够，请按要求设置',
   CANCEL_REFUSED: '当前账号不能注销',

@@ -6,6 +6,7 @@ import {
   OTHER_MAJOR,
   OTHER_SCHOOL,
   graduationDateProblem,
+  levelLabel,
 } from '../domain/education'
 
 /** The personal-info hub (个人信息管理): basic info, photo, education/degree records, binding, the gate to applying. */
@@ -92,9 +93,15 @@ export const AddRecordRequest = v.pipe(
         (issue) => graduationDateProblem(String(issue.input)) ?? '毕业时间不正确',
       ),
     ),
-    major: requiredText('所学专业', 40),
+    // Chosen from the list (the wheel or the search), not typed: 请选择.
+    major: v.pipe(
+      v.string('请选择所学专业'),
+      v.trim(),
+      v.minLength(1, '请选择所学专业'),
+      v.maxLength(40, '所学专业不能超过40个字'),
+    ),
     otherMajor: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40, '专业名称不能超过40个字'))),
-    level: v.pipe(v.string('请选择层次'), v.minLength(1, '请选择层次')),
+    level: v.pipe(v.string('请选择学历层次'), v.minLength(1, '请选择学历层次')),
     /** Education records only: a degree has no 培养方式 (domain/education.ts RECORD_FIELDS); ignored on a degree. */
     studyMode: v.optional(v.string()),
   }),
@@ -116,7 +123,12 @@ export const AddRecordRequest = v.pipe(
     ['otherMajor'],
   ),
   v.forward(
-    v.partialCheck([['kind'], ['level']], (r) => levelMatchesKind(r.kind, r.level), '请选择层次'),
+    v.partialCheck(
+      [['kind'], ['level']],
+      (r) => levelMatchesKind(r.kind, r.level),
+      // The kind's own word: 请选择学位 on a degree, 请选择学历层次 on an education record.
+      (issue) => `请选择${levelLabel((issue.input as { kind: RecordKind }).kind)}`,
+    ),
     ['level'],
   ),
   v.forward(

@@ -109,10 +109,11 @@ export const CreateCandidateRequest = v.object({
   name: v.string(),
   idNumber: v.string(),
   // Any of the six ID types (issue 24; the resident ID card unless given), and, where its number does not carry
-  // them, the holder's gender and birth date (YYYY-MM-DD).
+  // them, the holder's gender and birth date (YYYY-MM-DD) and 国籍/地区 (ISO 3166-1 letter code, a passport's).
   idType: v.optional(IdType),
   gender: v.optional(Gender),
   birthDate: v.optional(v.string()),
+  nationality: v.optional(v.string()),
   // The password-recovery question and answer (optional).
   questionId: v.optional(SecurityQuestionId),
   answer: v.optional(v.string()),
@@ -316,7 +317,14 @@ export const qaEndpoints = {
     method: 'GET',
     path: '/__qa/candidates/:username',
     request: ByUsername,
-    response: v.object({ id: v.string(), username: v.string(), name: v.string(), idNumber: v.string() }),
+    response: v.object({
+      id: v.string(),
+      username: v.string(),
+      name: v.string(),
+      idNumber: v.string(),
+      /** 国籍/地区 as stored (ISO 3166-1 letter code); absent where none was given or carried. */
+      nationality: v.optional(v.string()),
+    }),
   }),
   createSession: qa({
     method: 'POST',
@@ -384,6 +392,11 @@ export const qaEndpoints = {
     path: '/__qa/results/tickets',
     request: v.object({
       username: Username,
+      /**
+       * The candidate's application the ticket is for (报名成功 only): its exam, speciality, subjects and test centre.
+       * Without it, the mock's 北京 health ticket (four subjects, 内科护理（中级）).
+       */
+      applicationId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
       /** Printing opens (default: now). */
       opensAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
       /** The first sitting starts (default: in 7 days); printing ends when the last one ends. */

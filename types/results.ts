@@ -85,6 +85,8 @@ export const TicketResponse = v.object({
   /** 准考证号. */
   ticketNo: v.string(),
   name: v.string(),
+  /** 证件类型 the candidate registered with (居民身份证, 护照 ...): the entrance checks the number against that document. */
+  idTypeName: v.string(),
   /** The screen's (masked, as everywhere on screen). */
   idNumberMasked: v.string(),
   /**

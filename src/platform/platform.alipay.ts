@@ -223,6 +223,7 @@ export const platform: Platform = {
     filePicker: false,
     setDataView: true,
     subscribeForm: false,
+    roleAttribute: 'role',
   },
   getLoginCode: () =>
     new Promise((resolve, reject) => {

@@ -59,6 +59,7 @@ export const platform: Platform = {
     filePicker: false,
     setDataView: false,
     subscribeForm: false,
+    roleAttribute: 'role',
   },
   // The mock server treats `h5-<device>` as this browser's platform user.
   getLoginCode: async () => `h5-${deviceId()}`,

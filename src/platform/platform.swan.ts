@@ -208,6 +208,7 @@ export const platform: Platform = {
     filePicker: false,
     setDataView: true,
     subscribeForm: true,
+    roleAttribute: null,
   },
   getLoginCode: () =>
     new Promise((resolve, reject) => {

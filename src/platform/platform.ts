@@ -16,6 +16,7 @@ export const platform: Platform = {
     filePicker: false,
     setDataView: false,
     subscribeForm: false,
+    roleAttribute: 'role',
   },
   getLoginCode: unsupported('getLoginCode'),
   chooseImage: chooseImageViaTaro,

@@ -245,6 +245,7 @@ export const platform: Platform = {
     filePicker: true,
     setDataView: true,
     subscribeForm: false,
+    roleAttribute: 'aria-role',
   },
   getLoginCode: async () => (await Taro.login()).code,
   chooseImage,

@@ -157,6 +157,15 @@ export interface PlatformCapabilities {
    * for that form's answer (Platform.subscribeForm).
    */
   subscribeForm: boolean
+  /**
+   * The attribute that tells a screen reader what a view is (a button, a checkbox) where the app draws a control
+   * with a view: WeChat `aria-role` (基础库 2.7.1+, with `aria-label`, `aria-checked` ...:
+   * https://developers.weixin.qq.com/miniprogram/dev/component/aria-component.html), Alipay `role` (基础库 1.18.0+,
+   * https://opendocs.alipay.com/mini/component/aria-component), H5 the standard `role`. Baidu documents no
+   * accessibility attributes for its views: null (the views keep their text; no role is claimed).
+   * components/a11y.ts builds the attributes; config/aria-plugin.ts lets Taro's templates carry them.
+   */
+  roleAttribute: 'role' | 'aria-role' | null
 }
 
 /** Baidu's subscribe form (capabilities.subscribeForm): its props, and the answers its submit events carry. */

@@ -11,6 +11,9 @@ import { send } from './support/candidates'
  * registers, logs in with its password and recovers by question; each refusal is a 4xx with a code and a Chinese
  * message; accounts are unique per (type, number), also when 20 registrations of one number arrive at once.
  */
+// Hashing (scrypt, in the login waiting room) is slow on a busy machine: a flow of several logins takes seconds.
+jest.setTimeout(30_000)
+
 describe('every ID type', () => {
   const mock = clientAgainstMock({
     loginQueue: { budgetMs: 120_000 },
@@ -39,8 +42,11 @@ describe('every ID type', () => {
     }
   }
 
-  /** What a type's holder gives besides the number (the number carries it for the resident ID and the permit). */
-  const extra = { gender: 'female' as const, birthDate: '1991-03-04' }
+  /**
+   * What a type's holder gives besides the number (the number carries it for the resident ID and the permit; the
+   * nationality only a passport's holder gives: the others' documents carry it, and what is sent beside is ignored).
+   */
+  const extra = { gender: 'female' as const, birthDate: '1991-03-04', nationality: 'GBR' }
 
   // The waiting room is not what this suite tests: it lets every registration in at once, so they race for the
   // (type, number) (its proven limit would start at two and turn the rest away with 503 LOGIN_QUEUE).
@@ -52,6 +58,10 @@ describe('every ID type', () => {
     const { answer } = await mock.qaApi('captchaAnswer', { captchaId: c.captchaId })
     return { captchaId: c.captchaId, captchaCode: answer }
   }
+
+  /** Recovery by question as the page sends it: the type chosen, the number, the holder's name. */
+  const recoverAs = async (idType: IdType, idNumber: string) =>
+    api.recoverQuestionStart({ name: '陈美玲', idNumber, idType, ...(await captcha()) })
 
   const fail = (p: Promise<unknown>) =>
     p.then(
@@ -134,6 +144,23 @@ describe('every ID type', () => {
     expect(raw.idNumber).toBe(reg.idNumber)
   })
 
+  test('国籍/地区: a passport holder’s as chosen, a permanent-residence number’s as it carries it, China’s for the rest', async () => {
+    const passport = await input('passport', { nationality: 'gbr' })
+    const foreign2017 = await input('foreign-permanent', { idNumber: 'KAZ110090123188', nationality: 'GBR' })
+    const foreign2023 = await input('foreign-permanent', { idNumber: gb('93284019850101188'), nationality: 'GBR' })
+    const permit = await input('tw-permit', { nationality: 'GBR' })
+    const expected: Array<[RegisterRequest, string]> = [
+      [passport, 'GBR'],
+      [foreign2017, 'KAZ'],
+      [foreign2023, 'USA'],
+      [permit, 'CHN'],
+    ]
+    for (const [reg, code] of expected) {
+      await api.register(reg)
+      expect((await mock.qaApi('candidate', { username: reg.username })).nationality).toBe(code)
+    }
+  })
+
   describe('refusals: 400 VALIDATION_FAILED with the Chinese message under the field', () => {
     test.each([
       ['resident-id', (n: string) => n.slice(0, 17) + (n[17] === '0' ? '1' : '0'), '身份证号码校验位不正确，请核对'],
@@ -174,6 +201,22 @@ describe('every ID type', () => {
       expect(err.fields).toMatchObject({ gender: '请选择性别', birthDate: '请选择出生日期' })
       const future = await fail(api.register({ ...(await input('passport')), birthDate: '2999-01-01' }))
       expect(future.fields.birthDate).toBe('出生日期不能晚于今天')
+    })
+
+    test('国籍/地区: a passport without one, or with one no country has; a permanent-residence number with such a code', async () => {
+      const none = await fail(api.register(await input('passport', { nationality: undefined })))
+      expect([none.status, none.code]).toEqual([400, 'VALIDATION_FAILED'])
+      expect(none.fields).toEqual({ nationality: '请选择国籍/地区' })
+      const empty = await fail(api.register(await input('passport', { nationality: '' })))
+      expect(empty.fields).toEqual({ nationality: '请选择国籍/地区' })
+      const unknown = await fail(api.register(await input('passport', { nationality: 'XYZ' })))
+      expect([unknown.status, unknown.code]).toEqual([400, 'VALIDATION_FAILED'])
+      expect(unknown.fields).toEqual({ nationality: '国籍/地区不正确，请重新选择' })
+      for (const idNumber of ['XYZ110090123105', gb('93299919850101001')]) {
+        const code = await fail(api.register(await input('foreign-permanent', { idNumber })))
+        expect([code.status, code.code]).toEqual([400, 'VALIDATION_FAILED'])
+        expect(code.fields).toEqual({ idNumber: '证件号码中的国籍代码不正确，请核对' })
+      }
     })
 
     test('an unknown type is refused; a resident ID keeps its region check', async () => {
@@ -233,17 +276,42 @@ describe('every ID type', () => {
       expect(login.message).toContain('请使用用户名登录')
       const recover = await fail(api.recoverQuestionStart({ name: '陈美玲', idNumber: number, ...(await captcha()) }))
       expect(recover.code).toBe('ID_NUMBER_AMBIGUOUS')
+      expect(recover.message).toContain('请选择证件类型后重试，或登录中国卫生人才网（www.21wecan.com）找回密码')
       // Naming the type settles it.
-      const started = await api.recoverQuestionStart({
-        name: '陈美玲',
-        idNumber: number,
-        idType: 'tw-permit',
-        ...(await captcha()),
-      })
-      expect(started.questionId).toBe('q-birthplace')
+      expect((await recoverAs('tw-permit', number)).questionId).toBe('q-birthplace')
       expect(
         (await api.loginPassword({ username: first.username, password: 'Abcdef12', ...(await captcha()) })).token,
       ).toBeTruthy()
+    })
+
+    test('recovery looks the account up by type and number: each type its own account, another type none', async () => {
+      const number = String(70_000_000 + seq++)
+      const tw = await input('tw-permit', { idNumber: number, questionId: 'q-birthplace', answer: '台北' })
+      const passport = await input('passport', { idNumber: number, questionId: 'q-mother-name', answer: '李梅' })
+      await api.register(tw)
+      await api.register(passport)
+      expect((await recoverAs('tw-permit', number)).questionId).toBe('q-birthplace')
+      const byPassport = await recoverAs('passport', number)
+      expect(byPassport.questionId).toBe('q-mother-name')
+      // The passport's answer resets the passport account's password, not the permit's.
+      const { resetToken } = await api.recoverQuestionAnswer(byPassport.recoveryId, '李梅')
+      await api.resetPassword(resetToken, 'Newpass77')
+      const login = await api.loginPassword({
+        username: passport.username,
+        password: 'Newpass77',
+        ...(await captcha()),
+      })
+      expect(login.account.idType).toBe('passport')
+      expect(
+        (await api.loginPassword({ username: tw.username, password: 'Abcdef12', ...(await captcha()) })).account.idType,
+      ).toBe('tw-permit')
+      // Under a type with no account for it: the same refusal as a wrong name (nothing says another type has one).
+      const none = await fail(recoverAs('hk-mo-permit', number))
+      expect(none.status).toBe(400)
+      expect(none.code).toBe('VALIDATION_FAILED')
+      expect(none.fields.idNumber).toContain('台湾居民来往大陆通行证')
+      const wrongType = await fail(recoverAs('hk-mo-permit', `H${number}`))
+      expect([wrongType.status, wrongType.code]).toEqual([400, 'IDENTITY_MISMATCH'])
     })
 
     test.each(['passport', 'residence-permit', 'foreign-permanent'] as IdType[])(

@@ -171,7 +171,7 @@ describe('profile API', () => {
       deletable: true,
     })
     const degreeWithEducationLevel = await fail(api.addRecord(record({ kind: 'degree', level: '本科' })))
-    expect(degreeWithEducationLevel.fields.level).toBe('请选择层次')
+    expect(degreeWithEducationLevel.fields.level).toBe('请选择学位')
   })
 
   test('a degree has no 培养方式: saved without one (one sent is not kept); an education record needs it', async () => {

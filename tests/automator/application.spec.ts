@@ -15,6 +15,7 @@ import {
   type Page,
 } from './support/app'
 import { mockUrl } from './support/env'
+import { agreeToDeclarations } from './support/application'
 import { logInWithPassword, withPickedImage } from './support/candidate'
 import type { QaResponseOf } from '../../types/qa'
 import { qaApi } from './support/qa'
@@ -61,14 +62,7 @@ describe('online application wizard', () => {
     // 同意 before reading to the end is refused with a message.
     await tap(page, '#apply-declaration-agree')
     await waitForText(page, '#apply-declaration-error', (t) => t.includes('末尾'))
-    for (let i = 0; i < 2; i++) {
-      await (await element(page, '#apply-declaration-scroll')).trigger('scrolltolower', {})
-      await tap(page, '#apply-declaration-agree')
-      await element(page, '#apply-declaration-agree.agree-on')
-      await tap(page, '#apply-declaration-next')
-      if (i === 0) await waitForText(page, '#apply-declaration-title', (t) => t.includes('诚信'))
-    }
-    return pageAt(mp, 'packages/application/centre/index', 15000)
+    return agreeToDeclarations(mp, page)
   }
 
   /** With APPLY_SCREENSHOTS=<dir>, a phone-sized picture of the page for looking at (no assertion). */

@@ -246,7 +246,7 @@ describeSkipOn({
       const page = await faceRecoverForm(c)
       await candidateDoes('unsupported')
       await tap(page, '#recover-face-submit')
-      await waitForText(page, '#recover-face-unsupported', (t) => t.includes('密保问题'), 10000)
+      await waitForText(page, '#recover-face-unsupported', (t) => t.includes('密码找回问题'), 10000)
       await tap(page, '#recover-face-use-question')
       await element(page, '#recover-question-next')
     })

@@ -82,7 +82,7 @@ describe('personal-info hub', () => {
     const list = await pageAt(mp, 'packages/profile/records/index').catch(() =>
       openPage(mp, '/packages/profile/records/index?kind=education', '#education-page'),
     )
-    await waitForText(list, '#education-item-0-status', (t) => t === '未核验', 10000)
+    await waitForText(list, '#education-item-0-status', (t) => t === '待核验', 10000)
     await qaApi('recordOutcome', { username, outcome: 'verified' })
 
     // Binding the current platform account.

@@ -1,5 +1,6 @@
 import { idCheckChar } from '../../domain/id-card'
 import { ID_TYPE_LABELS, type IdType } from '../../domain/id-documents'
+import { NATIONALITIES } from '../../domain/nationalities'
 import {
   absent,
   connectApp,
@@ -13,12 +14,13 @@ import {
   type MiniProgram,
   type Page,
 } from './support/app'
-import { captchaShown } from './support/qa'
+import { captchaShown, qaApi } from './support/qa'
 import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // Registration with every ID type (issue 24), as QA runs it in the devtools: the type chosen first, the number by the
 // type's rules (a wrong check character and a wrong format refused on the screen), gender and birth date where the
-// number has none; then password login (by username and by number) and recovery by security question.
+// number has none (国籍/地区 for a passport; a permanent-residence number's is shown as read from it); then password
+// login (by username and by number) and recovery by the 密码找回问题, the type chosen first.
 jest.setTimeout(90_000)
 
 describe('every ID type', () => {
@@ -97,6 +99,27 @@ describe('every ID type', () => {
     return page
   }
 
+  /** 国籍/地区 on the platform's wheel: the picker takes the row's index (src/components/picker-select). */
+  async function pickNationality(page: Page, code: string): Promise<void> {
+    const index = NATIONALITIES.findIndex((n) => n.code === code)
+    await (await element(page, '#register-nationality-picker')).trigger('change', { value: index })
+    await waitForText(page, '#register-nationality', (t) => t === NATIONALITIES[index].name)
+  }
+
+  /** The recover page's question way: the type first, then name, number and captcha; 下一步. */
+  async function recoverAs(idType: IdType, name: string, number: string): Promise<Page> {
+    const recover = await openPage(mp, '/pages/recover/index', '#recover-page')
+    await element(recover, '#recover-captcha-image')
+    await tap(recover, '#recover-id-type')
+    await tap(recover, `#recover-id-type-option-${idType}`)
+    await waitForText(recover, '#recover-id-type', (t) => t.includes(ID_TYPE_LABELS[idType]))
+    await type(recover, '#recover-name', name)
+    await type(recover, '#recover-id-number', number)
+    await type(recover, '#recover-captcha', await captchaShown(recover, 'recover'))
+    await tap(recover, '#recover-question-next')
+    return recover
+  }
+
   async function loginByPassword(username: string, password: string): Promise<Page> {
     const page = await openPage(mp, '/pages/login/index', '#login-page')
     await element(page, '#login-captcha-image')
@@ -151,6 +174,12 @@ describe('every ID type', () => {
         await (await element(page, '#register-birth-date-picker')).trigger('change', { value: '1991-03-04' })
         await waitForText(page, '#register-birth-date', (t) => t === '1991-03-04')
       }
+      if (idType === 'passport') await pickNationality(page, 'GBR')
+      else expect(await absent(page, '#register-nationality')).toBe(true)
+      if (idType === 'foreign-permanent') {
+        // 93268219850101…: nationality 682, read from the number and shown, not asked.
+        await waitForText(page, '#register-nationality-read', (t) => t.includes('沙特阿拉伯'))
+      }
       await type(page, '#register-captcha', await captchaShown(page, 'register'))
       await tap(page, '#register-submit')
       await waitForText(page, '#register-confirm-id-type', (t) => t === ID_TYPE_LABELS[idType])
@@ -164,12 +193,7 @@ describe('every ID type', () => {
         throw new Error(`${err.message}; login says ${await textOf(login, '#login-error').catch(() => '')}`)
       })
 
-      const recover = await openPage(mp, '/pages/recover/index', '#recover-page')
-      await element(recover, '#recover-captcha-image')
-      await type(recover, '#recover-name', '陈美玲')
-      await type(recover, '#recover-id-number', number)
-      await type(recover, '#recover-captcha', await captchaShown(recover, 'recover'))
-      await tap(recover, '#recover-question-next')
+      const recover = await recoverAs(idType, '陈美玲', number)
       await waitForText(recover, '#recover-question-text', (t) => t.includes('出生地'))
       await type(recover, '#recover-answer', '台北')
       await tap(recover, '#recover-answer-submit')
@@ -180,5 +204,53 @@ describe('every ID type', () => {
       await loginByPassword(username, 'New#Pass2026')
       await landedOn('pages/hub/index', '#hub-page')
     })
+  })
+
+  it('a passport: 国籍/地区 is asked, refused when missing, and confirmed with the identity', async () => {
+    const page = await registerPage('passport', `idn${seq++}`)
+    await type(page, '#register-id-number', `P${40_000_000 + seq++}`)
+    await tap(page, '#register-gender')
+    await tap(page, '#register-gender-option-male')
+    await (await element(page, '#register-birth-date-picker')).trigger('change', { value: '1988-08-08' })
+    await type(page, '#register-captcha', await captchaShown(page, 'register'))
+    await tap(page, '#register-submit')
+    await waitForText(page, '#register-nationality-error', (t) => t === '请选择国籍/地区')
+    expect(await textOf(page, '#register-error')).toBe('请按提示修改标红的内容')
+    expect(await absent(page, '#register-confirm')).toBe(true)
+    await pickNationality(page, 'USA')
+    await tap(page, '#register-submit')
+    await waitForText(page, '#register-confirm-nationality', (t) => t === '美国')
+    await tap(page, '#register-confirm-ok')
+    await landedOn('pages/hub/index', '#hub-page')
+  })
+
+  it('recovery with a number that fits two types: the type chosen says whose question it is', async () => {
+    // One number, registered as a 台胞证 and as a passport (both formats take 8 digits), with different questions.
+    const number = String(60_000_000 + seq++)
+    const base = {
+      password: 'Abcd#2026x',
+      name: '林志明',
+      idNumber: number,
+      gender: 'male' as const,
+      birthDate: '1980-02-03',
+    }
+    const holders = [
+      { idType: 'tw-permit', questionId: 'q-birthplace', answer: '台中' },
+      { idType: 'passport', nationality: 'SGP', questionId: 'q-mother-name', answer: '陈丽' },
+    ] as const
+    for (const holder of holders) await qaApi('createCandidate', { ...base, ...holder, username: `amb${seq++}` })
+
+    // Under a type whose format the number does not fit: said under the number, naming the type to choose.
+    const wrong = await recoverAs('hk-mo-permit', base.name, number)
+    await waitForText(wrong, '#recover-id-number-error', (t) => t.includes('台湾居民来往大陆通行证'))
+    expect(await absent(wrong, '#recover-question-text')).toBe(true)
+
+    const asPassport = await recoverAs('passport', base.name, number)
+    await waitForText(asPassport, '#recover-question-text', (t) => t.includes('母亲'))
+    const asPermit = await recoverAs('tw-permit', base.name, number)
+    await waitForText(asPermit, '#recover-question-text', (t) => t.includes('出生地'))
+    await type(asPermit, '#recover-answer', '台中')
+    await tap(asPermit, '#recover-answer-submit')
+    await element(asPermit, '#recover-verified')
   })
 })

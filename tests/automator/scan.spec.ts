@@ -17,7 +17,7 @@ import { skipOn } from './support/platform'
 import { HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 // 扫描学历查询结果 (issue 6): scan a 学信网 screenshot fixture, see the fields filled and marked 请核对, correct one,
-// save, and find the record in the list as 未核验. 拍照识别 (issue 23): the page photographed through the platform's
+// save, and find the record in the list as 待核验. 拍照识别 (issue 23): the page photographed through the platform's
 // camera into the degree form, with the degree's own labels and fields; a refused camera says so. Selects only by ids.
 
 const XUEXIN = path.join(__dirname, '..', 'fixtures', 'xuexin')
@@ -31,7 +31,7 @@ describe('screenshot scanner', () => {
   }, HOOK_TIMEOUT_MS)
   afterAll(() => mp?.disconnect(), HOOK_TIMEOUT_MS)
 
-  it('fills the education form from a 学信网 screenshot; the corrected record is saved as 未核验', async () => {
+  it('fills the education form from a 学信网 screenshot; the corrected record is saved as 待核验', async () => {
     // The candidate of the fixture (王晓燕, born 1998-05-12), logged in through the login page.
     const username = `scanqa${seq}`
     await logInNewCandidate(mp, {
@@ -68,7 +68,7 @@ describe('screenshot scanner', () => {
 
     await tap(form, '#education-save')
     const back = await pageAt(mp, 'packages/profile/records/index')
-    await waitForText(back, '#education-item-0-status', (t) => t === '未核验', 10000)
+    await waitForText(back, '#education-item-0-status', (t) => t === '待核验', 10000)
     // The real OCR alone may take 90 s on a loaded machine (see above): the test's own limit must hold it and more.
   }, 180_000)
 

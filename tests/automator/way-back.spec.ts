@@ -109,7 +109,7 @@ describe('a way back from every page, and the query kept through a login', () =>
     await (await element(form, '#education-form-mode-picker')).trigger('change', { value: 0 })
     await tap(form, '#education-save')
     const list = await pageAt(mp, 'packages/profile/records/index')
-    await waitForText(list, '#education-item-0-status', (t) => t === '未核验', 10000)
+    await waitForText(list, '#education-item-0-status', (t) => t === '待核验', 10000)
     expect(await stack()).toEqual(['packages/profile/records/index?kind=education'])
   })
 

@@ -250,7 +250,7 @@ describe('account flows (H5)', () => {
     await rig.page.waitForTimeout(600) // the draft is saved 300 ms after typing
     const stored = () => rig.page.evaluate(() => JSON.stringify({ ...localStorage }))
     const draft = await rig.page.evaluate(() => localStorage.getItem('draft.recover'))
-    expect(JSON.parse(draft ?? 'null')).toEqual({ data: { name: c.name, idNumber: c.idNumber } })
+    expect(JSON.parse(draft ?? 'null')).toEqual({ data: { idType: 'resident-id', name: c.name, idNumber: c.idNumber } })
     expect(await stored()).not.toContain(captcha)
 
     await rig.page.reload()

@@ -100,7 +100,7 @@ describe('personal-info hub (H5)', () => {
     await tap('education-save')
     await waitPage('education-page')
     await $('#education-item-0').waitFor()
-    expect(await text('education-item-0-status')).toBe('未核验')
+    expect(await text('education-item-0-status')).toBe('待核验')
     await rig.mock.qaApi('recordOutcome', { username, outcome: 'verified' })
     await rig.page.reload()
     await waitPage('education-page')

@@ -46,7 +46,7 @@ describe('scanning a 学信网 screenshot into the education form (H5)', () => {
     await (await chooser).setFiles(path.join(XUEXIN, `${fixture}.jpg`))
   }
 
-  test('fills and marks the fields, notes what is missing, and saves as 未核验 after a correction', async () => {
+  test('fills and marks the fields, notes what is missing, and saves as 待核验 after a correction', async () => {
     await openForm('scanwang', '王晓燕', '19980512')
     await scan('phone-750-wang')
     await $('#education-scan-result').waitFor({ timeout: 90000 })
@@ -70,7 +70,7 @@ describe('scanning a 学信网 screenshot into the education form (H5)', () => {
     await $('#education-save').click()
     await waitPage('education-page')
     await $('#education-item-0').waitFor()
-    expect(await text('education-item-0-status')).toBe('未核验')
+    expect(await text('education-item-0-status')).toBe('待核验')
   })
 
   test('a screenshot of something else gets a clear message and leaves the form for typing', async () => {

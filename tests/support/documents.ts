@@ -68,6 +68,7 @@ export const TICKET: Ticket = {
   },
   ticketNo: '20271101000002',
   name: '欧阳娜娜',
+  idTypeName: '居民身份证',
   idNumberMasked: '1101**********002X',
   idNumber: '11010519491231002X',
   photoUrl: null,

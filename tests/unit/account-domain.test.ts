@@ -48,8 +48,18 @@ describe('ID number (GB 11643)', () => {
     expect(maskIdNumber('E12345678')).toBe('E1*****78')
     expect(maskIdNumber('12345678')).toBe('12****78')
     expect(maskIdNumber('H1234567890')).toBe('H1*******90')
-    expect(maskIdNumber('ABC123456789012')).toBe('ABC1*******9012')
-    expect(maskIdNumber('12345')).toBe('*****')
+    expect(maskIdNumber('ABC123456789012')).toBe('ABC*********012')
+    expect(maskIdNumber('G123456')).toBe('G*****6')
+    expect(maskIdNumber('E1234')).toBe('E***4')
+    expect(maskIdNumber('123')).toBe('***')
+  })
+  test('masking hides at least half of a number of any length, and keeps its length', () => {
+    for (let n = 1; n <= 18; n++) {
+      const id = 'ABCDEFGHJKLMNPQRST'.slice(0, n)
+      const masked = maskIdNumber(id)
+      expect(masked).toHaveLength(n)
+      expect(2 * (masked.match(/\*/g) ?? []).length).toBeGreaterThanOrEqual(n)
+    }
   })
   test('the server knows real region codes (county, city, province) and refuses made-up ones', () => {
     expect(isKnownRegionCode('110105')).toBe(true)
@@ -169,7 +179,7 @@ describe('registration form schema', () => {
       name: '“·”不能在姓名的开头或结尾',
       idNumber: '身份证号码应为18位',
       questionId: '请选择密码找回问题',
-      answer: '请输入密码问题答案',
+      answer: '请输入密码找回问题答案',
       captchaCode: '请输入图形验证码',
     })
   })

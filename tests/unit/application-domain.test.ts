@@ -487,8 +487,17 @@ describe('step checks shared by pages and server', () => {
     expect(centreProblems({ centre: '1201', enrolPoint: '' }, centres, true)).toEqual({ enrolPoint: '请选择报名点' })
     expect(centreProblems({ centre: '1201', enrolPoint: '120101' }, centres, true)).toEqual({})
     expect(centreProblems({ centre: '1101', enrolPoint: '' }, centres, false)).toEqual({ centre: '请选择本考区的考点' })
-    expect(basicProblems({ ethnicity: '汉族' }, ['汉族'])).toEqual({})
-    expect(basicProblems({ ethnicity: '火星族' }, ['汉族'])).toEqual({ ethnicity: '请选择民族' })
+    expect(basicProblems({ ethnicity: '汉族', idValidUntil: '长期' }, ['汉族'], 'resident-id')).toEqual({})
+    expect(basicProblems({ ethnicity: '火星族', idValidUntil: '2030-01-01' }, ['汉族'], 'resident-id')).toEqual({
+      ethnicity: '请选择民族',
+    })
+    // 长期 is a 居民身份证's alone (issue 24): every other document has an end date, whose warning 长期 would silence.
+    for (const idType of ['hk-mo-permit', 'tw-permit', 'residence-permit', 'passport', 'foreign-permanent']) {
+      expect(basicProblems({ ethnicity: '汉族', idValidUntil: '长期' }, ['汉族'], idType)).toEqual({
+        idValidUntil: '只有居民身份证可以长期有效，请选择证件有效截止日期',
+      })
+      expect(basicProblems({ ethnicity: '汉族', idValidUntil: '2031-05-20' }, ['汉族'], idType)).toEqual({})
+    }
     const lists = { units: ['北京协和医院', '其他'], unitTypes: ['综合医院'] }
     const work = { ...FILLED.work, unitType: '' }
     expect(workProblems(work, lists, ['2012-07-01'], TODAY)).toEqual({})

@@ -54,6 +54,6 @@ describe.each([false, true])('face verification capability %s', (available) => {
     expect(container.querySelector('#recover-mode-face') !== null).toBe(available)
     const notice = container.querySelector('#recover-face-unavailable')
     expect(notice !== null).toBe(!available)
-    if (notice) expect(notice.textContent).toContain('密保问题')
+    if (notice) expect(notice.textContent).toContain('密码找回问题')
   })
 })

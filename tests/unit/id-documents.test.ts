@@ -9,11 +9,12 @@ import {
   ID_TYPES,
   normaliseDocumentNumber,
   numberCarries,
+  typesFitting,
   type IdType,
 } from '../../domain/id-documents'
 import { identityFacts, RecoverQuestionStartRequest, RegisterForm, RegisterRequest } from '../../types/account'
 import { validate } from '../../types/validate'
-import { asked, EMPTY, toRequestInput } from '../../src/pages/register/form-state'
+import { asked, EMPTY, foreignNationality, toRequestInput } from '../../src/pages/register/form-state'
 
 /** Every document type's number rules (issue 24), with valid and invalid numbers of each. */
 const today = '2026-11-23'
@@ -127,20 +128,44 @@ describe('what a number carries', () => {
     expect(documentFacts('residence-permit', gb('83000019900101123'))).toEqual({
       birthDate: '1990-01-01',
       gender: 'male',
+      nationality: 'CHN',
     })
-    expect(documentFacts('resident-id', '11010519491231002X')).toEqual({ birthDate: '1949-12-31', gender: 'female' })
-    expect(numberCarries('residence-permit', '')).toEqual({ birthDate: true, gender: true })
+    expect(documentFacts('resident-id', '11010519491231002X')).toEqual({
+      birthDate: '1949-12-31',
+      gender: 'female',
+      nationality: 'CHN',
+    })
+    expect(numberCarries('residence-permit', '')).toEqual({ birthDate: true, gender: true, nationality: true })
   })
-  test('the 2023 permanent-residence card carries the birth date only; the 2017 card nothing', () => {
-    expect(documentFacts('foreign-permanent', '932682198501010017')).toEqual({ birthDate: '1985-01-01', gender: null })
-    expect(numberCarries('foreign-permanent', '932682198501010017')).toEqual({ birthDate: true, gender: false })
-    expect(documentFacts('foreign-permanent', 'KAZ110090123105')).toEqual({ birthDate: null, gender: null })
-    expect(numberCarries('foreign-permanent', 'KAZ110090123105')).toEqual({ birthDate: false, gender: false })
+  test('the 2023 permanent-residence card carries the birth date and the nationality (its number); the 2017 card the nationality (its letters)', () => {
+    expect(documentFacts('foreign-permanent', '932682198501010017')).toEqual({
+      birthDate: '1985-01-01',
+      gender: null,
+      nationality: 'SAU',
+    })
+    expect(numberCarries('foreign-permanent', '932682198501010017')).toEqual({
+      birthDate: true,
+      gender: false,
+      nationality: true,
+    })
+    expect(documentFacts('foreign-permanent', 'KAZ110090123105')).toEqual({
+      birthDate: null,
+      gender: null,
+      nationality: 'KAZ',
+    })
+    expect(numberCarries('foreign-permanent', 'KAZ110090123105')).toEqual({
+      birthDate: false,
+      gender: false,
+      nationality: true,
+    })
   })
-  test('permits and passports carry neither', () => {
-    for (const type of ['hk-mo-permit', 'tw-permit', 'passport'] as const) {
-      expect(numberCarries(type, 'H12345678')).toEqual({ birthDate: false, gender: false })
+  test('permits carry China as the nationality; a passport carries nothing', () => {
+    for (const type of ['hk-mo-permit', 'tw-permit'] as const) {
+      expect(numberCarries(type, 'H12345678')).toEqual({ birthDate: false, gender: false, nationality: true })
+      expect(documentFacts(type, 'H12345678').nationality).toBe('CHN')
     }
+    expect(numberCarries('passport', 'E12345678')).toEqual({ birthDate: false, gender: false, nationality: false })
+    expect(documentFacts('passport', 'E12345678')).toEqual({ birthDate: null, gender: null, nationality: null })
   })
   test('identityFacts takes the number over what was given', () => {
     const id = gb('81000019900101124')
@@ -149,10 +174,22 @@ describe('what a number carries', () => {
     ).toEqual({
       gender: 'female',
       birthDate: '1990-01-01',
+      nationality: 'CHN',
     })
     expect(
-      identityFacts({ idType: 'passport', idNumber: 'E12345678', gender: 'female', birthDate: '1991-03-04' }),
-    ).toEqual({ gender: 'female', birthDate: '1991-03-04' })
+      identityFacts({
+        idType: 'passport',
+        idNumber: 'E12345678',
+        gender: 'female',
+        birthDate: '1991-03-04',
+        nationality: 'USA',
+      }),
+    ).toEqual({ gender: 'female', birthDate: '1991-03-04', nationality: 'USA' })
+    // A permanent-residence number's nationality wins over one sent beside it.
+    expect(
+      identityFacts({ idType: 'foreign-permanent', idNumber: 'KAZ110090123105', gender: 'male', nationality: 'USA' })
+        .nationality,
+    ).toBe('KAZ')
   })
 })
 
@@ -183,25 +220,29 @@ describe('normalising and the uniqueness key', () => {
   })
 })
 
+/** A registration but for the identity. */
+const account = {
+  username: 'abcdef1',
+  password: 'Abcdef12',
+  name: '王五',
+  questionId: 'q-birthplace',
+  answer: '北京',
+  captchaId: 'c',
+  captchaCode: 'abcd',
+}
+
 describe('the registration schema (form and server)', () => {
-  const base = {
-    username: 'abcdef1',
-    password: 'Abcdef12',
-    name: '王五',
-    questionId: 'q-birthplace',
-    answer: '北京',
-    captchaId: 'c',
-    captchaCode: 'abcd',
-  }
-  test('a passport asks for gender and birth date, with their own messages', () => {
+  const base = account
+  test('a passport asks for gender, birth date and nationality, with their own messages', () => {
     const r = validate(RegisterRequest, { ...base, idType: 'passport', idNumber: 'E12345678' })
-    expect(r.errors).toEqual({ gender: '请选择性别', birthDate: '请选择出生日期' })
+    expect(r.errors).toEqual({ gender: '请选择性别', birthDate: '请选择出生日期', nationality: '请选择国籍/地区' })
     const ok = validate(RegisterRequest, {
       ...base,
       idType: 'passport',
       idNumber: ' e12345678',
       gender: 'female',
       birthDate: '1990-02-28',
+      nationality: 'GBR',
     })
     expect(ok.ok && ok.value.idNumber).toBe('E12345678')
   })
@@ -286,13 +327,19 @@ describe('the register page’s form state', () => {
       gender: 'male' as const,
       birthDate: '2000-01-01',
     }
-    expect(asked(values)).toEqual({ gender: false, birthDate: false })
+    expect(asked(values)).toEqual({ gender: false, birthDate: false, nationality: false })
     expect(toRequestInput(values)).not.toHaveProperty('gender')
     expect(toRequestInput(values)).not.toHaveProperty('birthDate')
     const passport = { ...values, idType: 'passport' as const, idNumber: 'E12345678' }
-    expect(toRequestInput(passport)).toMatchObject({ gender: 'male', birthDate: '2000-01-01' })
+    expect(toRequestInput(passport)).toMatchObject({ gender: 'male', birthDate: '2000-01-01', nationality: '' })
+    expect(asked(passport).nationality).toBe(true)
+    expect(foreignNationality({ ...passport, nationality: 'USA' })).toBe('美国')
     const card2023 = { ...values, idType: 'foreign-permanent' as const, idNumber: '932682198501010017' }
-    expect(asked(card2023)).toEqual({ gender: true, birthDate: false })
+    expect(asked(card2023)).toEqual({ gender: true, birthDate: false, nationality: false })
+    expect(toRequestInput({ ...card2023, nationality: 'USA' })).not.toHaveProperty('nationality')
+    // Shown, not asked: the number's own.
+    expect(foreignNationality(card2023)).toBe('沙特阿拉伯')
+    expect(foreignNationality(values)).toBe('')
     expect(
       validate(RegisterForm, {
         ...toRequestInput(card2023),
@@ -306,5 +353,85 @@ describe('the register page’s form state', () => {
         captchaCode: 'abcd',
       }).ok,
     ).toBe(true)
+  })
+})
+
+describe('numbers that fit more than one type (issue 24: recovery asks the type)', () => {
+  test.each<[string, string, IdType[]]>([
+    ['a 港澳通行证 number', 'H12345678', ['hk-mo-permit', 'passport']],
+    ['a 港澳通行证 number with the reissue count', 'M1234567801', ['hk-mo-permit', 'passport']],
+    ['an 8-digit 台胞证 number', '12345678', ['tw-permit', 'passport']],
+    ['a 10-digit 台胞证 number', '0561682001', ['tw-permit', 'passport']],
+    ['a 2017 permanent-residence number', 'KAZ110090123105', ['passport', 'foreign-permanent']],
+    ['a passport number of letters and digits', 'E12345678', ['passport']],
+    ['a 台胞证 number with its bracket', '0561682001(D)', ['tw-permit']],
+    ['a resident ID number', '11010519491231002X', ['resident-id']],
+    ['a residence permit number', gb('83000019900315123'), ['residence-permit']],
+    ['a 2023 permanent-residence number', '932682198501010017', ['foreign-permanent']],
+  ])('%s (%s)', (_what, number, types) => {
+    expect(typesFitting(number, today)).toEqual(types)
+  })
+
+  test('the 18-character numbers never overlap: no resident ID, residence permit or 2023 card fits another type', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('110105', '320102', '810000', '830000', '932682', '911840'),
+        fc.date({ min: new Date('1950-01-01'), max: new Date('2005-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        (head, birth, seq) => {
+          const body = `${head}${birth.toISOString().slice(0, 10).replace(/-/g, '')}${String(seq).padStart(3, '0')}`
+          expect(typesFitting(gb(body), today).length).toBeLessThanOrEqual(1)
+        },
+      ),
+    )
+  })
+})
+
+describe('the nationality a permanent-residence number carries', () => {
+  test('a code no country has is refused, with its own message', () => {
+    // 2017: the letters are the ISO 3166-1 alpha-3 code; 2023: characters 4–6 the numeric code.
+    expect(checkDocumentNumber('foreign-permanent', 'XYZ110090123105', today)).toBe('nationality')
+    expect(checkDocumentNumber('foreign-permanent', gb('93299919850101001'), today)).toBe('nationality')
+    expect(documentMessage('foreign-permanent', 'nationality')).toBe('证件号码中的国籍代码不正确，请核对')
+    expect(checkDocumentNumber('foreign-permanent', 'USA110090123105', today)).toBeNull()
+    expect(checkDocumentNumber('foreign-permanent', gb('93284019850101001'), today)).toBeNull()
+    expect(documentFacts('foreign-permanent', gb('93284019850101001')).nationality).toBe('USA')
+  })
+})
+
+describe('the registration schema: 国籍/地区', () => {
+  const base = { ...account, gender: 'male', birthDate: '1990-01-01' }
+  test('a passport needs one, a known one; the other documents carry theirs', () => {
+    const passport = { ...base, name: '王五', idType: 'passport', idNumber: 'E12345678' }
+    expect(validate(RegisterRequest, passport).errors).toEqual({ nationality: '请选择国籍/地区' })
+    expect(validate(RegisterRequest, { ...passport, nationality: 'XYZ' }).errors).toEqual({
+      nationality: '国籍/地区不正确，请重新选择',
+    })
+    expect(validate(RegisterRequest, { ...passport, nationality: 'usa' }).ok).toBe(true)
+    expect(validate(RegisterRequest, { ...base, name: '王五', idType: 'tw-permit', idNumber: '12345678' }).ok).toBe(
+      true,
+    )
+    expect(
+      validate(RegisterRequest, { ...base, name: '王五', idType: 'foreign-permanent', idNumber: 'XYZ110090123105' })
+        .errors,
+    ).toEqual({ idNumber: '证件号码中的国籍代码不正确，请核对' })
+  })
+})
+
+describe('the recovery schema: the number by the chosen type (form and server)', () => {
+  const who = { name: '王五', captchaId: 'c', captchaCode: 'abcd' }
+  test('checked by the type’s rules; a number of another type’s format names the type to choose', () => {
+    expect(validate(RecoverQuestionStartRequest, { ...who, idType: 'tw-permit', idNumber: '12345678' }).ok).toBe(true)
+    expect(
+      validate(RecoverQuestionStartRequest, { ...who, idType: 'resident-id', idNumber: '110105194912310021' }).errors,
+    ).toEqual({ idNumber: '身份证号码校验位不正确，请核对' })
+    expect(
+      validate(RecoverQuestionStartRequest, { ...who, idType: 'resident-id', idNumber: 'H12345678' }).errors,
+    ).toEqual({
+      idNumber:
+        '该号码不符合居民身份证号码的格式；如是港澳居民来往内地通行证，请将证件类型选为“港澳居民来往内地通行证”',
+    })
+    // An older app sends no type: the shape every type shares.
+    expect(validate(RecoverQuestionStartRequest, { ...who, idNumber: 'H12345678' }).ok).toBe(true)
   })
 })

@@ -174,7 +174,7 @@ describe('education and degree record rules', () => {
     expect(r.errors.graduationDate).toBe('毕业时间不能晚于今天')
     // Cross-field checks run once the fields themselves are valid.
     const r2 = validate(AddRecordRequest, { ...base, graduationDate: '2020-07-01' })
-    expect(r2.errors).toEqual({ otherSchool: '请填写学校名称', level: '请选择层次' })
+    expect(r2.errors).toEqual({ otherSchool: '请填写学校名称', level: '请选择学历层次' })
     expect(
       validate(AddRecordRequest, { ...base, graduationDate: '2020-07-01', otherSchool: '某某卫校', level: '本科' }).ok,
     ).toBe(true)
@@ -210,6 +210,25 @@ describe('education and degree record rules', () => {
     expect(recordMessage('degree', 'school', '请填写毕业院校')).toBe('请填写学位授予单位')
     expect(recordMessage('education', 'graduationDate', '毕业时间不能晚于今天')).toBe('毕业时间不能晚于今天')
     expect(recordMessage('degree', 'major', undefined)).toBeUndefined()
+    // An empty degree form's messages, as the form shows them: every one in the degree's own words.
+    const empty = validate(AddRecordRequest, {
+      kind: 'degree',
+      certificateNo: '',
+      school: '',
+      graduationDate: '',
+      major: '',
+      level: '',
+    })
+    const shown = Object.fromEntries(
+      RECORD_FIELDS.degree.map((f) => [f, recordMessage('degree', f, empty.errors[f])] as const),
+    )
+    expect(shown).toEqual({
+      certificateNo: '请填写学位证书编号',
+      school: '请填写学位授予单位',
+      graduationDate: '请选择获学位日期',
+      major: '请选择所学专业',
+      level: '请选择学位',
+    })
   })
 })
 

@@ -81,7 +81,7 @@ test('the identify step is a draft on the device for both ways, without the capt
   type('recover-id-number', ID)
   type('recover-captcha', 'ab12')
   await act(() => wait(350))
-  expect(Taro.getStorageSync('draft.recover')).toEqual({ name: NAME, idNumber: ID })
+  expect(Taro.getStorageSync('draft.recover')).toEqual({ idType: 'resident-id', name: NAME, idNumber: ID })
   page.unmount()
 
   await open()
@@ -111,7 +111,7 @@ test('by question: each step sends through its kit with a key; a recovery the se
   await tap('recover-question-next')
   expect(mockServer.sent[0]).toEqual({
     name: 'recoverQuestionStart',
-    input: { name: NAME, idNumber: ID, captchaId: 'c1', captchaCode: 'ab12' },
+    input: { idType: 'resident-id', name: NAME, idNumber: ID, captchaId: 'c1', captchaCode: 'ab12' },
     key: expect.any(String),
   })
   expect($('#recover-question-text')?.textContent).toBe('您母亲的姓名是？')
@@ -119,7 +119,7 @@ test('by question: each step sends through its kit with a key; a recovery the se
   expect(Taro.getStorageSync('draft.recover')).toBe('')
 
   await tap('recover-answer-submit')
-  expect($('#recover-answer-error')?.textContent).toBe('请输入密码问题答案')
+  expect($('#recover-answer-error')?.textContent).toBe('请输入密码找回问题答案')
   type('recover-answer', '王芳')
   await tap('recover-answer-submit')
   expect(mockServer.sent[1]).toMatchObject({

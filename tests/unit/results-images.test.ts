@@ -25,6 +25,7 @@ const ticket: Ticket = {
   },
   ticketNo: '20261101000002',
   name: '李明',
+  idTypeName: '居民身份证',
   idNumberMasked: '1101**********2739',
   idNumber: '110101199003072739',
   photoUrl: null,
@@ -70,6 +71,16 @@ describe('the ticket and certificate images', () => {
     const photo = photos[0] as { y: number; h: number }
     const qrTop = Math.min(...rects.filter((r) => r[4] === '#000000').map((r) => r[1]))
     expect(photo.y + photo.h).toBeLessThan(qrTop)
+  })
+
+  test('a ticket of another ID type prints which document and its whole number (issue 24)', () => {
+    const passport = { ...ticket, idTypeName: '护照', idNumberMasked: 'G*****6', idNumber: 'G123456' }
+    const { texts } = parts(drawTicket(passport, null))
+    const at = texts.indexOf('证件类型')
+    expect(at).toBeGreaterThanOrEqual(0)
+    expect(texts[at + 1]).toBe('护照')
+    expect(texts).toContain('G123456')
+    expect(texts).not.toContain('G*****6')
   })
 
   test('the certificate carries its number, the years and the verification QR', () => {

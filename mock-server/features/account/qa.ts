@@ -55,7 +55,8 @@ export function accountQaRoutes(app: FastifyInstance, store: Store, wrongChecked
   contractRoute(app, store, qaEndpoints.candidate, async ({ username }) => {
     const found = named(username)
     if (!found) throw notFound()
-    return { id: found.id, username: found.username, name: found.name, idNumber: found.idNumber }
+    const { id, name, idNumber, nationality } = found
+    return { id, username: found.username, name, idNumber, ...(nationality ? { nationality } : {}) }
   })
 
   // A session for a candidate without going through the login form.

@@ -34,6 +34,7 @@ import {
 } from './rules'
 import { makeAccount } from './scenarios'
 import { identityFacts } from '../../../types/account'
+import { ON_PC_SITE, SECURITY_ANSWER } from '../../../domain/glossary'
 
 const newId = () => crypto.randomBytes(18).toString('base64url')
 
@@ -180,7 +181,7 @@ export async function accountRoutes(
     consumeCaptcha(store, input.captchaId, input.captchaCode)
     const account = unambiguous(
       () => findByIdentity(store.state, input.name, input.idNumber, input.idType),
-      '请在电脑端网站找回密码',
+      `请选择证件类型后重试，或登录${ON_PC_SITE}找回密码`,
     )
     if (!account) throw badRequest('IDENTITY_MISMATCH')
     const security = flows().security.get(account.id)
@@ -211,7 +212,7 @@ export async function accountRoutes(
       throw new HttpError(
         400,
         'SECURITY_ANSWER_WRONG',
-        `密码问题答案不正确，还可尝试${recovery.attemptsLeft}次`,
+        `${SECURITY_ANSWER}不正确，还可尝试${recovery.attemptsLeft}次`,
         { answer: `答案不正确，还可尝试${recovery.attemptsLeft}次` },
         { remainingAttempts: recovery.attemptsLeft },
       )

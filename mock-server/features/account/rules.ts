@@ -1,5 +1,6 @@
 import { birthDateOf, genderOf, maskIdNumber, type Gender } from '../../../domain/id-card'
-import { ID_TYPE_LABELS, normaliseDocumentNumber, type IdType } from '../../../domain/id-documents'
+import { documentFacts, ID_TYPE_LABELS, normaliseDocumentNumber, type IdType } from '../../../domain/id-documents'
+import { nationalityName } from '../../../domain/nationalities'
 import { normaliseAnswer } from '../../../domain/security-questions'
 import { sameName } from '../../../domain/person-name'
 import type { Me } from '../../../types/account'
@@ -97,14 +98,16 @@ export function holderOf(account: Account): {
   idTypeName: string
   gender: Gender
   birthDate: string
-  /** 中国 for the Chinese documents; not asked of passport and permanent-residence holders yet (empty). */
+  /** 国籍/地区 by name: 中国 for the Chinese documents, the permanent-residence number's, the passport holder's. */
   nationality: string
 } {
   const derived = account.idType === 'resident-id' || account.idType === 'residence-permit'
-  const foreign = account.idType === 'passport' || account.idType === 'foreign-permanent'
   return {
     idTypeName: ID_TYPE_LABELS[account.idType] ?? '居民身份证',
-    nationality: foreign ? '' : '中国',
+    // Accounts saved before nationality was asked: what the document carries ('' for a passport).
+    nationality: nationalityName(
+      account.nationality ?? documentFacts(account.idType, account.idNumber).nationality ?? '',
+    ),
     gender: account.gender ?? (derived ? genderOf(account.idNumber) : 'male'),
     birthDate: account.birthDate ?? (derived ? (birthDateOf(account.idNumber) ?? '') : ''),
   }

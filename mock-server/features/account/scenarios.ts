@@ -18,6 +18,8 @@ export function makeAccount(
     /** Where the number does not carry them (domain/id-documents.ts, documentFacts). */
     gender?: Gender
     birthDate?: string
+    /** 国籍/地区 (ISO 3166-1 letter code) where the document does not carry it: a passport's holder's. */
+    nationality?: string
   },
   now: number,
   /** A hash made once for many accounts (QA's bulk creation); hashed from the password otherwise. */
@@ -28,6 +30,7 @@ export function makeAccount(
   const facts = documentFacts(idType, input.idNumber)
   const gender = facts.gender ?? input.gender
   const birthDate = facts.birthDate ?? input.birthDate
+  const nationality = facts.nationality ?? input.nationality
   return {
     id: crypto.randomUUID(),
     username: input.username,
@@ -36,6 +39,7 @@ export function makeAccount(
     idNumber: normaliseDocumentNumber(input.idNumber),
     ...(gender ? { gender } : {}),
     ...(birthDate ? { birthDate } : {}),
+    ...(nationality ? { nationality } : {}),
     passwordSalt: salt,
     passwordHash: hash,
     createdAt: new Date(now).toISOString(),

@@ -22,6 +22,11 @@ export interface Account {
    */
   gender?: Gender
   birthDate?: string
+  /**
+   * 国籍/地区, an ISO 3166-1 letter code (domain/nationalities.ts): China's for the Chinese documents, the
+   * permanent-residence number's own, a passport holder's as given. Absent in data saved before it was asked.
+   */
+  nationality?: string
   /** scrypt: salt and hash, hex. */
   passwordSalt: string
   passwordHash: string

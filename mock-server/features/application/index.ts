@@ -26,6 +26,7 @@ export {
   newApplication,
   ownApplication,
   provinceChangeHooks,
+  statusOf,
   submitChecks,
   viewOf,
 } from './rules'

@@ -163,7 +163,7 @@ function candidateRoutes(scope: CandidateScope, store: Store): void {
 
   scope.route(endpoints.saveBasicStep, async ({ id, ...basic }, { candidate }) => {
     const app = editable(candidate.id, id)
-    refuse(basicProblems(basic, ETHNICITIES))
+    refuse(basicProblems(basic, ETHNICITIES, candidate.idType))
     app.steps.basic = basic
     changed(store, app)
     return view(app, candidate)

@@ -217,6 +217,7 @@ export function identityOf(account: Account) {
   const holder = holderOf(account)
   return {
     name: account.name,
+    idType: account.idType,
     idTypeName: holder.idTypeName,
     idNumberMasked: maskIdNumber(account.idNumber),
     gender: holder.gender === 'male' ? '男' : '女',

@@ -18,6 +18,8 @@ export function subjectFee(province: string): number {
   return SUBJECT_FEE.get(province) ?? DEFAULT_SUBJECT_FEE
 }
 
+import type { IdType } from '../../../domain/id-documents'
+
 export interface MaterialEntry {
   key: string
   name: string
@@ -36,8 +38,24 @@ const MATERIALS = new Map<string, MaterialEntry[]>([
   ['66', [ID_CARD, EDUCATION, { ...WORK_PROOF, pdf: false }]],
 ])
 
-export function materialsOfProvince(province: string): MaterialEntry[] {
-  return MATERIALS.get(province) ?? []
+/**
+ * The identity document each candidate uploads is the one they registered with (issue 24): a 护照 holder has no
+ * 身份证 to photograph. Same key, so what was uploaded stays the same material whatever its name.
+ */
+const ID_DOCUMENT_NAMES: Record<IdType, string> = {
+  'resident-id': ID_CARD.name,
+  'hk-mo-permit': '港澳居民来往内地通行证（正反面）',
+  'tw-permit': '台湾居民来往大陆通行证（正反面）',
+  'residence-permit': '港澳台居民居住证（正反面）',
+  passport: '护照（个人资料页）',
+  'foreign-permanent': '外国人永久居留身份证（正反面）',
+}
+
+/** What a province asks to be uploaded, the identity document named as the candidate's own (resident ID unless given). */
+export function materialsOfProvince(province: string, idType: IdType = 'resident-id'): MaterialEntry[] {
+  return (MATERIALS.get(province) ?? []).map((m) =>
+    m.key === ID_CARD.key ? { ...m, name: ID_DOCUMENT_NAMES[idType] ?? ID_CARD.name } : m,
+  )
 }
 
 /** Reminders: a payment deadline is "near" this long before it. */

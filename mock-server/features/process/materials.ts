@@ -71,7 +71,7 @@ export function materialsView(store: Store, a: StoredApplication): MaterialsView
   const complete = materialsComplete(store, a)
   return {
     applicationId: a.id,
-    required: materialsOfProvince(a.province).map((m) => {
+    required: materialsOfProvince(a.province, store.state.accounts.get(a.accountId)?.idType).map((m) => {
       const h = have.find((x) => x.key === m.key)
       const imageUrl = h?.format === 'jpeg' ? `${MATERIAL_VIEW_PATH}/${viewTicket(a.id, h, store.clock.now())}` : null
       return { ...m, uploaded: h ? { format: h.format, size: h.size, uploadedAt: h.uploadedAt, imageUrl } : null }

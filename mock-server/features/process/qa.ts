@@ -163,7 +163,11 @@ function filledApplication(
   a.declarationsAcceptedAt = store.clock.iso()
   a.steps = {
     centre: { centre: centre.code, enrolPoint: centre.enrolPoints[0]?.code ?? '' },
-    basic: { idValidUntil: '长期', ethnicity: '汉族' },
+    // 长期 is a 居民身份证's alone (idLongTermProblem); other documents run ten years from now.
+    basic: {
+      idValidUntil: account.idType === 'resident-id' ? '长期' : `${Number(store.clock.iso().slice(0, 4)) + 10}-06-30`,
+      ethnicity: '汉族',
+    },
     contact: { mobile: '13912345678', address: '北京市海淀区学院路38号', postcode: '100191', email: '' },
     examInfo:
       kind === 'health'

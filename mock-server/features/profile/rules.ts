@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { hubGate, type PhotoState } from '../../../domain/hub-gate'
+import { VERIFICATION } from '../../../domain/glossary'
 import type { EducationRecord, PhotoInfo, ProfileSummary } from '../../../types/profile'
 import type { RecordKind } from '../../../types/states'
 import type { State, Store } from '../../core/store'
@@ -21,7 +22,7 @@ export function photoState(profile: CandidateProfile): PhotoState {
 
 /** Why the photo can no longer be changed, or null. */
 export function photoLockReason(state: State, accountId: string, profile: CandidateProfile): string | null {
-  if (profile.photo?.state === 'passed') return '照片已核验通过，不能更换'
+  if (profile.photo?.state === 'passed') return `照片已${VERIFICATION.passed}，不能更换`
   if (hasApplicationData(state, accountId)) return '您已报名考试，照片不能更换'
   return null
 }

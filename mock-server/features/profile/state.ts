@@ -88,6 +88,6 @@ export function profileBlobIds(state: ProfileState): Set<string> {
 }
 
 export function emptyProfile(): CandidateProfile {
-  // A registration's identity check passes at once in the usual case; QA sets 核验中/核验不通过 to test the others.
+  // A registration's identity check passes at once in the usual case; QA sets 核验中/核验未通过 to test the others.
   return { identity: 'passed', photo: null, records: [] }
 }

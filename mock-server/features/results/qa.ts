@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import { qaEndpoints } from '../../../types/qa'
 import { contractRoute } from '../../core/contract-route'
-import { badRequest, notFound } from '../../core/errors'
+import { badRequest, conflict, notFound } from '../../core/errors'
 import type { Store } from '../../core/store'
 import { findByExactUsername } from '../account'
+import { centresOf, dictionaryOf, examOf, provinceOf, statusOf, type StoredApplication } from '../application'
 import { announceScores } from './reminders'
-import { healthResults, makeTicket, scoreYear } from './scenarios'
+import { BEIJING_CENTRE, healthResults, makeTicket, scoreYear, type TicketPlan } from './scenarios'
 
 const DAY = 24 * 3600_000
 
@@ -27,7 +28,8 @@ export function resultsQaRoutes(app: FastifyInstance, store: Store): void {
     const opensAt = input.opensAt ? Date.parse(input.opensAt) : now
     const examAt = input.examAt ? Date.parse(input.examAt) : now + 7 * DAY
     if (examAt <= opensAt) throw badRequest('BAD_REQUEST', '考试时间须晚于打印开始时间')
-    const ticket = makeTicket(account.id, opensAt, examAt, store.state.results.tickets.size + 1)
+    const plan = input.applicationId ? planOf(store, account.id, input.applicationId) : undefined
+    const ticket = makeTicket(account.id, opensAt, examAt, store.state.results.tickets.size + 1, plan)
     for (const [id, t] of store.state.results.tickets)
       if (t.accountId === account.id && t.examYear === ticket.examYear) {
         // The candidate's subscription stays with the year's ticket, and so does whether its reminder went out.
@@ -68,4 +70,39 @@ export function resultsQaRoutes(app: FastifyInstance, store: Store): void {
       })),
     }
   })
+}
+
+/**
+ * The ticket an application earns: its exam, speciality, subjects and test centre. Only the candidate's own
+ * application, and only once it has succeeded (报名成功: confirmed, reviewed, paid where the province takes payment):
+ * the authority issues tickets to those alone.
+ */
+function planOf(store: Store, accountId: string, applicationId: string): TicketPlan {
+  const a: StoredApplication | undefined = store.state.application.byId.get(applicationId)
+  if (!a || a.accountId !== accountId) throw notFound('NOT_FOUND', '没有这个考生的这个报名')
+  const exam = examOf(store, a.examId)!
+  const province = provinceOf(a.province)!
+  if (statusOf(a, province) !== 'succeeded') throw conflict('APPLICATION_STATE', '报名尚未成功，不能发放准考证')
+  const dict = dictionaryOf(exam.kind)
+  const info = a.steps.examInfo!
+  const speciality = dict.specialities.find((s) => s.code === info.speciality)
+  const level = dict.levels.find((l) => l.code === info.level)
+  const centreCode = a.steps.centre!.centre
+  const centre = centresOf(a.province).find((c) => c.code === centreCode)
+  return {
+    examName: exam.name,
+    kind: exam.kind,
+    speciality: speciality ? `${speciality.name}（${level?.name ?? ''}）` : info.speciality,
+    subjects: [...info.subjects],
+    centreCode,
+    // The mock knows one centre's address and position (北京 东城区); the others are named, with no map.
+    centre:
+      centreCode === '1101'
+        ? BEIJING_CENTRE
+        : {
+            name: `${province.name}${centre?.name ?? '考点'}`,
+            address: `${province.name}${centre?.name ?? ''}`,
+            location: null,
+          },
+  }
 }

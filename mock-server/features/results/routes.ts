@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { maskIdNumber } from '../../../domain/id-card'
+import { ID_TYPE_LABELS } from '../../../domain/id-documents'
 import { endpoints } from '../../../types/api'
 import { candidateScope } from '../../core/candidate-scope'
 import { contractRoute } from '../../core/contract-route'
@@ -75,11 +76,12 @@ export async function resultsRoutes(
       if (brief.state === 'closed')
         throw new HttpError(410, 'TICKET_CLOSED', undefined, undefined, { closedAt: t.closesAt })
       const photo = store.state.profile.byAccount.get(candidate.id)?.photo
-      const kind = store.state.results.byAccount.get(candidate.id)?.kind ?? 'health'
+      const kind = t.kind ?? store.state.results.byAccount.get(candidate.id)?.kind ?? 'health'
       return ticketView(
         t,
         {
           ...who(candidate),
+          idTypeName: ID_TYPE_LABELS[candidate.idType] ?? ID_TYPE_LABELS['resident-id'],
           idNumber: candidate.idNumber,
           photoUrl: photo ? `/api/photo-view/${photoTicket(candidate.id, now)}` : null,
         },

@@ -61,7 +61,7 @@ export function currentTicket(store: Store, accountId: string): StoredTicket | n
 
 export function ticketView(
   t: StoredTicket,
-  who: { name: string; idNumberMasked: string; idNumber: string; photoUrl: string | null },
+  who: { name: string; idTypeName: string; idNumberMasked: string; idNumber: string; photoUrl: string | null },
   qr: QrCode,
   now: number,
   kind: CandidateResults['kind'],

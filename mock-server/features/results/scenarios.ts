@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { Scenario, ScenarioContext } from '../../core/feature'
 import { examYearOf } from '../../../domain/results'
 import type { State } from '../../core/store'
+import type { ExamKind } from '../../../types/states'
 import { setSecurityAnswer, accountScenarios, DEMO_CANDIDATE, makeAccount, makeIdNumber } from '../account'
 import { completeHub } from '../profile'
 import type { CandidateResults, StoredScoreYear, StoredTicket } from './state'
@@ -29,26 +30,59 @@ export const RESULTS_WAITING = {
 }
 
 /**
- * A ticket for a health exam whose first sitting starts at `examAt`: four subjects over two days (morning and
- * afternoon), printing from `opensAt` until the last sitting ends.
- */
-/**
  * Where 北京市第五十五中学 (东城区新中街甲 1 号, by 东直门外) is, in GCJ-02 as Chinese maps give it (the datum the
  * platforms' openLocation takes; types/results.ts GeoPoint).
  */
 export const CENTRE_LOCATION = { latitude: 39.93736, longitude: 116.43771 }
 
-export function makeTicket(accountId: string, opensAt: number, examAt: number, seq: number): StoredTicket {
+/** What a ticket is for: the exam (null: the health exam of the sitting's year), speciality, subjects, centre. */
+export interface TicketPlan {
+  examName: string | null
+  kind?: ExamKind
+  speciality: string
+  subjects: string[]
+  /** The test centre's code (4 digits: province and centre), the 准考证号's middle. */
+  centreCode: string
+  centre: { name: string; address: string; location: { latitude: number; longitude: number } | null }
+}
+
+/** The 东城区 centre (1101), the one whose address and position the mock knows. */
+export const BEIJING_CENTRE: TicketPlan['centre'] = {
+  name: '北京市东城区考点（北京市第五十五中学）',
+  address: '北京市东城区新中街甲 1 号',
+  location: CENTRE_LOCATION,
+}
+
+const BEIJING_PLAN: TicketPlan = {
+  examName: null,
+  speciality: HEALTH_SPECIALITY,
+  subjects: ['1', '2', '3', '4'],
+  centreCode: '1101',
+  centre: BEIJING_CENTRE,
+}
+
+/**
+ * A ticket whose first sitting starts at `examAt`: the plan's subjects two a day (morning and afternoon), printing
+ * from `opensAt` until the last sitting ends. By default the 北京 health ticket (four subjects, 内科护理（中级））;
+ * QA's publishTicket with an application gives that application's plan (qa.ts).
+ */
+export function makeTicket(
+  accountId: string,
+  opensAt: number,
+  examAt: number,
+  seq: number,
+  plan: TicketPlan = BEIJING_PLAN,
+): StoredTicket {
   const year = examYearOf(examAt)
-  const sittings = ['1', '2', '3', '4'].map((subjectCode, i) => {
+  const sittings = plan.subjects.map((subjectCode, i) => {
     const start = examAt + Math.floor(i / 2) * DAY + (i % 2) * 5 * HOUR
     return {
       subjectCode,
       startsAt: new Date(start).toISOString(),
       endsAt: new Date(start + 1.5 * HOUR).toISOString(),
-      centre: '北京市东城区考点（北京市第五十五中学）',
-      address: '北京市东城区新中街甲 1 号',
-      location: CENTRE_LOCATION,
+      centre: plan.centre.name,
+      address: plan.centre.address,
+      location: plan.centre.location,
       room: `第 ${String(12 + i).padStart(2, '0')} 考场`,
       seat: String(seq % 30 || 30).padStart(2, '0'),
     }
@@ -56,10 +90,11 @@ export function makeTicket(accountId: string, opensAt: number, examAt: number, s
   return {
     id: crypto.randomBytes(12).toString('base64url'),
     accountId,
-    ticketNo: `${year}1101${String(seq).padStart(6, '0')}`,
-    examName: HEALTH_EXAM(year),
+    ticketNo: `${year}${plan.centreCode}${String(seq).padStart(6, '0')}`,
+    examName: plan.examName ?? HEALTH_EXAM(year),
     examYear: year,
-    speciality: HEALTH_SPECIALITY,
+    ...(plan.kind ? { kind: plan.kind } : {}),
+    speciality: plan.speciality,
     opensAt: new Date(opensAt).toISOString(),
     closesAt: sittings[sittings.length - 1].endsAt,
     sittings,

@@ -24,6 +24,8 @@ export interface StoredTicket {
   ticketNo: string
   examName: string
   examYear: number
+  /** The exam's kind, which names its subjects; absent for the health exam (and in files written before it). */
+  kind?: ExamKind
   speciality: string
   opensAt: string
   closesAt: string

@@ -1,5 +1,6 @@
 import { Button as TaroButton } from '@tarojs/components'
 import { createContext, useContext, type ReactNode } from 'react'
+import { a11y } from '../a11y'
 import './index.scss'
 
 export interface ButtonProps {
@@ -27,6 +28,8 @@ export function Button({ id, variant = 'primary', loading, disabled, block = tru
       disabled={disabled || undefined}
       loading={loading}
       formType={submits ? 'submit' : undefined}
+      // Taro's H5 button is a custom element without a role or the keyboard's focus; a greyed-out one says so.
+      {...a11y('button', undefined, { disabled: inactive })}
       onClick={() => {
         if (!inactive) onClick?.()
       }}

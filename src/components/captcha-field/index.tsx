@@ -3,6 +3,7 @@ import { FieldInput } from '../form-field/controls'
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useState } from 'react'
 import { newCaptcha } from '../../stores/captcha'
 import { FormField } from '../form-field'
+import { a11y, imageAlt } from '../a11y'
 import './index.scss'
 
 export interface CaptchaFieldHandle {
@@ -52,9 +53,20 @@ export const CaptchaField = forwardRef<CaptchaFieldHandle, CaptchaFieldProps>(fu
         placeholder='请输入右侧字符'
         onInput={(e) => onChange(e.detail.value, captchaId)}
       />
-      <View className='captcha-field__image-box' id={`${page}-captcha-refresh`} onClick={refresh}>
+      <View
+        className='captcha-field__image-box'
+        id={`${page}-captcha-refresh`}
+        onClick={refresh}
+        {...a11y('button', '看不清？换一张（刷新图形验证码）')}
+      >
         {image ? (
-          <Image id={`${page}-captcha-image`} className='captcha-field__image' src={image} mode='aspectFit' />
+          <Image
+            id={`${page}-captcha-image`}
+            className='captcha-field__image'
+            src={image}
+            mode='aspectFit'
+            {...imageAlt('图形验证码图片')}
+          />
         ) : (
           <Text className='captcha-field__placeholder'>{loadError ? '点击重试' : '加载中'}</Text>
         )}
@@ -63,3 +75,22 @@ export const CaptchaField = forwardRef<CaptchaFieldHandle, CaptchaFieldProps>(fu
     </FormField>
   )
 })
+
+/** A form kit whose values hold the captcha's answer and id (useForm's `values`, `errors`, `patch`). */
+interface CaptchaKit {
+  values: { captchaCode: string }
+  errors: Record<string, string>
+  patch: (values: { captchaCode: string; captchaId: string }, options: { keepErrors: boolean }) => void
+}
+
+/**
+ * The field bound to a form kit: `<CaptchaField ref={captcha} page='login' {...captchaOf(kit)} />`. A new captcha is
+ * not a correction: it keeps the field's error.
+ */
+export function captchaOf(kit: CaptchaKit): Pick<CaptchaFieldProps, 'value' | 'error' | 'onChange'> {
+  return {
+    value: kit.values.captchaCode,
+    error: kit.errors.captchaCode ?? kit.errors.captchaId,
+    onChange: (captchaCode, captchaId) => kit.patch({ captchaCode, captchaId }, { keepErrors: true }),
+  }
+}

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { CSSProperties, ReactNode } from 'react'
+import { a11y } from '../a11y'
 import './index.scss'
 
 /**
@@ -32,7 +33,7 @@ export function Card(props: {
       id={props.id}
       style={props.style}
       {...data}
-      {...(props.onClick ? { onClick: props.onClick, ariaRole: 'button', ariaLabel: props.ariaLabel } : {})}
+      {...(props.onClick ? { onClick: props.onClick, ...a11y('button', props.ariaLabel) } : {})}
     >
       {props.title !== undefined && (
         <Text className='ui-card__title' id={props.titleId}>

@@ -7,6 +7,7 @@ import {
   type PickerSelectorProps,
 } from '@tarojs/components'
 import { platform } from '../../platform/platform'
+import { nativeLabel } from '../a11y'
 import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 
 /**
@@ -119,9 +120,14 @@ function sendValueWhenChanged(
   }
 }
 
-/** Taro's Checkbox, its `value` sent once rather than on every render of the page. */
-export function Checkbox(props: CheckboxProps) {
-  return <TaroCheckbox {...props} ref={sendValueWhenChanged as unknown as CheckboxProps['ref']} />
+/**
+ * Taro's Checkbox, its `value` sent once rather than on every render of the page. `label` names it for a screen
+ * reader (the words beside a checkbox are not its label on H5, where its `<input>` lies inside Taro's host).
+ */
+export function Checkbox({ label, ...props }: CheckboxProps & { label: string }) {
+  return (
+    <TaroCheckbox {...props} {...nativeLabel(label)} ref={sendValueWhenChanged as unknown as CheckboxProps['ref']} />
+  )
 }
 
 /** Taro's single-column `selector` Picker, its index sent when it changes rather than on every render of the page. */

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { a11y } from '../a11y'
 import './index.scss'
 
 export interface ModeTab<M extends string> {
@@ -19,12 +20,13 @@ export function ModeTabs<M extends string>({
   onChange: (mode: M) => void
 }) {
   return (
-    <View className='mode-tabs'>
+    <View className='mode-tabs' {...a11y('tablist')}>
       {tabs.map((tab) => (
         <View
           key={tab.mode}
           id={tab.id}
           className={`mode-tabs__tab ${tab.mode === active ? 'mode-tabs__tab--active' : ''}`}
+          {...a11y('tab', undefined, { selected: tab.mode === active })}
           onClick={() => onChange(tab.mode)}
         >
           {tab.label}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { FormField } from '../form-field'
+import { a11y } from '../a11y'
 import './index.scss'
 
 export interface Option<V extends string> {
@@ -32,18 +33,24 @@ export function OptionSelect<V extends string>(props: OptionSelectProps<V>) {
   return (
     <View className='option-select'>
       <FormField id={id} label={label} required={required} error={error} hint={hint}>
-        <View id={id} className='option-select__value' onClick={() => setOpen(!open)}>
+        <View
+          id={id}
+          className='option-select__value'
+          onClick={() => setOpen(!open)}
+          {...a11y('button', `${label}：${current?.label ?? placeholder}`)}
+        >
           <Text className={current ? '' : 'option-select__placeholder'}>{current?.label ?? placeholder}</Text>
           <Text className='option-select__arrow'>{open ? '▲' : '▼'}</Text>
         </View>
       </FormField>
       {open && (
-        <View className='option-select__list' id={`${id}-options`}>
+        <View className='option-select__list' id={`${id}-options`} {...a11y('radiogroup', label)}>
           {options.map((o) => (
             <View
               key={o.value}
               id={`${id}-option-${o.value}`}
               className={`option-select__option ${o.value === value ? 'option-select__option--on' : ''}`}
+              {...a11y('radio', undefined, { checked: o.value === value })}
               onClick={() => {
                 onChange(o.value)
                 setOpen(false)

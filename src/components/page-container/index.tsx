@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { useSettings } from '../../stores/settings'
 import { Button } from '../button'
 import { NetworkBanner } from '../network-banner'
+import { a11y } from '../a11y'
 import './index.scss'
 
 export interface PageContainerProps {
@@ -59,6 +60,7 @@ export function PageContainer(props: PageContainerProps) {
           id={`${pageName}-large-font`}
           className={`page__font-toggle ${largeFont ? 'page__font-toggle--on' : ''}`}
           onClick={() => setLargeFont(!largeFont)}
+          {...a11y('button')}
         >
           {largeFont ? '标准字号' : '大字模式'}
         </View>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { StepBarState } from '@domain/application-steps'
+import { a11y } from '../a11y'
 import './index.scss'
 
 export interface StepBarItem {
@@ -32,6 +33,7 @@ export function StepBar(props: {
           className={stepClass(s.state)}
           data-state={s.state}
           onClick={() => s.state === 'done' && props.onTap?.(s.key)}
+          {...(s.state === 'done' && props.onTap ? a11y('button', `第${i + 1}步 ${s.label}（已完成）`) : {})}
         >
           <Text className='step-bar__dot'>{s.state === 'done' ? '✓' : String(i + 1)}</Text>
           <Text className='step-bar__label'>{s.label}</Text>

@@ -1,20 +1,21 @@
 import { StatusTag, type StatusTone } from '../status-tag'
 import { RECORD_STATE_NAMES, type RecordState } from '@domain/education'
 import type { IdentityState, PhotoState } from '@contract/states'
+import { VERIFICATION } from '@domain/glossary'
 
-/** The hub's verification states as coloured words, the same everywhere they appear. */
+/** The hub's verification states as coloured words, the same everywhere they appear (domain/glossary.ts). */
 
 const PHOTO: Record<PhotoState, [string, StatusTone]> = {
   none: ['未上传', 'neutral'],
-  pending: ['待核验', 'warning'],
-  passed: ['核验通过', 'success'],
-  failed: ['核验不通过', 'danger'],
+  pending: [VERIFICATION.pending, 'warning'],
+  passed: [VERIFICATION.passed, 'success'],
+  failed: [VERIFICATION.failed, 'danger'],
 }
 
 const IDENTITY: Record<IdentityState, [string, StatusTone]> = {
-  pending: ['核验中', 'warning'],
-  passed: ['核验通过', 'success'],
-  failed: ['核验不通过', 'danger'],
+  pending: [VERIFICATION.checking, 'warning'],
+  passed: [VERIFICATION.passed, 'success'],
+  failed: [VERIFICATION.failed, 'danger'],
 }
 
 const RECORD_TONE: Record<RecordState, StatusTone> = { unverified: 'warning', verified: 'success', rejected: 'danger' }
@@ -70,7 +71,7 @@ export function RecordsTag({
   const waiting = counts.total - counts.rejected
   return (
     <StatusTag id={id} tone={waiting > 0 ? 'warning' : 'danger'}>
-      {waiting > 0 ? '待核验' : '核验未通过'}
+      {waiting > 0 ? VERIFICATION.pending : VERIFICATION.failed}
     </StatusTag>
   )
 }

@@ -57,7 +57,9 @@ function ticketLayout(s: Sheet, t: Ticket): void {
   const value = { size: s.px(32), color: INK, bold: true }
   const rows: [string, string][] = [
     ['姓\u3000\u3000名', t.name],
-    // The whole number, as the official ticket prints it (the screen masks it).
+    // Which document the number is on (every ID type: issue 24), then the whole number, as the official ticket
+    // prints it (the screen masks it).
+    ['证件类型', t.idTypeName],
     ['证件号码', t.idNumber],
     ['准考证号', t.ticketNo],
     ['报考专业', t.speciality],

@@ -3,7 +3,7 @@ import { GENDER_LABELS, ID_TYPE_LABELS } from '@contract/account'
 import { normaliseDocumentNumber } from '@domain/id-documents'
 import { normaliseName } from '@domain/person-name'
 import { Sheet } from '../../components/sheet'
-import { asked, type RegisterFormState } from './form-state'
+import { asked, foreignNationality, type RegisterFormState } from './form-state'
 
 /** The identity as it will be registered, with the warning that it can never be changed by the candidate. */
 export function ConfirmSheet(props: {
@@ -21,6 +21,8 @@ export function ConfirmSheet(props: {
   ]
   if (ask.gender && values.gender) rows.push(['性别', 'register-confirm-gender', GENDER_LABELS[values.gender]])
   if (ask.birthDate) rows.push(['出生日期', 'register-confirm-birth-date', values.birthDate])
+  const nationality = foreignNationality(values)
+  if (nationality) rows.push(['国籍/地区', 'register-confirm-nationality', nationality])
   return (
     <Sheet
       id='register-confirm'

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { SECURITY_QUESTION } from '@domain/glossary'
 import { ID_TYPE_LABELS, ID_TYPES, type IdType } from '@domain/id-documents'
 import type { FieldBinding } from '../../forms/use-form'
 import { OptionSelect } from '../../components/option-select'
@@ -24,7 +25,8 @@ export function IdTypeField(props: FieldBinding<IdType>) {
         <View className='register__notice' id='register-id-type-notice'>
           <Text>
             持{ID_TYPE_LABELS[type]}
-            的考生可在小程序注册，并使用账号密码登录、通过密保问题找回密码。面容ID登录和人脸识别找回密码仅支持居民身份证。
+            的考生可在小程序注册，并使用账号密码登录、通过{SECURITY_QUESTION}
+            找回密码。面容ID登录和人脸识别找回密码仅支持居民身份证。
           </Text>
         </View>
       )}

@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { RegisterForm } from '@contract/account'
+import { SECURITY_ANSWER, SECURITY_QUESTION } from '@domain/glossary'
 import { SECURITY_QUESTIONS } from '@domain/security-questions'
 import { Button } from '../../components/button'
-import { CaptchaField, type CaptchaFieldHandle } from '../../components/captcha-field'
+import { CaptchaField, captchaOf, type CaptchaFieldHandle } from '../../components/captcha-field'
 import { TextField } from '../../components/form-field/text-field'
 import { OptionSelect } from '../../components/option-select'
 import { PageContainer } from '../../components/page-container'
@@ -32,7 +33,7 @@ export default function RegisterPage() {
     toInput: toRequestInput,
     draft: { key: 'register', never: NEVER_DRAFTED },
   })
-  const { values: form, errors, formError, submitting } = kit
+  const { values: form, formError, submitting } = kit
   const [confirming, setConfirming] = useState(false)
   const [duplicate, setDuplicate] = useState(false)
   const captcha = useRef<CaptchaFieldHandle>(null)
@@ -70,23 +71,22 @@ export default function RegisterPage() {
         <IdTypeField {...kit.field('idType')} />
         <AccountFields kit={kit} />
         <IdentityFields kit={kit} duplicate={duplicate} />
-        <OptionSelect id='register-question' label='密码找回问题' options={QUESTIONS} {...kit.field('questionId')} />
+        <OptionSelect
+          id='register-question'
+          label={SECURITY_QUESTION}
+          options={QUESTIONS}
+          {...kit.field('questionId')}
+        />
         <TextField
           id='register-answer'
-          label='密码问题答案'
+          label={SECURITY_ANSWER}
           required
           hint='找回密码时需要回答，请牢记'
           {...kit.field('answer')}
           maxlength={30}
           placeholder='请输入答案'
         />
-        <CaptchaField
-          ref={captcha}
-          page='register'
-          value={form.captchaCode}
-          error={errors.captchaCode ?? errors.captchaId}
-          onChange={(captchaCode, captchaId) => kit.patch({ captchaCode, captchaId }, { keepErrors: true })}
-        />
+        <CaptchaField ref={captcha} page='register' {...captchaOf(kit)} />
         {formError && (
           <Text className='register__error' id='register-error'>
             {formError}

@@ -18,8 +18,12 @@ export interface OcrResult {
   cpuMs: number
   /** The image was a photo of a screen: the page was found in it and cut out straight before reading. */
   photo?: boolean
-  /** Milliseconds per step (decode, detect, boxes, cut, recognise), for the bench. */
+  /** Milliseconds per step (decode, photo-test, photo-page, scale, detect, boxes, cut, recognise), for the bench. */
   stages?: Record<string, number>
+  /** CPU milliseconds of the whole process (all threads) per step. */
+  stagesCpu?: Record<string, number>
+  /** Lines read, model runs, lexicon ms, and each recognising thread's own CPU ms (Linux), for the bench. */
+  counts?: { lines: number; runs: number; lexiconMs: number; threadCpuMs: number[] }
 }
 
 interface WorkerReply {

@@ -1,4 +1,5 @@
 import { Switch, Text, View } from '@tarojs/components'
+import { nativeLabel } from '../../../components/a11y'
 import { BasicStep, type ApplicationView } from '@contract/application'
 import { ID_VALID_LONG_TERM, idExpiryWarning } from '@domain/application-rules'
 import { basicProblems } from '@domain/application-steps'
@@ -25,6 +26,8 @@ function BasicForm({ view }: { view: ApplicationView }) {
   })
   const { values } = form
   const longTerm = values.idValidUntil === ID_VALID_LONG_TERM
+  // 长期 is a 居民身份证's alone (idLongTermProblem): every other document has an end date to give.
+  const longTermOffered = view.identity.idType === 'resident-id'
   const today = serverToday()
   // Before the exam date only warns: the server saves it and says so too.
   const warning = examDate && values.idValidUntil && !longTerm ? idExpiryWarning(values.idValidUntil, examDate) : null
@@ -46,14 +49,17 @@ function BasicForm({ view }: { view: ApplicationView }) {
         ))}
       </Card>
       <Card>
-        <LabelValue layout='form' label='证件长期有效'>
-          <Switch
-            id={`${p}-long-term`}
-            checked={longTerm}
-            onChange={(e) => form.set('idValidUntil', e.detail.value ? ID_VALID_LONG_TERM : '')}
-          />
-        </LabelValue>
-        {!longTerm && (
+        {longTermOffered && (
+          <LabelValue layout='form' label='证件长期有效'>
+            <Switch
+              id={`${p}-long-term`}
+              {...nativeLabel('证件长期有效')}
+              checked={longTerm}
+              onChange={(e) => form.set('idValidUntil', e.detail.value ? ID_VALID_LONG_TERM : '')}
+            />
+          </LabelValue>
+        )}
+        {(!longTerm || !longTermOffered) && (
           <DateSelect
             id={`${p}-valid-until`}
             label='证件有效截止日期'
@@ -61,6 +67,7 @@ function BasicForm({ view }: { view: ApplicationView }) {
             start={today}
             end={`${Number(today.slice(0, 4)) + 30}-12-31`}
             {...form.field('idValidUntil')}
+            value={longTerm ? '' : values.idValidUntil}
           />
         )}
         {warning && (
@@ -76,7 +83,12 @@ function BasicForm({ view }: { view: ApplicationView }) {
           {...form.field('ethnicity')}
         />
       </Card>
-      <StepSubmit view={view} step='basic' form={form} problems={(value) => basicProblems(value, ethnicities)} />
+      <StepSubmit
+        view={view}
+        step='basic'
+        form={form}
+        problems={(value) => basicProblems(value, ethnicities, view.identity.idType)}
+      />
     </View>
   )
 }

@@ -1,4 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components'
+import { a11y, scrollable } from '../../../components/a11y'
 import { useEffect, useRef, useState } from 'react'
 import { DECLARATION_NAMES, DECLARATIONS } from '@contract/application'
 import { Button } from '../../../components/button'
@@ -78,6 +79,7 @@ export default function ApplyDeclarationPage() {
           scrollY
           lowerThreshold={40}
           onScrollToLower={() => setRead(true)}
+          {...scrollable(DECLARATION_NAMES[doc])}
         >
           {DECLARATION_TEXTS[doc].map((line) => (
             <Text key={line} className='declaration__line'>
@@ -92,6 +94,7 @@ export default function ApplyDeclarationPage() {
         id='apply-declaration-agree'
         className={`declaration__agree ${agreed ? 'agree-on' : ''} ${read ? '' : 'declaration__agree--off'}`}
         onClick={agree}
+        {...a11y('checkbox', undefined, { checked: agreed, disabled: !read })}
       >
         <View className='declaration__box'>{agreed ? '✓' : ''}</View>
         <Text>{`我已阅读并同意${DECLARATION_NAMES[doc]}`}</Text>

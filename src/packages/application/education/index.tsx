@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { a11y } from '../../../components/a11y'
 import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { EducationStep, type ApplicationView } from '@contract/application'
@@ -58,6 +59,7 @@ function EducationForm({ view }: { view: ApplicationView }) {
           key={r.id}
           id={`${p}-${kind}-${r.id}`}
           className={`education__record ${chosen === r.id ? 'record-on' : ''}`}
+          {...a11y('radio', undefined, { checked: chosen === r.id })}
           onClick={() => pick(chosen === r.id && kind === 'degree' ? null : r.id)}
         >
           <Text className='education__mark'>{chosen === r.id ? '◉' : '○'}</Text>
@@ -73,7 +75,7 @@ function EducationForm({ view }: { view: ApplicationView }) {
     <View>
       <Card>
         <Text className='apply-note'>教育情况只能从个人信息管理中已核验通过的学历、学位信息中选择。</Text>
-        <FormField id={`${p}-education`} label='学历' required error={errors.educationRecordId}>
+        <FormField id={`${p}-education`} group label='学历' required error={errors.educationRecordId}>
           {verified ? (
             list('education', verified.education, values.educationRecordId, (id) =>
               form.set('educationRecordId', id ?? ''),
@@ -82,7 +84,7 @@ function EducationForm({ view }: { view: ApplicationView }) {
             <Text className='apply-note'>正在加载…</Text>
           )}
         </FormField>
-        <FormField id={`${p}-degree`} label='学位' error={errors.degreeRecordId}>
+        <FormField id={`${p}-degree`} group label='学位' error={errors.degreeRecordId}>
           {verified ? (
             list('degree', verified.degree, values.degreeRecordId, (id) => form.set('degreeRecordId', id))
           ) : (

@@ -1,4 +1,5 @@
 import { Switch } from '@tarojs/components'
+import { nativeLabel } from '../../../components/a11y'
 import { LabelValue } from '../../../components/card'
 import type { FieldBinding } from '../../../forms/use-form'
 import { MonthSelect } from '../../../components/picker-select'
@@ -15,7 +16,12 @@ export function ResidencyFields(props: {
   return (
     <>
       <LabelValue layout='form' label='已取得住培合格证书'>
-        <Switch id={`${p}-residency`} checked={props.holder} onChange={(e) => props.onHolder(e.detail.value)} />
+        <Switch
+          id={`${p}-residency`}
+          {...nativeLabel('已取得住培合格证书')}
+          checked={props.holder}
+          onChange={(e) => props.onHolder(e.detail.value)}
+        />
       </LabelValue>
       {props.holder && (
         <MonthSelect

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { a11y } from '../../../components/a11y'
 import { FormField } from '../../../components/form-field'
 
 /** 报考科目: the chosen speciality's subjects, each ticked or not; until a speciality is chosen, a hint. */
@@ -12,7 +13,7 @@ export function SubjectsField(props: {
 }) {
   const { prefix, subjects, chosen } = props
   return (
-    <FormField id={`${prefix}-subjects`} label='报考科目' required error={props.error}>
+    <FormField id={`${prefix}-subjects`} group label='报考科目' required error={props.error}>
       {subjects ? (
         <View className='exam-info__subjects'>
           {subjects.map((s) => (
@@ -20,6 +21,7 @@ export function SubjectsField(props: {
               key={s.code}
               id={`${prefix}-subject-${s.code}`}
               className={`exam-info__subject ${chosen.includes(s.code) ? 'subject-on' : ''}`}
+              {...a11y('checkbox', undefined, { checked: chosen.includes(s.code) })}
               onClick={() => props.onToggle(s.code)}
             >
               <Text>{`${chosen.includes(s.code) ? '☑' : '☐'} ${s.name}`}</Text>

@@ -1,5 +1,6 @@
 import { Image, Text } from '@tarojs/components'
 import type { ApplicationForm, ApplicationView } from '@contract/application'
+import { imageAlt } from '../../../components/a11y'
 import { StatusTag } from '../../../components/status-tag'
 import { Card, LabelValue } from '../../../components/card'
 
@@ -48,7 +49,15 @@ export function FormSummary(props: { form: ApplicationForm; view: ApplicationVie
       <Text className='apply-code' id='apply-form-code'>
         {form.code}
       </Text>
-      {photoUrl && <Image id='apply-form-photo' className='apply-photo__image' src={photoUrl} mode='aspectFit' />}
+      {photoUrl && (
+        <Image
+          id='apply-form-photo'
+          className='apply-photo__image'
+          src={photoUrl}
+          mode='aspectFit'
+          {...imageAlt('考试照片')}
+        />
+      )}
     </Card>
   )
 }

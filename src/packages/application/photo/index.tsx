@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
+import { imageAlt } from '../../../components/a11y'
 import { useState } from 'react'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
@@ -64,11 +65,23 @@ export default function ApplyPhotoPage() {
           <ApplicationNotes view={view} />
           <Card title='考试照片'>
             {src ? (
-              <Image id='apply-photo-image' className='apply-photo__image' src={src} mode='aspectFit' />
+              <Image
+                id='apply-photo-image'
+                className='apply-photo__image'
+                src={src}
+                mode='aspectFit'
+                {...imageAlt('考试照片')}
+              />
             ) : (
               <>
                 {hubPhoto && (
-                  <Image id='apply-photo-hub-image' className='apply-photo__image' src={hubPhoto} mode='aspectFit' />
+                  <Image
+                    id='apply-photo-hub-image'
+                    className='apply-photo__image'
+                    src={hubPhoto}
+                    mode='aspectFit'
+                    {...imageAlt('考试照片')}
+                  />
                 )}
                 <Text className='apply-note' id='apply-photo-none'>
                   确认使用个人信息管理中的照片，或更换一张仅用于本次考试的照片。

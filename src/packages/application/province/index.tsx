@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { a11y } from '../../../components/a11y'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { PageContainer } from '../../../components/page-container'
@@ -70,6 +71,7 @@ export default function ApplyProvincePage() {
             id={`apply-province-option-${p.code}`}
             className='apply-option'
             onClick={() => void pick(p.code)}
+            {...a11y('button')}
           >
             <Text>{p.name}</Text>
             {p.onlineConfirmation && <Text className='apply-note'>网上确认</Text>}

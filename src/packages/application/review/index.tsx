@@ -3,6 +3,7 @@ import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { STEP_NAMES } from '@contract/application'
 import { SUBMIT_BUTTON } from '@domain/glossary'
+import { imageAlt } from '../../../components/a11y'
 import { Button } from '../../../components/button'
 import { SubscribeForm } from '../../../components/subscribe-form'
 import { PageContainer } from '../../../components/page-container'
@@ -77,7 +78,15 @@ export default function ApplyReviewPage() {
           <ApplicationNotes view={view} />
           <Card title={view.examName}>
             <LabelValue layout='form' label='考区' valueId='apply-review-province' value={view.provinceName} />
-            {photo && <Image id='apply-review-photo' className='apply-photo__image' src={photo} mode='aspectFit' />}
+            {photo && (
+              <Image
+                id='apply-review-photo'
+                className='apply-photo__image'
+                src={photo}
+                mode='aspectFit'
+                {...imageAlt('考试照片')}
+              />
+            )}
             {view.missing.length > 0 && (
               <Text className='apply-note apply-note--warn' id='apply-review-missing'>
                 {`尚未完成：${view.missing.map((k) => STEP_NAMES[k as keyof typeof STEP_NAMES] ?? k).join('、')}`}

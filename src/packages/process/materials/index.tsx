@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
+import { imageAlt } from '../../../components/a11y'
 import { useRef, useState } from 'react'
 import { MATERIAL_LIMITS } from '@contract/process'
 import { messageOf, serverImageSrc } from '../../../stores/shared'
@@ -135,6 +136,7 @@ export default function MaterialsPage() {
                       className='materials__thumb'
                       src={serverImageSrc(m.uploaded.imageUrl)}
                       mode='aspectFit'
+                      {...imageAlt(m.name)}
                     />
                   ) : (
                     <View className='materials__thumb materials__thumb--pdf'>

@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
+import { imageAlt } from '../../../components/a11y'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button } from '../../../components/button'
@@ -99,6 +100,7 @@ export default function BindingPage() {
               className='binding__qr'
               src={binding.followQr}
               mode='aspectFit'
+              {...imageAlt('公众号二维码')}
               showMenuByLongpress
             />
             <Text className='pf-note binding__qr-note'>

@@ -1,23 +1,17 @@
 import { Image, Progress, Text, View } from '@tarojs/components'
+import { imageAlt } from '../../../components/a11y'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
 import { PhotoTag } from '../../../components/verification-tag'
 import { toast } from '../../../components/toast'
-import { PHOTO_MIN_HEIGHT, PHOTO_MIN_WIDTH, formatKb } from '@domain/photo'
+import { formatKb } from '@domain/photo'
+import { VERIFICATION } from '@domain/glossary'
 import { photoSrc, useProfile } from '../../../stores/profile'
 import { useGuardedLoad } from '../../../stores/guarded-load'
 import { Card, LabelValue } from '../../../components/card'
+import { PhotoGuide } from './guide'
 import '../profile.scss'
 import './index.scss'
-
-const REQUIREMENTS = [
-  '近期白色背景标准证件照，不得穿制服',
-  '头部约占照片的 2/3，露出双耳',
-  '常戴眼镜者须佩戴眼镜，不得佩戴首饰',
-  'JPG/JPEG 格式，文件大于 45 KB',
-  `像素不小于 ${PHOTO_MIN_WIDTH}×${PHOTO_MIN_HEIGHT}（宽×高）`,
-  '不得将小照片放大后上传',
-]
 
 /** 照片: the requirements with a sample, choose (album or camera), checks before upload, upload with progress. */
 export default function PhotoPage() {
@@ -44,7 +38,7 @@ export default function PhotoPage() {
           <Card title='当前照片'>
             <View className='photo__current'>
               {src ? (
-                <Image id='photo-image' className='photo__image' src={src} mode='aspectFit' />
+                <Image id='photo-image' className='photo__image' src={src} mode='aspectFit' {...imageAlt('本人照片')} />
               ) : (
                 <View className='photo__empty'>
                   <Text className='pf-note'>尚未上传</Text>
@@ -61,7 +55,7 @@ export default function PhotoPage() {
             </View>
             {photo.state === 'failed' && photo.reason && (
               <Text className='pf-error' id='photo-reason'>
-                {`核验不通过：${photo.reason}。请按照片要求重新上传。`}
+                {`${VERIFICATION.failed}：${photo.reason}。请按照片要求重新上传。`}
               </Text>
             )}
             {photo.locked && (
@@ -71,28 +65,19 @@ export default function PhotoPage() {
             )}
           </Card>
 
-          <Card title='照片要求'>
-            <View className='photo__guide'>
-              <View className='photo__sample' id='photo-sample'>
-                <View className='photo__sample-frame'>
-                  <View className='photo__sample-head' />
-                  <View className='photo__sample-body' />
-                </View>
-                <Text className='photo__sample-caption'>示例：白底、正面、免冠</Text>
-              </View>
-              <View className='photo__rules' id='photo-requirements'>
-                {REQUIREMENTS.map((r, i) => (
-                  <Text key={r} className='photo__rule'>{`${i + 1}. ${r}`}</Text>
-                ))}
-              </View>
-            </View>
-          </Card>
+          <PhotoGuide />
 
           {!photo.locked && (
             <Card title={photo.state === 'none' ? '上传照片' : '更换照片'}>
               {candidate && (
                 <View className='photo__candidate'>
-                  <Image id='photo-preview' className='photo__preview' src={candidate.path} mode='aspectFit' />
+                  <Image
+                    id='photo-preview'
+                    className='photo__preview'
+                    src={candidate.path}
+                    mode='aspectFit'
+                    {...imageAlt('所选照片')}
+                  />
                   <Text className='pf-note'>
                     {`所选照片：${candidate.width ?? '?'}×${candidate.height ?? '?'} 像素，${formatKb(candidate.size)}`}
                   </Text>

@@ -16,6 +16,7 @@ import {
   recordLimitMessage,
   type RecordKind,
 } from '@domain/education'
+import { VERIFICATION } from '@domain/glossary'
 import { useProfile } from '../../../stores/profile'
 import { useGuardedLoad } from '../../../stores/guarded-load'
 import { messageOf } from '../../../stores/shared'
@@ -67,8 +68,8 @@ export default function RecordsPage() {
         <>
           <Text className='pf-note records__intro'>
             {kind === 'education'
-              ? `报名须至少有一条核验通过的学历信息。最多添加 ${MAX_RECORDS_PER_KIND} 条；核验通过的记录不能删除，如有错误请添加正确的记录。`
-              : `学位信息为选填。最多添加 ${MAX_RECORDS_PER_KIND} 条；核验通过的记录不能删除。`}
+              ? `报名须至少有一条${VERIFICATION.passed}的学历信息。最多添加 ${MAX_RECORDS_PER_KIND} 条；${VERIFICATION.passed}的记录不能删除，如有错误请添加正确的记录。`
+              : `学位信息为选填。最多添加 ${MAX_RECORDS_PER_KIND} 条；${VERIFICATION.passed}的记录不能删除。`}
           </Text>
           {records.length === 0 && (
             <Card className='pf-empty' id={`${p}-empty`}>
@@ -91,7 +92,7 @@ export default function RecordsPage() {
                   <LabelValue label={labels.studyMode} value={r.studyMode} />
                 )}
                 {r.state === 'rejected' && r.reason && (
-                  <Text className='pf-error' id={`${p}-item-${i}-reason`}>{`核验未通过：${r.reason}`}</Text>
+                  <Text className='pf-error' id={`${p}-item-${i}-reason`}>{`${VERIFICATION.failed}：${r.reason}`}</Text>
                 )}
                 {canDeleteRecord(r.state) && r.deletable && (
                   <View className='records__delete'>

@@ -1,4 +1,5 @@
 import { Image, Text } from '@tarojs/components'
+import { imageAlt } from '../../../components/a11y'
 import { useMemo } from 'react'
 import { PageContainer } from '../../../components/page-container'
 import { useGuardedLoad } from '../../../stores/guarded-load'
@@ -50,7 +51,7 @@ export default function CertificatePage() {
               value={c.fromYear === c.toYear ? `${c.toYear}年度` : `${c.fromYear}—${c.toYear}年度`}
             />
             <LabelValue layout='compact' label='签发日期' valueId='certificate-issued' value={c.issuedOn} />
-            <Image id='certificate-qr' className='rs-qr' src={c.qr.dataUrl} />
+            <Image id='certificate-qr' className='rs-qr' src={c.qr.dataUrl} {...imageAlt('核验二维码')} />
             <Text className='rs-note'>扫描二维码可核验证明真伪</Text>
           </Card>
           {drawing && <SaveAsImage page='certificate' fileName={`成绩合格证明-${c.number}.png`} drawing={drawing} />}

@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
+import { imageAlt } from '../../../components/a11y'
 import { useDidShow } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { chinaDateTime } from '@domain/china-time'
@@ -113,17 +114,24 @@ export default function TicketPage() {
             <View className='rs-head'>
               <View className='rs-head__fields'>
                 <Field label='姓名' id='ticket-name' value={ticket.name} />
+                <Field label='证件类型' id='ticket-id-type' value={ticket.idTypeName} />
                 <Field label='证件号码' id='ticket-id-number' value={ticket.idNumberMasked} />
                 <Field label='准考证号' id='ticket-number' value={ticket.ticketNo} />
                 <Field label='报考专业' id='ticket-speciality' value={ticket.speciality} />
               </View>
               {photoUrl ? (
-                <Image id='ticket-photo' className='rs-photo' mode='aspectFill' src={photoUrl} />
+                <Image
+                  id='ticket-photo'
+                  className='rs-photo'
+                  mode='aspectFill'
+                  src={photoUrl}
+                  {...imageAlt('考生照片')}
+                />
               ) : (
                 <View id='ticket-photo' className='rs-photo' />
               )}
             </View>
-            <Image id='ticket-qr' className='rs-qr' src={ticket.qr.dataUrl} />
+            <Image id='ticket-qr' className='rs-qr' src={ticket.qr.dataUrl} {...imageAlt('准考证二维码')} />
             <Text className='rs-note'>二维码内容为准考证号，供考点核验</Text>
           </Card>
 
