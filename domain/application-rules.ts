@@ -5,10 +5,12 @@
  * Each function answers null when the value is acceptable, otherwise the Chinese sentence to show under the field.
  */
 
+import { OTHER } from './glossary'
+
 /** 执业类别 meaning "not a registered practitioner": 首次注册年月 is then not asked. */
 export const PRACTICE_NONE = '无'
-/** The 单位名称 entry for a unit not in the list: the typed name goes in otherUnitName and 单位类别 is required. */
-export const OTHER_UNIT = '其它'
+/** The 单位名称 entry for a unit not in the list (其他, the glossary's word; a contract value, the same on both sides): the typed name goes in otherUnitName and 单位类别 is required. */
+export const OTHER_UNIT = OTHER
 /** 证件有效截止日期 of a card valid for life. */
 export const ID_VALID_LONG_TERM = '长期'
 
@@ -138,7 +140,7 @@ export function subjectsProblem(subjects: readonly string[], offered: readonly s
 
 // --- 工作情况 ---------------------------------------------------------------------------------------------------
 
-/** 单位类别 is required when 单位名称 is 其它 (and then the unit's name is typed). */
+/** 单位类别 is required when 单位名称 is 其他 (and then the unit's name is typed). */
 export function unitTypeRequired(unitName: string): boolean {
   return unitName === OTHER_UNIT
 }

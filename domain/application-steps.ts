@@ -107,7 +107,7 @@ export interface WorkInput {
 }
 
 /**
- * 单位名称 from the province's list (or 其它 with a 单位类别 from the list), the work start against today and the
+ * 单位名称 from the province's list (or 其他 with a 单位类别 from the list), the work start against today and the
  * chosen education's graduation dates, the years in the speciality.
  */
 export function workProblems(

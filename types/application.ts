@@ -116,10 +116,10 @@ export const EducationStep = v.object(educationEntries)
 export type EducationStep = v.InferOutput<typeof EducationStep>
 
 const workEntries = {
-  /** 单位名称 from the province's list, or 其它 (then otherUnitName and unitType). */
+  /** 单位名称 from the province's list, or 其他 (OTHER_UNIT; then otherUnitName and unitType). */
   unitName: chosen('请选择单位名称'),
   otherUnitName: optionalText(50),
-  /** 单位类别, required when 单位名称 is 其它. */
+  /** 单位类别, required when 单位名称 is 其他. */
   unitType: optionalText(20),
   /** 参加工作时间 (YYYY-MM). */
   workStart: v.pipe(v.string('请选择参加工作时间'), v.trim(), yearMonth('参加工作时间')),
@@ -182,7 +182,10 @@ function workSchema<E extends v.ObjectEntries>(extra: E) {
       ['otherUnitName'] as never,
     ),
     v.forward(
-      v.check((d) => !unitTypeRequired((d as T).unitName) || !!(d as T).unitType, '单位名称为“其它”时，请选择单位类别'),
+      v.check(
+        (d) => !unitTypeRequired((d as T).unitName) || !!(d as T).unitType,
+        `单位名称为“${OTHER_UNIT}”时，请选择单位类别`,
+      ),
       ['unitType'] as never,
     ),
   )
@@ -291,7 +294,7 @@ export type Dictionaries = v.InferOutput<typeof DictionariesResponse>
 export const CentresResponse = v.object({
   province: v.string(),
   centres: v.array(v.object({ code: v.string(), name: v.string(), enrolPoints: v.array(Named) })),
-  /** 单位名称 choices of the province (plus 其它). */
+  /** 单位名称 choices of the province (plus 其他). */
   units: v.array(v.string()),
 })
 

@@ -113,7 +113,7 @@ describe('application API', () => {
     expect(nurse.specialities[0].subjects.map((s) => s.name)).toEqual(['专业实务', '实践能力'])
     const tianjin = await api.applicationCentres(examId, '12')
     expect(tianjin.centres[0].enrolPoints.length).toBeGreaterThan(0)
-    expect(tianjin.units.at(-1)).toBe('其它')
+    expect(tianjin.units.at(-1)).toBe('其他')
     expect((await api.applicationCentres(examId, '11')).centres[0].enrolPoints).toEqual([])
     expect((await fail(api.applicationCentres(examId, '99'))).code).toBe('VALIDATION_FAILED')
   })
@@ -196,13 +196,13 @@ describe('application API', () => {
       subjects: '报考科目不属于所选专业',
     })
     expect((await fields(api.saveExamInfoStep({ id, ...examInfo, speciality: '203' }))).speciality).toBeTruthy()
-    expect(await fields(api.saveWorkStep({ id, ...work, unitName: '其它', otherUnitName: '某某诊所' }))).toEqual({
-      unitType: '单位名称为“其它”时，请选择单位类别',
+    expect(await fields(api.saveWorkStep({ id, ...work, unitName: '其他', otherUnitName: '某某诊所' }))).toEqual({
+      unitType: '单位名称为“其他”时，请选择单位类别',
     })
     const other = await api.saveWorkStep({
       id,
       ...work,
-      unitName: '其它',
+      unitName: '其他',
       otherUnitName: '北京某某诊所',
       unitType: '民营医疗机构',
     })

@@ -1,9 +1,11 @@
 import path from 'node:path'
 import {
+  answerModal,
   connectedApp,
   element,
   openPage,
   pageAt,
+  relaunchAt,
   tap,
   textOf,
   type,
@@ -17,6 +19,7 @@ import { logInWithPassword, withPickedImage } from './support/candidate'
 import type { QaResponseOf } from '../../types/qa'
 import { qaApi } from './support/qa'
 import { saveAndRead, withAlbumRefused } from './support/saved-images'
+import { STEP_BUTTON, SUBMIT_BUTTON } from '../../domain/glossary'
 
 // 网上报名 (issue 13): exams list → province → declarations → six steps → photo → review → form, for a new candidate
 // (apply-open) and a historical one in 北京 (confirmed at once); withdraw and resubmit changes the 验证码; a half-typed
@@ -61,6 +64,13 @@ describe('online application wizard', () => {
     if (dir) await mp.screenshot({ path: path.join(dir, `${name}.png`) })
   }
 
+  /** 提交报名信息 on the review, confirmed in the platform's modal: the 报名表. */
+  async function submitReview(review: Page): Promise<Page> {
+    await tap(review, '#apply-review-submit')
+    await answerModal(mp, 'confirm')
+    return pageAt(mp, 'packages/application/form/index', 15000)
+  }
+
   async function stepState(page: Page, n: number): Promise<string> {
     const el = await element(page, `#apply-step-${n}`)
     const cls = (await el.attribute('class')) ?? ''
@@ -72,6 +82,8 @@ describe('online application wizard', () => {
   }
 
   async function submitStep(page: Page, pageName: string, next: string): Promise<Page> {
+    // Each step saves and moves on (保存并下一步); only the review submits.
+    expect(await textOf(page, `#${pageName}-submit`)).toBe(STEP_BUTTON)
     await tap(page, `#${pageName}-submit`)
     await new Promise((r) => setTimeout(r, 1500))
     await shot(`after-${pageName}`)
@@ -150,7 +162,7 @@ describe('online application wizard', () => {
     await records[0].tap()
     page = await submitStep(page, 'apply-education', 'packages/application/work-info/index')
 
-    // 工作情况: 单位名称 其它 needs 单位类别; years within the years since the start.
+    // 工作情况: 单位名称 其他 needs 单位类别; years within the years since the start.
     const { centres: _c, units } = (await (
       await fetch(`${mockUrl()}/api/application/centres?examId=${examId}&province=44`)
     ).json()) as {
@@ -168,12 +180,16 @@ describe('online application wizard', () => {
     await pick(page, '#apply-work-unit', 0)
     page = await submitStep(page, 'apply-work', 'packages/application/photo/index')
 
+    // The photo 确认使用照片 confirms is shown: the hub's, before this exam has one.
+    await element(page, '#apply-photo-hub-image', 15000)
     await tap(page, '#apply-photo-confirm')
     page = await pageAt(mp, 'packages/application/review/index', 15000)
     await element(page, '#apply-review-section-centre')
+    // The exam photo is on the review too.
+    await element(page, '#apply-review-photo')
     await shot('review')
-    await tap(page, '#apply-review-submit')
-    page = await pageAt(mp, 'packages/application/form/index', 15000)
+    expect(await textOf(page, '#apply-review-submit')).toBe(SUBMIT_BUTTON)
+    page = await submitReview(page)
     const code = await waitForText(page, '#apply-form-code', (t) => /^[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(t), 10000)
     const [app] = await applications(DEMO.username)
     expect(app.status).toBe('submitted')
@@ -202,12 +218,17 @@ describe('online application wizard', () => {
     const [before] = await applications(DEMO.username)
     let page = await openPage(mp, `/packages/application/form/index?id=${before.id}`, '#apply-form-page')
     const oldCode = await waitForText(page, '#apply-form-code', (t) => t.length > 0, 10000)
+    // 撤回 asks first (destructive): cancelled, nothing changes; confirmed, the application is withdrawn.
     await tap(page, '#apply-withdraw')
+    await answerModal(mp, 'cancel')
+    await new Promise((r) => setTimeout(r, 1000))
+    expect((await applications(DEMO.username))[0].status).toBe('submitted')
+    await tap(page, '#apply-withdraw')
+    await answerModal(mp, 'confirm')
     await element(page, '#apply-form-edit', 10000)
     await tap(page, '#apply-form-edit')
     page = await pageAt(mp, 'packages/application/review/index', 15000)
-    await tap(page, '#apply-review-submit')
-    page = await pageAt(mp, 'packages/application/form/index', 15000)
+    page = await submitReview(page)
     const newCode = await waitForText(page, '#apply-form-code', (t) => t.length > 0 && t !== oldCode, 10000)
     expect(newCode).not.toBe(oldCode)
     // Submitted: 修改考区 is no longer offered, and the server refuses it.
@@ -216,7 +237,7 @@ describe('online application wizard', () => {
     expect(await page.$$('#apply-change-province')).toHaveLength(0)
   })
 
-  it('a half-typed step survives a relaunch', async () => {
+  it('a half-typed step survives a relaunch, and the step says it was restored', async () => {
     await qaApi('loadScenario', { name: 'apply-open' })
     const examId = await openHealthExam()
     await logIn(DEMO)
@@ -232,8 +253,15 @@ describe('online application wizard', () => {
     await type(page, '#apply-contact-address', '广东省深圳市福田区深南大道2号')
     await new Promise((r) => setTimeout(r, 800))
     const [app] = await applications(DEMO.username)
-    // Killing the app: a relaunch straight into the step (the draft is on the device, not in memory).
-    page = await openPage(mp, `/packages/application/contact/index?id=${app.id}`, '#apply-contact-page')
+    // Before typing, nothing was restored.
+    expect(await page.$$('#apply-contact-draft-restored')).toHaveLength(0)
+    // Killing the app: a relaunch straight into the step (H5: a reload; the draft is on the device, not in memory);
+    // the step shows the draft and says so.
+    await relaunchAt(mp, `/packages/application/contact/index?id=${app.id}`)
+    page = await pageAt(mp, 'packages/application/contact/index', 15000)
+    expect(await waitForText(page, '#apply-contact-draft-restored', (t) => t.length > 0, 15000)).toBe(
+      '已恢复未保存的内容',
+    )
     const field = await element(page, '#apply-contact-address', 10000)
     await waitUntil('the draft back', async () => (await field.value()) === '广东省深圳市福田区深南大道2号', 10000)
   })
@@ -298,8 +326,7 @@ describe('online application wizard', () => {
     page = await submitStep(page, 'apply-work', 'packages/application/photo/index')
     await tap(page, '#apply-photo-confirm')
     page = await pageAt(mp, 'packages/application/review/index', 15000)
-    await tap(page, '#apply-review-submit')
-    page = await pageAt(mp, 'packages/application/form/index', 15000)
+    page = await submitReview(page)
     await waitForText(page, '#apply-form-status', (t) => t === '已确认', 10000)
     expect(await page.$$('#apply-withdraw')).toHaveLength(0)
   })

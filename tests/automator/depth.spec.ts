@@ -1,5 +1,5 @@
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
-import { connectedApp, element, pageAt, tap, waitUntil, type Page } from './support/app'
+import { answerModal, connectedApp, element, openPage, pageAt, tap, waitUntil, type Page } from './support/app'
 import { logInWithPassword } from './support/candidate'
 import { target } from './support/platform'
 import { qaApi } from './support/qa'
@@ -7,9 +7,9 @@ import { qaApi } from './support/qa'
 /**
  * The page stack at its deepest (issue 19): WeChat keeps ten pages and refuses an 11th (`navigateTo:fail webview
  * count limit exceed`, modelled by the mini-program host on every target). The wizard stacks a page per step, so the
- * review sits at the tenth page when reached from the hub. Every 修改 there, 修改并重新提交 on the 报名表 and
- * 教育情况 → 个人中心 must work at that depth: the edits return to their step (navigateBack) instead of stacking, and
- * the stack never passes ten.
+ * review sits at the tenth page when reached from the hub. Every 修改 there and 教育情况 → 个人中心 must work at
+ * that depth: the edits return to their step (navigateBack) instead of stacking, and the stack never passes ten.
+ * 提交报名信息 then leaves the tracker with the 报名表 on top (two pages), where 撤回 → 修改并重新提交 opens the review.
  */
 jest.setTimeout(300_000)
 
@@ -76,22 +76,6 @@ describe('the page stack at full depth', () => {
       review = await forwardToReview(i)
       await expectDepth(10)
     }
-    // 提交报名信息 → 报名表 (in the review's place), 撤回, 修改并重新提交 → the review again, at ten.
-    if (target() !== 'h5' && target() !== 'swan') {
-      await mp.mockWxMethod('requestSubscribeMessage', { errMsg: 'requestSubscribeMessage:ok' })
-    }
-    try {
-      await tap(review, '#apply-review-submit', 15000)
-      const form = await pageAt(mp, route('form'), 15000)
-      await expectDepth(10)
-      await tap(form, '#apply-withdraw', 15000)
-      await tap(form, '#apply-form-edit', 15000)
-      review = await pageAt(mp, REVIEW, 15000)
-      await expectDepth(10)
-    } finally {
-      if (target() !== 'h5' && target() !== 'swan') await mp.restoreWxMethod('requestSubscribeMessage')
-    }
-
     // 教育情况 → 个人中心 from there: the step is below (7), the records page above it (8).
     await tap(review, '#apply-review-edit-education', 15000)
     const education = await pageAt(mp, route('education'), 15000)
@@ -100,6 +84,31 @@ describe('the page stack at full depth', () => {
     const records = await pageAt(mp, 'packages/profile/records/index', 15000)
     await element(records, '#education-page', 15000)
     await expectDepth(8)
+    // The review opened afresh (submission closes every page anyway).
+    review = await openPage(mp, `/${REVIEW}?id=${app.id}`, '#apply-review-page')
+
+    // 提交报名信息 (confirmed) → the tracker with the 报名表 on top, in place of the wizard (back leads to the tracker,
+    // not through the locked steps); 撤回 (confirmed), 修改并重新提交 → the review in the form's place.
+    if (target() !== 'h5' && target() !== 'swan') {
+      await mp.mockWxMethod('requestSubscribeMessage', { errMsg: 'requestSubscribeMessage:ok' })
+    }
+    try {
+      await tap(review, '#apply-review-submit', 15000)
+      await answerModal(mp, 'confirm')
+      const form = await pageAt(mp, route('form'), 15000)
+      await waitUntil('the tracker below the form', async () =>
+        (await mp.pageStack()).map((p) => p.path).join(' > ') === `packages/process/tracker/index > ${route('form')}`
+          ? true
+          : null,
+      )
+      await tap(form, '#apply-withdraw', 15000)
+      await answerModal(mp, 'confirm')
+      await tap(form, '#apply-form-edit', 15000)
+      await pageAt(mp, REVIEW, 15000)
+      await expectDepth(2)
+    } finally {
+      if (target() !== 'h5' && target() !== 'swan') await mp.restoreWxMethod('requestSubscribeMessage')
+    }
 
     // Nothing on the way was refused or thrown (the host fails the spec on an app error; the stack never passed ten).
     if (target() !== 'h5') await waitUntil('the stack within ten', async () => (await depth()) <= 10, 1000)

@@ -1,5 +1,5 @@
 import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
-import { connectedApp, element, pageAt, tap, type, waitForText, waitUntil, type Page } from './support/app'
+import { connectedApp, element, pageAt, relaunchAt, tap, type, waitForText, waitUntil, type Page } from './support/app'
 import { logInNewCandidate, logInWithPassword } from './support/candidate'
 import { target } from './support/platform'
 import { captchaShown, qaApi } from './support/qa'
@@ -27,22 +27,8 @@ describe('a way back from every page, and the query kept through a login', () =>
     })
   }
 
-  /**
-   * Loads `url` cold, as a stack of one: reLaunch on the mini-programs; on H5 the browser itself loads the address and
-   * reloads, the way a candidate's reload or a reminder's link opens it (Taro's router then gives the page no
-   * `options`, only its parameters).
-   */
-  async function loadCold(url: string): Promise<void> {
-    if (target() !== 'h5') {
-      await mp.callWxMethod('reLaunch', { url })
-      return
-    }
-    await mp.evaluate((u: string) => {
-      window.location.hash = `#${u}`
-      setTimeout(() => window.location.reload(), 50)
-    }, url)
-    await new Promise((resolve) => setTimeout(resolve, 2000))
-  }
+  /** Loads `url` cold, as a stack of one (support/app.ts relaunchAt: reLaunch, or a browser reload on H5). */
+  const loadCold = (url: string) => relaunchAt(mp, url)
 
   async function openCold(url: string, root: string): Promise<Page> {
     await loadCold(url)

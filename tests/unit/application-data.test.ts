@@ -4,7 +4,7 @@ import { dictionaryOf, ETHNICITIES, UNIT_TYPES } from '../../mock-server/feature
 
 /** The dictionaries shipped with the mock server hold together (issue 13 item 3). */
 describe('application dictionaries', () => {
-  test('32 考区 with unique codes, each with test centres and units ending with 其它', () => {
+  test('32 考区 with unique codes, each with test centres and units ending with 其他', () => {
     expect(PROVINCES).toHaveLength(32)
     expect(new Set(PROVINCES.map((p) => p.code)).size).toBe(32)
     for (const p of PROVINCES) {
@@ -13,7 +13,7 @@ describe('application dictionaries', () => {
       expect(new Set(centres.map((c) => c.code)).size).toBe(centres.length)
       for (const c of centres) expect(c.code.startsWith(p.code)).toBe(true)
       expect(centres.every((c) => c.enrolPoints.length > 0)).toBe(p.onlineConfirmation)
-      expect(unitsOf(p.code).at(-1)).toBe('其它')
+      expect(unitsOf(p.code).at(-1)).toBe('其他')
       if (!p.onlinePayment) expect(p.mobilePayment).toBe(false)
     }
     expect(centresOf('99')).toEqual([])

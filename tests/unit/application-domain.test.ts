@@ -153,11 +153,11 @@ describe('exam-info conditional requirements', () => {
 })
 
 describe('work rules', () => {
-  test('单位类别 is required exactly when 单位名称 is 其它', () => {
-    expect(unitTypeRequired('其它')).toBe(true)
+  test('单位类别 is required exactly when 单位名称 is 其他', () => {
+    expect(unitTypeRequired('其他')).toBe(true)
     expect(unitTypeRequired('北京协和医院')).toBe(false)
-    const other = { unitName: '其它', otherUnitName: '某诊所', workStart: '2015-08', specialityYears: 3 }
-    expect(validate(WorkStep, other).errors).toEqual({ unitType: '单位名称为“其它”时，请选择单位类别' })
+    const other = { unitName: '其他', otherUnitName: '某诊所', workStart: '2015-08', specialityYears: 3 }
+    expect(validate(WorkStep, other).errors).toEqual({ unitType: '单位名称为“其他”时，请选择单位类别' })
     expect(validate(WorkStep, { ...other, unitType: '民营医疗机构' }).ok).toBe(true)
     expect(validate(WorkStep, { ...other, unitName: '北京协和医院' }).ok).toBe(true)
     expect(validate(WorkStep, { ...other, otherUnitName: '', unitType: '民营医疗机构' }).errors).toEqual({
@@ -498,11 +498,11 @@ describe('step checks shared by pages and server', () => {
       })
       expect(basicProblems({ ethnicity: '汉族', idValidUntil: '2031-05-20' }, ['汉族'], idType)).toEqual({})
     }
-    const lists = { units: ['北京协和医院', '其它'], unitTypes: ['综合医院'] }
+    const lists = { units: ['北京协和医院', '其他'], unitTypes: ['综合医院'] }
     const work = { ...FILLED.work, unitType: '' }
     expect(workProblems(work, lists, ['2012-07-01'], TODAY)).toEqual({})
     expect(workProblems({ ...work, unitName: '某医院' }, lists, [], TODAY)).toEqual({ unitName: '请选择单位名称' })
-    expect(workProblems({ ...work, unitName: '其它', unitType: '不存在' }, lists, [], TODAY)).toEqual({
+    expect(workProblems({ ...work, unitName: '其他', unitType: '不存在' }, lists, [], TODAY)).toEqual({
       unitType: '请选择单位类别',
     })
   })

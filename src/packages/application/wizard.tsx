@@ -1,16 +1,14 @@
-import { Text, View } from '@tarojs/components'
-import type { ReactNode } from 'react'
-import type * as v from 'valibot'
+import { Text } from '@tarojs/components'
+import { useRef, type ReactNode } from 'react'
 import { STEP_KEYS, STEP_NAMES, type ApplicationView, type StepKey } from '@contract/application'
-import { stepBar, type FieldProblems } from '@domain/application-steps'
-import { Button } from '../../components/button'
+import { stepBar } from '@domain/application-steps'
 import { PageContainer } from '../../components/page-container'
 import { StepBar } from '../../components/step-bar'
-import type { Form } from '../../forms/use-form'
 import { go, routes, useQuery, type Route } from '../../routes'
-import { useApplication, type StepInput } from '../../stores/application'
+import { useApplication } from '../../stores/application'
+import { readDraft } from '../../stores/drafts'
 import { useGuardedLoad } from '../../stores/guarded-load'
-import { Card } from '../../components/card'
+import { ApplicationNotes } from './notes'
 import './application.scss'
 
 /** Each step's page, in the order of SPEC 3. */
@@ -39,6 +37,25 @@ export function routeOfSection(step: string): Route<{ id: string }> | null {
 }
 
 /**
+ * After 提交报名信息: the application's tracker (报考流程) with its 报名表 on top, in place of the wizard's pages, so back
+ * from the form goes to the tracker, not through the exam photo and every step, locked now.
+ */
+export async function showSubmittedForm(id: string): Promise<void> {
+  await go.restart(routes.tracker, { id })
+  await go.to(routes.applyForm, { id })
+}
+
+/**
+ * Whether this step opened with a draft from before (a relaunch, a reload, a login after an expired session): read
+ * once, when the step's form first shows, so the page can say it brought them back.
+ */
+function useDraftRestored(id: string, step: StepKey, ready: boolean): boolean {
+  const found = useRef<boolean | null>(null)
+  if (ready && found.current === null) found.current = Object.keys(readDraft(draftKey(id, step)) ?? {}).length > 0
+  return found.current === true
+}
+
+/**
  * The application this page is about (its `id` in the query), loaded with its dictionaries on every show, so a step
  * saved on another page or device shows at once. Null until loaded.
  */
@@ -56,6 +73,7 @@ export function StepPage(props: { step: StepKey; children: (view: ApplicationVie
   const error = useApplication((s) => s.errors.application ?? null)
   const ready = view && useApplication.getState().dicts?.examId === view.examId
   const pageId = `${stepIdPrefix(props.step)}-page`
+  const restored = useDraftRestored(id, props.step, !!ready)
   return (
     <PageContainer
       id={pageId}
@@ -75,33 +93,20 @@ export function StepPage(props: { step: StepKey; children: (view: ApplicationVie
             onTap={(key) => void go.replace(STEP_ROUTES[key as StepKey], { id })}
           />
           <ApplicationNotes view={view} />
+          {restored && view.can.edit && (
+            <Text className='apply-note' id={`${stepIdPrefix(props.step)}-draft-restored`}>
+              {DRAFT_RESTORED}
+            </Text>
+          )}
           {!view.can.edit && (
             <Text className='apply-note apply-note--warn' id='apply-locked'>
-              报名信息已提交，不能修改；如需修改，请先撤回。
+              {LOCKED_NOTE}
             </Text>
           )}
           {props.children(view)}
         </>
       )}
     </PageContainer>
-  )
-}
-
-/** What the server says the candidate must know: warnings, the 成绩合并 notice. */
-export function ApplicationNotes({ view }: { view: ApplicationView }) {
-  return (
-    <>
-      {view.mergeNotice && (
-        <Card tone='warn' id='apply-merge-notice'>
-          <Text className='apply-note'>{view.mergeNotice}</Text>
-        </Card>
-      )}
-      {view.warnings.map((w, i) => (
-        <Text key={w} className='apply-note apply-note--warn' id={`apply-warning-${i}`}>
-          {w}
-        </Text>
-      ))}
-    </>
   )
 }
 
@@ -116,71 +121,14 @@ export function savedOr<K extends StepKey, T>(
   return saved ? pick(saved as NonNullable<ApplicationView['steps'][K]>) : empty
 }
 
+/** What a step (and the exam photo) says once the application is submitted. */
+export const LOCKED_NOTE = '报名信息已提交，不能修改；如需修改，请先撤回。'
+
+/** What a step says when it shows what was typed before and not saved. */
+export const DRAFT_RESTORED = '已恢复未保存的内容'
+
 /** The draft key of one step of one application: a draft never leaks into another application. */
 export const draftKey = (id: string, step: StepKey) => `apply.${id}.${step}`
-
-/**
- * 提交 of a step: the step's schema (the form kit), then the step's checks against the dictionaries
- * (domain/application-steps, the same the server runs), then the store's save with the form kit's idempotency key
- * (kept when a lost answer is retried by another tap, new after a refusal: docs/architecture.md); only a saved step
- * moves on to the next page.
- */
-export async function saveStep<S extends v.GenericSchema, T extends object>(
-  form: Form<S, T>,
-  step: StepKey,
-  id: string,
-  problems: (value: v.InferOutput<S>) => FieldProblems,
-): Promise<void> {
-  const checked = form.check()
-  if (!checked.ok) {
-    form.setFormError('请按提示修改标红的内容')
-    return
-  }
-  const found = problems(checked.value)
-  if (Object.keys(found).length > 0) {
-    form.setErrors(found)
-    form.setFormError('请按提示修改标红的内容')
-    return
-  }
-  const view = await form.submit((value, idempotencyKey) =>
-    useApplication.getState().saveStep(step, id, value as StepInput<typeof step>, idempotencyKey),
-  )
-  if (!view) return
-  await go.to(nextAfter(step), { id })
-}
-
-/**
- * The message above a step's 提交 and the button, which saves the step (saveStep): `problems` are the step's checks
- * against the dictionaries (none by default). Ids `<apply-step>-form-error`, `-submit`.
- */
-export function StepSubmit<S extends v.GenericSchema, T extends object>(props: {
-  view: ApplicationView
-  step: StepKey
-  form: Form<S, T>
-  problems?: (value: v.InferOutput<S>) => FieldProblems
-}) {
-  const { view, step, form } = props
-  const page = stepIdPrefix(step)
-  return (
-    <View className='apply-actions'>
-      {form.formError && (
-        <Text className='apply-error' id={`${page}-form-error`}>
-          {form.formError}
-        </Text>
-      )}
-      <Button
-        id={`${page}-submit`}
-        loading={form.submitting}
-        disabled={!view.can.edit}
-        onClick={() => void saveStep(form, step, view.id, props.problems ?? noProblems)}
-      >
-        提交
-      </Button>
-    </View>
-  )
-}
-
-const noProblems = (): FieldProblems => ({})
 
 /** One empty list for selectors (a new `[]` on every call would make zustand re-render without end). */
 export const NO_ITEMS: never[] = []

@@ -3,7 +3,7 @@ import type Element from 'miniprogram-automator/out/Element'
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
 import type Page from 'miniprogram-automator/out/Page'
 import { HOOK_TIMEOUT_MS } from '../../support/timeouts'
-import { wsEndpoint } from './env'
+import { automatorTarget as target, wsEndpoint } from './env'
 
 export type { Element, MiniProgram, Page }
 
@@ -194,4 +194,33 @@ export async function waitForText(page: Page, selector: string, ok: (text: strin
     },
     timeoutMs,
   )
+}
+
+/**
+ * Answers the confirmation the app shows (src/platform/modal.ts: wx.showModal, my.confirm, swan.showModal; Taro's
+ * own on H5) once it is open: its confirm button, or its cancel.
+ */
+export async function answerModal(mp: MiniProgram, answer: 'confirm' | 'cancel', timeoutMs = 15000): Promise<void> {
+  await waitUntil(
+    `the confirmation (${answer})`,
+    () => (answer === 'confirm' ? mp.native().confirmModal() : mp.native().cancelModal()).then(() => true),
+    timeoutMs,
+  )
+}
+
+/**
+ * Opens `url` as a relaunched app would: reLaunch on the mini-programs (a stack of one, the page instance new, its
+ * state read from storage); on H5 the browser itself loads the address and reloads (memory gone, storage kept), the
+ * way a candidate's reload or a reminder's link opens it (Taro's router then gives the page only its parameters).
+ */
+export async function relaunchAt(mp: MiniProgram, url: string): Promise<void> {
+  if (target() !== 'h5') {
+    await mp.callWxMethod('reLaunch', { url })
+    return
+  }
+  await mp.evaluate((u: string) => {
+    window.location.hash = `#${u}`
+    setTimeout(() => window.location.reload(), 50)
+  }, url)
+  await sleep(2000)
 }

@@ -154,7 +154,7 @@ const MUNICIPAL_UNITS: Record<string, string[]> = {
   '50': ['重庆医科大学附属第一医院', '重庆市人民医院', '重庆市中医院'],
 }
 
-/** 单位名称 choices of a province, ending with 其它 (then the unit's name and 单位类别 are typed). */
+/** 单位名称 choices of a province, ending with 其他 (then the unit's name and 单位类别 are typed). */
 export function unitsOf(province: string): string[] {
   const region = UNIT_REGION.get(province)
   if (!region) return []

@@ -6,7 +6,8 @@ import { basicProblems } from '@domain/application-steps'
 import { DateSelect, PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
-import { draftKey, NO_ITEMS, savedOr, StepPage, StepSubmit } from '../wizard'
+import { draftKey, NO_ITEMS, savedOr, StepPage } from '../wizard'
+import { StepSubmit } from '../step-submit'
 import { Card, LabelValue } from '../../../components/card'
 
 /** Step 2 基本信息: the identity from the account, read-only (the ID number masked); 证件有效截止日期 and 民族. */

@@ -2,7 +2,8 @@ import { View } from '@tarojs/components'
 import { ContactStep, type ApplicationView } from '@contract/application'
 import { TextField } from '../../../components/form-field/text-field'
 import { useForm } from '../../../forms/use-form'
-import { draftKey, savedOr, StepPage, StepSubmit } from '../wizard'
+import { draftKey, savedOr, StepPage } from '../wizard'
+import { StepSubmit } from '../step-submit'
 import { Card } from '../../../components/card'
 
 /** Step 3 联系方式: mobile, address and postcode checked by the shared rules; e-mail optional. */

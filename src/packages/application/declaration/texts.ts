@@ -1,4 +1,5 @@
 import { DECLARATIONS } from '@contract/application'
+import { MISSED_DEADLINE } from '@domain/glossary'
 
 /** 《重要声明》 and 《考生诚信考试承诺书》: read to the end before 同意. */
 export const DECLARATION_TEXTS: Record<(typeof DECLARATIONS)[number], string[]> = {
@@ -9,7 +10,7 @@ export const DECLARATION_TEXTS: Record<(typeof DECLARATIONS)[number], string[]> 
     '四、报名信息提交后，在报名确认前可撤回并修改后重新提交；报名确认后不得修改。',
     '五、考区一经选择，提交报名信息后不能修改。如需修改考区，须在提交前进行，修改后已填写的本次报名信息将被清空。',
     '六、考生上传的照片须为本人近期正面免冠证件照，照片将用于准考证和证书，请谨慎确认。',
-    '七、考生须按所在考区要求完成报名确认、资格审核和缴费，未按要求完成的视为放弃报名。',
+    `七、考生须按所在考区要求在规定时间内完成报名确认、资格审核和缴费，${MISSED_DEADLINE}。`,
     '八、历史考生如证件类型或证件号码与上一年度不一致，须按规定申请成绩合并。',
     '九、考生应妥善保管账号和密码，因个人原因造成账号信息泄露的，责任由考生本人承担。',
     '十、本声明未尽事宜，以当年考试报名公告为准。',

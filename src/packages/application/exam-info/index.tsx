@@ -1,14 +1,16 @@
-import { Switch, Text, View } from '@tarojs/components'
-import { a11y, nativeLabel } from '../../../components/a11y'
+import { View } from '@tarojs/components'
 import { ExamInfoStep, type ApplicationView } from '@contract/application'
 import { firstRegistrationRequired } from '@domain/application-rules'
 import { examInfoProblems } from '@domain/application-steps'
 import { MonthSelect, PickerSelect } from '../../../components/picker-select'
-import { FormField } from '../../../components/form-field'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
-import { draftKey, savedOr, StepPage, StepSubmit } from '../wizard'
-import { Card, LabelValue } from '../../../components/card'
+import { draftKey, savedOr, StepPage } from '../wizard'
+import { StepSubmit } from '../step-submit'
+import { Card } from '../../../components/card'
+import { examChoices } from './choices'
+import { ResidencyFields } from './residency'
+import { SubjectsField } from './subjects'
 import './index.scss'
 
 /**
@@ -41,14 +43,7 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
   const { values, errors } = form
   const today = serverToday()
   if (!dicts) return null
-  const category = dicts.categories.find((c) => c.code === values.category)
-  const levels = dicts.levels.filter((l) =>
-    dicts.specialities.some((s) => s.category === values.category && s.level === l.code),
-  )
-  const level = levels.find((l) => l.code === values.level)
-  const specialities = dicts.specialities.filter((s) => s.category === values.category && s.level === values.level)
-  const speciality = specialities.find((s) => s.code === values.speciality)
-  const practices = category?.practiceCategories ?? []
+  const { category, levels, level, specialities, speciality, practices } = examChoices(dicts, values)
   const month = today.slice(0, 7)
 
   const toggleSubject = (code: string) =>
@@ -125,49 +120,22 @@ function ExamInfoForm({ view }: { view: ApplicationView }) {
             {...form.field('firstRegistration')}
           />
         )}
-        <LabelValue layout='form' label='已取得住培合格证书'>
-          <Switch
-            id={`${p}-residency`}
-            {...nativeLabel('已取得住培合格证书')}
-            checked={values.residencyHolder}
-            onChange={(e) =>
-              form.patch({
-                residencyHolder: e.detail.value,
-                residencyCertDate: e.detail.value ? values.residencyCertDate : '',
-              })
-            }
-          />
-        </LabelValue>
-        {values.residencyHolder && (
-          <MonthSelect
-            id={`${p}-residency-date`}
-            label='住培合格证书发证年月'
-            hint='以证书落款时间为准'
-            placeholder='请选择发证年月'
-            start='1990-01'
-            end={month}
-            {...form.field('residencyCertDate')}
-          />
-        )}
-        <FormField id={`${p}-subjects`} group label='报考科目' required error={errors.subjects}>
-          {speciality ? (
-            <View className='exam-info__subjects'>
-              {speciality.subjects.map((s) => (
-                <View
-                  key={s.code}
-                  id={`${p}-subject-${s.code}`}
-                  className={`exam-info__subject ${values.subjects.includes(s.code) ? 'subject-on' : ''}`}
-                  {...a11y('checkbox', undefined, { checked: values.subjects.includes(s.code) })}
-                  onClick={() => toggleSubject(s.code)}
-                >
-                  <Text>{`${values.subjects.includes(s.code) ? '☑' : '☐'} ${s.name}`}</Text>
-                </View>
-              ))}
-            </View>
-          ) : (
-            <Text className='apply-note'>请先选择专业</Text>
-          )}
-        </FormField>
+        <ResidencyFields
+          prefix={p}
+          holder={values.residencyHolder}
+          onHolder={(holder) =>
+            form.patch({ residencyHolder: holder, residencyCertDate: holder ? values.residencyCertDate : '' })
+          }
+          date={form.field('residencyCertDate')}
+          month={month}
+        />
+        <SubjectsField
+          prefix={p}
+          subjects={speciality?.subjects ?? null}
+          chosen={values.subjects}
+          error={errors.subjects}
+          onToggle={toggleSubject}
+        />
       </Card>
       <StepSubmit view={view} step='examInfo' form={form} problems={(value) => examInfoProblems(value, dicts, today)} />
     </View>

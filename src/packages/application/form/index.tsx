@@ -1,47 +1,31 @@
-import { Image, Text, View } from '@tarojs/components'
-import { imageAlt } from '../../../components/a11y'
-import { useMemo, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useMemo } from 'react'
 import { Button } from '../../../components/button'
 import { DrawingCanvas } from '../../../components/drawing-canvas'
 import { PageContainer } from '../../../components/page-container'
-import { StatusTag } from '../../../components/status-tag'
 import { toast } from '../../../components/toast'
-import { PermissionHelp, refusalText } from '../../../components/permission-help'
-import { platform } from '../../../platform/platform'
-import { refusalOfSave, saveDrawingAsImage, savedImageWhere } from '../../../platform/save-image'
-import type { RefusalKind } from '../../../platform/types'
+import { PermissionHelp } from '../../../components/permission-help'
 import { go, routes, useQuery } from '../../../routes'
 import { useApplication } from '../../../stores/application'
 import { useGuardedLoad } from '../../../stores/guarded-load'
-import { messageOf, serverImageSrc } from '../../../stores/shared'
+import { serverImageSrc } from '../../../stores/shared'
 import { NAVIGATION_FAILED, Sections } from '../sections'
-import { ApplicationNotes } from '../wizard'
+import { ApplicationNotes } from '../notes'
 import { layoutForm } from './layout'
-import { Card, LabelValue } from '../../../components/card'
+import { FormSummary } from './form-summary'
+import { FormReminders } from './reminders'
+import { useFormActions } from './use-form-actions'
 import '../application.scss'
 
-const STATUS_NAMES: Record<string, string> = {
-  filling: '未提交',
-  submitted: '已提交，待报名确认',
-  'confirm-rejected': '报名确认未通过',
-  confirmed: '已确认',
-  'review-failed': '资格审核未通过',
-  'awaiting-payment': '待缴费',
-  succeeded: '报名成功',
-}
-
-/** 报名表: all the data, the photo and the 验证码; 保存报名表 as an image; 撤回 before 报名确认, then edit. */
+/**
+ * 报名表: all the data, the photo and the 验证码; 保存报名表 as an image; once submitted, the way to the tracker
+ * (查看报考流程); 撤回 (confirmed first) before 报名确认, then edit.
+ */
 export default function ApplyFormPage() {
   const id = useQuery(routes.applyForm).id ?? ''
   const view = useApplication((s) => (s.view?.id === id ? s.view : null))
   const form = useApplication((s) => (s.form?.id === id ? s.form : null))
   const loadError = useApplication((s) => s.errors.form ?? null)
-  const [message, setMessage] = useState<string | null>(null)
-  const [saved, setSaved] = useState<string | null>(null)
-  const [denied, setDenied] = useState<RefusalKind | null>(null)
-  // The answer to the reminders asked at 提交报名信息 (the review), for this application.
-  const reminder = useApplication((s) => (s.subscription?.id === id ? s.subscription : null))
-  const [busy, setBusy] = useState<'save' | 'withdraw' | null>(null)
 
   const load = () => {
     void useApplication.getState().loadApplication(id)
@@ -57,108 +41,16 @@ export default function ApplyFormPage() {
 
   const photoUrl = form ? serverImageSrc(form.photoUrl) : null
   const drawing = useMemo(() => (form ? layoutForm(form, photoUrl) : null), [form, photoUrl])
-
-  const save = async () => {
-    if (!form || !drawing) return
-    setBusy('save')
-    setMessage(null)
-    setSaved(null)
-    setDenied(null)
-    const result = await saveDrawingAsImage(drawing, 'apply-form-canvas', `报名表-${form.code}.png`)
-    setBusy(null)
-    const refusal = refusalOfSave(result)
-    if (result === 'saved') setSaved(`报名表${savedImageWhere()}`)
-    else if (refusal) {
-      setDenied(refusal)
-      setMessage(refusalText(refusal, 'save'))
-    } else if (result === 'unsupported') setMessage('当前平台暂不支持保存图片，请截屏保存报名表')
-    else setMessage('保存失败，请重试')
-  }
-
-  const withdraw = async () => {
-    setBusy('withdraw')
-    setMessage(null)
-    try {
-      await useApplication.getState().withdraw(id)
-      void toast.success('已撤回，可修改后重新提交')
-      load()
-    } catch (err) {
-      setMessage(messageOf(err))
-    } finally {
-      setBusy(null)
-    }
-  }
+  const { message, saved, denied, busy, save, withdraw } = useFormActions(id, form?.code ?? null, drawing, load)
 
   return (
     <PageContainer id='apply-form-page' loading={!form && !loadError} error={!form ? loadError : null} onRetry={load}>
       {form && (
         <>
           {view && <ApplicationNotes view={view} />}
-          <Card title={form.title}>
-            {view && (
-              <LabelValue layout='form' label='报名状态'>
-                <StatusTag
-                  id='apply-form-status'
-                  tone={
-                    view.status === 'filling'
-                      ? 'warning'
-                      : view.status === 'confirm-rejected' || view.status === 'review-failed'
-                        ? 'danger'
-                        : 'success'
-                  }
-                >
-                  {STATUS_NAMES[view.status] ?? view.status}
-                </StatusTag>
-              </LabelValue>
-            )}
-            {view?.autoConfirmNote && (
-              <Text className='apply-note' id='apply-form-auto-note'>
-                {view.autoConfirmNote}
-              </Text>
-            )}
-            {view?.confirmationReason && (
-              <Text className='apply-note apply-note--warn' id='apply-form-reason'>
-                {view.confirmationReason}
-              </Text>
-            )}
-            <Text className='apply-note'>验证码</Text>
-            <Text className='apply-code' id='apply-form-code'>
-              {form.code}
-            </Text>
-            {photoUrl && (
-              <Image
-                id='apply-form-photo'
-                className='apply-photo__image'
-                src={photoUrl}
-                mode='aspectFit'
-                {...imageAlt('考试照片')}
-              />
-            )}
-          </Card>
+          <FormSummary form={form} view={view} photoUrl={photoUrl} />
           <Sections prefix='apply-form' sections={form.sections} />
-          {reminder && (
-            <Card id='apply-form-reminders'>
-              <Text
-                className={reminder.ok ? 'apply-note' : 'apply-note apply-note--warn'}
-                id='apply-form-reminders-text'
-              >
-                {reminder.text}
-              </Text>
-              {!reminder.ok && (
-                <Button
-                  id={reminder.settings ? 'apply-form-reminders-settings' : 'apply-form-reminders-messages'}
-                  variant='text'
-                  onClick={() =>
-                    void (reminder.settings
-                      ? platform.openSettings()
-                      : go.to(routes.messages).catch(() => toast.error(NAVIGATION_FAILED)))
-                  }
-                >
-                  {reminder.settings ? '去设置开启通知' : '查看消息'}
-                </Button>
-              )}
-            </Card>
-          )}
+          <FormReminders id={id} />
           {message && (
             <Text className='apply-error' id='apply-form-message'>
               {message}
@@ -182,6 +74,18 @@ export default function ApplyFormPage() {
                 settingsId='apply-form-settings'
                 onRetry={() => void save()}
               />
+            )}
+            {view && view.status !== 'filling' && (
+              <Button
+                id='apply-form-tracker'
+                variant='secondary'
+                onClick={() =>
+                  // The tracker below when the form was opened from it (or after 提交报名信息), else in its place.
+                  void go.backTo(routes.tracker, { id }).catch(() => toast.error(NAVIGATION_FAILED))
+                }
+              >
+                查看报考流程
+              </Button>
             )}
             {view?.can.withdraw && (
               <Button

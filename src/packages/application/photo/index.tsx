@@ -7,12 +7,18 @@ import { PermissionHelp } from '../../../components/permission-help'
 import type { RefusalKind } from '../../../platform/types'
 import { go, routes } from '../../../routes'
 import { examPhotoSrc, useApplication } from '../../../stores/application'
+import { useGuardedLoad } from '../../../stores/guarded-load'
+import { photoSrc, useProfile } from '../../../stores/profile'
 import { messageOf } from '../../../stores/shared'
-import { ApplicationNotes, useApplicationPage } from '../wizard'
+import { ApplicationNotes } from '../notes'
+import { LOCKED_NOTE, useApplicationPage } from '../wizard'
 import { Card } from '../../../components/card'
 import './index.scss'
 
-/** 考试照片: 确认使用照片 (the hub's photo) or 更换考试照片 (a new one, checked like the hub's, for this exam only). */
+/**
+ * 考试照片: the photo shown, then 确认使用照片 (the hub's photo) or 更换考试照片 (a new one, checked like the hub's, for
+ * this exam only). Once submitted, the photo with the locked note and 下一步, no buttons that cannot be used.
+ */
 export default function ApplyPhotoPage() {
   const { id, view } = useApplicationPage()
   const error = useApplication((s) => s.errors.application ?? null)
@@ -20,6 +26,9 @@ export default function ApplyPhotoPage() {
   const [message, setMessage] = useState<string | null>(null)
   const [refusal, setRefusal] = useState<RefusalKind | null>(null)
   const src = examPhotoSrc(view)
+  // Before a photo is chosen for this exam, the hub's: the photo 确认使用照片 confirms is shown.
+  const hubPhoto = useProfile((s) => photoSrc(s.photo))
+  useGuardedLoad(() => void useProfile.getState().loadPhoto(), { on: 'show' })
 
   const confirm = async () => {
     setBusy('confirm')
@@ -64,9 +73,20 @@ export default function ApplyPhotoPage() {
                 {...imageAlt('考试照片')}
               />
             ) : (
-              <Text className='apply-note' id='apply-photo-none'>
-                确认使用个人信息管理中的照片，或更换一张仅用于本次考试的照片。
-              </Text>
+              <>
+                {hubPhoto && (
+                  <Image
+                    id='apply-photo-hub-image'
+                    className='apply-photo__image'
+                    src={hubPhoto}
+                    mode='aspectFit'
+                    {...imageAlt('考试照片')}
+                  />
+                )}
+                <Text className='apply-note' id='apply-photo-none'>
+                  确认使用个人信息管理中的照片，或更换一张仅用于本次考试的照片。
+                </Text>
+              </>
             )}
             {view.photo && (
               <Text className='apply-note' id='apply-photo-source'>
@@ -88,30 +108,31 @@ export default function ApplyPhotoPage() {
               onRetry={() => void change()}
             />
           )}
+          {!view.can.edit && (
+            <Text className='apply-note apply-note--warn' id='apply-photo-locked'>
+              {LOCKED_NOTE}
+            </Text>
+          )}
           <View className='apply-actions'>
-            {view.photo?.source === 'exam' ? (
+            {view.photo?.source === 'exam' || !view.can.edit ? (
               <Button id='apply-photo-next' onClick={() => void go.to(routes.applyReview, { id })}>
                 下一步
               </Button>
             ) : (
-              <Button
-                id='apply-photo-confirm'
-                loading={busy === 'confirm'}
-                disabled={!view.can.edit}
-                onClick={() => void confirm()}
-              >
+              <Button id='apply-photo-confirm' loading={busy === 'confirm'} onClick={() => void confirm()}>
                 确认使用照片
               </Button>
             )}
-            <Button
-              id='apply-photo-change'
-              variant='secondary'
-              loading={busy === 'change'}
-              disabled={!view.can.edit}
-              onClick={() => void change()}
-            >
-              更换考试照片
-            </Button>
+            {view.can.edit && (
+              <Button
+                id='apply-photo-change'
+                variant='secondary'
+                loading={busy === 'change'}
+                onClick={() => void change()}
+              >
+                更换考试照片
+              </Button>
+            )}
           </View>
         </>
       )}

@@ -1,22 +1,30 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { STEP_NAMES } from '@contract/application'
+import { SUBMIT_BUTTON } from '@domain/glossary'
+import { imageAlt } from '../../../components/a11y'
 import { Button } from '../../../components/button'
 import { SubscribeForm } from '../../../components/subscribe-form'
 import { PageContainer } from '../../../components/page-container'
 import { toast } from '../../../components/toast'
+import { confirmAction } from '../../../platform/modal'
 import { go, routes, useQuery } from '../../../routes'
-import { useApplication } from '../../../stores/application'
+import { examPhotoSrc, useApplication } from '../../../stores/application'
 import { recordSubscription, subscribeWords, useReminders } from '../../../stores/reminders'
 import { useGuardedLoad } from '../../../stores/guarded-load'
 import { messageOf } from '../../../stores/shared'
 import { NAVIGATION_FAILED, Sections } from '../sections'
-import { ApplicationNotes } from '../wizard'
+import { ApplicationNotes } from '../notes'
+import { SUBMIT_CONFIRMATION } from '../confirmations'
+import { showSubmittedForm } from '../wizard'
 import { Card, LabelValue } from '../../../components/card'
 import '../application.scss'
 
-/** 确认报名信息: everything on one page, each section linking to its step; 提交报名信息 and 修改考区. */
+/**
+ * 确认报名信息: everything on one page with the exam photo, each section linking to its step; 提交报名信息 (after a
+ * confirmation) and 修改考区.
+ */
 export default function ApplyReviewPage() {
   const id = useQuery(routes.applyReview).id ?? ''
   const review = useApplication((s) => (s.review?.application.id === id ? s.review : null))
@@ -29,22 +37,28 @@ export default function ApplyReviewPage() {
   useDidShow(() => void useReminders.getState().load())
 
   const view = review?.application
+  const photo = examPhotoSrc(view ?? null)
 
   const submit = () => {
     if (!view || busy) return
     setBusy(true)
     setError(null)
-    // WeChat asks for subscriptions only inside the tap itself, so the request starts before anything is awaited; its
-    // answer is recorded (the server pushes reminders only for accepted templates) and told on the 报名表.
+    // WeChat asks for subscriptions only inside the tap itself, so the request starts before anything is awaited (the
+    // confirmation too); its answer is recorded (the server pushes reminders only for accepted templates) and told on
+    // the 报名表. Then the candidate confirms: only a confirmed submission is sent.
     const asked = useReminders.getState().ask('apply')
     void asked
       .then(async (answer) => {
         useApplication.getState().setSubscription(id, subscribeWords(answer))
         await recordSubscription('apply', answer).catch(() => undefined)
       })
-      // One key per reviewed version (the store's): a retried tap after a lost answer is not a second submission.
-      .then(() => useApplication.getState().submit(id, view.version))
-      .then(() => go.replace(routes.applyForm, { id }))
+      .then(() => confirmAction(SUBMIT_CONFIRMATION))
+      .then(async (sure) => {
+        if (!sure) return
+        // One key per reviewed version (the store's): a retried tap after a lost answer is not a second submission.
+        await useApplication.getState().submit(id, view.version)
+        await showSubmittedForm(id)
+      })
       .catch((err: unknown) => {
         setError(messageOf(err))
         load()
@@ -64,6 +78,15 @@ export default function ApplyReviewPage() {
           <ApplicationNotes view={view} />
           <Card title={view.examName}>
             <LabelValue layout='form' label='考区' valueId='apply-review-province' value={view.provinceName} />
+            {photo && (
+              <Image
+                id='apply-review-photo'
+                className='apply-photo__image'
+                src={photo}
+                mode='aspectFit'
+                {...imageAlt('考试照片')}
+              />
+            )}
             {view.missing.length > 0 && (
               <Text className='apply-note apply-note--warn' id='apply-review-missing'>
                 {`尚未完成：${view.missing.map((k) => STEP_NAMES[k as keyof typeof STEP_NAMES] ?? k).join('、')}`}
@@ -80,7 +103,7 @@ export default function ApplyReviewPage() {
             {view.status === 'filling' ? (
               <SubscribeForm id='apply-review-subscribe-form' purpose='apply'>
                 <Button id='apply-review-submit' loading={busy} disabled={!view.can.submit} onClick={submit}>
-                  提交报名信息
+                  {SUBMIT_BUTTON}
                 </Button>
               </SubscribeForm>
             ) : (

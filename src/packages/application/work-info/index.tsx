@@ -5,11 +5,12 @@ import { TextField } from '../../../components/form-field/text-field'
 import { MonthSelect, PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
-import { draftKey, NO_ITEMS, savedOr, StepPage, StepSubmit } from '../wizard'
+import { draftKey, NO_ITEMS, savedOr, StepPage } from '../wizard'
+import { StepSubmit } from '../step-submit'
 import { Card } from '../../../components/card'
 
 /**
- * Step 6 工作情况: 单位名称 from the province's list or 其它 (then the name and a 单位类别), 参加工作时间 not in the
+ * Step 6 工作情况: 单位名称 from the province's list or 其他 (OTHER_UNIT, then the name and a 单位类别), 参加工作时间 not in the
  * future and not before graduation, 从事本专业工作年限 within the years since.
  */
 export default function ApplyWorkPage() {
