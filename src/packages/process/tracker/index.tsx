@@ -14,7 +14,7 @@ import { useProcess } from '../../../stores/process'
 import { platform } from '../../../platform/platform'
 import { useReminders } from '../../../stores/reminders'
 import { serverNow } from '../../../stores/shared'
-import { chinaTime, qaKeyOf } from '../nodes'
+import { TrackerNode, type NodeAction } from './node'
 import { Card } from '../../../components/card'
 import '../process.scss'
 import './index.scss'
@@ -55,7 +55,7 @@ export default function TrackerPage() {
 
   const error = id ? loadError : '没有找到这条报名信息'
   const at = app ? currentNode(app.nodes) : undefined
-  const actionOf = (key: string, state: string) => {
+  const actionOf = (key: string, state: string): NodeAction | null => {
     if (!app) return null
     if (key === 'materials' && state === 'current')
       return { id: 'tracker-go-materials', text: '上传证明材料', go: () => go.to(routes.materials, { id: app.id }) }
@@ -74,52 +74,17 @@ export default function TrackerPage() {
             <Text className='pc-note' id='tracker-province'>{`报考考区：${app.provinceName}`}</Text>
           </Card>
           <Card className='tracker__nodes'>
-            {app.nodes.map((n, i) => {
-              const key = qaKeyOf(n.key)
-              // The countdown is the node the application is at (domain/application-process), while not done.
-              const left = n === at && n.state !== 'done' ? countdown(n.deadline, now) : null
-              const action = actionOf(n.key, n.state)
-              return (
-                <View
-                  key={n.key}
-                  id={`tracker-node-${key}`}
-                  className={`tracker-node node-${n.state}`}
-                  data-state={n.state}
-                >
-                  <View className='tracker-node__rail'>
-                    <View className='tracker-node__dot'>
-                      <Text className='tracker-node__index'>{n.state === 'failed' ? '!' : String(i + 1)}</Text>
-                    </View>
-                    {i < app.nodes.length - 1 && <View className='tracker-node__line' />}
-                  </View>
-                  <View className='tracker-node__body'>
-                    <Text className='tracker-node__name' id={`tracker-node-${key}-name`}>
-                      {n.name}
-                    </Text>
-                    <Text className='tracker-node__hint' id={`tracker-node-${key}-hint`}>
-                      {n.hint}
-                    </Text>
-                    {n.deadline && n.state !== 'done' && n.state !== 'todo' && (
-                      <Text className='tracker-node__deadline' id={`tracker-node-${key}-deadline`}>
-                        {`截止时间：${chinaTime(n.deadline)}`}
-                      </Text>
-                    )}
-                    {left && (
-                      <Text className='tracker-node__countdown' id={`tracker-node-${key}-countdown`}>
-                        {left}
-                      </Text>
-                    )}
-                    {action && (
-                      <View className='tracker-node__action'>
-                        <Button id={action.id} block={false} onClick={() => void action.go()}>
-                          {action.text}
-                        </Button>
-                      </View>
-                    )}
-                  </View>
-                </View>
-              )
-            })}
+            {app.nodes.map((n, i) => (
+              <TrackerNode
+                key={n.key}
+                node={n}
+                index={i}
+                last={i === app.nodes.length - 1}
+                // The countdown is the node the application is at (domain/application-process), while not done.
+                left={n === at && n.state !== 'done' ? countdown(n.deadline, now) : null}
+                action={actionOf(n.key, n.state)}
+              />
+            ))}
           </Card>
           <View className='pc-actions'>
             {platform.capabilities.subscribeMessages && (
