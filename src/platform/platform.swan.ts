@@ -1,5 +1,6 @@
 import {
   canvasToFileViaTaro,
+  confirmViaTaro,
   renderOnPageCanvas,
   getImageInfoViaTaro,
   readFileHeadViaTaro,
@@ -252,6 +253,7 @@ export const platform: Platform = {
   // Baidu has no guide to the phone's own permission: the page says where to allow it.
   showPermissionGuide: async () => false,
   requestPrivacy: async () => true,
+  confirm: confirmViaTaro,
   openLocation: (place) =>
     new Promise((resolve) => {
       swan.openLocation({

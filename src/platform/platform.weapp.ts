@@ -1,5 +1,12 @@
 import Taro from '@tarojs/taro'
-import { downloadViaTaro, getImageInfoViaTaro, isCancel, readFileHeadViaTaro, uploadViaTaro } from './shared'
+import {
+  confirmViaTaro,
+  downloadViaTaro,
+  getImageInfoViaTaro,
+  isCancel,
+  readFileHeadViaTaro,
+  uploadViaTaro,
+} from './shared'
 import { paint, type Drawing } from './drawing'
 import {
   PlatformRefusal,
@@ -307,6 +314,7 @@ export const platform: Platform = {
       if (typeof wx.requirePrivacyAuthorize !== 'function') return resolve(true)
       wx.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) })
     }),
+  confirm: confirmViaTaro,
   openLocation,
   canAddToCalendar,
   addToCalendar,

@@ -1,6 +1,14 @@
 import Taro from '@tarojs/taro'
 import { paint, type Canvas2D, type Drawing } from './drawing'
-import type { ChosenImage, ImageInfo, ImageSource, SaveImageResult, UploadOptions, UploadResult } from './types'
+import type {
+  ChosenImage,
+  ConfirmOptions,
+  ImageInfo,
+  ImageSource,
+  SaveImageResult,
+  UploadOptions,
+  UploadResult,
+} from './types'
 
 /** The parts every platform does through Taro's own cross-platform APIs. */
 
@@ -231,6 +239,28 @@ export async function openSettingsViaTaro(): Promise<boolean> {
   try {
     await Taro.openSetting()
     return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The modal question through Taro.showModal, which is wx.showModal on WeChat
+ * (https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html: confirmColor a hex colour,
+ * #576B95 by default), swan.showModal on Baidu (https://smartprogram.baidu.com/docs/develop/api/show/toast_swan-showModal/:
+ * confirmColor HexColor, #3c76ff by default) and Taro's own modal on H5 (the same options). A modal that cannot be
+ * shown answers no: nothing takes effect without the candidate's yes.
+ */
+export async function confirmViaTaro(o: ConfirmOptions): Promise<boolean> {
+  try {
+    const res = await Taro.showModal({
+      title: o.title,
+      content: o.content,
+      confirmText: o.confirmText,
+      cancelText: o.cancelText ?? '取消',
+      ...(o.confirmColor ? { confirmColor: o.confirmColor } : {}),
+    })
+    return !!res.confirm
   } catch {
     return false
   }

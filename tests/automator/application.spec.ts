@@ -1,5 +1,6 @@
 import path from 'node:path'
 import {
+  answerModal,
   connectApp,
   element,
   openPage,
@@ -216,6 +217,7 @@ describe('online application wizard', () => {
     let page = await openPage(mp, `/packages/application/form/index?id=${before.id}`, '#apply-form-page')
     const oldCode = await waitForText(page, '#apply-form-code', (t) => t.length > 0, 10000)
     await tap(page, '#apply-withdraw')
+    await answerModal(mp, true)
     await element(page, '#apply-form-edit', 10000)
     await tap(page, '#apply-form-edit')
     page = await pageAt(mp, 'packages/application/review/index', 15000)

@@ -1,5 +1,5 @@
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
-import { connectApp, element, pageAt, tap, waitUntil, type MiniProgram, type Page } from './support/app'
+import { answerModal, connectApp, element, pageAt, tap, waitUntil, type MiniProgram, type Page } from './support/app'
 import { logInWithPassword } from './support/candidate'
 import { target } from './support/platform'
 import { qaApi } from './support/qa'
@@ -91,6 +91,7 @@ describe('the page stack at full depth', () => {
       const form = await pageAt(mp, route('form'), 15000)
       await expectDepth(10)
       await tap(form, '#apply-withdraw', 15000)
+      await answerModal(mp, true)
       await tap(form, '#apply-form-edit', 15000)
       review = await pageAt(mp, REVIEW, 15000)
       await expectDepth(10)

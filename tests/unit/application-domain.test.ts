@@ -310,7 +310,9 @@ describe('process nodes', () => {
       { ...plain, mobilePayment: false },
       deadlines,
     )
-    expect(pcOnly[4].hint).toMatch(/未开通手机缴费，请在2026-02-01 17:00前使用电脑登录考生管理平台完成缴费/)
+    expect(pcOnly[4].hint).toMatch(
+      /未开通手机缴费，请在2026-02-01 17:00前使用电脑登录中国卫生人才网（www\.21wecan\.com）完成缴费/,
+    )
     const auto = processNodes(
       { ...start, submitted: true, confirmation: 'confirmed', autoConfirmed: true },
       plain,

@@ -153,3 +153,19 @@ export async function waitForText(page: Page, selector: string, ok: (text: strin
     timeoutMs,
   )
 }
+
+/**
+ * Answers the platform's modal question the app shows (wx.showModal, my.confirm, Taro's H5 modal) as the candidate
+ * would, once it is shown: `confirm` taps its confirm button, otherwise its cancel button.
+ */
+export async function answerModal(mp: MiniProgram, confirm: boolean, timeoutMs = 10_000): Promise<void> {
+  await waitUntil(
+    `the modal (${confirm ? 'confirm' : 'cancel'})`,
+    () =>
+      (confirm ? mp.native().confirmModal() : mp.native().cancelModal()).then(
+        () => true,
+        () => false,
+      ),
+    timeoutMs,
+  )
+}

@@ -17,6 +17,8 @@ import { NAVIGATION_FAILED, Sections } from '../sections'
 import { ApplicationNotes } from '../wizard'
 import { layoutForm } from './layout'
 import { Card, LabelValue } from '../../../components/card'
+import { statusMeaning, WITHDRAW_CONFIRM } from '@domain/process-actions'
+import { COLORS } from '../../../theme/colors'
 import '../application.scss'
 
 const STATUS_NAMES: Record<string, string> = {
@@ -75,6 +77,8 @@ export default function ApplyFormPage() {
   }
 
   const withdraw = async () => {
+    // 撤回 takes the submission back (the test centre no longer sees it): asked first, its confirm button red.
+    if (!(await platform.confirm({ ...WITHDRAW_CONFIRM, confirmColor: COLORS.danger }))) return
     setBusy('withdraw')
     setMessage(null)
     try {
@@ -96,16 +100,7 @@ export default function ApplyFormPage() {
           <Card title={form.title}>
             {view && (
               <LabelValue layout='form' label='报名状态'>
-                <StatusTag
-                  id='apply-form-status'
-                  tone={
-                    view.status === 'filling'
-                      ? 'warning'
-                      : view.status === 'confirm-rejected' || view.status === 'review-failed'
-                        ? 'danger'
-                        : 'success'
-                  }
-                >
+                <StatusTag id='apply-form-status' meaning={statusMeaning(view.status)}>
                   {STATUS_NAMES[view.status] ?? view.status}
                 </StatusTag>
               </LabelValue>

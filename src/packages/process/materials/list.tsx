@@ -39,7 +39,7 @@ export function MaterialsList(props: {
             {progress[m.key] !== undefined ? (
               <Text className='pc-label' id={`materials-item-${m.key}-progress`}>{`上传中 ${progress[m.key]}%`}</Text>
             ) : (
-              <StatusTag id={`materials-item-${m.key}-status`} tone={m.uploaded ? 'success' : 'neutral'}>
+              <StatusTag id={`materials-item-${m.key}-status`} meaning={m.uploaded ? 'done' : 'current'}>
                 {m.uploaded ? '已上传' : '未上传'}
               </StatusTag>
             )}

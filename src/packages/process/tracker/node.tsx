@@ -10,24 +10,33 @@ export interface NodeAction {
   go: () => unknown
 }
 
+/** 报名成功 reached: the node drawn in the success style. */
+const succeeded = (n: { key: string; state: string }) => n.key === 'success' && n.state === 'done'
+
 /**
- * One node of the tracker: its dot on the rail (its number, or ! when failed), its name and hint, the deadline while
- * it is due, the countdown (`left`) and the node's action.
+ * One node of the tracker: its dot on the rail (its number, ! when failed, ✓ at 报名成功), its name and hint, the
+ * deadline while it is due, the countdown (`left`), what to do next after a failure (`next`) and the node's actions
+ * (the first the main one).
  */
 export function TrackerNode(props: {
   node: ApplicationView['nodes'][number]
   index: number
   last: boolean
   left: string | null
-  action: NodeAction | null
+  next: string | null
+  actions: NodeAction[]
 }) {
-  const { node: n, index: i, left, action } = props
+  const { node: n, index: i, left, next, actions } = props
   const key = qaKeyOf(n.key)
   return (
-    <View id={`tracker-node-${key}`} className={`tracker-node node-${n.state}`} data-state={n.state}>
+    <View
+      id={`tracker-node-${key}`}
+      className={`tracker-node node-${n.state}${succeeded(n) ? ' node-success' : ''}`}
+      data-state={n.state}
+    >
       <View className='tracker-node__rail'>
         <View className='tracker-node__dot'>
-          <Text className='tracker-node__index'>{n.state === 'failed' ? '!' : String(i + 1)}</Text>
+          <Text className='tracker-node__index'>{n.state === 'failed' ? '!' : succeeded(n) ? '✓' : String(i + 1)}</Text>
         </View>
         {!props.last && <View className='tracker-node__line' />}
       </View>
@@ -48,11 +57,24 @@ export function TrackerNode(props: {
             {left}
           </Text>
         )}
-        {action && (
+        {next && (
+          <Text className='tracker-node__next' id={`tracker-node-${key}-next`}>
+            {`下一步：${next}`}
+          </Text>
+        )}
+        {actions.length > 0 && (
           <View className='tracker-node__action'>
-            <Button id={action.id} block={false} onClick={() => void action.go()}>
-              {action.text}
-            </Button>
+            {actions.map((a, k) => (
+              <Button
+                key={a.id}
+                id={a.id}
+                block={false}
+                variant={k === 0 ? 'primary' : 'secondary'}
+                onClick={() => void a.go()}
+              >
+                {a.text}
+              </Button>
+            ))}
           </View>
         )}
       </View>
