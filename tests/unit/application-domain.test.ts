@@ -1,3 +1,4 @@
+import { NO_PROCESS_FACTS } from '../support/application-fixture'
 import { canonicalJson, formCode } from '../../domain/application-code'
 import {
   AUTO_CONFIRM_PROVINCES,
@@ -218,17 +219,7 @@ describe('process nodes', () => {
     payBy: '2026-02-01T09:00:00.000Z',
   }
   const plain: ProvinceFlags = { onlineConfirmation: false, onlinePayment: true, mobilePayment: true }
-  const start: ProcessFacts = {
-    filled: false,
-    submitted: false,
-    confirmation: 'none',
-    autoConfirmed: false,
-    confirmationReason: null,
-    centreReview: 'none',
-    regionReview: 'none',
-    reviewReason: null,
-    paid: false,
-  }
+  const start: ProcessFacts = NO_PROCESS_FACTS
   const states = (facts: Partial<ProcessFacts>, flags = plain) =>
     processNodes({ ...start, ...facts }, flags, deadlines).map((n) => `${n.name}:${n.state}`)
 

@@ -8,6 +8,8 @@ import {
 import { DOCUMENTS, SUBMIT_BUTTON } from '../../domain/glossary'
 import { nextStep, nodeActions, nodeMeaning, statusMeaning } from '../../domain/process-actions'
 import { withGivenUp } from '../../domain/process-deadlines'
+import { ApplicationStatus } from '../../domain/states'
+import { NO_PROCESS_FACTS } from '../support/application-fixture'
 
 /** The way forward from each state of an application (issue 21): the node it is at, its actions, its next step. */
 
@@ -17,17 +19,7 @@ const deadlines: Deadlines = {
   payBy: '2027-01-05T15:59:59.000Z',
 }
 const before = Date.parse('2026-12-10T02:00:00.000Z')
-const FILLING: ProcessFacts = {
-  filled: false,
-  submitted: false,
-  confirmation: 'none',
-  autoConfirmed: false,
-  confirmationReason: null,
-  centreReview: 'none',
-  regionReview: 'none',
-  reviewReason: null,
-  paid: false,
-}
+const FILLING: ProcessFacts = NO_PROCESS_FACTS
 const NORMAL: ProvinceFlags = { onlineConfirmation: false, onlinePayment: true, mobilePayment: true }
 const TIANJIN: ProvinceFlags = { onlineConfirmation: true, onlinePayment: true, mobilePayment: true }
 
@@ -111,12 +103,9 @@ describe('the way forward from the node an application is at', () => {
 
 describe('an application status by meaning (报名状态 on the 报名表)', () => {
   test('已提交，待报名确认 and 已确认 differ; refusals red; the candidate’s turns blue', () => {
-    expect(statusMeaning('submitted')).toBe('waiting')
-    expect(statusMeaning('confirmed')).toBe('done')
-    expect(statusMeaning('confirm-rejected')).toBe('refused')
-    expect(statusMeaning('review-failed')).toBe('refused')
-    expect(statusMeaning('filling')).toBe('current')
-    expect(statusMeaning('awaiting-payment')).toBe('current')
-    expect(statusMeaning('succeeded')).toBe('done')
+    const all = ApplicationStatus.options
+    expect(all.map((s) => `${s}:${statusMeaning(s)}`).join(' ')).toBe(
+      'filling:current submitted:waiting confirm-rejected:refused confirmed:done review-failed:refused awaiting-payment:current succeeded:done',
+    )
   })
 })
