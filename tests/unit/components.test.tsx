@@ -107,7 +107,7 @@ describe('StatusTag', () => {
       return v.startsWith('$') ? value(v.slice(1)) : v
     }
     const colourOf = (meaning: string) => {
-      const rule = new RegExp(`^\\s*${meaning}: \\(\\$([\\w-]+),`, 'm').exec(scss)?.[1] ?? ''
+      const rule = new RegExp(`^\\s*${meaning}: \\(\\s*\\$([\\w-]+),`, 'm').exec(scss)?.[1] ?? ''
       return value(rule)
     }
     expect(colourOf('done')).toBe(value('color-success'))
@@ -116,7 +116,7 @@ describe('StatusTag', () => {
     expect(colourOf('refused')).toBe(value('color-danger'))
     // Four meanings, four colours, and no tag class outside them.
     expect(new Set(['done', 'current', 'waiting', 'refused'].map(colourOf)).size).toBe(4)
-    expect([...scss.matchAll(/^\s*(\w+): \(\$status-/gm)].map((m) => m[1])).toEqual([
+    expect([...scss.matchAll(/^\s*(\w+): \(\s*\$status-/gm)].map((m) => m[1])).toEqual([
       'done',
       'current',
       'waiting',
