@@ -1,4 +1,5 @@
 import { chinaDateTime } from './china-time'
+import { ON_PC_SITE } from './glossary'
 import type { ConfirmationState, ProcessNodeState, ReviewDecision } from './states'
 
 /**
@@ -161,7 +162,7 @@ export function processNodes(facts: ProcessFacts, flags: ProvinceFlags, deadline
           state: 'current',
           hint: flags.mobilePayment
             ? `请在${by(deadlines.payBy)}前完成缴费，逾期视为放弃考试`
-            : `本考区未开通手机缴费，请在${by(deadlines.payBy)}前使用电脑登录考生管理平台完成缴费`,
+            : `本考区未开通手机缴费，请在${by(deadlines.payBy)}前使用电脑登录${ON_PC_SITE}完成缴费`,
           deadline: deadlines.payBy,
         }
       case 'success':

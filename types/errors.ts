@@ -1,4 +1,4 @@
-import { SECURITY_ANSWER } from '../domain/glossary'
+import { ON_PC_SITE, SECURITY_ANSWER } from '../domain/glossary'
 import type { QueuePlace } from './login-queue'
 
 /**
@@ -81,7 +81,7 @@ export const ERROR_MESSAGES = {
   // After submission (issue 14)
   PAY_NOT_READY: '资格审核通过后才能缴费',
   PAY_CLOSED: '缴费时间已结束，未缴费视为放弃考试',
-  PAY_PC_ONLY: '本考区未开通手机缴费，请使用电脑登录考生服务平台完成缴费',
+  PAY_PC_ONLY: `本考区未开通手机缴费，请使用电脑登录${ON_PC_SITE}完成缴费`,
   PAY_NOT_ONLINE: '本考区不在网上收取考试费',
   ALREADY_PAID: '已缴费，无需重复缴费',
   MATERIALS_NOT_REQUIRED: '本考区无需上传证明材料',

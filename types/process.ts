@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { ApplicationView } from './application'
 import { ConfirmationState, PayOutcome, PlatformName, SubscribeAnswer, SubscribeOutcome } from './states'
 import { apiRoutes } from './api-routes'
+import { ON_PC_SITE } from '../domain/glossary'
 
 /**
  * After submission (SPEC 4, issue 14): payment, the online-confirmation materials and the reminders. The process
@@ -78,7 +79,7 @@ export const StartPaymentResponse = v.object({
 })
 export type StartPaymentResponse = v.InferOutput<typeof StartPaymentResponse>
 
-export const PC_PAYMENT_MESSAGE = '本考区未开通手机缴费，请使用电脑登录中国卫生人才网考生服务平台完成缴费'
+export const PC_PAYMENT_MESSAGE = `本考区未开通手机缴费，请使用电脑登录${ON_PC_SITE}完成缴费`
 
 // --- Materials (上传材料, online-confirmation provinces) -----------------------------------------------------------
 
@@ -197,6 +198,8 @@ export const Message = v.object({
   at: v.string(),
   /** Also sent through the platform's subscription message (the candidate had subscribed). */
   pushed: v.boolean(),
+  /** The exam it is about (2026年度卫生专业技术资格考试); null when none can be named. */
+  examName: v.nullable(v.string()),
 })
 export type Message = v.InferOutput<typeof Message>
 

@@ -304,6 +304,21 @@ export const platform: Platform = {
     ),
   requestPrivacy: async () => true,
   // Alipay's own map (高德 style, GCJ-02), every field a string. https://opendocs.alipay.com/mini/api/as9kin
+  // my.confirm (https://opendocs.alipay.com/mini/api/lt3uqc; Taro's showModal becomes it too): confirmButtonText,
+  // cancelButtonText and, per Alipay's official typings (@mini-types/my), confirmColor as a hex colour. It answers
+  // {confirm} only; a failure (no modal shown) is a no.
+  confirm: (o) =>
+    new Promise((resolve) =>
+      my.confirm({
+        title: o.title,
+        content: o.content,
+        confirmButtonText: o.confirmText,
+        cancelButtonText: o.cancelText ?? '取消',
+        ...(o.confirmColor ? { confirmColor: o.confirmColor } : {}),
+        success: (r) => resolve(!!r.confirm),
+        fail: () => resolve(false),
+      }),
+    ),
   openLocation: (place) =>
     new Promise((resolve) => {
       my.openLocation({

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { chooseImageViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
+import { chooseImageViaTaro, confirmViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
 import { notAsked } from './subscribe'
 import type { FaceResult, Platform } from './types'
 import type { Canvas2D, Drawing, Paint } from './drawing'
@@ -120,6 +120,7 @@ export const platform: Platform = {
   // 高德's public marker page in a new tab (amapMarkerUrl): no key, the GCJ-02 position as it is. window.open answers
   // null when the browser blocked the tab; the new tab gets no handle on this page (opener cleared).
   // https://developer.mozilla.org/docs/Web/API/Window/open
+  confirm: confirmViaTaro,
   openLocation: async (place) => {
     const tab = window.open(amapMarkerUrl(place), '_blank')
     if (!tab) return 'blocked'

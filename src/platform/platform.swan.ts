@@ -1,6 +1,7 @@
 import {
   canvasToFileViaTaro,
   compressedOrOriginal,
+  confirmViaTaro,
   renderOnPageCanvas,
   getImageInfoViaTaro,
   promised,
@@ -240,6 +241,7 @@ export const platform: Platform = {
   // Baidu has no guide to the phone's own permission: the page says where to allow it.
   showPermissionGuide: async () => false,
   requestPrivacy: async () => true,
+  confirm: confirmViaTaro,
   openLocation: (place) =>
     new Promise((resolve) => {
       swan.openLocation({

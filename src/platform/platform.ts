@@ -1,4 +1,4 @@
-import { chooseImageViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
+import { chooseImageViaTaro, confirmViaTaro, getImageInfoViaTaro, uploadViaTaro } from './shared'
 import { UnsupportedOnPlatform, type Platform } from './types'
 
 /**
@@ -33,6 +33,7 @@ export const platform: Platform = {
   openSettings: async () => false,
   showPermissionGuide: async () => false,
   requestPrivacy: async () => true,
+  confirm: confirmViaTaro,
   openLocation: async () => 'failed',
   canAddToCalendar: () => false,
   addToCalendar: async () => 'unsupported',

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import {
   compressedOrOriginal,
+  confirmViaTaro,
   downloadViaTaro,
   getImageInfoViaTaro,
   isCancel,
@@ -300,6 +301,7 @@ export const platform: Platform = {
       if (typeof wx.requirePrivacyAuthorize !== 'function') return resolve(true)
       wx.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) })
     }),
+  confirm: confirmViaTaro,
   openLocation,
   canAddToCalendar,
   addToCalendar,

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { Canvas2D, Drawing, Paint } from './drawing'
 import type {
   ChosenImage,
+  ConfirmOptions,
   ImageInfo,
   ImageSource,
   RefusalKind,
@@ -255,5 +256,27 @@ export async function saveToAlbumWith(
   } catch (err) {
     const outcome = refusalOf(err)
     return outcome === 'scope' ? 'denied' : outcome
+  }
+}
+
+/**
+ * The modal question through Taro.showModal, which is wx.showModal on WeChat
+ * (https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html: confirmColor a hex colour,
+ * #576B95 by default), swan.showModal on Baidu (https://smartprogram.baidu.com/docs/develop/api/show/toast_swan-showModal/:
+ * confirmColor HexColor, #3c76ff by default) and Taro's own modal on H5 (the same options). A modal that cannot be
+ * shown answers no: nothing takes effect without the candidate's yes.
+ */
+export async function confirmViaTaro(o: ConfirmOptions): Promise<boolean> {
+  try {
+    const res = await Taro.showModal({
+      title: o.title,
+      content: o.content,
+      confirmText: o.confirmText,
+      cancelText: o.cancelText ?? '取消',
+      ...(o.confirmColor ? { confirmColor: o.confirmColor } : {}),
+    })
+    return !!res.confirm
+  } catch {
+    return false
   }
 }

@@ -217,6 +217,17 @@ export interface CalendarEvent {
  */
 export type CalendarResult = 'added' | 'denied' | 'privacy' | 'cancel' | 'failed' | 'unsupported'
 
+/** A question the candidate answers before something takes effect (撤回, 删除…). */
+export interface ConfirmOptions {
+  title: string
+  content: string
+  /** The confirm button's word (WeChat and Baidu show at most 4 characters). */
+  confirmText: string
+  cancelText?: string
+  /** The confirm button's colour, a hex colour (#rrggbb): red (src/theme/colors.ts) for what cannot be undone. */
+  confirmColor?: string
+}
+
 export interface Platform {
   readonly name: PlatformName
   readonly capabilities: PlatformCapabilities
@@ -274,6 +285,11 @@ export interface Platform {
   showPermissionGuide(): Promise<boolean>
   /** After a `privacy` refusal: shows WeChat's privacy popup again; true once agreed (true where there is none). */
   requestPrivacy(): Promise<boolean>
+  /**
+   * The platform's own modal question (WeChat wx.showModal, Alipay my.confirm, Baidu swan.showModal, H5 Taro's modal);
+   * true when the candidate confirmed, false when they cancelled or the modal could not be shown.
+   */
+  confirm(options: ConfirmOptions): Promise<boolean>
   /** Shows the place on the platform's own map (which offers the route there); a map site in a new tab on H5. */
   openLocation(place: MapPlace): Promise<OpenLocationResult>
   /**

@@ -1,3 +1,4 @@
+import type { ProcessFacts } from '../../domain/application-process'
 import type { api as Api } from '../../src/api'
 
 /**
@@ -38,4 +39,17 @@ export async function fillApplication(
   await api.saveEducationStep({ id, ...records })
   await api.saveWorkStep({ id, ...FILLED.work })
   return api.confirmHubPhoto(id)
+}
+
+/** The process facts of an application just started (domain/application-process): nothing filled, decided or paid. */
+export const NO_PROCESS_FACTS: ProcessFacts = {
+  filled: false,
+  submitted: false,
+  confirmation: 'none',
+  autoConfirmed: false,
+  confirmationReason: null,
+  centreReview: 'none',
+  regionReview: 'none',
+  reviewReason: null,
+  paid: false,
 }

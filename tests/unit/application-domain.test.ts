@@ -1,3 +1,4 @@
+import { NO_PROCESS_FACTS } from '../support/application-fixture'
 import { canonicalJson, formCode } from '../../domain/application-code'
 import {
   AUTO_CONFIRM_PROVINCES,
@@ -218,17 +219,7 @@ describe('process nodes', () => {
     payBy: '2026-02-01T09:00:00.000Z',
   }
   const plain: ProvinceFlags = { onlineConfirmation: false, onlinePayment: true, mobilePayment: true }
-  const start: ProcessFacts = {
-    filled: false,
-    submitted: false,
-    confirmation: 'none',
-    autoConfirmed: false,
-    confirmationReason: null,
-    centreReview: 'none',
-    regionReview: 'none',
-    reviewReason: null,
-    paid: false,
-  }
+  const start: ProcessFacts = NO_PROCESS_FACTS
   const states = (facts: Partial<ProcessFacts>, flags = plain) =>
     processNodes({ ...start, ...facts }, flags, deadlines).map((n) => `${n.name}:${n.state}`)
 
@@ -310,7 +301,9 @@ describe('process nodes', () => {
       { ...plain, mobilePayment: false },
       deadlines,
     )
-    expect(pcOnly[4].hint).toMatch(/未开通手机缴费，请在2026-02-01 17:00前使用电脑登录考生管理平台完成缴费/)
+    expect(pcOnly[4].hint).toMatch(
+      /未开通手机缴费，请在2026-02-01 17:00前使用电脑登录中国卫生人才网（www\.21wecan\.com）完成缴费/,
+    )
     const auto = processNodes(
       { ...start, submitted: true, confirmation: 'confirmed', autoConfirmed: true },
       plain,

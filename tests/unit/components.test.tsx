@@ -1,6 +1,8 @@
 /**
  * @jest-environment jsdom
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { Button } from '../../src/components/button'
 import { FormField } from '../../src/components/form-field'
@@ -82,12 +84,43 @@ describe('Button', () => {
 })
 
 describe('StatusTag', () => {
-  test('carries its tone as a class', () => {
+  test.each([
+    ['done', '核验通过'],
+    ['current', '未上传'],
+    ['waiting', '待核验'],
+    ['refused', '核验未通过'],
+  ] as const)('carries its meaning (%s) as a class', (meaning, word) => {
     const { container } = render(
-      <StatusTag id='t' tone='success'>
-        核验通过
+      <StatusTag id='t' meaning={meaning}>
+        {word}
       </StatusTag>,
     )
-    expect(container.querySelector('#t')!.className).toContain('status-tag--success')
+    const tag = container.querySelector('#t')!
+    expect(tag.className).toContain(`status-tag--${meaning}`)
+  })
+
+  test('one colour per meaning in the theme: done green, current blue, waiting grey, refused red', () => {
+    const scss = fs.readFileSync(path.join(__dirname, '../../src/components/status-tag/index.scss'), 'utf8')
+    const theme = fs.readFileSync(path.join(__dirname, '../../src/theme/theme.scss'), 'utf8')
+    const value = (name: string): string => {
+      const v = new RegExp(`^\\$${name}: ([^;]+);`, 'm').exec(theme)?.[1] ?? ''
+      return v.startsWith('$') ? value(v.slice(1)) : v
+    }
+    const colourOf = (meaning: string) => {
+      const rule = new RegExp(`^\\s*${meaning}: \\(\\s*\\$([\\w-]+),`, 'm').exec(scss)?.[1] ?? ''
+      return value(rule)
+    }
+    expect(colourOf('done')).toBe(value('color-success'))
+    expect(colourOf('current')).toBe(value('color-primary'))
+    expect(colourOf('waiting')).toBe(value('color-text-secondary'))
+    expect(colourOf('refused')).toBe(value('color-danger'))
+    // Four meanings, four colours, and no tag class outside them.
+    expect(new Set(['done', 'current', 'waiting', 'refused'].map(colourOf)).size).toBe(4)
+    expect([...scss.matchAll(/^\s*(\w+): \(\s*\$status-/gm)].map((m) => m[1])).toEqual([
+      'done',
+      'current',
+      'waiting',
+      'refused',
+    ])
   })
 })

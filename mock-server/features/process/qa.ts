@@ -18,7 +18,7 @@ import {
 } from '../application'
 import { materialsOfProvince } from './data'
 import { notifyPayment } from './payment'
-import { queueReminders, remindersOf } from './reminders'
+import { examNameOf, queueReminders, remindersOf } from './reminders'
 
 /**
  * QA control API after submission (only with --qa), beside the application feature's confirm / reject-confirmation /
@@ -53,7 +53,10 @@ export function processQaRoutes(app: FastifyInstance, store: Store): void {
     if (!account) throw notFound('NOT_FOUND', '没有这个考生')
     queueReminders(store)
     return {
-      reminders: remindersOf(store, account.id),
+      reminders: remindersOf(store, account.id).map((r) => ({
+        ...r,
+        examName: r.examName ?? examNameOf(store, r.applicationId),
+      })),
       subscriptions: store.state.process.subscriptions.get(account.id) ?? [],
     }
   })

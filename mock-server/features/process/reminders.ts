@@ -108,7 +108,7 @@ export const reminderSources: Array<(store: Store) => void> = []
 export function addReminder(
   store: Store,
   accountId: string,
-  r: Pick<Reminder, 'applicationId' | 'kind' | 'title' | 'body' | 'pushed'>,
+  r: Pick<Reminder, 'applicationId' | 'kind' | 'title' | 'body' | 'pushed' | 'examName'>,
 ): Reminder {
   const list = store.state.process.reminders.get(accountId) ?? []
   const reminder = { id: crypto.randomUUID(), at: store.clock.iso(), ...r }
@@ -150,6 +150,7 @@ function queueApplicationReminders(store: Store): void {
         body: e.body,
         at: store.clock.iso(),
         pushed: subscribed,
+        examName: examOf(store, a.examId)?.name ?? null,
       }
       list.push(reminder)
     }
@@ -167,3 +168,9 @@ accountErasers.push((state, accountId) => {
   state.process.subscriptions.delete(accountId)
   state.process.reminders.delete(accountId)
 })
+
+/** The name of the exam an application is for (a reminder stored before messages named their exam); null if gone. */
+export function examNameOf(store: Store, applicationId: string | null): string | null {
+  const a = applicationId ? store.state.application.byId.get(applicationId) : undefined
+  return (a && examOf(store, a.examId)?.name) ?? null
+}

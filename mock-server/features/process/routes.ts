@@ -20,7 +20,7 @@ import {
 } from './materials'
 import { notifyPayment, paymentView, payParamsOf, startPayment } from './payment'
 import { payerOfCode } from './payer'
-import { queueReminders, remindersOf } from './reminders'
+import { examNameOf, queueReminders, remindersOf } from './reminders'
 import { isIssuedTemplate, issuedTemplates } from './templates'
 
 /**
@@ -144,7 +144,7 @@ export async function processRoutes(app: FastifyInstance, store: Store, qa: bool
       const messages = remindersOf(store, candidate.id)
         .slice()
         .reverse()
-        .map(({ id, applicationId, kind, title, body, at, pushed }) => ({
+        .map(({ id, applicationId, kind, title, body, at, pushed, examName }) => ({
           id,
           applicationId,
           kind,
@@ -152,6 +152,7 @@ export async function processRoutes(app: FastifyInstance, store: Store, qa: bool
           body,
           at,
           pushed,
+          examName: examName ?? examNameOf(store, applicationId),
         }))
       return { messages, subscribed }
     })

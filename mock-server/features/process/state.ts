@@ -51,6 +51,8 @@ export interface Reminder {
   at: string
   /** Sent through the platform too (the candidate had accepted a subscription). */
   pushed: boolean
+  /** The exam it is about, as the candidate reads it (absent in reminders stored before messages named it). */
+  examName?: string | null
 }
 
 export interface ProcessState {

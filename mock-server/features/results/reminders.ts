@@ -15,6 +15,7 @@ export function queueTicketReminders(store: Store): void {
     if (!t.reminder || t.reminderSentAt || ticketWindowState(now, t.opensAt, t.closesAt) !== 'open') continue
     const sent = addReminder(store, t.accountId, {
       applicationId: null,
+      examName: t.examName,
       kind: 'ticket-open',
       title: '准考证已开放打印',
       body: `${t.examName}准考证已开放打印，请在${chinaDateTime(t.closesAt)}前打印，考试结束后不再提供打印`,
@@ -34,6 +35,7 @@ export function announceScores(store: Store, accountId: string, examName: string
   const subscriptions = store.state.process.subscriptions.get(accountId) ?? []
   addReminder(store, accountId, {
     applicationId: null,
+    examName,
     kind: 'scores-published',
     title: corrected ? '考试成绩已更正' : '考试成绩已发布',
     body: corrected ? `${examName}成绩已更正，请在成绩查询中查看` : `${examName}成绩已发布，请在成绩查询中查看`,

@@ -1,12 +1,17 @@
 import { Text } from '@tarojs/components'
+import type { StatusMeaning } from '@domain/glossary'
 import './index.scss'
 
-export type StatusTone = 'success' | 'warning' | 'danger' | 'info' | 'neutral'
+export type { StatusMeaning }
 
-/** A coloured status word (核验通过, 待核验 ...). */
-export function StatusTag({ id, tone, children }: { id?: string; tone: StatusTone; children: string }) {
+/**
+ * A status word (核验通过, 待核验 ...) coloured by what it means for the candidate (domain/glossary.ts): done green,
+ * current blue (their turn), waiting grey (someone else's turn, or not yet), refused red. `data-meaning` carries it
+ * for tests (weapp templates drop data attributes: the class `status-tag--<meaning>` says it there).
+ */
+export function StatusTag({ id, meaning, children }: { id?: string; meaning: StatusMeaning; children: string }) {
   return (
-    <Text id={id} className={`status-tag status-tag--${tone}`}>
+    <Text id={id} className={`status-tag status-tag--${meaning}`} data-meaning={meaning}>
       {children}
     </Text>
   )

@@ -1,28 +1,32 @@
-import { StatusTag, type StatusTone } from '../status-tag'
+import { StatusTag, type StatusMeaning } from '../status-tag'
 import { RECORD_STATE_NAMES, type RecordState } from '@domain/education'
 import type { IdentityState, PhotoState } from '@contract/states'
 import { VERIFICATION } from '@domain/glossary'
 
 /** The hub's verification states as coloured words, the same everywhere they appear (domain/glossary.ts). */
 
-const PHOTO: Record<PhotoState, [string, StatusTone]> = {
-  none: ['未上传', 'neutral'],
-  pending: [VERIFICATION.pending, 'warning'],
-  passed: [VERIFICATION.passed, 'success'],
-  failed: [VERIFICATION.failed, 'danger'],
+const PHOTO: Record<PhotoState, [string, StatusMeaning]> = {
+  none: ['未上传', 'current'],
+  pending: [VERIFICATION.pending, 'waiting'],
+  passed: [VERIFICATION.passed, 'done'],
+  failed: [VERIFICATION.failed, 'refused'],
 }
 
-const IDENTITY: Record<IdentityState, [string, StatusTone]> = {
-  pending: [VERIFICATION.checking, 'warning'],
-  passed: [VERIFICATION.passed, 'success'],
-  failed: [VERIFICATION.failed, 'danger'],
+const IDENTITY: Record<IdentityState, [string, StatusMeaning]> = {
+  pending: [VERIFICATION.checking, 'waiting'],
+  passed: [VERIFICATION.passed, 'done'],
+  failed: [VERIFICATION.failed, 'refused'],
 }
 
-const RECORD_TONE: Record<RecordState, StatusTone> = { unverified: 'warning', verified: 'success', rejected: 'danger' }
+const RECORD_MEANING: Record<RecordState, StatusMeaning> = {
+  unverified: 'waiting',
+  verified: 'done',
+  rejected: 'refused',
+}
 
 export function PhotoTag({ id, state }: { id?: string; state: PhotoState }) {
   return (
-    <StatusTag id={id} tone={PHOTO[state][1]}>
+    <StatusTag id={id} meaning={PHOTO[state][1]}>
       {PHOTO[state][0]}
     </StatusTag>
   )
@@ -30,7 +34,7 @@ export function PhotoTag({ id, state }: { id?: string; state: PhotoState }) {
 
 export function IdentityTag({ id, state }: { id?: string; state: IdentityState }) {
   return (
-    <StatusTag id={id} tone={IDENTITY[state][1]}>
+    <StatusTag id={id} meaning={IDENTITY[state][1]}>
       {IDENTITY[state][0]}
     </StatusTag>
   )
@@ -38,7 +42,7 @@ export function IdentityTag({ id, state }: { id?: string; state: IdentityState }
 
 export function RecordTag({ id, state }: { id?: string; state: RecordState }) {
   return (
-    <StatusTag id={id} tone={RECORD_TONE[state]}>
+    <StatusTag id={id} meaning={RECORD_MEANING[state]}>
       {RECORD_STATE_NAMES[state]}
     </StatusTag>
   )
@@ -56,21 +60,21 @@ export function RecordsTag({
 }) {
   if (counts.total === 0) {
     return (
-      <StatusTag id={id} tone='neutral'>
+      <StatusTag id={id} meaning={optional ? 'waiting' : 'current'}>
         {optional ? '未添加（选填）' : '未添加'}
       </StatusTag>
     )
   }
   if (counts.verified > 0) {
     return (
-      <StatusTag id={id} tone='success'>
+      <StatusTag id={id} meaning='done'>
         {`已核验 ${counts.verified} 条`}
       </StatusTag>
     )
   }
   const waiting = counts.total - counts.rejected
   return (
-    <StatusTag id={id} tone={waiting > 0 ? 'warning' : 'danger'}>
+    <StatusTag id={id} meaning={waiting > 0 ? 'waiting' : 'refused'}>
       {waiting > 0 ? VERIFICATION.pending : VERIFICATION.failed}
     </StatusTag>
   )

@@ -1,4 +1,5 @@
 import { SUBMIT_BUTTON } from '@domain/glossary'
+import { WITHDRAW_CONFIRM } from '@domain/process-actions'
 import type { Confirmation } from '../../platform/modal'
 
 /** Asked before 提交报名信息 takes effect (the review). */
@@ -10,8 +11,8 @@ export const SUBMIT_CONFIRMATION: Confirmation = {
 
 /** Asked before 撤回 takes effect (the 报名表): it undoes a submission, so its button is red. */
 export const WITHDRAW_CONFIRMATION: Confirmation = {
-  title: '撤回报名信息',
-  content: '撤回后报名信息回到未提交状态，须在报名确认结束前修改并重新提交。确定撤回吗？',
+  title: WITHDRAW_CONFIRM.title,
+  content: WITHDRAW_CONFIRM.content,
   confirmText: '确认撤回',
   destructive: true,
 }

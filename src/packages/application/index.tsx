@@ -75,7 +75,7 @@ export default function ApplyExamsPage() {
             <LabelValue layout='form' label='状态'>
               <StatusTag
                 id={`apply-exam-${exam.id}-state`}
-                tone={applied ? 'success' : exam.windowState === 'open' ? 'info' : 'neutral'}
+                meaning={applied ? 'done' : exam.windowState === 'open' ? 'current' : 'waiting'}
               >
                 {applied ? '已报名' : WINDOW_NAMES[exam.windowState]}
               </StatusTag>

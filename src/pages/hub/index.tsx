@@ -71,7 +71,7 @@ export default function HubPage() {
             <RecordsTag id='hub-degree-status' counts={summary.degree} optional />
           </HubItem>
           <HubItem id='hub-binding' title='账号绑定与关注' required onTap={open(routes.profileBinding)}>
-            <StatusTag id='hub-binding-status' tone={summary.binding.bound ? 'success' : 'neutral'}>
+            <StatusTag id='hub-binding-status' meaning={summary.binding.bound ? 'done' : 'current'}>
               {summary.binding.bound ? '已绑定' : '未绑定'}
             </StatusTag>
           </HubItem>
@@ -89,7 +89,7 @@ export default function HubPage() {
             // Until the application feature adds its pages, say so rather than do nothing.
             onClick={() => void go.to(routes.application).catch(() => toast.info('网上报名暂未开放，请稍后再试'))}
           >
-            {gate.unlocked ? '网上报名' : '网上报名（未开放）'}
+            {gate.unlocked ? '网上报名' : HUB_APPLY_LOCKED}
           </Button>
           {gate.reason && (
             <Text className='hub__locked' id='hub-apply-locked-reason'>
@@ -125,3 +125,9 @@ export default function HubPage() {
 }
 
 const NONE: never[] = []
+
+/**
+ * 网上报名 while the profile is incomplete: locked for that reason (the exam itself may well be open), whose details
+ * (domain/hub-gate.ts, from the server's summary) follow under the button.
+ */
+export const HUB_APPLY_LOCKED = '网上报名（请先完善个人信息）'

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ApplicationView } from '@contract/application'
 import type { ResultsSummary } from '@contract/results'
 import { currentNode } from '@domain/application-process'
+import { nodeMeaning } from '@domain/process-actions'
 import { chinaDate } from '@domain/china-time'
 import { StatusTag } from '../../components/status-tag'
 import { go, routes, type Route } from '../../routes'
@@ -9,7 +10,7 @@ import { go, routes, type Route } from '../../routes'
 /** The hub's parts below the profile items: after the exam, the ticket, scores and certificate; the applications. */
 
 const TICKET_WORDS = { 'not-open': '未开放', open: '可打印', closed: '已停止打印' } as const
-const TICKET_TONES = { 'not-open': 'neutral', open: 'success', closed: 'warning' } as const
+const TICKET_MEANINGS = { 'not-open': 'waiting', open: 'current', closed: 'waiting' } as const
 
 /** After the exam (each only when it exists): 准考证, 成绩查询, 成绩合格证明. */
 export function HubResults({ results }: { results: ResultsSummary }) {
@@ -19,7 +20,7 @@ export function HubResults({ results }: { results: ResultsSummary }) {
     <View className='hub__list' id='hub-results'>
       {results.ticket && (
         <HubItem id='hub-ticket' title='准考证' onTap={open(routes.resultsTicket)}>
-          <StatusTag id='hub-ticket-status' tone={TICKET_TONES[results.ticket.state]}>
+          <StatusTag id='hub-ticket-status' meaning={TICKET_MEANINGS[results.ticket.state]}>
             {results.ticket.state === 'not-open'
               ? `${chinaDate(results.ticket.opensAt)}开放打印`
               : TICKET_WORDS[results.ticket.state]}
@@ -28,14 +29,14 @@ export function HubResults({ results }: { results: ResultsSummary }) {
       )}
       {results.scoreYears.length > 0 && (
         <HubItem id='hub-scores' title='成绩查询' onTap={open(routes.resultsScores)}>
-          <StatusTag id='hub-scores-status' tone='info'>
+          <StatusTag id='hub-scores-status' meaning='current'>
             {`${results.scoreYears[0]}年度成绩已公布`}
           </StatusTag>
         </HubItem>
       )}
       {results.certificate && (
         <HubItem id='hub-certificate' title='成绩合格证明' onTap={open(routes.resultsCertificate)}>
-          <StatusTag id='hub-certificate-status' tone='success'>
+          <StatusTag id='hub-certificate-status' meaning='done'>
             可查看
           </StatusTag>
         </HubItem>
@@ -61,10 +62,7 @@ export function HubApplications({ applications }: { applications: ApplicationVie
             <View className='hub__item-title'>
               <Text>{`${a.examName}（${a.provinceName}）`}</Text>
             </View>
-            <StatusTag
-              id={`hub-application-${i}-node`}
-              tone={node?.state === 'failed' ? 'danger' : node?.state === 'done' ? 'success' : 'neutral'}
-            >
+            <StatusTag id={`hub-application-${i}-node`} meaning={node ? nodeMeaning(a.nodes, node) : 'waiting'}>
               {!node
                 ? ''
                 : node.state === 'failed'

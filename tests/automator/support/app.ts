@@ -203,7 +203,11 @@ export async function waitForText(page: Page, selector: string, ok: (text: strin
 export async function answerModal(mp: MiniProgram, answer: 'confirm' | 'cancel', timeoutMs = 15000): Promise<void> {
   await waitUntil(
     `the confirmation (${answer})`,
-    () => (answer === 'confirm' ? mp.native().confirmModal() : mp.native().cancelModal()).then(() => true),
+    () =>
+      (answer === 'confirm' ? mp.native().confirmModal() : mp.native().cancelModal()).then(
+        () => true,
+        () => false,
+      ),
     timeoutMs,
   )
 }

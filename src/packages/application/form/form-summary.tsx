@@ -2,6 +2,7 @@ import { Image, Text } from '@tarojs/components'
 import type { ApplicationForm, ApplicationView } from '@contract/application'
 import { imageAlt } from '../../../components/a11y'
 import { StatusTag } from '../../../components/status-tag'
+import { statusMeaning } from '@domain/process-actions'
 import { Card, LabelValue } from '../../../components/card'
 
 const STATUS_NAMES: Record<string, string> = {
@@ -21,16 +22,7 @@ export function FormSummary(props: { form: ApplicationForm; view: ApplicationVie
     <Card title={form.title}>
       {view && (
         <LabelValue layout='form' label='报名状态'>
-          <StatusTag
-            id='apply-form-status'
-            tone={
-              view.status === 'filling'
-                ? 'warning'
-                : view.status === 'confirm-rejected' || view.status === 'review-failed'
-                  ? 'danger'
-                  : 'success'
-            }
-          >
+          <StatusTag id='apply-form-status' meaning={statusMeaning(view.status)}>
             {STATUS_NAMES[view.status] ?? view.status}
           </StatusTag>
         </LabelValue>

@@ -11,7 +11,10 @@ import { openMessage } from './target'
 import '../process.scss'
 import './index.scss'
 
-/** 消息: the reminders the server queued on every change of the candidate's applications, newest first. */
+/**
+ * 消息: the reminders the server queued on every change of the candidate's applications, newest first, each naming its
+ * exam and opening its page (the application's tracker, the ticket, the scores).
+ */
 export default function MessagesPage() {
   const data = useProcess((s) => s.messages)
   const loading = useProcess((s) => !!s.loading.messages)
@@ -39,13 +42,18 @@ export default function MessagesPage() {
           key={m.id}
           id={`messages-item-${i}`}
           data={{ kind: m.kind }}
-          ariaLabel={`${m.title}，查看详情`}
+          ariaLabel={`${m.examName ? `${m.examName}：` : ''}${m.title}，查看详情`}
           onClick={() => void openMessage(m)?.catch(() => toast.error('页面打开失败，请重试'))}
         >
           <View className='message__head'>
             <Text className='ui-card__title'>{m.title}</Text>
             <Text className='pc-label'>{chinaTime(m.at)}</Text>
           </View>
+          {m.examName && (
+            <Text className='message__exam' id={`messages-item-${i}-exam`}>
+              {m.examName}
+            </Text>
+          )}
           <Text className='pc-note'>{m.body}</Text>
           <Text className='message__open'>查看 ›</Text>
         </Card>

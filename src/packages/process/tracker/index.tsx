@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { currentNode } from '@domain/application-process'
+import { nextStep, nodeActions } from '@domain/process-actions'
+import type { ApplicationView } from '@contract/application'
 import { countdown } from '@domain/process-deadlines'
 import { Button } from '../../../components/button'
 import { SubscribeForm } from '../../../components/subscribe-form'
@@ -14,15 +16,19 @@ import { useProcess } from '../../../stores/process'
 import { platform } from '../../../platform/platform'
 import { useReminders } from '../../../stores/reminders'
 import { serverNow } from '../../../stores/shared'
-import { chinaTime, qaKeyOf } from '../nodes'
+import { NODE_ACTION_PAGES } from './actions'
+import { TrackerNode, type NodeAction } from './node'
 import { Card } from '../../../components/card'
 import '../process.scss'
 import './index.scss'
 
 /**
- * 报考流程: each node of the application with its state (done dark blue, current light blue, todo grey, failed red),
- * what to do next and by when, a countdown in the last days on the server's clock, and the way to the node's page.
+ * 报考流程: each node of the application with its state (done dark blue, current blue and marked, todo grey, failed
+ * red, 报名成功 green), what to do next and by when, a countdown in the last days on the server's clock, and on the
+ * node the application is at its actions (查看报名表, 上传材料, 去缴费, 打印准考证…) and, after a failure, the next step.
  */
+type Node = ApplicationView['nodes'][number]
+
 export default function TrackerPage() {
   const { id } = useQuery(routes.tracker)
   const app = useApplication((s) => (id && s.view?.id === id ? s.view : null))
@@ -55,16 +61,17 @@ export default function TrackerPage() {
 
   const error = id ? loadError : '没有找到这条报名信息'
   const at = app ? currentNode(app.nodes) : undefined
-  const actionOf = (key: string, state: string) => {
-    if (!app) return null
-    if (key === 'materials' && state === 'current')
-      return { id: 'tracker-go-materials', text: '上传证明材料', go: () => go.to(routes.materials, { id: app.id }) }
-    if (key === 'confirm' && state === 'failed' && app.nodes.some((n) => n.key === 'materials'))
-      return { id: 'tracker-go-materials', text: '重新上传材料', go: () => go.to(routes.materials, { id: app.id }) }
-    if (key === 'payment' && state === 'current')
-      return { id: 'tracker-go-pay', text: '去缴费', go: () => go.to(routes.pay, { id: app.id }) }
-    return null
-  }
+  // The way forward from the node the application is at (domain/process-actions): its buttons, and after a failure
+  // what to do next.
+  const actionsOf = (n: Node): NodeAction[] =>
+    app
+      ? nodeActions(app.nodes, n, now).map((a) => {
+          const page = NODE_ACTION_PAGES[a.kind]
+          return { id: page.id, text: a.text, go: () => page.go(app.id) }
+        })
+      : []
+  // After a failure there is nothing more to be reminded of: no 订阅审核和缴费提醒.
+  const failed = at?.state === 'failed'
 
   return (
     <PageContainer id='tracker-page' loading={!app && loading} error={!app ? error : null} onRetry={load}>
@@ -74,55 +81,21 @@ export default function TrackerPage() {
             <Text className='pc-note' id='tracker-province'>{`报考考区：${app.provinceName}`}</Text>
           </Card>
           <Card className='tracker__nodes'>
-            {app.nodes.map((n, i) => {
-              const key = qaKeyOf(n.key)
-              // The countdown is the node the application is at (domain/application-process), while not done.
-              const left = n === at && n.state !== 'done' ? countdown(n.deadline, now) : null
-              const action = actionOf(n.key, n.state)
-              return (
-                <View
-                  key={n.key}
-                  id={`tracker-node-${key}`}
-                  className={`tracker-node node-${n.state}`}
-                  data-state={n.state}
-                >
-                  <View className='tracker-node__rail'>
-                    <View className='tracker-node__dot'>
-                      <Text className='tracker-node__index'>{n.state === 'failed' ? '!' : String(i + 1)}</Text>
-                    </View>
-                    {i < app.nodes.length - 1 && <View className='tracker-node__line' />}
-                  </View>
-                  <View className='tracker-node__body'>
-                    <Text className='tracker-node__name' id={`tracker-node-${key}-name`}>
-                      {n.name}
-                    </Text>
-                    <Text className='tracker-node__hint' id={`tracker-node-${key}-hint`}>
-                      {n.hint}
-                    </Text>
-                    {n.deadline && n.state !== 'done' && n.state !== 'todo' && (
-                      <Text className='tracker-node__deadline' id={`tracker-node-${key}-deadline`}>
-                        {`截止时间：${chinaTime(n.deadline)}`}
-                      </Text>
-                    )}
-                    {left && (
-                      <Text className='tracker-node__countdown' id={`tracker-node-${key}-countdown`}>
-                        {left}
-                      </Text>
-                    )}
-                    {action && (
-                      <View className='tracker-node__action'>
-                        <Button id={action.id} block={false} onClick={() => void action.go()}>
-                          {action.text}
-                        </Button>
-                      </View>
-                    )}
-                  </View>
-                </View>
-              )
-            })}
+            {app.nodes.map((n, i) => (
+              <TrackerNode
+                key={n.key}
+                node={n}
+                index={i}
+                last={i === app.nodes.length - 1}
+                // The countdown is the node the application is at (domain/application-process), while not done.
+                left={n === at && n.state !== 'done' ? countdown(n.deadline, now) : null}
+                next={app ? nextStep(app.nodes, n, now) : null}
+                actions={actionsOf(n)}
+              />
+            ))}
           </Card>
           <View className='pc-actions'>
-            {platform.capabilities.subscribeMessages && (
+            {platform.capabilities.subscribeMessages && !failed && (
               <SubscribeForm id='tracker-subscribe-form' purpose='process'>
                 <Button id='tracker-subscribe' variant='secondary' onClick={() => void subscribe()}>
                   订阅审核和缴费提醒

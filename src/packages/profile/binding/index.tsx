@@ -60,7 +60,7 @@ export default function BindingPage() {
         <>
           <Card title='第一步：绑定账号'>
             <LabelValue label='绑定状态'>
-              <StatusTag id='binding-status' tone={binding.bound ? 'success' : 'neutral'}>
+              <StatusTag id='binding-status' meaning={binding.bound ? 'done' : 'current'}>
                 {binding.bound ? '已绑定' : '未绑定'}
               </StatusTag>
             </LabelValue>

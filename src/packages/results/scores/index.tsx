@@ -22,9 +22,9 @@ function standingWords(s: SubjectStandingView, asOfYear: number): string {
 }
 
 const STANDING_TAGS = {
-  counts: ['success', '成绩有效'],
-  lapsed: ['warning', '已过期'],
-  retake: ['danger', '须考'],
+  counts: ['done', '成绩有效'],
+  lapsed: ['refused', '已过期'],
+  retake: ['current', '须考'],
 } as const
 
 /** 成绩查询: one exam year at a time, and the rolling rule's verdict in plain words. */
@@ -86,7 +86,7 @@ export default function ScoresPage() {
                   {s.passMark}
                 </Text>
                 <View className='rs-table__tag'>
-                  <StatusTag id={`scores-subject-${s.code}-result`} tone={s.passed ? 'success' : 'danger'}>
+                  <StatusTag id={`scores-subject-${s.code}-result`} meaning={s.passed ? 'done' : 'refused'}>
                     {s.passed ? '合格' : '不合格'}
                   </StatusTag>
                 </View>
@@ -104,7 +104,7 @@ export default function ScoresPage() {
               <View className='rs-standing' id={`scores-standing-${s.code}`} data-state={s.state} key={s.code}>
                 <View className='rs-standing__line'>
                   <Text className='rs-table__name'>{s.name}</Text>
-                  <StatusTag id={`scores-standing-${s.code}-state`} tone={STANDING_TAGS[s.state][0]}>
+                  <StatusTag id={`scores-standing-${s.code}-state`} meaning={STANDING_TAGS[s.state][0]}>
                     {STANDING_TAGS[s.state][1]}
                   </StatusTag>
                 </View>

@@ -19,7 +19,7 @@ import { Card, LabelValue } from '../../../components/card'
 import '../results.scss'
 
 const STATE_WORDS = { 'not-open': '未开放打印', open: '可打印', closed: '已停止打印' } as const
-const STATE_TONES = { 'not-open': 'neutral', open: 'success', closed: 'warning' } as const
+const STATE_MEANINGS = { 'not-open': 'waiting', open: 'current', closed: 'waiting' } as const
 const REMINDER_WORDS: Record<ReminderOutcome, string> = {
   on: '已订阅：准考证开放打印时提醒您',
   refused: '未订阅提醒（您拒绝了消息通知）；开放打印后可在本页或"消息"中查看',
@@ -56,7 +56,7 @@ export default function TicketPage() {
       {brief && (
         <Card titleId='ticket-exam' title={brief.examName}>
           <LabelValue layout='compact' label='打印状态'>
-            <StatusTag id='ticket-status' tone={STATE_TONES[brief.state]}>
+            <StatusTag id='ticket-status' meaning={STATE_MEANINGS[brief.state]}>
               {STATE_WORDS[brief.state]}
             </StatusTag>
           </LabelValue>
