@@ -1,7 +1,18 @@
 import path from 'node:path'
 import { idCheckChar, maskIdNumber } from '../../domain/id-card'
 import { documentFacts, ID_TYPE_LABELS, ID_TYPES, type IdType } from '../../domain/id-documents'
-import { absent, connectApp, element, openPage, pageAt, tap, textOf, type, waitForText } from './support/app'
+import {
+  absent,
+  answerModal,
+  connectApp,
+  element,
+  openPage,
+  pageAt,
+  tap,
+  textOf,
+  type,
+  waitForText,
+} from './support/app'
 import type { MiniProgram, Page } from './support/app'
 import { agreeToDeclarations } from './support/application'
 import { logInWithPassword, withPickedImage } from './support/candidate'
@@ -189,6 +200,7 @@ describe('every ID type applies and sees their ticket', () => {
       // 提交报名信息 from the review; the form shows its 验证码.
       page = await pageAt(mp, 'packages/application/review/index', 15000)
       await tap(page, '#apply-review-submit')
+      await answerModal(mp, 'confirm')
       page = await pageAt(mp, 'packages/application/form/index', 15000)
       await waitForText(page, '#apply-form-code', (t) => /^[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(t), 15000)
       const [application] = (await qaApi('applications', { username })).applications
