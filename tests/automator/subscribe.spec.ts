@@ -1,6 +1,6 @@
 import { RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
 import { DEMO_CANDIDATE } from '../../mock-server/scenarios'
-import { connectedApp, element, openPage, pageAt, tap, waitForText, waitUntil } from './support/app'
+import { answerModal, connectedApp, element, openPage, pageAt, tap, waitForText, waitUntil } from './support/app'
 import { logInWithPassword } from './support/candidate'
 import { describeSkipOn, target } from './support/platform'
 import { qaApi } from './support/qa'
@@ -43,6 +43,7 @@ describeSkipOn({})('subscriptions refused and accepted', () => {
     const review = await openPage(mp, `/packages/application/review/index?id=${app.id}`, '#apply-review-page')
     await qaApi('simSubscribe', { outcome: 'reject' })
     await tap(review, '#apply-review-submit', 15000)
+    await answerModal(mp, 'confirm')
     const form = await pageAt(mp, 'packages/application/form/index', 15000)
     expect(await waitForText(form, '#apply-form-reminders-text', (t) => t.length > 0, 10000)).toContain('未订阅提醒')
     await tap(form, '#apply-form-reminders-messages')
