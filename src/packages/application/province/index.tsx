@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { a11y } from '../../../components/a11y'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { PageContainer } from '../../../components/page-container'
 import { go, routes, useQuery } from '../../../routes'
@@ -9,6 +8,7 @@ import { useGuardedLoad } from '../../../stores/guarded-load'
 import { messageOf } from '../../../stores/shared'
 import { Card } from '../../../components/card'
 import '../application.scss'
+import { confirmAction } from '../../../platform/modal'
 
 /**
  * 选择考区: the 31 provinces and 新疆兵团. A new application starts here; with `id` it is 修改考区 of an application
@@ -35,12 +35,13 @@ export default function ApplyProvincePage() {
     setBusy(true)
     try {
       if (id) {
-        const sure = await Taro.showModal({
+        const sure = await confirmAction({
           title: '修改考区',
           content: '修改考区后，本次报名已填写的信息、照片和声明将被清空，需要重新填写。确定修改吗？',
           confirmText: '确定修改',
+          destructive: true,
         })
-        if (!sure.confirm) return
+        if (!sure) return
         const view = await useApplication.getState().changeProvince(id, province)
         await go.replace(routes.applyDeclaration, { id: view.id })
         return

@@ -1,6 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
 import { imageAlt } from '../../../components/a11y'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
@@ -12,6 +11,7 @@ import { messageOf } from '../../../stores/shared'
 import { Card, LabelValue } from '../../../components/card'
 import '../profile.scss'
 import './index.scss'
+import { confirmAction } from '../../../platform/modal'
 
 const PLATFORM_NAMES: Record<string, string> = { weapp: '微信', swan: '百度', alipay: '支付宝', h5: '浏览器' }
 
@@ -40,11 +40,11 @@ export default function BindingPage() {
   }
 
   const confirmUnbind = async () => {
-    const { confirm } = await Taro.showModal({
+    const confirm = await confirmAction({
       title: '解除绑定',
       content: '解除后需要重新绑定账号才能进行网上报名，确定解除吗？',
       confirmText: '解除绑定',
-      cancelText: '取消',
+      destructive: true,
     })
     if (confirm) await run(unbind, '已解除绑定')()
   }

@@ -24,6 +24,7 @@ import { go, routes, useQuery } from '../../../routes'
 import { Card, LabelValue } from '../../../components/card'
 import '../profile.scss'
 import './index.scss'
+import { confirmAction } from '../../../platform/modal'
 
 /** 学历信息 / 学位信息 (one page, `?kind=`): the records with their states; add; delete unless verified. */
 export default function RecordsPage() {
@@ -38,10 +39,11 @@ export default function RecordsPage() {
   useGuardedLoad(() => loadRecords(kind), { on: 'show' })
 
   const remove = async (id: string) => {
-    const { confirm } = await Taro.showModal({
+    const confirm = await confirmAction({
       title: '删除记录',
       content: '确定删除这条记录吗？',
       confirmText: '删除',
+      destructive: true,
     })
     if (!confirm) return
     setDeleteError(null)
