@@ -5,6 +5,7 @@ import { logInWithPassword } from './support/candidate'
 import { qaApi } from './support/qa'
 import { saveAndRead, takeSavedImages, withAlbumRefused } from './support/saved-images'
 import { HOOK_TIMEOUT_MS } from '../support/timeouts'
+import { CERTIFICATE_ISSUER } from '../../mock-server/features/results/rules'
 
 // After the exam (issue 15): the ticket before, inside and after its printing window (the server's clock moved by
 // QA), a partly passed historical candidate's scores with the rolling standing, the certificate once every subject
@@ -157,6 +158,8 @@ describe('after the exam: ticket, scores, certificate', () => {
     expect(await waitForText(page, '#certificate-number', (t) => /^\d{14}$/.test(t), 10000)).toMatch(/^\d{14}$/)
     expect(await textOf(page, '#certificate-name')).toBe(RESULTS_HISTORICAL.name)
     expect(await textOf(page, '#certificate-years')).toBe(`${year - 1}—${year}年度`)
+    // The issuing body on the screen, as the saved image prints it (issue 21).
+    expect(await textOf(page, '#certificate-issuer')).toBe(CERTIFICATE_ISSUER)
     await element(page, '#certificate-qr')
     const number = await textOf(page, '#certificate-number')
     const saved = await saveAndRead(

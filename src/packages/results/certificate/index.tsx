@@ -51,6 +51,7 @@ export default function CertificatePage() {
               value={c.fromYear === c.toYear ? `${c.toYear}年度` : `${c.fromYear}—${c.toYear}年度`}
             />
             <LabelValue layout='compact' label='签发日期' valueId='certificate-issued' value={c.issuedOn} />
+            <LabelValue layout='compact' label='发证机构' valueId='certificate-issuer' value={c.issuer} />
             <Image id='certificate-qr' className='rs-qr' src={c.qr.dataUrl} {...imageAlt('核验二维码')} />
             <Text className='rs-note'>扫描二维码可核验证明真伪</Text>
           </Card>
