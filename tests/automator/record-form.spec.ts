@@ -72,9 +72,9 @@ describe('record form', () => {
     for (const [wheel, value] of Object.entries(wheels))
       await (await element(form, `#education-form-${wheel}-picker`)).trigger('change', { value })
     await tap(form, '#education-save')
-    const list = await pageAt(mp, 'packages/profile/records/index').catch(() =>
-      openPage(mp, '/packages/profile/records/index?kind=education', '#education-page'),
-    )
+    // Saved, the form goes back: to its parent, the list, as it was opened alone. Waited for, never opened again here:
+    // a second opening raced the app's own navigation on a busy machine and took the next test's page away.
+    const list = await pageAt(mp, 'packages/profile/records/index', 20000)
     expect(await waitForText(list, '#education-item-0', (t) => t.includes('护理学'), 10000)).toContain('护理学')
     expect(await waitForText(list, '#education-item-0-status', (t) => t.length > 0)).toBe('待核验')
   })
