@@ -1,9 +1,9 @@
-import { Image, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { ApplicationForm, ApplicationView } from '@contract/application'
-import { imageAlt } from '../../../components/a11y'
 import { StatusTag } from '../../../components/status-tag'
 import { statusMeaning } from '@domain/process-actions'
 import { Card, LabelValue } from '../../../components/card'
+import { ExamPhoto } from '../exam-photo'
 
 const STATUS_NAMES: Record<string, string> = {
   filling: '未提交',
@@ -41,15 +41,7 @@ export function FormSummary(props: { form: ApplicationForm; view: ApplicationVie
       <Text className='apply-code' id='apply-form-code'>
         {form.code}
       </Text>
-      {photoUrl && (
-        <Image
-          id='apply-form-photo'
-          className='apply-photo__image'
-          src={photoUrl}
-          mode='aspectFit'
-          {...imageAlt('考试照片')}
-        />
-      )}
+      {photoUrl && <ExamPhoto id='apply-form-photo' src={photoUrl} />}
     </Card>
   )
 }

@@ -1,5 +1,4 @@
-import { Image, Text, View } from '@tarojs/components'
-import { imageAlt } from '../../../components/a11y'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { Button } from '../../../components/button'
 import { PageContainer } from '../../../components/page-container'
@@ -14,6 +13,7 @@ import { ApplicationNotes } from '../notes'
 import { LOCKED_NOTE, useApplicationPage } from '../wizard'
 import { Card } from '../../../components/card'
 import './index.scss'
+import { ExamPhoto } from '../exam-photo'
 
 /**
  * 考试照片: the photo shown, then 确认使用照片 (the hub's photo) or 更换考试照片 (a new one, checked like the hub's, for
@@ -65,24 +65,10 @@ export default function ApplyPhotoPage() {
           <ApplicationNotes view={view} />
           <Card title='考试照片'>
             {src ? (
-              <Image
-                id='apply-photo-image'
-                className='apply-photo__image'
-                src={src}
-                mode='aspectFit'
-                {...imageAlt('考试照片')}
-              />
+              <ExamPhoto id='apply-photo-image' src={src} />
             ) : (
               <>
-                {hubPhoto && (
-                  <Image
-                    id='apply-photo-hub-image'
-                    className='apply-photo__image'
-                    src={hubPhoto}
-                    mode='aspectFit'
-                    {...imageAlt('考试照片')}
-                  />
-                )}
+                {hubPhoto && <ExamPhoto id='apply-photo-hub-image' src={hubPhoto} />}
                 <Text className='apply-note' id='apply-photo-none'>
                   确认使用个人信息管理中的照片，或更换一张仅用于本次考试的照片。
                 </Text>

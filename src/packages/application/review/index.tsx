@@ -1,9 +1,8 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { STEP_NAMES } from '@contract/application'
 import { SUBMIT_BUTTON } from '@domain/glossary'
-import { imageAlt } from '../../../components/a11y'
 import { Button } from '../../../components/button'
 import { SubscribeForm } from '../../../components/subscribe-form'
 import { PageContainer } from '../../../components/page-container'
@@ -20,6 +19,7 @@ import { SUBMIT_CONFIRMATION } from '../confirmations'
 import { showSubmittedForm } from '../wizard'
 import { Card, LabelValue } from '../../../components/card'
 import '../application.scss'
+import { ExamPhoto } from '../exam-photo'
 
 /**
  * 确认报名信息: everything on one page with the exam photo, each section linking to its step; 提交报名信息 (after a
@@ -78,15 +78,7 @@ export default function ApplyReviewPage() {
           <ApplicationNotes view={view} />
           <Card title={view.examName}>
             <LabelValue layout='form' label='考区' valueId='apply-review-province' value={view.provinceName} />
-            {photo && (
-              <Image
-                id='apply-review-photo'
-                className='apply-photo__image'
-                src={photo}
-                mode='aspectFit'
-                {...imageAlt('考试照片')}
-              />
-            )}
+            {photo && <ExamPhoto id='apply-review-photo' src={photo} />}
             {view.missing.length > 0 && (
               <Text className='apply-note apply-note--warn' id='apply-review-missing'>
                 {`尚未完成：${view.missing.map((k) => STEP_NAMES[k as keyof typeof STEP_NAMES] ?? k).join('、')}`}
