@@ -7,7 +7,7 @@ import { api, ApiError, call, getApiBase, newIdempotencyKey } from '../api'
 import { platform } from '../platform/platform'
 import { fitForUpload, isProblem, pick, type PickProblem } from './pick'
 import { sectionLoader, type SectionFlags } from './sections'
-import { useSession } from './session'
+import { onCandidateLeft } from './session'
 
 /**
  * The online application (issue 13) and every server view of it, held here only: the exams list, the application a
@@ -280,10 +280,7 @@ export const useApplication = create<ApplicationState>((set, get) => {
 })
 
 // Logged out, or another candidate logged in: nothing of the last one's applications stays to be shown.
-useSession.subscribe((now, before) => {
-  const otherCandidate = !!before.account && !!now.account && now.account.username !== before.account.username
-  if ((before.loggedIn && !now.loggedIn) || otherCandidate) useApplication.getState().reset()
-})
+onCandidateLeft(() => useApplication.getState().reset())
 
 /** China's today by the server's clock: the step checks use it, as the server does. */
 export { serverToday } from './shared'
