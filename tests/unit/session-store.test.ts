@@ -78,7 +78,7 @@ describe('session store and return-to-page', () => {
         },
       })
     const hold = () => {
-      useProfile.getState().setDraft('degree', { school: '复旦大学', certificate: '1024620180001' })
+      useProfile.getState().setDraft('degree', { school: '复旦大学', certificateNo: '1024620180001' })
       useProfile.setState({ records: { education: [], degree: [] } })
       useResults.setState({ scores: { years: [] } as never })
       useScan.setState({ outcome: { education: null, degree: { marked: ['school'] } as never } })
