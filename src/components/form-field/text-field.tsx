@@ -53,6 +53,11 @@ export function TextFields<K extends string>(props: {
   )
 }
 
+/** A password: required, typed hidden (`kind='password'`); the login's, and each of PasswordPair's two. */
+export function PasswordField(props: Omit<TextFieldProps, 'kind' | 'required'>) {
+  return <TextField {...props} required kind='password' />
+}
+
 /** The 18-digit resident ID number: the ID keyboard (digits and X), 18 characters, the same words everywhere. */
 export function IdNumberField({
   label = '证件号码',
