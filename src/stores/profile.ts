@@ -3,10 +3,11 @@ import type { RequestOf } from '@contract/api'
 import type { BasicInfo, BindingInfo, EducationRecord, PhotoInfo, ProfileSummary } from '@contract/profile'
 import { api, ApiError, getApiBase } from '../api'
 import type { RecordKind } from '@domain/education'
-import { checkPhoto, uprightSize, type PhotoProblem } from '@domain/photo'
+import { uprightSize, type PhotoProblem } from '@domain/photo'
 import { platform } from '../platform/platform'
 import type { ImageSource } from '../platform/types'
 import { clearDraft as forgetDraft, readDraft, writeDraft } from './drafts'
+import { checkChosenPhoto } from './pick'
 import { onCandidateLeft, onLogin } from './session'
 import { sectionLoader, type SectionFlags } from './sections'
 
@@ -166,18 +167,7 @@ export const useProfile = create<ProfileState>((set, get) => {
         return
       }
       if (!chosen) return
-      const [head, info] = await Promise.all([
-        platform.readFileHead ? platform.readFileHead(chosen.path, 16) : Promise.resolve(null),
-        platform.getImageInfo(chosen.path).catch(() => null),
-      ])
-      const problems = checkPhoto({
-        head,
-        reportedType: info?.type,
-        size: chosen.size,
-        width: info?.width,
-        height: info?.height,
-        orientation: info?.orientation,
-      })
+      const { problems, info } = await checkChosenPhoto(chosen)
       set({
         candidate: {
           path: chosen.path,
