@@ -6,6 +6,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { createLinePool, modelPaths, REC_HEIGHT, sessionOptions } from './lines.mjs'
 import { findPage, looksLikePhoto, rectifyPage } from './page.mjs'
+import { addBilinear } from './sample.mjs'
 
 /**
  * Larger screenshots are shrunk to about this many pixels first (a 750x1334 phone shot is left as it is): time and
@@ -212,7 +213,7 @@ const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1])
 
 /**
  * One line cut straight from the RGB source into the recogniser's input: the rotated box mapped onto a 48-pixel-high
- * strip, sampled bilinearly (2x2 samples per pixel when the text is much larger than 48 px, so it is averaged rather
+ * strip, sampled bilinearly (sample.mjs; 2x2 samples per pixel when the text is much larger than 48 px, so it is averaged rather
  * than aliased). Returns the planar B, G, R rows of the strip, width following the box's aspect.
  */
 function cutLine(rgb, srcW, srcH, box) {
@@ -227,45 +228,22 @@ function cutLine(rgb, srcW, srcH, box) {
   const sub = boxH / REC_HEIGHT > 1.6 ? 2 : 1
   const plane = outW * REC_HEIGHT
   const out = new Float32Array(3 * plane)
-  const maxX = srcW - 1
-  const maxY = srcH - 1
   const weight = 1 / (sub * sub * 255)
+  const acc = new Float64Array(3)
   for (let y = 0; y < REC_HEIGHT; y++) {
     for (let x = 0; x < outW; x++) {
-      let r = 0
-      let g = 0
-      let b = 0
+      acc[0] = acc[1] = acc[2] = 0
       for (let sy = 0; sy < sub; sy++) {
         for (let sx = 0; sx < sub; sx++) {
           const fx = x + (sx + 0.5) / sub
           const fy = y + (sy + 0.5) / sub
-          let px = p0[0] + fx * ux + fy * vx - 0.5
-          let py = p0[1] + fx * uy + fy * vy - 0.5
-          px = px < 0 ? 0 : px > maxX ? maxX : px
-          py = py < 0 ? 0 : py > maxY ? maxY : py
-          const x0 = px | 0
-          const y0 = py | 0
-          const x1 = x0 < maxX ? x0 + 1 : x0
-          const y1 = y0 < maxY ? y0 + 1 : y0
-          const wx = px - x0
-          const wy = py - y0
-          const i00 = (y0 * srcW + x0) * 3
-          const i01 = (y0 * srcW + x1) * 3
-          const i10 = (y1 * srcW + x0) * 3
-          const i11 = (y1 * srcW + x1) * 3
-          const w00 = (1 - wx) * (1 - wy)
-          const w01 = wx * (1 - wy)
-          const w10 = (1 - wx) * wy
-          const w11 = wx * wy
-          r += rgb[i00] * w00 + rgb[i01] * w01 + rgb[i10] * w10 + rgb[i11] * w11
-          g += rgb[i00 + 1] * w00 + rgb[i01 + 1] * w01 + rgb[i10 + 1] * w10 + rgb[i11 + 1] * w11
-          b += rgb[i00 + 2] * w00 + rgb[i01 + 2] * w01 + rgb[i10 + 2] * w10 + rgb[i11 + 2] * w11
+          addBilinear(rgb, srcW, srcH, p0[0] + fx * ux + fy * vx - 0.5, p0[1] + fx * uy + fy * vy - 0.5, acc)
         }
       }
       const o = y * outW + x
-      out[o] = b * weight
-      out[plane + o] = g * weight
-      out[2 * plane + o] = r * weight
+      out[o] = acc[2] * weight
+      out[plane + o] = acc[1] * weight
+      out[2 * plane + o] = acc[0] * weight
     }
   }
   return { data: out, width: outW }
