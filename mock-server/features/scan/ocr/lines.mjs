@@ -68,12 +68,21 @@ export async function loadRecogniser({ threads = 1, spin = false } = {}) {
  * threads) made the threads wait on each other at every operation (a quiet machine: 476 ms for 32 lines on two
  * threads, less on one), while whole lines per thread never wait. Taking lines as they come, rather than fixed
  * shares, keeps a busy machine from making this thread wait for a helper it does not schedule (fixed shares: 1.5 times
- * main's wall time at load 27). A helper that fails is dropped and any line it held is read here.
+ * main's wall time at load 27). A helper that cannot start (its script or its model fails to load) is left out, and
+ * one that dies is dropped and any line it held is read here: the pool then reads on this thread alone, slower but
+ * the same lines (tests/api/scan-faults.test.ts).
  */
-export async function createLinePool({ workers = 2, batch = 1, spread = REC_BATCH_SPREAD, spin = false } = {}) {
+export async function createLinePool({
+  workers = 2,
+  batch = 1,
+  spread = REC_BATCH_SPREAD,
+  spin = false,
+  helperScript = null,
+} = {}) {
   const local = await loadRecogniser({ threads: 1, spin })
   const helpers = []
-  const url = new URL('./line-helper.mjs', import.meta.url)
+  // The helper thread's script: line-helper.mjs, or another one a fault test gives (tests/api/scan-faults.test.ts).
+  const url = helperScript ? pathToFileURL(helperScript) : new URL('./line-helper.mjs', import.meta.url)
   let nextId = 1
   const pending = new Map()
   const start = () =>

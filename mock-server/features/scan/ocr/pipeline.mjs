@@ -117,6 +117,7 @@ async function loadModels(settings) {
       batch: settings.recBatch,
       spread: settings.recSpread,
       spin: settings.spin,
+      helperScript: settings.lineHelper,
     }),
   ])
   return { detection, lines, cv, Tensor, loadMs: performance.now() - started }
@@ -213,8 +214,8 @@ const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1])
 
 /**
  * One line cut straight from the RGB source into the recogniser's input: the rotated box mapped onto a 48-pixel-high
- * strip, sampled bilinearly (sample.mjs; 2x2 samples per pixel when the text is much larger than 48 px, so it is averaged rather
- * than aliased). Returns the planar B, G, R rows of the strip, width following the box's aspect.
+ * strip, sampled bilinearly (sample.mjs; 2x2 samples per pixel when the text is much larger than 48 px, so it is
+ * averaged rather than aliased). Returns the planar B, G, R rows of the strip, width following the box's aspect.
  */
 function cutLine(rgb, srcW, srcH, box) {
   const [p0, p1, , p3] = box

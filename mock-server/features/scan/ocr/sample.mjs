@@ -3,9 +3,10 @@
 // Plain ESM JavaScript beside the modules that use it; pure (no I/O, no dependencies).
 
 /**
- * Adds the bilinear sample of RGB pixels (`width` × `height`, 3 bytes a pixel) at (px, py) to acc[0..2] (R, G, B). Pixel centres are at integer coordinates (the caller subtracts 0.5 from a pixel-edge coordinate); a
- * point off the image is clamped to its edge. Accumulating lets a caller average several samples per output pixel
- * without an array per sample (this runs millions of times per image).
+ * Adds the bilinear sample of RGB pixels (`width` × `height`, 3 bytes a pixel) at (px, py) to acc[0..2] (R, G, B).
+ * Pixel centres are at integer coordinates (the caller subtracts 0.5 from a pixel-edge coordinate); a point off the
+ * image is clamped to its edge. Accumulating lets a caller average several samples per output pixel without an array
+ * per sample (this runs millions of times per image).
  */
 export function addBilinear(rgb, width, height, px, py, acc) {
   const maxX = width - 1

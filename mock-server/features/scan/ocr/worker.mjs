@@ -1,9 +1,9 @@
 // The OCR worker thread: one reader (models loaded on the first image, kept for the life of the thread), images read
-// one at a time in the order they come.
-import { parentPort } from 'node:worker_threads'
+// one at a time in the order they come. Settings from the environment, and any the engine gives (workerData).
+import { parentPort, workerData } from 'node:worker_threads'
 import { createReader, settingsFromEnv } from './pipeline.mjs'
 
-const reader = createReader(settingsFromEnv())
+const reader = createReader({ ...settingsFromEnv(), ...workerData?.settings })
 
 parentPort.on('message', async ({ id, bytes, lexicon }) => {
   try {
