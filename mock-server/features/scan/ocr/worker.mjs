@@ -9,6 +9,9 @@ parentPort.on('message', async ({ id, bytes, lexicon }) => {
   try {
     parentPort.postMessage({ id, ok: true, result: await reader.recognise(bytes, lexicon) })
   } catch (err) {
-    parentPort.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) })
+    const modelsFailed = err?.modelsFailed === true
+    parentPort.postMessage({ id, ok: false, modelsFailed, error: err instanceof Error ? err.message : String(err) })
+    // Models that did not load end the thread: the next image starts a new one, which loads them again.
+    if (modelsFailed) process.exit(1)
   }
 })
