@@ -18,6 +18,8 @@ export interface OcrResult {
   cpuMs: number
   /** The image was a photo of a screen: the page was found in it and cut out straight before reading. */
   photo?: boolean
+  /** A photo's page was cut out of its pixels at this size (the photo's own, or shrunk to 12 megapixels). */
+  photoSource?: { width: number; height: number }
   /** Milliseconds per step (decode, photo-test, photo-page, scale, detect, boxes, cut, recognise), for the bench. */
   stages?: Record<string, number>
   /** CPU milliseconds of the whole process (all threads) per step. */

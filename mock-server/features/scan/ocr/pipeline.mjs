@@ -19,6 +19,11 @@ const MAX_PIXELS = 1_100_000
  * length has 10-pixel labels, which detection finds far better at 1.5 times the size.
  */
 const PHOTO_PIXELS = 2_500_000
+/**
+ * A photographed page is cut out of at most this many of the photo's pixels: a 12-megapixel camera's 4000×3000 is
+ * read at its own size (its page is then still larger than PHOTO_PIXELS); a larger upload is shrunk as it is decoded.
+ */
+const PHOTO_SOURCE_PIXELS = 12_000_000
 /** Contrast below the page's white is multiplied by this on a photographed page (pale labels read better). */
 const CONTRAST = 2
 /** Recognitions less sure than this are dropped (the library's own cut-off). */
@@ -317,6 +322,7 @@ async function recognise(models, settings, bytes, lexiconWords) {
   // screenshot, which then skips every photo step. Only when it says yes is the page's quadrilateral found at 480 px
   // wide, cut out straight from the full-size pixels and evened out.
   let page = null
+  let photoSource = null
   if (looksLikePhoto(rgb, width, height)) {
     const probeW = Math.min(480, fullW)
     const probe = await input.clone().resize({ width: probeW }).greyscale().raw().toBuffer({ resolveWithObject: true })
@@ -324,7 +330,14 @@ async function recognise(models, settings, bytes, lexiconWords) {
   }
   stage('photo-test')
   if (page) {
-    const full = await input.clone().removeAlpha().raw().toBuffer({ resolveWithObject: true })
+    // The page is cut out of the full-size pixels, at most PHOTO_SOURCE_PIXELS of them: a larger photo is shrunk as
+    // it is decoded, so its memory stays that of a 12-megapixel camera's (36 MB of RGB) whatever the upload's size.
+    const source = fullW * fullH > PHOTO_SOURCE_PIXELS ? Math.sqrt(PHOTO_SOURCE_PIXELS / (fullW * fullH)) : 1
+    const full = await (source < 1 ? input.clone().resize({ width: Math.floor(fullW * source) }) : input.clone())
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+    photoSource = { width: full.info.width, height: full.info.height }
     const scale = full.info.width / (page.probeWidth ?? full.info.width)
     const corners = page.corners.map(([x, y]) => [x * scale, y * scale])
     const out = rectifyPage(full.data, full.info.width, full.info.height, corners, settings.photoPixels)
@@ -391,6 +404,7 @@ async function recognise(models, settings, bytes, lexiconWords) {
     width,
     height,
     photo: !!page,
+    ...(photoSource ? { photoSource } : {}),
     ms: performance.now() - started,
     cpuMs: (cpu.user + cpu.system) / 1000,
     stages,
