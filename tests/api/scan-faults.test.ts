@@ -109,27 +109,25 @@ describe('the scanner when its threads fail', () => {
     expect(next.body.recognised).toEqual(expected)
   })
 
-  it('models that do not load are 503 SCAN_UNAVAILABLE, and each scan tries to load them again', async () => {
-    // A detection "model" that is a text file: the session cannot be created, as with a corrupt or missing model.
-    const engine = new OcrEngine(undefined, { detectionModel: path.join(FAULTS, 'not-a-model.onnx') })
-    const upload = await serverWith(engine)
-    for (let i = 0; i < 2; i++) {
-      const { status, body } = await upload(phone)
-      expect(status).toBe(503)
-      expect(body.error?.code).toBe('SCAN_UNAVAILABLE')
-    }
-    expect(engine.queued).toBe(0)
-  })
-
-  it('a reading thread that cannot start is 503 SCAN_UNAVAILABLE, not a hang and not the image’s fault', async () => {
-    const engine = new OcrEngine(path.join(FAULTS, 'no-such-worker.mjs'))
-    const upload = await serverWith(engine)
-    for (let i = 0; i < 2; i++) {
-      const { status, body } = await upload(phone)
-      expect(status).toBe(503)
-      expect(body.error?.code).toBe('SCAN_UNAVAILABLE')
-    }
-    expect(engine.queued).toBe(0)
-    expect((await fetch(`${opened[opened.length - 1].mock.url}/api/health`)).status).toBe(200)
-  })
+  it.each([
+    [
+      // A detection "model" that is a text file: the session cannot be created, as with a corrupt or missing model.
+      'models that do not load',
+      () => new OcrEngine(undefined, { detectionModel: path.join(FAULTS, 'not-a-model.onnx') }),
+    ],
+    ['a reading thread that cannot start', () => new OcrEngine(path.join(FAULTS, 'no-such-worker.mjs'))],
+  ])(
+    '%s: 503 SCAN_UNAVAILABLE on every scan (each tries again), never a hang, not the image’s fault',
+    async (_, make) => {
+      const engine = make()
+      const upload = await serverWith(engine)
+      for (let i = 0; i < 2; i++) {
+        const { status, body } = await upload(phone)
+        expect(status).toBe(503)
+        expect(body.error?.code).toBe('SCAN_UNAVAILABLE')
+      }
+      expect(engine.queued).toBe(0)
+      expect((await fetch(`${opened[opened.length - 1].mock.url}/api/health`)).status).toBe(200)
+    },
+  )
 })
