@@ -9,9 +9,9 @@ import { startMock, type RunningMock } from '../support/servers'
 /**
  * The scanner when its threads fail (docs/scanner.md, "When a thread fails"): the OCR reads with a reading thread
  * (ocr/worker.mjs) and, inside it, a line helper thread (ocr/line-helper.mjs). A helper that cannot start or dies
- * leaves the reading thread to read every line itself, with the same result; a reading thread that cannot start or
- * dies is answered 503 SCAN_UNAVAILABLE (the server's fault, not the image's), and the next scan starts a new one.
- * Real OCR and a real mock server; the faults are scripts in support/ocr-faults/ given to the engine in place of the
+ * leaves the reading thread to read every line itself, with the same result, and is started again for the next image;
+ * a reading thread that cannot start or dies is answered 503 SCAN_UNAVAILABLE (the server's fault, not the image's),
+ * and the next scan starts a new one. Real OCR and a real mock server; the faults are scripts in support/ocr-faults/ given to the engine in place of the
  * threads' own.
  */
 jest.setTimeout(180_000)
@@ -95,6 +95,18 @@ describe('the scanner when its threads fail', () => {
     const { status, body } = await upload(phone)
     expect(status).toBe(200)
     expect(body.recognised).toEqual(expected)
+  })
+
+  it('a line helper that died is started again for the next image: both threads read again', async () => {
+    const engine = new OcrEngine(undefined, { lineHelper: path.join(FAULTS, 'helper-dies-once.mjs') })
+    const upload = await serverWith(engine)
+    const { status, body } = await upload(phone)
+    expect(status).toBe(200)
+    expect(body.recognised).toEqual(expected)
+    // The helper died on that image; the next one is read by this thread and a new helper, exactly as recorded.
+    const next = await engine.recognise(phone)
+    expect(next.counts?.threadCpuMs).toHaveLength(2)
+    expect(asRecorded(next.boxes)).toEqual(recorded)
   })
 
   it('a reading thread that dies mid-image is 503 SCAN_UNAVAILABLE, and the next scan starts a new one', async () => {
