@@ -31,8 +31,10 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<
     const chunks: Buffer[] = []
     child.stdout.on('data', (c: Buffer) => chunks.push(c))
     child.stderr.on('data', (c: Buffer) => chunks.push(c))
-    child.on('error', (err) => chunks.push(Buffer.from(`${cmd}: ${String(err)}\n`)))
-    child.on('close', (code) => resolve({ code: code ?? 1, output: Buffer.concat(chunks).toString() }))
+    const done = (code: number) => resolve({ code, output: Buffer.concat(chunks).toString() })
+    // A command that cannot start gets 'error' and maybe no 'close'; resolving twice is harmless.
+    child.on('error', (err) => (chunks.push(Buffer.from(`${cmd}: ${String(err)}\n`)), done(1)))
+    child.on('close', (code) => done(code ?? 1))
   })
 }
 
@@ -147,6 +149,19 @@ export function plan(browserReady: boolean, callRecords: string): PlannedStage[]
   return stages
 }
 
+/**
+ * `npm test -- --only 'typecheck,jest host'`: those stages alone, in their lanes (for trying the runner itself, or
+ * re-running what failed); what they need that is not named is taken as done. The summary counts only them.
+ */
+export function only(stages: PlannedStage[], argv: string[]): PlannedStage[] {
+  const at = argv.indexOf('--only')
+  if (at < 0) return stages
+  const names = new Set((argv[at + 1] ?? '').split(',').map((n) => n.trim()))
+  const unknown = [...names].filter((n) => !stages.some((s) => s.name === n))
+  if (unknown.length) throw new Error(`--only: no stage ${unknown.join(', ')} (npm test -- --plan lists them)`)
+  return stages.filter((s) => names.has(s.name)).map((s) => ({ ...s, needs: s.needs?.filter((n) => names.has(n)) }))
+}
+
 function laneCount(): number {
   const asked = Number(process.env.TEST_LANES)
   if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 2)
@@ -162,7 +177,7 @@ async function main(): Promise<void> {
   const browserReady = ensureBrowserPackages()
   const callRecords = fs.mkdtempSync(path.join(os.tmpdir(), 'call-coverage-'))
   const lanes = laneCount()
-  const stages = plan(browserReady, callRecords)
+  const stages = only(plan(browserReady, callRecords), process.argv)
   if (process.argv.includes('--plan')) {
     // `npm test -- --plan`: each lane's stages in order and what each waits for; runs nothing.
     const order = checkPlan(stages, lanes)

@@ -1,5 +1,5 @@
 import { checkPlan, runLanes, type PlannedStage } from '../../scripts/lib/stage-lanes'
-import { plan } from '../../scripts/test-all'
+import { only, plan } from '../../scripts/test-all'
 
 /**
  * `npm test` runs its stages in two lanes (scripts/lib/stage-lanes.ts, plan in scripts/test-all.ts). What must hold:
@@ -169,5 +169,18 @@ describe("npm test's plan", () => {
   test('the call-coverage check runs after both stages that record calls', () => {
     const check = plan(true, 'records').find((s) => s.name === 'call coverage')
     expect(check?.needs).toEqual(expect.arrayContaining(['jest browser', 'jest automator (h5)']))
+  })
+})
+
+describe('npm test -- --only', () => {
+  test('keeps the named stages in their lanes, drops needs on stages left out, refuses an unknown name', () => {
+    const stages = only(plan(true, 'records'), ['--only', 'typecheck,jest browser'])
+    expect(stages.map((s) => [s.name, s.lane, s.needs ?? []])).toEqual([
+      ['typecheck', 0, []],
+      ['jest browser', 1, []],
+    ])
+    expect(checkPlan(stages, 2)).toHaveLength(2)
+    expect(only(plan(true, 'records'), [])).toHaveLength(plan(true, 'records').length)
+    expect(() => only(plan(true, 'records'), ['--only', 'jest nothing'])).toThrow('no stage jest nothing')
   })
 })
