@@ -31,8 +31,8 @@ module.exports = {
       ...base,
       displayName: 'api',
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
-      // Each test starts its own server and hashes real passwords: on a busy 2-core machine jest's 5 s is too short.
-      testTimeout: 30000,
+      // Each test starts its own server and hashes real passwords: 30 s a test (jest ignores a project's testTimeout).
+      setupFilesAfterEnv: ['<rootDir>/tests/api/support/jest-setup.ts'],
       // The real API client runs in Node, with Taro.request over fetch.
       moduleNameMapper: { ...moduleNameMapper, '^@tarojs/taro$': '<rootDir>/tests/support/taro-node.ts' },
     },
@@ -41,7 +41,7 @@ module.exports = {
       displayName: 'browser',
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/ensure-h5-build.ts',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/browser-setup.ts'],
     },
     { ...base, displayName: 'mini', testMatch: ['<rootDir>/tests/mini/**/*.test.ts'] },
     { ...base, displayName: 'host', testMatch: ['<rootDir>/tools/miniprogram-host/test/**/*.test.ts'] },

@@ -222,9 +222,14 @@ export async function relaunchAt(mp: MiniProgram, url: string): Promise<void> {
     await mp.callWxMethod('reLaunch', { url })
     return
   }
+  // The old document is marked, so the wait ends when the new one answers: a page of the old one at the same path
+  // must not pass for the relaunched page (it was a fixed 2 s pause).
   await mp.evaluate((u: string) => {
+    ;(window as unknown as { __beforeRelaunch?: boolean }).__beforeRelaunch = true
     window.location.hash = `#${u}`
     setTimeout(() => window.location.reload(), 50)
   }, url)
-  await sleep(2000)
+  await waitUntil('the reloaded app', async () =>
+    mp.evaluate(() => !(window as unknown as { __beforeRelaunch?: boolean }).__beforeRelaunch),
+  )
 }
