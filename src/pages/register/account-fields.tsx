@@ -1,4 +1,5 @@
 import { USERNAME_RULE_TEXT } from '@contract/account'
+import { takesLatinName } from '@domain/id-documents'
 import { PASSWORD_RULE_TEXT } from '@domain/password'
 import { TextField } from '../../components/form-field/text-field'
 import { NameField } from '../../components/name-field'
@@ -8,7 +9,10 @@ import type { RegisterFormState } from './form-state'
 
 type Kit = Pick<Form<never, RegisterFormState>, 'values' | 'field'>
 
-/** 用户名, 密码 with its live meter, 确认密码, 姓名 (with the 生僻字 picker). */
+/**
+ * 用户名, 密码 with its live meter, 确认密码, 姓名 (with the 生僻字 picker; in Latin letters where the chosen document
+ * prints the name so: a passport, the 外国人永久居留身份证).
+ */
 export function AccountFields({ kit }: { kit: Kit }) {
   return (
     <>
@@ -41,7 +45,7 @@ export function AccountFields({ kit }: { kit: Kit }) {
         maxlength={32}
         placeholder='请再次输入密码'
       />
-      <NameField id='register-name' {...kit.field('name')} />
+      <NameField id='register-name' {...kit.field('name')} latin={takesLatinName(kit.values.idType)} />
     </>
   )
 }
