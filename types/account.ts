@@ -57,8 +57,8 @@ export const Password = v.pipe(
 /**
  * 姓名 by the Chinese rule alone (domain/person-name.ts): where the document is the resident ID card (face login and
  * face recovery). Where the type is chosen with the name (registration, question recovery), the name is checked with
- * the type instead (nameForType below): a passport's or a permanent-residence card's holder may write it in Latin
- * letters.
+ * the type instead, on the whole request (nameOk below): a passport's or a permanent-residence card's holder may
+ * write it in Latin letters.
  */
 export const PersonName = v.pipe(
   v.string('请输入姓名'),
