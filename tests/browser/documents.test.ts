@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
+import { examYearOf } from '../../domain/results'
 import { DEMO_CANDIDATE } from '../../mock-server/features/account'
 import { sharedOcrEngine, type OcrBox } from '../../mock-server/features/scan/ocr/engine'
 import { RESULTS_HISTORICAL, RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
@@ -211,5 +212,62 @@ describe('the saved 报名表, 准考证 and 成绩合格证明, read back by OC
       expect([want, findText(r, want) !== null]).toEqual([want, true])
     expect(findText(r, `签发日期:${year}-07-01`)).not.toBeNull()
     expectNoOverlap(r)
+  })
+
+  test('a long name in Latin letters (a passport holder, issue 24): beside 姓名 on the 报名表 and the 准考证, in the certificate; nothing overlapping', async () => {
+    const name = "MARIE-CLAIRE JOSEPHINE O'NEILL-BERTRAND"
+    const username = 'latindoc2026'
+    await rig.mock.qaApi('loadScenario', { name: 'apply-open' })
+    await rig.mock.qaApi('createCandidate', {
+      username,
+      password: 'Latin#2026',
+      name,
+      idType: 'passport',
+      idNumber: 'G7654321',
+      gender: 'female',
+      birthDate: '1988-04-09',
+    })
+    // 西藏: 报名成功 once confirmed and both reviews passed (no payment online); then its ticket and every subject passed.
+    const app = await rig.mock.qaApi('processApplication', { username, province: '54' })
+    await rig.mock.qaApi('confirmApplication', { id: app.id })
+    await rig.mock.qaApi('reviewStage', { id: app.id, stage: 'centre', outcome: 'pass' })
+    await rig.mock.qaApi('reviewStage', { id: app.id, stage: 'region', outcome: 'pass' })
+    const now = Date.parse((await rig.mock.qaApi('clock')).now)
+    await rig.mock.qaApi('publishTicket', {
+      username,
+      applicationId: app.id,
+      opensAt: new Date(now - 3600_000).toISOString(),
+      examAt: new Date(now + 25 * 3600_000).toISOString(),
+    })
+
+    await rig.openLoggedIn(username, `packages/application/form/index?id=${app.id}`, 'apply-form-page')
+    await rig.$('#apply-form-code').waitFor()
+    const form = await read(await saved('apply-form-save'), 'application-form-latin')
+    expectRows(form, [
+      ['姓名', name],
+      ['证件类型', '护照'],
+    ])
+    expectNoOverlap(form)
+
+    await rig.openLoggedIn(username, 'packages/results/ticket/index', 'ticket-page')
+    const ticketNo = await rig.text('ticket-number', 15000)
+    const ticket = await read(await saved('ticket-save'), 'ticket-latin')
+    expectRows(ticket, [
+      ['姓名', name],
+      ['证件号码', 'G7654321'],
+      ['准考证号', ticketNo],
+    ])
+    expectNoOverlap(ticket)
+
+    await rig.mock.qaApi('publishScores', {
+      username,
+      year: examYearOf(now),
+      scores: { '1': 70, '2': 71, '3': 72, '4': 73 },
+    })
+    await rig.openLoggedIn(username, 'packages/results/certificate/index', 'certificate-page')
+    await rig.text('certificate-number', 15000)
+    const cert = await read(await saved('certificate-save'), 'certificate-latin')
+    expect(findText(cert, name)).not.toBeNull()
+    expectNoOverlap(cert)
   })
 })
