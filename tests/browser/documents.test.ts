@@ -135,8 +135,11 @@ describe('the saved 报名表, 准考证 and 成绩合格证明, read back by OC
     expect({ problems, read: problems.length ? r.boxes.map((b) => b.text) : [] }).toEqual({ problems: [], read: [] })
   }
 
-  /** No two read lines overlap (a little slack for the detector's padding). */
-  function expectNoOverlap(r: Read): void {
+  /**
+   * No two read lines overlap (a little slack for the detector's padding). `within`: pairs the OCR reads apart out of
+   * one drawn text (the ticket's spaced label 姓\u3000\u3000名), which the layout cannot overprint.
+   */
+  function expectNoOverlap(r: Read, within: string[] = []): void {
     const clashes: string[] = []
     for (let i = 0; i < r.boxes.length; i++)
       for (let j = i + 1; j < r.boxes.length; j++) {
@@ -145,7 +148,9 @@ describe('the saved 报名表, 准考证 and 成绩合格证明, read back by OC
         const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y)
         if (w > 0 && h > 0 && w * h > 0.15 * Math.min(a.w * a.h, b.w * b.h)) clashes.push(`${a.text} × ${b.text}`)
       }
-    expect(clashes).toEqual([])
+    expect(
+      clashes.filter((c) => !within.includes(c) && !within.includes(c.split(' × ').reverse().join(' × '))),
+    ).toEqual([])
   }
 
   test('报名表: A4 at 150 dpi, every row label and value in place, the 验证码, nothing overprinted', async () => {
@@ -252,12 +257,13 @@ describe('the saved 报名表, 准考证 and 成绩合格证明, read back by OC
     await rig.openLoggedIn(username, 'packages/results/ticket/index', 'ticket-page')
     const ticketNo = await rig.text('ticket-number', 15000)
     const ticket = await read(await saved('ticket-save'), 'ticket-latin')
+    // The ticket spaces its label 姓\u3000\u3000名: the OCR reads 姓 and 名 apart, the name right of 名.
     expectRows(ticket, [
-      ['姓名', name],
+      ['名', name],
       ['证件号码', 'G7654321'],
       ['准考证号', ticketNo],
     ])
-    expectNoOverlap(ticket)
+    expectNoOverlap(ticket, ['姓 × 名'])
 
     await rig.mock.qaApi('publishScores', {
       username,
