@@ -22,6 +22,25 @@ const SERVER = {
   group: [...APP, ...TOOLING],
   message: 'The mock server imports types/ and domain/, never src/, tools, scripts or tests.',
 }
+/**
+ * The candidate is asked a question one way: `confirmAction` (src/platform/modal.ts, over platform.confirm, each
+ * platform's modal with its own button rules and colours); Taro's modal and action sheet are called in src/platform
+ * only (shared.ts confirmViaTaro), however spelt; a sheet the app draws itself is src/components/sheet.
+ */
+const ASK = "Ask the candidate through confirmAction (src/platform/modal.ts), never Taro's modal or action sheet."
+const QUESTIONS = [
+  { selector: "MemberExpression[object.name='Taro'][property.name=/^(showModal|showActionSheet)$/]", message: ASK },
+  {
+    selector:
+      "VariableDeclarator[init.name='Taro'] > ObjectPattern > Property[key.name=/^(showModal|showActionSheet)$/]",
+    message: ASK,
+  },
+  {
+    selector:
+      "ImportDeclaration[source.value='@tarojs/taro'] > ImportSpecifier[imported.name=/^(showModal|showActionSheet)$/]",
+    message: ASK,
+  },
+]
 const APP_SYNTAX = [
   {
     selector: "MemberExpression[object.name='Taro'][property.name=/^(request|uploadFile|downloadFile)$/]",
@@ -61,6 +80,7 @@ const APP_SYNTAX = [
     selector: "MemberExpression[object.object.name='process'][object.property.name='env'][property.name='TARO_ENV']",
     message: 'Never branch on the platform outside src/platform (and the transport): add it to the Platform interface.',
   },
+  ...QUESTIONS,
 ]
 
 /** A page's data path: stores only. */
@@ -171,6 +191,7 @@ export default tseslint.config(
   }),
   walls(['src/api/**'], {
     base: false,
+    syntax: QUESTIONS,
     patterns: [
       {
         group: [...UI, '**/stores/**', '**/forms/**', '**/routes'],

@@ -448,6 +448,22 @@ const PHOTOS: PhotoSpec[] = [
     jpegQuality: 80,
     seed: 8,
   },
+  // A 12-megapixel camera's own size (4000×3000, as phones save it): the server must bound the work and the memory
+  // (docs/scanner.md, "A 12-megapixel photo"). At this size each screen pixel covers about 2.7 photo pixels, so the
+  // sub-pixel stripes are seen one by one instead of beating into moiré.
+  {
+    id: 'photo-table-li-12mp',
+    from: 'table-desktop-li',
+    yaw: 5,
+    pitch: -7,
+    roll: 2,
+    fill: 0.84,
+    size: { width: 4000, height: 3000 },
+    glare: { x: 0.65, y: 0.35, r: 0.18, strength: 0.3 },
+    blur: 1.2,
+    jpegQuality: 85,
+    seed: 9,
+  },
 ]
 
 /** Desktop pages photographed only (not fixtures themselves): rendered as sources for PHOTOS. */

@@ -59,6 +59,7 @@ export const ERROR_MESSAGES = {
   // Screenshot scanner (issue 6)
   SCAN_UNREADABLE: '无法读取这张图片，请重新截图后上传',
   SCAN_NOT_XUEXIN: '这张截图不像学信网的学历/学位查询结果，请检查截图或手动填写',
+  SCAN_UNAVAILABLE: '识别服务暂时不可用，请稍后重试，或直接手动填写',
   // After the exam (issue 15)
   TICKET_NOT_FOUND: '没有找到这张准考证',
   TICKET_NOT_OPEN: '准考证打印尚未开始',

@@ -22,8 +22,27 @@ const INTERACTIVE: ReadonlySet<ViewRole> = new Set(['button', 'checkbox', 'radio
 const web = !platform.capabilities.setDataView
 
 /**
+ * Enter and Space on a focused control drawn with a view act as a tap, as they do on a native button: the keyboard
+ * pattern of WAI-ARIA's button, checkbox, radio and tab (https://www.w3.org/WAI/ARIA/apg/patterns/button/). A view
+ * takes the focus (tabindex 0, below) but the browser gives it no key of its own; one listener on the document serves
+ * every control `a11y()` marks. H5 only: a mini-program has no keyboard focus on a view.
+ */
+function pressOnKey(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' && event.key !== ' ') return
+  const control = event.target instanceof HTMLElement ? event.target : null
+  const role = control?.getAttribute('role') as ViewRole | null | undefined
+  if (!control || !role || !INTERACTIVE.has(role) || control.getAttribute('tabindex') !== '0') return
+  if (control.getAttribute('aria-disabled') === 'true') return
+  // Space would scroll the page; Enter would reach a form behind.
+  event.preventDefault()
+  control.click()
+}
+if (web && typeof document !== 'undefined') document.addEventListener('keydown', pressOnKey)
+
+/**
  * A view's role, its name where its text does not say it, its checked or selected state. Spread them on the view:
- * `<View {...a11y('button', '大字模式')} onClick=…>`. On H5 a control also takes the keyboard's focus (tabindex 0).
+ * `<View {...a11y('button', '大字模式')} onClick=…>`. On H5 a control also takes the keyboard's focus (tabindex 0), and
+ * Enter or Space taps it (pressOnKey).
  */
 export function a11y(
   role: ViewRole,

@@ -4,7 +4,6 @@ import type { CancelCheckResponse, RegisterRequest, SessionResponse } from '@con
 import type { RequestOf, ResponseOf } from '@contract/api'
 import { api, ApiError, call, serverNow } from '../api'
 import { attemptFace, type FaceAttempt } from './face-verification'
-import { useProfile } from './profile'
 import { sectionLoader, type SectionFlags } from './sections'
 import { useSession } from './session'
 
@@ -52,9 +51,8 @@ export const useAccount = create<AccountState>((set) => {
 
     async cancelAccount(reason) {
       await api.cancelAccount(reason)
+      // The stores forget this candidate's forms and lists themselves when the session ends (onCandidateLeft).
       useSession.getState().forgetAccount()
-      // The hub's forms and lists held in memory go too, as on logout.
-      useProfile.getState().reset()
       set({ cancelCheck: null })
     },
 

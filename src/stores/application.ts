@@ -2,12 +2,11 @@ import { create } from 'zustand'
 import type { JsonEndpointName, RequestOf, ResponseOf } from '@contract/api'
 import type { ApplicationForm, ApplicationView, Dictionaries, ExamSummary, StepKey } from '@contract/application'
 import type { EducationRecord } from '@contract/profile'
-import { checkPhoto } from '@domain/photo'
 import { api, ApiError, call, getApiBase, newIdempotencyKey } from '../api'
 import { platform } from '../platform/platform'
-import { fitForUpload, isProblem, pick, type PickProblem } from './pick'
+import { checkChosenPhoto, fitForUpload, isProblem, pick, type PickProblem } from './pick'
 import { sectionLoader, type SectionFlags } from './sections'
-import { useSession } from './session'
+import { onCandidateLeft } from './session'
 
 /**
  * The online application (issue 13) and every server view of it, held here only: the exams list, the application a
@@ -249,17 +248,7 @@ export const useApplication = create<ApplicationState>((set, get) => {
       const fitted = await fitForUpload(picked.file, 'photo')
       if (isProblem(fitted)) return fitted
       const chosen = fitted
-      const [head, info] = await Promise.all([
-        platform.readFileHead ? platform.readFileHead(chosen.path, 16) : Promise.resolve(null),
-        platform.getImageInfo(chosen.path).catch(() => null),
-      ])
-      const problems = checkPhoto({
-        head,
-        reportedType: info?.type,
-        size: chosen.size,
-        width: info?.width,
-        height: info?.height,
-      })
+      const { problems } = await checkChosenPhoto(chosen)
       if (problems.length > 0) return { text: problems.map((p) => p.message).join('\n'), refusal: null }
       try {
         keep(await api.upload('uploadExamPhoto', chosen.path, { id }))
@@ -280,10 +269,7 @@ export const useApplication = create<ApplicationState>((set, get) => {
 })
 
 // Logged out, or another candidate logged in: nothing of the last one's applications stays to be shown.
-useSession.subscribe((now, before) => {
-  const otherCandidate = !!before.account && !!now.account && now.account.username !== before.account.username
-  if ((before.loggedIn && !now.loggedIn) || otherCandidate) useApplication.getState().reset()
-})
+onCandidateLeft(() => useApplication.getState().reset())
 
 /** China's today by the server's clock: the step checks use it, as the server does. */
 export { serverToday } from './shared'

@@ -1,6 +1,6 @@
-import { PHOTO_MAX_BYTES } from '@domain/photo'
+import { checkPhoto, PHOTO_MAX_BYTES, type PhotoProblem } from '@domain/photo'
 import { platform } from '../platform/platform'
-import { refusalOf, type ChosenImage, type RefusalKind } from '../platform/types'
+import { refusalOf, type ChosenImage, type ImageInfo, type RefusalKind } from '../platform/types'
 
 /** What was refused: the photo picker (album or camera), or saving to the album. */
 export type PermissionUse = 'picker' | 'save'
@@ -72,6 +72,29 @@ export async function fitForUpload(
     text: `照片文件太大：须不超过 ${mb(max)}，所选照片压缩后仍有 ${mb(smaller.size)}，请重新拍摄或选择其他照片`,
     refusal: null,
   }
+}
+
+/**
+ * A chosen photo judged by the rules (domain/photo.ts checkPhoto) before anything is sent: the format from its first
+ * bytes (where the platform reads them; else the type getImageInfo reports), its size, and its upright pixel size
+ * (getImageInfo's, turned by its orientation). `info` is null when the platform could not read the picture.
+ */
+export async function checkChosenPhoto(
+  file: Pick<ChosenImage, 'path' | 'size'>,
+): Promise<{ problems: PhotoProblem[]; info: ImageInfo | null }> {
+  const [head, info] = await Promise.all([
+    platform.readFileHead ? platform.readFileHead(file.path, 16) : Promise.resolve(null),
+    platform.getImageInfo(file.path).catch(() => null),
+  ])
+  const problems = checkPhoto({
+    head,
+    reportedType: info?.type,
+    size: file.size,
+    width: info?.width,
+    height: info?.height,
+    orientation: info?.orientation,
+  })
+  return { problems, info }
 }
 
 export function isProblem(x: unknown): x is PickProblem {

@@ -7,7 +7,7 @@ import { fitForUpload, isProblem, pick, type PickProblem } from './pick'
 import { recordSubscription, subscribeWords, useReminders } from './reminders'
 import { useApplication } from './application'
 import { sectionLoader, type SectionFlags } from './sections'
-import { useSession } from './session'
+import { onCandidateLeft } from './session'
 import type { ReminderPurpose } from '@contract/states'
 
 /**
@@ -174,10 +174,7 @@ export const useProcess = create<ProcessState>((set, get) => {
 })
 
 // Logged out, or another candidate logged in: nothing of the last one's (messages above all) stays to be shown.
-useSession.subscribe((now, before) => {
-  const otherCandidate = !!before.account && !!now.account && now.account.username !== before.account.username
-  if ((before.loggedIn && !now.loggedIn) || otherCandidate) useProcess.getState().reset()
-})
+onCandidateLeft(() => useProcess.getState().reset())
 
 /** The view if it is this application's (the store may still hold another one's until the load answers). */
 export function ofApplication<T extends { applicationId: string } | { id: string }>(

@@ -3,10 +3,12 @@ import type { RequestOf } from '@contract/api'
 import type { BasicInfo, BindingInfo, EducationRecord, PhotoInfo, ProfileSummary } from '@contract/profile'
 import { api, ApiError, getApiBase } from '../api'
 import type { RecordKind } from '@domain/education'
-import { checkPhoto, uprightSize, type PhotoProblem } from '@domain/photo'
+import { uprightSize, type PhotoProblem } from '@domain/photo'
 import { platform } from '../platform/platform'
 import type { ImageSource } from '../platform/types'
 import { clearDraft as forgetDraft, readDraft, writeDraft } from './drafts'
+import { checkChosenPhoto } from './pick'
+import { onCandidateLeft, onLogin } from './session'
 import { sectionLoader, type SectionFlags } from './sections'
 
 /**
@@ -85,7 +87,10 @@ interface ProfileState extends SectionFlags<Section> {
 
   bind: () => Promise<void>
   unbind: () => Promise<void>
-  /** Forget everything (logout, another candidate). */
+  /**
+   * Forgets everything held in memory (logout, an expired session, another candidate). The record drafts are read
+   * again from the device, which keeps them only for the candidate who typed them (drafts.ts).
+   */
   reset: () => void
 }
 
@@ -129,7 +134,7 @@ export const useProfile = create<ProfileState>((set, get) => {
     loadBinding: async () => void (await load('binding', api.binding, (binding) => ({ binding }))),
 
     // Drafts are kept on the device too, so a closed app or an expired session loses nothing typed.
-    drafts: { education: storedDraft('education'), degree: storedDraft('degree') },
+    drafts: storedDrafts(),
     setDraft: (kind, patch) => {
       const next = { ...get().drafts[kind], ...patch }
       writeDraft(draftKey(kind), next)
@@ -162,18 +167,7 @@ export const useProfile = create<ProfileState>((set, get) => {
         return
       }
       if (!chosen) return
-      const [head, info] = await Promise.all([
-        platform.readFileHead ? platform.readFileHead(chosen.path, 16) : Promise.resolve(null),
-        platform.getImageInfo(chosen.path).catch(() => null),
-      ])
-      const problems = checkPhoto({
-        head,
-        reportedType: info?.type,
-        size: chosen.size,
-        width: info?.width,
-        height: info?.height,
-        orientation: info?.orientation,
-      })
+      const { problems, info } = await checkChosenPhoto(chosen)
       set({
         candidate: {
           path: chosen.path,
@@ -237,11 +231,7 @@ export const useProfile = create<ProfileState>((set, get) => {
       refreshSummary()
     },
 
-    reset: () => {
-      forgetDraft(draftKey('education'))
-      forgetDraft(draftKey('degree'))
-      set(initial)
-    },
+    reset: () => set({ ...initial, drafts: storedDrafts() }),
   }
 })
 
@@ -252,6 +242,15 @@ function draftKey(kind: RecordKind): string {
 function storedDraft(kind: RecordKind): RecordDraft {
   return { ...EMPTY_DRAFT, ...readDraft<RecordDraft>(draftKey(kind)) }
 }
+
+function storedDrafts(): Record<RecordKind, RecordDraft> {
+  return { education: storedDraft('education'), degree: storedDraft('degree') }
+}
+
+// A shared phone: nothing of the last candidate (records, photo, a half-typed record) is shown to the next. A login
+// reads the drafts again: after an expired session they are the same candidate's, kept; anyone else finds them gone.
+onCandidateLeft(() => useProfile.getState().reset())
+onLogin(() => useProfile.setState({ drafts: storedDrafts() }))
 
 /** The photo's display URL: the server's ticket path under the API base. */
 export function photoSrc(photo: PhotoInfo | null): string | null {

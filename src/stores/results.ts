@@ -4,6 +4,7 @@ import { api, ApiError } from '../api'
 import { platform } from '../platform/platform'
 import { recordSubscription, useReminders } from './reminders'
 import { sectionLoader, type SectionFlags } from './sections'
+import { onCandidateLeft } from './session'
 
 /**
  * After the exam (issue 15): the hub's summary, the ticket, the scores and the certificate, loaded by the results
@@ -81,3 +82,6 @@ export const useResults = create<ResultsState>((set, get) => {
     reset: () => set({ summary: null, ticket: null, scores: null, certificate: null, loading: {}, errors: {} }),
   }
 })
+
+// Logged out, the session gone, or another candidate: nobody sees the last one's ticket or scores.
+onCandidateLeft(() => useResults.getState().reset())

@@ -8,6 +8,7 @@ import { fillFromScan, type FormScanField } from '@domain/xuexin-fill'
 import { platform } from '../platform/platform'
 import type { ImageSource } from '../platform/types'
 import { useProfile } from './profile'
+import { onCandidateLeft } from './session'
 
 /**
  * Scanning a 学信网 screenshot into the record form (issue 6): pick an image, upload it with progress, fill the
@@ -112,6 +113,11 @@ export const useScan = create<ScanState>((set, get) => ({
 
   clear: (kind) => set({ error: null, outcome: { ...get().outcome, [kind]: null } }),
 }))
+
+// What the last candidate's page said (their name and birth date compared) is not the next candidate's.
+onCandidateLeft(() =>
+  useScan.setState({ percent: null, source: null, error: null, outcome: { education: null, degree: null } }),
+)
 
 /** otherSchool/otherMajor belong to school/major. */
 function otherOf(field: FormScanField): string {

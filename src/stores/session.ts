@@ -58,6 +58,25 @@ export const useSession = create<SessionState>((set) => ({
   },
 }))
 
+/**
+ * Calls `forget` when the candidate this device holds changes: logged out, the session gone (expired, cancelled), or
+ * someone else logged in. Every store holding a candidate's data registers here, so nothing of one candidate is
+ * shown to the next on a shared phone. Returns the unsubscribe.
+ */
+export function onCandidateLeft(forget: () => void): () => void {
+  return useSession.subscribe((now, before) => {
+    const otherCandidate = !!before.account && !!now.account && now.account.username !== before.account.username
+    if ((before.loggedIn && !now.loggedIn) || otherCandidate) forget()
+  })
+}
+
+/** Calls `arrived` on every login (after a logout or an expired session): the device's drafts are now its owner's. */
+export function onLogin(arrived: () => void): () => void {
+  return useSession.subscribe((now, before) => {
+    if (!before.loggedIn && now.loggedIn) arrived()
+  })
+}
+
 /** Kept for callers that need the bare URLs; navigate with src/routes.ts. */
 export const LOGIN_URL = routes.login.path
 const RETURN_KEY = RETURN_TO_KEY

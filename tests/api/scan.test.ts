@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import sharp from 'sharp'
 import { OcrEngine, sharedOcrEngine } from '../../mock-server/features/scan/ocr/engine'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import type { ScanEducationResponse, ScanField } from '../../types/scan'
@@ -139,6 +140,44 @@ describe('POST /api/scan/education', () => {
     const { status, body } = await upload(big)
     expect(status).toBe(413)
     expect(body.error?.code).toBe('PAYLOAD_TOO_LARGE')
+  })
+
+  it('reads a camera photo larger than 12 megapixels from at most 12 of them (6000×4500, memory bounded)', async () => {
+    // The generator's 4000×3000 camera photo enlarged to 27 megapixels: under the 30-megapixel limit, so it is read;
+    // the page is cut out of a copy shrunk to 12 megapixels as it is decoded, and recognised at 2.5 megapixels.
+    const id = 'photo-table-li-12mp'
+    const big = await sharp(fixture(id)).resize({ width: 6000 }).jpeg({ quality: 80 }).toBuffer()
+    const read = jest.spyOn(engine, 'recognise')
+    try {
+      const { status, body } = await upload(big)
+      expect(status).toBe(200)
+      const want = expected(id)
+      for (const [field, value] of Object.entries(body.recognised))
+        expect([field, value]).toEqual([field, want[field as ScanField]])
+      expect(Object.keys(body.recognised).length).toBeGreaterThanOrEqual(Object.keys(want).length - 1)
+      const result = await read.mock.results[0].value
+      expect(result.photo).toBe(true)
+      expect(result.photoSource.width * result.photoSource.height).toBeLessThanOrEqual(12_000_000)
+      expect(result.width * result.height).toBeLessThanOrEqual(2_600_000)
+    } finally {
+      read.mockRestore()
+    }
+  })
+
+  it('refuses a decompression bomb (51 megapixels in a few hundred KB) with 422 before the OCR sees it', async () => {
+    const bomb = await sharp({ create: { width: 8000, height: 6400, channels: 3, background: '#fff' } })
+      .jpeg({ quality: 20 })
+      .toBuffer()
+    expect(bomb.length).toBeLessThan(1024 * 1024)
+    const read = jest.spyOn(engine, 'recognise')
+    try {
+      const { status, body } = await upload(bomb)
+      expect(status).toBe(422)
+      expect(body.error?.code).toBe('SCAN_UNREADABLE')
+      expect(read).not.toHaveBeenCalled()
+    } finally {
+      read.mockRestore()
+    }
   })
 
   it('answers 422 for an image that does not decode', async () => {

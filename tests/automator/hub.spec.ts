@@ -1,18 +1,8 @@
 import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
-import {
-  absent,
-  connectedApp,
-  element,
-  openPage,
-  pageAt,
-  tap,
-  type,
-  waitForText,
-  waitUntil,
-  type Page,
-} from './support/app'
+import { absent, connectedApp, element, openPage, pageAt, tap, waitForText, waitUntil, type Page } from './support/app'
 import { logInNewCandidate, withPickedImage } from './support/candidate'
+import { saveEducationRecord } from './support/records'
 import { qaApi } from './support/qa'
 import { postEducationRecord } from '../support/records'
 
@@ -63,15 +53,7 @@ describe('personal-info hub', () => {
 
     // An education record typed in, then verified by QA.
     const form = await openPage(mp, '/packages/profile/record-form/index?kind=education', '#education-form-page')
-    await type(form, '#education-form-certificate', '104321202005001234')
-    await type(form, '#education-form-school', '首都医科')
-    await tap(form, '#education-form-school-option-0')
-    // The date is three columns (year from 1950, month, day): 2020-07-01.
-    await (await element(form, '#education-form-date-picker')).trigger('change', { value: [2020 - 1950, 6, 0] })
-    await (await element(form, '#education-form-major-picker')).trigger('change', { value: 0 })
-    await (await element(form, '#education-form-level-picker')).trigger('change', { value: 2 })
-    await (await element(form, '#education-form-mode-picker')).trigger('change', { value: 0 })
-    await tap(form, '#education-save')
+    await saveEducationRecord(form)
     const list = await pageAt(mp, 'packages/profile/records/index').catch(() =>
       openPage(mp, '/packages/profile/records/index?kind=education', '#education-page'),
     )

@@ -106,4 +106,22 @@ describe('record form', () => {
     expect(await waitForText(form, '#degree-form-major', (t) => t === '预防医学')).toBe('预防医学')
     await waitUntil('the major message gone', () => absent(form, '#degree-form-major-error'))
   })
+  it('a half-typed degree is not the next candidate’s: another login on this phone finds the form empty', async () => {
+    const form = await openPage(mp, '/packages/profile/record-form/index?kind=degree', '#degree-form-page')
+    await type(form, '#degree-form-certificate', '1024620180009')
+    await type(form, '#degree-form-major-search', '药学')
+    // Someone else logs in on the same phone (no logout between: the first candidate walked away).
+    await logInNewCandidate(mp, {
+      username: `recnext${seq}`,
+      password: 'RecForm#2026',
+      name: '周晓',
+      idNumber: makeIdNumber('350102', '19970809', String(seq)),
+    })
+    const next = await openPage(mp, '/packages/profile/record-form/index?kind=degree', '#degree-form-page')
+    expect(String(await (await element(next, '#degree-form-certificate')).value())).toBe('')
+    expect(String(await (await element(next, '#degree-form-major-search')).value())).toBe('')
+    // Saved empty: the rules speak; nothing of the first candidate's is saved as theirs.
+    await tap(next, '#degree-save')
+    expect(await waitForText(next, '#degree-form-certificate-error', (t) => t.length > 0)).toBe('请填写学位证书编号')
+  })
 })

@@ -1,6 +1,7 @@
 import { DEMO_CANDIDATE, makeIdNumber } from '../../mock-server/scenarios'
 import { connectedApp, element, pageAt, relaunchAt, tap, type, waitForText, waitUntil, type Page } from './support/app'
 import { logInNewCandidate, logInWithPassword } from './support/candidate'
+import { saveEducationRecord } from './support/records'
 import { target } from './support/platform'
 import { captchaShown, qaApi } from './support/qa'
 
@@ -83,14 +84,7 @@ describe('a way back from every page, and the query kept through a login', () =>
       idNumber: makeIdNumber('330106', '19930214', String(400 + seq)),
     })
     const form = await openCold('/packages/profile/record-form/index?kind=education', '#education-form-page')
-    await type(form, '#education-form-certificate', '104321202005001234')
-    await type(form, '#education-form-school', '首都医科')
-    await tap(form, '#education-form-school-option-0')
-    await (await element(form, '#education-form-date-picker')).trigger('change', { value: [2020 - 1950, 6, 0] })
-    await (await element(form, '#education-form-major-picker')).trigger('change', { value: 0 })
-    await (await element(form, '#education-form-level-picker')).trigger('change', { value: 2 })
-    await (await element(form, '#education-form-mode-picker')).trigger('change', { value: 0 })
-    await tap(form, '#education-save')
+    await saveEducationRecord(form)
     const list = await pageAt(mp, 'packages/profile/records/index')
     await waitForText(list, '#education-item-0-status', (t) => t === '待核验', 10000)
     expect(await stack()).toEqual(['packages/profile/records/index?kind=education'])

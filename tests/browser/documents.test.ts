@@ -6,8 +6,7 @@ import { DEMO_CANDIDATE } from '../../mock-server/features/account'
 import { sharedOcrEngine, type OcrBox } from '../../mock-server/features/scan/ocr/engine'
 import { RESULTS_HISTORICAL, RESULTS_WAITING } from '../../mock-server/features/results/scenarios'
 import { SESSION_HEADER } from '../../types/api'
-import { startH5Rig, type H5Rig } from '../support/h5-page'
-import { HOOK_TIMEOUT_MS } from '../support/timeouts'
+import { suiteH5Rig } from '../support/h5-page'
 
 jest.setTimeout(300_000)
 
@@ -21,14 +20,7 @@ const SHOTS = process.env.DOC_SHOTS
  * line, and no two read lines overlapping: what an overprinted "是否取得住培合格证书否" or a "…302 / X" would fail.
  */
 describe('the saved 报名表, 准考证 and 成绩合格证明, read back by OCR (H5)', () => {
-  let rig: H5Rig
-  beforeAll(async () => {
-    rig = await startH5Rig()
-  }, HOOK_TIMEOUT_MS)
-  afterAll(async () => {
-    await rig.close()
-    await sharedOcrEngine().close()
-  }, HOOK_TIMEOUT_MS)
+  const rig = suiteH5Rig({ closing: () => sharedOcrEngine().close() })
 
   /** Taps `save` on the shown page and answers the PNG the browser downloads. */
   async function saved(save: string): Promise<Buffer> {

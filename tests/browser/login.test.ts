@@ -41,6 +41,29 @@ describe('login page (H5)', () => {
     await expect(rig.page.locator(rig.shown('#login-captcha-error')).textContent()).resolves.toBe('请输入图形验证码')
   })
 
+  test('controls drawn with views answer the keyboard: Tab reaches them, Enter and Space tap them', async () => {
+    const page = rig.page
+    const root = rig.shown('#login-page')
+    const largeFont = page.locator(rig.shown('#login-large-font'))
+    const isLarge = () => page.locator(root).evaluate((el) => el.classList.contains('large-font'))
+    expect(await isLarge()).toBe(false)
+    await largeFont.focus()
+    await page.keyboard.press('Enter')
+    await page.waitForFunction((sel) => document.querySelector(sel)?.classList.contains('large-font'), root)
+    await page.keyboard.press(' ')
+    await page.waitForFunction((sel) => !document.querySelector(sel)?.classList.contains('large-font'), root)
+    expect(await isLarge()).toBe(false)
+
+    // The tabs: Enter on 面容ID登录 switches the form, Space back to 账号密码登录.
+    await page.locator(rig.shown('#login-mode-face')).focus()
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-selected') === 'true')
+    await page.locator(rig.shown('#login-mode-password')).focus()
+    await page.keyboard.press(' ')
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-selected') === 'true')
+    await page.locator(rig.shown('#login-username')).waitFor()
+  })
+
   test('the large-font switch enlarges the text and is remembered', async () => {
     const label = rig.page.locator(rig.shown('.form-field__label')).first()
     const before = parseFloat(await label.evaluate((el) => getComputedStyle(el).fontSize))

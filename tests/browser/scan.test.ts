@@ -1,8 +1,7 @@
 import path from 'node:path'
 import { makeIdNumber } from '../../mock-server/scenarios'
 import { sharedOcrEngine } from '../../mock-server/features/scan/ocr/engine'
-import { startH5Rig, type H5Rig } from '../support/h5-page'
-import { HOOK_TIMEOUT_MS } from '../support/timeouts'
+import { suiteH5Rig } from '../support/h5-page'
 
 jest.setTimeout(180_000)
 
@@ -12,14 +11,7 @@ const SHOTS = process.env.SCAN_SHOTS
 
 /** The screenshot scanner (issue 6) in the H5 build: scan, see fields filled and marked, correct one, save. */
 describe('scanning a 学信网 screenshot into the education form (H5)', () => {
-  let rig: H5Rig
-  beforeAll(async () => {
-    rig = await startH5Rig()
-  }, HOOK_TIMEOUT_MS)
-  afterAll(async () => {
-    await rig.close()
-    await sharedOcrEngine().close()
-  }, HOOK_TIMEOUT_MS)
+  const rig = suiteH5Rig({ closing: () => sharedOcrEngine().close() })
 
   const $ = (selector: string) => rig.$(selector)
   const waitPage = (rootId: string) => rig.waitPage(rootId)

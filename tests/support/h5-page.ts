@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchChromium, PHONE_VIEWPORT } from '../../devkit/chromium'
 import { startH5, startMock, type RunningMock } from './servers'
+import { HOOK_TIMEOUT_MS } from './timeouts'
 
 /** The H5 app in headless Chromium against a fresh mock server: what the browser tests drive. */
 export interface H5Rig {
@@ -124,4 +125,28 @@ export async function startH5Rig(options: { timezoneId?: string } = {}): Promise
       await mock.close()
     },
   }
+}
+
+/**
+ * One rig for the describe block this is called in: started before its tests, closed after them, then `closing`
+ * (what the tests opened besides, e.g. the shared OCR engine). The rig answers once its beforeAll has run:
+ *
+ *   const rig = suiteH5Rig({ closing: () => sharedOcrEngine().close() })
+ *   test('...', async () => { await rig.openLoggedIn(...) })
+ */
+export function suiteH5Rig(options: { timezoneId?: string; closing?: () => Promise<unknown> } = {}): H5Rig {
+  let started: H5Rig | null = null
+  beforeAll(async () => {
+    started = await startH5Rig({ timezoneId: options.timezoneId })
+  }, HOOK_TIMEOUT_MS)
+  afterAll(async () => {
+    await started?.close()
+    await options.closing?.()
+  }, HOOK_TIMEOUT_MS)
+  return new Proxy({} as H5Rig, {
+    get(_, key: keyof H5Rig) {
+      if (!started) throw new Error(`the H5 rig starts in beforeAll: rig.${String(key)} used before`)
+      return started[key]
+    },
+  })
 }

@@ -84,6 +84,31 @@ const CASES = {
     'src/packages/process/x/index.tsx',
     "export const a = Date.now()\nexport const b = new Date()\nexport const c = new Date('2026-01-01T00:00:00Z')\n",
   ],
+  // Questions: confirmAction (src/platform/modal.ts), never Taro's modal or action sheet, however spelt.
+  pageAsksThroughTaro: [
+    'src/packages/application/x/index.tsx',
+    [
+      "import Taro, { showModal } from '@tarojs/taro'",
+      'const { showActionSheet } = Taro',
+      "export const a = () => Taro.showModal({ title: '提交', content: '确认提交？' })",
+      "export const b = () => Taro.showActionSheet({ itemList: ['拍照'] })",
+      'export const c = [showModal, showActionSheet]',
+      '',
+    ].join('\n'),
+  ],
+  storeAsksThroughTaro: [
+    'src/stores/x.ts',
+    "import Taro from '@tarojs/taro'\nexport const a = () => Taro.showModal({})\n",
+  ],
+  apiAsksThroughTaro: ['src/api/x.ts', "import Taro from '@tarojs/taro'\nexport const a = () => Taro.showModal({})\n"],
+  pageAsksThroughPlatform: [
+    'src/packages/application/x/index.tsx',
+    "import { confirmAction } from '../../../platform/modal'\nexport const a = () => confirmAction({ title: '提交', content: '确认提交？', confirmText: '确认提交' })\n",
+  ],
+  platformAsksThroughTaro: [
+    'src/platform/shared.ts',
+    "import Taro from '@tarojs/taro'\nexport const a = () => Taro.showModal({ title: '提交', content: '确认提交？' })\n",
+  ],
   pageBranchesOnPlatform: ['src/pages/x/index.tsx', "export const a = process.env.TARO_ENV === 'h5'\n"],
   // One data path: a page reads and acts through a store, whatever the spelling of src/api.
   pageImportsApi: [
@@ -268,4 +293,18 @@ test("the server's core imports no feature; a feature reaches another only throu
     refusedWith(/^no-restricted-imports: .*only through that feature's index/),
   )
   expect(results.featureThroughIndex).toEqual([])
+})
+
+test("the app asks through confirmAction, never Taro's modal or action sheet (however spelt); src/platform may", () => {
+  const asked = /^no-restricted-syntax: Ask the candidate through confirmAction/
+  expect(results.pageAsksThroughTaro).toEqual([
+    expect.stringMatching(asked), // import { showModal }
+    expect.stringMatching(asked), // const { showActionSheet } = Taro
+    expect.stringMatching(asked), // Taro.showModal
+    expect.stringMatching(asked), // Taro.showActionSheet
+  ])
+  expect(results.storeAsksThroughTaro).toEqual(refusedWith(asked))
+  expect(results.apiAsksThroughTaro).toEqual(refusedWith(asked))
+  expect(results.pageAsksThroughPlatform).toEqual([])
+  expect(results.platformAsksThroughTaro).toEqual([])
 })

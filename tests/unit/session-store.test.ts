@@ -1,5 +1,8 @@
 import { setSessionToken } from '../../src/api'
 import { clearDraft, readDraft } from '../../src/stores/drafts'
+import { useProfile } from '../../src/stores/profile'
+import { useResults } from '../../src/stores/results'
+import { useScan } from '../../src/stores/scan'
 import { goAfterLogin, rememberReturnTo, useSession } from '../../src/stores/session'
 import Taro, { resetTaroStub, shown } from '../support/taro-node'
 
@@ -59,6 +62,58 @@ describe('session store and return-to-page', () => {
     expect(readDraft('record.education')).toBeNull()
     goAfterLogin()
     expect(shown.navigations.at(-1)).toBe('/pages/hub/index')
+  })
+
+  test('what the stores hold in memory follows the candidate: kept through an expired session, gone for the next one', () => {
+    const signIn = (username: string) =>
+      useSession.getState().signIn({
+        token: `t-${username}`,
+        expiresAt: new Date().toISOString(),
+        account: {
+          username,
+          name: '何雨桐',
+          idType: 'resident-id',
+          idNumberMasked: '3101**********0426',
+          createdAt: '',
+        },
+      })
+    const hold = () => {
+      useProfile.getState().setDraft('degree', { school: '复旦大学', certificateNo: '1024620180001' })
+      useProfile.setState({ records: { education: [], degree: [] } })
+      useResults.setState({ scores: { years: [] } as never })
+      useScan.setState({ outcome: { education: null, degree: { marked: ['school'] } as never } })
+    }
+    signIn('first')
+    hold()
+    // Expired: the half-typed degree stays (memory and device) for the same candidate to finish.
+    useSession.getState().clear()
+    expect(useProfile.getState().drafts.degree.school).toBe('复旦大学')
+    expect(useProfile.getState().records.degree).toBeNull()
+    expect(useResults.getState().scores).toBeNull()
+    expect(useScan.getState().outcome.degree).toBeNull()
+    signIn('first')
+    expect(useProfile.getState().drafts.degree.school).toBe('复旦大学')
+
+    // Expired again, and someone else logs in on this phone: the form they open is empty.
+    useSession.getState().clear()
+    signIn('second')
+    expect(useProfile.getState().drafts.degree.school).toBe('')
+
+    // A switch without a logout in between (a login over a live session) forgets too.
+    hold()
+    signIn('third')
+    expect(useProfile.getState().drafts.degree.school).toBe('')
+    expect(useProfile.getState().records.degree).toBeNull()
+    expect(useResults.getState().scores).toBeNull()
+    expect(useScan.getState().outcome.degree).toBeNull()
+
+    // Logging out leaves nothing either.
+    hold()
+    // (no server call: the token is gone already, so signOut runs through at once)
+    setSessionToken(null)
+    void useSession.getState().signOut()
+    expect(useProfile.getState().drafts.degree.school).toBe('')
+    expect(useResults.getState().scores).toBeNull()
   })
 
   test('the login page itself is never remembered', () => {

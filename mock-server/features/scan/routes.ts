@@ -9,7 +9,7 @@ import { HttpError } from '../../core/errors'
 import { decodeImage, readUploadedFile } from '../../core/uploads'
 import type { Store } from '../../core/store'
 import type { Account } from '../account'
-import { sharedOcrEngine, type OcrEngine } from './ocr/engine'
+import { OcrUnavailableError, sharedOcrEngine, type OcrEngine } from './ocr/engine'
 
 export interface ScanRoutesOptions {
   store: Store
@@ -60,7 +60,10 @@ export async function scanRoutes(app: FastifyInstance, opts: ScanRoutesOptions):
     let boxes
     try {
       boxes = (await engine.recognise(bytes)).boxes
-    } catch {
+    } catch (err) {
+      // The reading thread could not start or died while reading: the server's fault, not the image's (503; the
+      // next scan starts a new thread, and the form stays for typing).
+      if (err instanceof OcrUnavailableError) throw new HttpError(503, 'SCAN_UNAVAILABLE')
       // Magic bytes right but the image does not decode (truncated, corrupt).
       throw new HttpError(422, 'SCAN_UNREADABLE')
     }

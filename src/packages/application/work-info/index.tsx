@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { OTHER_UNIT, WorkStep, type ApplicationView } from '@contract/application'
 import { workProblems } from '@domain/application-steps'
-import { TextField } from '../../../components/form-field/text-field'
+import { TextField, type TextFieldSpec } from '../../../components/form-field/text-field'
 import { MonthSelect, PickerSelect } from '../../../components/picker-select'
 import { useForm } from '../../../forms/use-form'
 import { serverToday, useApplication } from '../../../stores/application'
@@ -25,6 +25,25 @@ interface WorkValues {
   /** As typed; a number once checked. */
   specialityYears: string
 }
+
+/** The step's text fields (the pickers between them are drawn in place): 其他's unit name, the years. */
+const WORK_FIELDS = {
+  otherUnitName: {
+    id: 'apply-work-other-unit',
+    label: '填写单位名称',
+    required: true,
+    maxlength: 50,
+    placeholder: '请输入单位全称',
+  },
+  specialityYears: {
+    id: 'apply-work-years',
+    label: '从事本专业工作年限',
+    required: true,
+    kind: 'number',
+    maxlength: 2,
+    placeholder: '整年数',
+  },
+} satisfies Record<string, TextFieldSpec>
 
 function WorkForm({ view }: { view: ApplicationView }) {
   const p = 'apply-work'
@@ -64,16 +83,7 @@ function WorkForm({ view }: { view: ApplicationView }) {
           options={units}
           {...form.field('unitName')}
         />
-        {other && (
-          <TextField
-            id={`${p}-other-unit`}
-            label='填写单位名称'
-            required
-            maxlength={50}
-            placeholder='请输入单位全称'
-            {...form.field('otherUnitName')}
-          />
-        )}
+        {other && <TextField {...WORK_FIELDS.otherUnitName} {...form.field('otherUnitName')} />}
         {other && (
           <PickerSelect
             id={`${p}-unit-type`}
@@ -91,15 +101,7 @@ function WorkForm({ view }: { view: ApplicationView }) {
           end={today.slice(0, 7)}
           {...form.field('workStart')}
         />
-        <TextField
-          id={`${p}-years`}
-          label='从事本专业工作年限'
-          required
-          kind='number'
-          maxlength={2}
-          placeholder='整年数'
-          {...form.field('specialityYears')}
-        />
+        <TextField {...WORK_FIELDS.specialityYears} {...form.field('specialityYears')} />
       </Card>
       <StepSubmit
         view={view}
