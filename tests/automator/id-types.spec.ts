@@ -20,6 +20,7 @@ import {
   waitForText,
   type Page,
 } from './support/app'
+import { target } from './support/platform'
 import { captchaShown, qaApi } from './support/qa'
 
 // Registration with every ID type (issue 24), as QA runs it in the devtools: the type chosen first, the number by the
@@ -270,7 +271,9 @@ describe('every ID type', () => {
     expect(await absent(recover, '#recover-question-text')).toBe(true)
     // Nothing was sent: the pages' drafts (src/stores/drafts.ts) would greet the next spec's candidate with this one's
     // type and name.
-    for (const key of ['draft.register', 'draft.recover']) await mp.callWxMethod('removeStorageSync', key)
+    // Alipay's removeStorageSync takes { key } (https://opendocs.alipay.com/mini/api/ytfrk4), WeChat's and H5's the key.
+    for (const key of ['draft.register', 'draft.recover'])
+      await mp.callWxMethod('removeStorageSync', target() === 'alipay' ? { key } : key)
   })
 
   it('recovery with a number that fits two types: the type chosen says whose question it is', async () => {
