@@ -59,6 +59,21 @@ export const ID_TYPE_LABELS: Record<IdType, string> = {
 /** The types face login and face recovery take: the platforms verify faces against the resident ID only. */
 export const FACE_ID_TYPES = ['resident-id'] as const satisfies readonly IdType[]
 
+/**
+ * The documents that print the holder's name in Latin letters, so the holder may register the name as printed
+ * (domain/person-name.ts, the Latin rule): every passport's data page (ICAO Doc 9303, the name in the visual zone and
+ * the MRZ, A–Z), and the 外国人永久居留身份证, which prints the holder's English name (and a Chinese name only when the
+ * holder has one). The 港澳居民来往内地通行证, the 台湾居民来往大陆通行证
+ * and the 港澳台居民居住证 are issued to Chinese citizens in their Chinese name (the 通行证 adds its pinyin or English
+ * spelling under it), as is the 居民身份证: their holders register the Chinese name, as before.
+ */
+export const LATIN_NAME_TYPES = ['passport', 'foreign-permanent'] as const satisfies readonly IdType[]
+
+/** Whether a holder of this document may write the name in Latin letters, as the document prints it. */
+export function takesLatinName(type: IdType): boolean {
+  return (LATIN_NAME_TYPES as readonly IdType[]).includes(type)
+}
+
 /** What the form says under the number field, per type. */
 export const ID_NUMBER_HINTS: Record<IdType, string> = {
   'resident-id': '18位身份证号码，末位X可大写或小写',

@@ -11,12 +11,20 @@ import {
   ID_TYPE_LABELS as DOCUMENT_LABELS,
   normaliseDocumentNumber,
   numberCarries,
+  takesLatinName,
   typesFitting,
   type IdType as DocumentType,
 } from '../domain/id-documents'
 import { SECURITY_ANSWER, SECURITY_QUESTION } from '../domain/glossary'
 import { isNationality } from '../domain/nationalities'
-import { checkName, NAME_MESSAGES, normaliseName } from '../domain/person-name'
+import {
+  checkName,
+  checkNameFor,
+  NAME_MESSAGES,
+  nameMessage,
+  normaliseName,
+  normaliseNameFor,
+} from '../domain/person-name'
 import { checkPassword, PASSWORD_MESSAGES } from '../domain/password'
 import { ANSWER_MAX_LENGTH, SECURITY_QUESTION_IDS } from '../domain/security-questions'
 import { CaptchaAnswer } from './captcha'
@@ -46,6 +54,12 @@ export const Password = v.pipe(
   ),
 )
 
+/**
+ * 姓名 by the Chinese rule alone (domain/person-name.ts): where the document is the resident ID card (face login and
+ * face recovery). Where the type is chosen with the name (registration, question recovery), the name is checked with
+ * the type instead, on the whole request (nameOk below): a passport's or a permanent-residence card's holder may
+ * write it in Latin letters.
+ */
 export const PersonName = v.pipe(
   v.string('请输入姓名'),
   v.transform(normaliseName),
@@ -54,6 +68,26 @@ export const PersonName = v.pipe(
     (issue) => NAME_MESSAGES[checkName(String(issue.input)) ?? 'characters'],
   ),
 )
+
+/**
+ * Whether a Latin name is allowed: by the document's type (domain/id-documents.ts, takesLatinName), and where no type
+ * is given (question recovery from an app older than issue 24) either way, the account's own name then deciding.
+ */
+const latinFor = (idType: DocumentType | undefined) => idType === undefined || takesLatinName(idType)
+type Named = { idType?: DocumentType; name: string }
+const nameProblem = (f: Named) => checkNameFor(f.name, latinFor(f.idType))
+/**
+ * 姓名 checked with the document type, on the whole request (the name's own entry is only a string): the Latin rule
+ * where the document prints a Latin name, else the Chinese rule with today's messages. The message goes on `name`.
+ */
+const nameOk = (f: Named) => nameProblem(f) === null
+const nameIssue = ({ input }: Issue) => nameMessage(nameProblem(input as Named) ?? 'characters')
+/** The name as kept: a Latin one upper case with single spaces (as the document prints it), a Chinese one as today. */
+function keepName<T extends Named>(f: T): T {
+  return { ...f, name: normaliseNameFor(f.name, latinFor(f.idType)) }
+}
+/** The name's own entry where the type checks it: a string, trimmed only (the rule runs with the type). */
+const NameText = v.pipe(v.string('请输入姓名'), v.trim())
 
 /** The six documents a candidate registers with (domain/id-documents.ts: each one's number rules and sources). */
 export const IdType = v.picklist(ID_TYPES, '请选择证件类型')
@@ -160,7 +194,7 @@ export const SecurityAnswer = v.pipe(
 const registerEntries = {
   username: Username,
   password: Password,
-  name: PersonName,
+  name: NameText,
   ...identityEntries,
   questionId: SecurityQuestionId,
   answer: SecurityAnswer,
@@ -173,16 +207,19 @@ const registerEntries = {
  */
 export const RegisterRequest = v.pipe(
   v.object(registerEntries),
+  v.forward(v.partialCheck([['idType'], ['name']], nameOk, nameIssue), ['name']),
   v.forward(v.partialCheck([['idType'], ['idNumber']], numberOk, numberMessage), ['idNumber']),
   v.forward(v.partialCheck([['idType'], ['gender']], genderOk, '请选择性别'), ['gender']),
   v.forward(v.partialCheck([['idType'], ['birthDate']], birthDateOk, birthDateMessage), ['birthDate']),
   v.forward(v.partialCheck([['idType'], ['nationality']], nationalityOk, nationalityMessage), ['nationality']),
+  v.transform((f) => keepName(f)),
 )
 export type RegisterRequest = v.InferInput<typeof RegisterRequest>
 
 /** The registration form: the request plus 确认密码, which never leaves the phone. */
 export const RegisterForm = v.pipe(
   v.object({ ...registerEntries, passwordConfirm: v.string('请再次输入密码') }),
+  v.forward(v.partialCheck([['idType'], ['name']], nameOk, nameIssue), ['name']),
   v.forward(v.partialCheck([['idType'], ['idNumber']], numberOk, numberMessage), ['idNumber']),
   v.forward(v.partialCheck([['idType'], ['gender']], genderOk, '请选择性别'), ['gender']),
   v.forward(v.partialCheck([['idType'], ['birthDate']], birthDateOk, birthDateMessage), ['birthDate']),
@@ -195,6 +232,7 @@ export const RegisterForm = v.pipe(
     ),
     ['passwordConfirm'],
   ),
+  v.transform((f) => keepName(f)),
 )
 
 /** The candidate as the app sees them. The ID number only ever travels masked. */
@@ -280,11 +318,12 @@ function recoveryNumberMessage({ input }: Issue): string {
  */
 export const RecoverQuestionStartRequest = v.pipe(
   v.object({
-    name: PersonName,
+    name: NameText,
     idNumber: AnyIdNumber,
     idType: v.optional(IdType),
     ...CaptchaAnswer.entries,
   }),
+  v.forward(v.partialCheck([['idType'], ['name']], nameOk, nameIssue), ['name']),
   v.forward(
     v.partialCheck(
       [['idType'], ['idNumber']],
@@ -293,6 +332,7 @@ export const RecoverQuestionStartRequest = v.pipe(
     ),
     ['idNumber'],
   ),
+  v.transform((f) => keepName(f)),
 )
 export const RecoverQuestionStartResponse = v.object({
   recoveryId: v.string(),

@@ -162,10 +162,11 @@ export function wrapText(text: string, perLine: number): string[] {
 /**
  * The pieces a line may break between: each CJK character alone, while a run of Latin letters, digits and the marks
  * inside numbers and codes (an ID number, 2020-12, 13800138000, 1101**********2739, A-12) stays whole, so no number
- * is ever broken; an opening bracket sticks to what follows it, closing punctuation to what precedes it.
+ * is ever broken, nor a word of a name in Latin letters (MARIE-CLAIRE, O'NEILL: its apostrophe is inside the run);
+ * an opening bracket sticks to what follows it, closing punctuation to what precedes it.
  */
 export function breakPieces(text: string): string[] {
-  const raw = text.match(/[A-Za-z0-9*＊#@&_+\-–—/.:·×%]+|\s+|./gsu) ?? []
+  const raw = text.match(/[A-Za-z0-9*＊#@&_+\-–—/.:·×%]+(?:'[A-Za-z0-9*＊#@&_+\-–—/.:·×%]+)*|\s+|./gsu) ?? []
   const pieces: string[] = []
   let open = ''
   for (const piece of raw) {

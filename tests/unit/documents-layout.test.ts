@@ -103,3 +103,61 @@ describe.each(MEASURES)('the saved documents with %s', (_name, measure) => {
     expect(boxes.map((b) => b.text).join('')).toContain('2026—2027年度')
   })
 })
+
+/**
+ * A name in Latin letters as a passport prints it (issue 24): longer than any Chinese name and wider per character.
+ * On every document it wraps between its words inside its own column (never over the photo, the QR code or the next
+ * row), each word whole (MARIE-CLAIRE, O'NEILL-BERTRAND), and the lines read back as the whole name.
+ */
+describe.each(MEASURES)('a long Latin name on the saved documents with %s', (_name, measure) => {
+  const LONG = "MARIE-CLAIRE JOSEPHINE O'NEILL-BERTRAND"
+  // The longest the rule takes (60, domain/person-name.ts), of real names' words.
+  const LONGEST = 'MARIA DE LOS ANGELES FERNANDEZ-CASTELLANOS DE LA TORRE-ORTIZ'
+
+  /** The boxes of the name's lines: consecutive texts, one under the other, that join to the name. */
+  function nameLines(boxes: TextBox[], name: string): TextBox[] {
+    const start = boxes.findIndex((b) => b.text !== '' && name.startsWith(b.text))
+    expect(start).toBeGreaterThanOrEqual(0)
+    const lines: TextBox[] = []
+    let joined = ''
+    for (let i = start; i < boxes.length && joined.length < name.length; i++) {
+      lines.push(boxes[i])
+      joined = lines.map((b) => b.text).join(' ')
+    }
+    expect(joined).toBe(name)
+    for (const word of name.split(' ')) expect(lines.some((b) => b.text.split(' ').includes(word))).toBe(true)
+    lines.forEach((b, i) => i > 0 && expect(b.y).toBeGreaterThan(lines[i - 1].y) && expect(b.x).toBe(lines[0].x))
+    return lines
+  }
+
+  test.each([LONG, LONGEST])('准考证: %s wraps in the value column, left of the photo, above the next row', (name) => {
+    expect(LONGEST.length).toBe(60)
+    const drawing = drawTicket({ ...TICKET, name }, 'http://x/p.jpg')
+    const boxes = expectClean(drawing, measure)
+    const lines = nameLines(boxes, name)
+    const photo = stepsOf(drawing, measure).find((s) => s.kind === 'image')!
+    for (const b of lines) expect(b.x + b.w).toBeLessThanOrEqual(photo.x)
+    const label = find(boxes, '证件类型')
+    expect(label.y).toBeGreaterThan(lines[lines.length - 1].y + lines[lines.length - 1].h)
+  })
+
+  test.each([LONG, LONGEST])('报名表: %s wraps in its value column, the rows below moved down', (name) => {
+    const form = {
+      ...FORM,
+      sections: FORM.sections.map((s) =>
+        s.step === 'basic' ? { ...s, rows: s.rows.map((r) => (r.label === '姓名' ? { ...r, value: name } : r)) } : s,
+      ),
+    }
+    const boxes = expectClean(layoutForm(form, 'http://x/p.jpg'), measure)
+    const lines = nameLines(boxes, name)
+    expect(find(boxes, '姓名').x + find(boxes, '姓名').w).toBeLessThan(lines[0].x)
+    expect(find(boxes, '11010519491231002X').y).toBeGreaterThan(lines[lines.length - 1].y)
+  })
+
+  test.each([LONG, LONGEST])('成绩合格证明: %s in its sentence, every word whole', (name) => {
+    const boxes = expectClean(drawCertificate({ ...CERTIFICATE, name }), measure)
+    const text = boxes.map((b) => b.text).join(' ')
+    for (const word of name.split(' ')) expect(boxes.some((b) => b.text.split(/[ （]/).includes(word))).toBe(true)
+    expect(text.replace(/\s+/g, ' ')).toContain(name)
+  })
+})

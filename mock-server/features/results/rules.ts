@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import QRCode from 'qrcode'
 import { chinaClock, chinaDate } from '../../../domain/china-time'
+import { isLatinName } from '../../../domain/person-name'
 import {
   examYearOf,
   isPassed,
@@ -185,8 +186,12 @@ export async function certificateOf(
   }
 }
 
-/** 张三 → 张*, 欧阳娜娜 → 欧**娜: enough for a checker to match the paper, not enough to learn a stranger's name. */
+/**
+ * 张三 → 张*, 欧阳娜娜 → 欧**娜: enough for a checker to match the paper, not enough to learn a stranger's name. A
+ * name in Latin letters (a passport's, issue 24) keeps each word's initial: JOHN SMITH → J*** S****.
+ */
 export function maskName(name: string): string {
+  if (isLatinName(name)) return name.replace(/\S+/g, (word) => word[0] + '*'.repeat(word.length - 1))
   const chars = [...name]
   if (chars.length <= 1) return '*'
   if (chars.length === 2) return `${chars[0]}*`

@@ -42,7 +42,11 @@ export function FormField({ id, label, required, error, hint, tag, group, childr
       >
         {children}
       </View>
-      {hint && !error && <Text className='form-field__hint'>{hint}</Text>}
+      {hint && !error && (
+        <Text className='form-field__hint' id={`${id}-hint`}>
+          {hint}
+        </Text>
+      )}
       {error && (
         <Text className='form-field__error' id={`${id}-error`}>
           {error}

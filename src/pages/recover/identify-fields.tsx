@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import { ON_PC_SITE, SECURITY_QUESTION } from '@domain/glossary'
-import { ID_NUMBER_HINTS, ID_TYPE_LABELS, ID_TYPES } from '@domain/id-documents'
+import { ID_NUMBER_HINTS, ID_TYPE_LABELS, ID_TYPES, takesLatinName } from '@domain/id-documents'
 import { CaptchaField, captchaOf } from '../../components/captcha-field'
 import { FaceNoticeView } from '../../components/face-notice'
 import { FormField } from '../../components/form-field'
@@ -31,7 +31,7 @@ export function QuestionIdentify({ recover }: { recover: Recover }) {
         {...byQuestion.field('idType')}
         hint='注册时选择的证件类型'
       />
-      <NameField id='recover-name' {...byQuestion.field('name')} />
+      <NameField id='recover-name' {...byQuestion.field('name')} latin={takesLatinName(idType)} />
       <TextField
         id='recover-id-number'
         label='证件号码'

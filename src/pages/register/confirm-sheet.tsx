@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { GENDER_LABELS, ID_TYPE_LABELS } from '@contract/account'
-import { normaliseDocumentNumber } from '@domain/id-documents'
-import { normaliseName } from '@domain/person-name'
+import { normaliseDocumentNumber, takesLatinName } from '@domain/id-documents'
+import { normaliseNameFor } from '@domain/person-name'
 import { Sheet } from '../../components/sheet'
 import { asked, foreignNationality, type RegisterFormState } from './form-state'
 
@@ -15,7 +15,7 @@ export function ConfirmSheet(props: {
   const { values } = props
   const ask = asked(values)
   const rows: Array<[string, string, string]> = [
-    ['姓名', 'register-confirm-name', normaliseName(values.name)],
+    ['姓名', 'register-confirm-name', normaliseNameFor(values.name, takesLatinName(values.idType))],
     ['证件类型', 'register-confirm-id-type', ID_TYPE_LABELS[values.idType]],
     ['证件号码', 'register-confirm-id-number', normaliseDocumentNumber(values.idNumber)],
   ]
