@@ -14,6 +14,7 @@ import {
   textOf,
   type,
   waitForText,
+  waitUntil,
 } from './support/app'
 import type { MiniProgram, Page } from './support/app'
 import { agreeToDeclarations } from './support/application'
@@ -122,6 +123,18 @@ describe('every ID type applies and sees their ticket', () => {
 
   const pick = async (page: Page, id: string, value: number | number[]) =>
     (await element(page, `${id}-picker`)).trigger('change', { value })
+
+  /**
+   * Picks from a list that comes from the server after the page shows (the 考点 of the province): a pick made before
+   * it answers chooses nothing, so it is made again until the field shows a choice, not its 请选择 placeholder (under
+   * load the 提交 that followed found no 考点 and stayed on the step).
+   */
+  const pickListed = (page: Page, id: string, value: number) =>
+    waitUntil(`a choice shown in ${id}`, async () => {
+      await pick(page, id, value)
+      const shown = (await (await element(page, id)).text()).trim()
+      return shown.length > 0 && !shown.startsWith('请')
+    })
 
   async function next(page: Page, prefix: string, path: string): Promise<Page> {
     await tap(page, `#${prefix}-submit`)
@@ -249,7 +262,7 @@ describe('every ID type applies and sees their ticket', () => {
       await tap(exams, `#apply-exam-${examId}-open`)
       await tap(await pageAt(mp, 'packages/application/province/index'), `#apply-province-option-${PROVINCE}`)
       let page = await agreeToDeclarations(mp, await pageAt(mp, 'packages/application/declaration/index', 15000))
-      await pick(page, '#apply-centre-centre', 0)
+      await pickListed(page, '#apply-centre-centre', 0)
       page = await next(page, 'apply-centre', 'packages/application/basic/index')
 
       // 基本信息: the identity as registered, whatever the document: its type, the number masked, the gender and birth
