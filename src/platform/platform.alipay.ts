@@ -1,7 +1,7 @@
 import type Taro from '@tarojs/taro'
 import { getImageInfoViaTaro, readFileHeadViaTaro, isCancel, renderOnPageCanvas } from './shared'
 import { notAsked, subscribeFailureOfAlipay, subscribeResultOfAlipay } from './subscribe'
-import type { MyTradePaySuccess } from './typings'
+import type { MySaveFail, MyTradePaySuccess, MyVerifySuccess } from './typings'
 import { alipayLocationOptions } from './places'
 import {
   PlatformRefusal,
@@ -16,10 +16,26 @@ import {
   type UploadResult,
 } from './types'
 
-/** 身份验证's result: 9000 finished, 6001 cancelled, 6002 network, 4000 business error (result.errorCode). */
-export interface AlipayVerifyResult {
-  resultStatus?: string
-  result?: { certifyId?: string; errorCode?: string } | null
+/**
+ * 身份验证's result as Alipay's official typings give it (@mini-types/my: my.startAPVerify's success), every field
+ * possibly missing: my.call('startBizService') and a fail callback answer the same shape, or part of it.
+ */
+export type AlipayVerifyResult = Partial<Omit<MyVerifySuccess, 'result'>> & {
+  result?: Partial<MyVerifySuccess['result']> | null
+}
+
+/**
+ * 身份验证's resultStatus (the official typings: `string`): 9000 finished (the server then asks
+ * alipay.user.certify.open.query), 6001 cancelled, 6002 network, 4000 business error (result.errorCode). Keyed by
+ * every documented status: a status added to the union without a line here fails the typecheck.
+ * https://help.aliyun.com/document_detail/144545.htm (resultStatus)
+ */
+type AlipayVerifyStatus = '9000' | '6001' | '6002' | '4000'
+const ALIPAY_VERIFY_STATUSES: Record<AlipayVerifyStatus, FaceResult> = {
+  '9000': 'pass',
+  '6001': 'cancel',
+  '6002': 'fail',
+  '4000': 'fail',
 }
 
 /**
@@ -32,14 +48,11 @@ export interface AlipayVerifyResult {
  * https://help.aliyun.com/document_detail/144545.htm (startBizService 'open-certify', resultStatus values)
  */
 export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResult {
-  switch (r?.resultStatus) {
-    case '9000':
-      return 'pass'
-    case '6001':
-      return 'cancel'
-    default:
-      return r?.result?.errorCode === 'DEVICE_NOT_SUPPORT' ? 'unsupported' : 'fail'
-  }
+  const status = r?.resultStatus
+  const known = status !== undefined && Object.prototype.hasOwnProperty.call(ALIPAY_VERIFY_STATUSES, status)
+  const decided = known ? ALIPAY_VERIFY_STATUSES[status as AlipayVerifyStatus] : 'fail'
+  if (decided !== 'fail') return decided
+  return r?.result?.errorCode === 'DEVICE_NOT_SUPPORT' ? 'unsupported' : 'fail'
 }
 
 /**
@@ -47,25 +60,28 @@ export function faceResultOfAlipay(r: AlipayVerifyResult | undefined): FaceResul
  * the server is asked), 6001 the candidate left the cashier (also what an order created for another account ends in),
  * 6002 network, 4000 failed. https://opendocs.alipay.com/mini/api/openapi-pay
  */
-export function payResultOfAlipay(r: Pick<MyTradePaySuccess, 'resultCode'> | undefined): PayResult {
-  switch (r?.resultCode) {
-    case '9000':
-      return 'success'
-    case '8000':
-    case '6004':
-      return 'pending'
-    case '6001':
-      return 'cancel'
-    default:
-      return 'fail'
-  }
+export type AlipayPayCode = '9000' | '8000' | '6004' | '6001' | '6002' | '4000'
+/**
+ * The cashier's answers, one table keyed by every documented resultCode (the official typings give `resultCode` as
+ * `string`): a code added to AlipayPayCode without a line here fails the typecheck. A code not documented fails.
+ */
+export const ALIPAY_PAY_RESULTS: Record<AlipayPayCode, PayResult> = {
+  '9000': 'success',
+  '8000': 'pending',
+  '6004': 'pending',
+  '6001': 'cancel',
+  '6002': 'fail',
+  '4000': 'fail',
 }
 
-/** A failed call as Alipay reports it (the fail callback's `error` code). */
-export interface AlipaySaveError {
-  error?: number
-  errorMessage?: string
+export function payResultOfAlipay(r: Pick<MyTradePaySuccess, 'resultCode'> | undefined): PayResult {
+  const code = r?.resultCode
+  if (code === undefined || !Object.prototype.hasOwnProperty.call(ALIPAY_PAY_RESULTS, code)) return 'fail'
+  return ALIPAY_PAY_RESULTS[code as AlipayPayCode]
 }
+
+/** A failed call as Alipay reports it: the official typings' fail argument (`error` code, `errorMessage`). */
+export type AlipaySaveError = MySaveFail
 
 /** How an Alipay call ended that did not succeed: a refusal (RefusalKind) or the candidate's cancel. */
 export type AlipayOutcome = RefusalKind | 'cancel'

@@ -1,4 +1,4 @@
-import { isAccepting, outcomeOf } from '@domain/subscribe'
+import { isAccepting, isSubscribeAnswer as isAnswer, outcomeOf } from '@domain/subscribe'
 import type { SubscribeAnswer } from '@contract/states'
 import type { MySubscribeFail, MySubscribeSuccess, WxSubscribeFail, WxSubscribeSuccess } from './typings'
 import type { SubscribeFailure, SubscribeResult } from './types'
@@ -7,17 +7,8 @@ import type { SubscribeFailure, SubscribeResult } from './types'
  * Reading each platform's answer to a subscription request (issue 19), by its codes, never its words.
  */
 
-const ANSWERS: Record<SubscribeAnswer, true> = {
-  accept: true,
-  acceptWithAlert: true,
-  acceptWithAudio: true,
-  acceptWithForcePush: true,
-  reject: true,
-  ban: true,
-  filter: true,
-}
-const isAnswer = (value: unknown): value is SubscribeAnswer =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ANSWERS, value)
+// Each answer WeChat documents is decided by SUBSCRIBE_ANSWERS (domain/subscribe.ts), keyed by the SubscribeAnswer
+// picklist: the official typings give the answer as `string`, so that table is what makes a new answer a type error.
 
 /** Nothing was asked: no answers, and why. */
 export const notAsked = (failure: SubscribeFailure, code?: number): SubscribeResult => ({
@@ -108,16 +99,30 @@ export const SWAN_SUBSCRIBE_STATUS = {
   templates: 500104,
   noFormId: 500105,
 } as const
+export type SwanSubscribeStatus = (typeof SWAN_SUBSCRIBE_STATUS)[keyof typeof SWAN_SUBSCRIBE_STATUS]
+
+/**
+ * What each documented status means to the app: the candidate's own refusal (recorded as such; 500101 also means
+ * "do not offer it again", kept by stores/reminders.ts), or nothing asked. Keyed by every documented status, so a
+ * status added to SWAN_SUBSCRIBE_STATUS without a line here fails the typecheck.
+ */
+export const SWAN_SUBSCRIBE_OUTCOMES: Record<SwanSubscribeStatus, 'refused' | SubscribeFailure> = {
+  500101: 'refused',
+  500102: 'refused',
+  500103: 'refused',
+  500104: 'templates',
+  500105: 'unavailable',
+}
 
 export function subscribeResultOfSwanForm(
   templateIds: string[],
   detail: SwanSubscribeFormDetail | undefined,
 ): SubscribeResult {
   const status = Number(detail?.status)
-  const S = SWAN_SUBSCRIBE_STATUS
-  if (status === S.templates) return notAsked('templates', status)
-  if (status === S.noFormId) return notAsked('unavailable', status)
-  const refused = status === S.refusedForGood || status === S.refused || status === S.cancelled
+  const known = Object.prototype.hasOwnProperty.call(SWAN_SUBSCRIBE_OUTCOMES, status)
+  const decided = known ? SWAN_SUBSCRIBE_OUTCOMES[status as SwanSubscribeStatus] : null
+  if (decided && decided !== 'refused') return notAsked(decided, status)
+  const refused = decided === 'refused'
   if (refused || !detail?.formId) {
     // The candidate's own refusal (recorded as such); 500101 also means: do not offer the panel again.
     const answers = Object.fromEntries(templateIds.map((id) => [id, 'reject' as const]))

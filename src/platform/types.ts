@@ -100,7 +100,8 @@ export type PayResult = PayOutcome | 'pending'
  * the app; the settings page turns them on again), `templates` (the platform refused the template ids), `unavailable`
  * (network, the dialog could not be shown, no such ability here).
  */
-export type SubscribeFailure = 'switched-off' | 'templates' | 'unavailable'
+/** Why nothing was asked; `refused-for-good`: Baidu's 500101 earlier on this device (stores/reminders.ts). */
+export type SubscribeFailure = 'switched-off' | 'templates' | 'unavailable' | 'refused-for-good'
 
 /** How a subscription request ended: the outcome (any template accepted), each template's answer, or why not asked. */
 export interface SubscribeResult {

@@ -31,3 +31,9 @@ export type MyTradePaySuccess = Parameters<NonNullable<MyTradePayArg['success']>
 type MyAuthCodeArg = NonNullable<Parameters<typeof my.getAuthCode>[0]>
 /** my.getAuthCode: https://opendocs.alipay.com/mini/api/openapi-authorize */
 export type MyAuthCodeOption = MyAuthCodeArg
+type MyVerifyArg = Parameters<typeof my.startAPVerify>[0]
+/** my.startAPVerify (`resultStatus`, `result.errorCode`): https://opendocs.alipay.com/mini/introduce/alipay-verfify */
+export type MyVerifySuccess = Parameters<NonNullable<MyVerifyArg['success']>>[0]
+type MySaveArg = Parameters<typeof my.saveImageToPhotosAlbum>[0]
+/** my.saveImageToPhotosAlbum's fail: https://opendocs.alipay.com/mini/api/media/image/my.saveimagetophotosalbum */
+export type MySaveFail = Parameters<NonNullable<MySaveArg['fail']>>[0]

@@ -10,6 +10,7 @@ import { qaApi } from './support/qa'
  * review sits at the tenth page when reached from the hub. Every 修改 there and 教育情况 → 个人中心 must work at
  * that depth: the edits return to their step (navigateBack) instead of stacking, and the stack never passes ten.
  * 提交报名信息 then leaves the tracker with the 报名表 on top (two pages), where 撤回 → 修改并重新提交 opens the review.
+ * 修改考区 at ten pages: the province page, then the declaration, each in the place of the page before.
  */
 jest.setTimeout(300_000)
 
@@ -112,5 +113,31 @@ describe('the page stack at full depth', () => {
 
     // Nothing on the way was refused or thrown (the host fails the spec on an app error; the stack never passed ten).
     if (target() !== 'h5') await waitUntil('the stack within ten', async () => (await depth()) <= 10, 1000)
+  })
+
+  it('修改考区 at ten pages: the province page takes the review’s place, confirmed, the declaration follows; never an 11th', async () => {
+    await qaApi('loadScenario', { name: 'apply-open' })
+    const app = await qaApi('processApplication', { username: DEMO_CANDIDATE.username, province: '11', submit: false })
+    const hub = await logInWithPassword(mp, DEMO_CANDIDATE)
+    await tap(hub, '#hub-apply', 15000)
+    const exams = await pageAt(mp, 'packages/application/index', 15000)
+    await tap(exams, `#apply-exam-${app.examId}-open`, 15000)
+    let review = await pageAt(mp, REVIEW, 15000)
+    await tap(review, '#apply-review-edit-centre', 15000)
+    await pageAt(mp, route('centre'), 15000)
+    review = await forwardToReview(0)
+    await expectDepth(10)
+
+    // At the limit the province page replaces the review (src/routes.ts go.to); picking asks first (confirmAction,
+    // answered in the platform's modal), then the declaration replaces the province page.
+    await tap(review, '#apply-change-province', 15000)
+    const province = await pageAt(mp, route('province'), 15000)
+    await expectDepth(10)
+    await tap(province, '#apply-province-option-12', 15000)
+    await answerModal(mp, 'confirm')
+    await pageAt(mp, route('declaration'), 15000)
+    await expectDepth(10)
+    const [moved] = (await qaApi('applications', { username: DEMO_CANDIDATE.username })).applications
+    expect(moved).toMatchObject({ id: app.id, province: '12', declarationsAccepted: false, photo: null })
   })
 })

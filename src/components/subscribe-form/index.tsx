@@ -24,10 +24,12 @@ export function SubscribeForm({
 }) {
   const channel = platform.subscribeForm
   const templateIds = useReminders((s) => s.templates?.[purpose])
+  // Baidu's 500101 earlier (stores/reminders.ts): Baidu's panel is not shown again; the button does its own work.
+  const refused = useReminders((s) => s.refused)
   // Baidu sends one message per subscribe-id and grant: each asking is its own scene.
   const [subscribeId] = useState(() => `${purpose}-${Date.now().toString(36)}`)
   useEffect(() => channel?.attach(), [channel])
-  if (!channel) return <>{children}</>
+  if (!channel || refused) return <>{children}</>
   return (
     <Form
       id={id}

@@ -14,7 +14,7 @@ import { useApplication } from '../../../stores/application'
 import { useGuardedLoad } from '../../../stores/guarded-load'
 import { useProcess } from '../../../stores/process'
 import { platform } from '../../../platform/platform'
-import { useReminders } from '../../../stores/reminders'
+import { REFUSED_FOR_GOOD_TEXT, useReminders } from '../../../stores/reminders'
 import { serverNow } from '../../../stores/shared'
 import { NODE_ACTION_PAGES } from './actions'
 import { TrackerNode, type NodeAction } from './node'
@@ -52,6 +52,8 @@ export default function TrackerPage() {
 
   // The templates (审核结果、缴费提醒) come from the server, loaded before the tap that asks for them.
   useDidShow(() => void useReminders.getState().load())
+  // Baidu's 500101 from this candidate on this device: no 订阅 entry, and the words say why.
+  const refusedForGood = useReminders((s) => s.refused)
   const [subscribed, setSubscribed] = useState<{ ok: boolean; text: string; settings: boolean } | null>(null)
   const subscribe = async () => {
     const answer = await useProcess.getState().subscribe('process')
@@ -95,12 +97,17 @@ export default function TrackerPage() {
             ))}
           </Card>
           <View className='pc-actions'>
-            {platform.capabilities.subscribeMessages && !failed && (
+            {platform.capabilities.subscribeMessages && !failed && !refusedForGood && (
               <SubscribeForm id='tracker-subscribe-form' purpose='process'>
                 <Button id='tracker-subscribe' variant='secondary' onClick={() => void subscribe()}>
                   订阅审核和缴费提醒
                 </Button>
               </SubscribeForm>
+            )}
+            {refusedForGood && !subscribed && (
+              <Text className='pc-note' id='tracker-subscribe-off'>
+                {REFUSED_FOR_GOOD_TEXT}
+              </Text>
             )}
             {subscribed && (
               <Text className='pc-note' id='tracker-subscribe-result'>

@@ -7,6 +7,7 @@ import { Card, LabelValue } from '../../../components/card'
 import { StatusTag } from '../../../components/status-tag'
 import { SubscribeForm } from '../../../components/subscribe-form'
 import { platform } from '../../../platform/platform'
+import { REFUSED_FOR_GOOD_TEXT, useReminders } from '../../../stores/reminders'
 import { useResults, type ReminderOutcome } from '../../../stores/results'
 
 const STATE_WORDS = { 'not-open': '未开放打印', open: '可打印', closed: '已停止打印' } as const
@@ -22,6 +23,8 @@ const REMINDER_WORDS: Record<ReminderOutcome, string> = {
 export function TicketWindowCard({ brief, error }: { brief: TicketBrief; error?: string | null }) {
   const remindMe = useResults((s) => s.remindMe)
   const [reminder, setReminder] = useState<ReminderOutcome | null>(null)
+  // Baidu's 500101 from this candidate on this device (stores/reminders.ts): no 提醒 entry, the words say why.
+  const refusedForGood = useReminders((s) => s.refused)
   return (
     <Card titleId='ticket-exam' title={brief.examName}>
       <LabelValue layout='compact' label='打印状态'>
@@ -45,6 +48,10 @@ export function TicketWindowCard({ brief, error }: { brief: TicketBrief; error?:
             <Text className='rs-note' id='ticket-reminder-on'>
               {REMINDER_WORDS.on}
             </Text>
+          ) : refusedForGood ? (
+            <Text className='rs-note' id='ticket-reminder-off'>
+              {REFUSED_FOR_GOOD_TEXT}
+            </Text>
           ) : (
             <SubscribeForm id='ticket-remind-form' purpose='ticket'>
               <Button id='ticket-remind' variant='secondary' onClick={() => void remindMe().then(setReminder)}>
@@ -52,7 +59,7 @@ export function TicketWindowCard({ brief, error }: { brief: TicketBrief; error?:
               </Button>
             </SubscribeForm>
           )}
-          {reminder && reminder !== 'on' && (
+          {reminder && reminder !== 'on' && !refusedForGood && (
             <Text className='rs-note' id='ticket-reminder-result'>
               {REMINDER_WORDS[reminder]}
             </Text>
