@@ -53,6 +53,9 @@ describe('payment: the payer and pending results', () => {
     },
   )
 
+  /** How many times the server was asked for a payment's result (checkPayment), by anyone so far. */
+  const paymentChecks = async () => (await qaApi('calls')).calls.checkPayment?.calls ?? 0
+
   /**
    * The cashier closes with a pending result (`code`: the Alipay resultCode the phone answers; QA's `pending` is
    * 8000): the app says 支付结果确认中 and changes nothing; the server's notification then decides.
@@ -61,12 +64,15 @@ describe('payment: the payer and pending results', () => {
     const { id, page } = await due()
     await qaApi('simPay', { outcome: 'pending' })
     if (code) await mp.mockWxMethod('tradePay', { resultCode: code })
+    const checksBefore = await paymentChecks()
     try {
       await tap(page, '#pay-submit', 10000)
       expect(await waitForText(page, '#pay-result', (t) => t.length > 0, 20000)).toBe('支付结果确认中，请稍后刷新查看')
     } finally {
       if (code) await mp.restoreWxMethod('tradePay')
     }
+    // The app took the code for pending, not for a failure: it asked the server once more a moment later.
+    if (code) expect((await paymentChecks()) - checksBefore).toBe(2)
     expect((await qaApi('applicationOrders', { id })).payments).toBe(0)
     await qaApi('notifyPayment', { id, outcome: 'success' })
     const again = await openPage(mp, `/packages/process/pay/index?id=${id}`, '#pay-page')
