@@ -53,20 +53,42 @@ describe('payment: the payer and pending results', () => {
     },
   )
 
-  it('a pending result says 支付结果确认中, never success or failure; the server’s notification decides', async () => {
+  /** How many times the server was asked for a payment's result (checkPayment), by anyone so far. */
+  const paymentChecks = async () => (await qaApi('calls')).calls.checkPayment?.calls ?? 0
+
+  /**
+   * The cashier closes with a pending result (`code`: the Alipay resultCode the phone answers; QA's `pending` is
+   * 8000): the app says 支付结果确认中 and changes nothing; the server's notification then decides.
+   */
+  async function pendingThenNotified(code?: '8000' | '6004'): Promise<void> {
     const { id, page } = await due()
     await qaApi('simPay', { outcome: 'pending' })
-    if (target() === 'alipay') await mp.mockWxMethod('tradePay', { resultCode: '8000' })
+    if (code) await mp.mockWxMethod('tradePay', { resultCode: code })
+    const checksBefore = await paymentChecks()
     try {
       await tap(page, '#pay-submit', 10000)
       expect(await waitForText(page, '#pay-result', (t) => t.length > 0, 20000)).toBe('支付结果确认中，请稍后刷新查看')
     } finally {
-      if (target() === 'alipay') await mp.restoreWxMethod('tradePay')
+      if (code) await mp.restoreWxMethod('tradePay')
     }
+    // The app took the code for pending, not for a failure: it asked the server once more a moment later.
+    if (code) expect((await paymentChecks()) - checksBefore).toBe(2)
     expect((await qaApi('applicationOrders', { id })).payments).toBe(0)
     await qaApi('notifyPayment', { id, outcome: 'success' })
     const again = await openPage(mp, `/packages/process/pay/index?id=${id}`, '#pay-page')
     // The page may first show what the store held (确认中) until the server's view arrives.
     expect(await waitForText(again, '#pay-state', (t) => t === '已缴费', 10000)).toBe('已缴费')
+  }
+
+  it('a pending result says 支付结果确认中, never success or failure; the server’s notification decides', async () => {
+    await pendingThenNotified(target() === 'alipay' ? '8000' : undefined)
   })
+
+  const onlyAlipay = 'Alipay’s own second pending code (支付结果未知)'
+  skipOn({ h5: onlyAlipay, weapp: onlyAlipay, swan: onlyAlipay })(
+    'Alipay 6004 (支付结果未知) is pending too: 支付结果确认中, and the server’s notification decides',
+    async () => {
+      await pendingThenNotified('6004')
+    },
+  )
 })

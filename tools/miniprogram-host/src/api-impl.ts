@@ -34,8 +34,6 @@ export interface ImplHost extends CanvasHost {
   tooOld(api: string): boolean
   /** The platform account signed in on this phone (its login codes, its cashier). */
   readonly platformUser: string
-  /** A platform screen over the app (the cashier, the face screen): onHide before it, onShow after. */
-  inBackground<T>(around: string, screen: () => Promise<T>): Promise<T>
   readonly storage: Map<string, unknown>
   readonly appJson: { pages: string[] }
   modal: { options: Record<string, unknown>; answer: (confirm: boolean) => void } | null
@@ -314,16 +312,15 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
   /**
    * The platform's cashier for the order the server last created, opened by this phone's platform account
    * (host.platformUser): the mock's simulation answers QA's outcome, `pending` (the platform has no result yet), or
-   * fails it when the order was created for another account (`payer-mismatch`). The app goes to the background while
-   * the cashier is up (onHide) and comes back after (onShow), as on a phone.
+   * fails it when the order was created for another account (`payer-mismatch`). The cashier covers the app (host.ts
+   * COVERING: onHide before, onShow after, mocked answers included).
    */
-  const pay = (api: string) =>
-    host.inBackground(api, async () => {
-      const orderId = host.seen.orderId
-      if (!orderId) throw new ApiFailure(3, 'no order was created by the server')
-      const r = await sim(`/api/sim/pay/${encodeURIComponent(orderId)}/run`, { payer: host.platformUser })
-      return { outcome: String(r.outcome), mismatch: r.refused === 'payer-mismatch' }
-    })
+  const pay = async () => {
+    const orderId = host.seen.orderId
+    if (!orderId) throw new ApiFailure(3, 'no order was created by the server')
+    const r = await sim(`/api/sim/pay/${encodeURIComponent(orderId)}/run`, { payer: host.platformUser })
+    return { outcome: String(r.outcome), mismatch: r.refused === 'payer-mismatch' }
+  }
   /** A login code of this phone's platform account: `<account>_<nonce>`, once each (the mock's payer.ts reads it). */
   let codes = 0
   const loginCode = () => `${host.platformUser}_${Date.now().toString(36)}${(codes++).toString(36)}`
@@ -483,13 +480,13 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
         host.opened.push(calendarRecord('addPhoneCalendar', o))
         return {}
       },
-      // The face screen finished (the app in the background meanwhile); WeChat's server (the mock's stand-in) holds
+      // The face screen finished (it covers the app: host.ts COVERING); WeChat's server (the mock's stand-in) holds
       // the outcome QA set.
-      requestFacialVerify: () => host.inBackground('requestFacialVerify', async () => ({ errCode: 0 })),
+      requestFacialVerify: async () => ({ errCode: 0 }),
       // success only means the cashier closed (also while the result is pending); an order created for another
       // openid fails at the cashier. https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestPayment.html
       requestPayment: async () => {
-        const { outcome, mismatch } = await pay('requestPayment')
+        const { outcome, mismatch } = await pay()
         if (mismatch) throw new ApiFailure(-1, 'the order was created for another openid')
         if (outcome !== 'success' && outcome !== 'pending')
           throw new ApiFailure(-1, outcome === 'cancel' ? 'cancel' : 'payment failed')
@@ -508,9 +505,9 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
     alipay: {
       showAuthGuide: async (o) => host.permissions.guide(String(o.authType)),
       getAuthCode: async () => ({ authCode: loginCode() }),
-      // The certification screen finished (the app in the background meanwhile); Alipay's server (the mock's
+      // The certification screen finished (it covers the app: host.ts COVERING); Alipay's server (the mock's
       // stand-in) holds the outcome QA set.
-      startAPVerify: () => host.inBackground('startAPVerify', async () => ({ resultStatus: '9000', result: null })),
+      startAPVerify: async () => ({ resultStatus: '9000', result: null }),
       call: (_o, args) => {
         const [apiName, , callback] = args as [string, unknown, ((r: unknown) => void) | undefined]
         if (apiName !== 'startBizService') throw new Error(`my.call('${apiName}') is not in the alipay API table`)
@@ -518,8 +515,10 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
       },
       // resultCode 9000 paid, 8000 pending (正在处理中), 6001 left the cashier (a trade created for another buyer_id
       // ends there: the cashier refuses that account), 4000 failed. https://opendocs.alipay.com/mini/api/openapi-pay
+      // The other pending code, 6004 (支付结果未知), is what a spec scripts with mockWxMethod('tradePay',
+      // { resultCode: '6004' }): the mocked cashier still covers the app (COVERING) and its code reaches the app.
       tradePay: async () => {
-        const { outcome, mismatch } = await pay('tradePay')
+        const { outcome, mismatch } = await pay()
         if (mismatch) return { resultCode: '6001' }
         const codes: Record<string, string> = { success: '9000', pending: '8000', cancel: '6001' }
         return { resultCode: codes[outcome] ?? '4000' }
@@ -548,7 +547,7 @@ export function makeImplementations(host: ImplHost): Record<string, Impl> {
     swan: {
       getLoginCode: async () => ({ code: loginCode() }),
       requestPolymerPayment: async () => {
-        const { outcome, mismatch } = await pay('requestPolymerPayment')
+        const { outcome, mismatch } = await pay()
         if (mismatch) throw new ApiFailure(2, 'the order was created for another user')
         if (outcome !== 'success' && outcome !== 'pending')
           throw new ApiFailure(2, outcome === 'cancel' ? 'cancel' : 'payment failed')

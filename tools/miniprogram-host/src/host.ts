@@ -466,20 +466,6 @@ export class MiniProgramHost implements CanvasHost {
     }
   }
 
-  /**
-   * Runs a platform screen that covers the app (the cashier, the face screen) as the pickers' and the settings'
-   * screens are run (aside): the app and its page get onHide before, onShow after, as on a phone; what the app kept
-   * must survive, and it reads the result after onShow.
-   */
-  async inBackground<T>(around: string, screen: () => Promise<T>): Promise<T> {
-    this.aside('onHide', around)
-    try {
-      return await screen()
-    } finally {
-      this.aside('onShow', around)
-    }
-  }
-
   // ---- events ----
 
   /**
@@ -925,6 +911,12 @@ const COVERING: Record<string, true> = {
   chooseImage: true,
   chooseMessageFile: true,
   openSetting: true,
+  // The cashier and the face screen, simulated or mocked alike: the app reads their result after onShow.
+  requestPayment: true,
+  tradePay: true,
+  requestPolymerPayment: true,
+  requestFacialVerify: true,
+  startAPVerify: true,
 }
 
 /** Keys the runtime keeps on the API object for itself, not API functions. */
